@@ -1,0 +1,28 @@
+"""Where the package finds its schemas, stylesheets and data files.
+
+`schemas/` and `xslt/` sit at the top of the repository; a wheel installs them inside the package
+(see `package-dir` in pyproject.toml). Both layouts are looked up, in that order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _folder(name: str) -> Path:
+    inside = _PACKAGE / name
+    return inside if inside.is_dir() else _PACKAGE.parent / name
+
+
+def schema_path(name: str) -> Path:
+    return _folder("schemas") / name
+
+
+def xslt_path(name: str) -> Path:
+    return _folder("xslt") / name
+
+
+def data_path(name: str) -> Path:
+    return _PACKAGE / "data" / name
