@@ -1,0 +1,158 @@
+"""Conversion: source files to TEI files. The only place where read -> encode -> write are put in order.
+
+Every function here is usable from Python; the command line is a thin layer over `convert_paths`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from lxml import etree
+
+from .encoder import TeiEncoder, serialize_tei
+from .errors import OutputError, SourceError, TeiEditionError
+from .model import Document
+from .readers import WilsonReader
+
+
+@dataclass
+class Conversion:
+    """The result of converting one document."""
+
+    source: str
+    output: str | None = None
+    record_id: str = ""
+    layout: str = ""
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def as_dict(self) -> dict:
+        return {"source": self.source, "output": self.output, "record_id": self.record_id, "layout": self.layout,
+                "warnings": self.warnings, "error": self.error}
+
+
+def read_document(data: bytes | str, name: str = "<input>") -> Document:
+    """Source bytes (or text) -> document model; warnings are on the document."""
+    reader = WilsonReader(name)
+    if isinstance(data, bytes):
+        return reader.read_bytes(data)
+    return reader.read(data)
+
+
+def encode_document(doc: Document) -> etree._ElementTree:
+    encoder = TeiEncoder(doc)
+    tree = encoder.encode()
+    doc.warnings.extend(encoder.warnings)
+    return tree
+
+
+def convert_text(data: bytes | str, name: str = "<input>") -> etree._ElementTree:
+    """A source document (bytes or text) as a TEI tree."""
+    return encode_document(read_document(data, name))
+
+
+def convert_bytes(data: bytes | str, name: str = "<input>") -> tuple[bytes, Document]:
+    doc = read_document(data, name)
+    return serialize_tei(encode_document(doc)), doc
+
+
+# -- files -------------------------------------------------------------------------------
+
+def iter_sources(inputs: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """Files as given, and `*.txt` files under folders (recursively, in sorted order)."""
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+        else:
+            yield path
+
+
+def output_name(doc: Document, source: Path) -> str:
+    """`wilson-<record id>.xml`, or a slug of the source's name: never a path from the text."""
+    record = re.sub(r"[^A-Za-z0-9]+", "-", doc.metadata.record_id).strip("-")
+    if record:
+        return f"wilson-{record[:64]}.xml"
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", source.stem).strip("-.") or "document"
+    if stem != source.stem:
+        stem += "-" + hashlib.sha256(source.stem.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    return f"{stem[:80]}.xml"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def convert_file(source: Path, out_dir: Path, force: bool = False, taken: set[str] | None = None) -> Conversion:
+    """Convert one file into `out_dir`; failures are reported in the result, never raised."""
+    result = Conversion(source=str(source))
+    try:
+        try:
+            data = source.read_bytes()
+        except OSError as exc:
+            raise SourceError(f"cannot read: {exc.strerror or exc}", str(source)) from None
+        tei, doc = convert_bytes(data, str(source))
+        result.record_id, result.layout, result.warnings = doc.metadata.record_id, doc.layout, doc.warnings
+        name = output_name(doc, source)
+        if taken is not None:
+            if name in taken:
+                raise OutputError(f"another source in this batch has the same record ID ({name})", str(source))
+            taken.add(name)
+        target = (out_dir / name).resolve()
+        if target.parent != out_dir.resolve():
+            raise OutputError("output name would leave the output folder", str(source))
+        if target.exists() and not force:
+            raise OutputError(f"{target} exists (use --force to overwrite)", str(source))
+        try:
+            write_atomic(target, tei)
+        except OSError as exc:
+            raise OutputError(f"cannot write {target}: {exc.strerror or exc}", str(source)) from None
+        result.output = str(target)
+    except TeiEditionError as exc:
+        result.error = exc.message
+    except RecursionError:
+        result.error = "the document is nested too deeply to convert"
+    return result
+
+
+def convert_paths(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, force: bool = False,
+                  progress: Callable[[Conversion], None] | None = None) -> list[Conversion]:
+    """Convert every source; one bad document never stops the batch."""
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise OutputError("the output path exists and is not a folder", str(out))
+    results = []
+    taken: set[str] = set()
+    for source in iter_sources(inputs):
+        if not source.exists():
+            result = Conversion(source=str(source), error="no such file or folder")
+        else:
+            result = convert_file(source, out, force=force, taken=taken)
+        results.append(result)
+        if progress:
+            progress(result)
+    return results

@@ -1,0 +1,581 @@
+"""The TEI writer: one `Document` in, one TEI P5 tree out, following docs/encoding.md.
+
+One method per kind of node, as in pandoc's writers. A mark or block kind the encoder does not
+know is not dropped: it becomes an editorial note with its text, and the encoder reports it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime, timezone
+
+import langcodes
+from lxml import etree
+
+from . import __version__
+from .model import Block, Document, EditorialMark, Inline, text_of
+from .readers.dates import find_dates
+from .readers.metadata import CLASSIFICATIONS, DOCUMENT_TYPES
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+T = f"{{{TEI_NS}}}"
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+
+PUBLISHER = "Wilson Center Digital Archive"
+
+EDITORIAL_DECLARATION = {
+    "correction": "The translation is transcribed as published by the archive. Errors marked [sic] by the "
+                  "translator are encoded as sic around the word concerned; no correction is made.",
+    "normalization": "Spelling, capitalisation and punctuation are those of the translation. Runs of layout "
+                     "squares (\u25a1) of the export are encoded as space elements with their count.",
+    "interpretation": "Square-bracketed interventions of the translator or the archive's editors are encoded "
+                      "as TEI elements (sic, gap, add, space, supplied, choice, unclear, note, pb); the "
+                      "conventions are documented in the project's encoding guide (docs/encoding.md).",
+    "segmentation": "Paragraphs follow the blank lines (or the lines) of the export; line breaks inside a "
+                    "paragraph are kept as lb.",
+    "punctuation": "Quotation marks and dashes are kept as characters, as given.",
+}
+
+
+def _id_part(text: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return slug or "x"
+
+
+def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    element = etree.SubElement(parent, T + tag, {k.replace("_", "-") if not k.startswith("{") else k: v for k, v in attrs.items() if v})
+    if text:
+        element.text = text
+    return element
+
+
+def _append_text(parent: etree._Element, text: str) -> None:
+    """Append text after the last child (as its tail) or as the parent's text."""
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _date_attrs(date) -> dict[str, str]:
+    if date is None:
+        return {}
+    if date.when:
+        return {"when": date.when}
+    if date.not_before:
+        return {"notBefore": date.not_before, "notAfter": date.not_after}
+    return {}
+
+
+def language_tag(name: str) -> str:
+    """A BCP 47 tag for a language name ("Romanian" -> "ro"); "und" when unknown."""
+    try:
+        return langcodes.find(name.strip()).to_tag()
+    except (LookupError, ValueError):
+        try:
+            return langcodes.standardize_tag(name.strip())
+        except (LookupError, ValueError):
+            return "und"
+
+
+class TeiEncoder:
+    """Builds the TEI tree for one document. `warnings` collects what it had to improvise."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.meta = doc.metadata
+        self.warnings: list[str] = []
+        self.hands: dict[str, str] = {}
+        self.persons: dict[str, str] = {}
+        marks = doc.marks()
+        if any(m.kind in ("addition", "annotation") for m in marks):
+            self.hands["hand-2"] = "A second hand, writing by hand on the typed document (additions, annotations)."
+        originals = [language_tag(l) for l in self.meta.original_languages]
+        self.original_lang = next((t for t in originals if t != "und"), "")
+
+    # -- the whole file --------------------------------------------------------------------
+
+    def encode(self) -> etree._ElementTree:
+        root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
+        root.set(XML_LANG, "en")
+        self.header(root)
+        text = _el(root, "text")
+        body = _el(text, "body")
+        div = _el(body, "div", type="document")
+        self.body(div)
+        return etree.ElementTree(root)
+
+    # -- header ----------------------------------------------------------------------------
+
+    def header(self, root: etree._Element) -> None:
+        header = _el(root, "teiHeader")
+        file_desc = _el(header, "fileDesc")
+        self.title_stmt(file_desc)
+        self.publication_stmt(file_desc)
+        self.source_desc(file_desc)
+        self.encoding_desc(header)
+        self.profile_desc(header)
+        self.revision_desc(header)
+
+    def title_stmt(self, file_desc: etree._Element) -> None:
+        meta = self.meta
+        stmt = _el(file_desc, "titleStmt")
+        _el(stmt, "title", meta.title or self.doc.source_name or "Untitled document", type="main")
+        for author in meta.authors:
+            _el(stmt, "author", author)
+        for funder in meta.funders:
+            _el(stmt, "funder", funder)
+        counts: dict[str, int] = {}
+        for resp in meta.responsibilities:
+            role = "translator" if resp.resp.lower().startswith("translated") else re.sub(r"\W+", "-", resp.resp.lower().replace(" by", "")).strip("-")
+            counts[role] = counts.get(role, 0) + 1
+            stmt_el = _el(stmt, "respStmt", **{XML_ID: f"{role}-{counts[role]}"})
+            _el(stmt_el, "resp", f"{resp.resp} for {resp.for_org}" if resp.for_org else resp.resp)
+            _el(stmt_el, "persName", resp.name)
+            if resp.for_org:
+                _el(stmt_el, "orgName", resp.for_org)
+
+    def publication_stmt(self, file_desc: etree._Element) -> None:
+        meta = self.meta
+        stmt = _el(file_desc, "publicationStmt")
+        publisher = _el(stmt, "publisher")
+        _el(publisher, "orgName", PUBLISHER)
+        if meta.record_id:
+            _el(stmt, "idno", meta.record_id, type="record")
+        if meta.url:
+            _el(stmt, "idno", meta.url, type="URI")
+        if meta.uploaded:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta.uploaded):
+                _el(stmt, "date", meta.uploaded, type="uploaded", when=meta.uploaded)
+            else:
+                _el(stmt, "date", meta.uploaded, type="uploaded")
+        if meta.rights:
+            licence = _el(_el(stmt, "availability"), "licence")
+            for paragraph in meta.rights:
+                _el(licence, "p", paragraph)
+
+    def source_desc(self, file_desc: etree._Element) -> None:
+        meta = self.meta
+        desc = _el(file_desc, "sourceDesc")
+        if meta.archival_source:
+            self.ms_desc(desc)
+        if meta.published_source:
+            pub = meta.published_source
+            bibl = _el(desc, "bibl", type="published")
+            _el(bibl, "author", pub.author)
+            _el(bibl, "title", pub.title, level="m")
+            _el(bibl, "pubPlace", pub.place)
+            _el(bibl, "publisher", pub.publisher)
+            _el(bibl, "date", pub.date, when=pub.date if re.fullmatch(r"\d{4}", pub.date) else "")
+            if pub.pages:
+                _el(bibl, "biblScope", pub.pages, unit="page")
+            if self.original_lang:
+                _el(bibl, "textLang", ", ".join(meta.original_languages), mainLang=self.original_lang)
+        if meta.citation:
+            bibl = _el(desc, "bibl", type="citation")
+            text = meta.citation
+            url = meta.url
+            if url and url in text:
+                before, after = text.split(url, 1)
+                bibl.text = before.rstrip("<")
+                _el(bibl, "ref", url, target=url)
+                _append_text(bibl, after.lstrip(">"))
+            else:
+                bibl.text = text
+        if meta.source_text and meta.source_text != meta.citation:
+            _el(desc, "bibl", meta.source_text, type="source")
+        if not len(desc):
+            _el(desc, "p", "Source not stated in the export; converted from a text file of the "
+                           f"{PUBLISHER}.")
+
+    def ms_desc(self, desc: etree._Element) -> None:
+        source = self.meta.archival_source
+        ms = _el(desc, "msDesc")
+        ident = self._ms_identifier(ms, source)
+        for alternate in source.alternates:
+            alt = _el(ident, "altIdentifier", type="copy")
+            if alternate.settlement:
+                _el(alt, "settlement", alternate.settlement)
+            _el(alt, "repository", alternate.repository)
+            _el(alt, "idno", alternate.idno or alternate.repository)
+        if source.pages or self.original_lang:
+            contents = _el(ms, "msContents")
+            item = _el(contents, "msItem")
+            if source.pages:
+                _el(item, "locus", source.pages)
+            _el(item, "title", self.meta.title or "Untitled document")
+            if self.original_lang:
+                _el(item, "textLang", ", ".join(self.meta.original_languages), mainLang=self.original_lang)
+
+    @staticmethod
+    def _ms_identifier(ms: etree._Element, source) -> etree._Element:
+        ident = _el(ms, "msIdentifier")
+        if source.settlement:
+            _el(ident, "settlement", source.settlement)
+        _el(ident, "repository", source.repository)
+        for collection in source.collection:
+            _el(ident, "collection", collection)
+        if source.idno:
+            _el(ident, "idno", source.idno)
+        return ident
+
+    def encoding_desc(self, header: etree._Element) -> None:
+        enc = _el(header, "encodingDesc")
+        app_info = _el(enc, "appInfo")
+        app = _el(app_info, "application", ident="tei-edition", version=__version__)
+        _el(app, "label", "tei-edition")
+        _el(app, "desc", "Converted from the archive's plain-text export.")
+        decl = _el(enc, "editorialDecl")
+        for part, text in EDITORIAL_DECLARATION.items():
+            _el(_el(decl, part), "p", text)
+        class_decl = _el(enc, "classDecl")
+        for taxonomy, names in (("document-types", DOCUMENT_TYPES), ("classifications", CLASSIFICATIONS)):
+            tax = _el(class_decl, "taxonomy", **{XML_ID: taxonomy})
+            for name in names:
+                category = _el(tax, "category", **{XML_ID: self.category_id(taxonomy, name)})
+                _el(category, "catDesc", name)
+
+    @staticmethod
+    def category_id(taxonomy: str, name: str) -> str:
+        prefix = "doctype" if taxonomy == "document-types" else "classification"
+        return f"{prefix}-{_id_part(name)}"
+
+    def profile_desc(self, header: etree._Element) -> None:
+        meta = self.meta
+        profile = _el(header, "profileDesc")
+        creation = _el(profile, "creation")
+        if meta.date is not None:
+            _el(creation, "date", meta.date.text, **_date_attrs(meta.date))
+        else:
+            _el(creation, "date", "undated")
+        if meta.summary:
+            abstract = _el(profile, "abstract")
+            for paragraph in meta.summary:
+                _el(abstract, "p", paragraph)
+        if self.hands:
+            notes = _el(profile, "handNotes")
+            for ident, description in self.hands.items():
+                _el(_el(notes, "handNote", **{XML_ID: ident}), "p", description)
+        lang_usage = _el(profile, "langUsage")
+        _el(lang_usage, "language", meta.contents or "English", ident="en")
+        for name in meta.original_languages:
+            tag = language_tag(name)
+            if tag == "und":
+                self.warnings.append(f"language {name!r} has no known code: recorded as 'und'")
+            if tag != "en":
+                _el(lang_usage, "language", f"{name} (original language)", ident=tag)
+        self.partic_desc(profile)
+        self.text_class(profile)
+        self.corresp_desc(profile)
+
+    def partic_desc(self, profile: etree._Element) -> None:
+        speakers = [b.speaker for b in self.doc.body if b.kind == "sp"]
+        if not speakers:
+            return
+        partic = _el(profile, "particDesc")
+        persons = _el(partic, "listPerson", type="speakers")
+        for name in dict.fromkeys(speakers):
+            ident = f"person-{_id_part(name)}"
+            self.persons[name] = ident
+            _el(_el(persons, "person", role="speaker", **{XML_ID: ident}), "persName", name)
+
+    def text_class(self, profile: etree._Element) -> None:
+        meta = self.meta
+        text_class = _el(profile, "textClass")
+        if meta.doc_type:
+            _el(text_class, "catRef", scheme="#document-types",
+                target="#" + self.category_id("document-types", meta.doc_type if meta.doc_type in DOCUMENT_TYPES else "Other"),
+                cert="" if meta.doc_type_given else "medium")
+        if meta.classification in CLASSIFICATIONS:
+            _el(text_class, "catRef", scheme="#classifications",
+                target="#" + self.category_id("classifications", meta.classification),
+                cert="" if meta.classification_given else "medium")
+        for scheme, terms in (("#topics", meta.topics), ("#places", meta.places)):
+            if terms:
+                keywords = _el(text_class, "keywords", scheme=scheme)
+                for term in terms:
+                    _el(keywords, "term", term)
+        if not len(text_class):
+            profile.remove(text_class)
+
+    def corresp_desc(self, profile: etree._Element) -> None:
+        corr = self.doc.correspondence
+        if corr is None:
+            return
+        desc = _el(profile, "correspDesc")
+        for kind, agents, place in (("sent", corr.senders, corr.sent_place), ("received", corr.recipients, corr.received_place)):
+            if not (agents or place or kind == "sent"):
+                continue
+            action = _el(desc, "correspAction", type=kind)
+            for agent in agents:
+                _el(action, agent.kind, agent.name, cert="medium" if corr.source == "title" else "")
+            if place:
+                _el(action, "placeName", place)
+            if kind == "sent" and self.meta.date is not None:
+                _el(action, "date", **_date_attrs(self.meta.date))
+            if not len(action):
+                _el(action, "note", "Not named in the document.")
+
+    def revision_desc(self, header: etree._Element) -> None:
+        """Only when SOURCE_DATE_EPOCH asks for a date: the same input otherwise gives the same bytes."""
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if not epoch or not epoch.isdigit():
+            return
+        when = datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+        revision = _el(header, "revisionDesc")
+        _el(revision, "change", f"Converted by tei-edition {__version__}.", when=when)
+
+    # -- body ------------------------------------------------------------------------------
+
+    def body(self, div: etree._Element) -> None:
+        blocks = self.doc.body
+        if not blocks:
+            _el(_el(div, "gap", reason="no-text"), "desc", "The export has no document text.")
+            self.warnings.append("the document has no text")
+            return
+        opener_kinds = {"registry", "to", "from", "subject", "reference", "dateline", "address", "salute"}
+        closer_kinds = {"byline", "signed", "closing-date"}
+        opener = closer = None
+        seen_text = False
+        for block in blocks:
+            if block.kind in opener_kinds and not seen_text:
+                if opener is None:
+                    opener = _el(div, "opener")
+                self.opener_part(opener, block)
+                continue
+            if block.kind in closer_kinds or (block.kind == "salute" and seen_text):
+                if closer is None:
+                    closer = _el(div, "closer")
+                self.closer_part(closer, block)
+                continue
+            if block.kind not in ("head", "space"):
+                seen_text = True
+            if opener is not None and block.kind == "head" and not seen_text:
+                self.opener_part(opener, block)
+                continue
+            self.block(div, block)
+
+    def opener_part(self, opener: etree._Element, block: Block) -> None:
+        kind = block.kind
+        if kind == "registry":
+            self.inline(_el(opener, "idno", type="registry"), block.content)
+        elif kind in ("to", "from", "subject", "reference"):
+            self.inline(_el(opener, "seg", type=kind), block.content)
+        elif kind == "dateline":
+            self.dateline(opener, block)
+        elif kind == "address":
+            address = _el(opener, "address")
+            for line in self.split_lines(block.content):
+                self.inline(_el(address, "addrLine"), line)
+        elif kind == "salute":
+            self.inline(_el(opener, "salute"), block.content)
+        elif kind == "head":
+            self.inline(_el(opener, "seg", type="heading"), block.content)
+
+    def closer_part(self, closer: etree._Element, block: Block) -> None:
+        if block.kind == "byline":
+            self.inline(_el(closer, "byline"), block.content)
+        elif block.kind == "closing-date":
+            self.dateline(closer, block)
+        elif block.kind == "salute":
+            self.inline(_el(closer, "salute"), block.content)
+        else:
+            signed = _el(closer, "signed")
+            self.inline(signed, block.content, names={block.speaker: "persName", block.role: "roleName"})
+
+    def dateline(self, parent: etree._Element, block: Block) -> None:
+        from .readers.dates import parse_date
+
+        dateline = _el(parent, "dateline")
+        text = text_of(block.content)
+        label = re.match(r"^\s*(Date\s*:\s*)", text, re.IGNORECASE)
+        items = list(block.content)
+        if label and isinstance(items[0], str):
+            dateline.text = items[0][: label.end()]
+            items[0] = items[0][label.end():]
+        date = parse_date(text)
+        if date is not None and date.known:
+            self.inline(_el(dateline, "date", **_date_attrs(date)), items, dates=False)
+        else:
+            self.inline(dateline, items)
+
+    def block(self, div: etree._Element, block: Block) -> None:
+        kind = block.kind
+        if kind == "p":
+            self.inline(_el(div, "p", n=block.n), block.content)
+        elif kind == "head":
+            self.inline(_el(div, "head"), block.content)
+        elif kind == "space":
+            for item in block.content:
+                if isinstance(item, EditorialMark):
+                    self.mark(div, item)
+        elif kind == "sp":
+            sp = _el(div, "sp", who="#" + self.persons.get(block.speaker, f"person-{_id_part(block.speaker)}"))
+            _el(sp, "speaker", block.role)
+            for child in block.children:
+                self.inline(_el(sp, "p"), child.content)
+        elif kind == "transmission":
+            note = _el(div, "note", type="transmission", place="bottom")
+            self.inline(note, block.content, names=self.transmission_names(block))
+        elif kind == "annotation":
+            mark = next(i for i in block.content if isinstance(i, EditorialMark))
+            note = _el(div, "note", type="annotation", place="margin", hand="#hand-2")
+            self.inline(note, mark.content)
+        elif kind == "postscript":
+            self.inline(_el(_el(div, "postscript"), "p"), block.content)
+        else:
+            self.warnings.append(f"block of unknown kind {kind!r} kept as a paragraph")
+            self.inline(_el(div, "p"), block.content)
+
+    @staticmethod
+    def transmission_names(block: Block) -> dict[str, str]:
+        names = re.findall(r"\b(?:sent|received|typed|decoded|deciphered|dispatched) by\s+([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)?)", text_of(block.content))
+        return {name: "persName" for name in names}
+
+    @staticmethod
+    def split_lines(items: list[Inline]) -> list[list[Inline]]:
+        lines: list[list[Inline]] = [[]]
+        for item in items:
+            if isinstance(item, str) and "\n" in item:
+                parts = item.split("\n")
+                for index, part in enumerate(parts):
+                    if index:
+                        lines.append([])
+                    if part:
+                        lines[-1].append(part)
+            else:
+                lines[-1].append(item)
+        return [line for line in lines if line]
+
+    # -- inline ----------------------------------------------------------------------------
+
+    def inline(self, parent: etree._Element, items: list[Inline], names: dict[str, str] | None = None,
+               dates: bool = True) -> None:
+        for item in items:
+            if isinstance(item, str):
+                self.text(parent, item, names or {}, dates)
+            else:
+                self.mark(parent, item)
+
+    def text(self, parent: etree._Element, text: str, names: dict[str, str], dates: bool) -> None:
+        """Plain text: newlines become `lb`; given names and written-out dates get their elements."""
+        names = {k: v for k, v in names.items() if k and len(k) > 1}
+        for index, line in enumerate(text.split("\n")):
+            if index:
+                _el(parent, "lb")
+            self._names_and_dates(parent, line, names, dates)
+
+    def _names_and_dates(self, parent: etree._Element, text: str, names: dict[str, str], dates: bool) -> None:
+        spans: list[tuple[int, int, str, dict[str, str]]] = []
+        for name, tag in sorted(names.items(), key=lambda kv: -len(kv[0])):
+            start = text.find(name)
+            if start != -1 and not any(s < start + len(name) and start < e for s, e, _, _ in spans):
+                spans.append((start, start + len(name), tag, {}))
+        if dates:
+            for start, end, date in find_dates(text):
+                if not any(s < end and start < e for s, e, _, _ in spans):
+                    spans.append((start, end, "date", _date_attrs(date)))
+        pos = 0
+        for start, end, tag, attrs in sorted(spans):
+            _append_text(parent, text[pos:start])
+            _el(parent, tag, text[start:end], **attrs)
+            pos = end
+        _append_text(parent, text[pos:])
+
+    def mark(self, parent: etree._Element, mark: EditorialMark) -> None:
+        method = getattr(self, "mark_" + mark.kind.replace("-", "_"), None)
+        if method is None:
+            self.warnings.append(f"editorial mark of unknown kind {mark.kind!r} kept as a note: {mark.raw!r}")
+            method = self.mark_unknown
+        method(parent, mark)
+
+    def mark_sic(self, parent, mark):
+        self.inline(_el(parent, "sic", rend=mark.variant), mark.content, dates=False)
+
+    def mark_omission(self, parent, mark):
+        gap = _el(parent, "gap", reason="omitted", rend=mark.variant)
+        if mark.label:
+            _el(gap, "desc", mark.label)
+
+    def mark_addition(self, parent, mark):
+        self.inline(_el(parent, "add", hand="#hand-2", type="insertion"), mark.content)
+
+    def mark_annotation(self, parent, mark):
+        self.inline(_el(parent, "add", hand="#hand-2", type="annotation"), mark.content)
+
+    def mark_blank(self, parent, mark):
+        _el(_el(parent, "space", type="blank"), "desc", mark.label)
+
+    def _gap(self, parent, mark, reason):
+        _el(_el(parent, "gap", reason=reason), "desc", mark.label or mark.raw[1:-1])
+
+    def mark_signature(self, parent, mark):
+        self._gap(parent, mark, "signature")
+
+    def mark_illegible(self, parent, mark):
+        self._gap(parent, mark, "illegible")
+
+    def mark_unclear(self, parent, mark):
+        self.inline(_el(parent, "unclear", cert="low" if mark.variant == "?" else ""), mark.content, dates=False)
+
+    def mark_expansion(self, parent, mark):
+        choice = _el(parent, "choice")
+        _el(choice, "abbr", mark.target)
+        self.inline(_el(choice, "expan"), mark.content, dates=False)
+
+    def mark_supplied(self, parent, mark):
+        self.inline(_el(parent, "supplied", reason="clarification"), mark.content)
+
+    def mark_original_term(self, parent, mark):
+        lang = f"{self.original_lang}-Latn" if self.original_lang else "und-Latn"
+        self.inline(_el(parent, "term", type="original", **{XML_LANG: lang}), mark.content, dates=False)
+
+    def mark_underline(self, parent, mark):
+        if mark.content:
+            self.inline(_el(parent, "hi", rend="underline"), mark.content)
+        else:
+            _el(parent, "note", mark.label, type="editorial", subtype="rendition")
+
+    def mark_stamp(self, parent, mark):
+        if mark.content:
+            self.inline(_el(parent, "stamp"), mark.content)
+        else:
+            self._gap(parent, mark, "stamp")
+
+    def mark_translator_note(self, parent, mark):
+        self.inline(_el(parent, "note", type="translator"), mark.content)
+
+    def mark_editorial_note(self, parent, mark):
+        self.inline(_el(parent, "note", type="editorial"), mark.content)
+
+    def mark_page_break(self, parent, mark):
+        _el(parent, "pb", n=mark.variant, rend=mark.label)
+
+    def mark_footnote(self, parent, mark):
+        self.inline(_el(parent, "note", type="footnote", place="foot", n=mark.variant), mark.content)
+
+    def mark_layout_space(self, parent, mark):
+        _el(parent, "space", unit="chars", quantity=mark.variant)
+
+    def mark_unknown(self, parent, mark):
+        note = _el(parent, "note", type="editorial", subtype="unknown")
+        if mark.content:
+            self.inline(note, mark.content)
+        else:
+            note.text = mark.raw[1:-1] or "(empty brackets)"
+
+
+def encode_tei(doc: Document) -> etree._ElementTree:
+    """The TEI tree of a document (see docs/encoding.md)."""
+    return TeiEncoder(doc).encode()
+
+
+def serialize_tei(tree: etree._ElementTree) -> bytes:
+    """Indented UTF-8 with an XML declaration; mixed content is left exactly as it is."""
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)

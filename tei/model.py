@@ -1,0 +1,196 @@
+"""The document model between readers and writers: plain dataclasses, no XML.
+
+A reader fills a `Document`; the encoder turns it into TEI. Inline content is a list of `Inline`
+items: plain strings and `EditorialMark`s (which may nest), so that every character of the
+source's text has a place in the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+
+@dataclass
+class EditorialMark:
+    """A square-bracketed intervention of the archive's editors or the translator.
+
+    `kind` is one of the names in `MARK_KINDS`; `raw` is the mark exactly as it stood in the
+    source (brackets included), so it can always be rebuilt.
+    """
+
+    kind: str
+    raw: str
+    content: list["Inline"] = field(default_factory=list)
+    #: the text the mark applies to: the word before `[sic]`, the abbreviation before its expansion
+    target: str = ""
+    #: a variant form worth keeping (`sic!`, `...`), a page number, a footnote number
+    variant: str = ""
+    #: descriptive words of the mark (`date left blank`, `signature`, `illegible word`)
+    label: str = ""
+
+
+Inline = Union[str, EditorialMark]
+
+MARK_KINDS = (
+    "sic", "omission", "addition", "annotation", "blank", "signature", "illegible", "unclear",
+    "expansion", "supplied", "underline", "stamp", "translator-note", "editorial-note",
+    "page-break", "footnote", "original-term", "unknown", "layout-space",
+)
+
+
+@dataclass
+class Block:
+    """One block of the body. `kind` says what it is (`BLOCK_KINDS`); `content` holds its text,
+    where a newline inside a string is a line break of the source."""
+
+    kind: str
+    content: list[Inline] = field(default_factory=list)
+    #: the number of a numbered paragraph
+    n: str = ""
+    #: the speaker of a speech turn; the signer's name in a `signed` block
+    speaker: str = ""
+    #: the signer's role, or the speaker label as written ("Gorbachev:")
+    role: str = ""
+    #: speech turns hold their paragraphs here
+    children: list["Block"] = field(default_factory=list)
+
+
+BLOCK_KINDS = (
+    "p", "head", "space", "sp",
+    # opener parts
+    "registry", "to", "from", "subject", "reference", "dateline", "address", "salute",
+    # closer parts
+    "byline", "signed", "closing-date",
+    # after the closer
+    "postscript", "transmission", "annotation",
+)
+
+
+@dataclass
+class DocDate:
+    """A date as written, with what could be read from it (ISO 8601 strings)."""
+
+    text: str
+    when: str = ""
+    not_before: str = ""
+    not_after: str = ""
+
+    @property
+    def known(self) -> bool:
+        return bool(self.when or self.not_before)
+
+
+@dataclass
+class Agent:
+    """A person, organisation or place named as a party to a letter or telegram."""
+
+    name: str
+    kind: str = "persName"  # persName | orgName | placeName
+    role: str = ""
+
+
+@dataclass
+class ArchivalSource:
+    """The holding archive of the original, as structured as the source text allows."""
+
+    repository: str = ""
+    settlement: str = ""
+    collection: list[str] = field(default_factory=list)
+    idno: str = ""
+    pages: str = ""
+    alternates: list["ArchivalSource"] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class PublishedSource:
+    """A printed book or journal the translation was made from."""
+
+    author: str = ""
+    title: str = ""
+    place: str = ""
+    publisher: str = ""
+    date: str = ""
+    pages: str = ""
+
+
+@dataclass
+class Responsibility:
+    """Somebody who did something for this document: translated it, obtained it."""
+
+    resp: str
+    name: str
+    for_org: str = ""
+
+
+@dataclass
+class Metadata:
+    title: str = ""
+    date: DocDate | None = None
+    summary: list[str] = field(default_factory=list)
+    citation: str = ""
+    url: str = ""
+    record_id: str = ""
+    funders: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    responsibilities: list[Responsibility] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    source_text: str = ""
+    archival_source: ArchivalSource | None = None
+    published_source: PublishedSource | None = None
+    rights: list[str] = field(default_factory=list)
+    uploaded: str = ""
+    doc_type: str = ""
+    doc_type_given: bool = False
+    classification: str = ""
+    classification_given: bool = False
+    original_languages: list[str] = field(default_factory=list)
+    contents: str = ""
+    topics: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    #: fields the reader found but knows no home for: (label, value), kept in the header as notes
+    extra: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Correspondence:
+    senders: list[Agent] = field(default_factory=list)
+    recipients: list[Agent] = field(default_factory=list)
+    sent_place: str = ""
+    received_place: str = ""
+    #: where the parties were read from: "title", "opener", "closer"
+    source: str = ""
+
+
+@dataclass
+class Document:
+    metadata: Metadata = field(default_factory=Metadata)
+    body: list[Block] = field(default_factory=list)
+    correspondence: Correspondence | None = None
+    #: the name of the layout the reader recognised ("citation", "web", "compact", "unknown")
+    layout: str = "unknown"
+    warnings: list[str] = field(default_factory=list)
+    #: a name for messages and file names (the source file's stem)
+    source_name: str = ""
+
+    def marks(self) -> list[EditorialMark]:
+        """Every editorial mark in the body, in document order, nested ones included."""
+        found: list[EditorialMark] = []
+
+        def walk(items: list[Inline]) -> None:
+            for item in items:
+                if isinstance(item, EditorialMark):
+                    found.append(item)
+                    walk(item.content)
+
+        for block in self.body:
+            walk(block.content)
+            for child in block.children:
+                walk(child.content)
+        return found
+
+
+def text_of(items: list[Inline]) -> str:
+    """The plain text of inline content, marks replaced by their content (for matching, not output)."""
+    return "".join(item if isinstance(item, str) else text_of(item.content) for item in items)

@@ -1,0 +1,350 @@
+"""The body of a document: from lines of text to blocks with a structure.
+
+A diplomatic record has a recognisable shape: an opener (registry number, To/From/Subject lines,
+an address, a heading), the text (paragraphs, numbered points, speech turns), a closer (signatures,
+a date, "Written by"), and after it the clerks' transmission notes and handwritten annotations.
+`BodyReader` finds those parts by what the lines say, and hands every block's text to the inline
+parser for the editorial marks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block, EditorialMark
+from .dates import parse_date
+from .marks import InlineParser, LAYOUT_SQUARES
+
+_BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
+_REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\-]*$")
+_TO = re.compile(r"^(?:To|TO)\b\s*:?\s*\S")
+_FIELDS = [
+    (re.compile(r"^From\s*:", re.IGNORECASE), "from"),
+    (re.compile(r"^(?:Subject|Re|Concerning|Regarding|Topic)\s*:", re.IGNORECASE), "subject"),
+    (re.compile(r"^(?:Ref|Reference|Our ref|Your ref)\s*[.:]", re.IGNORECASE), "reference"),
+    (re.compile(r"^Date\s*:", re.IGNORECASE), "dateline"),
+]
+_SALUTE = re.compile(r"^(?:Dear|Esteemed|Respected|Honou?red|Comrades?)\b[^.]{0,80}[,!:]$")
+_CLOSING_SALUTE = re.compile(r"^(?:Sincerely|Respectfully|Yours|With (?:comradely |best |warm )?(?:greetings|regards|respect))\b[^.]{0,60}[,.!]?$", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:Written|Drafted|Prepared|Compiled|Typed|Recorded|Translated) by\b", re.IGNORECASE)
+_SIGNED = re.compile(r"^Signed\b\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
+_SLASHED_NAME = re.compile(r"^/\s*(?P<name>[^/]+?)\s*/$")
+_CAPS_NAME = re.compile(r"^(?P<name>(?:[A-Z][a-z]?\.\s*){0,3}[A-Z][A-Z\-’']+(?:\s+[A-Z][A-Z\-’']+){0,2})$")
+_ROLE_COLON = re.compile(r"^[A-Z][^.!?]{2,120}:$")
+_TRANSMISSION = re.compile(
+    r"^(?:sent|received|dispatched|transmitted|decoded|deciphered|encoded|enciphered|typed|printed|"
+    r"copied|checked|distributed|delivered)\b(?: by| at| on|:)|^\d+ cop(?:y|ies)\b|^copies\b|^distribution\b",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
+_SPEAKER = re.compile(r"^(?P<label>(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4}))\s*:\s+(?=\S)")
+_NOT_SPEAKERS = {
+    "to", "from", "subject", "re", "date", "signed", "note", "source", "summary", "copy", "copies",
+    "attention", "attachment", "enclosure", "ref", "reference", "p.s", "ps", "tel", "cc", "top secret",
+    "secret", "confidential", "place", "time", "present", "participants", "agenda", "translator’s note",
+    "translator's note", "minister of foreign affairs",
+}
+_FOOTNOTE_TEXT = re.compile(r"^\[(?P<n>\d{1,3})\]\s*(?P<text>.+)$", re.DOTALL)
+_ROLE_WORDS = re.compile(
+    r"^(?P<role>(?:(?:Comrade|Ambassador|Minister|Minister-counselor|Counselor|Counsellor|Chairman|Secretary|"
+    r"General|Director|Chargé d’Affaires|Charge d’Affaires|Consul|Premier|President|Deputy|First|Head)\s+)+)(?P<name>.+)$"
+)
+
+
+def _is_date_line(text: str) -> bool:
+    return "\n" not in text and parse_date(text) is not None
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _short(text: str) -> bool:
+    return all(_words(line) <= 16 for line in text.split("\n"))
+
+
+def _layout_only(text: str) -> bool:
+    return bool(LAYOUT_SQUARES.search(text)) and not LAYOUT_SQUARES.sub("", text).strip()
+
+
+class BodyReader:
+    """Splits the body's lines into blocks and classifies them. Compact exports put one paragraph
+    a line; the others separate paragraphs with blank lines and keep line breaks inside them."""
+
+    def __init__(self, compact: bool = False):
+        self.compact = compact
+        self.warnings: list[str] = []
+        self.speakers: list[str] = []
+        self._inline = InlineParser()
+
+    def read(self, lines: list[str]) -> list[Block]:
+        texts = self._split(lines)
+        texts, footnotes = self._take_footnotes(texts)
+        opener_end = self._opener_end(texts)
+        closer_start = self._closer_start(texts, opener_end)
+        blocks = self._opener(texts[:opener_end])
+        blocks += self._middle(texts[opener_end:closer_start])
+        blocks += self._closer(texts[closer_start:])
+        self._attach_footnotes(blocks, footnotes)
+        self.warnings.extend(self._inline.warnings)
+        return blocks
+
+    # -- splitting ------------------------------------------------------------------------
+
+    def _split(self, lines: list[str]) -> list[str]:
+        """Blocks of text; a bracket left open at the end of a line keeps the block going."""
+        blocks: list[list[str]] = []
+        current: list[str] = []
+        for line in lines:
+            line = line.rstrip()
+            open_bracket = current and "\n".join(current).count("[") > "\n".join(current).count("]")
+            if _BLANK.match(line) and not (open_bracket and len(current) < 60):
+                if current:
+                    blocks.append(current)
+                    current = []
+                continue
+            current.append(line)
+            if self.compact and "\n".join(current).count("[") <= "\n".join(current).count("]"):
+                blocks.append(current)
+                current = []
+        if current:
+            blocks.append(current)
+        return ["\n".join(block).strip("\n") for block in blocks]
+
+    def _take_footnotes(self, texts: list[str]) -> tuple[list[str], dict[str, str]]:
+        """`[1] Footnote text` blocks at the end of the body, when the text refers to them."""
+        footnotes: dict[str, str] = {}
+        while texts:
+            match = _FOOTNOTE_TEXT.match(texts[-1])
+            if not match:
+                break
+            reference = f"[{match.group('n')}]"
+            if not any(reference in text for text in texts[:-1]):
+                break
+            footnotes[match.group("n")] = match.group("text")
+            texts = texts[:-1]
+        return texts, footnotes
+
+    def _attach_footnotes(self, blocks: list[Block], footnotes: dict[str, str]) -> None:
+        marks = [m for b in blocks for m in _walk(b) if m.kind == "footnote"]
+        for mark in marks:
+            if mark.variant in footnotes:
+                mark.content = self._inline.parse(footnotes.pop(mark.variant))
+            else:
+                mark.kind = "unknown"
+                mark.content = [mark.raw[1:-1]]
+        for number, text in footnotes.items():
+            self.warnings.append(f"footnote [{number}] is never referred to: kept at the end")
+            blocks.append(Block("p", self._inline.parse(f"[{number}] {text}")))
+
+    # -- the opener -------------------------------------------------------------------------
+
+    @staticmethod
+    def _opener_kind(text: str, index: int) -> str | None:
+        first = text.split("\n", 1)[0].strip()
+        if _REGISTRY.match(first) and "\n" not in text:
+            return "registry"
+        if _TO.match(first):
+            return "address" if first.startswith("to ") else "to"
+        for pattern, kind in _FIELDS:
+            if pattern.match(first):
+                return kind
+        if first.startswith("to ") and "\n" in text:
+            return "address"
+        if _SALUTE.match(text):
+            return "salute"
+        if _is_date_line(text) or re.match(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+.*\d{4}\.?$", first) and parse_date(first.split(",", 1)[1]):
+            return "dateline"
+        if _layout_only(text):
+            return "space"
+        lines = text.split("\n")
+        if (len(lines) <= 3 and all(_words(l) <= 10 for l in lines) and not text.rstrip().endswith((".", ":", ";", ","))
+                and not _SPEAKER.match(text) and not _NUMBERED.match(text)):
+            return "head"
+        return None
+
+    def _opener_end(self, texts: list[str]) -> int:
+        index = 0
+        while index < len(texts) and self._opener_kind(texts[index], index):
+            index += 1
+        # A document of headings only is text, not an opener.
+        return index if index < len(texts) else 0
+
+    def _opener(self, texts: list[str]) -> list[Block]:
+        """Opener blocks; a short line right after an address (`□□□□Pyongyang`) ends the address."""
+        kinds = [self._opener_kind(text, i) or "p" for i, text in enumerate(texts)]
+        merged: list[tuple[str, str]] = []
+        for kind, text in zip(kinds, texts):
+            if merged and merged[-1][0] == "address" and kind == "head" and "\n" not in text:
+                merged[-1] = ("address", merged[-1][1] + "\n" + text)
+            else:
+                merged.append((kind, text))
+        return [Block(kind, self._inline.parse(text)) for kind, text in merged]
+
+    # -- the middle ---------------------------------------------------------------------------
+
+    def _speaker(self, text: str) -> str:
+        match = _SPEAKER.match(text)
+        if not match:
+            return ""
+        name = match.group("name")
+        if name.lower() in _NOT_SPEAKERS or len(name) > 60:
+            return ""
+        return name
+
+    def _middle(self, texts: list[str]) -> list[Block]:
+        labels = [self._speaker(t) for t in texts]
+        named = [label for label in labels if label]
+        conversation = len(named) >= 3 or (len(named) >= 2 and len(set(named)) >= 2)
+        blocks: list[Block] = []
+        turn: Block | None = None
+        for text, speaker in zip(texts, labels):
+            if _layout_only(text):
+                blocks.append(Block("space", self._inline.parse(text)))
+                continue
+            if conversation and speaker:
+                label = _SPEAKER.match(text).group(0)
+                turn = Block("sp", speaker=speaker, role=label.rstrip())
+                turn.children.append(Block("p", self._inline.parse(text[len(label):])))
+                if speaker not in self.speakers:
+                    self.speakers.append(speaker)
+                blocks.append(turn)
+                continue
+            if turn is not None and not _NUMBERED.match(text) and not self._is_heading(text):
+                turn.children.append(Block("p", self._inline.parse(text)))
+                continue
+            turn = None
+            blocks.append(self._paragraph(text))
+        return blocks
+
+    @staticmethod
+    def _is_heading(text: str) -> bool:
+        letters = [c for c in text if c.isalpha()]
+        return ("\n" not in text and _words(text) <= 10 and bool(letters)
+                and all(c.isupper() for c in letters) and not text.endswith("."))
+
+    def _paragraph(self, text: str) -> Block:
+        if self._is_heading(text):
+            return Block("head", self._inline.parse(text))
+        numbered = _NUMBERED.match(text)
+        block = Block("p", self._inline.parse(text))
+        if numbered:
+            block.n = numbered.group("n")
+        return block
+
+    # -- the closer ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _closer_start_kind(text: str) -> bool:
+        first = text.split("\n", 1)[0].strip()
+        return bool(
+            _SIGNED.match(first) and _words(first) <= 8
+            or first.lower() in ("[signature]", "[signed]")
+            or _BYLINE.match(first)
+            or _CAPS_NAME.match(first)
+            or _ROLE_COLON.match(first) and _words(first) <= 14
+            or _SLASHED_NAME.match(first)
+            or _CLOSING_SALUTE.match(first)
+            or _is_date_line(text)
+        )
+
+    def _closer_start(self, texts: list[str], opener_end: int) -> int:
+        """The first block from which everything to the end is short and closer-like."""
+        start = len(texts)
+        for index in range(len(texts) - 1, opener_end - 1, -1):
+            text = texts[index]
+            if not (_short(text) or self._is_annotation(text)):
+                break
+            if self._closer_start_kind(text):
+                start = index
+        # Keep the closer from swallowing the whole text: the body needs at least one block.
+        return start if start > opener_end or start == len(texts) else min(len(texts), opener_end + 1)
+
+    def _is_annotation(self, text: str) -> bool:
+        items = InlineParser().parse(text)
+        marks = [i for i in items if not (isinstance(i, str) and not i.strip())]
+        return len(marks) == 1 and isinstance(marks[0], EditorialMark) and marks[0].kind == "annotation"
+
+    def _closer(self, texts: list[str]) -> list[Block]:
+        blocks: list[Block] = []
+        signed: list[str] = []
+        transmission: list[str] = []
+
+        def close_signed() -> None:
+            if signed:
+                blocks.append(self._signed_block(signed))
+                signed.clear()
+
+        for text in texts:
+            first = text.split("\n", 1)[0].strip()
+            if self._is_annotation(text):
+                close_signed()
+                blocks.append(Block("annotation", self._inline.parse(text)))
+            elif transmission or _TRANSMISSION.match(LAYOUT_SQUARES.sub("", first)):
+                close_signed()
+                if not transmission:
+                    blocks.append(Block("transmission"))
+                transmission.append(text)
+            elif _is_date_line(text):
+                close_signed()
+                blocks.append(Block("closing-date", self._inline.parse(text)))
+            elif _BYLINE.match(first):
+                close_signed()
+                blocks.append(Block("byline", self._inline.parse(text)))
+            elif _CLOSING_SALUTE.match(first):
+                close_signed()
+                blocks.append(Block("salute", self._inline.parse(text)))
+            elif _layout_only(text):
+                close_signed()
+                blocks.append(Block("space", self._inline.parse(text)))
+            elif (_SIGNED.match(first) or _ROLE_COLON.match(first) or _CAPS_NAME.match(first)) and not (
+                    signed and _SIGNED.match(signed[-1]) and not _SIGNED.match(first)):
+                close_signed()
+                signed.append(text)
+            else:
+                signed.append(text)
+        close_signed()
+        for block in blocks:
+            if block.kind == "transmission":
+                block.content = self._inline.parse("\n".join(transmission))
+        # Transmission notes and annotations come after the closer proper.
+        order = {"transmission": 1, "annotation": 1}
+        return sorted(blocks, key=lambda b: order.get(b.kind, 0))
+
+    def _signed_block(self, texts: list[str]) -> Block:
+        text = "\n".join(texts)
+        block = Block("signed", self._inline.parse(text))
+        lines = [LAYOUT_SQUARES.sub("", l).strip() for l in text.split("\n")]
+        name, role = "", ""
+        for line in lines:
+            slashed = _SLASHED_NAME.match(line)
+            signed = _SIGNED.match(line)
+            if slashed:
+                name = slashed.group("name")
+            elif signed and signed.group("name"):
+                name = signed.group("name")
+            elif _CAPS_NAME.match(line) and not name:
+                name = line
+            elif _ROLE_COLON.match(line):
+                role = line[:-1].strip()
+            elif line and not signed and not line.startswith("["):
+                titled = _ROLE_WORDS.match(line)
+                if name and not role:
+                    role = line
+                elif titled and not name:
+                    role, name = titled.group("role").strip(), titled.group("name").strip()
+                elif not name:
+                    name = line
+        block.speaker, block.role = name.strip(" ,."), role
+        return block
+
+
+def _walk(block: Block):
+    def walk(items):
+        for item in items:
+            if isinstance(item, EditorialMark):
+                yield item
+                yield from walk(item.content)
+    yield from walk(block.content)
+    for child in block.children:
+        yield from walk(child.content)

@@ -1,0 +1,81 @@
+"""Reading the archive's dates ("May 7th, 1978", "8 June 1967", "October 1948") into ISO 8601.
+
+dateutil does the parsing; what we add is telling a full date from a month or a year, which
+dateutil silently completes from its default: parsing twice with two different defaults shows
+which fields the text really gave.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import datetime
+
+from dateutil import parser as dateparser
+
+from ..model import DocDate
+
+_DEFAULT_A = datetime(2000, 1, 1)
+_DEFAULT_B = datetime(2004, 12, 28)
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def parse_date(text: str) -> DocDate | None:
+    """Read a date line; None when the text is not a date on its own.
+
+    Bracketed words (`[date left blank]`) are ignored; the rest must be a date and nothing else.
+    """
+    cleaned = _BRACKETED.sub(" ", text).strip(" \t\u00a0.,;:")
+    cleaned = re.sub(r"^(?:Date|Dated)\s*:\s*", "", cleaned, flags=re.IGNORECASE)
+    if not cleaned or not _YEAR.search(cleaned) or len(cleaned) > 40:
+        return None
+    if _ISO.match(cleaned):
+        return _from_iso(text, cleaned)
+    try:
+        a = dateparser.parse(cleaned, default=_DEFAULT_A)
+        b = dateparser.parse(cleaned, default=_DEFAULT_B)
+    except (ValueError, OverflowError):
+        return None
+    if a.year != b.year:
+        return None
+    if a.month != b.month:
+        return DocDate(text, not_before=f"{a.year:04d}-01-01", not_after=f"{a.year:04d}-12-31")
+    if a.day != b.day:
+        last = calendar.monthrange(a.year, a.month)[1]
+        return DocDate(text, not_before=f"{a.year:04d}-{a.month:02d}-01",
+                       not_after=f"{a.year:04d}-{a.month:02d}-{last:02d}")
+    return DocDate(text, when=a.date().isoformat())
+
+
+def _from_iso(text: str, iso: str) -> DocDate | None:
+    parts = [int(p) for p in iso.split("-")]
+    try:
+        if len(parts) == 3:
+            return DocDate(text, when=datetime(*parts).date().isoformat())
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return DocDate(text, not_before=f"{iso}-01", not_after=f"{iso}-{last:02d}")
+    except ValueError:
+        return None
+    return DocDate(text, not_before=f"{iso}-01-01", not_after=f"{iso}-12-31")
+
+
+def find_dates(text: str) -> list[tuple[int, int, DocDate]]:
+    """Dates written out inside running text, as (start, end, date); used for `date` in the body."""
+    found = []
+    for match in _DATE_IN_TEXT.finditer(text):
+        date = parse_date(match.group(0))
+        if date is not None and date.known:
+            found.append((match.start(), match.end(), date))
+    return found
+
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_DATE_IN_TEXT = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{4}})\b"
+)

@@ -1,0 +1,265 @@
+"""Inline reading: square-bracketed editorial marks and layout squares inside a block of text.
+
+`parse_inline` turns a block's text into a list of strings and `EditorialMark`s. Brackets nest
+(`[handwritten: ... inventory [opis'] ...]`); an unbalanced bracket stays text and is reported.
+Which mark a bracket is comes from its words (`MARK_RULES`), never from where it stands, so a
+mark never seen in the seeds still becomes the right element or, failing that, an editorial note.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..model import EditorialMark, Inline
+
+LAYOUT_SQUARES = re.compile("[\u25a1]+")
+_WORD_BEFORE = re.compile(r"(\S+?)([\s\u00a0]*)$")
+_TRAILING_PUNCT = ".,;:!?)»”’\"'"
+_ABBREVIATION = re.compile(r"^[A-Z][A-Z.\-&]*[A-Z.]$|^[A-Z]$")
+_LABELLED = re.compile(r"^(?P<label>[A-Za-z][\w’' .\-]{0,40}?)\s*:\s*(?P<body>.*)$", re.DOTALL)
+_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "at", "de", "du", "des", "la", "le", "i", "und", "der"}
+
+
+def _rule_sic(inner: str):
+    if re.fullmatch(r"sic!?", inner, re.IGNORECASE):
+        return "sic", {"variant": inner if inner.lower() != "sic" else ""}
+    return None
+
+
+def _rule_omission(inner: str):
+    if re.fullmatch(r"(?:…|\.\s?\.\s?\.|\.{2,}|…\s*…)", inner.strip()):
+        return "omission", {"variant": inner if inner != "…" else ""}
+    if re.fullmatch(r"(?:text |passage |words? |lines? |paragraph )?(?:omitted|deleted|excised|cut)", inner, re.IGNORECASE):
+        return "omission", {"label": inner}
+    return None
+
+
+def _rule_blank(inner: str):
+    if re.search(r"\b(?:left )?blank\b", inner, re.IGNORECASE) and len(inner) < 40:
+        return "blank", {"label": inner}
+    return None
+
+
+def _rule_signature(inner: str):
+    if re.fullmatch(r"(?:illegible |handwritten )?(?:signature|signed)(?: illegible)?", inner, re.IGNORECASE):
+        return "signature", {"label": inner}
+    return None
+
+
+def _rule_illegible(inner: str):
+    if re.fullmatch(r"(?:\w+ )?(?:illegible|indecipherable|unreadable)(?: \w+){0,3}", inner, re.IGNORECASE):
+        return "illegible", {"label": inner}
+    return None
+
+
+def _rule_question(inner: str):
+    if re.fullmatch(r"[^\s\[\]?]+(?: [^\s\[\]?]+)?\?", inner):
+        return "unclear", {"text": inner[:-1], "variant": "?"}
+    return None
+
+
+def _rule_page(inner: str):
+    match = re.fullmatch(r"(?:page break|new page|end of page(?: \w+)?|page (\w+)(?: of \w+)?)", inner, re.IGNORECASE)
+    if match:
+        return "page-break", {"variant": match.group(1) or "", "label": inner}
+    return None
+
+
+def _rule_footnote(inner: str):
+    if re.fullmatch(r"\d{1,3}", inner):
+        return "footnote", {"variant": inner}
+    return None
+
+
+def _rule_stamp_or_underline(inner: str):
+    if re.fullmatch(r"(?:stamp|seal)", inner, re.IGNORECASE):
+        return "stamp", {"label": inner}
+    if re.fullmatch(r"underlined?", inner, re.IGNORECASE):
+        return "underline", {"label": inner}
+    return None
+
+
+#: Labelled marks `[Label: text]`: the label (lower case, without punctuation) says which kind.
+LABELS: dict[str, str] = {
+    "inserted by hand": "addition",
+    "added by hand": "addition",
+    "inserted": "addition",
+    "handwritten": "annotation",
+    "handwritten note": "annotation",
+    "handwritten annotation": "annotation",
+    "in handwriting": "annotation",
+    "margin": "annotation",
+    "marginal note": "annotation",
+    "in the margin": "annotation",
+    "unclear": "unclear",
+    "illegible": "unclear",
+    "underlined": "underline",
+    "stamp": "stamp",
+    "seal": "stamp",
+    "translators note": "translator-note",
+    "translator note": "translator-note",
+    "trans note": "translator-note",
+    "tn": "translator-note",
+    "note": "editorial-note",
+    "editors note": "editorial-note",
+    "editor note": "editorial-note",
+    "ed note": "editorial-note",
+}
+
+MARK_RULES: list[Callable[[str], tuple[str, dict] | None]] = [
+    _rule_sic, _rule_omission, _rule_signature, _rule_blank, _rule_illegible, _rule_page,
+    _rule_footnote, _rule_stamp_or_underline, _rule_question,
+]
+
+
+def _label_key(label: str) -> str:
+    return re.sub(r"[’'.]", "", label).strip().lower()
+
+
+class InlineParser:
+    """Parses one block's text. Keeps the warnings it raises for the reader's report."""
+
+    def __init__(self) -> None:
+        self.warnings: list[str] = []
+
+    def parse(self, text: str) -> list[Inline]:
+        items: list[Inline] = []
+        pos = 0
+        while True:
+            start = text.find("[", pos)
+            stray = text.find("]", pos)
+            if stray != -1 and (start == -1 or stray < start):
+                self.warnings.append(f"a closing bracket without an opening one: …{text[max(0, stray - 30):stray + 1]!r}")
+            if start == -1:
+                self._text(items, text[pos:])
+                return items
+            end = _matching_bracket(text, start)
+            if end == -1:
+                self.warnings.append(f"an opening bracket is never closed: {text[start:start + 40]!r}…")
+                self._text(items, text[pos:])
+                return items
+            self._text(items, text[pos:start])
+            self._mark(items, text[start:end + 1], text[end + 1:end + 2])
+            pos = end + 1
+
+    def _text(self, items: list[Inline], text: str) -> None:
+        """Plain text, with runs of layout squares taken out as layout marks."""
+        pos = 0
+        for match in LAYOUT_SQUARES.finditer(text):
+            _append_text(items, text[pos:match.start()])
+            items.append(EditorialMark("layout-space", raw=match.group(0), variant=str(len(match.group(0)))))
+            pos = match.end()
+        _append_text(items, text[pos:])
+
+    def _mark(self, items: list[Inline], raw: str, next_char: str) -> None:
+        inner = raw[1:-1]
+        stripped = inner.strip()
+        for rule in MARK_RULES:
+            found = rule(stripped)
+            if found:
+                kind, extra = found
+                if kind == "sic":
+                    self._wrap_word_before(items, EditorialMark("sic", raw=raw, **extra))
+                elif kind == "unclear":
+                    items.append(EditorialMark("unclear", raw=raw, content=[extra["text"]], variant="?"))
+                else:
+                    items.append(EditorialMark(kind, raw=raw, **extra))
+                return
+        labelled = _LABELLED.match(stripped)
+        if labelled and _label_key(labelled.group("label")) in LABELS:
+            kind = LABELS[_label_key(labelled.group("label"))]
+            mark = EditorialMark(kind, raw=raw, label=labelled.group("label"),
+                                 content=self.parse(labelled.group("body")))
+            items.append(mark)
+            return
+        if not stripped:
+            items.append(EditorialMark("unknown", raw=raw))
+            return
+        expansion = self._expansion(items, stripped, raw)
+        if expansion is not None:
+            items.append(expansion)
+            return
+        if labelled and "\n" not in stripped:
+            items.append(EditorialMark("unknown", raw=raw, content=self.parse(stripped)))
+            return
+        if re.fullmatch(r"[a-z]+['’][a-z]*", stripped):
+            # A transliterated term of the original after its translation: "inventory [opis']".
+            items.append(EditorialMark("original-term", raw=raw, content=[stripped]))
+            return
+        items.append(EditorialMark("supplied", raw=raw, content=self.parse(inner)))
+
+    @staticmethod
+    def _wrap_word_before(items: list[Inline], mark: EditorialMark) -> None:
+        """`[sic]` applies to the word before it: move that word into the mark; punctuation
+        after the word stays after it."""
+        punctuation = ""
+        if items and isinstance(items[-1], str):
+            match = _WORD_BEFORE.search(items[-1])
+            if match:
+                word = match.group(1)
+                core = word.rstrip(_TRAILING_PUNCT) or word
+                punctuation = word[len(core):]
+                items[-1] = items[-1][: match.start(1)]
+                if not items[-1]:
+                    items.pop()
+                mark.target = core
+                mark.content = [core]
+        items.append(mark)
+        if punctuation:
+            items.append(punctuation)
+
+    @staticmethod
+    def _expansion(items: list[Inline], inner: str, raw: str) -> EditorialMark | None:
+        """`CC BCP [Central Committee of the Bulgarian Communist Party]`: the initials of the
+        bracketed words spell the capitals just before it."""
+        if not items or not isinstance(items[-1], str) or not inner[:1].isupper():
+            return None
+        initials = "".join(w[0] for w in re.split(r"[\s\-]+", inner) if w and w.lower() not in _SMALL_WORDS and w[0].isalpha()).upper()
+        before = items[-1]
+        tokens = re.findall(r"\S+|\s+", before)
+        abbr_tokens: list[str] = []
+        for token in reversed(tokens):
+            if token.isspace():
+                abbr_tokens.append(token)
+                continue
+            if _ABBREVIATION.match(token):
+                abbr_tokens.append(token)
+                letters = "".join(ch for ch in "".join(reversed(abbr_tokens)) if ch.isalpha())
+                if letters == initials:
+                    abbr_text = "".join(reversed(abbr_tokens)).rstrip()
+                    head = before[: len(before) - len("".join(abbr_tokens))]
+                    items[-1] = head
+                    if not head:
+                        items.pop()
+                    return EditorialMark("expansion", raw=raw, target=abbr_text, content=[inner])
+                continue
+            break
+        return None
+
+
+def _matching_bracket(text: str, start: int) -> int:
+    depth = 0
+    for index in range(start, len(text)):
+        char = text[index]
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
+
+
+def _append_text(items: list[Inline], text: str) -> None:
+    if not text:
+        return
+    if items and isinstance(items[-1], str):
+        items[-1] += text
+    else:
+        items.append(text)
+
+
+def parse_inline(text: str) -> tuple[list[Inline], list[str]]:
+    parser = InlineParser()
+    return parser.parse(text), parser.warnings

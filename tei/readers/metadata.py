@@ -1,0 +1,301 @@
+"""Structure inside metadata values: credits, archival signatures, published sources, document
+types, classifications, and who wrote to whom.
+
+Each function takes the text the archive gives and returns model objects; none of them guesses
+more than the text says, and the value as given is always kept by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Agent, ArchivalSource, Correspondence, Document, Metadata, PublishedSource, Responsibility, text_of
+
+#: The closed list of document types (docs/encoding.md), in the archive's own words.
+DOCUMENT_TYPES = [
+    "Telegram", "Cable", "Letter", "Message", "Memorandum", "Memorandum of Conversation", "Minutes",
+    "Report", "Note", "Speech", "Diary", "Record", "Resolution", "Decree", "Directive",
+    "Instruction", "Information", "Transcript", "Statement", "Agreement", "Other",
+]
+
+#: The closed list of security classifications.
+CLASSIFICATIONS = [
+    "Unclassified", "Restricted", "Confidential", "Secret", "Top Secret", "Strictly Secret",
+    "Of Special Importance",
+]
+
+#: Types whose documents are sent by someone to someone (they get a `correspDesc`).
+CORRESPONDENCE_TYPES = {"Telegram", "Cable", "Letter", "Message"}
+
+_TITLE_TYPES = [
+    (r"\bmemorandum of (?:a )?conversation\b|\brecord of (?:a |the )?conversation\b|\bconversation\b", "Memorandum of Conversation"),
+    (r"\btelegram\b|\bciphered telegram\b", "Telegram"),
+    (r"\bcable\b", "Cable"),
+    (r"\bletter\b", "Letter"),
+    (r"\b(?:telephone )?message\b|\bphonogram\b", "Message"),
+    (r"\bmemorandum\b|\bmemo\b", "Memorandum"),
+    (r"\bminutes\b", "Minutes"),
+    (r"\breport\b", "Report"),
+    (r"\bspeech\b|\baddress by\b", "Speech"),
+    (r"\bdiary\b|\bjournal\b", "Diary"),
+    (r"\bresolution\b", "Resolution"),
+    (r"\bdecree\b", "Decree"),
+    (r"\bdirective\b", "Directive"),
+    (r"\binstructions?\b", "Instruction"),
+    (r"\binformation\b", "Information"),
+    (r"\btranscript\b", "Transcript"),
+    (r"\bstatement\b", "Statement"),
+    (r"\bagreement\b|\btreaty\b", "Agreement"),
+    (r"\bnote\b", "Note"),
+]
+
+_ORG_WORDS = re.compile(
+    r"\b(?:Embassy|Ministry|Ministries|Committee|Department|Directorate|Direction|Party|Government|Council|"
+    r"Legation|Consulate|Office|Bureau|Politburo|Secretariat|Commission|Presidium|Section|Division|"
+    r"Agency|Mission|Delegation|Headquarters|Command|Army|Institute|Academy|Union|Front|Central|CC)\b"
+)
+_PERSON_TITLES = r"(?:Comrade|Director|Mr\.|Mrs\.|Ms\.|Dr\.|Ambassador|Minister|Chairman|Premier|President|General|Marshal|Secretary|Counselor|Counsellor)"
+
+
+def parse_credits(credit: str) -> list[str]:
+    """The funders named in "This document was made possible with support from X and Y"."""
+    match = re.search(r"support (?:from|of)\s+(?:the\s+)?(.+?)\.?\s*$", credit, re.IGNORECASE | re.DOTALL)
+    if not match:
+        return []
+    names = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=the\s+|[A-Z])", match.group(1))
+    return [re.sub(r"\s+", " ", n).strip() for n in names if n.strip()]
+
+
+def normalise_doc_type(value: str) -> str:
+    for name in DOCUMENT_TYPES:
+        if value.strip().lower() == name.lower():
+            return name
+    return doc_type_from_title(value) or "Other"
+
+
+def doc_type_from_title(title: str) -> str:
+    lowered = title.lower()
+    for pattern, name in _TITLE_TYPES:
+        if re.search(pattern, lowered):
+            return name
+    return ""
+
+
+def normalise_classification(value: str) -> str:
+    cleaned = re.sub(r"[^a-z ]", "", value.lower()).strip()
+    for name in sorted(CLASSIFICATIONS, key=len, reverse=True):
+        if cleaned == name.lower():
+            return name
+    return classification_from_title(value) or value.strip().title()
+
+
+def classification_from_title(title: str) -> str:
+    """A classification written in capitals in the title: "Telegram ..., SECRET, No. 61.530"."""
+    for name in sorted(CLASSIFICATIONS, key=len, reverse=True):
+        if re.search(rf"\b{name.upper()}\b", title):
+            return name
+    return ""
+
+
+# -- sources -------------------------------------------------------------------------------
+
+_RESP_SENTENCE = re.compile(
+    r"(?P<what>(?:Obtained|Translated|Contributed|Donated|Transcribed|Edited|Provided)"
+    r"(?:\s+and\s+(?:translated|obtained|transcribed|edited))?)"
+    r"(?:\s+for\s+(?P<org>[A-Z][\w&.\- ]*?))?\s+by\s+(?P<who>[^.;]+?(?:\s[A-Z]\.)*[^.;]*?)"
+    r"(?:(?=\s+and\s+(?:translated|obtained|transcribed|edited)\s)|[.;]|$)",
+    re.IGNORECASE,
+)
+_UNIT = re.compile(
+    r"^(?:f|fond|fonds|op|opis|d|delo|ll?|list|listy|folder|matter|file|box|dossier|a\.e|ae|"
+    r"arkhivna edinitsa|inv|inventory|vol|volume|reel|series|sheet|fasc|folio|fol|t|k|ed\. khr|"
+    r"sig|signature|sygn|no|nr|record group|rg)(?![a-z])\.?\s*[\w\-/]*\d",
+    re.IGNORECASE,
+)
+_PAGES = re.compile(r"^(?:pp?\.|pages?)\s*[\dIVXivx][\w\-–, ]*$", re.IGNORECASE)
+_PUBLISHED = re.compile(
+    r"^(?P<author>[^,()]+?),\s*(?P<title>.+?)\s*\((?P<place>[^:()]+):\s*(?P<publisher>[^()]+?),\s*(?P<date>\d{4})\)"
+    r"(?:,\s*(?P<pages>(?:pp?\.|pages?)\s*[\w\-–, ]+?))?\.?$"
+)
+_COPY = re.compile(r"\b(?:A copy (?:may )?(?:also )?(?:be )?(?:is )?accessible in|A copy (?:is )?(?:also )?(?:held |kept )?in|Also (?:available )?in|Copy in)\s+", re.IGNORECASE)
+
+
+def parse_source(meta: Metadata, archive: str) -> None:
+    """Fill responsibilities and the archival or published source from the source text."""
+    text = meta.source_text
+    if not text:
+        return
+    for match in _RESP_SENTENCE.finditer(text):
+        what = match.group("what").lower()
+        org = (match.group("org") or "").strip()
+        for who in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group("who")):
+            who = who.strip().rstrip(".")
+            if not who:
+                continue
+            for resp in re.split(r"\s+and\s+", what):
+                meta.responsibilities.append(Responsibility(resp=resp.strip().capitalize() + " by", name=who, for_org=org))
+    description = _source_description(text, archive)
+    published = _PUBLISHED.match(description)
+    if published:
+        meta.published_source = PublishedSource(
+            author=published.group("author").strip(), title=published.group("title").strip(),
+            place=published.group("place").strip(), publisher=published.group("publisher").strip(),
+            date=published.group("date"), pages=(published.group("pages") or "").strip(),
+        )
+    elif description:
+        meta.archival_source = parse_archival(description)
+
+
+def _source_description(text: str, archive: str) -> str:
+    """The archive's description of the original: the citation without its title, date,
+    archive name, responsibility sentences and URL."""
+    text = re.sub(r"<?https?://\S+>?", "", text)
+    if archive in text:
+        text = text.split(archive, 1)[1].lstrip(" ,")
+    first_resp = _RESP_SENTENCE.search(text)
+    if first_resp:
+        text = text[: first_resp.start()]
+    return re.sub(r"\s+", " ", text).strip(" .,;")
+
+
+def _split_commas(text: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        if char == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current).strip())
+    return [p for p in parts if p]
+
+
+def parse_archival(description: str) -> ArchivalSource:
+    """`RGASPI, f. 558, op. 11, d. 109, ll. 0113` -> repository and idno, and so on."""
+    main, *copies = _COPY.split(description, maxsplit=1)
+    source = _archival_parts(main.strip(" .,;"))
+    for copy in copies:
+        source.alternates.append(_archival_parts(copy.strip(" .,;")))
+    return source
+
+
+def _archival_parts(text: str) -> ArchivalSource:
+    parts = _split_commas(text)
+    source = ArchivalSource()
+    if not parts:
+        return source
+    source.repository = parts[0]
+    idno, collection = [], []
+    for index, part in enumerate(parts[1:], start=1):
+        if _PAGES.match(part):
+            source.pages = part
+        elif _UNIT.match(part):
+            idno.append(part)
+        elif index == 1 and re.fullmatch(r"[A-Z][a-zà-ž\-]+(?: [A-Z][a-zà-ž\-]+)?", part):
+            source.settlement = part
+        else:
+            collection.append(part)
+    source.idno = ", ".join(idno)
+    if collection:
+        source.collection = [", ".join(collection)]
+    return source
+
+
+# -- correspondence ------------------------------------------------------------------------
+
+def classify_agent(name: str) -> Agent:
+    name = name.strip(" ,.;")
+    if _ORG_WORDS.search(name):
+        return Agent(name=name, kind="orgName")
+    if re.fullmatch(r"[A-Z][a-z\-]+", name):
+        return Agent(name=name, kind="placeName")
+    return Agent(name=name, kind="persName")
+
+
+def _place_of(agent_name: str) -> str:
+    match = re.search(r"\b(?:in|at)\s+([A-Z][a-z\-]+(?: [A-Z][a-z\-]+)?)$", agent_name)
+    return match.group(1) if match else ""
+
+
+def _title_parties(title: str) -> tuple[str, str] | None:
+    match = re.search(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:,|\(|$)", title)
+    if not match:
+        match = re.search(r",\s*([^,]+?)\s+to\s+([^,]+?)(?:,|\(|$)", title)
+    if not match:
+        return None
+    return match.group(1).strip(), match.group(2).strip()
+
+
+def _names_in_address(line: str) -> list[Agent]:
+    """`To Direction I Relations, to Comrade Director Ion Ciubotaru` -> the org and the person."""
+    line = re.sub(r"^(?:To|to)\s*:?\s*", "", line.strip())
+    agents = []
+    for part in re.split(r",\s*(?:to\s+)?|\s+(?=Comrade\b)", line):
+        part = part.strip(" ,.")
+        if not part:
+            continue
+        person = re.search(rf"(?:{_PERSON_TITLES}\s+)+(?P<name>(?:[A-Z][\w.\-’']*\s*){{1,4}})$", part)
+        if person:
+            agents.append(Agent(name=person.group("name").strip(), kind="persName"))
+        else:
+            agents.append(classify_agent(re.sub(r"^the\s+", "", part)))
+    return agents
+
+
+def _merge_agents(known: list[Agent], found: list[Agent]) -> list[Agent]:
+    """Add agents from the text; a fuller form ("... (First Directorate)") replaces a shorter one."""
+    merged = list(known)
+    for agent in found:
+        if not agent.name:
+            continue
+        merged = [a for a in merged if not agent.name.startswith(a.name)]
+        if not any(a.name.startswith(agent.name) for a in merged):
+            merged.append(agent)
+    return merged
+
+
+def parse_correspondence(doc: Document, body) -> Correspondence | None:
+    """Sender and recipient of a telegram, letter or message, from its title, its To/From lines
+    and its signature; None for other document types or when nobody is named."""
+    meta = doc.metadata
+    if meta.doc_type not in CORRESPONDENCE_TYPES:
+        return None
+    corr = Correspondence()
+    parties = _title_parties(meta.title)
+    if parties:
+        sender, recipient = (classify_agent(re.sub(r"^the\s+", "", p)) for p in parties)
+        corr.senders.append(sender)
+        corr.recipients.append(recipient)
+        corr.source = "title"
+    for block in doc.body:
+        text = text_of(block.content)
+        if block.kind == "from":
+            agent = classify_agent(re.sub(r"^From\s*:\s*(?:the\s+)?", "", text, flags=re.IGNORECASE))
+            corr.senders = _merge_agents(corr.senders, [agent])
+        elif block.kind == "to":
+            if corr.recipients and all(a.kind == "placeName" for a in corr.recipients):
+                corr.received_place = corr.received_place or corr.recipients[0].name
+                corr.recipients = []
+            corr.recipients = _merge_agents(corr.recipients, _names_in_address(text))
+        elif block.kind == "address":
+            last = re.sub("[\u25a1\\s]+", " ", text.split("\n")[-1]).strip()
+            if re.fullmatch(r"[A-Z][a-z\-]+(?: [A-Z][a-z\-]+)?", last):
+                corr.received_place = corr.received_place or last
+    signers = [b.speaker for b in doc.body if b.kind == "signed" and b.speaker]
+    if corr.senders and all(a.kind == "placeName" for a in corr.senders):
+        corr.sent_place = corr.senders[0].name
+        corr.senders = [Agent(name=s, kind="persName") for s in signers]
+    if corr.recipients and all(a.kind == "placeName" for a in corr.recipients):
+        corr.received_place = corr.recipients[0].name
+        corr.recipients = []
+    for agent in corr.senders:
+        corr.sent_place = corr.sent_place or _place_of(agent.name)
+    for agent in corr.recipients:
+        corr.received_place = corr.received_place or _place_of(agent.name)
+    if not (corr.senders or corr.recipients or corr.sent_place or corr.received_place):
+        return None
+    return corr

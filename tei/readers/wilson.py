@@ -1,0 +1,365 @@
+"""The reader for Wilson Center Digital Archive text exports.
+
+The archive's exports come in several page layouts: a web page (`Skip to content`, date, title,
+body, summary, then labelled sections), a citation layout (date, `**title**`, `Citation:`,
+`Summary:`, ... then the body) and a compact one (one line a paragraph, labels without values).
+The reader does not rely on line positions: it recognises the labels wherever they stand, in any
+case, with the value on the same line or on the following ones. What is left between the head
+fields and the tail sections is the body, which `BodyReader` splits into structure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Document, Metadata
+from .body import BodyReader
+from .dates import parse_date
+from .metadata import (
+    DOCUMENT_TYPES, classification_from_title, doc_type_from_title, normalise_classification,
+    normalise_doc_type, parse_correspondence, parse_credits, parse_source,
+)
+from .source import decode_source
+
+#: Boilerplate of the web page that is not part of the document.
+CHROME = {"skip to content", "skip to main content", "back to top", "print", "share", "download"}
+
+#: Labels of fields before the body (citation layout), lower case without the colon.
+HEAD_LABELS = {
+    "citation": "citation",
+    "summary": "summary",
+    "credits": "credits",
+    "original language": "original_language",
+    "original languages": "original_language",
+    "contents": "contents",
+    "date": "date_field",
+    "title": "title_field",
+    "record id": "record_id",
+}
+
+#: Labels of the sections after the body (web and compact layouts), lower case without the colon.
+TAIL_LABELS = {
+    "associated places": "places",
+    "associated topics": "topics",
+    "associated people & organizations": "topics",
+    "associated people": "topics",
+    "author(s)": "authors",
+    "authors": "authors",
+    "author": "authors",
+    "document information": "section",
+    "source": "source",
+    "rights": "rights",
+    "original uploaded date": "uploaded",
+    "uploaded date": "uploaded",
+    "type": "type",
+    "language": "language",
+    "languages": "language",
+    "record id": "record_id",
+    "original classification": "classification",
+    "classification": "classification",
+    "summary": "summary",
+    "credits": "credits",
+    "citation": "citation",
+    "original language": "language",
+    "keywords": "topics",
+    "related documents": "related",
+    "notes": "notes",
+}
+
+_LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z()&' ]{1,40}?)\s*(?::\s*(?P<value>.*?))?\s*$")
+_BOLD_TITLE = re.compile(r"^\*\*(.*)$")
+_CREDIT = re.compile(r"^This document was made possible", re.IGNORECASE)
+_URL = re.compile(r"<?(https?://[^\s<>]+)>?")
+_RECORD_FROM_URL = re.compile(r"/document/(?:[\w-]+/)?(\d+)")
+
+
+def _blank(line: str) -> bool:
+    return not line.strip(" \t\u00a0\u200b\ufeff")
+
+
+def _label(line: str, labels: dict[str, str]) -> tuple[str, str] | None:
+    """(field, value on the same line) when the line is one of `labels`, else None."""
+    match = _LABEL_LINE.match(line)
+    if not match:
+        return None
+    key = match.group("label").strip().lower()
+    if key in labels:
+        return labels[key], (match.group("value") or "").strip()
+    return None
+
+
+@dataclass
+class _Fields:
+    """Labelled values as found, in order: field -> list of paragraphs."""
+
+    values: dict[str, list[str]] = field(default_factory=dict)
+    labels_seen: list[str] = field(default_factory=list)
+
+    def add(self, name: str, paragraphs: list[str]) -> None:
+        self.labels_seen.append(name)
+        self.values.setdefault(name, []).extend(p for p in paragraphs if p.strip())
+
+    def first(self, name: str) -> str:
+        return (self.values.get(name) or [""])[0]
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Lines of a field value grouped into paragraphs at blank lines."""
+    paragraphs, current = [], []
+    for line in lines:
+        if _blank(line):
+            if current:
+                paragraphs.append("\n".join(current))
+                current = []
+        else:
+            current.append(line.strip())
+    if current:
+        paragraphs.append("\n".join(current))
+    return paragraphs
+
+
+class WilsonReader:
+    """Reads one export into a `Document`; collects warnings instead of failing."""
+
+    archive = "Wilson Center Digital Archive"
+
+    def __init__(self, name: str = "<input>"):
+        self.name = name
+        self.warnings: list[str] = []
+
+    def read_bytes(self, data: bytes) -> Document:
+        text, warnings = decode_source(data, self.name)
+        self.warnings.extend(warnings)
+        return self.read(text)
+
+    def read(self, text: str) -> Document:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+        lines = text.split("\n")
+        doc = Document(source_name=self.name)
+        meta = doc.metadata
+        pos = self._skip_chrome(lines, 0)
+        pos = self._read_date(lines, pos, meta)
+        pos = self._read_title(lines, pos, meta)
+        head, pos, layout = self._read_head(lines, pos)
+        tail_start = self._find_tail(lines, pos)
+        tail = self._read_tail(lines, tail_start) if tail_start is not None else _Fields()
+        body_lines = lines[pos:tail_start if tail_start is not None else len(lines)]
+        if tail_start is not None and layout == "unknown":
+            layout = "compact" if self._is_compact(body_lines) else "web"
+        self._fill_metadata(meta, head, tail)
+        if not meta.summary and tail_start is not None:
+            body_lines, summary = self._split_trailing_summary(body_lines, layout)
+            meta.summary = summary
+        body = BodyReader(compact=layout == "compact")
+        doc.body = body.read(body_lines)
+        self.warnings.extend(body.warnings)
+        doc.layout = layout
+        if layout == "unknown":
+            self.warnings.append("layout not recognised (no metadata labels found): all text kept as body")
+        if not meta.title:
+            self.warnings.append("no title found")
+        if meta.date is None:
+            self.warnings.append("no document date found")
+        self._infer(doc, body)
+        doc.warnings = self.warnings
+        return doc
+
+    # -- the head: chrome, date, title, labelled fields ------------------------------------
+
+    @staticmethod
+    def _skip_chrome(lines: list[str], pos: int) -> int:
+        while pos < len(lines) and (_blank(lines[pos]) or lines[pos].strip().lower() in CHROME):
+            pos += 1
+        return pos
+
+    def _read_date(self, lines: list[str], pos: int, meta: Metadata) -> int:
+        if pos < len(lines):
+            date = parse_date(lines[pos].strip())
+            if date is not None:
+                meta.date = date
+                return self._skip_chrome(lines, pos + 1)
+        return pos
+
+    def _read_title(self, lines: list[str], pos: int, meta: Metadata) -> int:
+        if pos >= len(lines) or _label(lines[pos], HEAD_LABELS):
+            return pos
+        bold = _BOLD_TITLE.match(lines[pos].strip())
+        if bold:
+            parts, index = [], pos
+            while index < len(lines) and index < pos + 6:
+                part = lines[index].strip()
+                parts.append(part)
+                if part.endswith("**") and (index > pos or len(part) > 4):
+                    break
+                index += 1
+            else:
+                # No closing asterisks: only the first line is the title.
+                parts, index = [lines[pos].strip()], pos
+            meta.title = re.sub(r"\s+", " ", " ".join(parts).strip("*").strip())
+            return self._skip_chrome(lines, index + 1)
+        meta.title = lines[pos].strip()
+        return self._skip_chrome(lines, pos + 1)
+
+    def _read_head(self, lines: list[str], pos: int) -> tuple[_Fields, int, str]:
+        """Labelled fields right after the title (citation layout) and unlabelled credit lines."""
+        fields = _Fields()
+        layout = "unknown"
+        while pos < len(lines):
+            if _CREDIT.match(lines[pos].strip()):
+                fields.add("credits", [lines[pos].strip()])
+                pos = self._skip_chrome(lines, pos + 1)
+                continue
+            found = _label(lines[pos], HEAD_LABELS)
+            if not found:
+                break
+            layout = "citation"
+            name, same_line = found
+            pos += 1
+            value_lines = [same_line] if same_line else []
+            if name == "contents":
+                pos = self._skip_chrome(lines, pos)
+                while pos < len(lines) and re.match(r"^(Translation|Transcript|Transcription|Original|Scan)\b.{0,60}$", lines[pos].strip(), re.IGNORECASE):
+                    value_lines.append(lines[pos].strip())
+                    pos = self._skip_chrome(lines, pos + 1)
+                fields.add(name, value_lines)
+                break
+            while pos < len(lines) and _blank(lines[pos]):
+                pos += 1
+            while pos < len(lines) and not _label(lines[pos], HEAD_LABELS):
+                if _blank(lines[pos]) and value_lines:
+                    following = self._skip_chrome(lines, pos)
+                    if following >= len(lines) or not _label(lines[following], HEAD_LABELS):
+                        # The value ends at its first blank line when no label follows: the body starts.
+                        pos = following
+                        fields.add(name, _paragraphs(value_lines))
+                        return fields, pos, layout
+                value_lines.append(lines[pos])
+                pos += 1
+            fields.add(name, _paragraphs(value_lines))
+        return fields, pos, layout
+
+    # -- the tail: labelled sections after the body ----------------------------------------
+
+    @staticmethod
+    def _find_tail(lines: list[str], start: int) -> int | None:
+        """The first line of the labelled sections: a label followed by at least two more, with
+        no long run of prose after it (a lone word like `Source` inside a letter is not a label)."""
+        label_lines = [i for i in range(start, len(lines)) if _label(lines[i], TAIL_LABELS)]
+        for position, index in enumerate(label_lines):
+            if len(label_lines) - position < 3:
+                return None
+            if not any(len(lines[i].split()) > 150 for i in range(index, len(lines))):
+                return index
+        return None
+
+    @staticmethod
+    def _read_tail(lines: list[str], start: int) -> _Fields:
+        fields = _Fields()
+        index = start
+        while index < len(lines):
+            found = _label(lines[index], TAIL_LABELS)
+            if not found:
+                index += 1
+                continue
+            name, same_line = found
+            index += 1
+            value_lines = [same_line] if same_line else []
+            while index < len(lines) and not _label(lines[index], TAIL_LABELS):
+                value_lines.append(lines[index])
+                index += 1
+            if name in ("places", "topics", "authors"):
+                fields.add(name, [line.strip() for line in value_lines if not _blank(line)])
+            elif name != "section":
+                fields.add(name, _paragraphs(value_lines))
+        return fields
+
+    @staticmethod
+    def _is_compact(body_lines: list[str]) -> bool:
+        """Compact exports put one paragraph a line with no blank lines between them."""
+        content = [line for line in body_lines if not _blank(line)]
+        blanks = len(body_lines) - len(content)
+        return len(content) > 1 and blanks <= len(content) // 10
+
+    @staticmethod
+    def _split_trailing_summary(body_lines: list[str], layout: str) -> tuple[list[str], list[str]]:
+        """Web and compact pages put the archive's summary right after the document's text."""
+        end = len(body_lines)
+        while end and _blank(body_lines[end - 1]):
+            end -= 1
+        if not end:
+            return body_lines, []
+        start = end - 1
+        if layout != "compact":
+            while start and not _blank(body_lines[start - 1]):
+                start -= 1
+        summary = " ".join(line.strip() for line in body_lines[start:end])
+        if start == 0:
+            return body_lines, []
+        return body_lines[:start], [summary]
+
+    # -- metadata --------------------------------------------------------------------------
+
+    def _fill_metadata(self, meta: Metadata, head: _Fields, tail: _Fields) -> None:
+        both = _Fields()
+        for part in (head, tail):
+            for name, values in part.values.items():
+                both.add(name, values)
+        meta.summary = both.values.get("summary", [])
+        citation = " ".join(both.values.get("citation", []))
+        url = _URL.search(citation)
+        if url:
+            meta.url = url.group(1)
+        meta.citation = re.sub(r"\s*\n\s*", " ", citation).strip()
+        for credit in both.values.get("credits", []):
+            meta.credits.append(credit)
+            meta.funders.extend(parse_credits(credit))
+        meta.record_id = both.first("record_id").strip()
+        if not meta.record_id and meta.url:
+            found = _RECORD_FROM_URL.search(meta.url)
+            if found:
+                meta.record_id = found.group(1)
+        meta.authors = both.values.get("authors", [])
+        meta.topics = both.values.get("topics", [])
+        meta.places = both.values.get("places", [])
+        meta.rights = both.values.get("rights", [])
+        uploaded = parse_date(both.first("uploaded"))
+        if both.first("uploaded"):
+            meta.uploaded = (uploaded.when if uploaded else "") or both.first("uploaded")
+        meta.contents = " ".join(both.values.get("contents", []))
+        for value in both.values.get("original_language", []) + both.values.get("language", []):
+            for language in re.split(r"\s*(?:,|;|\band\b|\n)\s*", value):
+                if language and language not in meta.original_languages:
+                    meta.original_languages.append(language.strip())
+        given_type = both.first("type").strip()
+        if given_type:
+            meta.doc_type, meta.doc_type_given = normalise_doc_type(given_type), True
+            if meta.doc_type not in DOCUMENT_TYPES:
+                self.warnings.append(f"document type {given_type!r} is not in the closed list: recorded as 'Other'")
+        given_class = both.first("classification").strip()
+        if given_class:
+            meta.classification, meta.classification_given = normalise_classification(given_class), True
+        if both.first("date_field") and meta.date is None:
+            meta.date = parse_date(both.first("date_field"))
+        if both.first("title_field") and not meta.title:
+            meta.title = both.first("title_field")
+        source_text = " ".join(both.values.get("source", []))
+        if not source_text and citation:
+            source_text = citation
+        meta.source_text = re.sub(r"\s*\n\s*", " ", source_text).strip()
+        parse_source(meta, self.archive)
+        for extra in ("notes", "related"):
+            for value in both.values.get(extra, []):
+                meta.extra.append((extra, value))
+
+    def _infer(self, doc: Document, body: BodyReader) -> None:
+        meta = doc.metadata
+        if not meta.doc_type:
+            meta.doc_type = doc_type_from_title(meta.title)
+        if not meta.classification:
+            meta.classification = classification_from_title(meta.title)
+        doc.correspondence = parse_correspondence(doc, body)
+
+
+def read_wilson(text: str, name: str = "<input>") -> Document:
+    return WilsonReader(name).read(text)
