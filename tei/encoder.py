@@ -118,6 +118,7 @@ class TeiEncoder:
         file_desc = _el(header, "fileDesc")
         self.title_stmt(file_desc)
         self.publication_stmt(file_desc)
+        self.notes_stmt(file_desc)
         self.source_desc(file_desc)
         self.encoding_desc(header)
         self.profile_desc(header)
@@ -136,7 +137,7 @@ class TeiEncoder:
             role = "translator" if resp.resp.lower().startswith("translated") else re.sub(r"\W+", "-", resp.resp.lower().replace(" by", "")).strip("-")
             counts[role] = counts.get(role, 0) + 1
             stmt_el = _el(stmt, "respStmt", **{XML_ID: f"{role}-{counts[role]}"})
-            _el(stmt_el, "resp", f"{resp.resp} for {resp.for_org}" if resp.for_org else resp.resp)
+            _el(stmt_el, "resp", resp.resp.replace(" by", f" for {resp.for_org} by") if resp.for_org else resp.resp)
             _el(stmt_el, "persName", resp.name)
             if resp.for_org:
                 _el(stmt_el, "orgName", resp.for_org)
@@ -159,6 +160,16 @@ class TeiEncoder:
             licence = _el(_el(stmt, "availability"), "licence")
             for paragraph in meta.rights:
                 _el(licence, "p", paragraph)
+
+    def notes_stmt(self, file_desc: etree._Element) -> None:
+        """The archive's credit lines as written; the funders they name are in `titleStmt`."""
+        if not (self.meta.credits or self.meta.extra):
+            return
+        notes = _el(file_desc, "notesStmt")
+        for credit in self.meta.credits:
+            _el(notes, "note", credit, type="credits")
+        for label, value in self.meta.extra:
+            _el(notes, "note", value, type=label)
 
     def source_desc(self, file_desc: etree._Element) -> None:
         meta = self.meta
@@ -296,7 +307,9 @@ class TeiEncoder:
             _el(text_class, "catRef", scheme="#classifications",
                 target="#" + self.category_id("classifications", meta.classification),
                 cert="" if meta.classification_given else "medium")
-        for scheme, terms in (("#topics", meta.topics), ("#places", meta.places)):
+        as_given = [value for value, name in ((meta.doc_type_given, meta.doc_type), (meta.classification_given, meta.classification))
+                    if value and value != name]
+        for scheme, terms in (("#topics", meta.topics), ("#places", meta.places), ("#as-given", as_given)):
             if terms:
                 keywords = _el(text_class, "keywords", scheme=scheme)
                 for term in terms:
@@ -343,6 +356,7 @@ class TeiEncoder:
         closer_kinds = {"byline", "signed", "closing-date"}
         opener = closer = None
         seen_text = False
+        container = div
         for block in blocks:
             if block.kind in opener_kinds and not seen_text:
                 if opener is None:
@@ -351,15 +365,16 @@ class TeiEncoder:
                 continue
             if block.kind in closer_kinds or (block.kind == "salute" and seen_text):
                 if closer is None:
-                    closer = _el(div, "closer")
+                    closer = _el(container, "closer")
                 self.closer_part(closer, block)
                 continue
-            if block.kind not in ("head", "space"):
+            if block.kind == "head" and seen_text:
+                # A heading inside the text opens a section: TEI puts heads only at a division's top.
+                container = _el(div, "div", type="section")
+                closer = None
+            elif block.kind not in ("head", "space"):
                 seen_text = True
-            if opener is not None and block.kind == "head" and not seen_text:
-                self.opener_part(opener, block)
-                continue
-            self.block(div, block)
+            self.block(container, block)
 
     def opener_part(self, opener: etree._Element, block: Block) -> None:
         kind = block.kind
@@ -375,8 +390,6 @@ class TeiEncoder:
                 self.inline(_el(address, "addrLine"), line)
         elif kind == "salute":
             self.inline(_el(opener, "salute"), block.content)
-        elif kind == "head":
-            self.inline(_el(opener, "seg", type="heading"), block.content)
 
     def closer_part(self, closer: etree._Element, block: Block) -> None:
         if block.kind == "byline":

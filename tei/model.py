@@ -142,9 +142,10 @@ class Metadata:
     rights: list[str] = field(default_factory=list)
     uploaded: str = ""
     doc_type: str = ""
-    doc_type_given: bool = False
+    #: the type and classification as the archive gave them ("" when inferred from the title)
+    doc_type_given: str = ""
     classification: str = ""
-    classification_given: bool = False
+    classification_given: str = ""
     original_languages: list[str] = field(default_factory=list)
     contents: str = ""
     topics: list[str] = field(default_factory=list)

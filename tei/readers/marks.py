@@ -120,10 +120,26 @@ def _label_key(label: str) -> str:
 class InlineParser:
     """Parses one block's text. Keeps the warnings it raises for the reader's report."""
 
+    #: Brackets nested deeper than this are kept as text (no real document comes near it).
+    MAX_NESTING = 32
+
     def __init__(self) -> None:
         self.warnings: list[str] = []
+        self._depth = 0
 
     def parse(self, text: str) -> list[Inline]:
+        if self._depth >= self.MAX_NESTING:
+            self.warnings.append(f"brackets nested more than {self.MAX_NESTING} deep: the inner ones are kept as text")
+            items: list[Inline] = []
+            self._text(items, text)
+            return items
+        self._depth += 1
+        try:
+            return self._parse(text)
+        finally:
+            self._depth -= 1
+
+    def _parse(self, text: str) -> list[Inline]:
         items: list[Inline] = []
         pos = 0
         while True:

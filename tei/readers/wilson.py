@@ -224,18 +224,14 @@ class WilsonReader:
                     pos = self._skip_chrome(lines, pos + 1)
                 fields.add(name, value_lines)
                 break
-            while pos < len(lines) and _blank(lines[pos]):
-                pos += 1
-            while pos < len(lines) and not _label(lines[pos], HEAD_LABELS):
-                if _blank(lines[pos]) and value_lines:
-                    following = self._skip_chrome(lines, pos)
-                    if following >= len(lines) or not _label(lines[following], HEAD_LABELS):
-                        # The value ends at its first blank line when no label follows: the body starts.
-                        pos = following
-                        fields.add(name, _paragraphs(value_lines))
-                        return fields, pos, layout
+            if not same_line:
+                while pos < len(lines) and _blank(lines[pos]):
+                    pos += 1
+            # A head field's value is one paragraph: the lines up to the next blank line or label.
+            while pos < len(lines) and not _blank(lines[pos]) and not _label(lines[pos], HEAD_LABELS):
                 value_lines.append(lines[pos])
                 pos += 1
+            pos = self._skip_chrome(lines, pos)
             fields.add(name, _paragraphs(value_lines))
         return fields, pos, layout
 
@@ -333,12 +329,12 @@ class WilsonReader:
                     meta.original_languages.append(language.strip())
         given_type = both.first("type").strip()
         if given_type:
-            meta.doc_type, meta.doc_type_given = normalise_doc_type(given_type), True
+            meta.doc_type, meta.doc_type_given = normalise_doc_type(given_type), given_type
             if meta.doc_type not in DOCUMENT_TYPES:
                 self.warnings.append(f"document type {given_type!r} is not in the closed list: recorded as 'Other'")
         given_class = both.first("classification").strip()
         if given_class:
-            meta.classification, meta.classification_given = normalise_classification(given_class), True
+            meta.classification, meta.classification_given = normalise_classification(given_class), given_class
         if both.first("date_field") and meta.date is None:
             meta.date = parse_date(both.first("date_field"))
         if both.first("title_field") and not meta.title:
