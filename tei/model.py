@@ -8,7 +8,7 @@ source's text has a place in the model.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Iterator, Union
 
 
 @dataclass
@@ -177,19 +177,20 @@ class Document:
 
     def marks(self) -> list[EditorialMark]:
         """Every editorial mark in the body, in document order, nested ones included."""
-        found: list[EditorialMark] = []
+        return [mark for block in self.body for mark in block_marks(block)]
 
-        def walk(items: list[Inline]) -> None:
-            for item in items:
-                if isinstance(item, EditorialMark):
-                    found.append(item)
-                    walk(item.content)
 
-        for block in self.body:
-            walk(block.content)
-            for child in block.children:
-                walk(child.content)
-        return found
+def inline_marks(items: list[Inline]) -> Iterator[EditorialMark]:
+    for item in items:
+        if isinstance(item, EditorialMark):
+            yield item
+            yield from inline_marks(item.content)
+
+
+def block_marks(block: Block) -> Iterator[EditorialMark]:
+    yield from inline_marks(block.content)
+    for child in block.children:
+        yield from block_marks(child)
 
 
 def text_of(items: list[Inline]) -> str:

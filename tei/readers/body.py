@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block, EditorialMark
+from ..model import Block, EditorialMark, block_marks
 from .dates import parse_date
 from .marks import InlineParser, LAYOUT_SQUARES
 
@@ -126,7 +126,7 @@ class BodyReader:
         return texts, footnotes
 
     def _attach_footnotes(self, blocks: list[Block], footnotes: dict[str, str]) -> None:
-        marks = [m for b in blocks for m in _walk(b) if m.kind == "footnote"]
+        marks = [m for b in blocks for m in block_marks(b) if m.kind == "footnote"]
         for mark in marks:
             if mark.variant in footnotes:
                 mark.content = self._inline.parse(footnotes.pop(mark.variant))
@@ -219,9 +219,10 @@ class BodyReader:
 
     @staticmethod
     def _is_heading(text: str) -> bool:
+        if "\n" in text or _words(text) > 10 or text.endswith("."):
+            return False
         letters = [c for c in text if c.isalpha()]
-        return ("\n" not in text and _words(text) <= 10 and bool(letters)
-                and all(c.isupper() for c in letters) and not text.endswith("."))
+        return bool(letters) and all(c.isupper() for c in letters)
 
     def _paragraph(self, text: str) -> Block:
         if self._is_heading(text):
@@ -235,7 +236,8 @@ class BodyReader:
     # -- the closer ---------------------------------------------------------------------------
 
     @staticmethod
-    def _closer_start_kind(text: str) -> bool:
+    def is_closer_line(text: str) -> bool:
+        """A signature, a byline, a closing salute or a date: how a document's text ends."""
         first = text.split("\n", 1)[0].strip()
         return bool(
             _SIGNED.match(first) and _words(first) <= 8
@@ -255,7 +257,7 @@ class BodyReader:
             text = texts[index]
             if not (_short(text) or self._is_annotation(text)):
                 break
-            if self._closer_start_kind(text):
+            if self.is_closer_line(text):
                 start = index
         # Keep the closer from swallowing the whole text: the body needs at least one block.
         return start if start > opener_end or start == len(texts) else min(len(texts), opener_end + 1)
@@ -338,13 +340,3 @@ class BodyReader:
         block.speaker, block.role = name.strip(" ,."), role
         return block
 
-
-def _walk(block: Block):
-    def walk(items):
-        for item in items:
-            if isinstance(item, EditorialMark):
-                yield item
-                yield from walk(item.content)
-    yield from walk(block.content)
-    for child in block.children:
-        yield from walk(child.content)

@@ -74,10 +74,12 @@ def _decode(data: bytes, name: str) -> tuple[str, list[str]]:
     return data.decode("latin-1"), ["not UTF-8: decoded as Latin-1 (ISO 8859-1)"]
 
 
+_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:8192]
-    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
-    return controls > max(8, len(sample) // 20)
+    return len(_BINARY_CHARS.findall(sample)) > max(8, len(sample) // 20)
 
 
 def decode_source(data: bytes, name: str = "<input>") -> tuple[str, list[str]]:

@@ -290,7 +290,8 @@ class WilsonReader:
             while start and not _blank(body_lines[start - 1]):
                 start -= 1
         summary = " ".join(line.strip() for line in body_lines[start:end])
-        if start == 0:
+        if start == 0 or BodyReader.is_closer_line(summary) or "[" in summary:
+            # A signature, a date or an editorial mark is the document's own end, not a summary.
             return body_lines, []
         return body_lines[:start], [summary]
 
