@@ -24,5 +24,6 @@ def xslt_path(name: str) -> Path:
     return _folder("xslt") / name
 
 
-def data_path(name: str) -> Path:
-    return _PACKAGE / "data" / name
+def doc_path(name: str) -> Path:
+    """The documentation (docs/encoding.md is also the edition site's About page)."""
+    return _folder("docs") / name

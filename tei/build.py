@@ -1,0 +1,284 @@
+"""The edition build: source documents in, a static site out. The order of the stages lives here.
+
+Each document goes through convert -> validate -> render in a worker process; the results are
+kept in a content-addressed cache (the source's bytes plus everything that shapes the output:
+the tool's version, stylesheets, schemas), so a second build redoes only what changed. The site
+is assembled in a staging folder beside the old one and swapped in at the end: a build that fails
+or is interrupted leaves the previous site whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from lxml import etree
+
+from . import __version__
+from .convert import convert_bytes, iter_sources, output_name
+from .errors import OutputError, TeiEditionError
+from .resources import schema_path, xslt_path
+
+FORMATS = ("html", "pdf", "txt")
+TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+@dataclass
+class DocumentBuild:
+    """What the build knows of one document after the per-document stages."""
+
+    source: str
+    key: str
+    id: str = ""
+    record: dict = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    failed: str = ""
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors and not self.failed
+
+
+@dataclass
+class BuildReport:
+    documents: list[DocumentBuild]
+    rebuilt: int
+    reused: int
+    seconds: dict[str, float]
+
+    @property
+    def failed(self) -> list[DocumentBuild]:
+        return [d for d in self.documents if d.failed]
+
+    @property
+    def invalid(self) -> list[DocumentBuild]:
+        return [d for d in self.documents if not d.failed and d.errors]
+
+
+# -- the content key ---------------------------------------------------------------------
+
+def _tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_salt(formats: Iterable[str]) -> str:
+    """Everything besides the source that changes a document's outputs."""
+    package = Path(__file__).resolve().parent
+    parts = [__version__, ",".join(sorted(formats)), _tree_digest(xslt_path("")), _tree_digest(schema_path("")),
+             _tree_digest(package / "readers")]
+    for module in ("encoder.py", "model.py", "names.py"):
+        if (package / module).exists():
+            parts.append(hashlib.sha256((package / module).read_bytes()).hexdigest())
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def source_key(data: bytes, salt: str) -> str:
+    return hashlib.sha256(salt.encode() + b"\0" + data).hexdigest()[:32]
+
+
+# -- one document, in a worker --------------------------------------------------------------
+
+def catalogue_record(tree: etree._ElementTree) -> dict:
+    """The metadata the site's lists need, read from the TEI (so any TEI would do)."""
+    root = tree.getroot()
+
+    def first(xpath: str) -> str:
+        found = root.xpath(xpath, namespaces=TEI_NS)
+        if not found:
+            return ""
+        value = found[0]
+        return " ".join(value.itertext()).strip() if hasattr(value, "itertext") else str(value).strip()
+
+    def every(xpath: str) -> list[str]:
+        return [" ".join(e.itertext()).strip() if hasattr(e, "itertext") else str(e)
+                for e in root.xpath(xpath, namespaces=TEI_NS)]
+
+    date = root.xpath("//t:profileDesc/t:creation/t:date", namespaces=TEI_NS)
+    when = (date[0].get("when") or date[0].get("notBefore") or "") if date else ""
+    category = {c.get("{http://www.w3.org/XML/1998/namespace}id"): " ".join(c.itertext()).strip()
+                for c in root.xpath("//t:category", namespaces=TEI_NS)}
+
+    def category_of(scheme: str) -> str:
+        target = first(f"//t:textClass/t:catRef[@scheme='#{scheme}']/@target").lstrip("#")
+        return category.get(target, "")
+
+    people = sorted(set(every("//t:text//t:persName[@ref] | //t:correspDesc//t:persName | //t:particDesc//t:persName | //t:text//t:signed/t:persName")))
+    return {
+        "title": first("//t:titleStmt/t:title"),
+        "date": when,
+        "date_text": first("//t:profileDesc/t:creation/t:date"),
+        "type": category_of("document-types"),
+        "classification": category_of("classifications"),
+        "languages": every("//t:langUsage/t:language[@ident!='en']/@ident"),
+        "language_names": [name.replace(" (original language)", "") for name in every("//t:langUsage/t:language[@ident!='en']")],
+        "archive": first("//t:msIdentifier/t:repository") or first("//t:sourceDesc/t:bibl[@type='published']/t:publisher"),
+        "record_id": first("//t:publicationStmt/t:idno[@type='record']"),
+        "uri": first("//t:publicationStmt/t:idno[@type='URI']"),
+        "summary": first("//t:profileDesc/t:abstract"),
+        "topics": every("//t:keywords[@scheme='#topics']/t:term"),
+        "places": sorted(set(every("//t:keywords[@scheme='#places']/t:term | //t:correspDesc//t:placeName | //t:text//t:placeName[@ref]"))),
+        "people": people,
+        "citation": first("//t:sourceDesc/t:bibl[@type='citation']"),
+        "translators": every("//t:titleStmt/t:respStmt[starts-with(t:resp, 'Translated')]/t:persName"),
+    }
+
+
+def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) -> DocumentBuild:
+    """Convert, validate and render one source into `cache/key/`; never raises for bad input."""
+    from .render.renderer import render
+    from .validate import Validator
+
+    result = DocumentBuild(source=source, key=key)
+    folder = Path(cache) / key
+    staging = Path(cache) / f".{key}.{os.getpid()}"
+    try:
+        data = Path(source).read_bytes()
+        tei, doc = convert_bytes(data, source)
+        result.warnings = list(doc.warnings)
+        result.id = Path(output_name(doc, Path(source))).stem
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        tei_path = staging / "document.xml"
+        tei_path.write_bytes(tei)
+        result.files.append("xml")
+        messages = Validator().validate_file(tei_path, name=f"{result.id}.xml")
+        result.errors = [str(m) for m in messages if m.severity == "error"]
+        result.warnings += [str(m) for m in messages if m.severity != "error"]
+        result.record = catalogue_record(etree.ElementTree(etree.fromstring(tei)))
+        for fmt in formats:
+            (staging / f"document.{fmt}").write_bytes(render(tei_path, fmt))
+            result.files.append(fmt)
+        (staging / "build.json").write_text(json.dumps(asdict(result), sort_keys=True), encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)
+        os.replace(staging, folder)
+    except TeiEditionError as exc:
+        result.failed = exc.message
+    except OSError as exc:
+        result.failed = f"cannot read or write: {exc.strerror or exc}"
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return result
+
+
+def cached_document(source: str, key: str, cache: Path) -> DocumentBuild | None:
+    meta = cache / key / "build.json"
+    if not meta.is_file():
+        return None
+    result = DocumentBuild(**json.loads(meta.read_text(encoding="utf-8")))
+    result.source = source
+    return result
+
+
+# -- the whole build ----------------------------------------------------------------------
+
+def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.PathLike = "edition", *,
+          jobs: int | None = None, formats: Iterable[str] = FORMATS,
+          progress: Callable[[DocumentBuild], None] | None = None) -> BuildReport:
+    """Build the edition site from source documents into `out_dir`, atomically and incrementally."""
+    from .site import write_site
+
+    out = Path(out_dir).resolve()
+    if out.exists() and not out.is_dir():
+        raise OutputError("the output path exists and is not a folder", str(out))
+    formats = tuple(f for f in FORMATS if f in set(formats))
+    cache = out.parent / f".{out.name}.cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    salt = build_salt(formats)
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+
+    paths = list(iter_sources(sources))
+    if not paths:
+        raise OutputError("no source documents (*.txt) found", ", ".join(map(str, sources)))
+    keyed, todo, results = [], [], {}
+    for path in paths:
+        try:
+            key = source_key(path.read_bytes(), salt)
+        except OSError as exc:
+            results[str(path)] = DocumentBuild(source=str(path), key="", failed=f"cannot read: {exc.strerror or exc}")
+            continue
+        keyed.append((str(path), key))
+        cached = cached_document(str(path), key, cache)
+        if cached is not None:
+            results[str(path)] = cached
+        else:
+            todo.append((str(path), key))
+    reused = len(results)
+
+    workers = max(1, jobs or os.cpu_count() or 1)
+    if workers == 1 or len(todo) <= 1:
+        done = (build_document(source, key, str(cache), formats) for source, key in todo)
+        for result in done:
+            results[result.source] = result
+            if progress:
+                progress(result)
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+            futures = [pool.submit(build_document, source, key, str(cache), formats) for source, key in todo]
+            for future in futures:
+                result = future.result()
+                results[result.source] = result
+                if progress:
+                    progress(result)
+    timings["documents"] = time.perf_counter() - started
+
+    documents = [results[str(p)] for p in paths if str(p) in results]
+    _reject_duplicate_ids(documents)
+    staging = out.parent / f".{out.name}.staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        site_started = time.perf_counter()
+        write_site(staging, documents, cache, formats)
+        timings["site"] = time.perf_counter() - site_started
+        _swap(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    _prune_cache(cache, {key for _, key in keyed})
+    timings["total"] = time.perf_counter() - started
+    return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings)
+
+
+def _reject_duplicate_ids(documents: list[DocumentBuild]) -> None:
+    seen: dict[str, str] = {}
+    for doc in documents:
+        if doc.failed or not doc.id:
+            continue
+        if doc.id in seen:
+            doc.failed = f"same record ID as {seen[doc.id]}: not published twice"
+        else:
+            seen[doc.id] = doc.source
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put the new site in place of the old one; the old one is removed only once the new is there."""
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    if out.exists():
+        os.replace(out, old)
+    try:
+        os.replace(staging, out)
+    except OSError:
+        if old.exists():
+            os.replace(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _prune_cache(cache: Path, keep: set[str]) -> None:
+    for entry in cache.iterdir():
+        if entry.is_dir() and entry.name not in keep:
+            shutil.rmtree(entry, ignore_errors=True)
+

@@ -1,0 +1,212 @@
+"""The edition site: built documents -> static pages through the jinja2 templates in tei/templates.
+
+The document pages are the reading editions that `render` makes; this module only puts the
+edition's navigation around them and writes the pages that list documents (home, chronology,
+browsing, search, about), the catalogue, the sitemap and the search index.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+
+from . import __version__
+from .resources import doc_path, schema_path
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .build import DocumentBuild
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+EDITION_TITLE = "Cold War Diplomatic Documents: a Digital Edition"
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+FACETS = {
+    "type": ("Document types", lambda r: [r["type"]] if r.get("type") else []),
+    "language": ("Original languages", lambda r: r.get("language_names") or []),
+    "place": ("Places", lambda r: r.get("places") or []),
+    "person": ("People", lambda r: r.get("people") or []),
+    "topic": ("Topics", lambda r: r.get("topics") or []),
+}
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals.update(edition_title=EDITION_TITLE, version=__version__)
+    env.filters["slug"] = slug
+    return env
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def _year(record: dict) -> str:
+    return record.get("date", "")[:4] or "Undated"
+
+
+def _link(source: Path, target: Path) -> None:
+    """Hard-link a cached file into the site (copy where links are not possible)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | None", following: "DocumentBuild | None",
+                   env: jinja2.Environment, formats: tuple[str, ...]) -> str:
+    """The reading edition with the edition's navigation and the search index's metadata."""
+    nav = env.get_template("document_nav.html").render(doc=doc, record=doc.record, previous=previous,
+                                                         following=following, formats=formats)
+    style = f"<style>{(TEMPLATES / 'document_nav.css').read_text(encoding='utf-8')}</style>"
+    page = page.replace("</head>", style + "</head>", 1)
+    page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, page, count=1)
+    # Metadata only, no Pagefind filters: its filter index is not byte-stable between runs, and the
+    # build must be; the search page filters the results by these fields itself.
+    fields = {"title": doc.record.get("title", ""), "date": doc.record.get("date_text", "") or "Undated",
+              "type": doc.record.get("type", ""), "year": _year(doc.record)}
+    meta = "".join(f'<span hidden data-pagefind-meta="{name}">{html.escape(value)}</span>'
+                   for name, value in fields.items() if value)
+    page = re.sub(r"<main([^>]*)>", lambda m: f"<main{m.group(1)} data-pagefind-body>" + meta, page, count=1)
+    return page
+
+
+def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, formats: tuple[str, ...],
+               base_url: str = "") -> None:
+    """Write the whole site into `folder` (a fresh staging folder)."""
+    env = _environment()
+    (folder / "documents").mkdir(parents=True)
+    published = sorted((d for d in documents if not d.failed),
+                       key=lambda d: (d.record.get("date") or "9999", d.record.get("title", ""), d.id))
+    for index, doc in enumerate(published):
+        entry = cache / doc.key
+        for fmt in doc.files:
+            if fmt != "html":
+                _link(entry / f"document.{fmt}", folder / "documents" / f"{doc.id}.{fmt}")
+        if "html" in doc.files:
+            page = (entry / "document.html").read_text(encoding="utf-8")
+            previous = published[index - 1] if index else None
+            following = published[index + 1] if index + 1 < len(published) else None
+            (folder / "documents" / f"{doc.id}.html").write_text(
+                _document_page(page, doc, previous, following, env, formats), encoding="utf-8")
+
+    def page(name: str, template: str, **context) -> None:
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        depth = "../" * name.count("/")
+        target.write_text(env.get_template(template).render(root=depth, page=name, **context), encoding="utf-8")
+
+    failed = [d for d in documents if d.failed]
+    invalid = [d for d in published if d.errors]
+    page("index.html", "index.html", documents=published, failed=failed, invalid=invalid,
+         types=sorted({d.record["type"] for d in published if d.record.get("type")}),
+         languages=sorted({name for d in published for name in d.record.get("language_names", [])}))
+    page("chronology.html", "chronology.html", years=_chronology(published))
+    facets = {}
+    for name, (title, values_of) in FACETS.items():
+        groups: dict[str, list] = defaultdict(list)
+        for doc in published:
+            for value in values_of(doc.record):
+                groups[value].append(doc)
+        facets[name] = (title, sorted(groups.items(), key=lambda kv: kv[0].lower()))
+    page("browse/index.html", "browse_index.html", facets=facets)
+    for name, (title, groups) in facets.items():
+        page(f"browse/{name}.html", "browse.html", title=title, facet=name, groups=groups)
+    page("search.html", "search.html", types=sorted({d.record["type"] for d in published if d.record.get("type")}),
+         years=sorted({_year(d.record) for d in published}))
+    page("about.html", "about.html", encoding=_encoding_html(), schemas=_copy_schemas(folder),
+         documents=published)
+    page("report.html", "report.html", failed=failed, invalid=invalid, documents=documents)
+    _copy_assets(folder)
+    _write_catalogue(folder, published, failed, base_url)
+    _write_corpus(folder, published)
+    _index_for_search(folder)
+
+
+def _chronology(documents: list["DocumentBuild"]) -> list[tuple[str, int, list[tuple[str, list]]]]:
+    years: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for doc in documents:
+        date = doc.record.get("date", "")
+        month = MONTHS[int(date[5:7]) - 1] if len(date) >= 7 and date[5:7].isdigit() else "Month unknown"
+        years[_year(doc.record)][month].append(doc)
+    order = {name: i for i, name in enumerate(MONTHS + ["Month unknown"])}
+    return [(year, sum(len(docs) for docs in months.values()), sorted(months.items(), key=lambda kv: order[kv[0]]))
+            for year, months in sorted(years.items())]
+
+
+def _encoding_html() -> str:
+    import markdown
+
+    text = doc_path("encoding.md").read_text(encoding="utf-8")
+    return markdown.markdown(text, extensions=["tables", "fenced_code"])
+
+
+def _copy_schemas(folder: Path) -> list[str]:
+    target = folder / "schemas"
+    target.mkdir()
+    names = []
+    for path in sorted(schema_path("").iterdir()):
+        if path.suffix in (".rng", ".xsd", ".sch", ".odd") and path.is_file():
+            shutil.copyfile(path, target / path.name)
+            names.append(path.name)
+    return names
+
+
+def _copy_assets(folder: Path) -> None:
+    assets = folder / "assets"
+    assets.mkdir()
+    for name in ("site.css", "site.js"):
+        shutil.copyfile(TEMPLATES / name, assets / name)
+
+
+def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: list["DocumentBuild"], base_url: str) -> None:
+    catalogue = [{"id": d.id, "page": f"documents/{d.id}.html",
+                  "downloads": {fmt: f"documents/{d.id}.{fmt}" for fmt in d.files if fmt != "html"},
+                  "valid": d.valid, **d.record} for d in documents]
+    (folder / "documents.json").write_text(json.dumps({"edition": EDITION_TITLE, "documents": catalogue},
+                                                      indent=2, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    report = {"published": len(documents), "failed": [{"source": d.source, "error": d.failed} for d in failed],
+              "invalid": [{"id": d.id, "errors": d.errors} for d in documents if d.errors]}
+    (folder / "build-report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    base = base_url.rstrip("/") + "/" if base_url else ""
+    pages = ["index.html", "chronology.html", "search.html", "about.html", "browse/index.html"]
+    pages += [f"browse/{name}.html" for name in FACETS] + [f"documents/{d.id}.html" for d in documents]
+    urls = "".join(f"  <url><loc>{html.escape(base + p)}</loc></url>\n" for p in pages)
+    (folder / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{urls}</urlset>\n", encoding="utf-8")
+
+
+def _write_corpus(folder: Path, documents: list["DocumentBuild"]) -> None:
+    """The whole edition as one teiCorpus, made by the `tei-corpus` export."""
+    from lxml import etree
+
+    from .export.corpus import build_corpus
+    from .export.edition import Edition
+    from .export.record import DocumentRecord
+    from .export.registers import Registers
+    from .export.sources import read_source
+
+    sources = [read_source(folder / "documents" / f"{d.id}.xml") for d in documents if "xml" in d.files]
+    records = [DocumentRecord.from_tei(s.tree, id=s.id, file=s.file_name) for s in sources]
+    tree = build_corpus(sources, records, Registers.load(None), Edition())
+    (folder / "corpus.xml").write_bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+def _index_for_search(folder: Path) -> None:
+    """Pagefind's index (its binary comes in a wheel); without it the search page says so."""
+    try:
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(folder), "--silent"],
+                       check=True, capture_output=True, timeout=600)
+    except (OSError, subprocess.SubprocessError) as exc:
+        (folder / "pagefind-missing.txt").write_text(f"search index not built: {exc}\n", encoding="utf-8")

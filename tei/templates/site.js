@@ -1,0 +1,95 @@
+// The home page's table: sorting by column and filtering by words, type and language.
+// Without scripts the table is still there, complete, in date order.
+(function () {
+  "use strict";
+  var table = document.getElementById("documents");
+  if (table) {
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var text = document.getElementById("filter-text");
+    var type = document.getElementById("filter-type");
+    var language = document.getElementById("filter-language");
+    var count = document.getElementById("filter-count");
+    var filter = function () {
+      var words = (text.value || "").toLowerCase();
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = (!words || row.textContent.toLowerCase().indexOf(words) !== -1) &&
+          (!type.value || row.dataset.type === type.value) &&
+          (!language.value || row.dataset.language.split("|").indexOf(language.value) !== -1);
+        row.hidden = !ok;
+        if (ok) { shown += 1; }
+      });
+      count.textContent = shown + " of " + rows.length + " documents";
+    };
+    [text, type, language].forEach(function (el) { el.addEventListener("input", filter); });
+    filter();
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
+      var button = th.querySelector("button");
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (c) { c.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var key = function (row) {
+          var cell = row.cells[column];
+          return (cell.dataset.value || cell.textContent).trim().toLowerCase();
+        };
+        rows.sort(function (a, b) { return (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (ascending ? 1 : -1); });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+  // Search: Pagefind's index, our own small interface (type and year filter the results).
+  var form = document.getElementById("search-form");
+  if (form) {
+    var input = document.getElementById("search-input");
+    var typeSelect = document.getElementById("search-type");
+    var yearSelect = document.getElementById("search-year");
+    var status = document.getElementById("search-status");
+    var list = document.getElementById("search-results");
+    if (window.location.protocol === "file:") {
+      document.getElementById("search-unavailable").hidden = false;
+      form.hidden = true;
+      return;
+    }
+    // Resolved against the page, not this script (which lives in assets/).
+    var engine = import(new URL("pagefind/pagefind.js", document.baseURI).href);
+    var run = function () {
+      var words = input.value.trim();
+      if (!words) { list.innerHTML = ""; status.textContent = ""; return; }
+      status.textContent = "Searching…";
+      engine.then(function (pagefind) { return pagefind.search(words); })
+        .then(function (search) { return Promise.all(search.results.slice(0, 50).map(function (r) { return r.data(); })); })
+        .then(function (results) {
+          var shown = results.filter(function (r) {
+            return (!typeSelect.value || r.meta.type === typeSelect.value) &&
+              (!yearSelect.value || r.meta.year === yearSelect.value);
+          });
+          list.innerHTML = "";
+          shown.forEach(function (r) {
+            var item = document.createElement("li");
+            var link = document.createElement("a");
+            link.href = r.url.replace(/^\//, "");
+            link.textContent = r.meta.title || r.url;
+            var date = document.createElement("span");
+            date.className = "date";
+            date.textContent = (r.meta.date || "") + (r.meta.type ? " · " + r.meta.type : "");
+            var excerpt = document.createElement("p");
+            excerpt.innerHTML = r.excerpt;  // Pagefind's excerpt: the page's own text with <mark> around the words
+            item.appendChild(link);
+            item.appendChild(document.createTextNode(" "));
+            item.appendChild(date);
+            item.appendChild(excerpt);
+            list.appendChild(item);
+          });
+          status.textContent = shown.length + " document" + (shown.length === 1 ? "" : "s") + " found";
+        })
+        .catch(function () { status.textContent = "Search is not available here."; });
+    };
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    [typeSelect, yearSelect].forEach(function (el) { el.addEventListener("change", run); });
+    input.addEventListener("input", run);
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) { input.value = query; run(); }
+  }
+})();
