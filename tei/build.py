@@ -160,7 +160,14 @@ def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) 
         result.warnings += [str(m) for m in messages if m.severity != "error"]
         result.record = catalogue_record(etree.ElementTree(etree.fromstring(tei)))
         for fmt in formats:
-            (staging / f"document.{fmt}").write_bytes(render(tei_path, fmt))
+            try:
+                (staging / f"document.{fmt}").write_bytes(render(tei_path, fmt))
+            except TeiEditionError as exc:
+                if fmt == "html":
+                    raise
+                # One rendering that fails (a font, a PDF library) does not hold back the others.
+                result.warnings.append(f"no {fmt.upper()}: {exc.message}")
+                continue
             result.files.append(fmt)
         (staging / "build.json").write_text(json.dumps(asdict(result), sort_keys=True), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)

@@ -353,11 +353,15 @@ class TeiEncoder:
             self.warnings.append("the document has no text")
             return
         opener_kinds = {"registry", "to", "from", "subject", "reference", "dateline", "address", "salute"}
-        closer_kinds = {"byline", "signed", "closing-date"}
+        closer_kinds = {"signed", "closing-date"}
         opener = closer = None
         seen_text = False
         container = div
         for block in blocks:
+            if block.kind == "byline":
+                # Beside the closer, not in it: older TEI releases do not allow byline in closer.
+                self.inline(_el(container, "byline"), block.content)
+                continue
             if block.kind in opener_kinds and not seen_text:
                 if opener is None:
                     opener = _el(div, "opener")
@@ -392,9 +396,7 @@ class TeiEncoder:
             self.inline(_el(opener, "salute"), block.content)
 
     def closer_part(self, closer: etree._Element, block: Block) -> None:
-        if block.kind == "byline":
-            self.inline(_el(closer, "byline"), block.content)
-        elif block.kind == "closing-date":
+        if block.kind == "closing-date":
             self.dateline(closer, block)
         elif block.kind == "salute":
             self.inline(_el(closer, "salute"), block.content)

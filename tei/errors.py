@@ -20,11 +20,28 @@ class SourceError(TeiEditionError):
 
 
 class UnsafeXMLError(TeiEditionError):
-    """XML input that is not well-formed, too large, or tries to load entities, DTDs or XIncludes."""
+    """XML input that is not well-formed, too large, or tries to load entities, DTDs or XIncludes.
+
+    `rule` names the problem (not-well-formed, doctype, entity, xinclude, too-large, unreadable) and
+    `line`/`column` locate it (0: unknown), so a validator can report it like any schema message.
+    """
+
+    def __init__(self, message: str, path: str | None = None, *, rule: str = "not-well-formed",
+                 line: int = 0, column: int = 0):
+        super().__init__(message, path)
+        self.rule = rule
+        self.line = line
+        self.column = column
 
 
 class ValidationError(TeiEditionError):
     """A document breaks a schema rule."""
+
+
+class SchemaError(TeiEditionError):
+    """A schema cannot be found, read or compiled (a usage error, not an invalid document)."""
+
+    exit_code = 2
 
 
 class RenderError(TeiEditionError):

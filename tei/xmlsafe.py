@@ -15,6 +15,7 @@ from .errors import UnsafeXMLError
 
 #: Largest XML file accepted, in bytes. Archive documents are kilobytes; 100 MB leaves room for corpora.
 MAX_XML_BYTES = 100 * 1024 * 1024
+XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 
 
 def _parser() -> etree.XMLParser:
@@ -40,23 +41,31 @@ def parse_untrusted(source: str | os.PathLike | bytes, *, name: str | None = Non
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise UnsafeXMLError(f"cannot read: {exc.strerror or exc}", label) from None
+            raise UnsafeXMLError(f"cannot read: {exc.strerror or exc}", label, rule="unreadable") from None
         if size > max_bytes:
-            raise UnsafeXMLError(f"file too large ({size} bytes; the limit is {max_bytes})", label)
+            raise UnsafeXMLError(f"file too large ({size} bytes; the limit is {max_bytes})", label,
+                                 rule="too-large")
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise UnsafeXMLError(f"cannot read: {exc.strerror or exc}", label) from None
+            raise UnsafeXMLError(f"cannot read: {exc.strerror or exc}", label, rule="unreadable") from None
     if len(data) > max_bytes:
-        raise UnsafeXMLError(f"input too large ({len(data)} bytes; the limit is {max_bytes})", label)
+        raise UnsafeXMLError(f"input too large ({len(data)} bytes; the limit is {max_bytes})", label,
+                             rule="too-large")
     try:
         tree = etree.ElementTree(etree.fromstring(data, _parser(), base_url=None))
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno or 0
-        raise UnsafeXMLError(f"line {line}: not well-formed XML: {exc.msg}", label) from None
+        line, column = exc.position if exc.position else (exc.lineno or 0, 0)
+        raise UnsafeXMLError(f"line {line}: not well-formed XML: {exc.msg}", label,
+                             line=line, column=column) from None
     docinfo = tree.docinfo
     if docinfo.internalDTD is not None or docinfo.externalDTD is not None or docinfo.doctype:
-        raise UnsafeXMLError("a DOCTYPE declaration is not allowed (entities and DTDs are refused)", label)
+        raise UnsafeXMLError("a DOCTYPE declaration is not allowed (entities and DTDs are refused)", label,
+                             rule="doctype", line=data.count(b"\n", 0, max(data.find(b"<!DOCTYPE"), 0)) + 1)
     for node in tree.iter(etree.Entity):
-        raise UnsafeXMLError(f"line {node.sourceline}: entity reference &{node.name}; is not allowed", label)
+        raise UnsafeXMLError(f"line {node.sourceline}: entity reference &{node.name}; is not allowed", label,
+                             rule="entity", line=node.sourceline or 0)
+    for node in tree.iter(f"{{{XINCLUDE_NS}}}*"):
+        raise UnsafeXMLError(f"line {node.sourceline}: XInclude is not allowed (nothing is included)", label,
+                             rule="xinclude", line=node.sourceline or 0)
     return tree

@@ -255,7 +255,12 @@ class BodyReader:
         start = len(texts)
         for index in range(len(texts) - 1, opener_end - 1, -1):
             text = texts[index]
-            if not (_short(text) or self._is_annotation(text)):
+            if self._is_annotation(text):
+                continue
+            first = LAYOUT_SQUARES.sub("", text.split("\n", 1)[0]).strip()
+            sentence = text.rstrip().endswith((".", "?", "!")) and not (
+                self.is_closer_line(text) or _TRANSMISSION.match(first))
+            if not _short(text) or sentence:
                 break
             if self.is_closer_line(text):
                 start = index
