@@ -1,0 +1,57 @@
+"""`csv` and `json`: a catalogue of the documents' metadata, one row (object) per document.
+
+Both have the same fields in the same order (`COLUMNS`). In CSV, lists are joined with "; " and
+dates are split into when / notBefore / notAfter; JSON keeps lists as arrays.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .record import DocumentRecord, names_of
+
+COLUMNS = [
+    "id", "file", "title", "date", "date_when", "date_not_before", "date_not_after", "type", "classification",
+    "original_language", "archive", "settlement", "collection", "idno", "record_id", "uri", "uploaded",
+    "translators", "funders", "summary", "senders", "recipients", "sent_places", "received_places",
+    "topics", "places",
+]
+LIST_SEPARATOR = "; "
+
+
+def catalogue_row(record: DocumentRecord) -> dict[str, str | list[str]]:
+    """The record as catalogue fields, in `COLUMNS` order."""
+    date = record.date
+    row = {
+        "id": record.id, "file": record.file, "title": record.title,
+        "date": date.iso if date else "",
+        "date_when": date.when if date else "",
+        "date_not_before": date.not_before or date.from_ if date else "",
+        "date_not_after": date.not_after or date.to if date else "",
+        "type": record.doc_type, "classification": record.classification,
+        "original_language": record.original_languages,
+        "archive": record.repository, "settlement": record.settlement, "collection": record.collections,
+        "idno": record.archive_idno, "record_id": record.record_id, "uri": record.uri, "uploaded": record.uploaded,
+        "translators": record.translators, "funders": record.funders, "summary": record.summary,
+        "senders": names_of(record.senders), "recipients": names_of(record.recipients),
+        "sent_places": names_of(record.sent_places), "received_places": names_of(record.received_places),
+        "topics": record.topics, "places": record.places,
+    }
+    return row
+
+
+def catalogue_csv(records: list[DocumentRecord]) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({key: LIST_SEPARATOR.join(value) if isinstance(value, list) else value
+                         for key, value in catalogue_row(record).items()})
+    return out.getvalue().encode("utf-8")
+
+
+def catalogue_json(records: list[DocumentRecord]) -> bytes:
+    rows = [catalogue_row(record) for record in records]
+    return (json.dumps(rows, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,149 @@
+"""`tei-corpus`: every document in one `teiCorpus`, with a corpus header and the registers.
+
+xml:ids must be unique in the corpus, but every document of the edition declares the same ones
+(the taxonomies, `hand-2`, `translator-1`). So the encoding description the documents share is
+moved once into the corpus header (their `#document-types` pointers then resolve there), and the
+ids left in each document get the document's id as a prefix, with its internal `#pointers`
+rewritten to match. Pointers to register entries become `#id`, as the registers are in the corpus.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+
+from lxml import etree
+
+from .. import __version__
+from .edition import Edition, edition_date
+from .record import DocumentRecord
+from .registers import Registers
+from .sources import SourceDocument
+from .xmlbuild import TEI_NS, XML_ID, XML_LANG, sub
+
+T = f"{{{TEI_NS}}}"
+#: Attributes whose `file#id` or `prefix:id` values may point into the registers.
+REGISTER_POINTERS = ("ref", "corresp", "sameAs", "who", "target", "key")
+
+
+def ncname(name: str) -> str:
+    """`name` as an XML name: ids that start with a digit get a `doc-` prefix."""
+    name = re.sub(r"[^\w.-]", "-", name)
+    return name if re.match(r"[A-Za-z_]", name) else f"doc-{name}"
+
+
+def shared_encoding(documents: list[SourceDocument]) -> etree._Element | None:
+    """The encodingDesc most documents have, word for word (the first one's on a tie)."""
+    forms = [_encoding_key(d.tree.getroot()) for d in documents]
+    counts = Counter(f for f in forms if f)
+    if not counts:
+        return None
+    best = max(counts.values())
+    chosen = next(f for f in forms if f and counts[f] == best)
+    root = documents[forms.index(chosen)].tree.getroot()
+    return root.find(f"{T}teiHeader/{T}encodingDesc")
+
+
+def _encoding_key(root: etree._Element) -> bytes:
+    element = root.find(f"{T}teiHeader/{T}encodingDesc")
+    return etree.tostring(element, method="c14n") if element is not None else b""
+
+
+def relocate_ids(tei: etree._Element, prefix: str, registers: Registers) -> None:
+    """Prefix every xml:id of one document and rewrite the pointers that name them."""
+    renamed = {}
+    for element in tei.iter():
+        ident = element.get(XML_ID) if isinstance(element.tag, str) else None
+        if ident:
+            renamed[ident] = prefix if element is tei else f"{prefix}-{ident}"
+            element.set(XML_ID, renamed[ident])
+    tei.set(XML_ID, prefix)
+    for element in tei.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name, value in element.attrib.items():
+            if name == XML_ID or "#" not in value and ":" not in value:
+                continue
+            tokens = [_pointer(token, renamed, registers if name in REGISTER_POINTERS else None)
+                      for token in value.split()]
+            if tokens != value.split():
+                element.set(name, " ".join(tokens))
+
+
+def _pointer(token: str, renamed: dict[str, str], registers: Registers | None) -> str:
+    if token.startswith("#") and token[1:] in renamed:
+        return "#" + renamed[token[1:]]
+    if registers is not None and (entry := registers.entry_id(token)):
+        return "#" + entry
+    return token
+
+
+def corpus_header(corpus: etree._Element, records: list[DocumentRecord], edition: Edition,
+                  own_encoding: bool) -> etree._Element:
+    """The corpus's teiHeader; with an encodingDesc of its own when the documents share none."""
+    header = sub(corpus, "teiHeader")
+    file_desc = sub(header, "fileDesc")
+    title_stmt = sub(file_desc, "titleStmt")
+    sub(title_stmt, "title", edition.title)
+    sub(title_stmt, "editor", edition.editor)
+    publication = sub(file_desc, "publicationStmt")
+    sub(publication, "publisher", edition.publisher_for(records))
+    sub(publication, "date", attrs={"when": edition_date(records)})
+    availability = sub(publication, "availability")
+    sub(availability, "licence", f"The corpus header and registers: {edition.licence_text}.", {"target": edition.licence})
+    sub(availability, "p", "The rights of each document are stated in its own header.")
+    source_desc = sub(file_desc, "sourceDesc")
+    bibls = sub(source_desc, "listBibl")
+    for record in records:
+        bibl = sub(bibls, "bibl", attrs={"corresp": "#" + ncname(record.id)})
+        sub(bibl, "title", record.title or record.id)
+        if record.date is not None:
+            sub(bibl, "date", record.date.text or record.date.iso, record.date.attributes())
+        if record.source_description:
+            sub(bibl, "note", record.source_description, {"type": "source"})
+        if record.uri:
+            sub(bibl, "idno", record.uri, {"type": "URI"})
+    if own_encoding:
+        app = sub(sub(sub(header, "encodingDesc"), "appInfo"), "application",
+                  attrs={"ident": "tei-edition", "version": __version__})
+        sub(app, "label", "tei-edition")
+    return header
+
+
+def build_corpus(documents: list[SourceDocument], records: list[DocumentRecord], registers: Registers,
+                 edition: Edition) -> etree._ElementTree:
+    corpus = etree.Element(T + "teiCorpus", nsmap={None: TEI_NS})
+    corpus.set(XML_LANG, "en")
+    encoding = shared_encoding(documents)
+    header = corpus_header(corpus, records, edition, own_encoding=encoding is None)
+    etree.indent(corpus)  # only what was built here: copied parts keep their own whitespace
+    if encoding is not None:
+        header[-1].tail = "\n    "
+        header.append(_copied(encoding, "\n  "))
+    lists = registers.lists()
+    if lists:
+        stand_off = sub(corpus, "standOff")
+        stand_off.text = "\n    "
+        for register in lists:
+            stand_off.append(_copied(register, "\n    "))
+        stand_off[-1].tail, stand_off.tail = "\n  ", "\n  "
+    shared_key = etree.tostring(encoding, method="c14n") if encoding is not None else None
+    for document in documents:
+        tei = _copied(document.tree.getroot(), "\n  ")
+        own = tei.find(f"{T}teiHeader/{T}encodingDesc")
+        if own is not None and etree.tostring(own, method="c14n") == shared_key:
+            own.getprevious().tail = own.tail
+            own.getparent().remove(own)
+        relocate_ids(tei, ncname(document.id), registers)
+        corpus.append(tei)
+    for child in corpus:
+        child.tail = "\n  "
+    corpus[-1].tail = "\n"
+    return etree.ElementTree(corpus)
+
+
+def _copied(element: etree._Element, tail: str) -> etree._Element:
+    duplicate = copy.deepcopy(element)
+    duplicate.tail = tail
+    return duplicate

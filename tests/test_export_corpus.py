@@ -1,0 +1,125 @@
+"""tei-corpus export: valid TEI (tei_all), unique xml:ids, every pointer resolved, registers inside."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from lxml import etree
+
+from conftest import SEEDS, assert_tei_all_valid
+from export_helpers import GOLDEN, TEI, linked_golden, project_registers, write_registers
+from tei.export import Registers, export
+
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    registers = Registers.load(write_registers(folder / "registers"))
+    result = export("tei-corpus", [linked_golden(folder / "tei")], folder / "corpus.xml", registers=registers)
+    assert result.ok, result.failures
+    return etree.parse(str(folder / "corpus.xml"))
+
+
+def local_pointers(tree):
+    """Every `#id` token of every attribute."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name, value in element.attrib.items():
+            for token in value.split():
+                if token.startswith("#"):
+                    yield element, name, token[1:]
+
+
+def test_valid_against_tei_all(tei_all, corpus):
+    assert_tei_all_valid(tei_all, corpus, "the teiCorpus")
+
+
+def test_every_document_with_its_text(corpus):
+    documents = corpus.xpath("/t:teiCorpus/t:TEI", namespaces=TEI)
+    assert len(documents) == 5
+    assert [d.get(XML_ID) for d in documents][:2] == ["doc-000_f425829870b8b895", "doc-001_2d7a8d2d58cf8ba7"]
+    for document in documents:
+        assert document.xpath("t:text/t:body/t:div", namespaces=TEI)
+    assert len(corpus.xpath("//t:teiCorpus/t:teiHeader//t:sourceDesc/t:listBibl/t:bibl", namespaces=TEI)) == 5
+
+
+def test_xml_ids_are_unique(corpus):
+    ids = Counter(corpus.xpath("//@xml:id"))
+    assert ids and [i for i, n in ids.items() if n > 1] == []
+
+
+def test_every_pointer_resolves(corpus):
+    ids = set(corpus.xpath("//@xml:id"))
+    unresolved = [(etree.QName(e).localname, name, target) for e, name, target in local_pointers(corpus)
+                  if target not in ids]
+    assert unresolved == []
+
+
+def test_pointers_still_point_to_the_same_things(corpus):
+    stalin = corpus.xpath("//t:TEI[@xml:id='doc-004_5a195c45a986ff21']", namespaces=TEI)[0]
+    hands = stalin.xpath(".//t:add/@hand | .//t:note/@hand", namespaces=TEI)
+    assert hands and set(hands) == {"#doc-004_5a195c45a986ff21-hand-2"}
+    assert stalin.xpath("string(.//t:handNote/@xml:id)", namespaces=TEI) == "doc-004_5a195c45a986ff21-hand-2"
+    conversation = corpus.xpath("//t:TEI[@xml:id='doc-001_2d7a8d2d58cf8ba7']", namespaces=TEI)[0]
+    speakers = set(conversation.xpath(".//t:sp/@who", namespaces=TEI))
+    assert speakers == {"#doc-001_2d7a8d2d58cf8ba7-person-gorbachev", "#doc-001_2d7a8d2d58cf8ba7-person-kim-yong-nam"}
+    # catRefs point to the taxonomies, which are in the corpus header once
+    assert stalin.xpath("string(.//t:catRef/@target)", namespaces=TEI) == "#doctype-message"
+    assert len(corpus.xpath("//t:taxonomy[@xml:id='document-types']", namespaces=TEI)) == 1
+    assert corpus.xpath("//t:taxonomy/ancestor::t:teiHeader/parent::t:teiCorpus", namespaces=TEI)
+
+
+def test_encoding_description_once(corpus):
+    assert len(corpus.xpath("//t:encodingDesc", namespaces=TEI)) == 1
+
+
+def test_registers_in_the_stand_off_and_names_linked_to_them(corpus):
+    stand_off = corpus.xpath("/t:teiCorpus/t:standOff", namespaces=TEI)[0]
+    assert stand_off.xpath("t:listPerson/t:person/@xml:id", namespaces=TEI) == ["kim-il-sung", "stalin"]
+    assert stand_off.xpath("t:listPlace/t:place/@xml:id", namespaces=TEI) == ["pyongyang", "moscow"]
+    refs = set(corpus.xpath("//t:correspDesc//@ref", namespaces=TEI))
+    assert {"#kim-il-sung", "#stalin", "#pyongyang", "#moscow"} <= refs
+    # pointers to entries these registers do not have are left as they are
+    assert not {r for r in refs if r.startswith("#")} - {"#kim-il-sung", "#stalin", "#pyongyang", "#moscow"}
+
+
+def test_documents_that_differ_in_encoding_keep_their_own(tmp_path, tei_all):
+    """A document from another tool keeps its encodingDesc, with its ids prefixed like the rest."""
+    other = etree.parse(str(GOLDEN / "003_9e4f21ecbb1f4041.xml"))
+    other.xpath("//t:application", namespaces=TEI)[0].set("version", "9.9.9")
+    other.write(str(tmp_path / "other.xml"))
+    out = tmp_path / "corpus.xml"
+    assert export("tei-corpus", [GOLDEN / "000_f425829870b8b895.xml", tmp_path / "other.xml"], out).ok
+    corpus = etree.parse(str(out))
+    assert len(corpus.xpath("//t:encodingDesc", namespaces=TEI)) == 2
+    assert corpus.xpath("//t:TEI[@xml:id='other']//t:catRef/@target", namespaces=TEI) == ["#other-doctype-memorandum"]
+    ids = set(corpus.xpath("//@xml:id"))
+    assert all(target in ids for _e, _n, target in local_pointers(corpus))
+    assert_tei_all_valid(tei_all, corpus, "a mixed teiCorpus")
+
+
+def test_text_sources_are_converted_in_memory(tmp_path):
+    out = tmp_path / "corpus.xml"
+    result = export("tei-corpus", [SEEDS[2], SEEDS[4]], out)
+    assert result.ok and result.documents == ["wilson-116407", "wilson-119377"]
+    assert etree.parse(str(out)).xpath("//t:TEI/@xml:id", namespaces=TEI) == ["wilson-116407", "wilson-119377"]
+
+
+def test_with_the_project_registers(tmp_path, tei_all):
+    registers = project_registers()
+    out = tmp_path / "corpus.xml"
+    assert export("tei-corpus", [GOLDEN], out, registers=registers).ok
+    corpus = etree.parse(str(out))
+    assert_tei_all_valid(tei_all, corpus, "the teiCorpus with the project's registers")
+    assert [i for i, n in Counter(corpus.xpath("//@xml:id")).items() if n > 1] == []
+    ids = set(corpus.xpath("//@xml:id"))
+    assert [t for _e, _n, t in local_pointers(corpus) if t not in ids] == []
+    lists = {etree.QName(e).localname for e in corpus.xpath("/t:teiCorpus/t:standOff/*", namespaces=TEI)}
+    assert lists == {"listPerson", "listPlace", "listOrg"}
+    # names linked with the registers' prefix (person:ID) point into the standOff
+    refs = corpus.xpath("//t:TEI//@ref", namespaces=TEI)
+    assert refs and [r for r in refs if r.split(":")[0] in ("person", "place", "org")] == []
