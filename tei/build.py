@@ -161,7 +161,8 @@ def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) 
         result.record = catalogue_record(etree.ElementTree(etree.fromstring(tei)))
         for fmt in formats:
             try:
-                (staging / f"document.{fmt}").write_bytes(render(tei_path, fmt))
+                page = render(tei_path, fmt, params={"source-name": f"{result.id}.xml"})
+                (staging / f"document.{fmt}").write_bytes(page)
             except TeiEditionError as exc:
                 if fmt == "html":
                     raise

@@ -1,0 +1,145 @@
+"""TEI file -> HTML page, PDF or plain text, through the stylesheets in xslt/.
+
+Works on any TEI P5 file, not only the converter's: the stylesheets read TEI, not our model.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import OutputError, RenderError
+from ..resources import xslt_path
+from ..xmlsafe import parse_untrusted
+from . import transform
+from .plaintext import wrap_text
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+FORMATS = ("html", "pdf", "txt")
+VIEWS = ("diplomatic", "reading")
+#: The plain text's line width, passed to the stylesheet as $text-width.
+TEXT_WIDTH = 72
+#: View shown first when none is asked for: HTML and PDF show the source's marks, text reads clean.
+DEFAULT_VIEW = {"html": "diplomatic", "pdf": "diplomatic", "txt": "reading"}
+
+
+@functools.lru_cache(maxsize=1)
+def stylesheet_parameters() -> frozenset[str]:
+    """Names of the parameters documented in xslt/params.xsl (the only ones accepted)."""
+    tree = etree.parse(str(xslt_path("params.xsl")))
+    return frozenset(tree.xpath("/*/*[local-name()='param']/@name"))
+
+
+def _check(to: str, view: str | None, params: dict[str, str]) -> None:
+    if to not in FORMATS:
+        raise RenderError(f"unknown output format {to!r}; choose one of {', '.join(FORMATS)}")
+    if view is not None and view not in VIEWS:
+        raise RenderError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+    unknown = sorted(set(params) - stylesheet_parameters())
+    if unknown:
+        known = ", ".join(sorted(stylesheet_parameters()))
+        raise RenderError(f"unknown stylesheet parameter {', '.join(unknown)}; known: {known}")
+
+
+def _read_tei(path: Path) -> tuple[etree._ElementTree, bytes]:
+    """The parsed file and its bytes (the PDF attaches exactly what was rendered)."""
+    try:
+        source = path.read_bytes()
+    except OSError as exc:
+        raise RenderError(f"cannot read: {exc.strerror or exc}", str(path)) from None
+    tree = parse_untrusted(source, name=str(path))
+    if tree.getroot().tag != f"{{{TEI_NS}}}TEI":
+        raise RenderError("not a TEI P5 document (the root must be TEI in the TEI namespace)", str(path))
+    return tree, source
+
+
+def _html(tree, path: Path, view: str, footnotes: str, params: dict[str, str]) -> bytes:
+    settings = {
+        "view": view,
+        "footnotes": footnotes,
+        "css": xslt_path("edition.css").read_text(encoding="utf-8"),
+        "js": xslt_path("edition.js").read_text(encoding="utf-8"),
+        "source-name": path.name,
+        **params,
+    }
+    result = transform.run(transform.compiled("html.xsl", path.parent.resolve()), tree, settings)
+    return bytes(result)
+
+
+def _text(tree, path: Path, view: str, params: dict[str, str]) -> bytes:
+    settings = {
+        "view": view,
+        "inline-notes": "yes" if view == "diplomatic" else "no",
+        "text-width": str(TEXT_WIDTH),
+        "source-name": path.name,
+        **params,
+    }
+    try:
+        width = int(settings["text-width"])
+    except ValueError:
+        raise RenderError(f"text-width must be a number, not {settings['text-width']!r}") from None
+    result = transform.run(transform.compiled("text.xsl", path.parent.resolve()), tree, settings)
+    return wrap_text(str(result), width).encode("utf-8")
+
+
+def render(path: str | Path, to: str, *, view: str | None = None,
+           params: dict[str, str] | None = None) -> bytes:
+    """Render one TEI file to `to` ('html', 'pdf' or 'txt') and return the bytes."""
+    path = Path(path)
+    params = dict(params or {})
+    view = view or params.pop("view", None) or DEFAULT_VIEW.get(to)
+    _check(to, view, params)
+    tree, source = _read_tei(path)
+    try:
+        if to == "txt":
+            return _text(tree, path, view, params)
+        footnotes = params.pop("footnotes", "end")
+        if to == "html":
+            return _html(tree, path, view, footnotes, params)
+        from .pdf import html_to_pdf
+
+        page = _html(tree, path, view, "page", params)
+        return html_to_pdf(page, source=source, source_name=params.get("source-name") or path.name)
+    except RenderError as exc:
+        exc.path = exc.path or str(path)
+        raise
+
+
+def tei_files(inputs: list[str | Path]) -> list[Path]:
+    """The TEI files named, with each folder replaced by the .xml files in it."""
+    files: list[Path] = []
+    for item in map(Path, inputs):
+        if item.is_dir():
+            files.extend(sorted(item.glob("*.xml")))
+        elif item.is_file():
+            files.append(item)
+        else:
+            raise RenderError("no such file or folder", str(item))
+    return files
+
+
+def render_files(inputs: list[str | Path], to: str, out_dir: str | Path, *, view: str | None = None,
+                 params: dict[str, str] | None = None) -> list[Path]:
+    """Render files and folders of TEI into `out_dir` (NAME.xml -> NAME.html/.pdf/.txt)."""
+    files = tei_files(inputs)
+    stems = [file.stem for file in files]
+    twice = sorted({stem for stem in stems if stems.count(stem) > 1})
+    if twice:
+        raise OutputError(f"two inputs would write the same output: {', '.join(twice)}")
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the output folder: {exc.strerror}", str(out)) from None
+    written = []
+    for file in files:
+        target = out / f"{file.stem}.{to}"
+        data = render(file, to, view=view, params=params)
+        try:
+            target.write_bytes(data)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror}", str(target)) from None
+        written.append(target)
+    return written

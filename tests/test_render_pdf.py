@@ -1,0 +1,138 @@
+"""PDF: printed from the HTML page by WeasyPrint; checked with poppler's pdftotext/pdffonts and pypdf."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from tei.render import render
+
+from render_helpers import ALL_TEI, ARTIFACTS, SAMPLE, ids, missing_tool, missing_words, tei_words
+
+try:
+    import pypdf
+    import weasyprint  # noqa: F401  (only whether it is installed)
+except ImportError as exc:
+    pypdf = None
+    MISSING = f"PDF tests need WeasyPrint and pypdf (pip install -e '.[test]'): {exc}"
+else:
+    MISSING = None
+if not (shutil.which("pdftotext") and shutil.which("pdffonts")):
+    MISSING = "PDF tests need poppler-utils (pdftotext, pdffonts): .ci/run installs them"
+
+
+@pytest.fixture(autouse=True)
+def _tools():
+    if MISSING:
+        missing_tool(MISSING)
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    """Each file printed once; the PDFs are also kept under tests/artifacts/ for a look."""
+    folder = tmp_path_factory.mktemp("pdf")
+    ARTIFACTS.mkdir(exist_ok=True)
+    printed = {}
+    for path in ALL_TEI:
+        target = folder / f"{path.stem}.pdf"
+        target.write_bytes(render(path, "pdf"))
+        shutil.copy(target, ARTIFACTS / target.name)
+        printed[path] = target
+    return printed
+
+
+def pages_text(pdf) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return text.rstrip("\f").split("\f")
+
+
+@pytest.mark.parametrize("path", ALL_TEI, ids=ids(ALL_TEI))
+def test_pdf_text_has_every_word(path, pdfs):
+    words = tei_words(path, join_broken_words=False)
+    assert missing_words(words, " ".join(pages_text(pdfs[path]))) == {}
+
+
+@pytest.mark.parametrize("path", ALL_TEI, ids=ids(ALL_TEI))
+def test_pages_are_numbered_n_of_total(path, pdfs):
+    pages = pages_text(pdfs[path])
+    for number, page in enumerate(pages, start=1):
+        assert re.search(rf"\b{number} of {len(pages)}\b", page), f"page {number}"
+
+
+def test_running_head_shows_the_short_title_after_the_first_page(pdfs):
+    pages = pages_text(pdfs[SAMPLE])
+    assert len(pages) > 1
+    head = "Telegram 057.139 from the Romanian Embassy in Moscow to the…"
+    assert all(page.strip().startswith(head) for page in pages[1:])
+    assert not pages[0].strip().startswith(head)
+
+
+def test_metadata_block_is_on_the_first_page(pdfs):
+    first = " ".join(pages_text(pdfs[SAMPLE])[0].split())
+    for value in ("Classification", "Secret", "Eliza Gheorghe", "CITE THIS DOCUMENT", "SUMMARY"):
+        assert value in first
+
+
+def test_footnotes_sit_at_the_foot_of_their_page(pdfs):
+    for page in pages_text(pdfs[SAMPLE]):
+        if "1. The treaty of friendship" in page:
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
+            assert lines.index("1. The treaty of friendship was signed on 6 July 1961.") > len(lines) - 6
+            break
+    else:
+        pytest.fail("footnote 1 not found")
+
+
+@pytest.mark.parametrize("path", ALL_TEI, ids=ids(ALL_TEI))
+def test_fonts_are_embedded(path, pdfs):
+    rows = subprocess.run(["pdffonts", str(pdfs[path])], check=True, capture_output=True,
+                          text=True).stdout.splitlines()[2:]
+    assert rows
+    for row in rows:
+        assert re.search(r"\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$", row), row
+        assert row.split()[-5] == "yes", f"not embedded: {row}"
+
+
+def test_korean_and_cyrillic_names_are_drawn_with_real_glyphs(pdfs):
+    frus = next(path for path in pdfs if path.stem == "frus-telegram")
+    text = " ".join(pages_text(pdfs[frus]))
+    assert "박정희" in text and "김일성" in text and "Ким Ир Сен" in text
+
+
+@pytest.mark.parametrize("path", ALL_TEI, ids=ids(ALL_TEI))
+def test_tei_source_is_attached_and_pdfa3b_declared(path, pdfs):
+    reader = pypdf.PdfReader(pdfs[path])
+    assert reader.attachments[path.name] == [path.read_bytes()]
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert re.search(r'pdfaid:part(="|>)3', xmp) and re.search(r'pdfaid:conformance(="|>)B', xmp)
+
+
+def test_document_information_is_set(pdfs):
+    info = pypdf.PdfReader(pdfs[SAMPLE]).metadata
+    assert info.title.startswith("Telegram 057.139 from the Romanian Embassy")
+    assert info.author == "Romanian Embassy in Moscow"
+    assert info.subject.startswith("The Romanian Embassy in Moscow reports")
+    assert "Telegram" in info["/Keywords"] and "Moscow" in info["/Keywords"]
+
+
+def test_letter_paper_is_an_option():
+    reader = pypdf.PdfReader(io.BytesIO(render(SAMPLE, "pdf", params={"paper": "letter"})))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_same_input_same_bytes_with_source_date_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = render(SAMPLE, "pdf")
+    assert render(SAMPLE, "pdf") == first
+    assert b"D:20231114221320Z" in first
+
+
+def test_attachment_name_follows_the_source_name_parameter():
+    reader = pypdf.PdfReader(io.BytesIO(render(SAMPLE, "pdf", params={"source-name": "wilson-116407.xml"})))
+    assert reader.attachments["wilson-116407.xml"] == [SAMPLE.read_bytes()]

@@ -1,0 +1,89 @@
+"""Rendering untrusted TEI: hostile XML is refused, and the stylesheets cannot write, fetch or
+read outside the input's folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from tei.cli import cli
+from tei.errors import RenderError, UnsafeXMLError
+from tei.render import render
+from tei.render.transform import compile_stylesheet, run
+
+
+XXE = b"""<?xml version="1.0"?>
+<!DOCTYPE TEI [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>&secret;</p></body></text></TEI>"""
+
+LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&lol3;</p></body></text></TEI>"""
+
+
+@pytest.mark.parametrize("payload", [XXE, LAUGHS], ids=["xxe", "billion-laughs"])
+@pytest.mark.parametrize("to", ["html", "txt"])
+def test_hostile_xml_is_refused(tmp_path, payload, to):
+    path = tmp_path / "hostile.xml"
+    path.write_bytes(payload)
+    with pytest.raises(UnsafeXMLError, match="DOCTYPE"):
+        render(path, to)
+
+
+def test_cli_reports_hostile_xml_clearly(tmp_path):
+    path = tmp_path / "hostile.xml"
+    path.write_bytes(XXE)
+    result = CliRunner().invoke(cli, ["render", str(path), "--to", "html", "-o", str(tmp_path / "out")])
+    assert result.exit_code != 0
+    assert "hostile.xml" in result.output and "DOCTYPE" in result.output
+    assert not (tmp_path / "out" / "hostile.html").exists()
+
+
+def test_a_file_that_is_not_tei_is_refused(tmp_path):
+    path = tmp_path / "other.xml"
+    path.write_bytes(b"<html><body>hi</body></html>")
+    with pytest.raises(RenderError, match="not a TEI P5 document"):
+        render(path, "html")
+
+
+def _stylesheet(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "probe.xsl"
+    path.write_text(f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+        xmlns:exsl="http://exslt.org/common" extension-element-prefixes="exsl">
+      <xsl:template match="/">{body}</xsl:template></xsl:stylesheet>""")
+    return path
+
+
+def test_stylesheets_cannot_write_files(tmp_path):
+    target = tmp_path / "written.txt"
+    xslt = compile_stylesheet(_stylesheet(tmp_path, f'<exsl:document href="{target}">x</exsl:document>'), tmp_path)
+    with pytest.raises(RenderError):
+        run(xslt, etree.ElementTree(etree.fromstring("<a/>")), {})
+    assert not target.exists()
+
+
+def _read(folder: Path, url: str) -> str:
+    xslt = compile_stylesheet(_stylesheet(folder, f"<r><xsl:value-of select=\"document('{url}')\"/></r>"), folder)
+    return str(run(xslt, etree.ElementTree(etree.fromstring("<a/>")), {}))
+
+
+def test_document_reads_inside_the_input_folder_only(tmp_path):
+    folder = tmp_path / "input"
+    folder.mkdir()
+    (folder / "inside.xml").write_text("<v>inside</v>")
+    (tmp_path / "outside.xml").write_text("<v>outside</v>")
+    assert "inside" in _read(folder, f"{folder}/inside.xml")
+    with pytest.raises(RenderError, match="only read files in the input's folder"):
+        _read(folder, f"{tmp_path}/outside.xml")
+    with pytest.raises(RenderError, match="network|denied"):
+        _read(folder, "http://127.0.0.1:9/x.xml")
+
+
+def test_document_refuses_hostile_files_in_the_folder(tmp_path):
+    (tmp_path / "evil.xml").write_bytes(XXE)
+    with pytest.raises(RenderError, match="refused evil.xml.*DOCTYPE"):
+        _read(tmp_path, f"{tmp_path}/evil.xml")

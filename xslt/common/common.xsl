@@ -1,0 +1,580 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Format-neutral templates shared by every output (HTML, plain text).
+
+  What a TEI file *means* is decided here once: which notes are footnotes and their numbers, the
+  title and metadata of a document, and for each editorial mark its label and explanation. The
+  templates here call named templates that each output implements in its own folder:
+
+    mark              an editorial intervention: a span/line with brackets, an explanation,
+                      and whether the reading view keeps, quiets or drops it
+    alternatives      a choice between an original and an editorial form (abbr/expan, sic/corr)
+    metadata-field    one label and value of the metadata block
+
+  The bracketed labels follow docs/encoding.md, column "recovered as".
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:tei="http://www.tei-c.org/ns/1.0"
+                exclude-result-prefixes="tei">
+
+  <xsl:key name="ids" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- ================================================================ notes -->
+
+  <!-- Notes rendered as numbered footnotes. The others stay in place: handwritten annotations,
+       clerks' transmission lines, bracketed remarks of the editors, margin and inline notes. -->
+  <xsl:variable name="footnote-notes"
+      select="//tei:text//tei:note[not(@type='annotation' or @type='transmission'
+                                      or (@type='editorial' and @subtype)
+                                      or @place='inline' or @place='margin')]
+                                  [not($inline-notes='yes'
+                                       and (@type='translator' or @type='editorial'))]"/>
+
+  <!-- The footnote number of the context note (1, 2, ...), in document order. -->
+  <xsl:template name="note-number">
+    <xsl:value-of select="count(preceding::tei:note[count(. | $footnote-notes) = count($footnote-notes)]) + 1"/>
+  </xsl:template>
+
+  <!-- The number shown to the reader: the source's own @n when it has one. -->
+  <xsl:template name="note-label">
+    <xsl:choose>
+      <xsl:when test="normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="note-number"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Anchor of a footnote and of its reference point. -->
+  <xsl:template name="note-id">
+    <xsl:choose>
+      <xsl:when test="@xml:id"><xsl:value-of select="@xml:id"/></xsl:when>
+      <xsl:otherwise>fn-<xsl:call-template name="note-number"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="noteref-id">fnref-<xsl:call-template name="note-number"/></xsl:template>
+
+  <!-- A word that tells whose note it is, put before the text of a footnote. -->
+  <xsl:template name="note-kind">
+    <xsl:choose>
+      <xsl:when test="@type='translator'">Translator’s note: </xsl:when>
+      <xsl:when test="@type='editorial'">Editors’ note: </xsl:when>
+      <xsl:when test="@type='source'"/>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================ document metadata -->
+
+  <xsl:variable name="header" select="/tei:TEI/tei:teiHeader"/>
+  <xsl:variable name="title-stmt" select="$header/tei:fileDesc/tei:titleStmt"/>
+
+  <xsl:variable name="doc-title">
+    <xsl:variable name="main"
+        select="($title-stmt/tei:title[@type='main' or @type='complete' or not(@type)])[1]"/>
+    <xsl:choose>
+      <xsl:when test="$main"><xsl:value-of select="normalize-space($main)"/></xsl:when>
+      <xsl:when test="$title-stmt/tei:title"><xsl:value-of select="normalize-space($title-stmt/tei:title[1])"/></xsl:when>
+      <xsl:otherwise>Untitled document</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:variable name="short-title">
+    <xsl:choose>
+      <xsl:when test="$title-stmt/tei:title[@type='short']">
+        <xsl:value-of select="normalize-space($title-stmt/tei:title[@type='short'][1])"/>
+      </xsl:when>
+      <xsl:when test="string-length($doc-title) &lt;= $short-title-length">
+        <xsl:value-of select="$doc-title"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="cut-at-word">
+          <xsl:with-param name="text" select="substring($doc-title, 1, $short-title-length)"/>
+        </xsl:call-template>
+        <xsl:text>…</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- Drop the last (possibly cut) word of $text, and any comma or colon before it. -->
+  <xsl:template name="cut-at-word">
+    <xsl:param name="text"/>
+    <xsl:param name="kept" select="''"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, ' ')">
+        <xsl:call-template name="cut-at-word">
+          <xsl:with-param name="text" select="substring-after($text, ' ')"/>
+          <xsl:with-param name="kept" select="concat($kept, substring-before($text, ' '), ' ')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="trimmed" select="normalize-space($kept)"/>
+        <xsl:variable name="last" select="substring($trimmed, string-length($trimmed))"/>
+        <xsl:choose>
+          <xsl:when test="contains(',;:–-', $last)">
+            <xsl:value-of select="substring($trimmed, 1, string-length($trimmed) - 1)"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$trimmed"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:variable name="doc-lang">
+    <xsl:choose>
+      <xsl:when test="/tei:TEI/tei:text/@xml:lang"><xsl:value-of select="/tei:TEI/tei:text/@xml:lang"/></xsl:when>
+      <xsl:when test="/tei:TEI/@xml:lang"><xsl:value-of select="/tei:TEI/@xml:lang"/></xsl:when>
+      <xsl:otherwise>en</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:variable name="doc-date"
+      select="($header/tei:profileDesc/tei:creation/tei:date
+               | $header/tei:profileDesc/tei:correspDesc/tei:correspAction[@type='sent']/tei:date)[1]"/>
+
+  <xsl:variable name="record-url"
+      select="normalize-space($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type='URI'][1])"/>
+
+  <xsl:variable name="citation"
+      select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[@type='citation'][1]"/>
+
+  <xsl:variable name="summary" select="$header/tei:profileDesc/tei:abstract"/>
+
+  <!-- Rights and licence: small print at the end of every output. -->
+  <xsl:variable name="rights" select="$header/tei:fileDesc/tei:publicationStmt/tei:availability"/>
+
+  <!-- The catDesc of the category a catRef points to in the given taxonomy. -->
+  <xsl:template name="category">
+    <xsl:param name="scheme"/>
+    <xsl:variable name="ref"
+        select="$header/tei:profileDesc/tei:textClass/tei:catRef[@scheme=concat('#', $scheme)][1]"/>
+    <xsl:variable name="id" select="substring-after(normalize-space($ref/@target), '#')"/>
+    <xsl:value-of select="normalize-space(key('ids', $id)/tei:catDesc)"/>
+  </xsl:template>
+
+  <xsl:template name="date-text">
+    <xsl:param name="date" select="."/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($date)"><xsl:value-of select="normalize-space($date)"/></xsl:when>
+      <xsl:when test="$date/@when"><xsl:value-of select="$date/@when"/></xsl:when>
+      <xsl:when test="$date/@notBefore">
+        <xsl:value-of select="concat($date/@notBefore, ' – ', $date/@notAfter)"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The list of metadata fields, in reading order; each output draws them its own way. -->
+  <xsl:template name="metadata-fields">
+    <xsl:variable name="file" select="$header/tei:fileDesc"/>
+    <xsl:variable name="profile" select="$header/tei:profileDesc"/>
+    <xsl:variable name="source" select="$file/tei:sourceDesc"/>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'Date'"/>
+      <xsl:with-param name="value"><xsl:call-template name="date-text"><xsl:with-param name="date" select="$doc-date"/></xsl:call-template></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'Type'"/>
+      <xsl:with-param name="value"><xsl:call-template name="category"><xsl:with-param name="scheme" select="'document-types'"/></xsl:call-template></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'Classification'"/>
+      <xsl:with-param name="value"><xsl:call-template name="category"><xsl:with-param name="scheme" select="'classifications'"/></xsl:call-template></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'From'"/>
+      <xsl:with-param name="nodes" select="$profile/tei:correspDesc/tei:correspAction[@type='sent']/*[not(self::tei:date)]"/>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'To'"/>
+      <xsl:with-param name="nodes" select="$profile/tei:correspDesc/tei:correspAction[@type='received']/*[not(self::tei:date)]"/>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'Author'"/>
+      <xsl:with-param name="nodes" select="$file/tei:titleStmt/tei:author"/>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'Original language'"/>
+      <xsl:with-param name="nodes" select="$profile/tei:langUsage/tei:language[@ident != $doc-lang]"/>
+    </xsl:call-template>
+    <!-- The source as the archive gave it, when there is one; else its structured parts. -->
+    <xsl:variable name="as-given" select="$source/tei:bibl[@type='source']"/>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'Archive'"/>
+      <xsl:with-param name="nodes" select="($source/tei:msDesc/tei:msIdentifier/*[not(self::tei:altIdentifier)]
+                                           | $source/tei:msDesc/tei:msContents/tei:msItem/tei:locus)[not($as-given)]"/>
+      <xsl:with-param name="separator" select="', '"/>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'A copy may also be in'"/>
+      <xsl:with-param name="nodes" select="$source/tei:msDesc/tei:msIdentifier/tei:altIdentifier"/>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'Source'"/>
+      <xsl:with-param name="nodes" select="$as-given
+                                           | ($source/tei:bibl[not(@type='citation')] | $source/tei:biblStruct
+                                              | $source/tei:p)[not($as-given)]"/>
+    </xsl:call-template>
+    <xsl:for-each select="$file/tei:titleStmt/tei:respStmt">
+      <xsl:call-template name="metadata-field">
+        <xsl:with-param name="label" select="normalize-space(tei:resp)"/>
+        <xsl:with-param name="nodes" select="*[not(self::tei:resp)]"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'Editor'"/>
+      <xsl:with-param name="nodes" select="$file/tei:titleStmt/tei:editor"/>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'Made possible with support from'"/>
+      <xsl:with-param name="nodes" select="$file/tei:titleStmt/tei:funder"/>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'Publisher'"/>
+      <xsl:with-param name="nodes" select="$file/tei:publicationStmt/tei:publisher"/>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'Record ID'"/>
+      <xsl:with-param name="nodes" select="$file/tei:publicationStmt/tei:idno[@type='record']"/>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'Record'"/>
+      <xsl:with-param name="value" select="$record-url"/>
+      <xsl:with-param name="href" select="$record-url"/>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'Uploaded'"/>
+      <xsl:with-param name="value" select="normalize-space($file/tei:publicationStmt/tei:date[@type='uploaded'][1]/@when)"/>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'Topics'"/>
+      <xsl:with-param name="nodes" select="$profile/tei:textClass/tei:keywords[@scheme='#topics']/tei:term"/>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="'Places'"/>
+      <xsl:with-param name="nodes" select="$profile/tei:textClass/tei:keywords[@scheme='#places']/tei:term"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A ready citation when the header has none: "Title", date, archive, URL. -->
+  <xsl:template name="built-citation">
+    <xsl:text>“</xsl:text><xsl:value-of select="$doc-title"/><xsl:text>”</xsl:text>
+    <xsl:if test="$doc-date">
+      <xsl:text>, </xsl:text>
+      <xsl:call-template name="date-text"><xsl:with-param name="date" select="$doc-date"/></xsl:call-template>
+    </xsl:if>
+    <xsl:variable name="publisher" select="normalize-space($header/tei:fileDesc/tei:publicationStmt/tei:publisher[1])"/>
+    <xsl:text>, </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$publisher"><xsl:value-of select="$publisher"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$archive-name"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$record-url"><xsl:text>, </xsl:text><xsl:value-of select="$record-url"/></xsl:if>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
+  <!-- After an element no template knows: a space when another element follows with no text
+       between (<role>Boatman</role><roleDesc>an old man</roleDesc>), so words do not run together. -->
+  <xsl:template name="space-before-next-element">
+    <xsl:if test="following-sibling::node()[1][self::*]"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================ editorial marks -->
+
+  <!-- What a @hand points to, for the explanation: "another hand (pencil)". -->
+  <xsl:template name="hand-text">
+    <xsl:variable name="note" select="normalize-space(key('ids', substring-after(@hand, '#')))"/>
+    <xsl:text>another hand</xsl:text>
+    <xsl:if test="$note"> (<xsl:value-of select="$note"/>)</xsl:if>
+  </xsl:template>
+
+  <!-- Elements that render as blocks when they stand between blocks, as inline marks in a line. -->
+  <xsl:template name="in-block-context">
+    <xsl:if test="parent::tei:div or parent::tei:body or parent::tei:closer or parent::tei:opener
+                  or parent::tei:postscript or parent::tei:back or parent::tei:front
+                  or parent::tei:sp or parent::tei:lg">yes</xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:sic[not(parent::tei:choice)]">
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind" select="'sic'"/>
+      <xsl:with-param name="explanation" select="'sic: thus in the original (the error is the source’s)'"/>
+      <xsl:with-param name="close">
+        <xsl:choose>
+          <xsl:when test="@rend='sic!'"> [sic!]</xsl:when>
+          <xsl:otherwise> [sic]</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:gap">
+    <xsl:variable name="desc" select="normalize-space(tei:desc)"/>
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind" select="'gap'"/>
+      <xsl:with-param name="quiet" select="'no'"/>
+      <xsl:with-param name="explanation">
+        <xsl:choose>
+          <xsl:when test="@reason='omitted'">Omission: the archive’s editors left out text here</xsl:when>
+          <xsl:when test="@reason='illegible'">Illegible in the original</xsl:when>
+          <xsl:when test="@reason='signature'">Signature in the original, not transcribed</xsl:when>
+          <xsl:when test="@reason='stamp'">Stamp in the original, not transcribed</xsl:when>
+          <xsl:otherwise>Gap: text not transcribed<xsl:if test="@reason"> (<xsl:value-of select="@reason"/>)</xsl:if></xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="@quantity"> — <xsl:value-of select="concat(@quantity, ' ', @unit)"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="open">
+        <xsl:text>[</xsl:text>
+        <xsl:choose>
+          <xsl:when test="$desc"><xsl:value-of select="$desc"/></xsl:when>
+          <xsl:when test="@rend"><xsl:value-of select="@rend"/></xsl:when>
+          <xsl:when test="@reason='omitted' or not(@reason)">…</xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="@reason"/>
+            <xsl:if test="@quantity">: <xsl:value-of select="concat(@quantity, ' ', @unit)"/></xsl:if>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>]</xsl:text>
+      </xsl:with-param>
+      <xsl:with-param name="content" select="'no'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:space[tei:desc or @type='blank' or @reason='blank']">
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind" select="'space'"/>
+      <xsl:with-param name="quiet" select="'no'"/>
+      <xsl:with-param name="explanation" select="'Blank space left in the original'"/>
+      <xsl:with-param name="open">
+        <xsl:text>[</xsl:text>
+        <xsl:choose>
+          <xsl:when test="normalize-space(tei:desc)"><xsl:value-of select="normalize-space(tei:desc)"/></xsl:when>
+          <xsl:otherwise>blank</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>]</xsl:text>
+      </xsl:with-param>
+      <xsl:with-param name="content" select="'no'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:add">
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind">
+        <xsl:choose>
+          <xsl:when test="@type='annotation'">annotation</xsl:when>
+          <xsl:otherwise>add</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="quiet">
+        <xsl:choose>
+          <xsl:when test="@type='annotation' or @place='margin'">no</xsl:when>
+          <xsl:otherwise>yes</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="explanation">
+        <xsl:choose>
+          <xsl:when test="@type='annotation'">Handwritten annotation</xsl:when>
+          <xsl:otherwise>Added</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="@hand"> in <xsl:call-template name="hand-text"/></xsl:if>
+        <xsl:if test="@place"> (<xsl:value-of select="translate(@place, '-_', '  ')"/>)</xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="open">
+        <xsl:choose>
+          <xsl:when test="@type='annotation'">[handwritten: </xsl:when>
+          <xsl:when test="@hand and (@type='insertion' or not(@place))">[inserted by hand: </xsl:when>
+          <xsl:when test="@place='margin'">[added in the margin: </xsl:when>
+          <xsl:when test="@place">[added <xsl:value-of select="translate(@place, '-_', '  ')"/>: </xsl:when>
+          <xsl:otherwise>[added: </xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="close" select="']'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:note[@type='annotation']">
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind" select="'annotation'"/>
+      <xsl:with-param name="quiet" select="'no'"/>
+      <xsl:with-param name="explanation">
+        <xsl:text>Handwritten annotation</xsl:text>
+        <xsl:if test="@hand"> in <xsl:call-template name="hand-text"/></xsl:if>
+        <xsl:if test="@place"> (<xsl:value-of select="@place"/>)</xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="open" select="'[handwritten: '"/>
+      <xsl:with-param name="close" select="']'"/>
+      <xsl:with-param name="block"><xsl:call-template name="in-block-context"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A note: a footnote reference (each output draws it), or a bracketed remark that stays in
+       the running text. Annotations and transmission lines have templates of their own. -->
+  <xsl:template match="tei:note">
+    <xsl:choose>
+      <xsl:when test="count(. | $footnote-notes) = count($footnote-notes)">
+        <xsl:call-template name="footnote-reference"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="inline-note"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="inline-note">
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind" select="'note'"/>
+      <xsl:with-param name="quiet" select="'no'"/>
+      <xsl:with-param name="explanation">
+        <xsl:choose>
+          <xsl:when test="@subtype='rendition'">Editors’ note on the look of the original</xsl:when>
+          <xsl:when test="@subtype='unknown'">Bracketed remark of the source’s editors</xsl:when>
+          <xsl:when test="@type='translator'">Translator’s note</xsl:when>
+          <xsl:when test="@place='margin'">Note in the margin</xsl:when>
+          <xsl:otherwise>Editors’ note</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="open">
+        <xsl:choose>
+          <xsl:when test="@subtype">[</xsl:when>
+          <xsl:when test="@type='translator'">[Translator’s note: </xsl:when>
+          <xsl:when test="@place='margin'">[in the margin: </xsl:when>
+          <xsl:otherwise>[Note: </xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="close" select="']'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:supplied">
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind" select="'supplied'"/>
+      <xsl:with-param name="explanation">
+        <xsl:text>Supplied by the translator or editors; not in the original</xsl:text>
+        <xsl:if test="@reason and @reason != 'clarification'"> (<xsl:value-of select="@reason"/>)</xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="open" select="'['"/>
+      <xsl:with-param name="close" select="']'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:unclear[not(parent::tei:choice)]">
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind" select="'unclear'"/>
+      <xsl:with-param name="explanation">
+        <xsl:text>Uncertain reading</xsl:text>
+        <xsl:if test="@cert='low'"> (low certainty)</xsl:if>
+        <xsl:if test="@reason"> (<xsl:value-of select="@reason"/>)</xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="open" select="'[unclear: '"/>
+      <xsl:with-param name="close" select="']'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:del">
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind" select="'del'"/>
+      <xsl:with-param name="explanation">
+        <xsl:text>Deleted in the original</xsl:text>
+        <xsl:if test="@hand"> by <xsl:call-template name="hand-text"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="open" select="'[deleted: '"/>
+      <xsl:with-param name="close" select="']'"/>
+      <xsl:with-param name="reading" select="'drop'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:damage | tei:surplus">
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind" select="local-name()"/>
+      <xsl:with-param name="explanation">
+        <xsl:choose>
+          <xsl:when test="self::tei:damage">Damaged in the original</xsl:when>
+          <xsl:otherwise>Superfluous in the original</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="open" select="concat('[', local-name(), ': ')"/>
+      <xsl:with-param name="close" select="']'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A word of the original language that the translator gave in brackets. -->
+  <xsl:template match="tei:term[@type='original']">
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind" select="'original'"/>
+      <xsl:with-param name="explanation" select="'The original’s own word, given by the translator'"/>
+      <xsl:with-param name="open" select="'['"/>
+      <xsl:with-param name="close" select="']'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:stamp">
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind" select="'stamp'"/>
+      <xsl:with-param name="quiet" select="'no'"/>
+      <xsl:with-param name="explanation" select="'Stamp in the original'"/>
+      <xsl:with-param name="open" select="'[stamp: '"/>
+      <xsl:with-param name="close" select="']'"/>
+      <xsl:with-param name="block"><xsl:call-template name="in-block-context"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:pb">
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind" select="'pb'"/>
+      <xsl:with-param name="quiet" select="'no'"/>
+      <xsl:with-param name="explanation" select="'Page break in the original'"/>
+      <xsl:with-param name="open">
+        <xsl:text>[</xsl:text>
+        <xsl:choose>
+          <xsl:when test="@rend"><xsl:value-of select="@rend"/></xsl:when>
+          <xsl:when test="@n">page <xsl:value-of select="@n"/></xsl:when>
+          <xsl:otherwise>page break</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>]</xsl:text>
+      </xsl:with-param>
+      <xsl:with-param name="content" select="'no'"/>
+      <xsl:with-param name="block"><xsl:call-template name="in-block-context"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A critical apparatus: the lemma in the text, each other reading as a bracketed variant. -->
+  <xsl:template match="tei:app">
+    <xsl:apply-templates select="tei:lem"/>
+    <xsl:for-each select="tei:rdg">
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="mark">
+        <xsl:with-param name="kind" select="'rdg'"/>
+        <xsl:with-param name="explanation">
+          <xsl:text>Variant reading</xsl:text>
+          <xsl:if test="@wit"> of <xsl:value-of select="translate(normalize-space(@wit), '#', '')"/></xsl:if>
+        </xsl:with-param>
+        <xsl:with-param name="open">
+          <xsl:text>[</xsl:text>
+          <xsl:if test="@wit"><xsl:value-of select="translate(normalize-space(@wit), '#', '')"/>: </xsl:if>
+        </xsl:with-param>
+        <xsl:with-param name="close" select="']'"/>
+        <xsl:with-param name="reading" select="'drop'"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="tei:choice">
+    <xsl:variable name="orig" select="(tei:abbr | tei:sic | tei:orig | tei:unclear)[1]"/>
+    <xsl:variable name="reg" select="(tei:expan | tei:corr | tei:reg | tei:unclear[2])[1]"/>
+    <xsl:choose>
+      <xsl:when test="$orig and $reg">
+        <xsl:call-template name="alternatives">
+          <xsl:with-param name="orig" select="$orig"/>
+          <xsl:with-param name="reg" select="$reg"/>
+          <xsl:with-param name="explanation">
+            <xsl:choose>
+              <xsl:when test="tei:abbr">Abbreviation expanded by the editors</xsl:when>
+              <xsl:when test="tei:sic">Corrected by the editors; the original reads “<xsl:value-of select="normalize-space($orig)"/>”</xsl:when>
+              <xsl:when test="tei:orig">Regularised by the editors; the original reads “<xsl:value-of select="normalize-space($orig)"/>”</xsl:when>
+              <xsl:otherwise>Two possible readings</xsl:otherwise>
+            </xsl:choose>
+            <xsl:text>: </xsl:text>
+            <xsl:value-of select="normalize-space($reg)"/>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>

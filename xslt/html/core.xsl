@@ -1,0 +1,370 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  HTML: the page, and the core TEI text structures (divisions, paragraphs, lists, tables,
+  figures, verse, drama, openers and closers, highlighting, links).
+
+  An element no template knows is rendered by the last template here: its text is kept.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:tei="http://www.tei-c.org/ns/1.0"
+                exclude-result-prefixes="tei">
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"
+              doctype-system="about:legacy-compat"/>
+
+  <!-- ================================================================ the page -->
+
+  <xsl:template match="/">
+    <html lang="{$doc-lang}">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="$doc-title"/></title>
+        <xsl:call-template name="head-metadata"/>
+        <link rel="icon" href="data:,"/>
+        <xsl:choose>
+          <xsl:when test="$css">
+            <style><xsl:value-of select="$css" disable-output-escaping="yes"/></style>
+          </xsl:when>
+          <xsl:otherwise><link rel="stylesheet" href="edition.css"/></xsl:otherwise>
+        </xsl:choose>
+        <style>@page { size: <xsl:choose>
+            <xsl:when test="translate($paper, 'LETR', 'letr') = 'letter'">letter</xsl:when>
+            <xsl:otherwise>A4</xsl:otherwise>
+          </xsl:choose>; }</style>
+      </head>
+      <body class="view-{$view} footnotes-{$footnotes}">
+        <a class="skip-link" href="#text">Skip to the text</a>
+        <p class="running-title" aria-hidden="true"><xsl:value-of select="$short-title"/></p>
+        <main id="main">
+          <article class="edition">
+            <xsl:call-template name="document-header"/>
+            <xsl:call-template name="view-switch"/>
+            <section id="text" class="text" aria-label="Text of the document">
+              <xsl:apply-templates select="/tei:TEI/tei:text"/>
+            </section>
+            <xsl:call-template name="footnote-list"/>
+            <xsl:call-template name="marks-key"/>
+          </article>
+        </main>
+        <footer class="colophon">
+          <xsl:if test="normalize-space($rights)">
+            <div class="rights"><h2>Rights</h2><xsl:apply-templates select="$rights/node()"/></div>
+          </xsl:if>
+          <p>
+            <xsl:text>Reading edition generated from the TEI P5 source</xsl:text>
+            <xsl:if test="$source-name"><xsl:text> </xsl:text><code><xsl:value-of select="$source-name"/></code></xsl:if>
+            <xsl:text> by tei-edition.</xsl:text>
+          </p>
+        </footer>
+        <xsl:choose>
+          <xsl:when test="$js">
+            <script><xsl:value-of select="$js" disable-output-escaping="yes"/></script>
+          </xsl:when>
+          <xsl:otherwise><script src="edition.js"></script></xsl:otherwise>
+        </xsl:choose>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- The switch between the two views; hidden until the script shows it, so that a page read
+       without scripts shows the diplomatic view and no control that does nothing. -->
+  <xsl:template name="view-switch">
+    <div class="view-switch" role="group" aria-label="How to show the text" hidden="">
+      <span class="view-switch-label">View:</span>
+      <button type="button" data-view="diplomatic" aria-pressed="{$view='diplomatic'}"
+              title="Every intervention of the editors visible, as in the source">Diplomatic</button>
+      <button type="button" data-view="reading" aria-pressed="{$view='reading'}"
+              title="Clean text: expansions and corrections in place, brackets quiet">Reading</button>
+    </div>
+  </xsl:template>
+
+  <!-- ================================================================ shared attributes -->
+
+  <!-- id and lang of the output element, from xml:id and xml:lang. -->
+  <xsl:template name="global-attributes">
+    <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <!-- A block element: class "tei-NAME" plus the type, and the global attributes. -->
+  <xsl:template name="block">
+    <xsl:param name="element" select="'div'"/>
+    <xsl:param name="class" select="''"/>
+    <xsl:element name="{$element}">
+      <xsl:attribute name="class">
+        <xsl:value-of select="concat('tei-', local-name())"/>
+        <xsl:if test="$class"><xsl:text> </xsl:text><xsl:value-of select="$class"/></xsl:if>
+        <xsl:if test="@type"> type-<xsl:value-of select="@type"/></xsl:if>
+      </xsl:attribute>
+      <xsl:call-template name="global-attributes"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A TEI paragraph that holds lists, tables, verse or quotations cannot be an HTML p. -->
+  <xsl:template name="paragraph-element">
+    <xsl:choose>
+      <xsl:when test=".//tei:list or .//tei:table or .//tei:lg or .//tei:figure or .//tei:p
+                      or .//tei:quote[tei:p or tei:lg] or .//tei:castList or .//tei:sp
+                      or .//tei:note[@type='annotation'][not(ancestor::tei:note)]">div</xsl:when>
+      <xsl:otherwise>p</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================ divisions and blocks -->
+
+  <xsl:template match="tei:text | tei:group">
+    <xsl:call-template name="block"/>
+  </xsl:template>
+
+  <xsl:template match="tei:front | tei:body | tei:back | tei:div | tei:div1 | tei:div2 | tei:div3
+                       | tei:div4 | tei:opener | tei:closer | tei:postscript | tei:argument
+                       | tei:epigraph | tei:trailer | tei:titlePage | tei:docTitle | tei:floatingText
+                       | tei:lg | tei:sp | tei:fw | tei:address">
+    <xsl:call-template name="block"/>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:ab">
+    <xsl:call-template name="block">
+      <xsl:with-param name="element"><xsl:call-template name="paragraph-element"/></xsl:with-param>
+      <xsl:with-param name="class"><xsl:if test="self::tei:ab">tei-p</xsl:if></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:head">
+    <xsl:variable name="depth" select="count(ancestor::tei:div | ancestor::tei:div1 | ancestor::tei:div2
+                                             | ancestor::tei:div3 | ancestor::tei:div4)"/>
+    <xsl:choose>
+      <xsl:when test="parent::tei:table or parent::tei:figure or parent::tei:list or parent::tei:lg
+                      or parent::tei:castList">
+        <!-- drawn by the parent, as a caption -->
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="block">
+          <xsl:with-param name="element">
+            <xsl:choose>
+              <xsl:when test="$depth &lt; 5">h<xsl:value-of select="$depth + 2 - number($depth &gt; 0)"/></xsl:when>
+              <xsl:otherwise>h6</xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Lines of openers, closers and title pages: phrasing elements drawn as lines. -->
+  <xsl:template match="tei:seg | tei:dateline | tei:salute | tei:signed | tei:byline | tei:addrLine
+                       | tei:docAuthor | tei:docDate | tei:docImprint | tei:titlePart | tei:l
+                       | tei:speaker | tei:stage | tei:label | tei:opener/tei:idno | tei:role | tei:roleDesc">
+    <span>
+      <xsl:attribute name="class">
+        <xsl:value-of select="concat('tei-', local-name())"/>
+        <xsl:if test="@type"> type-<xsl:value-of select="@type"/></xsl:if>
+      </xsl:attribute>
+      <xsl:call-template name="global-attributes"/>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <!-- A line break; none before the first line of a block (diplomatic pages number every line). -->
+  <xsl:template match="tei:lb">
+    <xsl:if test="preceding-sibling::*[not(self::tei:lb or self::tei:pb or self::tei:cb)]
+                  or preceding-sibling::text()[normalize-space()]">
+      <br class="lb"/>
+    </xsl:if>
+    <xsl:if test="not(@break='no')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- Layout space: the export drew indentation with squares; it is layout, not text. -->
+  <xsl:template match="tei:space">
+    <xsl:choose>
+      <xsl:when test="@quantity and @unit='chars'">
+        <span class="layout-space" style="width: {number(@quantity) div 2}em"></span>
+      </xsl:when>
+      <xsl:otherwise><span class="layout-space block-space"></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:milestone | tei:cb | tei:anchor">
+    <span class="tei-{local-name()}"><xsl:call-template name="global-attributes"/></span>
+  </xsl:template>
+
+  <!-- ================================================================ lists, tables, figures -->
+
+  <xsl:template match="tei:list | tei:listBibl | tei:castList">
+    <xsl:if test="tei:head">
+      <p class="list-head"><xsl:apply-templates select="tei:head/node()"/></p>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="@type='gloss' or tei:label">
+        <dl class="tei-list type-gloss">
+          <xsl:call-template name="global-attributes"/>
+          <xsl:for-each select="tei:item">
+            <dt><xsl:apply-templates select="preceding-sibling::tei:label[1]/node()"/></dt>
+            <dd><xsl:call-template name="global-attributes"/><xsl:apply-templates/></dd>
+          </xsl:for-each>
+        </dl>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="element">
+          <xsl:choose>
+            <xsl:when test="@type='ordered' or @type='numbered' or contains(@rend, 'numbered')">ol</xsl:when>
+            <xsl:otherwise>ul</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:element name="{$element}">
+          <xsl:attribute name="class">tei-list<xsl:if test="@type"> type-<xsl:value-of select="@type"/></xsl:if></xsl:attribute>
+          <xsl:call-template name="global-attributes"/>
+          <xsl:apply-templates select="*[not(self::tei:head)]"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:item | tei:bibl[parent::tei:listBibl] | tei:castItem">
+    <li><xsl:call-template name="global-attributes"/><xsl:apply-templates/></li>
+  </xsl:template>
+
+  <xsl:template match="tei:table">
+    <table class="tei-table">
+      <xsl:call-template name="global-attributes"/>
+      <xsl:if test="tei:head">
+        <caption><xsl:apply-templates select="tei:head/node()"/></caption>
+      </xsl:if>
+      <tbody><xsl:apply-templates select="tei:row"/></tbody>
+    </table>
+  </xsl:template>
+
+  <xsl:template match="tei:row">
+    <tr><xsl:call-template name="global-attributes"/><xsl:apply-templates select="tei:cell"/></tr>
+  </xsl:template>
+
+  <xsl:template match="tei:cell">
+    <xsl:variable name="header" select="@role='label' or ../@role='label'"/>
+    <xsl:variable name="element">
+      <xsl:choose><xsl:when test="$header">th</xsl:when><xsl:otherwise>td</xsl:otherwise></xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$element}">
+      <xsl:if test="$header">
+        <xsl:attribute name="scope">
+          <xsl:choose><xsl:when test="../@role='label'">col</xsl:when><xsl:otherwise>row</xsl:otherwise></xsl:choose>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:if test="@cols &gt; 1"><xsl:attribute name="colspan"><xsl:value-of select="@cols"/></xsl:attribute></xsl:if>
+      <xsl:if test="@rows &gt; 1"><xsl:attribute name="rowspan"><xsl:value-of select="@rows"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="global-attributes"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:figure">
+    <figure class="tei-figure">
+      <xsl:call-template name="global-attributes"/>
+      <xsl:apply-templates select="*[not(self::tei:head or self::tei:figDesc)]"/>
+      <xsl:if test="tei:head or tei:figDesc">
+        <figcaption>
+          <xsl:for-each select="tei:head | tei:figDesc">
+            <span class="tei-{local-name()}"><xsl:apply-templates/></span>
+            <xsl:text> </xsl:text>
+          </xsl:for-each>
+        </figcaption>
+      </xsl:if>
+    </figure>
+  </xsl:template>
+
+  <!-- Images are named, never loaded: the page must not reach the network. -->
+  <xsl:template match="tei:graphic">
+    <span class="tei-graphic">[image: <xsl:value-of select="@url"/>]</span>
+  </xsl:template>
+
+  <!-- ================================================================ quotation and highlighting -->
+
+  <xsl:template match="tei:quote | tei:q | tei:said | tei:cit">
+    <xsl:choose>
+      <xsl:when test="tei:p or tei:lg or tei:l or tei:quote[tei:p] or self::tei:cit">
+        <xsl:call-template name="block"><xsl:with-param name="element" select="'blockquote'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <q class="tei-{local-name()}"><xsl:call-template name="global-attributes"/><xsl:apply-templates/></q>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:hi">
+    <xsl:variable name="rend" select="concat(' ', normalize-space(translate(@rend, ',;', '  ')), ' ')"/>
+    <xsl:variable name="element">
+      <xsl:choose>
+        <xsl:when test="contains($rend, ' italic ') or contains($rend, ' italics ')">i</xsl:when>
+        <xsl:when test="contains($rend, ' bold ') or contains($rend, ' strong ')">b</xsl:when>
+        <xsl:when test="contains($rend, ' superscript ') or contains($rend, ' sup ')">sup</xsl:when>
+        <xsl:when test="contains($rend, ' subscript ') or contains($rend, ' sub ')">sub</xsl:when>
+        <xsl:when test="contains($rend, ' underline ')">u</xsl:when>
+        <xsl:when test="contains($rend, ' strikethrough ')">s</xsl:when>
+        <xsl:otherwise>span</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$element}">
+      <xsl:attribute name="class">
+        <xsl:value-of select="normalize-space(concat('tei-hi ', $rend))"/>
+      </xsl:attribute>
+      <xsl:call-template name="global-attributes"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:emph"><em><xsl:call-template name="global-attributes"/><xsl:apply-templates/></em></xsl:template>
+  <xsl:template match="tei:foreign | tei:term | tei:mentioned">
+    <i class="tei-{local-name()}"><xsl:call-template name="global-attributes"/><xsl:apply-templates/></i>
+  </xsl:template>
+  <xsl:template match="tei:text//tei:title">
+    <cite class="tei-title"><xsl:call-template name="global-attributes"/><xsl:apply-templates/></cite>
+  </xsl:template>
+  <xsl:template match="tei:soCalled">
+    <span class="tei-soCalled">“<xsl:apply-templates/>”</span>
+  </xsl:template>
+  <xsl:template match="tei:code"><code><xsl:apply-templates/></code></xsl:template>
+
+  <!-- ================================================================ links -->
+
+  <!-- Only page anchors and web or mail addresses become links; any other target is shown. -->
+  <xsl:template name="safe-href">
+    <xsl:param name="target" select="normalize-space(@target)"/>
+    <xsl:if test="starts-with($target, '#') or starts-with($target, 'http://')
+                  or starts-with($target, 'https://') or starts-with($target, 'mailto:')">
+      <xsl:choose>
+        <xsl:when test="contains($target, ' ')"><xsl:value-of select="substring-before($target, ' ')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$target"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:ref | tei:ptr">
+    <xsl:variable name="href"><xsl:call-template name="safe-href"/></xsl:variable>
+    <xsl:variable name="note" select="key('ids', substring-after($href, '#'))[self::tei:note]"/>
+    <xsl:variable name="label">
+      <xsl:choose>
+        <xsl:when test="self::tei:ref"/>
+        <xsl:when test="$note">note <xsl:for-each select="$note"><xsl:call-template name="note-label"/></xsl:for-each></xsl:when>
+        <xsl:otherwise><xsl:value-of select="@target"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="string($href)">
+        <a class="tei-{local-name()}" href="{$href}"><xsl:apply-templates/><xsl:value-of select="$label"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="tei-{local-name()}" title="{@target}"><xsl:apply-templates/><xsl:value-of select="$label"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================ unknown elements -->
+
+  <!-- Anything else: its text and children, never lost. -->
+  <xsl:template match="*">
+    <xsl:apply-templates/>
+    <xsl:call-template name="space-before-next-element"/>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,112 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  HTML: the TEI header, drawn as the page's metadata (for the reader, and as <meta> for search
+  engines and for the PDF's document information), the summary and the "Cite this document" box.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:tei="http://www.tei-c.org/ns/1.0"
+                exclude-result-prefixes="tei">
+
+  <!-- <meta> elements; WeasyPrint turns author, description and keywords into the PDF's
+       Author, Subject and Keywords. -->
+  <xsl:template name="head-metadata">
+    <xsl:variable name="authors"
+        select="($title-stmt/tei:author
+                 | $header/tei:profileDesc/tei:correspDesc/tei:correspAction[@type='sent']/*[not(self::tei:date)])"/>
+    <xsl:variable name="responsible" select="$title-stmt/tei:respStmt/*[not(self::tei:resp)]"/>
+    <xsl:variable name="author-nodes" select="$authors | $responsible[not($authors)]"/>
+    <xsl:if test="$author-nodes">
+      <meta name="author">
+        <xsl:attribute name="content">
+          <xsl:for-each select="$author-nodes">
+            <xsl:value-of select="normalize-space(.)"/>
+            <xsl:if test="position() != last()">; </xsl:if>
+          </xsl:for-each>
+        </xsl:attribute>
+      </meta>
+    </xsl:if>
+    <xsl:if test="normalize-space($summary)">
+      <meta name="description" content="{normalize-space($summary)}"/>
+    </xsl:if>
+    <xsl:variable name="keywords" select="$header/tei:profileDesc/tei:textClass/tei:keywords/tei:term"/>
+    <xsl:variable name="type"><xsl:call-template name="category"><xsl:with-param name="scheme" select="'document-types'"/></xsl:call-template></xsl:variable>
+    <xsl:if test="$keywords or string($type)">
+      <meta name="keywords">
+        <xsl:attribute name="content">
+          <xsl:value-of select="$type"/>
+          <xsl:for-each select="$keywords">
+            <xsl:if test="position() &gt; 1 or string($type)">, </xsl:if>
+            <xsl:value-of select="normalize-space(.)"/>
+          </xsl:for-each>
+        </xsl:attribute>
+      </meta>
+    </xsl:if>
+    <meta name="generator" content="tei-edition"/>
+  </xsl:template>
+
+  <xsl:template name="document-header">
+    <xsl:variable name="publisher" select="normalize-space($header/tei:fileDesc/tei:publicationStmt/tei:publisher[1])"/>
+    <header class="document-header">
+      <xsl:if test="$publisher"><p class="publisher"><xsl:value-of select="$publisher"/></p></xsl:if>
+      <h1 id="title"><xsl:value-of select="$doc-title"/></h1>
+      <dl class="metadata">
+        <xsl:call-template name="metadata-fields"/>
+      </dl>
+      <xsl:if test="normalize-space($summary)">
+        <section class="summary" aria-labelledby="summary-title">
+          <h2 id="summary-title">Summary</h2>
+          <xsl:apply-templates select="$summary/node()"/>
+        </section>
+      </xsl:if>
+      <section class="cite" aria-labelledby="cite-title">
+        <h2 id="cite-title">Cite this document</h2>
+        <p class="citation" id="citation">
+          <xsl:choose>
+            <xsl:when test="$citation"><xsl:apply-templates select="$citation/node()"/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="built-citation"/></xsl:otherwise>
+          </xsl:choose>
+        </p>
+        <p class="cite-actions" hidden="">
+          <button type="button" class="copy-citation" data-copy="citation">Copy citation</button>
+          <span class="copy-status" role="status"></span>
+        </p>
+      </section>
+    </header>
+  </xsl:template>
+
+  <xsl:template name="metadata-field">
+    <xsl:param name="label"/>
+    <xsl:param name="value" select="''"/>
+    <xsl:param name="nodes" select="/.."/>
+    <xsl:param name="href" select="''"/>
+    <xsl:param name="separator" select="'; '"/>
+    <xsl:if test="normalize-space($value) or $nodes">
+      <div class="field">
+        <dt><xsl:value-of select="$label"/></dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="$value"/></a></xsl:when>
+            <xsl:when test="normalize-space($value)"><xsl:value-of select="$value"/></xsl:when>
+            <xsl:otherwise>
+              <xsl:for-each select="$nodes">
+                <xsl:apply-templates/>
+                <xsl:if test="position() != last()"><xsl:value-of select="$separator"/></xsl:if>
+              </xsl:for-each>
+            </xsl:otherwise>
+          </xsl:choose>
+        </dd>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Header paragraphs (abstract, licence) are drawn as paragraphs by the core templates. -->
+  <xsl:template match="tei:teiHeader//tei:ref[@target]">
+    <xsl:variable name="href"><xsl:call-template name="safe-href"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="string($href)"><a href="{$href}"><xsl:apply-templates/></a></xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>

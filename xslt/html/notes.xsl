@@ -1,0 +1,76 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  HTML: notes. Footnotes (which notes are, and their numbers: common/common.xsl) are either
+  numbered references linked both ways to a list after the text ($footnotes = 'end'), or the note
+  itself at its reference point, which the print style sheet floats to the page foot ('page').
+  Transmission lines of the clerks are small blocks at the end of the document.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:tei="http://www.tei-c.org/ns/1.0"
+                exclude-result-prefixes="tei">
+
+  <xsl:template name="footnote-reference">
+    <xsl:choose>
+      <xsl:when test="$footnotes = 'page'">
+        <span class="footnote"><xsl:call-template name="note-kind"/><xsl:apply-templates/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="label"><xsl:call-template name="note-label"/></xsl:variable>
+        <a class="noteref" role="doc-noteref" aria-label="Note {$label}">
+          <xsl:attribute name="id"><xsl:call-template name="noteref-id"/></xsl:attribute>
+          <xsl:attribute name="href">#<xsl:call-template name="note-id"/></xsl:attribute>
+          <sup><xsl:value-of select="$label"/></sup>
+        </a>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="footnote-list">
+    <xsl:if test="$footnotes != 'page' and $footnote-notes">
+      <section class="footnotes" role="doc-endnotes" aria-labelledby="footnotes-title">
+        <h2 id="footnotes-title">Notes</h2>
+        <ol>
+          <xsl:for-each select="$footnote-notes">
+            <xsl:variable name="label"><xsl:call-template name="note-label"/></xsl:variable>
+            <li>
+              <xsl:attribute name="id"><xsl:call-template name="note-id"/></xsl:attribute>
+              <span class="fn-label"><xsl:value-of select="$label"/></span>
+              <div class="fn-body">
+                <xsl:call-template name="note-kind"/>
+                <xsl:apply-templates/>
+                <xsl:text> </xsl:text>
+                <a class="fn-back" role="doc-backlink" aria-label="Back to the reference of note {$label}">
+                  <xsl:attribute name="href">#<xsl:call-template name="noteref-id"/></xsl:attribute>
+                  <xsl:text>↩</xsl:text>
+                </a>
+              </div>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Paragraphs inside a note at the page foot stay inline, so the note can sit in a p. -->
+  <xsl:template match="tei:note//tei:p">
+    <xsl:choose>
+      <xsl:when test="$footnotes = 'page'"><span class="tei-p"><xsl:apply-templates/></span></xsl:when>
+      <xsl:otherwise><p class="tei-p"><xsl:apply-templates/></p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:note[@type='transmission']">
+    <xsl:variable name="block"><xsl:call-template name="in-block-context"/></xsl:variable>
+    <xsl:variable name="element">
+      <xsl:choose><xsl:when test="$block = 'yes'">p</xsl:when><xsl:otherwise>span</xsl:otherwise></xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$element}">
+      <xsl:attribute name="class">tei-note type-transmission</xsl:attribute>
+      <xsl:attribute name="title">Transmission line of the original (clerks’ record)</xsl:attribute>
+      <xsl:call-template name="global-attributes"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,49 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Every parameter of the reading-edition stylesheets, with its meaning and default.
+
+  Set them from the command line with `tei-edition render ... -\-param NAME=VALUE`, or with
+  `xsltproc -\-stringparam NAME VALUE html.xsl FILE`. The renderer (tei/render/) fills `css`,
+  `js`, `source-name` and `text-width` itself; the others are for the reader to choose.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <!-- View shown first: 'diplomatic' (every editorial intervention visible, as the source had it)
+       or 'reading' (clean text: expansions and corrections in place, brackets quiet).
+       HTML pages carry both views and a switch; the plain text is rendered in one view. -->
+  <xsl:param name="view" select="'diplomatic'"/>
+
+  <!-- Where footnotes go in HTML: 'end' (a numbered list after the text, linked both ways) or
+       'page' (each note at its reference point, floated to the foot of the page by the print
+       style sheet; used for PDF). -->
+  <xsl:param name="footnotes" select="'end'"/>
+
+  <!-- 'yes': translators' and editors' notes stay in the running text as bracketed notes, as in
+       the source ("[Translator's note: ...]"); 'no': they become numbered footnotes. The renderer
+       sets 'yes' for the diplomatic plain text. -->
+  <xsl:param name="inline-notes" select="'no'"/>
+
+  <!-- Paper size of the print style sheet and the PDF: 'A4' or 'letter'. -->
+  <xsl:param name="paper" select="'A4'"/>
+
+  <!-- Longest running head, in characters; longer titles are cut at a word and end with '…'.
+       A title[@type='short'] in the titleStmt is used as it is. -->
+  <xsl:param name="short-title-length" select="60"/>
+
+  <!-- Label of the publisher line used in the ready citation when the header has no citation. -->
+  <xsl:param name="archive-name" select="'Wilson Center Digital Archive'"/>
+
+  <!-- Line width of the plain text; the renderer wraps the lines and draws the rules with it. -->
+  <xsl:param name="text-width" select="72"/>
+
+  <!-- The CSS and the script inlined into each HTML page (the renderer reads xslt/edition.css and
+       xslt/edition.js). Empty: the page links to edition.css and edition.js beside it instead. -->
+  <xsl:param name="css" select="''"/>
+  <xsl:param name="js" select="''"/>
+
+  <!-- File name of the TEI source, shown in the colophon and given to the PDF's attachment
+       (default: the input's file name; set it when rendering a temporary copy). -->
+  <xsl:param name="source-name" select="''"/>
+
+</xsl:stylesheet>

@@ -1,0 +1,18 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  TEI P5 to plain text, in one view (reading or diplomatic). Only includes: each part covers one
+  TEI area. Parameters: params.xsl. Shared, format-neutral templates: common/common.xsl.
+
+  The stylesheet writes one line per paragraph; the renderer (tei/render/plaintext.py) wraps the
+  lines at $text-width. A no-break space (U+00A0) at the start of a line is indentation to keep.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:include href="params.xsl"/>
+  <xsl:include href="common/common.xsl"/>
+  <xsl:include href="text/core.xsl"/>
+  <xsl:include href="text/header.xsl"/>
+  <xsl:include href="text/transcr.xsl"/>
+  <xsl:include href="text/namesdates.xsl"/>
+  <xsl:include href="text/notes.xsl"/>
+</xsl:stylesheet>

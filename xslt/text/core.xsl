@@ -1,0 +1,195 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Plain text: the page order (header, text, notes) and the core TEI text structures.
+
+  Blocks are written as paragraphs ("para": a blank line around) or lines ("line": starting on
+  a new line); text nodes are written with their white space collapsed. Runs of blank lines are
+  squeezed and long lines wrapped by the renderer. An element no template knows keeps its text.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:tei="http://www.tei-c.org/ns/1.0"
+                exclude-result-prefixes="tei">
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:variable name="nl" select="'&#10;'"/>
+  <xsl:variable name="para-break" select="'&#10;&#10;'"/>
+  <xsl:variable name="nbsp" select="'&#160;'"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="document-header"/>
+    <xsl:call-template name="rule"/>
+    <xsl:apply-templates select="/tei:TEI/tei:text"/>
+    <xsl:call-template name="footnote-list"/>
+    <xsl:if test="normalize-space($rights)">
+      <xsl:call-template name="rule"/>
+      <xsl:text>Rights: </xsl:text>
+      <xsl:apply-templates select="$rights/node()"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="rule">
+    <xsl:value-of select="$para-break"/>
+    <xsl:value-of select="substring('------------------------------------------------------------------------------------------------------------------------', 1, $text-width)"/>
+    <xsl:value-of select="$para-break"/>
+  </xsl:template>
+
+  <xsl:template name="para">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:value-of select="$para-break"/>
+    <xsl:value-of select="$prefix"/>
+    <xsl:apply-templates/>
+    <xsl:value-of select="$para-break"/>
+  </xsl:template>
+
+  <!-- A line starts on a new line; what follows it starts its own line or paragraph. -->
+  <xsl:template name="line">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:value-of select="$nl"/>
+    <xsl:value-of select="$prefix"/>
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- Text with its white space collapsed; a space kept at either edge where there was one. -->
+  <xsl:template match="text()">
+    <xsl:variable name="collapsed" select="normalize-space(.)"/>
+    <xsl:if test="string-length(.) &gt; 0 and normalize-space(substring(., 1, 1)) = ''">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:value-of select="$collapsed"/>
+    <xsl:if test="$collapsed and normalize-space(substring(., string-length(.))) = ''">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================ blocks -->
+
+  <xsl:template match="tei:p | tei:ab | tei:head | tei:opener | tei:closer | tei:address
+                       | tei:postscript | tei:argument | tei:epigraph | tei:trailer | tei:lg
+                       | tei:titlePage | tei:stage | tei:castList">
+    <xsl:call-template name="para"/>
+  </xsl:template>
+
+  <xsl:template match="tei:table/tei:head | tei:figure/tei:head | tei:list/tei:head | tei:lg/tei:head">
+    <xsl:call-template name="line"/>
+  </xsl:template>
+
+  <xsl:template match="tei:seg[parent::tei:opener or parent::tei:closer] | tei:dateline | tei:salute
+                       | tei:signed | tei:byline | tei:addrLine | tei:docAuthor | tei:docDate
+                       | tei:titlePart | tei:l | tei:opener/tei:idno | tei:fw | tei:castItem">
+    <xsl:call-template name="line"/>
+  </xsl:template>
+
+  <!-- A speech turn: "Speaker: first paragraph", then its other paragraphs. -->
+  <xsl:template match="tei:sp">
+    <xsl:variable name="first" select="*[not(self::tei:speaker)][1]"/>
+    <xsl:value-of select="$para-break"/>
+    <xsl:apply-templates select="tei:speaker/node()"/>
+    <xsl:text> </xsl:text>
+    <xsl:apply-templates select="$first/node()"/>
+    <xsl:value-of select="$para-break"/>
+    <xsl:apply-templates select="*[not(self::tei:speaker)][position() &gt; 1]"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lb">
+    <xsl:choose>
+      <xsl:when test="@break='no'"/>
+      <xsl:when test="$view='reading' and (ancestor::tei:p or ancestor::tei:ab)"><xsl:text> </xsl:text></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$nl"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Layout space: indentation in the diplomatic view, a blank line between blocks. -->
+  <xsl:template match="tei:space">
+    <xsl:choose>
+      <xsl:when test="@quantity and @unit='chars' and $view='diplomatic'">
+        <xsl:value-of select="substring('&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;', 1, @quantity)"/>
+      </xsl:when>
+      <xsl:when test="@quantity"><xsl:text> </xsl:text></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$para-break"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================ lists, tables, figures -->
+
+  <xsl:template match="tei:list | tei:listBibl">
+    <xsl:value-of select="$para-break"/>
+    <xsl:apply-templates select="tei:head"/>
+    <xsl:for-each select="tei:item | tei:bibl">
+      <xsl:call-template name="line">
+        <xsl:with-param name="prefix">
+          <xsl:choose>
+            <xsl:when test="preceding-sibling::*[1][self::tei:label]">
+              <xsl:value-of select="normalize-space(preceding-sibling::*[1])"/><xsl:text>: </xsl:text>
+            </xsl:when>
+            <xsl:when test="../@type='ordered' or ../@type='numbered'"><xsl:value-of select="position()"/>. </xsl:when>
+            <xsl:otherwise>- </xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:value-of select="$para-break"/>
+  </xsl:template>
+
+  <xsl:template match="tei:table">
+    <xsl:value-of select="$para-break"/>
+    <xsl:apply-templates select="tei:head"/>
+    <xsl:for-each select="tei:row">
+      <xsl:value-of select="$nl"/>
+      <xsl:for-each select="tei:cell">
+        <xsl:apply-templates/>
+        <xsl:if test="position() != last()"> | </xsl:if>
+      </xsl:for-each>
+    </xsl:for-each>
+    <xsl:value-of select="$para-break"/>
+  </xsl:template>
+
+  <xsl:template match="tei:figure">
+    <xsl:value-of select="$para-break"/>
+    <xsl:text>[Figure: </xsl:text>
+    <xsl:for-each select="tei:head | tei:figDesc">
+      <xsl:apply-templates/>
+      <xsl:if test="position() != last()"><xsl:text> </xsl:text></xsl:if>
+    </xsl:for-each>
+    <xsl:text>]</xsl:text>
+    <xsl:apply-templates select="*[not(self::tei:head or self::tei:figDesc)]"/>
+    <xsl:value-of select="$para-break"/>
+  </xsl:template>
+
+  <xsl:template match="tei:graphic"> [image: <xsl:value-of select="@url"/>]</xsl:template>
+
+  <!-- ================================================================ inline -->
+
+  <xsl:template match="tei:q | tei:quote | tei:said | tei:soCalled">
+    <xsl:choose>
+      <xsl:when test="tei:p or tei:lg or tei:l"><xsl:apply-templates/></xsl:when>
+      <xsl:otherwise>“<xsl:apply-templates/>”</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A link's address is written after its text, where the text does not already show it. -->
+  <xsl:template match="tei:ref">
+    <xsl:apply-templates/>
+    <xsl:variable name="target" select="normalize-space(@target)"/>
+    <xsl:if test="(starts-with($target, 'http://') or starts-with($target, 'https://'))
+                  and normalize-space(.) != $target">
+      <xsl:value-of select="concat(' &lt;', $target, '&gt;')"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:ptr">
+    <xsl:variable name="note" select="key('ids', substring-after(@target, '#'))[self::tei:note]"/>
+    <xsl:choose>
+      <xsl:when test="$note">[note <xsl:for-each select="$note"><xsl:call-template name="note-label"/></xsl:for-each>]</xsl:when>
+      <xsl:otherwise>&lt;<xsl:value-of select="@target"/>&gt;</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Anything else: its text and children, never lost. -->
+  <xsl:template match="*">
+    <xsl:apply-templates/>
+    <xsl:call-template name="space-before-next-element"/>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,60 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Plain text: the TEI header on top, as a title, "Label: value" lines, the summary and a ready
+  citation.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:tei="http://www.tei-c.org/ns/1.0"
+                exclude-result-prefixes="tei">
+
+  <xsl:template name="document-header">
+    <xsl:value-of select="$doc-title"/>
+    <xsl:value-of select="$nl"/>
+    <xsl:value-of select="substring('========================================================================================================================', 1, $text-width)"/>
+    <xsl:value-of select="$para-break"/>
+    <xsl:call-template name="metadata-fields"/>
+    <xsl:if test="normalize-space($summary)">
+      <xsl:value-of select="$para-break"/>
+      <xsl:text>Summary: </xsl:text>
+      <xsl:apply-templates select="$summary/node()"/>
+    </xsl:if>
+    <xsl:value-of select="$para-break"/>
+    <xsl:text>Cite as: </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$citation"><xsl:apply-templates select="$citation/node()"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="built-citation"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="$para-break"/>
+  </xsl:template>
+
+  <xsl:template name="metadata-field">
+    <xsl:param name="label"/>
+    <xsl:param name="value" select="''"/>
+    <xsl:param name="nodes" select="/.."/>
+    <xsl:param name="href" select="''"/>
+    <xsl:param name="separator" select="'; '"/>
+    <xsl:if test="normalize-space($value) or $nodes">
+      <xsl:value-of select="$nl"/>
+      <xsl:value-of select="concat($label, ': ')"/>
+      <xsl:choose>
+        <xsl:when test="normalize-space($value)"><xsl:value-of select="normalize-space($value)"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="$nodes">
+            <xsl:value-of select="normalize-space(.)"/>
+            <xsl:if test="position() != last()"><xsl:value-of select="$separator"/></xsl:if>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- In the summary and the citation, paragraphs run on and links show their address once. -->
+  <xsl:template match="tei:teiHeader//tei:p">
+    <xsl:apply-templates/><xsl:text> </xsl:text>
+  </xsl:template>
+  <xsl:template match="tei:teiHeader//tei:ref">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+</xsl:stylesheet>

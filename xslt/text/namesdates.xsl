@@ -1,0 +1,17 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Plain text: names and dates are their words. A name that points to an entry elsewhere in the
+  document (FRUS's persName/@corresp) stays as written: plain text has no links, and the entry
+  itself is rendered where it stands.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:tei="http://www.tei-c.org/ns/1.0"
+                exclude-result-prefixes="tei">
+
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:roleName
+                       | tei:geogName | tei:rs | tei:date | tei:time">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+</xsl:stylesheet>
