@@ -9,6 +9,7 @@ or is interrupted leaves the previous site whole.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -19,12 +20,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+import langcodes
 from lxml import etree
 
 from . import __version__
 from .convert import convert_bytes, iter_sources, output_name
 from .errors import OutputError, TeiEditionError
-from .resources import schema_path, xslt_path
+from .resources import register_path, schema_path, xslt_path
 
 FORMATS = ("html", "pdf", "txt")
 TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -80,6 +82,7 @@ def build_salt(formats: Iterable[str]) -> str:
     package = Path(__file__).resolve().parent
     parts = [__version__, ",".join(sorted(formats)), _tree_digest(xslt_path("")), _tree_digest(schema_path("")),
              _tree_digest(package / "readers")]
+    parts.append(_tree_digest(register_path("")))
     for module in ("encoder.py", "model.py", "names.py"):
         if (package / module).exists():
             parts.append(hashlib.sha256((package / module).read_bytes()).hexdigest())
@@ -92,48 +95,55 @@ def source_key(data: bytes, salt: str) -> str:
 
 # -- one document, in a worker --------------------------------------------------------------
 
+@functools.lru_cache(maxsize=1)
+def edition_registers():
+    """The project's registers of persons, places and organisations (read once per process)."""
+    from .export.registers import Registers
+
+    folder = register_path("")
+    return Registers.load(folder if folder.is_dir() else None)
+
+
+def _language_name(code: str) -> str:
+    try:
+        return langcodes.Language.get(code).display_name()
+    except (LookupError, ValueError):
+        return code
+
+
 def catalogue_record(tree: etree._ElementTree) -> dict:
-    """The metadata the site's lists need, read from the TEI (so any TEI would do)."""
+    """The metadata the site's lists need, read from the TEI (so any TEI would do); names that
+    point to a register entry are listed under the entry's main name."""
+    from .export.record import DocumentRecord, text_of
+
+    record = DocumentRecord.from_tei(tree)
     root = tree.getroot()
+    registers = edition_registers()
 
-    def first(xpath: str) -> str:
-        found = root.xpath(xpath, namespaces=TEI_NS)
-        if not found:
-            return ""
-        value = found[0]
-        return " ".join(value.itertext()).strip() if hasattr(value, "itertext") else str(value).strip()
+    def names(tag: str) -> list[str]:
+        found = set()
+        for element in root.xpath(f"//t:text//t:{tag}[@ref] | //t:correspDesc//t:{tag}", namespaces=TEI_NS):
+            entry = next((registers.entries[i] for i in map(registers.entry_id, (element.get("ref") or "").split()) if i), None)
+            found.add(entry.name if entry else text_of(element))
+        return sorted(found - {""})
 
-    def every(xpath: str) -> list[str]:
-        return [" ".join(e.itertext()).strip() if hasattr(e, "itertext") else str(e)
-                for e in root.xpath(xpath, namespaces=TEI_NS)]
-
-    date = root.xpath("//t:profileDesc/t:creation/t:date", namespaces=TEI_NS)
-    when = (date[0].get("when") or date[0].get("notBefore") or "") if date else ""
-    category = {c.get("{http://www.w3.org/XML/1998/namespace}id"): " ".join(c.itertext()).strip()
-                for c in root.xpath("//t:category", namespaces=TEI_NS)}
-
-    def category_of(scheme: str) -> str:
-        target = first(f"//t:textClass/t:catRef[@scheme='#{scheme}']/@target").lstrip("#")
-        return category.get(target, "")
-
-    people = sorted(set(every("//t:text//t:persName[@ref] | //t:correspDesc//t:persName | //t:particDesc//t:persName | //t:text//t:signed/t:persName")))
+    published = root.xpath("//t:sourceDesc/t:bibl[@type='published']/t:publisher", namespaces=TEI_NS)
     return {
-        "title": first("//t:titleStmt/t:title"),
-        "date": when,
-        "date_text": first("//t:profileDesc/t:creation/t:date"),
-        "type": category_of("document-types"),
-        "classification": category_of("classifications"),
-        "languages": every("//t:langUsage/t:language[@ident!='en']/@ident"),
-        "language_names": [name.replace(" (original language)", "") for name in every("//t:langUsage/t:language[@ident!='en']")],
-        "archive": first("//t:msIdentifier/t:repository") or first("//t:sourceDesc/t:bibl[@type='published']/t:publisher"),
-        "record_id": first("//t:publicationStmt/t:idno[@type='record']"),
-        "uri": first("//t:publicationStmt/t:idno[@type='URI']"),
-        "summary": first("//t:profileDesc/t:abstract"),
-        "topics": every("//t:keywords[@scheme='#topics']/t:term"),
-        "places": sorted(set(every("//t:keywords[@scheme='#places']/t:term | //t:correspDesc//t:placeName | //t:text//t:placeName[@ref]"))),
-        "people": people,
-        "citation": first("//t:sourceDesc/t:bibl[@type='citation']"),
-        "translators": every("//t:titleStmt/t:respStmt[starts-with(t:resp, 'Translated')]/t:persName"),
+        "title": record.title,
+        "date": record.date.sort_key if record.date else "",
+        "date_text": record.date.text if record.date else "",
+        "type": record.doc_type,
+        "classification": record.classification,
+        "languages": record.original_languages,
+        "language_names": [_language_name(code) for code in record.original_languages],
+        "archive": record.repository or (text_of(published[0]) if published else ""),
+        "record_id": record.record_id,
+        "uri": record.uri,
+        "summary": record.summary,
+        "topics": record.topics,
+        "places": sorted(set(record.places) | set(names("placeName"))),
+        "people": names("persName"),
+        "translators": record.translators,
     }
 
 

@@ -69,7 +69,7 @@ def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | N
     nav = env.get_template("document_nav.html").render(doc=doc, record=doc.record, previous=previous,
                                                          following=following, formats=formats)
     style = f"<style>{(TEMPLATES / 'document_nav.css').read_text(encoding='utf-8')}</style>"
-    page = page.replace("</head>", style + "</head>", 1)
+    page = page.replace("</head>", '<link rel="icon" href="data:,">' + style + "</head>", 1)
     page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, page, count=1)
     # Metadata only, no Pagefind filters: its filter index is not byte-stable between runs, and the
     # build must be; the search page filters the results by these fields itself.

@@ -16,11 +16,7 @@ from tei.render import render
 
 from render_helpers import ALL_TEI, ARTIFACTS, SAMPLE, ids, missing_tool
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-DESKTOP = {"width": 1100, "height": 900}
-PHONE = {"width": 390, "height": 844}
+from browser_fixtures import PHONE, browser, open_page  # noqa: F401  (pytest fixtures)
 
 
 @pytest.fixture(scope="module")
@@ -60,41 +56,6 @@ def test_pages_are_valid_html(page_files):
 
 
 # ---------------------------------------------------------------- Chromium
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright import sync_api as playwright
-    except ImportError:
-        missing_tool("browser tests need playwright (pip install -e '.[test]')")
-    if not CHROMIUM.is_file():
-        missing_tool(f"browser tests need Debian's chromium at {CHROMIUM}: .ci/run installs it")
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def open_page(browser):
-    """Open a file in a fresh page; collect console errors and uncaught exceptions."""
-    contexts = []
-
-    def opener(path: Path, viewport=DESKTOP, javascript: bool = True):
-        context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
-        contexts.append(context)
-        page = context.new_page()
-        page.problems = []
-        page.on("console", lambda msg: msg.type in ("error", "warning") and page.problems.append(msg.text))
-        page.on("pageerror", lambda exc: page.problems.append(str(exc)))
-        page.on("request", lambda req: req.url.startswith(("http:", "https:")) and page.problems.append(f"fetch {req.url}"))
-        page.goto(path.as_uri())
-        return page
-
-    yield opener
-    for context in contexts:
-        context.close()
-
 
 @pytest.mark.parametrize("path", ALL_TEI, ids=ids(ALL_TEI))
 def test_page_opens_cleanly_and_is_kept_as_screenshots(path, page_files, open_page):

@@ -1,0 +1,58 @@
+"""Headless Chromium for the browser tests: Debian's chromium driven by Playwright (no browser
+download). Missing tools skip the tests with the reason, or fail them in CI, where .ci/run
+installs them (see render_helpers.missing_tool)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from render_helpers import missing_tool
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+DESKTOP = {"width": 1100, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright import sync_api as playwright
+    except ImportError:
+        missing_tool("browser tests need playwright (pip install -e '.[test]')")
+    if not CHROMIUM.is_file():
+        missing_tool(f"browser tests need Debian's chromium at {CHROMIUM}: .ci/run installs it")
+    with playwright.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Open a file (a Path) or a page on a local server (a URL) in a fresh page; collect console
+    errors, uncaught exceptions and any request that leaves the page's own origin."""
+    contexts = []
+
+    def opener(target: Path | str, viewport=DESKTOP, javascript: bool = True):
+        context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = []
+        url = target.as_uri() if isinstance(target, Path) else target
+        origin = "{0.scheme}://{0.netloc}/".format(urlsplit(url)) if url.startswith("http") else None
+        page.on("console", lambda msg: msg.type in ("error", "warning") and page.problems.append(msg.text))
+        page.on("pageerror", lambda exc: page.problems.append(str(exc)))
+        page.on("request", lambda req: req.url.startswith(("http:", "https:"))
+                and not (origin and req.url.startswith(origin)) and page.problems.append(f"fetch {req.url}"))
+        page.goto(url)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()

@@ -1,0 +1,125 @@
+"""The built site in a real browser (headless Chromium through Playwright), served on localhost:
+pages load cleanly, search finds documents, filters and the chronology lead to the right
+documents, and axe-core finds no serious violation. Screenshots are kept in tests/artifacts/."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+from browser_fixtures import DESKTOP, PHONE, browser, open_page  # noqa: F401  (pytest fixtures)
+from conftest import ROOT
+from render_helpers import ARTIFACTS, missing_tool
+from tei.build import build
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    """The seeds' site (HTML and text: PDFs are tested elsewhere) on a loopback server."""
+    folder = tmp_path_factory.mktemp("site") / "edition"
+    build([ROOT / "seeds"], folder, jobs=2, formats=("html", "txt"))
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+PAGES = ["index.html", "chronology.html", "search.html", "about.html", "browse/index.html", "browse/type.html",
+         "browse/person.html", "report.html", "documents/wilson-176345.html", "documents/wilson-119377.html"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_loads_without_errors_and_is_kept_as_screenshots(site_url, open_page, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    stem = "site-" + name.replace("/", "-").removesuffix(".html")
+    page = open_page(site_url + name)
+    page.screenshot(path=str(ARTIFACTS / f"{stem}.png"), full_page=True)
+    assert page.problems == []
+    phone = open_page(site_url + name, viewport=PHONE)
+    phone.screenshot(path=str(ARTIFACTS / f"{stem}-phone.png"), full_page=True)
+    assert phone.problems == []
+    assert phone.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"] + 1, "scrolls sideways on a phone"
+
+
+def search(page, words: str) -> list[str]:
+    page.fill("#search-input", words)
+    page.wait_for_function("document.getElementById('search-status').textContent.includes('found')", timeout=15000)
+    return page.locator("#search-results li a").evaluate_all("links => links.map(a => a.textContent)")
+
+
+def test_search_finds_the_documents_by_their_words(site_url, open_page):
+    page = open_page(site_url + "search.html")
+    found = search(page, "Shevardnadze")
+    assert len(found) == 1 and found[0].startswith("Excerpt from a Conversation")
+    assert "May 4, 1988" in page.locator("#search-results li").first.text_content()
+    assert page.locator("#search-results mark").first.text_content() == "Shevardnadze"
+    found = search(page, "Khabarovsk")
+    assert len(found) == 1 and found[0].startswith("Telegram 057.139")
+    assert page.problems == []
+
+
+def test_search_filters_by_type_and_year(site_url, open_page):
+    page = open_page(site_url + "search.html")
+    assert len(search(page, "Korea")) >= 3
+    page.select_option("#search-type", "Telegram")
+    page.wait_for_function("document.getElementById('search-status').textContent.includes('found')")
+    typed = page.locator("#search-results li .date").all_text_contents()
+    assert typed and all("Telegram" in t for t in typed)
+    page.select_option("#search-type", "")
+    page.select_option("#search-year", "1948")
+    page.wait_for_function("document.getElementById('search-status').textContent.startsWith('1 ')")
+    assert page.locator("#search-results li a").all_text_contents() == ["Telephone Message via VCh, I. Stalin to Kim Il Sung"]
+
+
+def test_home_page_filters_and_sorts_the_table(site_url, open_page):
+    page = open_page(site_url + "index.html")
+    rows = page.locator("#documents tbody tr")
+    assert rows.count() == 5
+    page.select_option("#filter-type", "Telegram")
+    assert page.locator("#documents tbody tr:not([hidden])").count() == 2
+    assert page.locator("#filter-count").text_content() == "2 of 5 documents"
+    page.select_option("#filter-type", "")
+    page.fill("#filter-text", "Bulgarian")
+    visible = page.locator("#documents tbody tr:not([hidden]) td:nth-child(2)").all_text_contents()
+    assert [v.strip() for v in visible] == ["Memorandum from the Bulgarian Foreign Ministry, Regarding Relations with North Korea"]
+    page.fill("#filter-text", "")
+    page.click("th:first-child button")
+    assert page.locator("th:first-child").get_attribute("aria-sort") == "descending"
+    assert rows.first.locator("td").first.text_content() == "May 4, 1988"
+
+
+def test_chronology_leads_to_the_document(site_url, open_page):
+    page = open_page(site_url + "chronology.html")
+    page.click("a[href='#y1978']")
+    page.locator("#y1978 a").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("documents/wilson-116407.html")
+    assert "Telegram 057.139" in page.locator("h1").first.text_content()
+    page.click("a[rel=next]")
+    page.wait_for_load_state()
+    assert page.url.endswith("documents/wilson-176345.html")
+
+
+@pytest.mark.parametrize("name", ["index.html", "search.html", "chronology.html", "documents/wilson-165251.html"])
+def test_no_serious_accessibility_violation(site_url, open_page, name):
+    try:
+        from axe_playwright_python import sync_playwright as axe
+    except ImportError:
+        missing_tool("accessibility tests need axe-playwright-python (pip install -e '.[test]')")
+    page = open_page(site_url + name)
+    if name == "search.html":
+        search(page, "Korea")
+    results = axe.Axe().run(page)
+    serious = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
