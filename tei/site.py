@@ -14,13 +14,14 @@ import re
 import shutil
 import subprocess
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
 
 from . import __version__
+from .build import edition_registers, slug
 from .resources import doc_path, schema_path
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,12 +31,24 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 EDITION_TITLE = "Cold War Diplomatic Documents: a Digital Edition"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
+def _labels(name: str, values: list[str]) -> list[tuple[str, str]]:
+    return [(f"{name}-{slug(value)}", value) for value in values if value]
+
+
+def _entities(items: list[dict]) -> list[tuple[str, str]]:
+    return [(item["anchor"], item["name"]) for item in items]
+
+
+#: Browsing pages: name -> (title, the (anchor, label) pairs a document is listed under). The
+#: anchors of people, places and organisations are their register entries (person-kim-il-sung),
+#: which is where the reading editions link their names to.
 FACETS = {
-    "type": ("Document types", lambda r: [r["type"]] if r.get("type") else []),
-    "language": ("Original languages", lambda r: r.get("language_names") or []),
-    "place": ("Places", lambda r: r.get("places") or []),
-    "person": ("People", lambda r: r.get("people") or []),
-    "topic": ("Topics", lambda r: r.get("topics") or []),
+    "type": ("Document types", lambda r: _labels("type", [r.get("type", "")])),
+    "language": ("Original languages", lambda r: _labels("language", r.get("language_names") or [])),
+    "person": ("People", lambda r: _entities(r.get("people") or [])),
+    "place": ("Places", lambda r: _entities(r.get("places") or [])),
+    "org": ("Organisations", lambda r: _entities(r.get("organisations") or [])),
+    "topic": ("Topics", lambda r: _labels("topic", r.get("topics") or [])),
 }
 
 
@@ -45,10 +58,6 @@ def _environment() -> jinja2.Environment:
     env.globals.update(edition_title=EDITION_TITLE, version=__version__)
     env.filters["slug"] = slug
     return env
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
 def _year(record: dict) -> str:
@@ -114,14 +123,15 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     page("chronology.html", "chronology.html", years=_chronology(published))
     facets = {}
     for name, (title, values_of) in FACETS.items():
-        groups: dict[str, list] = defaultdict(list)
+        groups: dict[tuple[str, str], list] = defaultdict(list)
         for doc in published:
-            for value in values_of(doc.record):
-                groups[value].append(doc)
-        facets[name] = (title, sorted(groups.items(), key=lambda kv: kv[0].lower()))
+            for anchor_and_label in dict.fromkeys(values_of(doc.record)):
+                groups[anchor_and_label].append(doc)
+        facets[name] = (title, sorted(groups.items(), key=lambda kv: (kv[0][1].lower(), kv[0][0])))
     page("browse/index.html", "browse_index.html", facets=facets)
     for name, (title, groups) in facets.items():
-        page(f"browse/{name}.html", "browse.html", title=title, facet=name, groups=groups)
+        page(f"browse/{name}.html", "browse.html", title=title, facet=name, groups=groups,
+             authorities=_authorities())
     page("search.html", "search.html", types=sorted({d.record["type"] for d in published if d.record.get("type")}),
          years=sorted({_year(d.record) for d in published}))
     page("about.html", "about.html", encoding=_encoding_html(), schemas=_copy_schemas(folder),
@@ -131,6 +141,12 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     _write_catalogue(folder, published, failed, base_url)
     _write_corpus(folder, published)
     _index_for_search(folder)
+
+
+def _authorities() -> dict[str, str]:
+    """Register entry id -> its authority URI (Wikidata, VIAF, GeoNames), for the index pages."""
+    return {ident: entry.authority_uri() for ident, entry in edition_registers().entries.items()
+            if entry.authority_uri()}
 
 
 def _chronology(documents: list["DocumentBuild"]) -> list[tuple[str, int, list[tuple[str, list]]]]:
@@ -194,12 +210,11 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"]) -> None:
     from .export.corpus import build_corpus
     from .export.edition import Edition
     from .export.record import DocumentRecord
-    from .export.registers import Registers
     from .export.sources import read_source
 
     sources = [read_source(folder / "documents" / f"{d.id}.xml") for d in documents if "xml" in d.files]
     records = [DocumentRecord.from_tei(s.tree, id=s.id, file=s.file_name) for s in sources]
-    tree = build_corpus(sources, records, Registers.load(None), Edition())
+    tree = build_corpus(sources, records, edition_registers(), Edition())
     (folder / "corpus.xml").write_bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 

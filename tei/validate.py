@@ -23,6 +23,7 @@ from typing import Iterable, Iterator, Sequence
 from lxml import etree
 
 from .errors import SchemaError, UnsafeXMLError
+from .files import find_files
 from .resources import schema_path
 from .xmlsafe import MAX_XML_BYTES, parse_untrusted
 
@@ -251,14 +252,10 @@ class Validator:
 
 def xml_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
     """Files as given, folders as their *.xml files (recursively, sorted); a missing path is an error."""
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.xml") if p.is_file())
-        elif path.exists():
-            yield path
-        else:
-            raise FileNotFoundError(f"no such file or folder: {given}")
+    for path in find_files(paths, (".xml",)):
+        if not path.exists():
+            raise FileNotFoundError(f"no such file or folder: {path}")
+        yield path
 
 
 def validate_file(path: str | os.PathLike, schemas: Sequence[str] = (PROJECT,)) -> list[Message]:

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+#: Headless Chromium fixtures (`browser`, `open_page`) for the browser tests.
+pytest_plugins = ["browser_fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 SHARED_TEI_ALL = ROOT.parent / "shared" / "schemas" / "tei_all.rng"

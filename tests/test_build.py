@@ -4,7 +4,6 @@ deterministic and atomic."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -18,8 +17,8 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT, SEEDS
-from tei import build as build_module
 from tei.build import build
+from tei.site import FACETS
 
 FAST = ("html", "txt")
 
@@ -55,7 +54,7 @@ def test_the_site_has_its_pages_and_files(site):
     assert not report.failed and not report.invalid
     for name in ("index.html", "chronology.html", "search.html", "about.html", "browse/index.html",
                  "browse/type.html", "browse/language.html", "browse/place.html", "browse/person.html",
-                 "browse/topic.html", "corpus.xml", "sitemap.xml", "documents.json", "build-report.json",
+                 "browse/topic.html", "browse/org.html", "corpus.xml", "sitemap.xml", "documents.json", "build-report.json",
                  "pagefind/pagefind.js", "schemas/tei-edition.rng"):
         assert (folder / name).is_file(), name
     catalogue = json.loads((folder / "documents.json").read_text())["documents"]
@@ -66,7 +65,7 @@ def test_the_site_has_its_pages_and_files(site):
             assert (folder / path).is_file(), path
         assert set(entry["downloads"]) == {"xml", "pdf", "txt"}
     sitemap = etree.parse(str(folder / "sitemap.xml"))
-    assert len(sitemap.getroot()) == 5 + 5 + len(SEEDS)
+    assert len(sitemap.getroot()) == 5 + len(FACETS) + len(SEEDS)
     corpus = etree.parse(str(folder / "corpus.xml")).getroot()
     assert corpus.tag == "{http://www.tei-c.org/ns/1.0}teiCorpus"
     assert len(corpus.findall("{http://www.tei-c.org/ns/1.0}TEI")) == len(SEEDS)
@@ -100,6 +99,19 @@ def test_document_pages_link_to_neighbours_in_date_order(site):
     assert 'rel="prev" href="wilson-119377.html"' in page  # October 1948
     assert 'rel="next" href="000_f425829870b8b895.html"' in page  # November 1973
     assert "data-pagefind-body" in page and 'data-pagefind-meta="type">Memorandum' in page
+
+
+def test_names_in_the_documents_link_to_their_index_entries(site):
+    folder, _ = site
+    page = (folder / "documents" / "wilson-119377.html").read_text(encoding="utf-8")
+    assert 'href="../browse/person.html#person-kim-il-sung"' in page
+    assert 'href="../browse/place.html#place-pyongyang"' in page
+    people = (folder / "browse" / "person.html").read_text(encoding="utf-8")
+    entry = people[people.index('id="person-kim-il-sung"'):]
+    entry = entry[:entry.index("</section>")]
+    assert "Kim Il Sung <span class=\"count\">(3)</span>" in entry
+    assert "wikidata.org/entity/Q39364" in entry
+    assert entry.count("<li>") == 3
 
 
 def test_browsing_pages_count_documents(site):

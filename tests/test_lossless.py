@@ -11,7 +11,7 @@ from tei import convert_bytes, convert_text
 from tei.errors import TeiEditionError
 
 from conftest import SEEDS, assert_tei_all_valid
-from helpers import missing_words, source_words, tei_words
+from helpers import missing_words, source_words
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)

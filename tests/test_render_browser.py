@@ -16,7 +16,7 @@ from tei.render import render
 
 from render_helpers import ALL_TEI, ARTIFACTS, SAMPLE, ids, missing_tool
 
-from browser_fixtures import PHONE, browser, open_page  # noqa: F401  (pytest fixtures)
+from browser_fixtures import PHONE
 
 
 @pytest.fixture(scope="module")

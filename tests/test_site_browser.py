@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from browser_fixtures import DESKTOP, PHONE, browser, open_page  # noqa: F401  (pytest fixtures)
+from browser_fixtures import PHONE
 from conftest import ROOT
 from render_helpers import ARTIFACTS, missing_tool
 from tei.build import build

@@ -46,4 +46,10 @@
        (default: the input's file name; set it when rendering a temporary copy). -->
   <xsl:param name="source-name" select="''"/>
 
+  <!-- Where names that point into the edition's registers link to. A name with
+       ref="PREFIX:ID" (person:kim-il-sung, place:pyongyang, org:cpsu) links to
+       {name-index}PREFIX.html#PREFIX-ID: the edition site sets '../browse/', whose index pages
+       list every document naming the entry. Empty (the default): such names are not links. -->
+  <xsl:param name="name-index" select="''"/>
+
 </xsl:stylesheet>

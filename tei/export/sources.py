@@ -16,6 +16,7 @@ from lxml import etree
 
 from ..convert import convert_bytes, output_name
 from ..errors import TeiEditionError
+from ..files import find_files
 from ..xmlsafe import MAX_XML_BYTES, parse_untrusted
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -47,12 +48,7 @@ class SourceFailure:
 
 def iter_source_paths(inputs: Iterable[str | os.PathLike]) -> Iterator[Path]:
     """Files as given; under folders, `*.xml` and `*.txt` files, recursively, in sorted order."""
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file())
-        else:
-            yield path
+    return find_files(inputs, SOURCE_SUFFIXES)
 
 
 def safe_id(name: str) -> str:

@@ -95,18 +95,19 @@ class BodyReader:
         """Blocks of text; a bracket left open at the end of a line keeps the block going."""
         blocks: list[list[str]] = []
         current: list[str] = []
+        depth = 0  # brackets opened minus closed in `current`, kept as we go: a long block stays linear
         for line in lines:
             line = line.rstrip()
-            open_bracket = current and "\n".join(current).count("[") > "\n".join(current).count("]")
-            if _BLANK.match(line) and not (open_bracket and len(current) < 60):
+            if _BLANK.match(line) and not (depth > 0 and len(current) < 60):
                 if current:
                     blocks.append(current)
-                    current = []
+                    current, depth = [], 0
                 continue
             current.append(line)
-            if self.compact and "\n".join(current).count("[") <= "\n".join(current).count("]"):
+            depth += line.count("[") - line.count("]")
+            if self.compact and depth <= 0:
                 blocks.append(current)
-                current = []
+                current, depth = [], 0
         if current:
             blocks.append(current)
         return ["\n".join(block).strip("\n") for block in blocks]

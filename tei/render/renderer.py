@@ -11,6 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import OutputError, RenderError
+from ..files import find_files
 from ..resources import xslt_path
 from ..xmlsafe import parse_untrusted
 from . import transform
@@ -108,15 +109,11 @@ def render(path: str | Path, to: str, *, view: str | None = None,
 
 
 def tei_files(inputs: list[str | Path]) -> list[Path]:
-    """The TEI files named, with each folder replaced by the .xml files in it."""
-    files: list[Path] = []
-    for item in map(Path, inputs):
-        if item.is_dir():
-            files.extend(sorted(item.glob("*.xml")))
-        elif item.is_file():
-            files.append(item)
-        else:
-            raise RenderError("no such file or folder", str(item))
+    """The TEI files named, with each folder replaced by the .xml files under it."""
+    files = list(find_files(inputs, (".xml",)))
+    for path in files:
+        if not path.is_file():
+            raise RenderError("no such file or folder", str(path))
     return files
 
 

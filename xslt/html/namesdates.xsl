@@ -13,9 +13,15 @@
                        | tei:text//tei:rs | tei:text//tei:gloss">
     <xsl:variable name="pointer" select="normalize-space((@ref | @corresp | @target)[1])"/>
     <xsl:variable name="target" select="key('ids', substring-after($pointer, '#'))"/>
+    <xsl:variable name="first" select="concat(substring-before(concat($pointer, ' '), ' '), '')"/>
+    <xsl:variable name="prefix" select="substring-before($first, ':')"/>
     <xsl:variable name="href">
       <xsl:choose>
         <xsl:when test="$target"><xsl:value-of select="$pointer"/></xsl:when>
+        <xsl:when test="$name-index != '' and $prefix != '' and translate($prefix, 'abcdefghijklmnopqrstuvwxyz', '') = ''
+                        and not(contains($first, '/'))">
+          <xsl:value-of select="concat($name-index, $prefix, '.html#', $prefix, '-', substring-after($first, ':'))"/>
+        </xsl:when>
         <xsl:otherwise><xsl:call-template name="safe-href"><xsl:with-param name="target" select="$pointer"/></xsl:call-template></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>

@@ -1,0 +1,763 @@
+"""Names: the registers of persons, places and organisations, and the rule-based tagger that links
+the names of a TEI document to them (docs/encoding.md, "Names").
+
+Every tag the tagger makes can be explained by one rule: a form of a register entry (or one derived
+from it: initials, transliteration hyphens, capitals), a title before a name, a surname of a person
+the same document names in full, a role from a closed list, or, for names the registers do not know,
+a run of capitalised words (an unlinked candidate). The text is never changed: only elements are
+added around it, and `@ref` on name elements the encoder made.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from lxml import etree
+
+from .errors import TeiEditionError
+from .resources import register_path
+from .xmlsafe import parse_untrusted
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+T = f"{{{TEI_NS}}}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+#: entry kind -> (register file, name element); the kind is also the @ref prefix ("person:kim-il-sung")
+KINDS = {"person": ("persons.xml", "persName"), "place": ("places.xml", "placeName"), "org": ("orgs.xml", "orgName")}
+KIND_OF_NAME = {element: kind for kind, (_, element) in KINDS.items()}
+#: where a TEI file finds the registers, relative to itself: an edition keeps tei/ and registers/ side by side
+REGISTER_BASE = "../registers/"
+ID_PATTERN = "([A-Za-z0-9._-]+)"
+
+#: elements whose own text is searched for names (TEI allows name elements in all of them)
+SEARCHED = {
+    "p", "ab", "head", "seg", "addrLine", "signed", "salute", "dateline", "byline", "speaker", "note", "title",
+    "bibl", "sic", "supplied", "unclear", "hi", "add", "abbr", "expan", "stamp", "roleName", "opener", "closer",
+    "q", "quote", "l", "item", "label", "cell",
+}
+#: inline elements a name may run across ("Sok <sic>The</sic>"), when they hold only text
+TRANSPARENT = {"sic", "supplied", "unclear", "hi", "add"}
+#: nothing inside these is searched: names already, or values that are not prose
+OPAQUE = {"persName", "placeName", "orgName", "rs", "name", "date", "idno", "term", "ref", "ptr", "desc", "foreign",
+          "gap", "space", "num", "catDesc", "resp"}
+#: in the header, only these parts hold the document's own words
+HEADER_ZONES = {"title", "bibl", "abstract", "notesStmt", "licence"}
+HEADER_SKIPPED = {"encodingDesc", "handNotes", "particDesc", "langUsage", "textClass", "respStmt", "revisionDesc"}
+_TRANSPARENT_TAGS = {T + name for name in TRANSPARENT}
+_LB = T + "lb"
+_NOT_SEARCHED_TAGS = {T + name for name in OPAQUE | HEADER_SKIPPED}
+_HEADER_ZONE_TAGS = {T + name for name in HEADER_ZONES}
+_TEI_HEADER = T + "teiHeader"
+#: title-case or bibliographic text: register names are linked there, but no candidates are guessed
+NO_CANDIDATES = {"title", "head", "bibl", "licence"}
+#: header elements whose whole value is a name: they get @ref themselves (TEI: att.naming, att.canonical)
+WHOLE_VALUE = {"settlement": ("place",), "pubPlace": ("place",), "repository": ("org",), "publisher": ("org",),
+               "funder": ("org",), "author": ("person", "org")}
+
+# -- folding: compare names without minding quotes, accents and transliteration hyphens ------------------
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+                         "\u00a0": " ", "\u2010": "-", "\u2011": "-"})
+
+
+def fold(text: str, hyphens: bool = True) -> str:
+    """The text with the same length, so that positions map back: curly quotes straight, accents off,
+    and (hyphens=True) a hyphen between letters read as a space before a capital, so that
+    "Kim Il-sung", "Kim Il-Sung" and "Kim Il Sung" fold alike."""
+    text = text.translate(_QUOTES)
+    if not text.isascii():
+        text = _NON_ASCII.sub(_base_letter, text)
+    if hyphens and "-" in text:
+        text = _TRANSLITERATION_HYPHEN.sub(_hyphen_to_space, text)
+    return text
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_TRANSLITERATION_HYPHEN = re.compile(r"(?<=[^\W\d_])-([^\W\d_])")
+
+
+def _hyphen_to_space(match: re.Match) -> str:
+    upper = match.group(1).upper()
+    return " " + (upper if len(upper) == 1 else match.group(1))
+
+
+def _base_letter(match: re.Match) -> str:
+    return _base_of(match.group())
+
+
+@lru_cache(maxsize=4096)
+def _base_of(char: str) -> str:
+    """"ș" -> "s", "é" -> "e"; a letter of another script stays as it is."""
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() or not base.isalpha() else char
+
+
+def _normal_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# -- registers -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Entry:
+    """One person, place or organisation of a register, with every form the tagger looks for."""
+
+    ident: str
+    kind: str
+    label: str
+    forms: tuple[str, ...]
+    surname: str = ""
+    forenames: tuple[str, ...] = ()
+
+    @property
+    def ref(self) -> str:
+        return f"{self.kind}:{self.ident}"
+
+
+class RegisterError(TeiEditionError):
+    """A register cannot be read, or two entries claim the same identifier or the same name."""
+
+
+def _text_without_roles(element: etree._Element) -> str:
+    """A name form as text, without its titles: the tagger recognises "Comrade" and "President" by itself."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag != T + "roleName":
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return _normal_space("".join(parts))
+
+
+def initial_forms(forenames: Iterable[str], surname: str) -> list[str]:
+    """"I. Stalin", "I. V. Stalin", "I.V. Stalin", "D. A. Kunaev": the forms with initials a name implies."""
+    initials = [re.sub(r"(\w)\w*", r"\1.", name) for name in forenames if name]
+    forms = []
+    if initials and surname:
+        forms.append(f"{initials[0]} {surname}")
+        if len(initials) > 1:
+            forms += [f"{' '.join(initials)} {surname}", f"{''.join(initials)} {surname}"]
+    return forms
+
+
+def _entry(element: etree._Element, kind: str) -> Entry:
+    name_tag = T + KINDS[kind][1]
+    names = element.findall(name_tag)
+    ident = element.get(XML_ID)
+    if not ident or not names:
+        raise RegisterError(f"a {kind} needs an xml:id and at least one {KINDS[kind][1]} (line {element.sourceline})")
+    forms: list[str] = []
+    surname, forenames = "", ()
+    for name in names:
+        forms.append(_text_without_roles(name))
+        parts_surname = name.findtext(T + "surname") or ""
+        parts_forenames = tuple(f.text or "" for f in name.findall(T + "forename"))
+        forms += initial_forms(parts_forenames, parts_surname)
+        if not surname and parts_surname:
+            surname, forenames = parts_surname, parts_forenames
+    forms = [f for f in dict.fromkeys(forms) if f]
+    return Entry(ident, kind, forms[0], tuple(forms), surname, forenames)
+
+
+class Registers:
+    """The entries of the three registers, by identifier; `lookup` finds an entry by one of its forms."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self.entries: dict[str, Entry] = {}
+        self.by_form: dict[str, Entry] = {}
+        for entry in entries:
+            if entry.ident in self.entries:
+                raise RegisterError(f"the identifier {entry.ident!r} is used twice in the registers")
+            self.entries[entry.ident] = entry
+            for form in entry.forms:
+                key = fold(form)
+                other = self.by_form.setdefault(key, entry)
+                if other is not entry:
+                    raise RegisterError(f"the name {form!r} belongs to both {other.ref} and {entry.ref}")
+
+    @classmethod
+    def load(cls, folder: str | Path | None = None) -> "Registers":
+        """The registers shipped with the package, or those of an editor's own folder."""
+        entries = []
+        for kind, (filename, _) in KINDS.items():
+            path = Path(folder) / filename if folder is not None else register_path(filename)
+            tree = parse_untrusted(path)
+            entries += [_entry(element, kind) for element in tree.iter(T + kind)]
+        return cls(entries)
+
+    def resolve(self, ref: str) -> Entry | None:
+        """The entry a `@ref` points to ("person:stalin"), or None."""
+        kind, _, ident = ref.partition(":")
+        entry = self.entries.get(ident)
+        return entry if entry is not None and entry.kind == kind else None
+
+    def lookup(self, text: str, kinds: Iterable[str] = tuple(KINDS)) -> Entry | None:
+        """The entry one of whose forms the whole text is (in capitals too: "I. STALIN")."""
+        key = fold(_normal_space(text))
+        entry = self.by_form.get(key)
+        if entry is None and key.isupper():
+            entry = next((e for k, e in self.by_form.items() if k.upper() == key), None)
+        return entry if entry is not None and entry.kind in kinds else None
+
+
+_LOADED: Registers | None = None
+
+
+def default_registers() -> Registers:
+    """The package's registers, read once per process."""
+    global _LOADED
+    if _LOADED is None:
+        _LOADED = Registers.load()
+    return _LOADED
+
+
+def prefix_definitions(kinds: Iterable[str] = tuple(KINDS), base: str = REGISTER_BASE) -> etree._Element:
+    """A `listPrefixDef` that makes "person:ID" resolvable: `../registers/persons.xml#ID`. It adds no
+    text (the tagger never changes a document's text); docs/encoding.md explains it."""
+    listing = etree.Element(T + "listPrefixDef")
+    for kind in kinds:
+        filename = KINDS[kind][0]
+        etree.SubElement(listing, T + "prefixDef", ident=kind, matchPattern=ID_PATTERN,
+                         replacementPattern=f"{base}{filename}#$1")
+    return listing
+
+
+# -- matching --------------------------------------------------------------------------------------------
+
+_ADJECTIVE = (r"(?:(?:South|North|East|West) )?(?:Soviet|Korean|Chinese|Bulgarian|Romanian|Hungarian|Mongolian|"
+              r"American|Japanese|Polish|Czechoslovak|Cuban|German|Vietnamese|Albanian|Yugoslav|Russian)")
+_ROLE = (r"(?:(?:Deputy|First|Prime|General|Vice) )?(?:Foreign Minister|Minister of Foreign Affairs|Minister[ -][Cc]ounselor|"
+         r"Minister|Ambassador|Chairman|Secretary|President|Premier|Director|Counselor|Charge d'Affaires|Consul)")
+_HONORIFIC = r"(?:[Cc]omrade|Mr\.|Mrs\.|Ms\.|Dr\.|[Cc]ounselor|[Aa]mbassador)"
+#: a title just before a name: "Comrade", "counselor", "South Korean Foreign Minister", "Comrade Director"
+TITLE_BEFORE = re.compile(rf"(?<![\w.])((?:(?:{_ADJECTIVE} )?{_ROLE} |{_HONORIFIC} ){{1,3}})$")
+#: a role on its own: "Minister of Foreign Affairs", "the Ambassador", "the Korean Foreign Minister"
+ROLE = re.compile(rf"(?<![\w-])(?:{_ADJECTIVE} )?{_ROLE}(?![\w-])")
+LEADING_TITLES = re.compile(rf"^(?:(?:{_ADJECTIVE} )?{_ROLE} |{_HONORIFIC} )+")
+
+_TOKEN = r"[A-Z][a-z]+(?:['-][A-Za-z]?[a-z]+)*"
+_INITIAL = r"[A-Z][a-z]?\."
+CAPITALISED_RUN = re.compile(
+    rf"(?<![\w.'-])(?:{_INITIAL} ){{0,2}}{_TOKEN}(?:(?: | of (?:the )?| for | de | von | van ){_TOKEN}){{0,4}}(?![\w-])")
+#: the text before a word that starts a sentence (or a line, or follows an element)
+SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\ufffc]|[.!?:;]['\"])\s*$")
+NAME_AFTER_TITLE = re.compile(rf"((?:{_INITIAL} ){{0,2}}{_TOKEN}(?: {_TOKEN}){{0,3}})(?![\w-])")
+
+#: capitalised words that start sentences or are not names by themselves
+FUNCTION_WORDS = set("""
+The A An In On At To From By For Of And But Or Nor With As We He She It They I You Our His Her Its Their My Your
+This That These Those There Here Every All Both Each Some Any No Not During After Before Since Several Taking
+According Among Between Possibly Also However Although Though When While If Then Thus So Such Other Another
+Many Most More Much One Two Three First Second Third Last Next Further Regarding Concerning Despite Under Over
+Into Upon Within Without Through Across Against Because Only Even Yet Still Again Dear Sincerely Signed Yours
+""".split())
+DESCRIPTIVE = set("""
+Soviet Soviets Korean Koreans Chinese Bulgarian Bulgarians Romanian Hungarian Mongolian American Japanese Polish
+Czechoslovak Cuban German Vietnamese Albanian Yugoslav Russian European Asian Western Eastern Sino Socialist
+Communist South North East West Comrade Comrades Mr Mrs Ms Dr Ambassador Minister Ministers Deputy Foreign
+President Chairman Secretary General Director Counselor Head Member Prime Premier Charge Consul Telegram Memorandum
+Note Message Letter Report Record Summary Source Rights Excerpt Conversation Translation English Secret Top Strictly
+Confidential Government Party Embassy January February March April May June July August September October
+November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Affairs Relations Republic People
+""".split())
+ORG_WORDS = set("""
+Party Ministry Committee Embassy Council Department Directorate Archive Archives Foundation Program Programme
+Institute University Agency Bank Bureau Commission Office Union Association League Front Army Navy Government
+Cabinet Assembly Politburo Presidium Secretariat Company Corporation Center Centre Academy Society Federation
+Congress Organization Organisation Legation Consulate Mission Project Press
+""".split())
+PLACE_WORDS = set("""
+Province Region River Mountains Mountain Island Islands Sea Lake Street City County District Oblast Krai Peninsula
+Bay Strait Valley Square Harbour Harbor Port Gulf Desert Plain Plateau
+""".split())
+
+
+@dataclass(frozen=True)
+class Span:
+    """Text to wrap: [start, end) of a container's flat text, as `tag` with `attrs`; `title` leading
+    characters of it are a title (a roleName inside a persName)."""
+
+    start: int
+    end: int
+    tag: str
+    attrs: tuple[tuple[str, str], ...] = ()
+    title: int = 0
+
+
+class _Piece:
+    """A stretch of a container's flat text: its text (`text`), a child's tail (`tail`), a child that
+    names may run across (`atom`), or a child they may not (`barrier`)."""
+
+    __slots__ = ("kind", "node", "start", "end")
+
+    def __init__(self, kind: str, node: etree._Element, start: int, end: int):
+        self.kind, self.node, self.start, self.end = kind, node, start, end
+
+
+def _local(element: etree._Element) -> str:
+    return element.tag[len(T):] if isinstance(element.tag, str) and element.tag.startswith(T) else ""
+
+
+def _flatten(container: etree._Element) -> tuple[str, list[_Piece]]:
+    """The container's own text as one string, children as atoms or barriers (a line break is "\\n")."""
+    parts: list[str] = []
+    pieces: list[_Piece] = []
+    pos = 0
+
+    def add(kind: str, node: etree._Element, text: str) -> None:
+        nonlocal pos
+        pieces.append(_Piece(kind, node, pos, pos + len(text)))
+        parts.append(text)
+        pos += len(text)
+
+    add("text", container, container.text or "")
+    for child in container:
+        if child.tag in _TRANSPARENT_TAGS and len(child) == 0:
+            add("atom", child, child.text or "")
+        else:
+            add("barrier", child, "\n" if child.tag == _LB else "\ufffc")
+        add("tail", child, child.tail or "")
+    return "".join(parts), pieces
+
+
+def _piece_at(pieces: list[_Piece], pos: int, edge: str) -> tuple[_Piece, int] | None:
+    """The text piece where a span may start (edge="start") or end (edge="end") at `pos`, with the
+    offset into it; an atom may be entered or left only at its edges; None when the span cannot."""
+    for piece in pieces:
+        if piece.kind in ("text", "tail") and piece.start <= pos <= piece.end:
+            if edge == "start" and pos == piece.end and piece.end > piece.start:
+                continue
+            if edge == "end" and pos == piece.start and piece.end > piece.start:
+                continue
+            return piece, pos - piece.start
+        if piece.kind == "atom" and pos == (piece.start if edge == "start" else piece.end):
+            return piece, -1
+    return None
+
+
+def _wrap(container: etree._Element, pieces: list[_Piece], span: Span) -> etree._Element | None:
+    """Put an element around [start, end) of the flat text, moving whole children into it."""
+    start = _piece_at(pieces, span.start, "start")
+    end = _piece_at(pieces, span.end, "end")
+    if start is None or end is None:
+        return None
+    inner = [p for p in pieces if p.kind == "barrier" and span.start < p.end and p.start < span.end]
+    if inner:
+        return None
+    element = etree.Element(T + span.tag, dict(span.attrs))
+    (s_piece, s_off), (e_piece, e_off) = start, end
+    children = list(container)
+    if s_piece is e_piece and s_piece.kind in ("text", "tail"):
+        text = (container.text if s_piece.kind == "text" else s_piece.node.tail) or ""
+        before, element.text, after = text[:s_off], text[s_off:e_off], text[e_off:]
+        if s_piece.kind == "text":
+            container.text = before
+            container.insert(0, element)
+        else:
+            s_piece.node.tail = before
+            container.insert(children.index(s_piece.node) + 1, element)
+        element.tail = after
+    else:
+        if s_piece.kind == "atom":
+            first = children.index(s_piece.node)
+        else:
+            text = (container.text if s_piece.kind == "text" else s_piece.node.tail) or ""
+            element.text = text[s_off:]
+            if s_piece.kind == "text":
+                container.text = text[:s_off]
+                first = 0
+            else:
+                s_piece.node.tail = text[:s_off]
+                first = children.index(s_piece.node) + 1
+        last_node = e_piece.node
+        tail = last_node.tail or ""
+        offset = 0 if e_piece.kind == "atom" else e_off
+        last_node.tail, after = tail[:offset] or None, tail[offset:]
+        last = children.index(last_node)
+        for child in children[first:last + 1]:
+            element.append(child)
+        container.insert(first, element)
+        element.tail = after or None
+    title = (element.text or "")[:span.title].rstrip()
+    if title:  # the title's words in the first text of the name (not in an atom it runs across)
+        role = etree.Element(T + "roleName")
+        role.text, role.tail = title, element.text[len(title):]
+        element.text = None
+        element.insert(0, role)
+    return element
+
+
+def _longest_first(forms: Iterable[str]) -> re.Pattern | None:
+    forms = sorted(set(forms), key=lambda f: (-len(f), f))
+    if not forms:
+        return None
+    alternatives = "|".join(re.escape(f).replace(r"\ ", " +") for f in forms)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _search_all(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """Every match, retrying one character on when a match is refused by the caller (see `_choose`)."""
+    pos = 0
+    while pos <= len(text):
+        match = pattern.search(text, pos)
+        if match is None:
+            return
+        yield match
+        pos = match.start() + 1
+
+
+def _choose(candidates: Iterable[Span]) -> list[Span]:
+    """Leftmost, then longest, spans that do not overlap."""
+    chosen: list[Span] = []
+    for span in sorted(candidates, key=lambda s: (s.start, -(s.end - s.start))):
+        if not chosen or span.start >= chosen[-1].end:
+            chosen.append(span)
+    return chosen
+
+
+class FormIndex:
+    """Finds the forms of a set of entries in text, as written or in capitals."""
+
+    def __init__(self, entries: Iterable[tuple[str, Entry]]):
+        self.entry_of: dict[str, Entry] = {}
+        for form, entry in entries:
+            self.entry_of.setdefault(fold(form), entry)
+        self.as_written = _longest_first(self.entry_of)
+        self.capitals = _longest_first(f.upper() for f in self.entry_of)
+        self.entry_of_capitals = {f.upper(): e for f, e in reversed(list(self.entry_of.items()))}
+
+    def find(self, folded: str) -> Iterator[tuple[int, int, Entry]]:
+        for pattern, table in ((self.as_written, self.entry_of), (self.capitals, self.entry_of_capitals)):
+            if pattern is None:
+                continue
+            for match in _search_all(pattern, folded):
+                entry = table.get(re.sub(" +", " ", match.group()))
+                if entry is not None:
+                    yield match.start(), match.end(), entry
+
+
+# -- the tagger ------------------------------------------------------------------------------------------
+
+@dataclass
+class TaggingReport:
+    """What the tagger did to one document: links by entry, and the unlinked candidates."""
+
+    links: Counter = field(default_factory=Counter)
+    candidates: list[str] = field(default_factory=list)
+
+
+class NameTagger:
+    """Tags persons, places, organisations and roles in a TEI tree and links them to the registers.
+
+    Passes, in order: (1) name elements the encoder made, and header values that are whole names,
+    get `@ref`; (2) register forms in the text, with a title just before a person's name taken in as a
+    roleName; (3) a surname alone ("Kim's telegram") when exactly one person of that surname is named
+    in the document; (4) roles from a closed list; (5) capitalised runs the registers do not know,
+    as unlinked candidates (`type="candidate"`, no `@ref`), then the same names wherever else they
+    occur in the document. Then a `listPrefixDef` declares the pointers' prefixes.
+    """
+
+    def __init__(self, registers: Registers | None = None):
+        self.registers = registers if registers is not None else default_registers()
+        self.index = FormIndex((form, entry) for entry in self.registers.entries.values() for form in entry.forms)
+        self.forenames = {name for entry in self.registers.entries.values() for name in entry.forenames}
+
+    def tag(self, tree: etree._ElementTree | etree._Element) -> TaggingReport:
+        """Tag the tree in place; running it again changes nothing."""
+        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+        report = TaggingReport()
+        self._link_existing(root, report)
+        self._each_container(root, lambda flat, c: self._register_spans(flat, self.index), report)
+        surnames = self._surname_index(root)
+        if surnames is not None:
+            self._link_existing(root, report, surnames)
+            self._each_container(root, lambda flat, c: self._register_spans(flat, surnames, cert="medium"), report)
+        self._each_container(root, self._role_spans, report)
+        self._each_container(root, self._candidate_spans, report, candidates=True)
+        seen = {fold(name, hyphens=False): element for name, element, _ in unlinked_names(root)}
+        if seen:
+            self._each_container(root, lambda flat, c: self._repeated_candidate_spans(flat, c, seen), report,
+                                 candidates=True)
+        self._declare_prefixes(root)
+        return report
+
+    # -- passes ---------------------------------------------------------------------------------------
+
+    def _link_existing(self, root: etree._Element, report: TaggingReport,
+                       index: FormIndex | None = None) -> None:
+        """@ref on persName/placeName/orgName without one, and on header values that are whole names."""
+        for element in root.iter(*(T + n for n in (*KIND_OF_NAME, *WHOLE_VALUE))):
+            name = _local(element)
+            if element.get("ref") or element.get("type") == "candidate" or (name in WHOLE_VALUE and len(element)):
+                continue
+            kinds = WHOLE_VALUE.get(name) or (KIND_OF_NAME[name],)
+            # a title inside an existing name ("Comrade X") is not part of the register's form
+            stripped = LEADING_TITLES.sub("", _normal_space("".join(element.itertext())))
+            if index is None:
+                entry = self.registers.lookup(stripped, kinds)
+            else:
+                entry = index.entry_of.get(fold(stripped))
+                entry = entry if entry is not None and entry.kind in kinds else None
+            if entry is not None:
+                element.set("ref", entry.ref)
+                report.links[entry.ref] += 1
+
+    def _register_spans(self, flat: str, index: FormIndex, cert: str = "") -> list[Span]:
+        folded, plain = fold(flat), fold(flat, hyphens=False)
+        spans = []
+        for start, end, entry in index.find(folded):
+            attrs = (("ref", entry.ref),) + ((("cert", cert),) if cert else ())
+            title = 0
+            if entry.kind == "person":
+                before = TITLE_BEFORE.search(plain, 0, start)
+                if before and "\n" not in before.group(1) and "\ufffc" not in before.group(1):
+                    title = len(before.group(1))
+            spans.append(Span(start - title, end, KINDS[entry.kind][1], attrs, title))
+        return spans
+
+    def _role_spans(self, flat: str, container: etree._Element) -> list[Span]:
+        if _in_any(container, {"roleName"}):
+            return []
+        return [Span(m.start(), m.end(), "roleName") for m in ROLE.finditer(fold(flat, hyphens=False))]
+
+    def _candidate_spans(self, flat: str, container: etree._Element) -> list[Span]:
+        """Unknown names: a run of capitalised words not at the start of a sentence, or words after a title."""
+        if _in_any(container, NO_CANDIDATES):
+            return []
+        folded = fold(flat, hyphens=False)
+        spans = []
+        for match in CAPITALISED_RUN.finditer(folded):
+            span = self._candidate(folded, match.start(), match.end())
+            if span is not None:
+                spans.append(span)
+        for title in re.finditer(rf"(?<![\w.])((?:(?:{_ADJECTIVE} )?{_ROLE} |{_HONORIFIC} ){{1,3}})", folded):
+            name = NAME_AFTER_TITLE.match(folded, title.end())
+            if name is None:
+                continue
+            tokens = name.group(1).split()
+            if all(_descriptive(t) or t in self.forenames or t in FUNCTION_WORDS for t in tokens if not t.endswith(".")):
+                continue
+            spans.append(Span(title.start(), name.end(1), "persName", (("type", "candidate"),), len(title.group(1))))
+        return spans
+
+    @staticmethod
+    def _repeated_candidate_spans(flat: str, container: etree._Element, seen: dict[str, str]) -> list[Span]:
+        """A candidate found once is one everywhere in the document, at the start of a sentence too."""
+        if _in_any(container, NO_CANDIDATES):
+            return []
+        pattern = _longest_first(seen)
+        return [Span(m.start(), m.end(), seen[m.group()], (("type", "candidate"),))
+                for m in _search_all(pattern, fold(flat, hyphens=False)) if m.group() in seen]
+
+    def _candidate(self, folded: str, start: int, end: int) -> Span | None:
+        tokens = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", folded[start:end])]
+        while tokens and (tokens[0][2] in FUNCTION_WORDS or tokens[0][2] in {"of", "the", "for", "de", "von", "van"}):
+            tokens.pop(0)
+        while tokens and (tokens[-1][2] in FUNCTION_WORDS or tokens[-1][2].islower()):
+            tokens.pop()
+        words = [t[2] for t in tokens if not t[2].islower()]
+        if len(words) < 2 or all(_descriptive(w) for w in words):
+            return None
+        if any(w.rstrip(".") in ORG_WORDS for w in words):
+            tag = "orgName"
+        elif any(w in PLACE_WORDS for w in words):
+            tag = "placeName"
+        elif any(_descriptive(w) for w in words):
+            return None
+        elif words[0].endswith("."):
+            tag = "persName"
+        elif SENTENCE_START.search(folded[:start]):
+            return None  # "Economic Cooperation grew": capitals that may be the sentence's, not a name's
+        else:
+            tag = "rs"
+        return Span(tokens[0][0], tokens[-1][1], tag, (("type", "candidate"),))
+
+    def _surname_index(self, root: etree._Element) -> FormIndex | None:
+        """Surnames of the persons named in full, when no other person named has the same surname."""
+        people = [self.registers.resolve(ref) for ref in root.xpath("descendant-or-self::*/@ref")]
+        by_surname: dict[str, set[Entry]] = {}
+        for entry in people:
+            if entry is not None and entry.kind == "person" and entry.surname:
+                by_surname.setdefault(entry.surname, set()).add(entry)
+        unique = [(surname, next(iter(found))) for surname, found in by_surname.items() if len(found) == 1]
+        if not unique:
+            return None
+        return FormIndex((surname, entry) for surname, entry in unique)
+
+    # -- plumbing -------------------------------------------------------------------------------------
+
+    def _each_container(self, root: etree._Element, finder: Callable[[str, etree._Element], list[Span]],
+                        report: TaggingReport, candidates: bool = False) -> None:
+        for container in [c for c in root.iter(*(T + n for n in SEARCHED)) if self._searched(c)]:
+            if not self._searched(container):  # moved inside a new name by an earlier container's span
+                continue
+            flat, pieces = _flatten(container)
+            if not flat.strip():
+                continue
+            for span in reversed(_choose(s for s in finder(flat, container) if s.end > s.start)):
+                element = _wrap(container, pieces, span)
+                if element is None:
+                    continue
+                ref = element.get("ref")
+                if ref:
+                    report.links[ref] += 1
+                elif candidates:
+                    report.candidates.append(flat[span.start:span.end])
+
+    @staticmethod
+    def _searched(element: etree._Element) -> bool:
+        """Not inside a name or a value; in the header, only inside the parts with the document's words."""
+        in_header = False
+        zone = element.tag in _HEADER_ZONE_TAGS
+        for ancestor in element.iterancestors():
+            tag = ancestor.tag
+            if tag in _NOT_SEARCHED_TAGS:
+                return False
+            if tag in _HEADER_ZONE_TAGS:
+                zone = True
+            elif tag == _TEI_HEADER:
+                in_header = True
+        return zone or not in_header
+
+    @staticmethod
+    def _declare_prefixes(root: etree._Element) -> None:
+        used = {ref.partition(":")[0] for ref in root.xpath("descendant-or-self::*/@ref") if ref.partition(":")[0] in KINDS}
+        header = root.find(T + "teiHeader")
+        if not used or header is None:
+            return
+        encoding = header.find(T + "encodingDesc")
+        if encoding is None:
+            encoding = etree.Element(T + "encodingDesc")
+            header.find(T + "fileDesc").addnext(encoding)
+        existing = encoding.find(T + "listPrefixDef")
+        declared = set(existing.xpath("*/@ident")) if existing is not None else set()
+        missing = [kind for kind in KINDS if kind in used and kind not in declared]
+        if not missing:
+            return
+        listing = prefix_definitions(missing)
+        if existing is None:
+            encoding.append(listing)
+        else:
+            existing.extend(list(listing))
+
+
+_DEFAULT_TAGGER: NameTagger | None = None
+
+
+def default_tagger() -> NameTagger:
+    """A tagger over the package's registers, built once per process (the converter calls it per document)."""
+    global _DEFAULT_TAGGER
+    if _DEFAULT_TAGGER is None:
+        _DEFAULT_TAGGER = NameTagger(default_registers())
+    return _DEFAULT_TAGGER
+
+
+def _descriptive(word: str) -> bool:
+    return all(part in DESCRIPTIVE or part in FUNCTION_WORDS for part in re.split(r"[-']", word.rstrip(".")) if part)
+
+
+def _in_any(element: etree._Element, names: set[str]) -> bool:
+    return _local(element) in names or any(_local(a) in names for a in element.iterancestors())
+
+
+# -- candidates: what an editor should add to the registers ----------------------------------------------
+
+@dataclass
+class Candidate:
+    """A name the registers do not know, with how often and where it occurs."""
+
+    text: str
+    element: str
+    count: int = 0
+    contexts: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"name": self.text, "element": self.element, "count": self.count, "contexts": self.contexts,
+                "sources": self.sources}
+
+
+def unlinked_names(tree: etree._ElementTree | etree._Element) -> Iterator[tuple[str, str, str]]:
+    """(name, element, context) for every name element without @ref: the tagger's candidates, and names
+    the encoder found that the registers do not have."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    for element in root.iter(*(T + n for n in (*KIND_OF_NAME, "rs"))):
+        if element.get("ref") or element.getparent() is None:
+            continue
+        if any(_local(a) in KIND_OF_NAME or _local(a) == "rs" for a in element.iterancestors()):
+            continue
+        name = _text_without_roles(element)  # "Comrade Pak Song-chol" is listed as "Pak Song-chol"
+        if name:
+            yield name, _local(element), _context(element)
+
+
+def _context(element: etree._Element, width: int = 40) -> str:
+    """The words around a name in its block, for an editor deciding what it is."""
+    block = element.getparent()
+    while block is not None and _local(block) in TRANSPARENT | {"roleName", "abbr", "expan", "choice"}:
+        block = block.getparent()
+    before = "".join(_text_until(block, element))
+    name = "".join(element.itertext())
+    after = "".join(block.itertext())[len(before) + len(name):]
+    before, after = re.sub(r"\s+", " ", before).lstrip(), re.sub(r"\s+", " ", after).rstrip()
+    return f"…{before[-width:]}[{_normal_space(name)}]{after[:width]}…"
+
+
+def _text_until(block: etree._Element, stop: etree._Element) -> Iterator[str]:
+    """The text of `block` before `stop`, in document order."""
+    if block.text:
+        yield block.text
+    for child in block:
+        if child is stop:
+            return
+        if any(d is stop for d in child.iter()):
+            yield from _text_until(child, stop)
+            return
+        yield "".join(child.itertext())
+        if child.tail:
+            yield child.tail
+
+
+def collect_candidates(trees: Iterable[tuple[str, etree._ElementTree]]) -> list[Candidate]:
+    """Unlinked names of many documents, merged by name (titles aside), most frequent first."""
+    found: dict[str, Candidate] = {}
+    for source, tree in trees:
+        for name, element, context in unlinked_names(tree):
+            candidate = found.setdefault(name, Candidate(name, element))
+            if candidate.element == "rs":  # a kind seen anywhere (after a title, say) beats "unknown"
+                candidate.element = element
+            candidate.count += 1
+            if len(candidate.contexts) < 3:
+                candidate.contexts.append(context)
+            if source not in candidate.sources:
+                candidate.sources.append(source)
+    return sorted(found.values(), key=lambda c: (-c.count, c.text.lower()))
+
+
+def tagged_sources(inputs: Iterable[str | Path]) -> Iterator[tuple[str, etree._ElementTree | None, str | None]]:
+    """(source, tagged TEI tree, error) for archive exports (.txt, converted) and TEI files (.xml, read and
+    tagged); folders are searched for both. One unreadable source never stops the others."""
+    from .convert import convert_text  # convert imports this module
+
+    for item in inputs:
+        path = Path(item)
+        paths = sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".xml") and p.is_file()) if path.is_dir() else [path]
+        for source in paths:
+            try:
+                if source.suffix == ".xml":
+                    tree = parse_untrusted(source)
+                    default_tagger().tag(tree)
+                else:
+                    tree = convert_text(source.read_bytes(), str(source))
+            except TeiEditionError as exc:
+                yield str(source), None, exc.message
+            except OSError as exc:
+                yield str(source), None, f"cannot read: {exc.strerror or exc}"
+            else:
+                yield str(source), tree, None
