@@ -25,7 +25,7 @@ import langcodes
 from lxml import etree
 
 from . import __version__
-from .convert import convert_bytes, iter_sources, output_name
+from .convert import convert_bytes, iter_sources, output_name, read_source_file
 from .errors import OutputError, TeiEditionError
 from .resources import register_path, schema_path, xslt_path
 
@@ -45,6 +45,8 @@ class DocumentBuild:
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     failed: str = ""
+    #: seconds spent in each stage (convert, validate, html, pdf, txt), for the benchmark
+    seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def valid(self) -> bool:
@@ -171,8 +173,10 @@ def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) 
     folder = Path(cache) / key
     staging = Path(cache) / f".{key}.{os.getpid()}"
     try:
-        data = Path(source).read_bytes()
+        data = read_source_file(Path(source))
+        clock = time.perf_counter()
         tei, doc = convert_bytes(data, source)
+        result.seconds["convert"] = time.perf_counter() - clock
         result.warnings = list(doc.warnings)
         result.id = Path(output_name(doc, Path(source))).stem
         shutil.rmtree(staging, ignore_errors=True)
@@ -180,13 +184,18 @@ def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) 
         tei_path = staging / "document.xml"
         tei_path.write_bytes(tei)
         result.files.append("xml")
+        clock = time.perf_counter()
         messages = Validator().validate_file(tei_path, name=f"{result.id}.xml")
+        result.seconds["validate"] = time.perf_counter() - clock
         result.errors = [str(m) for m in messages if m.severity == "error"]
         result.warnings += [str(m) for m in messages if m.severity != "error"]
         result.record = catalogue_record(etree.ElementTree(etree.fromstring(tei)))
         for fmt in formats:
+            params = {"source-name": f"{result.id}.xml"}
+            if fmt == "html":
+                params["name-index"] = "../browse/"  # names link to the site's index entries
+            clock = time.perf_counter()
             try:
-                params = {"source-name": f"{result.id}.xml", "name-index": "../browse/"} if fmt == "html" else {"source-name": f"{result.id}.xml"}
                 page = render(tei_path, fmt, params=params)
                 (staging / f"document.{fmt}").write_bytes(page)
             except TeiEditionError as exc:
@@ -195,6 +204,7 @@ def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) 
                 # One rendering that fails (a font, a PDF library) does not hold back the others.
                 result.warnings.append(f"no {fmt.upper()}: {exc.message}")
                 continue
+            result.seconds[fmt] = time.perf_counter() - clock
             result.files.append(fmt)
         (staging / "build.json").write_text(json.dumps(asdict(result), sort_keys=True), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,77 @@
+"""The edition build at scale: documents per second for each stage, and peak memory.
+
+    .venv/bin/python bench/build.py --sizes 1000,10000 [--jobs N] [--pdf-sample 50]
+
+Builds a synthetic corpus (bench/corpus.py) of each size into a temporary folder, without PDFs
+(WeasyPrint takes about a second a page, so PDFs are timed on a sample of `--pdf-sample`
+documents). Per-stage rates are per worker (documents per second of one process); the whole
+build's rate is wall-clock, with all workers. Peak memory is the resident size of the main
+process (which holds the catalogue) and of the largest worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def run_one(size: int, jobs: int | None, formats: str) -> dict:
+    """One build in a fresh process, so that its peak memory is its own."""
+    script = f"""
+import json, resource, shutil, sys, time
+sys.path.insert(0, {str(HERE)!r})
+from pathlib import Path
+from corpus import make_corpus
+from tei.build import build
+folder = Path({tempfile.mkdtemp(prefix='bench-build-')!r})
+paths = make_corpus({size}, folder / "sources")
+start = time.perf_counter()
+report = build([folder / "sources"], folder / "edition", jobs={jobs!r}, formats={tuple(formats.split(','))!r})
+wall = time.perf_counter() - start
+stages = {{}}
+for doc in report.documents:
+    for stage, seconds in doc.seconds.items():
+        stages[stage] = stages.get(stage, 0.0) + seconds
+shutil.rmtree(folder)
+print(json.dumps({{"wall": wall, "site": report.seconds.get("site", 0.0), "documents": len(report.documents),
+                  "failed": len(report.failed), "stages": stages,
+                  "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}}))
+"""
+    output = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000", help="comma-separated corpus sizes")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: CPU count)")
+    parser.add_argument("--pdf-sample", type=int, default=50, help="documents to time PDF rendering on (0: none)")
+    args = parser.parse_args()
+    print(f"{'documents':>10} {'stage':<16} {'docs/s':>10}")
+    for size in (int(s) for s in args.sizes.split(",")):
+        result = run_one(size, args.jobs, "html,txt")
+        n = result["documents"]
+        for stage in ("convert", "validate", "html", "txt"):
+            seconds = result["stages"].get(stage)
+            if seconds:
+                print(f"{size:>10} {stage + ' (1 worker)':<16} {n / seconds:>10.1f}")
+        print(f"{size:>10} {'site pages':<16} {n / result['site']:>10.1f}")
+        print(f"{size:>10} {'whole build':<16} {n / result['wall']:>10.1f}")
+        print(f"{size:>10} {'peak MB main':<16} {result['main_mb']:>10.0f}")
+        print(f"{size:>10} {'peak MB worker':<16} {result['worker_mb']:>10.0f}")
+    if args.pdf_sample:
+        result = run_one(args.pdf_sample, args.jobs, "html,pdf")
+        print(f"{args.pdf_sample:>10} {'pdf (1 worker)':<16} {result['documents'] / result['stages']['pdf']:>10.2f}")
+    print(f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
