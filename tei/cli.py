@@ -38,12 +38,13 @@ def convert(inputs: tuple[str, ...], output: str, force: bool, as_json: bool, qu
     """
     import json
 
-    from .convert import convert_bytes, convert_paths, iter_sources
+    from .convert import MAX_SOURCE_BYTES, convert_bytes, convert_paths, iter_sources
     from .errors import TeiEditionError
 
     if inputs == ("-",):
         try:
-            tei, doc = convert_bytes(sys.stdin.buffer.read(), "<stdin>")
+            # One byte past the limit is enough for the converter to refuse the input as too large.
+            tei, doc = convert_bytes(sys.stdin.buffer.read(MAX_SOURCE_BYTES + 1), "<stdin>")
         except TeiEditionError as exc:
             raise click.ClickException(str(exc)) from None
         for warning in doc.warnings:
@@ -222,6 +223,8 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
         report = build_site(sources, output, jobs=jobs, formats=chosen, progress=progress)
     except TeiEditionError as exc:
         raise click.ClickException(str(exc)) from None
+    except OSError as exc:  # the site or its cache cannot be written: read-only, full, a file in the way
+        raise click.ClickException(f"{exc.filename or output}: cannot write: {exc.strerror or exc}") from None
     finally:
         if bar is not None:
             bar.render_finish()

@@ -16,11 +16,12 @@ from typing import Callable, Iterable, Iterator
 from lxml import etree
 
 from .encoder import TeiEncoder, serialize_tei
-from .errors import OutputError, SourceError, TeiEditionError
+from .errors import OutputError, TeiEditionError
 from .files import find_files
 from .model import Document
 from .names import default_tagger
 from .readers import WilsonReader
+from .readers.source import MAX_SOURCE_BYTES, read_source_file
 
 
 @dataclass
@@ -109,11 +110,7 @@ def convert_file(source: Path, out_dir: Path, force: bool = False, taken: set[st
     """Convert one file into `out_dir`; failures are reported in the result, never raised."""
     result = Conversion(source=str(source))
     try:
-        try:
-            data = source.read_bytes()
-        except OSError as exc:
-            raise SourceError(f"cannot read: {exc.strerror or exc}", str(source)) from None
-        tei, doc = convert_bytes(data, str(source))
+        tei, doc = convert_bytes(read_source_file(source), str(source))
         result.record_id, result.layout, result.warnings = doc.metadata.record_id, doc.layout, doc.warnings
         name = output_name(doc, source)
         if taken is not None:

@@ -292,7 +292,12 @@ class TeiEncoder:
         partic = _el(profile, "particDesc")
         persons = _el(partic, "listPerson", type="speakers")
         for name in dict.fromkeys(speakers):
-            ident = f"person-{_id_part(name)}"
+            # Two spellings can make one slug ("Kim Yong-nam", "Kim  Yong-nam"): each keeps its own id.
+            ident = base = f"person-{_id_part(name)}"
+            number = 1
+            while ident in self.persons.values():
+                number += 1
+                ident = f"{base}-{number}"
             self.persons[name] = ident
             _el(_el(persons, "person", role="speaker", **{XML_ID: ident}), "persName", name)
 

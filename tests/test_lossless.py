@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -9,6 +13,7 @@ from lxml import etree
 
 from tei import convert_bytes, convert_text
 from tei.errors import TeiEditionError
+from tei.validate import Validator
 
 from conftest import SEEDS, assert_tei_all_valid
 from helpers import missing_words, source_words
@@ -80,7 +85,25 @@ def documents(draw):
     return bom + text.replace("\n", ending)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: Examples per property test: moderate for CI; raise it for a longer search (e.g. 5000).
+EXAMPLES = int(os.environ.get("TEI_EDITION_HYPOTHESIS_EXAMPLES", "150"))
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(scope="module")
+def project_schemas():
+    return Validator()
+
+
+def project_errors(validator: Validator, tei: bytes) -> list[str]:
+    """Errors (not warnings) of the project's RELAX NG, XSD, Schematron and BCP 47 checks."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "generated.xml"
+        path.write_bytes(tei)
+        return [str(m) for m in validator.validate_file(path) if m.severity == "error"]
+
+
+@PROPERTY
 @given(documents())
 def test_generated_documents_convert_losslessly_and_deterministically(tei_all, text):
     data = text.encode("utf-8")
@@ -96,3 +119,29 @@ def test_generated_documents_convert_losslessly_and_deterministically(tei_all, t
     lost = missing_words(text, tree)
     assert not lost, f"lost words {lost} from {text!r}"
     assert_tei_all_valid(tei_all, tree, "generated document")
+
+
+@pytest.mark.xfail(reason="known converter/schema mismatches this test found (issue 7): a source without a "
+                          "document type fails sch header-doctype; '[page break]' alone gives an empty p "
+                          "(sch p-not-empty); a source of one line ('A.') becomes a title and a div holding only "
+                          "<gap reason='no-text'>, which tei-edition.rng does not allow in div (rng elemwrong)")
+@PROPERTY
+@given(documents())
+def test_generated_documents_are_valid_against_the_project_schemas(project_schemas, text):
+    try:
+        tei, _ = convert_bytes(text.encode("utf-8"), "generated.txt")
+    except TeiEditionError:
+        return
+    errors = project_errors(project_schemas, tei)
+    assert not errors, f"{errors} for {text!r}"
+
+
+@PROPERTY
+@given(st.one_of(st.binary(max_size=2000), st.text(max_size=2000).map(lambda t: t.encode("utf-8", "surrogatepass"))))
+def test_any_bytes_give_well_formed_tei_or_a_project_error(data):
+    """Whatever the input, the converter answers with TEI or with its own error, never a crash."""
+    try:
+        tei, _ = convert_bytes(data, "any.txt")
+    except TeiEditionError:
+        return
+    etree.fromstring(tei)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..convert import write_atomic
 from ..errors import OutputError, RenderError
 from ..files import find_files
 from ..resources import xslt_path
@@ -135,7 +136,7 @@ def render_files(inputs: list[str | Path], to: str, out_dir: str | Path, *, view
         target = out / f"{file.stem}.{to}"
         data = render(file, to, view=view, params=params)
         try:
-            target.write_bytes(data)
+            write_atomic(target, data)  # a full disk or a kill never leaves half a file
         except OSError as exc:
             raise OutputError(f"cannot write: {exc.strerror}", str(target)) from None
         written.append(target)

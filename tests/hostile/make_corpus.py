@@ -1,0 +1,140 @@
+"""The hostile corpus: small fixtures committed beside this script, large files made at test time.
+
+    python tests/hostile/make_corpus.py --small         # rewrite the committed fixtures (text/, xml/)
+    python tests/hostile/make_corpus.py --large DIR     # write the large files into DIR
+
+The XML fixtures that aim at a local file name it `@SECRET_URL@`; the tests replace that with
+the URL of a file they create, holding a string that must never appear in any output.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SEED = HERE.parent.parent / "seeds" / "004_5a195c45a986ff21.txt"
+TEI_OPEN = '<TEI xmlns="http://www.tei-c.org/ns/1.0">'
+HEADER = ("<teiHeader><fileDesc><titleStmt><title>Hostile</title></titleStmt><publicationStmt><p>x</p>"
+          "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>")
+SECRET_URL = "@SECRET_URL@"
+
+
+def _letter(record: str, body: str, title: str = "A letter") -> str:
+    """A source in the archive's web layout, so the reader finds title, body and record ID."""
+    return (f"Skip to content\n\nMay 4, 1988\n\n{title}\n\n{body}\n\nSource\n\nAn archive.\n\n"
+            f"Type\n\nLetter\n\nRecord ID\n\n{record}\n")
+
+
+def text_fixtures() -> dict[str, bytes]:
+    plain = "A letter from Bucharest about the café and the “talks” – nothing more."
+    return {
+        "empty.txt": b"",
+        "whitespace-only.txt": b"  \n\t\r\n   \n",
+        "binary.txt": bytes(range(256)) * 16,
+        "png-renamed.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(200)),
+        "utf16-bom.txt": _letter("101", plain).encode("utf-16"),
+        "utf16-no-bom.txt": _letter("102", plain).encode("utf-16-le"),
+        "cp1252.txt": _letter("103", plain).encode("cp1252"),
+        "latin1.txt": _letter("104", "Caf\u00e9 cr\u00e8me, na\u00efve \u00bfqu\u00e9? \u00a9 1988").encode("latin-1") + b"\x81",
+        "mixed-line-endings.txt": _letter("105", "First line.\r\nSecond line.\rThird line.\n\r\nFourth.").encode(),
+        "control-characters.txt": _letter("106", "Text\x00 with NUL\x01 and\x0b other\x1f controls\x7f here.").encode(),
+        "nested-brackets.txt": _letter("107", "[" * 10_000 + "deep" + "]" * 10_000).encode(),
+        "unclosed-bracket-at-start.txt": ("[" + _letter("108", "An unclosed bracket opens the file.")).encode(),
+        "rtl-and-combining.txt": _letter("109", "رسالة من القاهرة עברית שלום e\u0301te\u0301 Z\u0336a\u0334l\u0335g\u0337o "
+                                         "\u202eevil\u202c \u200f\u200e").encode(),
+        "title-is-a-path.txt": _letter("110", "Text.", title="../../etc/passwd").encode(),
+        "record-id-with-slashes.txt": _letter("../../../tmp/evil/1", "Text.").encode(),
+    }
+
+
+def xml_fixtures() -> dict[str, bytes]:
+    laughs = "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    blob = "x" * 10_000
+    return {
+        "not-well-formed.xml": f"{TEI_OPEN}{HEADER}<text><body><p>open</body></text></TEI>".encode(),
+        "not-tei.xml": b'<?xml version="1.0"?>\n<html><body><p>Not TEI.</p></body></html>\n',
+        "xxe.xml": (f'<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "{SECRET_URL}">]>\n'
+                    f"{TEI_OPEN}{HEADER}<text><body><p>&xxe;</p></body></text></TEI>\n").encode(),
+        "external-dtd.xml": (f'<?xml version="1.0"?>\n<!DOCTYPE TEI SYSTEM "{SECRET_URL}">\n'
+                             f"{TEI_OPEN}{HEADER}<text><body><p>x</p></body></text></TEI>\n").encode(),
+        "billion-laughs.xml": (f'<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY l0 "lol">{laughs}]>\n'
+                               f"{TEI_OPEN}{HEADER}<text><body><p>&l9;</p></body></text></TEI>\n").encode(),
+        "quadratic-blowup.xml": (f'<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY a "{blob}">]>\n'
+                                 f"{TEI_OPEN}{HEADER}<text><body><p>{'&a;' * 10_000}</p></body></text></TEI>\n").encode(),
+        "xinclude.xml": (f'<?xml version="1.0"?>\n{TEI_OPEN[:-1]} xmlns:xi="http://www.w3.org/2001/XInclude">{HEADER}'
+                         f'<text><body><p><xi:include href="{SECRET_URL}" parse="text"/></p></body></text></TEI>\n').encode(),
+        "xml-stylesheet.xml": (f'<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="{SECRET_URL}"?>\n'
+                               f"{TEI_OPEN}{HEADER}<text><body><p>A styled document.</p></body></text></TEI>\n").encode(),
+    }
+
+
+def write_small() -> None:
+    for folder, files in (("text", text_fixtures()), ("xml", xml_fixtures())):
+        (HERE / folder).mkdir(exist_ok=True)
+        for name, data in files.items():
+            (HERE / folder / name).write_bytes(data)
+
+
+# -- large files: written in chunks, so making them never holds them in memory -------------------
+
+def _write_repeated(path: Path, head: bytes, unit: bytes, tail: bytes, size: int) -> Path:
+    with path.open("wb") as out:
+        out.write(head)
+        written = len(head)
+        chunk = unit * max(1, (1 << 20) // len(unit))
+        while written + len(tail) < size:
+            part = chunk[: size - len(tail) - written] if written + len(chunk) + len(tail) > size else chunk
+            out.write(part)
+            written += len(part)
+        out.write(tail)
+    return path
+
+
+def text_50mb(folder: Path) -> Path:
+    """A real document whose body is repeated to 50 MB."""
+    seed = SEED.read_text(encoding="utf-8")
+    return _write_repeated(folder / "large-50mb.txt", seed.encode(), b"\nAnother paragraph of the long document.\n",
+                           b"\n", 50 * 1024 * 1024)
+
+
+def text_100k_lines(folder: Path) -> Path:
+    """A document of 100,000 short lines (one long block: no blank line between them)."""
+    lines = "".join(f"{i}. item {i} of the list, with a [sic] mark.\n" for i in range(100_000))
+    path = folder / "lines-100k.txt"
+    path.write_text(_letter("112", lines.rstrip("\n")), encoding="utf-8")
+    return path
+
+
+def xml_200mb(folder: Path) -> Path:
+    """Well-formed TEI of 200 MB: refused by size, before it is read."""
+    return _write_repeated(folder / "large-200mb.xml", f"{TEI_OPEN}{HEADER}<text><body>".encode(),
+                           b"<p>A paragraph of a very large file.</p>\n", b"</body></text></TEI>\n", 200 * 1024 * 1024)
+
+
+def xml_deep(folder: Path, depth: int = 100_000) -> Path:
+    path = folder / "deep-nesting.xml"
+    path.write_bytes(f"{TEI_OPEN}{HEADER}<text><body>".encode() + b"<div>" * depth + b"<p>deep</p>"
+                     + b"</div>" * depth + b"</body></text></TEI>\n")
+    return path
+
+
+LARGE = {"large-50mb.txt": text_50mb, "lines-100k.txt": text_100k_lines, "large-200mb.xml": xml_200mb,
+         "deep-nesting.xml": xml_deep}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--small", action="store_true", help="rewrite the committed fixtures")
+    parser.add_argument("--large", metavar="DIR", type=Path, help="write the large files into DIR")
+    args = parser.parse_args()
+    if args.small:
+        write_small()
+    if args.large:
+        args.large.mkdir(parents=True, exist_ok=True)
+        for make in LARGE.values():
+            print(make(args.large))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,348 @@
+"""The hostile corpus (tests/hostile/) through every command: each bad input gets a one-line error
+naming the file and the cause, a non-zero exit status, no traceback, no output of its own, no
+change to earlier outputs, and nothing of a local file anywhere; memory stays bounded."""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from conftest import ROOT
+from helpers import missing_words
+from tei.cli import cli
+from tei.readers.source import decode_source
+
+HOSTILE = Path(__file__).resolve().parent / "hostile"
+sys.path.insert(0, str(HOSTILE))
+import make_corpus  # noqa: E402
+
+TEXT = HOSTILE / "text"
+#: Text sources that must be refused, and the words of the cause.
+TEXT_REFUSED = {"empty.txt": "is empty", "whitespace-only.txt": "only white space",
+                "binary.txt": "binary data", "png-renamed.txt": "PNG image"}
+TEXT_CONVERTED = sorted(p.name for p in TEXT.iterdir() if p.name not in TEXT_REFUSED)
+#: XML inputs that every command must refuse, and the cause (a regular expression).
+XML_REFUSED = {"not-well-formed.xml": "not well-formed", "not-tei.xml": "TEI", "xxe.xml": "DOCTYPE",
+               "external-dtd.xml": "DOCTYPE", "billion-laughs.xml": "DOCTYPE|entity", "quadratic-blowup.xml": "DOCTYPE|entity",
+               "xinclude.xml": "XInclude", "deep-nesting.xml": "depth"}
+GOLDEN = sorted((ROOT / "tests" / "golden").glob("*.xml"))
+#: A string only the secret file holds: it must never come out of any command.
+SECRET = f"SECRET-{uuid.uuid4().hex}"
+
+
+def invoke(*args: str | Path):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def assert_refused(result, name: str, cause: str) -> None:
+    """A non-zero exit, no traceback, and one line that names the file and the cause (a regex)."""
+    assert result.exit_code != 0, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    assert [line for line in result.output.splitlines() if name in line and re.search(cause, line)], result.output
+    assert SECRET not in result.output
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def assert_no_secret(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            assert SECRET.encode() not in path.read_bytes(), path
+
+
+@pytest.fixture(scope="module")
+def xml_inputs(tmp_path_factory) -> Path:
+    """The XML fixtures, aimed at a secret file of this run; and the 100,000-deep file, made here."""
+    folder = tmp_path_factory.mktemp("hostile-xml")
+    secret = folder.parent / f"{folder.name}-secret.txt"
+    secret.write_text(SECRET)
+    for path in (HOSTILE / "xml").iterdir():
+        (folder / path.name).write_bytes(path.read_bytes().replace(b"@SECRET_URL@", secret.as_uri().encode()))
+    make_corpus.xml_deep(folder)
+    return folder
+
+
+# -- convert ------------------------------------------------------------------------------------
+
+@pytest.fixture
+def earlier(tmp_path) -> Path:
+    """An output folder that already holds a converted document."""
+    out = tmp_path / "out"
+    assert invoke("convert", ROOT / "seeds" / "004_5a195c45a986ff21.txt", "-o", out).exit_code == 0
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_REFUSED))
+def test_convert_refuses_a_bad_source(earlier, name):
+    before = snapshot(earlier)
+    result = invoke("convert", TEXT / name, "-o", earlier)
+    assert_refused(result, name, TEXT_REFUSED[name])
+    assert snapshot(earlier) == before
+
+
+@pytest.mark.parametrize("name", TEXT_CONVERTED)
+def test_convert_keeps_every_word_of_an_odd_source(earlier, name):
+    before = snapshot(earlier)
+    result = invoke("convert", TEXT / name, "-o", earlier)
+    assert result.exit_code == 0, result.output
+    [output] = [Path(line.split(" -> ")[1]) for line in result.output.splitlines() if " -> " in line]
+    assert output.parent == earlier.resolve() and output.name.startswith("wilson-")
+    text, _ = decode_source((TEXT / name).read_bytes())
+    assert not missing_words(text, etree.parse(str(output)))
+    assert {k: v for k, v in snapshot(earlier).items() if k != output.name} == before
+
+
+def test_convert_of_the_whole_text_corpus_reports_each_failure_on_one_line(tmp_path):
+    result = invoke("convert", TEXT, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    for name, cause in TEXT_REFUSED.items():
+        assert_refused(result, name, cause)
+    assert len(list((tmp_path / "out").iterdir())) == len(TEXT_CONVERTED)
+
+
+# -- validate, render, export: XML ----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(XML_REFUSED))
+def test_validate_refuses_hostile_xml(xml_inputs, name):
+    result = invoke("validate", xml_inputs / name)
+    cause = "Expecting element TEI" if name == "not-tei.xml" else XML_REFUSED[name]
+    assert_refused(result, name, cause)
+
+
+@pytest.mark.parametrize("to", ["html", "txt"])
+@pytest.mark.parametrize("name", sorted(XML_REFUSED))
+def test_render_refuses_hostile_xml(xml_inputs, tmp_path, name, to):
+    out = tmp_path / "out"
+    assert invoke("render", GOLDEN[0], "--to", to, "-o", out).exit_code == 0
+    before = snapshot(out)
+    result = invoke("render", xml_inputs / name, "--to", to, "-o", out)
+    assert_refused(result, name, XML_REFUSED[name])
+    assert snapshot(out) == before
+
+
+@pytest.mark.parametrize("name", ["xxe.xml", "xml-stylesheet.xml"])
+def test_render_to_pdf_leaks_nothing(xml_inputs, tmp_path, name):
+    result = invoke("render", xml_inputs / name, "--to", "pdf", "-o", tmp_path)
+    assert SECRET not in result.output
+    if name in XML_REFUSED:
+        assert_refused(result, name, XML_REFUSED[name])
+        assert not list(tmp_path.glob("*.pdf"))
+    else:
+        assert result.exit_code == 0, result.output
+    assert_no_secret(tmp_path)
+
+
+@pytest.mark.parametrize("to", ["html", "txt"])
+def test_an_xml_stylesheet_instruction_is_ignored(xml_inputs, tmp_path, to):
+    result = invoke("render", xml_inputs / "xml-stylesheet.xml", "--to", to, "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "A styled document." in (tmp_path / f"xml-stylesheet.{to}").read_text(encoding="utf-8")
+    assert_no_secret(tmp_path)
+    assert SECRET not in invoke("validate", "--format", "json", xml_inputs / "xml-stylesheet.xml").output
+
+
+@pytest.mark.parametrize("fmt, output", [("csv", "catalogue.csv"), ("tei-corpus", "corpus.xml"), ("bagit", "bag")])
+def test_export_reports_each_bad_source_and_exports_the_rest(xml_inputs, tmp_path, fmt, output):
+    sources = [xml_inputs, TEXT, GOLDEN[0]]
+    result = invoke("export", fmt, *sources, "-o", tmp_path / output)
+    for name, cause in {**XML_REFUSED, **TEXT_REFUSED}.items():
+        cause = "TEI document" if name == "not-tei.xml" else cause
+        assert_refused(result, name, cause)
+    assert (tmp_path / output).exists()
+    assert_no_secret(tmp_path)
+
+
+# -- build ----------------------------------------------------------------------------------------
+
+def test_build_publishes_the_good_sources_and_names_each_bad_one(tmp_path):
+    site = tmp_path / "site"
+    result = invoke("build", TEXT, "-o", site, "--formats", "html,txt", "-j", "1", "-q")
+    for name, cause in TEXT_REFUSED.items():
+        assert_refused(result, name, cause)
+    published = sorted(p.name for p in (site / "documents").iterdir()) if (site / "documents").is_dir() else None
+    assert (site / "index.html").is_file() and published != []
+    assert not any(name.removesuffix(".txt") in page.name for name in TEXT_REFUSED for page in site.rglob("*"))
+
+
+# -- large files, in a child process: time and peak memory --------------------------------------
+
+def run_measured(args: list[str | Path], cwd: Path, timeout: float) -> tuple[int, str, float, float]:
+    """Run the command line in a child process: exit status, output, seconds, peak memory in MB."""
+    with tempfile.TemporaryFile() as out:
+        started = time.monotonic()
+        child = subprocess.Popen([sys.executable, "-m", "tei.cli", *map(str, args)], cwd=cwd,
+                                 stdout=out, stderr=subprocess.STDOUT)
+        killer = threading.Timer(timeout, child.kill)
+        killer.start()
+        try:
+            _, status, usage = os.wait4(child.pid, 0)
+        finally:
+            killer.cancel()
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        return child.returncode, out.read().decode("utf-8", "replace"), time.monotonic() - started, usage.ru_maxrss / 1024
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("large")
+    for name in ("large-50mb.txt", "large-200mb.xml"):
+        make_corpus.LARGE[name](folder)
+    return folder
+
+
+#: Generous bounds: the Python interpreter with lxml and the tool's modules is about 100 MB.
+PEAK_MB = 400
+
+
+@pytest.mark.parametrize("command", [["convert", "large-50mb.txt", "-o", "out"],
+                                     ["build", "large-50mb.txt", "-o", "site", "--formats", "html", "-j", "1"],
+                                     ["validate", "large-200mb.xml"],
+                                     ["render", "large-200mb.xml", "--to", "txt", "-o", "out"],
+                                     ["export", "csv", "large-200mb.xml", "-o", "out.csv"]],
+                         ids=lambda c: c[0])
+def test_a_file_over_the_size_limit_is_refused_quickly_without_reading_it(large, command):
+    status, output, seconds, peak = run_measured(command, large, timeout=120)
+    assert status != 0 and "Traceback" not in output
+    name = next(arg for arg in command if arg.startswith("large-"))
+    assert [line for line in output.splitlines() if name in line and "too large" in line], output
+    assert seconds < 60 and peak < PEAK_MB, (seconds, peak)
+    assert not (large / "out").exists() or not list((large / "out").iterdir())
+
+
+def test_a_100000_line_document_converts_in_bounded_memory(tmp_path):
+    source = make_corpus.text_100k_lines(tmp_path)
+    status, output, seconds, peak = run_measured(["convert", source, "-o", "out"], tmp_path, timeout=1200)
+    assert status == 0, output
+    assert peak < 2000, f"peak memory {peak:.0f} MB"
+    tree = etree.parse(str(next((tmp_path / "out").iterdir())))
+    assert not missing_words(source.read_text(encoding="utf-8"), tree)
+
+
+# -- the file system -------------------------------------------------------------------------------
+
+def _under(path, folder: Path) -> bool:
+    try:
+        return Path(os.fsdecode(path)).resolve().is_relative_to(folder.resolve())
+    except (TypeError, ValueError):
+        return False
+
+
+@contextmanager
+def read_only(folder: Path, monkeypatch):
+    """Make `folder` read-only. Root ignores permission bits, so for root the calls that create,
+    replace or remove files inside it are made to fail the way the kernel would (EACCES)."""
+    folder.chmod(0o555)
+    if os.geteuid() == 0:
+        def refuse(real, *, writing=lambda *a, **k: True):
+            def call(path, *args, **kwargs):
+                if _under(path, folder) and writing(*args, **kwargs):
+                    raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fsdecode(path))
+                return real(path, *args, **kwargs)
+            return call
+
+        monkeypatch.setattr(os, "open", refuse(os.open, writing=lambda flags, *a, **k: flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)))
+        monkeypatch.setattr(io, "open", refuse(io.open, writing=lambda mode="r", *a, **k: any(c in mode for c in "wax+")))
+        for name in ("mkdir", "replace", "rename", "unlink", "rmdir"):
+            monkeypatch.setattr(os, name, refuse(getattr(os, name)))
+    try:
+        yield folder
+    finally:
+        monkeypatch.undo()
+        folder.chmod(0o755)
+
+
+@contextmanager
+def disk_full_after(folder: Path, monkeypatch, nbytes: int = 100):
+    """Writes into `folder` stop with ENOSPC after `nbytes` bytes, as on a full disk."""
+    real_open, real_fdopen = io.open, os.fdopen
+
+    class Full(io.BufferedWriter):
+        def write(self, data):
+            if self.tell() + len(data) > nbytes:
+                super().write(bytes(data)[: max(0, nbytes - self.tell())])
+                self.flush()
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return super().write(data)
+
+    def wrap(handle, path):
+        if isinstance(handle, io.BufferedWriter) and _under(path, folder):
+            return Full(handle.detach())
+        return handle
+
+    monkeypatch.setattr(io, "open", lambda file, mode="r", *a, **k: wrap(real_open(file, mode, *a, **k), file))
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode="r", *a, **k: wrap(real_fdopen(fd, mode, *a, **k),
+                                                                          os.readlink(f"/proc/self/fd/{fd}")))
+    try:
+        yield folder
+    finally:
+        monkeypatch.undo()
+
+
+SEED = ROOT / "seeds" / "004_5a195c45a986ff21.txt"
+#: Every command that writes, as (arguments, output path) for an output folder `out` inside `parent`.
+WRITERS = {
+    "convert": lambda out: (["convert", SEED, "-o", out, "--force"], out),
+    "render": lambda out: (["render", GOLDEN[0], "--to", "txt", "-o", out], out),
+    "export": lambda out: (["export", "csv", GOLDEN[0], "-o", out / "catalogue.csv", "--force"], out),
+    "build": lambda out: (["build", SEED, "-o", out / "site", "--formats", "html", "-j", "1", "-q"], out),
+}
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_a_read_only_output_folder_is_a_clear_error(tmp_path, monkeypatch, command):
+    out = tmp_path / "out"
+    out.mkdir()
+    args, _ = WRITERS[command](out)
+    assert invoke(*args).exit_code == 0  # an earlier run's output
+    before = snapshot(out)
+    with read_only(out, monkeypatch):
+        result = invoke(*args)
+    assert result.exit_code != 0 and "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "ermission denied" in result.output and str(out) in result.output, result.output
+    assert snapshot(out) == before
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_a_full_disk_is_a_clear_error_and_leaves_no_half_file(tmp_path, monkeypatch, command):
+    out = tmp_path / "out"
+    out.mkdir()
+    args, _ = WRITERS[command](out)
+    with disk_full_after(out, monkeypatch):
+        result = invoke(*args)
+    assert result.exit_code != 0 and "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "No space left on device" in result.output, result.output
+    leftovers = [p for p in out.rglob("*") if p.is_file()]
+    assert not leftovers, leftovers
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_an_output_path_that_is_a_file_is_a_clear_error(tmp_path, command):
+    blocker = tmp_path / "out"
+    blocker.write_bytes(b"a file, not a folder")
+    args, _ = WRITERS[command](blocker)
+    result = invoke(*args)
+    assert result.exit_code != 0 and "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert str(blocker) in result.output, result.output
+    assert blocker.read_bytes() == b"a file, not a folder"
