@@ -25,7 +25,8 @@ import langcodes
 from lxml import etree
 
 from . import __version__
-from .convert import convert_bytes, iter_sources, output_name, read_source_file
+from .convert import convert_bytes, iter_sources, output_name
+from .readers.source import read_source_file
 from .errors import OutputError, TeiEditionError
 from .resources import register_path, schema_path, xslt_path
 
@@ -251,9 +252,9 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
     keyed, todo, results = [], [], {}
     for path in paths:
         try:
-            key = source_key(path.read_bytes(), salt)
-        except OSError as exc:
-            results[str(path)] = DocumentBuild(source=str(path), key="", failed=f"cannot read: {exc.strerror or exc}")
+            key = source_key(read_source_file(path), salt)
+        except TeiEditionError as exc:
+            results[str(path)] = DocumentBuild(source=str(path), key="", failed=exc.message)
             continue
         keyed.append((str(path), key))
         cached = cached_document(str(path), key, cache)

@@ -38,7 +38,8 @@ def convert(inputs: tuple[str, ...], output: str, force: bool, as_json: bool, qu
     """
     import json
 
-    from .convert import MAX_SOURCE_BYTES, convert_bytes, convert_paths, iter_sources
+    from .convert import convert_bytes, convert_paths, iter_sources
+    from .readers.source import MAX_SOURCE_BYTES
     from .errors import TeiEditionError
 
     if inputs == ("-",):
@@ -171,12 +172,16 @@ def render(inputs: tuple[str, ...], to: str, output: str, view: str | None, para
             raise click.BadParameter(f"{param!r} is not NAME=VALUE", param_hint="--param")
         pairs[name] = value
     try:
-        written = render_files(list(inputs), to, output, view=view, params=pairs)
+        written, failures = render_files(list(inputs), to, output, view=view, params=pairs)
     except TeiEditionError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
     for path in written:
         click.echo(str(path))
+    for failure in failures:
+        click.echo(f"{failure.path}: error: {failure.message}", err=True)
+    if failures:
+        sys.exit(1)
 
 
 @cli.command()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -17,11 +16,11 @@ from lxml import etree
 
 from .encoder import TeiEncoder, serialize_tei
 from .errors import OutputError, TeiEditionError
-from .files import find_files
+from .files import find_files, write_atomic
 from .model import Document
 from .names import default_tagger
 from .readers import WilsonReader
-from .readers.source import MAX_SOURCE_BYTES, read_source_file
+from .readers.source import read_source_file
 
 
 @dataclass
@@ -86,24 +85,6 @@ def output_name(doc: Document, source: Path) -> str:
     if stem != source.stem:
         stem += "-" + hashlib.sha256(source.stem.encode("utf-8", "surrogateescape")).hexdigest()[:8]
     return f"{stem[:80]}.xml"
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def convert_file(source: Path, out_dir: Path, force: bool = False, taken: set[str] | None = None) -> Conversion:

@@ -307,7 +307,7 @@ class TeiEncoder:
         if meta.doc_type:
             _el(text_class, "catRef", scheme="#document-types",
                 target="#" + self.category_id("document-types", meta.doc_type if meta.doc_type in DOCUMENT_TYPES else "Other"),
-                cert="" if meta.doc_type_given else "medium")
+                cert="" if meta.doc_type_given else "low" if meta.doc_type == "Other" else "medium")
         if meta.classification in CLASSIFICATIONS:
             _el(text_class, "catRef", scheme="#classifications",
                 target="#" + self.category_id("classifications", meta.classification),

@@ -196,8 +196,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "lb", "date", "persName", "placeName", "orgName", "roleName", "idno", "seg", "ref",
         "foreign", "num", "title", "term", "rs",
     ),
-    # what may stand between blocks of a division: layout space, page breaks, notes
-    "between": ("space", "pb", "note"),
+    # what may stand between blocks of a division: layout space, page breaks, notes, and a gap
+    # where the export has no text at all
+    "between": ("space", "pb", "note", "gap"),
     "bibl.part": ("author", "title", "pubPlace", "publisher", "date", "biblScope", "ref", "idno", "note",
                   "persName", "placeName", "orgName"),
     "agent": ("persName", "orgName"),
@@ -266,7 +267,7 @@ _ELEMENTS = (
     # -- editorial marks and phrases ------------------------------------------------------------
     Element("sic", "core", PHRASE, doc="Thus in the original: wraps the word before [sic]."),
     Element("gap", "core", many("desc"),
-            (Attr("reason", values=("omitted", "signature", "illegible", "stamp")),
+            (Attr("reason", values=("omitted", "signature", "illegible", "stamp", "no-text")),
              Attr("unit"), Attr("quantity", "decimal"), Attr("extent", "text")),
             "An omission ([...]), an untranscribed signature, illegible text, a bare stamp."),
     Element("space", "transcr", many("desc"),

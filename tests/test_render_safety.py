@@ -87,3 +87,15 @@ def test_document_refuses_hostile_files_in_the_folder(tmp_path):
     (tmp_path / "evil.xml").write_bytes(XXE)
     with pytest.raises(RenderError, match="refused evil.xml.*DOCTYPE"):
         _read(tmp_path, f"{tmp_path}/evil.xml")
+
+
+def test_a_bad_file_does_not_stop_a_batch(tmp_path):
+    sources = tmp_path / "tei"
+    sources.mkdir()
+    (sources / "a-broken.xml").write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><unclosed></TEI>")
+    good = Path(__file__).resolve().parent / "golden" / "004_5a195c45a986ff21.xml"
+    (sources / "b-good.xml").write_bytes(good.read_bytes())
+    result = CliRunner().invoke(cli, ["render", str(sources), "--to", "txt", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"{sources / 'a-broken.xml'}: error:" in result.output and "not well-formed" in result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b-good.txt"]

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from ..convert import write_atomic
+from ..files import write_atomic
 from ..errors import OutputError
 
 

@@ -63,8 +63,16 @@ def _short(text: str) -> bool:
     return all(_words(line) <= 16 for line in text.split("\n"))
 
 
+#: Marks that are layout, not text: a block of nothing else stands between paragraphs.
+_LAYOUT_MARKS = {"layout-space", "page-break"}
+
+
 def _layout_only(text: str) -> bool:
-    return bool(LAYOUT_SQUARES.search(text)) and not LAYOUT_SQUARES.sub("", text).strip()
+    """Only layout squares and page breaks (`□□`, `[page break]`): no words of the document."""
+    if "[" not in text:
+        return bool(LAYOUT_SQUARES.search(text)) and not LAYOUT_SQUARES.sub("", text).strip()
+    items = [i for i in InlineParser().parse(text) if not (isinstance(i, str) and not i.strip())]
+    return bool(items) and all(isinstance(i, EditorialMark) and i.kind in _LAYOUT_MARKS for i in items)
 
 
 class BodyReader:

@@ -352,7 +352,8 @@ class WilsonReader:
     def _infer(self, doc: Document, body: BodyReader) -> None:
         meta = doc.metadata
         if not meta.doc_type:
-            meta.doc_type = doc_type_from_title(meta.title)
+            # The closed list ends with "Other": every document has a type, guessed ones say so.
+            meta.doc_type = doc_type_from_title(meta.title) or "Other"
         if not meta.classification:
             meta.classification = classification_from_title(meta.title)
         doc.correspondence = parse_correspondence(doc, body)

@@ -10,9 +10,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..convert import write_atomic
-from ..errors import OutputError, RenderError
-from ..files import find_files
+from ..errors import OutputError, RenderError, TeiEditionError
+from ..files import find_files, write_atomic
 from ..resources import xslt_path
 from ..xmlsafe import parse_untrusted
 from . import transform
@@ -119,9 +118,15 @@ def tei_files(inputs: list[str | Path]) -> list[Path]:
 
 
 def render_files(inputs: list[str | Path], to: str, out_dir: str | Path, *, view: str | None = None,
-                 params: dict[str, str] | None = None) -> list[Path]:
-    """Render files and folders of TEI into `out_dir` (NAME.xml -> NAME.html/.pdf/.txt)."""
-    files = tei_files(inputs)
+                 params: dict[str, str] | None = None) -> tuple[list[Path], list[TeiEditionError]]:
+    """Render files and folders of TEI into `out_dir` (NAME.xml -> NAME.html/.pdf/.txt).
+
+    Returns the files written and the errors of the documents that failed: one bad document
+    never stops the others. Only what concerns the whole batch (an unknown format or parameter,
+    two inputs with one output name, an output folder that cannot be made) is raised.
+    """
+    _check(to, view, dict(params or {}))
+    files = list(find_files(inputs, (".xml",)))
     stems = [file.stem for file in files]
     twice = sorted({stem for stem in stems if stems.count(stem) > 1})
     if twice:
@@ -131,13 +136,20 @@ def render_files(inputs: list[str | Path], to: str, out_dir: str | Path, *, view
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create the output folder: {exc.strerror}", str(out)) from None
-    written = []
+    written, failures = [], []
     for file in files:
         target = out / f"{file.stem}.{to}"
-        data = render(file, to, view=view, params=params)
         try:
-            write_atomic(target, data)  # a full disk or a kill never leaves half a file
-        except OSError as exc:
-            raise OutputError(f"cannot write: {exc.strerror}", str(target)) from None
+            if not file.is_file():
+                raise RenderError("no such file or folder", str(file))
+            data = render(file, to, view=view, params=params)
+            try:
+                write_atomic(target, data)  # a full disk or a kill never leaves half a file
+            except OSError as exc:
+                raise OutputError(f"cannot write: {exc.strerror}", str(target)) from None
+        except TeiEditionError as exc:
+            exc.path = exc.path or str(file)
+            failures.append(exc)
+            continue
         written.append(target)
-    return written
+    return written, failures
