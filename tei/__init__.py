@@ -1,14 +1,23 @@
 """tei-edition: archival document exports to TEI P5 editions.
 
 The public API: `convert_text` (source text -> TEI tree), `convert_paths` (files -> TEI files),
-`read_document` (source -> document model) and `encode_tei` (model -> TEI tree).
+`read_document` (source -> document model) and `encode_tei` (model -> TEI tree). They are
+imported on first use, so that the command line starts without loading the whole pipeline.
 """
+
+from importlib import import_module
 
 __version__ = "0.1.0"
 
-from .convert import convert_bytes, convert_paths, convert_text, read_document  # noqa: E402
-from .encoder import encode_tei, serialize_tei  # noqa: E402
-from .errors import TeiEditionError  # noqa: E402
+_API = {
+    "convert_bytes": "convert", "convert_paths": "convert", "convert_text": "convert", "read_document": "convert",
+    "encode_tei": "encoder", "serialize_tei": "encoder", "TeiEditionError": "errors",
+}
 
-__all__ = ["TeiEditionError", "convert_bytes", "convert_paths", "convert_text", "encode_tei",
-           "read_document", "serialize_tei", "__version__"]
+__all__ = [*_API, "__version__"]
+
+
+def __getattr__(name: str):
+    if name in _API:
+        return getattr(import_module(f".{_API[name]}", __name__), name)
+    raise AttributeError(f"module 'tei' has no attribute {name!r}")

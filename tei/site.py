@@ -204,18 +204,20 @@ def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: lis
 
 
 def _write_corpus(folder: Path, documents: list["DocumentBuild"]) -> None:
-    """The whole edition as one teiCorpus, made by the `tei-corpus` export."""
-    from lxml import etree
-
-    from .export.corpus import build_corpus
+    """The whole edition as one teiCorpus (the `tei-corpus` export), written document by
+    document so that a large edition is never in memory at once."""
+    from .export.corpus import write_corpus
     from .export.edition import Edition
     from .export.record import DocumentRecord
     from .export.sources import read_source
 
-    sources = [read_source(folder / "documents" / f"{d.id}.xml") for d in documents if "xml" in d.files]
-    records = [DocumentRecord.from_tei(s.tree, id=s.id, file=s.file_name) for s in sources]
-    tree = build_corpus(sources, records, edition_registers(), Edition())
-    (folder / "corpus.xml").write_bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    files = [folder / "documents" / f"{d.id}.xml" for d in documents if "xml" in d.files]
+
+    def sources():
+        return (read_source(path) for path in files)
+
+    records = [DocumentRecord.from_tei(s.tree, id=s.id, file=s.file_name) for s in sources()]
+    write_corpus(folder / "corpus.xml", sources, records, edition_registers(), Edition())
 
 
 def _index_for_search(folder: Path) -> None:

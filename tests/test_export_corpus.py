@@ -123,3 +123,20 @@ def test_with_the_project_registers(tmp_path, tei_all):
     # names linked with the registers' prefix (person:ID) point into the standOff
     refs = corpus.xpath("//t:TEI//@ref", namespaces=TEI)
     assert refs and [r for r in refs if r.split(":")[0] in ("person", "place", "org")] == []
+
+
+def test_written_part_by_part_it_is_the_same_corpus(tmp_path):
+    """The site writes the corpus document by document (memory stays flat): same bytes."""
+    from tei.export.corpus import build_corpus, write_corpus
+    from tei.export.edition import Edition
+    from tei.export.record import DocumentRecord
+    from tei.export.sources import read_source
+
+    files = sorted(GOLDEN.glob("*.xml"))
+    documents = [read_source(path) for path in files]
+    records = [DocumentRecord.from_tei(d.tree, id=d.id, file=d.file_name) for d in documents]
+    registers = project_registers()
+    whole = etree.tostring(build_corpus(documents, records, registers, Edition()), encoding="UTF-8",
+                           xml_declaration=True)
+    write_corpus(tmp_path / "corpus.xml", lambda: (read_source(path) for path in files), records, registers, Edition())
+    assert (tmp_path / "corpus.xml").read_bytes() == whole

@@ -12,6 +12,8 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
@@ -33,16 +35,20 @@ def ncname(name: str) -> str:
     return name if re.match(r"[A-Za-z_]", name) else f"doc-{name}"
 
 
-def shared_encoding(documents: list[SourceDocument]) -> etree._Element | None:
-    """The encodingDesc most documents have, word for word (the first one's on a tie)."""
-    forms = [_encoding_key(d.tree.getroot()) for d in documents]
-    counts = Counter(f for f in forms if f)
+def shared_encoding(documents: Iterable[SourceDocument]) -> etree._Element | None:
+    """The encodingDesc most documents have, word for word (the first one's on a tie), copied."""
+    counts: Counter = Counter()
+    first: dict[bytes, etree._Element] = {}
+    for document in documents:
+        key = _encoding_key(document.tree.getroot())
+        if key:
+            counts[key] += 1
+            if key not in first:
+                first[key] = copy.deepcopy(document.tree.getroot().find(f"{T}teiHeader/{T}encodingDesc"))
     if not counts:
         return None
     best = max(counts.values())
-    chosen = next(f for f in forms if f and counts[f] == best)
-    root = documents[forms.index(chosen)].tree.getroot()
-    return root.find(f"{T}teiHeader/{T}encodingDesc")
+    return next(element for key, element in first.items() if counts[key] == best)
 
 
 def _encoding_key(root: etree._Element) -> bytes:
@@ -111,36 +117,70 @@ def corpus_header(corpus: etree._Element, records: list[DocumentRecord], edition
     return header
 
 
-def build_corpus(documents: list[SourceDocument], records: list[DocumentRecord], registers: Registers,
-                 edition: Edition) -> etree._ElementTree:
-    corpus = etree.Element(T + "teiCorpus", nsmap={None: TEI_NS})
-    corpus.set(XML_LANG, "en")
-    encoding = shared_encoding(documents)
-    header = corpus_header(corpus, records, edition, own_encoding=encoding is None)
-    etree.indent(corpus)  # only what was built here: copied parts keep their own whitespace
+def corpus_parts(documents: Callable[[], Iterable[SourceDocument]], records: list[DocumentRecord],
+                 registers: Registers, edition: Edition) -> Iterator[etree._Element]:
+    """The children of the teiCorpus, in order: its header, the registers, then every document
+    made ready for the corpus. `documents` is called twice (once to find the encoding they share,
+    once to copy them), so that a large corpus never has to be in memory at once."""
+    encoding = shared_encoding(documents())
+    scratch = etree.Element(T + "teiCorpus", nsmap={None: TEI_NS})
+    header = corpus_header(scratch, records, edition, own_encoding=encoding is None)
+    etree.indent(scratch)  # only what was built here: copied parts keep their own whitespace
     if encoding is not None:
         header[-1].tail = "\n    "
         header.append(_copied(encoding, "\n  "))
+    header.tail = "\n  "
+    yield header
     lists = registers.lists()
     if lists:
-        stand_off = sub(corpus, "standOff")
+        stand_off = etree.Element(T + "standOff")
         stand_off.text = "\n    "
         for register in lists:
             stand_off.append(_copied(register, "\n    "))
         stand_off[-1].tail, stand_off.tail = "\n  ", "\n  "
+        yield stand_off
     shared_key = etree.tostring(encoding, method="c14n") if encoding is not None else None
-    for document in documents:
+    for document in documents():
         tei = _copied(document.tree.getroot(), "\n  ")
         own = tei.find(f"{T}teiHeader/{T}encodingDesc")
         if own is not None and etree.tostring(own, method="c14n") == shared_key:
             own.getprevious().tail = own.tail
             own.getparent().remove(own)
         relocate_ids(tei, ncname(document.id), registers)
-        corpus.append(tei)
-    for child in corpus:
-        child.tail = "\n  "
+        yield tei
+
+
+def build_corpus(documents: list[SourceDocument], records: list[DocumentRecord], registers: Registers,
+                 edition: Edition) -> etree._ElementTree:
+    corpus = etree.Element(T + "teiCorpus", nsmap={None: TEI_NS})
+    corpus.set(XML_LANG, "en")
+    corpus.text = "\n  "
+    for part in corpus_parts(lambda: documents, records, registers, edition):
+        corpus.append(part)
     corpus[-1].tail = "\n"
     return etree.ElementTree(corpus)
+
+
+def write_corpus(path: Path, documents: Callable[[], Iterable[SourceDocument]], records: list[DocumentRecord],
+                 registers: Registers, edition: Edition) -> None:
+    """The same bytes as `build_corpus` serialised, written part by part (for large editions).
+
+    Each part is serialised inside an empty teiCorpus, so that it inherits the namespace
+    declarations instead of repeating them, and then cut out of it.
+    """
+    wrapper = etree.Element(T + "teiCorpus", nsmap={None: TEI_NS})
+    wrapper.set(XML_LANG, "en")
+    start_tag = etree.tostring(wrapper)[:-2] + b">"
+    end_tag = b"</teiCorpus>"
+    with open(path, "wb") as out:
+        out.write(b"<?xml version='1.0' encoding='UTF-8'?>\n" + start_tag + b"\n  ")
+        for index, part in enumerate(corpus_parts(documents, records, registers, edition)):
+            part.tail = None
+            wrapper.append(part)
+            serialised = etree.tostring(wrapper, encoding="UTF-8")
+            wrapper.remove(part)
+            out.write((b"\n  " if index else b"") + serialised[len(start_tag):-len(end_tag)])
+        out.write(b"\n" + end_tag)
 
 
 def _copied(element: etree._Element, tail: str) -> etree._Element:
