@@ -32,7 +32,9 @@ def vary(text: str, rng: random.Random, index: int) -> str:
                   f"{month} {day}, {year}", text, count=1)
     text = re.sub(r"(Record ID\s*\n\s*\n?)(\d+)", lambda m: f"{m.group(1)}{900000 + index}", text)
     text = re.sub(r"/document/\d+", f"/document/{900000 + index}", text)
-    paragraphs = text.split("\n\n")
+    # Compact exports have one paragraph a line; the others separate paragraphs with blank lines.
+    separator = "\n\n" if "\n\n" in text else "\n"
+    paragraphs = text.split(separator)
     extra = []
     for _ in range(rng.randint(0, 6)):
         words = [rng.choice(WORDS) for _ in range(rng.randint(20, 120))]
@@ -41,8 +43,11 @@ def vary(text: str, rng: random.Random, index: int) -> str:
             words.insert(position, rng.choice(MARKS).format(w=rng.choice(WORDS)))
         words.insert(rng.randrange(len(words)), rng.choice(NAMES))
         extra.append(" ".join(words).capitalize() + ".")
-    middle = max(1, len(paragraphs) // 2)
-    return "\n\n".join(paragraphs[:middle] + extra + paragraphs[middle:])
+    # After the first paragraph of the text (the first long one that is not a label's value),
+    # never among the metadata.
+    first = next((i for i, p in enumerate(paragraphs) if len(p.split()) > 15 and "\n" not in p.strip()
+                  and not (i and paragraphs[i - 1].strip().endswith(":"))), 0)
+    return separator.join(paragraphs[:first + 1] + extra + paragraphs[first + 1:])
 
 
 def make_corpus(count: int, folder: Path, seed: int = 1) -> list[Path]:
