@@ -212,8 +212,8 @@ def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) 
         os.replace(staging, folder)
     except TeiEditionError as exc:
         result.failed = exc.message
-    except OSError as exc:
-        result.failed = f"cannot read or write: {exc.strerror or exc}"
+    # An OSError here is the cache's (a full disk, a read-only folder): it stops the whole build,
+    # since no later document could be written either; unreadable sources are SourceErrors.
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
