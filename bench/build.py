@@ -6,7 +6,8 @@ Builds a synthetic corpus (bench/corpus.py) of each size into a temporary folder
 (WeasyPrint takes about a second a page, so PDFs are timed on a sample of `--pdf-sample`
 documents). Per-stage rates are per worker (documents per second of one process); the whole
 build's rate is wall-clock, with all workers. Peak memory is the resident size of the main
-process (which holds the catalogue) and of the largest worker.
+process (which holds the catalogue) and of its largest child: a worker, or Pagefind's indexer,
+which runs on one part of the search index at a time (tei.site.SEARCH_PART_BYTES of pages).
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def main() -> None:
         print(f"{size:>10} {'site pages':<16} {n / result['site']:>10.1f}")
         print(f"{size:>10} {'whole build':<16} {n / result['wall']:>10.1f}")
         print(f"{size:>10} {'peak MB main':<16} {result['main_mb']:>10.0f}")
-        print(f"{size:>10} {'peak MB worker':<16} {result['worker_mb']:>10.0f}")
+        print(f"{size:>10} {'peak MB child':<16} {result['worker_mb']:>10.0f}")
     if args.pdf_sample:
         result = run_one(args.pdf_sample, args.jobs, "html,pdf")
         print(f"{args.pdf_sample:>10} {'pdf (1 worker)':<16} {result['documents'] / result['stages']['pdf']:>10.2f}")

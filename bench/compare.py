@@ -101,6 +101,9 @@ def bench(args) -> list[tuple[str, str, str, int, float | None]]:
         xsl = Path(args.tei_stylesheets) / "html" / "html.xsl" if args.tei_stylesheets else None
         ready = saxon is not None and xsl is not None and xsl.is_file() and shutil.which("java")
         saxon_cmd = ["java", "-cp", str(saxon), "net.sf.saxon.Transform", f"-xsl:{xsl}"]
+        # Saxon, given a directory as -s:, refuses an -o: that is not an existing directory
+        # ("Input is a directory, but output is not"); it names each output after its input.
+        (out / "saxon").mkdir(parents=True, exist_ok=True)
         rows.append(("render html", "TEI Stylesheets + Saxon-HE", "batch", len(files),
                      timed(lambda: run([*saxon_cmd, f"-s:{work / 'tei'}", f"-o:{out / 'saxon'}"])) if ready else None))
         rows.append(("render html", "TEI Stylesheets + Saxon-HE", "per document", len(sample),

@@ -9,6 +9,7 @@ or is interrupted leaves the previous site whole.
 
 from __future__ import annotations
 
+import collections
 import functools
 import hashlib
 import json
@@ -72,24 +73,27 @@ class BuildReport:
 
 # -- the content key ---------------------------------------------------------------------
 
-def _tree_digest(folder: Path) -> str:
+#: Package files that shape only the site around the documents, which every build rewrites.
+SITE_ONLY = ("site.py", "cli.py", "templates")
+
+
+def _tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> str:
     digest = hashlib.sha256()
     if folder.is_dir():
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(str(path.relative_to(folder)).encode())
-            digest.update(path.read_bytes())
+            relative = path.relative_to(folder)
+            if relative.parts[0] not in skip:
+                digest.update(str(relative).encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 def build_salt(formats: Iterable[str]) -> str:
-    """Everything besides the source that changes a document's outputs."""
+    """Everything besides the source that changes a document's outputs: the tool's own code, its
+    stylesheets, schemas and registers."""
     package = Path(__file__).resolve().parent
-    parts = [__version__, ",".join(sorted(formats)), _tree_digest(xslt_path("")), _tree_digest(schema_path("")),
-             _tree_digest(package / "readers")]
-    parts.append(_tree_digest(register_path("")))
-    for module in ("encoder.py", "model.py", "names.py"):
-        if (package / module).exists():
-            parts.append(hashlib.sha256((package / module).read_bytes()).hexdigest())
+    parts = [__version__, ",".join(sorted(formats)), _tree_digest(package, skip=SITE_ONLY),
+             _tree_digest(xslt_path("")), _tree_digest(schema_path("")), _tree_digest(register_path(""))]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -163,6 +167,29 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
         "organisations": names("orgName", "org"),
         "translators": record.translators,
     }
+
+
+#: Catalogue fields whose values recur from document to document (a large edition names the same
+#: people and archives thousands of times), and which the main process keeps one copy of each.
+RECURRING_FIELDS = ("type", "classification", "archive", "languages", "language_names", "topics", "translators",
+                    "places", "people", "organisations")
+
+
+def share_recurring(record: dict, pool: dict) -> dict:
+    """`record` with the values of RECURRING_FIELDS replaced by the pool's copy of them, so that the
+    catalogue held while the site is written grows with what is new in each document."""
+
+    def shared(value):
+        if isinstance(value, str):
+            return pool.setdefault(value, value)
+        if isinstance(value, list):
+            return [shared(item) for item in value]
+        if isinstance(value, dict) and all(isinstance(item, str) for item in value.values()):
+            copy = {name: shared(item) for name, item in value.items()}
+            return pool.setdefault(tuple(copy.items()), copy)
+        return value
+
+    return {name: shared(value) if name in RECURRING_FIELDS else value for name, value in record.items()}
 
 
 def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) -> DocumentBuild:
@@ -250,6 +277,7 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
     if not paths:
         raise OutputError("no source documents (*.txt) found", ", ".join(map(str, sources)))
     keyed, todo, results = [], [], {}
+    pool: dict = {}
     for path in paths:
         try:
             key = source_key(read_source_file(path), salt)
@@ -259,6 +287,7 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
         keyed.append((str(path), key))
         cached = cached_document(str(path), key, cache)
         if cached is not None:
+            cached.record = share_recurring(cached.record, pool)
             results[str(path)] = cached
         else:
             todo.append((str(path), key))
@@ -266,19 +295,19 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
 
     workers = max(1, jobs or os.cpu_count() or 1)
     if workers == 1 or len(todo) <= 1:
-        done = (build_document(source, key, str(cache), formats) for source, key in todo)
-        for result in done:
-            results[result.source] = result
-            if progress:
-                progress(result)
+        for source, key in todo:
+            _keep(build_document(source, key, str(cache), formats), results, pool, progress)
     else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-            futures = [pool.submit(build_document, source, key, str(cache), formats) for source, key in todo]
-            for future in futures:
-                result = future.result()
-                results[result.source] = result
-                if progress:
-                    progress(result)
+        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as workers_pool:
+            # A few documents per worker in flight, not all of them: the main process's memory
+            # then holds the catalogue and not a pending task for every document.
+            in_flight: collections.deque = collections.deque()
+            for source, key in todo:
+                in_flight.append(workers_pool.submit(build_document, source, key, str(cache), formats))
+                if len(in_flight) >= 4 * workers:
+                    _keep(in_flight.popleft().result(), results, pool, progress)
+            while in_flight:
+                _keep(in_flight.popleft().result(), results, pool, progress)
     timings["documents"] = time.perf_counter() - started
 
     documents = [results[str(p)] for p in paths if str(p) in results]
@@ -295,6 +324,14 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
     _prune_cache(cache, {key for _, key in keyed})
     timings["total"] = time.perf_counter() - started
     return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings)
+
+
+def _keep(result: DocumentBuild, results: dict[str, DocumentBuild], pool: dict,
+          progress: Callable[[DocumentBuild], None] | None) -> None:
+    result.record = share_recurring(result.record, pool)
+    results[result.source] = result
+    if progress:
+        progress(result)
 
 
 def _reject_duplicate_ids(documents: list[DocumentBuild]) -> None:

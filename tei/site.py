@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 EDITION_TITLE = "Cold War Diplomatic Documents: a Digital Edition"
+#: Pagefind holds a whole index in memory (about six times the pages it reads), so a large edition
+#: is indexed in parts of at most this many bytes of pages, which the search page merges.
+SEARCH_PART_BYTES = 32 * 2**20
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 def _labels(name: str, values: list[str]) -> list[tuple[str, str]]:
@@ -92,7 +95,8 @@ def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | N
 
 def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, formats: tuple[str, ...],
                base_url: str = "") -> None:
-    """Write the whole site into `folder` (a fresh staging folder)."""
+    """Write the whole site into `folder` (a fresh staging folder). Pages are streamed to their
+    files, so that memory holds the catalogue and not the pages that list it."""
     env = _environment()
     (folder / "documents").mkdir(parents=True)
     published = sorted((d for d in documents if not d.failed),
@@ -113,7 +117,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         depth = "../" * name.count("/")
-        target.write_text(env.get_template(template).render(root=depth, page=name, **context), encoding="utf-8")
+        env.get_template(template).stream(root=depth, page=name, **context).dump(str(target), encoding="utf-8")
 
     failed = [d for d in documents if d.failed]
     invalid = [d for d in published if d.errors]
@@ -132,7 +136,9 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     for name, (title, groups) in facets.items():
         page(f"browse/{name}.html", "browse.html", title=title, facet=name, groups=groups,
              authorities=_authorities())
-    page("search.html", "search.html", types=sorted({d.record["type"] for d in published if d.record.get("type")}),
+    search_parts = _search_parts([folder / "documents" / f"{d.id}.html" for d in published if "html" in d.files])
+    page("search.html", "search.html", bundles=[_search_bundle(i) for i in range(len(search_parts))],
+         types=sorted({d.record["type"] for d in published if d.record.get("type")}),
          years=sorted({_year(d.record) for d in published}))
     page("about.html", "about.html", encoding=_encoding_html(), schemas=_copy_schemas(folder),
          documents=published)
@@ -140,7 +146,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     _copy_assets(folder)
     _write_catalogue(folder, published, failed, base_url)
     _write_corpus(folder, published)
-    _index_for_search(folder)
+    _index_for_search(folder, search_parts)
 
 
 def _authorities() -> dict[str, str]:
@@ -189,8 +195,8 @@ def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: lis
     catalogue = [{"id": d.id, "page": f"documents/{d.id}.html",
                   "downloads": {fmt: f"documents/{d.id}.{fmt}" for fmt in d.files if fmt != "html"},
                   "valid": d.valid, **d.record} for d in documents]
-    (folder / "documents.json").write_text(json.dumps({"edition": EDITION_TITLE, "documents": catalogue},
-                                                      indent=2, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    with open(folder / "documents.json", "w", encoding="utf-8") as out:
+        json.dump({"edition": EDITION_TITLE, "documents": catalogue}, out, indent=2, ensure_ascii=False, sort_keys=True)
     report = {"published": len(documents), "failed": [{"source": d.source, "error": d.failed} for d in failed],
               "invalid": [{"id": d.id, "errors": d.errors} for d in documents if d.errors]}
     (folder / "build-report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -206,7 +212,7 @@ def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: lis
 def _write_corpus(folder: Path, documents: list["DocumentBuild"]) -> None:
     """The whole edition as one teiCorpus (the `tei-corpus` export), written document by
     document so that a large edition is never in memory at once."""
-    from .export.corpus import write_corpus
+    from .export.corpus import header_record, write_corpus
     from .export.edition import Edition
     from .export.record import DocumentRecord
     from .export.sources import read_source
@@ -216,14 +222,43 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"]) -> None:
     def sources():
         return (read_source(path) for path in files)
 
-    records = [DocumentRecord.from_tei(s.tree, id=s.id, file=s.file_name) for s in sources()]
+    records = [header_record(DocumentRecord.from_tei(s.tree, id=s.id, file=s.file_name)) for s in sources()]
     write_corpus(folder / "corpus.xml", sources, records, edition_registers(), Edition())
 
 
-def _index_for_search(folder: Path) -> None:
-    """Pagefind's index (its binary comes in a wheel); without it the search page says so."""
+def _search_parts(pages: list[Path]) -> list[list[Path]]:
+    """The document pages in consecutive parts of at most SEARCH_PART_BYTES (at least one page each)."""
+    parts: list[list[Path]] = []
+    size = 0
+    for path in pages:
+        length = path.stat().st_size
+        if not parts or size + length > SEARCH_PART_BYTES:
+            parts.append([])
+            size = 0
+        parts[-1].append(path)
+        size += length
+    return parts
+
+
+def _search_bundle(index: int) -> str:
+    return "pagefind/" if index == 0 else f"pagefind-{index + 1}/"
+
+
+def _index_for_search(folder: Path, parts: list[list[Path]]) -> None:
+    """Pagefind's index (its binary comes in a wheel), one bundle per part, each made from a
+    scratch copy of the site that holds only that part's pages; without Pagefind the search
+    page says so."""
+    scratch = folder / ".search-part"
     try:
-        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(folder), "--silent"],
-                       check=True, capture_output=True, timeout=600)
+        for index, pages in enumerate(parts):
+            shutil.rmtree(scratch, ignore_errors=True)
+            (scratch / "documents").mkdir(parents=True)
+            for path in pages:
+                _link(path, scratch / "documents" / path.name)
+            subprocess.run([sys.executable, "-m", "pagefind", "--site", str(scratch), "--silent",
+                            "--output-path", str(folder / _search_bundle(index))],
+                           check=True, capture_output=True, timeout=600)
     except (OSError, subprocess.SubprocessError) as exc:
         (folder / "pagefind-missing.txt").write_text(f"search index not built: {exc}\n", encoding="utf-8")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

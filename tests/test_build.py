@@ -122,6 +122,35 @@ def test_browsing_pages_count_documents(site):
     assert chronology.index("1948") < chronology.index("1967") < chronology.index("1988")
 
 
+def test_the_catalogue_keeps_one_copy_of_what_documents_share(site):
+    """A large edition names the same people thousands of times: the build holds each once."""
+    _, report = site
+    named: dict[str, list] = {}
+    for doc in report.documents:
+        for item in doc.record["people"] + doc.record["places"] + doc.record["organisations"]:
+            named.setdefault(item["anchor"], []).append(item)
+    shared = {anchor: items for anchor, items in named.items() if len(items) > 1}
+    assert "person-kim-il-sung" in shared
+    assert all(item is items[0] for items in shared.values() for item in items)
+    types = [doc.record["type"] for doc in report.documents if doc.record["type"] == "Telegram"]
+    assert len(types) == 2 and types[0] is types[1]
+
+
+def test_the_cache_key_follows_the_code_that_makes_documents_not_the_site_around_them(tmp_path):
+    from tei.build import SITE_ONLY, _tree_digest
+
+    (tmp_path / "templates").mkdir()
+    files = {name: tmp_path / name for name in ("encoder.py", "site.py", "templates/home.html")}
+    for path in files.values():
+        path.write_text("one", encoding="utf-8")
+    before = _tree_digest(tmp_path, skip=SITE_ONLY)
+    files["site.py"].write_text("two", encoding="utf-8")
+    files["templates/home.html"].write_text("two", encoding="utf-8")
+    assert _tree_digest(tmp_path, skip=SITE_ONLY) == before
+    files["encoder.py"].write_text("two", encoding="utf-8")
+    assert _tree_digest(tmp_path, skip=SITE_ONLY) != before
+
+
 def copy_seeds(folder: Path) -> Path:
     folder.mkdir(parents=True)
     for seed in SEEDS:

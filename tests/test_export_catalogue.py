@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
+
+from lxml import etree
 
 from export_helpers import GOLDEN, SEED
 from tei.export import export
@@ -55,3 +58,21 @@ def test_month_and_year_ranges():
         ("1948-10", "", "1948-10-01", "1948-10-31")
     year = DocumentRecord.from_tei(etree.fromstring(tei.replace("1948-10-01", "1948-01-01").replace("1948-10-31", "1948-12-31")))
     assert year.date.iso == "1948"
+
+
+def test_a_record_holds_plain_values_and_not_the_document():
+    """lxml's attribute results are strings that keep their whole document alive: a record that
+    held one would keep every document of a large export in memory."""
+    def values(item):
+        if dataclasses.is_dataclass(item):
+            for field in dataclasses.fields(item):
+                yield from values(getattr(item, field.name))
+        elif isinstance(item, (list, tuple)):
+            for element in item:
+                yield from values(element)
+        elif item is not None:
+            yield item
+
+    for path in sorted(GOLDEN.glob("*.xml")):
+        found = list(values(DocumentRecord.from_tei(etree.parse(str(path)))))
+        assert found and {type(value) for value in found} <= {str, bool, int}, path.name

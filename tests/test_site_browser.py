@@ -4,9 +4,14 @@ documents, and axe-core finds no serious violation. Screenshots are kept in test
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import re
+import shutil
 import threading
+from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -21,17 +26,47 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """`folder` on a loopback server, as its URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
     """The seeds' site (HTML and text: PDFs are tested elsewhere) on a loopback server."""
     folder = tmp_path_factory.mktemp("site") / "edition"
     build([ROOT / "seeds"], folder, jobs=2, formats=("html", "txt"))
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(folder) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def parted_site_url(tmp_path_factory):
+    """A site whose search index comes in parts, as a large edition's does: 60 documents (59
+    copies of the Bulgarian memorandum, and Stalin's 1948 message), a part for every page."""
+    sources = tmp_path_factory.mktemp("parted-sources")
+    memo = ROOT / "seeds" / "003_9e4f21ecbb1f4041.txt"
+    for number in range(59):
+        text = memo.read_text(encoding="utf-8").replace("/document/", f"/document/9{number:03d}")
+        text = re.sub(r"(Record ID\s*\n\s*\n?)(\d+)", lambda m: f"{m.group(1)}9{number:03d}{m.group(2)}", text)
+        (sources / f"memo-{number:02d}.txt").write_text(text, encoding="utf-8")
+    shutil.copy(ROOT / "seeds" / "004_5a195c45a986ff21.txt", sources)
+    folder = tmp_path_factory.mktemp("parted-site") / "edition"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("tei.site.SEARCH_PART_BYTES", 1)
+        report = build([sources], folder, jobs=2, formats=("html",))
+    assert len(report.documents) == 60 and not report.failed
+    assert (folder / "pagefind" / "pagefind.js").is_file() and (folder / "pagefind-60" / "pagefind-entry.json").is_file()
+    with served(folder) as url:
+        yield url
 
 
 PAGES = ["index.html", "chronology.html", "search.html", "about.html", "browse/index.html", "browse/type.html",
@@ -79,6 +114,16 @@ def test_search_filters_by_type_and_year(site_url, open_page):
     page.select_option("#search-year", "1948")
     page.wait_for_function("document.getElementById('search-status').textContent.startsWith('1 ')")
     assert page.locator("#search-results li a").all_text_contents() == ["Telephone Message via VCh, I. Stalin to Kim Il Sung"]
+
+
+def test_search_merges_an_index_made_in_parts_and_filters_every_result(parted_site_url, open_page):
+    page = open_page(parted_site_url + "search.html")
+    found = search(page, "Korea")
+    assert len(found) == 50 and "first 50 shown" in page.locator("#search-status").text_content()
+    page.select_option("#search-year", "1948")
+    page.wait_for_function("document.getElementById('search-status').textContent.startsWith('1 ')")
+    assert page.locator("#search-results li a").all_text_contents() == ["Telephone Message via VCh, I. Stalin to Kim Il Sung"]
+    assert page.problems == []
 
 
 def test_home_page_filters_and_sorts_the_table(site_url, open_page):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -115,6 +116,16 @@ def corpus_header(corpus: etree._Element, records: list[DocumentRecord], edition
                   attrs={"ident": "tei-edition", "version": __version__})
         sub(app, "label", "tei-edition")
     return header
+
+
+def header_record(record: DocumentRecord) -> DocumentRecord:
+    """Only what `corpus_header` reads of a record (the bibl, the publisher, the date): the records
+    of a whole edition are held while its documents are written one by one."""
+    return DocumentRecord(id=record.id, title=record.title, date=record.date, uri=record.uri,
+                          publisher=sys.intern(record.publisher), uploaded=record.uploaded,
+                          repository=sys.intern(record.repository), settlement=sys.intern(record.settlement),
+                          collections=[sys.intern(c) for c in record.collections], archive_idno=record.archive_idno,
+                          pages=record.pages, published_source=record.published_source)
 
 
 def corpus_parts(documents: Callable[[], Iterable[SourceDocument]], records: list[DocumentRecord],

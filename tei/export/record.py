@@ -187,8 +187,9 @@ class DocumentRecord:
             record.date = None
         record.summary = "\n".join(texts(profile + "t:abstract/t:p") or texts(profile + "t:abstract"))
         record.language = root.get(XML_LANG) or "en"
+        # str(): lxml's attribute results keep their whole document alive, records outlive it.
         record.original_languages = list(dict.fromkeys(
-            root.xpath("t:teiHeader//t:sourceDesc//t:textLang/@mainLang", namespaces=NS)
+            map(str, root.xpath("t:teiHeader//t:sourceDesc//t:textLang/@mainLang", namespaces=NS))
             or [lang.get("ident") for lang in root.xpath(profile + "t:langUsage/t:language[@ident]", namespaces=NS)
                 if lang.get("ident") != record.language]))
         record.doc_type = cls._category(root, "document-types")

@@ -52,19 +52,37 @@
       form.hidden = true;
       return;
     }
-    // Resolved against the page, not this script (which lives in assets/).
-    var engine = import(new URL("pagefind/pagefind.js", document.baseURI).href);
+    // Resolved against the page, not this script (which lives in assets/). A large edition's
+    // index comes in parts (data-bundles): the first is loaded, the others merged into it.
+    var bundles = (form.getAttribute("data-bundles") || "pagefind/").split(" ");
+    var engine = import(new URL(bundles[0] + "pagefind.js", document.baseURI).href).then(function (pagefind) {
+      return Promise.all(bundles.slice(1).map(function (bundle) {
+        return pagefind.mergeIndex(new URL(bundle, document.baseURI).href);
+      })).then(function () { return pagefind; });
+    });
+    var SHOWN = 50;  // results shown at most
+    var BATCH = 50;  // results whose data is loaded at a time, until enough pass the filters
+    var latest = 0;
+    var matches = function (r) {
+      return (!typeSelect.value || r.meta.type === typeSelect.value) &&
+        (!yearSelect.value || r.meta.year === yearSelect.value);
+    };
+    // Filters apply to every result, not only to the first ones: data is loaded in batches until
+    // SHOWN results pass or none are left.
+    var collect = function (results, from, shown) {
+      if (shown.length >= SHOWN || from >= results.length) { return Promise.resolve(shown.slice(0, SHOWN)); }
+      return Promise.all(results.slice(from, from + BATCH).map(function (r) { return r.data(); }))
+        .then(function (loaded) { return collect(results, from + BATCH, shown.concat(loaded.filter(matches))); });
+    };
     var run = function () {
       var words = input.value.trim();
+      var ticket = ++latest;
       if (!words) { list.innerHTML = ""; status.textContent = ""; return; }
       status.textContent = "Searching…";
       engine.then(function (pagefind) { return pagefind.search(words); })
-        .then(function (search) { return Promise.all(search.results.slice(0, 50).map(function (r) { return r.data(); })); })
-        .then(function (results) {
-          var shown = results.filter(function (r) {
-            return (!typeSelect.value || r.meta.type === typeSelect.value) &&
-              (!yearSelect.value || r.meta.year === yearSelect.value);
-          });
+        .then(function (search) { return collect(search.results, 0, []); })
+        .then(function (shown) {
+          if (ticket !== latest) { return; }  // a newer search has started
           list.innerHTML = "";
           shown.forEach(function (r) {
             var item = document.createElement("li");
@@ -82,7 +100,8 @@
             item.appendChild(excerpt);
             list.appendChild(item);
           });
-          status.textContent = shown.length + " document" + (shown.length === 1 ? "" : "s") + " found";
+          status.textContent = shown.length + " document" + (shown.length === 1 ? "" : "s") + " found" +
+            (shown.length >= SHOWN ? " (the first " + SHOWN + " shown: add words to narrow the search)" : "");
         })
         .catch(function () { status.textContent = "Search is not available here."; });
     };
