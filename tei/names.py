@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -54,8 +56,11 @@ _LB = T + "lb"
 _NOT_SEARCHED_TAGS = {T + name for name in OPAQUE | HEADER_SKIPPED}
 _HEADER_ZONE_TAGS = {T + name for name in HEADER_ZONES}
 _TEI_HEADER = T + "teiHeader"
+_SEARCHED_TAGS = {T + name for name in SEARCHED}
+_ROLE_NAME_TAGS = {T + "roleName"}
 #: title-case or bibliographic text: register names are linked there, but no candidates are guessed
 NO_CANDIDATES = {"title", "head", "bibl", "licence"}
+_NO_CANDIDATES_TAGS = {T + name for name in NO_CANDIDATES}
 #: header elements whose whole value is a name: they get @ref themselves (TEI: att.naming, att.canonical)
 WHOLE_VALUE = {"settlement": ("place",), "pubPlace": ("place",), "repository": ("org",), "publisher": ("org",),
                "funder": ("org",), "author": ("person", "org")}
@@ -71,16 +76,30 @@ def fold(text: str, hyphens: bool = True) -> str:
     """The text with the same length, so that positions map back: curly quotes straight, accents off,
     and (hyphens=True) a hyphen between letters read as a space before a capital, so that
     "Kim Il-sung", "Kim Il-Sung" and "Kim Il Sung" fold alike."""
-    text = text.translate(_QUOTES)
+    text = _QUOTE_CHARS.sub(_straight_quote, text)
     if not text.isascii():
         text = _NON_ASCII.sub(_base_letter, text)
-    if hyphens and "-" in text:
+    return _fold_hyphens(text) if hyphens else text
+
+
+def _fold_hyphens(text: str) -> str:
+    """The last step of fold(): fold(text) is _fold_hyphens(fold(text, hyphens=False))."""
+    if "-" in text:
         text = _TRANSLITERATION_HYPHEN.sub(_hyphen_to_space, text)
     return text
 
 
+#: the characters of _QUOTES: replacing the few there are is ten times faster than str.translate, which
+#: looks every character of the text up in the table
+_QUOTE_CHARS = re.compile("[" + re.escape("".join(map(chr, _QUOTES))) + "]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_TRANSLITERATION_HYPHEN = re.compile(r"(?<=[^\W\d_])-([^\W\d_])")
+#: a hyphen between letters; the pattern starts with the hyphen (the letter before it is a lookbehind after
+#: it) so that the search skips to the hyphens instead of trying the lookbehind at every character
+_TRANSLITERATION_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)([^\W\d_])")
+
+
+def _straight_quote(match: re.Match) -> str:
+    return _QUOTES[ord(match.group())]
 
 
 def _hyphen_to_space(match: re.Match) -> str:
@@ -237,8 +256,16 @@ _ROLE = (r"(?:(?:Deputy|First|Prime|General|Vice) )?(?:Foreign Minister|Minister
 _HONORIFIC = r"(?:[Cc]omrade|Mr\.|Mrs\.|Ms\.|Dr\.|[Cc]ounselor|[Aa]mbassador)"
 #: a title just before a name: "Comrade", "counselor", "South Korean Foreign Minister", "Comrade Director"
 TITLE_BEFORE = re.compile(rf"(?<![\w.])((?:(?:{_ADJECTIVE} )?{_ROLE} |{_HONORIFIC} ){{1,3}})$")
+
+
+#: at least the longest title TITLE_BEFORE can match (165 characters; tests/test_names.py checks the
+#: bound): searching for one only there before a name, instead of from the start of the text, finds
+#: the same title and keeps long paragraphs with many names from taking quadratic time
+_TITLE_WIDTH = 200
 #: a role on its own: "Minister of Foreign Affairs", "the Ambassador", "the Korean Foreign Minister"
 ROLE = re.compile(rf"(?<![\w-])(?:{_ADJECTIVE} )?{_ROLE}(?![\w-])")
+#: titles anywhere: "Comrade", "the Soviet Ambassador"
+TITLES = re.compile(rf"(?<![\w.])((?:(?:{_ADJECTIVE} )?{_ROLE} |{_HONORIFIC} ){{1,3}})")
 LEADING_TITLES = re.compile(rf"^(?:(?:{_ADJECTIVE} )?{_ROLE} |{_HONORIFIC} )+")
 
 _TOKEN = r"[A-Z][a-z]+(?:['-][A-Za-z]?[a-z]+)*"
@@ -306,30 +333,37 @@ def _local(element: etree._Element) -> str:
 
 def _flatten(container: etree._Element) -> tuple[str, list[_Piece]]:
     """The container's own text as one string, children as atoms or barriers (a line break is "\\n")."""
-    parts: list[str] = []
-    pieces: list[_Piece] = []
-    pos = 0
-
-    def add(kind: str, node: etree._Element, text: str) -> None:
-        nonlocal pos
-        pieces.append(_Piece(kind, node, pos, pos + len(text)))
-        parts.append(text)
-        pos += len(text)
-
-    add("text", container, container.text or "")
+    text = container.text or ""
+    parts = [text]
+    pieces = [_Piece("text", container, 0, len(text))]
+    pos = len(text)
     for child in container:
         if child.tag in _TRANSPARENT_TAGS and len(child) == 0:
-            add("atom", child, child.text or "")
+            kind, text = "atom", child.text or ""
         else:
-            add("barrier", child, "\n" if child.tag == _LB else "\ufffc")
-        add("tail", child, child.tail or "")
+            kind, text = "barrier", "\n" if child.tag == _LB else "\ufffc"
+        tail = child.tail or ""
+        middle = pos + len(text)
+        pieces += (_Piece(kind, child, pos, middle), _Piece("tail", child, middle, middle + len(tail)))
+        parts += (text, tail)
+        pos = middle + len(tail)
     return "".join(parts), pieces
+
+
+def _first_ending_at_or_after(pieces: list[_Piece], pos: int) -> int:
+    """The index of the first piece that ends at or after `pos`. Pieces follow one another in the flat
+    text, so their ends never decrease and a binary search finds it: scanning the pieces from the first
+    for every span made tagging a long paragraph with many names quadratic."""
+    return bisect_left(pieces, pos, key=attrgetter("end"))
 
 
 def _piece_at(pieces: list[_Piece], pos: int, edge: str) -> tuple[_Piece, int] | None:
     """The text piece where a span may start (edge="start") or end (edge="end") at `pos`, with the
     offset into it; an atom may be entered or left only at its edges; None when the span cannot."""
-    for piece in pieces:
+    for index in range(_first_ending_at_or_after(pieces, pos), len(pieces)):
+        piece = pieces[index]
+        if piece.start > pos:  # and so do all the pieces after it
+            break
         if piece.kind in ("text", "tail") and piece.start <= pos <= piece.end:
             if edge == "start" and pos == piece.end and piece.end > piece.start:
                 continue
@@ -342,17 +376,21 @@ def _piece_at(pieces: list[_Piece], pos: int, edge: str) -> tuple[_Piece, int] |
 
 
 def _wrap(container: etree._Element, pieces: list[_Piece], span: Span) -> etree._Element | None:
-    """Put an element around [start, end) of the flat text, moving whole children into it."""
+    """Put an element around [start, end) of the flat text, moving whole children into it. (The new
+    element is placed next to a child, not at an index: listing the children to find one, for every
+    span, made long paragraphs with many names quadratic.)"""
     start = _piece_at(pieces, span.start, "start")
     end = _piece_at(pieces, span.end, "end")
     if start is None or end is None:
         return None
-    inner = [p for p in pieces if p.kind == "barrier" and span.start < p.end and p.start < span.end]
-    if inner:
-        return None
+    for index in range(_first_ending_at_or_after(pieces, span.start + 1), len(pieces)):
+        piece = pieces[index]
+        if piece.start >= span.end:
+            break
+        if piece.kind == "barrier":  # a child inside the span that names may not run across
+            return None
     element = etree.Element(T + span.tag, dict(span.attrs))
     (s_piece, s_off), (e_piece, e_off) = start, end
-    children = list(container)
     if s_piece is e_piece and s_piece.kind in ("text", "tail"):
         text = (container.text if s_piece.kind == "text" else s_piece.node.tail) or ""
         before, element.text, after = text[:s_off], text[s_off:e_off], text[e_off:]
@@ -361,28 +399,32 @@ def _wrap(container: etree._Element, pieces: list[_Piece], span: Span) -> etree.
             container.insert(0, element)
         else:
             s_piece.node.tail = before
-            container.insert(children.index(s_piece.node) + 1, element)
+            s_piece.node.addnext(element)  # after the child and its tail, before the next child
         element.tail = after
     else:
         if s_piece.kind == "atom":
-            first = children.index(s_piece.node)
+            first_node = s_piece.node
         else:
             text = (container.text if s_piece.kind == "text" else s_piece.node.tail) or ""
             element.text = text[s_off:]
             if s_piece.kind == "text":
                 container.text = text[:s_off]
-                first = 0
+                first_node = container[0]
             else:
                 s_piece.node.tail = text[:s_off]
-                first = children.index(s_piece.node) + 1
+                first_node = s_piece.node.getnext()
         last_node = e_piece.node
         tail = last_node.tail or ""
         offset = 0 if e_piece.kind == "atom" else e_off
         last_node.tail, after = tail[:offset] or None, tail[offset:]
-        last = children.index(last_node)
-        for child in children[first:last + 1]:
+        first_node.addprevious(element)  # after the text or tail before it
+        child = first_node
+        while True:  # the children from first_node to last_node, with their tails, into the new element
+            following = child.getnext()
             element.append(child)
-        container.insert(first, element)
+            if child is last_node:
+                break
+            child = following
         element.tail = after or None
     title = (element.text or "")[:span.title].rstrip()
     if title:  # the title's words in the first text of the name (not in an atom it runs across)
@@ -394,11 +436,38 @@ def _wrap(container: etree._Element, pieces: list[_Piece], span: Span) -> etree.
 
 
 def _longest_first(forms: Iterable[str]) -> re.Pattern | None:
+    r"""One pattern for all the forms, each a whole word sequence (any run of spaces for a space): where
+    several forms match at a position, the longest wins.
+
+    It matches exactly what `(?<!\w)(?:form1|form2|...)(?!\w)`, longest form first, would, but is several
+    times faster to search. The forms are grouped by their first character, and the pattern starts with
+    that character: the regex engine then skips to the positions where a form may start, and tries there
+    only the forms that start with the character found. The order of the forms is kept within a group;
+    forms of different groups never match at the same position. The word boundary before a form,
+    `(?<!\w)`, is checked just after its first character, as `(?<!\w[\s\S])`: no word character
+    before that character.
+    """
     forms = sorted(set(forms), key=lambda f: (-len(f), f))
     if not forms:
         return None
-    alternatives = "|".join(re.escape(f).replace(r"\ ", " +") for f in forms)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        if form:
+            rest = _spaced(form[1:])
+            # " +" is " " and " *": the group's first character takes the first space
+            groups.setdefault(form[0], []).append(" *" + rest if form[0] == " " else rest)
+    alternatives = [rf"{re.escape(first)}(?<!\w[\s\S])(?:{'|'.join(rests)})" for first, rests in groups.items()]
+    if "" in forms:  # an empty form matches anywhere, after every other form
+        alternatives.append(r"(?<!\w)")
+    return re.compile(rf"(?:{'|'.join(alternatives)})(?!\w)")
+
+
+_SPACES = re.compile(" +")
+
+
+def _spaced(form: str) -> str:
+    """The form as a pattern in which a space is any run of spaces."""
+    return re.escape(form).replace(r"\ ", " +")
 
 
 def _search_all(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
@@ -437,7 +506,7 @@ class FormIndex:
             if pattern is None:
                 continue
             for match in _search_all(pattern, folded):
-                entry = table.get(re.sub(" +", " ", match.group()))
+                entry = table.get(_SPACES.sub(" ", match.group()))
                 if entry is not None:
                     yield match.start(), match.end(), entry
 
@@ -480,10 +549,11 @@ class NameTagger:
             self._each_container(root, lambda flat, c: self._register_spans(flat, surnames, cert="medium"), report)
         self._each_container(root, self._role_spans, report)
         self._each_container(root, self._candidate_spans, report, candidates=True)
-        seen = {fold(name, hyphens=False): element for name, element, _ in unlinked_names(root)}
+        seen = {fold(name, hyphens=False): _local(element) for name, element in _unlinked(root)}
         if seen:
-            self._each_container(root, lambda flat, c: self._repeated_candidate_spans(flat, c, seen), report,
-                                 candidates=True)
+            pattern = _longest_first(seen)
+            self._each_container(root, lambda flat, c: self._repeated_candidate_spans(flat, c, seen, pattern),
+                                 report, candidates=True)
         self._declare_prefixes(root)
         return report
 
@@ -509,26 +579,27 @@ class NameTagger:
                 report.links[entry.ref] += 1
 
     def _register_spans(self, flat: str, index: FormIndex, cert: str = "") -> list[Span]:
-        folded, plain = fold(flat), fold(flat, hyphens=False)
+        plain = fold(flat, hyphens=False)
         spans = []
-        for start, end, entry in index.find(folded):
+        for start, end, entry in index.find(_fold_hyphens(plain)):
             attrs = (("ref", entry.ref),) + ((("cert", cert),) if cert else ())
             title = 0
             if entry.kind == "person":
-                before = TITLE_BEFORE.search(plain, 0, start)
+                # a title is at most _TITLE_WIDTH long and ends at `start` (or just before a line break there)
+                before = TITLE_BEFORE.search(plain, max(0, start - 1 - _TITLE_WIDTH), start)
                 if before and "\n" not in before.group(1) and "\ufffc" not in before.group(1):
                     title = len(before.group(1))
             spans.append(Span(start - title, end, KINDS[entry.kind][1], attrs, title))
         return spans
 
     def _role_spans(self, flat: str, container: etree._Element) -> list[Span]:
-        if _in_any(container, {"roleName"}):
+        if _in_any(container, _ROLE_NAME_TAGS):
             return []
         return [Span(m.start(), m.end(), "roleName") for m in ROLE.finditer(fold(flat, hyphens=False))]
 
     def _candidate_spans(self, flat: str, container: etree._Element) -> list[Span]:
         """Unknown names: a run of capitalised words not at the start of a sentence, or words after a title."""
-        if _in_any(container, NO_CANDIDATES):
+        if _in_any(container, _NO_CANDIDATES_TAGS):
             return []
         folded = fold(flat, hyphens=False)
         spans = []
@@ -536,7 +607,7 @@ class NameTagger:
             span = self._candidate(folded, match.start(), match.end())
             if span is not None:
                 spans.append(span)
-        for title in re.finditer(rf"(?<![\w.])((?:(?:{_ADJECTIVE} )?{_ROLE} |{_HONORIFIC} ){{1,3}})", folded):
+        for title in TITLES.finditer(folded):
             name = NAME_AFTER_TITLE.match(folded, title.end())
             if name is None:
                 continue
@@ -547,11 +618,12 @@ class NameTagger:
         return spans
 
     @staticmethod
-    def _repeated_candidate_spans(flat: str, container: etree._Element, seen: dict[str, str]) -> list[Span]:
-        """A candidate found once is one everywhere in the document, at the start of a sentence too."""
-        if _in_any(container, NO_CANDIDATES):
+    def _repeated_candidate_spans(flat: str, container: etree._Element, seen: dict[str, str],
+                                  pattern: re.Pattern) -> list[Span]:
+        """A candidate found once is one everywhere in the document, at the start of a sentence too
+        (`pattern` finds the names of `seen`)."""
+        if _in_any(container, _NO_CANDIDATES_TAGS):
             return []
-        pattern = _longest_first(seen)
         return [Span(m.start(), m.end(), seen[m.group()], (("type", "candidate"),))
                 for m in _search_all(pattern, fold(flat, hyphens=False)) if m.group() in seen]
 
@@ -572,7 +644,7 @@ class NameTagger:
             return None
         elif words[0].endswith("."):
             tag = "persName"
-        elif SENTENCE_START.search(folded[:start]):
+        elif _starts_sentence(folded, start):
             return None  # "Economic Cooperation grew": capitals that may be the sentence's, not a name's
         else:
             tag = "rs"
@@ -594,8 +666,9 @@ class NameTagger:
 
     def _each_container(self, root: etree._Element, finder: Callable[[str, etree._Element], list[Span]],
                         report: TaggingReport, candidates: bool = False) -> None:
-        for container in [c for c in root.iter(*(T + n for n in SEARCHED)) if self._searched(c)]:
-            if not self._searched(container):  # moved inside a new name by an earlier container's span
+        moved: set[etree._Element] = set()  # elements that an earlier container's span put inside a new element
+        for container in [c for c in root.iter(*_SEARCHED_TAGS) if self._searched(c)]:
+            if container in moved and not self._searched(container):  # moved inside a new name
                 continue
             flat, pieces = _flatten(container)
             if not flat.strip():
@@ -604,6 +677,7 @@ class NameTagger:
                 element = _wrap(container, pieces, span)
                 if element is None:
                     continue
+                moved.update(element.iterdescendants())
                 ref = element.get("ref")
                 if ref:
                     report.links[ref] += 1
@@ -658,12 +732,27 @@ def default_tagger() -> NameTagger:
     return _DEFAULT_TAGGER
 
 
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Whether SENTENCE_START matches the text before `pos`. A match is at most two characters and the
+    spaces just before `pos`, so only those are searched: searching all the text before every
+    candidate took quadratic time in long paragraphs."""
+    start = pos
+    while start > 0 and text[start - 1].isspace():  # str.isspace() and the regex's \s agree on every character
+        start -= 1
+    return SENTENCE_START.search(text, max(0, start - 2), pos) is not None
+
+
 def _descriptive(word: str) -> bool:
     return all(part in DESCRIPTIVE or part in FUNCTION_WORDS for part in re.split(r"[-']", word.rstrip(".")) if part)
 
 
-def _in_any(element: etree._Element, names: set[str]) -> bool:
-    return _local(element) in names or any(_local(a) in names for a in element.iterancestors())
+def _in_any(element: etree._Element, tags: set[str]) -> bool:
+    """The element, or one of its ancestors, has one of the (namespaced) tags."""
+    while element is not None:
+        if element.tag in tags:
+            return True
+        element = element.getparent()
+    return False
 
 
 # -- candidates: what an editor should add to the registers ----------------------------------------------
@@ -687,6 +776,13 @@ def unlinked_names(tree: etree._ElementTree | etree._Element) -> Iterator[tuple[
     """(name, element, context) for every name element without @ref: the tagger's candidates, and names
     the encoder found that the registers do not have."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    for name, element in _unlinked(root):
+        yield name, _local(element), _context(element)
+
+
+def _unlinked(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:
+    """(name, element) for every name element without @ref, without the context: the tagger needs only
+    the names, and finding the context of every name of a long paragraph took quadratic time."""
     for element in root.iter(*(T + n for n in (*KIND_OF_NAME, "rs"))):
         if element.get("ref") or element.getparent() is None:
             continue
@@ -694,7 +790,7 @@ def unlinked_names(tree: etree._ElementTree | etree._Element) -> Iterator[tuple[
             continue
         name = _text_without_roles(element)  # "Comrade Pak Song-chol" is listed as "Pak Song-chol"
         if name:
-            yield name, _local(element), _context(element)
+            yield name, element
 
 
 def _context(element: etree._Element, width: int = 40) -> str:

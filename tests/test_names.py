@@ -301,3 +301,14 @@ def test_entities_reports_a_bad_source_and_goes_on(tmp_path):
     result = CliRunner().invoke(cli, ["entities", str(tmp_path)])
     assert result.exit_code == 1
     assert f"{bad}: error:" in result.stderr and "Pak Song-chol" in result.stdout
+
+
+def test_a_title_before_a_name_is_sought_far_enough_back():
+    """The tagger looks for a title only in the _TITLE_WIDTH characters before a name: no title
+    TITLE_BEFORE can match may be longer (Python's regex parser gives the longest match)."""
+    from re import _parser
+
+    from tei.names import _TITLE_WIDTH, TITLE_BEFORE
+
+    longest = _parser.parse(TITLE_BEFORE.pattern, TITLE_BEFORE.flags).getwidth()[1]
+    assert 0 < longest <= _TITLE_WIDTH
