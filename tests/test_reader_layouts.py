@@ -65,3 +65,14 @@ def test_marks_the_seeds_do_not_show():
     assert body.xpath("string(.//t:note[@type='footnote'][@n='1'])", namespaces=TEI) == "A footnote text."
     assert body.xpath("string(.//t:note[@subtype='unknown'])", namespaces=TEI) == "Photo: a group of delegates"
     assert not missing_words(text, root)
+
+
+def test_web_chrome_is_skipped_only_in_the_top_bar():
+    """"Share" or "Print" before the date is the page's bar; after it, such a line is the
+    document's (here its title: found by the property tests)."""
+    text = "Skip to content\n\nMay 7, 1978\n\nSHARE\n\nA.\n\nA.\n\nAssociated Places\n\nSource\n\nA\n\nType\n\nTelegram\n\nRecord ID\n\n1"
+    doc = read_document(text)
+    assert doc.metadata.title == "SHARE"
+    assert missing_words(text, convert_text(text)) == {}
+    barred = read_document("Skip to content\nPrint\nShare\n\nMay 7, 1978\n\nA title\n\nBody.\n\nRecord ID\n\n1")
+    assert barred.metadata.title == "A title"

@@ -22,7 +22,8 @@ from .metadata import (
 )
 from .source import decode_source
 
-#: Boilerplate of the web page that is not part of the document.
+#: Boilerplate of the web page's top bar, skipped before the date. Lower down, a line like "Share"
+#: may be a document's title or text, and is kept.
 CHROME = {"skip to content", "skip to main content", "back to top", "print", "share", "download"}
 
 #: Labels of fields before the body (citation layout), lower case without the colon.
@@ -173,12 +174,18 @@ class WilsonReader:
             pos += 1
         return pos
 
+    @staticmethod
+    def _skip_blank(lines: list[str], pos: int) -> int:
+        while pos < len(lines) and _blank(lines[pos]):
+            pos += 1
+        return pos
+
     def _read_date(self, lines: list[str], pos: int, meta: Metadata) -> int:
         if pos < len(lines):
             date = parse_date(lines[pos].strip())
             if date is not None:
                 meta.date = date
-                return self._skip_chrome(lines, pos + 1)
+                return self._skip_blank(lines, pos + 1)
         return pos
 
     def _read_title(self, lines: list[str], pos: int, meta: Metadata) -> int:
@@ -197,9 +204,9 @@ class WilsonReader:
                 # No closing asterisks: only the first line is the title.
                 parts, index = [lines[pos].strip()], pos
             meta.title = re.sub(r"\s+", " ", " ".join(parts).strip("*").strip())
-            return self._skip_chrome(lines, index + 1)
+            return self._skip_blank(lines, index + 1)
         meta.title = lines[pos].strip()
-        return self._skip_chrome(lines, pos + 1)
+        return self._skip_blank(lines, pos + 1)
 
     def _read_head(self, lines: list[str], pos: int) -> tuple[_Fields, int, str]:
         """Labelled fields right after the title (citation layout) and unlabelled credit lines."""
@@ -208,7 +215,7 @@ class WilsonReader:
         while pos < len(lines):
             if _CREDIT.match(lines[pos].strip()):
                 fields.add("credits", [lines[pos].strip()])
-                pos = self._skip_chrome(lines, pos + 1)
+                pos = self._skip_blank(lines, pos + 1)
                 continue
             found = _label(lines[pos], HEAD_LABELS)
             if not found:
@@ -218,10 +225,10 @@ class WilsonReader:
             pos += 1
             value_lines = [same_line] if same_line else []
             if name == "contents":
-                pos = self._skip_chrome(lines, pos)
+                pos = self._skip_blank(lines, pos)
                 while pos < len(lines) and re.match(r"^(Translation|Transcript|Transcription|Original|Scan)\b.{0,60}$", lines[pos].strip(), re.IGNORECASE):
                     value_lines.append(lines[pos].strip())
-                    pos = self._skip_chrome(lines, pos + 1)
+                    pos = self._skip_blank(lines, pos + 1)
                 fields.add(name, value_lines)
                 break
             if not same_line:
@@ -231,7 +238,7 @@ class WilsonReader:
             while pos < len(lines) and not _blank(lines[pos]) and not _label(lines[pos], HEAD_LABELS):
                 value_lines.append(lines[pos])
                 pos += 1
-            pos = self._skip_chrome(lines, pos)
+            pos = self._skip_blank(lines, pos)
             fields.add(name, _paragraphs(value_lines))
         return fields, pos, layout
 
