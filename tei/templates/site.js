@@ -62,15 +62,18 @@
     });
     var SHOWN = 50;  // results shown at most
     var BATCH = 50;  // results whose data is loaded at a time, until enough pass the filters
+    var EXAMINED = 1000;  // results looked at at most: each one's data is a request
     var latest = 0;
     var matches = function (r) {
       return (!typeSelect.value || r.meta.type === typeSelect.value) &&
         (!yearSelect.value || r.meta.year === yearSelect.value);
     };
-    // Filters apply to every result, not only to the first ones: data is loaded in batches until
-    // SHOWN results pass or none are left.
+    // Filters apply to all the results, not only to the first ones: data is loaded in batches
+    // until SHOWN results pass, or none are left, or EXAMINED have been looked at.
     var collect = function (results, from, shown) {
-      if (shown.length >= SHOWN || from >= results.length) { return Promise.resolve(shown.slice(0, SHOWN)); }
+      if (shown.length >= SHOWN || from >= Math.min(results.length, EXAMINED)) {
+        return Promise.resolve({shown: shown.slice(0, SHOWN), more: shown.length > SHOWN || from < results.length});
+      }
       return Promise.all(results.slice(from, from + BATCH).map(function (r) { return r.data(); }))
         .then(function (loaded) { return collect(results, from + BATCH, shown.concat(loaded.filter(matches))); });
     };
@@ -81,7 +84,8 @@
       status.textContent = "Searching…";
       engine.then(function (pagefind) { return pagefind.search(words); })
         .then(function (search) { return collect(search.results, 0, []); })
-        .then(function (shown) {
+        .then(function (found) {
+          var shown = found.shown;
           if (ticket !== latest) { return; }  // a newer search has started
           list.innerHTML = "";
           shown.forEach(function (r) {
@@ -101,7 +105,7 @@
             list.appendChild(item);
           });
           status.textContent = shown.length + " document" + (shown.length === 1 ? "" : "s") + " found" +
-            (shown.length >= SHOWN ? " (the first " + SHOWN + " shown: add words to narrow the search)" : "");
+            (found.more ? " (there are more: add words to narrow the search)" : "");
         })
         .catch(function () { status.textContent = "Search is not available here."; });
     };
