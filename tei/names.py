@@ -815,7 +815,8 @@ def _text_until(block: etree._Element, stop: etree._Element) -> Iterator[str]:
         if any(d is stop for d in child.iter()):
             yield from _text_until(child, stop)
             return
-        yield "".join(child.itertext())
+        if isinstance(child.tag, str):  # a comment or processing instruction has no text of the block's
+            yield "".join(child.itertext())
         if child.tail:
             yield child.tail
 

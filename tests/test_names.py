@@ -312,3 +312,11 @@ def test_a_title_before_a_name_is_sought_far_enough_back():
 
     longest = _parser.parse(TITLE_BEFORE.pattern, TITLE_BEFORE.flags).getwidth()[1]
     assert 0 < longest <= _TITLE_WIDTH
+
+
+def test_unlinked_names_are_listed_in_files_with_comments_and_processing_instructions():
+    from tei.names import unlinked_names
+
+    tei = (b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>Met <!-- a note --> with <?pi x?>'
+           b"<persName>Pak Chol</persName> today.</p></body></text></TEI>")
+    assert list(unlinked_names(etree.fromstring(tei))) == [("Pak Chol", "persName", "…Met with [Pak Chol] today.…")]
