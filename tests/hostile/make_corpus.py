@@ -48,24 +48,26 @@ def text_fixtures() -> dict[str, bytes]:
     }
 
 
+def _tei(prolog: str, paragraph: str, tei_open: str = TEI_OPEN) -> bytes:
+    """A small TEI file: the XML declaration, `prolog` (a DOCTYPE, a processing instruction), and
+    one paragraph."""
+    return (f'<?xml version="1.0"?>\n{prolog}{tei_open}{HEADER}'
+            f"<text><body><p>{paragraph}</p></body></text></TEI>\n").encode()
+
+
 def xml_fixtures() -> dict[str, bytes]:
     laughs = "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10))
     blob = "x" * 10_000
     return {
         "not-well-formed.xml": f"{TEI_OPEN}{HEADER}<text><body><p>open</body></text></TEI>".encode(),
         "not-tei.xml": b'<?xml version="1.0"?>\n<html><body><p>Not TEI.</p></body></html>\n',
-        "xxe.xml": (f'<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "{SECRET_URL}">]>\n'
-                    f"{TEI_OPEN}{HEADER}<text><body><p>&xxe;</p></body></text></TEI>\n").encode(),
-        "external-dtd.xml": (f'<?xml version="1.0"?>\n<!DOCTYPE TEI SYSTEM "{SECRET_URL}">\n'
-                             f"{TEI_OPEN}{HEADER}<text><body><p>x</p></body></text></TEI>\n").encode(),
-        "billion-laughs.xml": (f'<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY l0 "lol">{laughs}]>\n'
-                               f"{TEI_OPEN}{HEADER}<text><body><p>&l9;</p></body></text></TEI>\n").encode(),
-        "quadratic-blowup.xml": (f'<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY a "{blob}">]>\n'
-                                 f"{TEI_OPEN}{HEADER}<text><body><p>{'&a;' * 10_000}</p></body></text></TEI>\n").encode(),
-        "xinclude.xml": (f'<?xml version="1.0"?>\n{TEI_OPEN[:-1]} xmlns:xi="http://www.w3.org/2001/XInclude">{HEADER}'
-                         f'<text><body><p><xi:include href="{SECRET_URL}" parse="text"/></p></body></text></TEI>\n').encode(),
-        "xml-stylesheet.xml": (f'<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="{SECRET_URL}"?>\n'
-                               f"{TEI_OPEN}{HEADER}<text><body><p>A styled document.</p></body></text></TEI>\n").encode(),
+        "xxe.xml": _tei(f'<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "{SECRET_URL}">]>\n', "&xxe;"),
+        "external-dtd.xml": _tei(f'<!DOCTYPE TEI SYSTEM "{SECRET_URL}">\n', "x"),
+        "billion-laughs.xml": _tei(f'<!DOCTYPE TEI [<!ENTITY l0 "lol">{laughs}]>\n', "&l9;"),
+        "quadratic-blowup.xml": _tei(f'<!DOCTYPE TEI [<!ENTITY a "{blob}">]>\n', "&a;" * 10_000),
+        "xinclude.xml": _tei("", f'<xi:include href="{SECRET_URL}" parse="text"/>',
+                             tei_open=f'{TEI_OPEN[:-1]} xmlns:xi="http://www.w3.org/2001/XInclude">'),
+        "xml-stylesheet.xml": _tei(f'<?xml-stylesheet type="text/xsl" href="{SECRET_URL}"?>\n', "A styled document."),
     }
 
 
