@@ -56,11 +56,12 @@ def _append_text(parent: etree._Element, text: str) -> None:
     """Append text after the last child (as its tail) or as the parent's text."""
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
+    try:
+        last = parent[-1]  # found from the end; len(parent) counts every child, quadratic over a paragraph
+    except IndexError:
         parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
 
 
 def _date_attrs(date) -> dict[str, str]:

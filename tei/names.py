@@ -375,6 +375,37 @@ def _piece_at(pieces: list[_Piece], pos: int, edge: str) -> tuple[_Piece, int] |
     return None
 
 
+def _wrap_spans(container: etree._Element, pieces: list[_Piece],
+                spans: list[Span]) -> Iterator[tuple[Span, etree._Element]]:
+    """Wrap the chosen spans from the last to the first, so that the pieces of the flat text before each
+    stay where they were; the spans that lie inside one text piece together are wrapped at once."""
+    located = [(span, _piece_at(pieces, span.start, "start"), _piece_at(pieces, span.end, "end"))
+               for span in spans]
+
+    def in_one_text(index: int) -> _Piece | None:
+        _, start, end = located[index]
+        if start is not None and end is not None and start[0] is end[0] and start[0].kind in ("text", "tail"):
+            return start[0]
+        return None
+
+    index = len(located) - 1
+    while index >= 0:
+        piece = in_one_text(index)
+        if piece is None:
+            element = _wrap(container, pieces, located[index][0])
+            if element is not None:
+                yield located[index][0], element
+            index -= 1
+            continue
+        first = index
+        while first > 0 and in_one_text(first - 1) is piece:
+            first -= 1
+        group = [span for span, _, _ in located[first:index + 1]]
+        for span, element in reversed(list(zip(group, _wrap_in_text(container, piece, group)))):
+            yield span, element
+        index = first - 1
+
+
 def _wrap(container: etree._Element, pieces: list[_Piece], span: Span) -> etree._Element | None:
     """Put an element around [start, end) of the flat text, moving whole children into it. (The new
     element is placed next to a child, not at an index: listing the children to find one, for every
@@ -426,13 +457,48 @@ def _wrap(container: etree._Element, pieces: list[_Piece], span: Span) -> etree.
                 break
             child = following
         element.tail = after or None
+    _title_inside(element, span)
+    return element
+
+
+def _wrap_in_text(container: etree._Element, piece: _Piece, spans: list[Span]) -> list[etree._Element]:
+    """Put an element around each of `spans` (in order, all inside the one text or tail `piece`), cutting
+    the text once: wrapping them one at a time copied the rest of the text for each, so a paragraph with
+    many names was quadratic."""
+    text = (container.text if piece.kind == "text" else piece.node.tail) or ""
+    offsets = [(span.start - piece.start, span.end - piece.start) for span in spans]
+    elements = []
+    for index, (span, (start, end)) in enumerate(zip(spans, offsets)):
+        element = etree.Element(T + span.tag, dict(span.attrs))
+        element.text = text[start:end]
+        following = offsets[index + 1][0] if index + 1 < len(offsets) else len(text)
+        elements.append((element, text[end:following]))
+    head = text[:offsets[0][0]]
+    previous = None
+    for element, tail in elements:
+        if previous is not None:
+            previous.addnext(element)
+        elif piece.kind == "text":
+            container.text = head
+            container.insert(0, element)
+        else:
+            piece.node.tail = head
+            piece.node.addnext(element)  # after the child and its tail, before the next child
+        element.tail = tail
+        previous = element
+    for (element, _), span in zip(elements, spans):
+        _title_inside(element, span)
+    return [element for element, _ in elements]
+
+
+def _title_inside(element: etree._Element, span: Span) -> None:
+    """The title's words in the first text of the name (not in an atom it runs across)."""
     title = (element.text or "")[:span.title].rstrip()
-    if title:  # the title's words in the first text of the name (not in an atom it runs across)
+    if title:
         role = etree.Element(T + "roleName")
         role.text, role.tail = title, element.text[len(title):]
         element.text = None
         element.insert(0, role)
-    return element
 
 
 def _longest_first(forms: Iterable[str]) -> re.Pattern | None:
@@ -673,10 +739,8 @@ class NameTagger:
             flat, pieces = _flatten(container)
             if not flat.strip():
                 continue
-            for span in reversed(_choose(s for s in finder(flat, container) if s.end > s.start)):
-                element = _wrap(container, pieces, span)
-                if element is None:
-                    continue
+            chosen = _choose(s for s in finder(flat, container) if s.end > s.start)
+            for span, element in _wrap_spans(container, pieces, chosen):
                 moved.update(element.iterdescendants())
                 ref = element.get("ref")
                 if ref:

@@ -68,7 +68,10 @@ TAIL_LABELS = {
     "notes": "notes",
 }
 
-_LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z()&' ]{1,40}?)\s*(?::\s*(?P<value>.*?))?\s*$")
+#: A label, then a colon and its value or nothing (matched against the stripped line). The label ends in
+#: a letter or bracket, never a space, so a long run of spaces cannot be split between the label and
+#: the space after it in many ways: the earlier pattern backtracked quadratically on such lines.
+_LABEL_LINE = re.compile(r"(?P<label>[A-Za-z][A-Za-z()&' ]{0,39}[A-Za-z()&'])\s*(?::(?P<value>.*))?", re.DOTALL)
 _BOLD_TITLE = re.compile(r"^\*\*(.*)$")
 _CREDIT = re.compile(r"^This document was made possible", re.IGNORECASE)
 _URL = re.compile(r"<?(https?://[^\s<>]+)>?")
@@ -81,10 +84,10 @@ def _blank(line: str) -> bool:
 
 def _label(line: str, labels: dict[str, str]) -> tuple[str, str] | None:
     """(field, value on the same line) when the line is one of `labels`, else None."""
-    match = _LABEL_LINE.match(line)
+    match = _LABEL_LINE.fullmatch(line.strip())
     if not match:
         return None
-    key = match.group("label").strip().lower()
+    key = match.group("label").lower()
     if key in labels:
         return labels[key], (match.group("value") or "").strip()
     return None
