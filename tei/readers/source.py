@@ -71,9 +71,62 @@ def _decode(data: bytes, name: str) -> tuple[str, list[str]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    if not any(byte in _CP1252_UNDEFINED for byte in data):
-        return data.decode("cp1252"), ["not UTF-8: decoded as Windows-1252"]
-    return data.decode("latin-1"), ["not UTF-8: decoded as Latin-1 (ISO 8859-1)"]
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
+    return _legacy(data)
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, list[str]] | None:
+    """UTF-8 text with a few bad bytes stays UTF-8: the bad bytes become U+FFFD, reported by position.
+
+    Decoding such a file as a legacy code page instead turns every non-ASCII letter into mojibake
+    ("Летопись" into "Ð\x9bÐµÑ\x82..."). A file counts as UTF-8 when its valid multi-byte sequences
+    outnumber its invalid bytes: legacy text almost never forms valid UTF-8 sequences by chance."""
+    bad: list[int] = []
+
+    def replace(error: UnicodeDecodeError) -> tuple[str, int]:
+        bad.extend(range(error.start, error.end))
+        return "\ufffd", error.end
+
+    codecs.register_error("tei-edition-positions", replace)
+    text = data.decode("utf-8", errors="tei-edition-positions")
+    multibyte = sum(1 for char in text if char > "\x7f") - text.count("\ufffd")
+    if multibyte <= len(bad):
+        return None
+    shown = ", ".join(str(position) for position in bad[:5]) + (", ..." if len(bad) > 5 else "")
+    return text, [f"invalid UTF-8: {len(bad)} byte(s) replaced by U+FFFD (at byte {shown})"]
+
+
+#: Code pages the detector may choose from for a file that is not UTF-8: those of the archive's exports
+#: and of the languages of its documents. Left free, charset-normalizer takes short English text for
+#: Baltic or Japanese code pages.
+LEGACY_CODE_PAGES = {"cp1252": "Windows-1252", "cp1250": "Windows-1250", "cp1251": "Windows-1251",
+                     "koi8_r": "KOI8-R", "cp1253": "Windows-1253", "cp1255": "Windows-1255",
+                     "cp1256": "Windows-1256", "cp866": "CP866", "mac_roman": "Mac Roman",
+                     "latin_1": "Latin-1 (ISO 8859-1)"}
+#: How much less coherent than the detector's first choice the archive's own code page may read and
+#: still be taken: on a short text the detector's scores for the Latin code pages differ by noise.
+_PREFERENCE_MARGIN = 0.1
+
+
+def _legacy(data: bytes) -> tuple[str, list[str]]:
+    """A file that is not UTF-8 at all: Windows-1252 (the archive's code page; Latin-1 where a byte is
+    undefined in it) unless charset-normalizer finds that another code page reads clearly better."""
+    import charset_normalizer
+
+    preferred = "latin_1" if any(byte in _CP1252_UNDEFINED for byte in data) else "cp1252"
+    # each code page's reading: how coherent its language is, less how much of it is mess
+    # (code pages that read the bytes as the same text share one match)
+    scores = {encoding: match.coherence - match.chaos
+              for match in charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_CODE_PAGES))
+              for encoding in (match.encoding, *match.could_be_from_charset)}
+    encoding = preferred
+    if scores:
+        best = max(scores, key=scores.get)
+        if scores.get(preferred, -1.0) < scores[best] - _PREFERENCE_MARGIN:
+            encoding = best
+    return data.decode(encoding), [f"not UTF-8: decoded as {LEGACY_CODE_PAGES.get(encoding, encoding)}"]
 
 
 _BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
@@ -96,6 +149,36 @@ def read_source_file(path: Path, name: str | None = None) -> bytes:
         raise SourceError(f"cannot read: {exc.strerror or exc}", label) from None
 
 
+#: Unicode white space other than the ASCII space, tab and line feed (the White_Space property).
+_OTHER_SPACE = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+#: Invisible characters that, alone on a line, leave it blank (zero-width space, word joiner, BOM).
+_INVISIBLE = "\u200b\u2060\ufeff"
+_LINE_BREAKS = re.compile("\r\n|[\r\u0085\u2028\u2029]")
+_EDGE_SPACE = re.compile(f"^[ \t{_OTHER_SPACE}]+|[ \t{_OTHER_SPACE}]+$", re.MULTILINE)
+_BLANK_LINE = re.compile(f"^[ \t{_OTHER_SPACE}{_INVISIBLE}]+$", re.MULTILINE)
+
+
+def _ascii_spaces(match: re.Match) -> str:
+    return "" if match.end() == len(match.string) or match.string[match.end()] == "\n" else " " * len(match.group())
+
+
+def normalise_layout(text: str) -> str:
+    """The converter's only changes to a source's characters, besides removing those XML cannot hold
+    (docs/encoding.md, "What the converter normalises", lists them for editors):
+
+    - every line break (CR LF, CR, NEL, U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR) is a line feed;
+    - a line holding only white space and invisible characters (U+200B, U+2060, U+FEFF) is empty;
+    - white space at the end of a line is dropped, and at its start (indentation) any white space
+      character counts as one ASCII space, so that the reader sees every indentation alike.
+
+    White space inside a line is kept as written. These characters carry layout, not words, so the
+    lossless check (which compares words) is not affected by them.
+    """
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _BLANK_LINE.sub("", text)
+    return _EDGE_SPACE.sub(_ascii_spaces, text)
+
+
 def decode_source(data: bytes, name: str = "<input>") -> tuple[str, list[str]]:
     """Decode a source document to text with `\\n` line endings; return it with warnings.
 
@@ -108,7 +191,7 @@ def decode_source(data: bytes, name: str = "<input>") -> tuple[str, list[str]]:
     text, warnings = _decode(data, name)
     if _looks_binary(text):
         raise SourceError("is not a text document: it contains binary data", name)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise_layout(text)
     forbidden = len(_XML_FORBIDDEN.findall(text))
     if forbidden:
         text = _XML_FORBIDDEN.sub("", text)

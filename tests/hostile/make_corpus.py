@@ -45,6 +45,16 @@ def text_fixtures() -> dict[str, bytes]:
                                          "\u202eevil\u202c \u200f\u200e").encode(),
         "title-is-a-path.txt": _letter("110", "Text.", title="../../etc/passwd").encode(),
         "record-id-with-slashes.txt": _letter("../../../tmp/evil/1", "Text.").encode(),
+        # UTF-8 with one stray byte: it must stay UTF-8 (the byte becomes U+FFFD), not turn into mojibake
+        "utf8-one-stray-byte.txt": _letter("111", "Летопись сообщает о встрече.").encode().replace(
+            "сообщает".encode(), "сообщает".encode() + b"\xff"),
+        # white space the converter normalises: no-break and ideographic spaces at line edges,
+        # U+2028 at a line end, a line holding only U+200B
+        "unicode-spaces-at-line-edges.txt": _letter(
+            "112", "\u00a0\u00a0Indented by no-break spaces.\u3000\nA line separator ends this line\u2028\n"
+            "\u200b\n\u3000\u3000Ideographic indentation and words\u00a0inside kept.").encode(),
+        # the label pattern once backtracked quadratically over a long run of spaces
+        "long-run-of-spaces.txt": _letter("113", "ab" + " " * 20_000 + "x\n\nab" + "\u00a0" * 20_000 + "x").encode(),
     }
 
 
