@@ -436,10 +436,10 @@ class TeiEncoder:
                 if isinstance(item, EditorialMark):
                     self.mark(div, item)
         elif kind == "sp":
-            sp = _el(div, "sp", who="#" + self.persons.get(block.speaker, f"person-{_id_part(block.speaker)}"))
+            sp = _el(div, "sp", n=block.n, who="#" + self.persons.get(block.speaker, f"person-{_id_part(block.speaker)}"))
             _el(sp, "speaker", block.role)
             for child in block.children:
-                self.inline(_el(sp, "p"), child.content)
+                self.inline(_el(sp, "p", n=child.n), child.content)
         elif kind == "transmission":
             note = _el(div, "note", type="transmission", place="bottom")
             self.inline(note, block.content, names=self.transmission_names(block))
@@ -522,6 +522,9 @@ class TeiEncoder:
         gap = _el(parent, "gap", reason="omitted", rend=mark.variant)
         if mark.label:
             _el(gap, "desc", mark.label)
+
+    def mark_redaction(self, parent, mark):
+        _el(_el(parent, "gap", reason="redacted"), "desc", mark.label or mark.raw[1:-1])
 
     def mark_addition(self, parent, mark):
         self.inline(_el(parent, "add", hand="#hand-2", type="insertion"), mark.content)

@@ -33,7 +33,7 @@ class EditorialMark:
 Inline = Union[str, EditorialMark]
 
 MARK_KINDS = (
-    "sic", "omission", "addition", "annotation", "blank", "signature", "illegible", "unclear",
+    "sic", "omission", "redaction", "addition", "annotation", "blank", "signature", "illegible", "unclear",
     "expansion", "supplied", "underline", "stamp", "translator-note", "editorial-note",
     "page-break", "footnote", "original-term", "unknown", "layout-space",
 )

@@ -37,14 +37,19 @@ _TRANSMISSION = re.compile(
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
-_SPEAKER = re.compile(r"^(?P<label>(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4}))\s*:\s+(?=\S)")
+#: A speech turn: `Gorbachev: ...`, `Mr. X (Country): ...`, and in verbatim records after a
+#: paragraph number, `72. Mr. AIKEN (Ireland): ...` (the number is kept as @n).
+_SPEAKER = re.compile(
+    r"^(?P<label>(?:(?P<num>\d{1,4})\.\s*)?(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4})"
+    r"(?:\s*\((?P<country>[^()\n]{1,60})\))?)\s*:\s+(?=\S)")
 _NOT_SPEAKERS = {
     "to", "from", "subject", "re", "date", "signed", "note", "source", "summary", "copy", "copies",
     "attention", "attachment", "enclosure", "ref", "reference", "p.s", "ps", "tel", "cc", "top secret",
     "secret", "confidential", "place", "time", "present", "participants", "agenda", "translator’s note",
     "translator's note", "minister of foreign affairs",
 }
-_FOOTNOTE_TEXT = re.compile(r"^\[(?P<n>\d{1,3})\]\s*(?P<text>.+)$", re.DOTALL)
+_FOOTNOTE_TEXT = re.compile(r"^[ \t\u00a0]*\[(?P<n>\d{1,3})\]\s*(?P<text>.+)$", re.DOTALL)
+_FOOTNOTE_LINE = re.compile(r"^[ \t\u00a0]*\[\d{1,3}\]\s*\S", re.MULTILINE)
 _ROLE_WORDS = re.compile(
     r"^(?P<role>(?:(?:Comrade|Ambassador|Minister|Minister-counselor|Counselor|Counsellor|Chairman|Secretary|"
     r"General|Director|Chargé d’Affaires|Charge d’Affaires|Consul|Premier|President|Deputy|First|Head)\s+)+)(?P<name>.+)$"
@@ -121,18 +126,24 @@ class BodyReader:
         return ["\n".join(block).strip("\n") for block in blocks]
 
     def _take_footnotes(self, texts: list[str]) -> tuple[list[str], dict[str, str]]:
-        """`[1] Footnote text` blocks at the end of the body, when the text refers to them."""
+        """`[1] Footnote text` blocks (indented or not, at the end or right after their paragraph),
+        when an earlier block refers to them; a block of several footnote lines gives several."""
         footnotes: dict[str, str] = {}
-        while texts:
-            match = _FOOTNOTE_TEXT.match(texts[-1])
-            if not match:
-                break
-            reference = f"[{match.group('n')}]"
-            if not any(reference in text for text in texts[:-1]):
-                break
-            footnotes[match.group("n")] = match.group("text")
-            texts = texts[:-1]
-        return texts, footnotes
+        kept: list[str] = []
+        for text in texts:
+            if not _FOOTNOTE_TEXT.match(text):
+                kept.append(text)
+                continue
+            starts = [m.start() for m in _FOOTNOTE_LINE.finditer(text)]
+            parts = [text[a:b].strip("\n") for a, b in zip(starts, starts[1:] + [len(text)])]
+            found = [_FOOTNOTE_TEXT.match(part) for part in parts]
+            if not all(found) or not all(
+                    f"[{m.group('n')}]" in "\n".join(kept) and m.group("n") not in footnotes for m in found):
+                kept.append(text)
+                continue
+            for match in found:
+                footnotes[match.group("n")] = match.group("text")
+        return kept, footnotes
 
     def _attach_footnotes(self, blocks: list[Block], footnotes: dict[str, str]) -> None:
         marks = [m for b in blocks for m in block_marks(b) if m.kind == "footnote"]
@@ -199,6 +210,10 @@ class BodyReader:
         name = match.group("name")
         if name.lower() in _NOT_SPEAKERS or len(name) > 60:
             return ""
+        if match.group("num") and not (match.group("country") or re.match(r"(?:Mr|Mrs|Ms|Miss|Sir|Dr|Mme|M)\.?\s", name)
+                                       or re.search(r"\b[A-Z]{2,}\b", name)):
+            # `2. Agriculture: ...` is a numbered point; a numbered turn names a delegate.
+            return ""
         return name
 
     def _middle(self, texts: list[str]) -> list[Block]:
@@ -212,15 +227,18 @@ class BodyReader:
                 blocks.append(Block("space", self._inline.parse(text)))
                 continue
             if conversation and speaker:
-                label = _SPEAKER.match(text).group(0)
-                turn = Block("sp", speaker=speaker, role=label.rstrip())
+                match = _SPEAKER.match(text)
+                label = match.group(0)
+                turn = Block("sp", speaker=speaker, role=label.rstrip(), n=match.group("num") or "")
                 turn.children.append(Block("p", self._inline.parse(text[len(label):])))
                 if speaker not in self.speakers:
                     self.speakers.append(speaker)
                 blocks.append(turn)
                 continue
-            if turn is not None and not _NUMBERED.match(text) and not self._is_heading(text):
-                turn.children.append(Block("p", self._inline.parse(text)))
+            numbered = _NUMBERED.match(text.lstrip())
+            if turn is not None and (not numbered or turn.n) and not self._is_heading(text):
+                # In a verbatim record the speaker's numbered paragraphs go on until the next speaker.
+                turn.children.append(Block("p", self._inline.parse(text), n=numbered.group("n") if numbered else ""))
                 continue
             turn = None
             blocks.append(self._paragraph(text))
