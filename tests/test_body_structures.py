@@ -146,3 +146,25 @@ def test_the_samples_show_their_structures():
     assert not _x(kohl, "//t:note[@subtype='unknown']")
     kieran = sample("long-002")
     assert _x(kieran, "//t:add[@hand='#hand-2']") and not _x(kieran, "//t:supplied[.='handwritten']")
+
+
+@pytest.mark.parametrize("header", [("No. 1443", "8 October 1950   11.20"), ("Nr. 27", "3 May 1961      09:45 hrs")])
+def test_a_telegram_header_block_is_in_the_opener(header):
+    number, when = header
+    root = _convert(f"{number}\n\n{when}\n\nOn 8 October I met with the minister and read him your letter.")
+    assert _x(root, "//t:opener/t:idno[@type='registry']/text()") == [number]
+    assert _x(root, "//t:opener/t:dateline")[0].xpath("string()") == when
+    assert not _x(root, "//t:body//t:head")
+
+
+@pytest.mark.parametrize("name", ["A. Khavari", "V. M. Molotov"])
+def test_initials_and_a_surname_sign_a_letter(name):
+    root = _convert(f"Dear Comrades,\n\nWe ask for your help in this matter.\n\n{name}\n\n"
+                    "First Secretary of the Central Committee\n\nOctober 16, 1985")
+    assert _x(root, "//t:closer/t:signed/t:persName/text()") == [name]
+    assert _x(root, "//t:closer/t:dateline/t:date/@when") == ["1985-10-16"]
+
+
+def test_a_sentence_with_initials_is_not_a_signature():
+    root = _convert("We ask for your help.\n\nA. Khavari wrote to the Department on the same day.")
+    assert not _x(root, "//t:closer")

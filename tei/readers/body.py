@@ -16,7 +16,11 @@ from .dates import parse_date
 from .marks import InlineParser, LAYOUT_SQUARES
 
 _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
-_REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\-]*$")
+_REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\-]*$|^(?:No\.|Nr\.|№)\s*\d{1,8}$")
+#: A telegram's date and time with runs of spaces between them: `8 October 1950   11.20`.
+_TIME = re.compile(r"^(?:\d{1,2}[.:]\d{2}(?:\s*(?:hrs?|hours|a\.m\.|p\.m\.))?|\d{3,4}\s*(?:hrs?|hours))$", re.IGNORECASE)
+#: Initials and a surname, a signature line: `A. Khavari`, `V. M. Molotov`.
+_INITIALS_NAME = re.compile(r"^(?:[A-Z]\.\s*){1,3}[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?$")
 _TO = re.compile(r"^(?:To|TO)\b\s*:?\s*\S")
 _FIELDS = [
     (re.compile(r"^From\s*:", re.IGNORECASE), "from"),
@@ -57,7 +61,12 @@ _ROLE_WORDS = re.compile(
 
 
 def _is_date_line(text: str) -> bool:
-    return "\n" not in text and parse_date(text) is not None
+    if "\n" in text:
+        return False
+    if parse_date(text) is not None:
+        return True
+    parts = re.split(r"\s{3,}", text.strip())
+    return len(parts) >= 2 and parse_date(parts[0]) is not None and all(_TIME.match(p) for p in parts[1:])
 
 
 def _words(text: str) -> int:
@@ -273,6 +282,7 @@ class BodyReader:
             or _CAPS_NAME.match(first)
             or _ROLE_COLON.match(first) and _words(first) <= 14
             or _SLASHED_NAME.match(first)
+            or _INITIALS_NAME.match(first) and "\n" not in text
             or _CLOSING_SALUTE.match(first)
             or _is_date_line(text)
         )
