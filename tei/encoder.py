@@ -440,6 +440,10 @@ class TeiEncoder:
             _el(sp, "speaker", block.role)
             for child in block.children:
                 self.inline(_el(sp, "p", n=child.n), child.content)
+        elif kind == "list":
+            items = _el(div, "list", type=block.role)
+            for child in block.children:
+                self.inline(_el(items, "item", n=child.n), child.content)
         elif kind == "transmission":
             note = _el(div, "note", type="transmission", place="bottom")
             self.inline(note, block.content, names=self.transmission_names(block))

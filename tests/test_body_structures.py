@@ -118,7 +118,8 @@ def test_numbered_points_with_a_colon_are_not_turns():
 
 def test_new_marks_are_valid_against_tei_all_and_the_project_schemas(tei_all, tmp_path):
     text = (HEAD + "72. Mr. AIKEN (Ireland): A [redacted] line [733rd meeting] with a note[1].\n\n"
-            "73. More.\n\n74. Mr. HEKMAT (Iran): Yes.\n\n[handwritten] Seen.\n\n  [1] Source.")
+            "73. More.\n\n74. Mr. HEKMAT (Iran): Yes.\n\nThe points:\n\n• one\n• two\n\na) three\nb) four\n\n"
+            "[handwritten] Seen.\n\n  [1] Source.")
     data, _ = convert_bytes(text, "new-marks.txt")
     path = tmp_path / "new-marks.xml"
     path.write_bytes(data)
@@ -168,3 +169,33 @@ def test_initials_and_a_surname_sign_a_letter(name):
 def test_a_sentence_with_initials_is_not_a_signature():
     root = _convert("We ask for your help.\n\nA. Khavari wrote to the Department on the same day.")
     assert not _x(root, "//t:closer")
+
+
+@pytest.mark.parametrize("bullet", ["•", "-", "*", "▪"])
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_bulleted_lines_are_a_list(bullet, separator):
+    root = _convert(f"We agreed on:\n\n{bullet} first point{separator}{bullet} second point\n\nEnd of the text here.")
+    lists = _x(root, "//t:list")
+    assert [l.get("type") for l in lists] == ["bulleted"]
+    assert [i.xpath("string()") for i in _x(lists[0], "t:item")] == [f"{bullet} first point", f"{bullet} second point"]
+
+
+@pytest.mark.parametrize("form", ["{}) ", "({}) ", "{}. "])
+def test_lettered_lines_in_order_are_a_list(form):
+    lines = "\n".join(form.format(letter) + text for letter, text in zip("abc", ["one", "two", "three"]))
+    root = _convert(f"The points:\n\n{lines}\n\nEnd of the text here.")
+    assert _x(root, "//t:list[@type='lettered']/t:item/@n") == ["a", "b", "c"]
+
+
+def test_numbered_lines_of_one_block_are_a_list_but_numbered_paragraphs_stay():
+    root = _convert("The agenda:\n1. Trade\n2. Borders\n\nText.")
+    assert not _x(root, "//t:list")  # one block with a lead line: not all lines are items
+    root = _convert("1. Trade\n2. Borders\n3. Culture\n\nText of the memo.")
+    assert _x(root, "//t:list[@type='numbered']/t:item/@n") == ["1", "2", "3"]
+    root = _convert("1. The first point is long.\n\n2. The second point too.\n\n3. And a third.")
+    assert not _x(root, "//t:list") and _x(root, "//t:body//t:p/@n") == ["1", "2", "3"]
+
+
+def test_dialogue_dashes_and_letters_out_of_order_are_not_lists():
+    root = _convert("– Yes, he said.\n\n– No, I said.\n\nb) one\nd) two\n\nEnd.")
+    assert not _x(root, "//t:list")

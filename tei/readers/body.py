@@ -40,6 +40,8 @@ _TRANSMISSION = re.compile(
     r"copied|checked|distributed|delivered)\b(?: by| at| on|:)|^\d+ cop(?:y|ies)\b|^copies\b|^distribution\b",
     re.IGNORECASE,
 )
+#: A list item's marker: a bullet, a letter or a number (`• text`, `- text`, `a) text`, `(b) text`, `2. text`).
+_ITEM = re.compile(r"^[ \t\u00a0]*(?:(?P<bullet>[•·▪◦‣●○■*\-])|\(?(?P<letter>[a-z])[).]|(?P<num>\d{1,2})[.)])[ \t\u00a0]+\S")
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
 #: A speech turn: `Gorbachev: ...`, `Mr. X (Country): ...`, and in verbatim records after a
 #: paragraph number, `72. Mr. AIKEN (Ireland): ...` (the number is kept as @n).
@@ -225,13 +227,80 @@ class BodyReader:
             return ""
         return name
 
+    @staticmethod
+    def _item_kind(text: str) -> tuple[str, str] | None:
+        """(`bulleted`|`lettered`|`numbered`, n) for a one-line list item."""
+        match = _ITEM.match(text)
+        if not match or "\n" in text:
+            return None
+        if match.group("bullet"):
+            return "bulleted", ""
+        if match.group("letter"):
+            return "lettered", match.group("letter")
+        return "numbered", match.group("num")
+
+    def _lists(self, texts: list[str]) -> list[str | Block]:
+        """Runs of list items: lines of one block, or consecutive one-line blocks, all with a bullet,
+        or with letters in order (a, b, ...). Numbered points stay numbered paragraphs unless they
+        are lines of one block."""
+        out: list[str | Block] = []
+        pending: list[str] = []
+
+        def is_run(lines: list[str], same_block: bool) -> str:
+            kinds = [self._item_kind(line) for line in lines]
+            if len(lines) < 2 or not all(kinds) or len({k[0] for k in kinds}) != 1:
+                return ""
+            kind = kinds[0][0]
+            if kind == "lettered" and [k[1] for k in kinds] != [chr(ord("a") + i) for i in range(len(kinds))]:
+                return ""
+            if kind == "numbered" and (not same_block or [k[1] for k in kinds] != [str(i + 1) for i in range(len(kinds))]):
+                return ""
+            return kind
+
+        def flush() -> None:
+            kind = is_run(pending, False)
+            if kind:
+                out.append(self._list_block(kind, pending))
+            else:
+                out.extend(pending)
+            pending.clear()
+
+        for text in texts:
+            lines = text.split("\n")
+            kind = is_run(lines, True) if len(lines) > 1 else ""
+            if kind:
+                flush()
+                out.append(self._list_block(kind, lines))
+            elif self._item_kind(text) and self._item_kind(text)[0] != "numbered":
+                if pending and self._item_kind(pending[0])[0] != self._item_kind(text)[0]:
+                    flush()
+                pending.append(text)
+            else:
+                flush()
+                out.append(text)
+        flush()
+        return out
+
+    def _list_block(self, kind: str, lines: list[str]) -> Block:
+        block = Block("list", role=kind)
+        for line in lines:
+            block.children.append(Block("item", self._inline.parse(line), n=self._item_kind(line)[1]))
+        return block
+
     def _middle(self, texts: list[str]) -> list[Block]:
+        grouped = self._lists(texts)
+        lists = {i: b for i, b in enumerate(grouped) if isinstance(b, Block)}
+        texts = [b if isinstance(b, str) else "" for b in grouped]
         labels = [self._speaker(t) for t in texts]
         named = [label for label in labels if label]
         conversation = len(named) >= 3 or (len(named) >= 2 and len(set(named)) >= 2)
         blocks: list[Block] = []
         turn: Block | None = None
-        for text, speaker in zip(texts, labels):
+        for index, (text, speaker) in enumerate(zip(texts, labels)):
+            if index in lists:
+                turn = None
+                blocks.append(lists[index])
+                continue
             if _layout_only(text):
                 blocks.append(Block("space", self._inline.parse(text)))
                 continue
