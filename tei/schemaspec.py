@@ -256,9 +256,10 @@ _ELEMENTS = (
     Element("byline", "textstructure", PHRASE, doc="'Written by ...'."),
     Element("signed", "textstructure", PHRASE, doc="A signature: role, signature gap, name."),
     Element("list", "core", seq(some(_between("item"))),
-            (Attr("type", required=True, values=("bulleted", "lettered", "numbered")),),
-            "A list: bulleted, lettered (a, b, ...) or numbered lines; the markers stay in the items."),
-    Element("item", "core", PHRASE, doc="A list item; @n for a letter or a number."),
+            (Attr("type", required=True, values=("bulleted", "lettered", "numbered", "contents")),),
+            "A list: bulleted, lettered (a, b, ...) or numbered lines, or a table of contents (entries "
+            "with dot leaders and page numbers); the markers and page numbers stay in the items."),
+    Element("item", "core", PHRASE, doc="A list item; @n for a letter, a number or a contents entry's page."),
     Element("postscript", "textstructure", seq(many("between"), some(_between("p"))), doc="P.S."),
     Element("p", "core", PHRASE, doc="A paragraph; @n for numbered points (the number stays in the text)."),
     Element("head", "core", PHRASE, TYPED, doc="A heading (TELEGRAM 057.139, MEMORANDUM)."),

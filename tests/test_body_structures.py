@@ -142,6 +142,7 @@ def test_the_samples_show_their_structures():
     assert [t.get("n") for t in _x(aiken, "//t:sp")] == ["72", "100"]
     assert _x(aiken, "//t:note[@place='foot']/@n") == ["1"]
     assert _x(aiken, "//t:note[@type='editorial']/text()") == ["733rd meeting"]
+    assert _x(aiken, "//t:list[@type='contents']/t:item/@n") == ["33", "37", "39", "42"]
     kohl = sample("long-009")
     assert "BArch" in "".join(_x(kohl, "//t:note[@place='foot']")[0].itertext())
     assert not _x(kohl, "//t:note[@subtype='unknown']")
@@ -198,4 +199,20 @@ def test_numbered_lines_of_one_block_are_a_list_but_numbered_paragraphs_stay():
 
 def test_dialogue_dashes_and_letters_out_of_order_are_not_lists():
     root = _convert("– Yes, he said.\n\n– No, I said.\n\nb) one\nd) two\n\nEnd.")
+    assert not _x(root, "//t:list")
+
+
+@pytest.mark.parametrize("leader", ["…", "....", " . . . ", "……"])
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_a_table_of_contents_with_dot_leaders_keeps_its_pages(leader, separator):
+    lines = separator.join(f"Speech by Mr. {name} ({country}){leader}{page}"
+                           for name, country, page in (("Florit", "Argentina", 33), ("Aiken", "Ireland", 39)))
+    root = _convert(f"Agenda item 9:\n\n{lines}\n\n72. The text of the record begins here.")
+    items = _x(root, "//t:list[@type='contents']/t:item")
+    assert [i.get("n") for i in items] == ["33", "39"]
+    assert items[1].xpath("string()").endswith(f"{leader}39")
+
+
+def test_a_sentence_ending_in_a_number_is_not_contents():
+    root = _convert("The vote was 12 to 3.\n\nThe count was then 14.\n\nEnd of the text.")
     assert not _x(root, "//t:list")

@@ -42,6 +42,8 @@ _TRANSMISSION = re.compile(
 )
 #: A list item's marker: a bullet, a letter or a number (`• text`, `- text`, `a) text`, `(b) text`, `2. text`).
 _ITEM = re.compile(r"^[ \t\u00a0]*(?:(?P<bullet>[•·▪◦‣●○■*\-])|\(?(?P<letter>[a-z])[).]|(?P<num>\d{1,2})[.)])[ \t\u00a0]+\S")
+#: A table of contents line: an entry, a dot leader (`…`, `....`, `. . .`) and a page number.
+_CONTENTS_LINE = re.compile(r"^[ \t\u00a0]*\S[^\n]*?[ \t]*(?:…|\.{2,}|(?: ?\.){3,})+[ \t]*(?P<page>\d{1,4})[ \t]*$")
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
 #: A speech turn: `Gorbachev: ...`, `Mr. X (Country): ...`, and in verbatim records after a
 #: paragraph number, `72. Mr. AIKEN (Ireland): ...` (the number is kept as @n).
@@ -230,8 +232,13 @@ class BodyReader:
     @staticmethod
     def _item_kind(text: str) -> tuple[str, str] | None:
         """(`bulleted`|`lettered`|`numbered`, n) for a one-line list item."""
+        if "\n" in text:
+            return None
+        contents = _CONTENTS_LINE.match(text)
+        if contents:
+            return "contents", contents.group("page")
         match = _ITEM.match(text)
-        if not match or "\n" in text:
+        if not match:
             return None
         if match.group("bullet"):
             return "bulleted", ""
