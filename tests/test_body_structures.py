@@ -216,3 +216,16 @@ def test_a_table_of_contents_with_dot_leaders_keeps_its_pages(leader, separator)
 def test_a_sentence_ending_in_a_number_is_not_contents():
     root = _convert("The vote was 12 to 3.\n\nThe count was then 14.\n\nEnd of the text.")
     assert not _x(root, "//t:list")
+
+
+@pytest.mark.parametrize("mark", ["P.S.", "PS:", "P.P.S.", "Postscript:"])
+def test_a_postscript_after_the_signature(mark):
+    root = _convert(f"Dear Comrades,\n\nWe ask for your help.\n\nWith comradely greetings,\n\nKIM IL SUNG\n\n"
+                    f"{mark} The parcel follows by courier.")
+    assert [p.xpath("string()") for p in _x(root, "//t:postscript/t:p")] == [f"{mark} The parcel follows by courier."]
+    assert _x(root, "//t:closer/t:signed/t:persName/text()") == ["KIM IL SUNG"]
+
+
+def test_ps_inside_the_text_is_not_a_postscript():
+    root = _convert("PS: this memo has three parts.\n\nThe first.\n\nThe second.\n\nThe third.\n\nThe fourth.")
+    assert not _x(root, "//t:postscript")

@@ -44,6 +44,8 @@ _TRANSMISSION = re.compile(
 _ITEM = re.compile(r"^[ \t\u00a0]*(?:(?P<bullet>[•·▪◦‣●○■*\-])|\(?(?P<letter>[a-z])[).]|(?P<num>\d{1,2})[.)])[ \t\u00a0]+\S")
 #: A table of contents line: an entry, a dot leader (`…`, `....`, `. . .`) and a page number.
 _CONTENTS_LINE = re.compile(r"^[ \t\u00a0]*\S[^\n]*?[ \t]*(?:…|\.{2,}|(?: ?\.){3,})+[ \t]*(?P<page>\d{1,4})[ \t]*$")
+#: A postscript: `P.S.`, `PS:`, `P.P.S.`, `Postscript:` at the start of a block.
+_POSTSCRIPT = re.compile(r"^[ \t]*(?:P\.\s?(?:P\.\s?)?S\.|PS\b:?|PPS\b:?|Post[- ]?scriptum\b|Postscript\b)", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
 #: A speech turn: `Gorbachev: ...`, `Mr. X (Country): ...`, and in verbatim records after a
 #: paragraph number, `72. Mr. AIKEN (Ireland): ...` (the number is kept as @n).
@@ -106,11 +108,13 @@ class BodyReader:
     def read(self, lines: list[str]) -> list[Block]:
         texts = self._split(lines)
         texts, footnotes = self._take_footnotes(texts)
+        texts, postscripts = self._take_postscripts(texts)
         opener_end = self._opener_end(texts)
         closer_start = self._closer_start(texts, opener_end)
         blocks = self._opener(texts[:opener_end])
         blocks += self._middle(texts[opener_end:closer_start])
         blocks += self._closer(texts[closer_start:])
+        blocks += [Block("postscript", self._inline.parse(text)) for text in postscripts]
         self._attach_footnotes(blocks, footnotes)
         self.warnings.extend(self._inline.warnings)
         return blocks
@@ -157,6 +161,14 @@ class BodyReader:
             for match in found:
                 footnotes[match.group("n")] = match.group("text")
         return kept, footnotes
+
+    @staticmethod
+    def _take_postscripts(texts: list[str]) -> tuple[list[str], list[str]]:
+        """A `P.S.` among the last three blocks (not the first block): it and what follows it."""
+        for index in range(len(texts) - 1, max(0, len(texts) - 3) - 1, -1):
+            if index > 0 and _POSTSCRIPT.match(texts[index]):
+                return texts[:index], texts[index:]
+        return texts, []
 
     def _attach_footnotes(self, blocks: list[Block], footnotes: dict[str, str]) -> None:
         marks = [m for b in blocks for m in block_marks(b) if m.kind == "footnote"]
