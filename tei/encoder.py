@@ -360,7 +360,7 @@ class TeiEncoder:
         opener_kinds = {"registry", "to", "from", "subject", "reference", "dateline", "address", "salute"}
         closer_kinds = {"signed", "closing-date"}
         opener = closer = None
-        seen_text = False
+        seen_text = container_text = False
         container = div
         for block in blocks:
             if block.kind == "byline":
@@ -372,6 +372,12 @@ class TeiEncoder:
                     opener = _el(div, "opener")
                 self.opener_part(opener, block)
                 continue
+            if block.kind in closer_kinds and not container_text:
+                # A closer needs text before it in its division (TEI): after headings only, the
+                # signature is the text.
+                seen_text = container_text = True
+                self.inline(_el(container, "p"), block.content)
+                continue
             if block.kind in closer_kinds or (block.kind == "salute" and seen_text):
                 if closer is None:
                     closer = _el(container, "closer")
@@ -381,8 +387,9 @@ class TeiEncoder:
                 # A heading inside the text opens a section: TEI puts heads only at a division's top.
                 container = _el(div, "div", type="section")
                 closer = None
+                container_text = False
             elif block.kind not in ("head", "space"):
-                seen_text = True
+                seen_text = container_text = True
             self.block(container, block)
 
     def opener_part(self, opener: etree._Element, block: Block) -> None:

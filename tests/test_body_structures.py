@@ -229,3 +229,17 @@ def test_a_postscript_after_the_signature(mark):
 def test_ps_inside_the_text_is_not_a_postscript():
     root = _convert("PS: this memo has three parts.\n\nThe first.\n\nThe second.\n\nThe third.\n\nThe fourth.")
     assert not _x(root, "//t:postscript")
+
+
+def test_a_body_of_a_heading_and_a_signature_stays_valid(tei_all):
+    text = ("Skip to content\n\nMay 7, 1978\n\nA\n\nA:\n\nA [sic]:\n\nA.\n\nAssociated Places\n\nSource\n\nA\n\n"
+            "Type\n\nTelegram\n\nRecord ID\n\n1")
+    data, _ = convert_bytes(text, "generated.txt")
+    assert_tei_all_valid(tei_all, etree.fromstring(data).getroottree(), "heading and signature")
+
+
+def test_a_section_of_a_heading_and_a_signature_stays_valid(tei_all):
+    text = ("Skip to content\n\nMay 7, 1978\n\nA\n\nA.\n\nA\n\nA [sic]:\n\nA.\n\nAssociated Places\n\nSource\n\nA\n\n"
+            "Type\n\nTelegram\n\nRecord ID\n\n1")
+    data, _ = convert_bytes(text, "generated.txt")
+    assert_tei_all_valid(tei_all, etree.fromstring(data).getroottree(), "section, heading and signature")
