@@ -361,7 +361,7 @@ class TeiEncoder:
         opener_kinds = {"registry", "to", "from", "subject", "reference", "dateline", "address", "salute"}
         closer_kinds = {"signed", "closing-date"}
         opener = closer = None
-        seen_text = False
+        seen_text = container_text = False
         container = div
         for block in blocks:
             if block.kind == "byline":
@@ -373,6 +373,12 @@ class TeiEncoder:
                     opener = _el(div, "opener")
                 self.opener_part(opener, block)
                 continue
+            if block.kind in closer_kinds and not container_text:
+                # A closer needs text before it in its division (TEI): after headings only, the
+                # signature is the text.
+                seen_text = container_text = True
+                self.inline(_el(container, "p"), block.content)
+                continue
             if block.kind in closer_kinds or (block.kind == "salute" and seen_text):
                 if closer is None:
                     closer = _el(container, "closer")
@@ -382,8 +388,9 @@ class TeiEncoder:
                 # A heading inside the text opens a section: TEI puts heads only at a division's top.
                 container = _el(div, "div", type="section")
                 closer = None
+                container_text = False
             elif block.kind not in ("head", "space"):
-                seen_text = True
+                seen_text = container_text = True
             self.block(container, block)
 
     def opener_part(self, opener: etree._Element, block: Block) -> None:
@@ -437,10 +444,14 @@ class TeiEncoder:
                 if isinstance(item, EditorialMark):
                     self.mark(div, item)
         elif kind == "sp":
-            sp = _el(div, "sp", who="#" + self.persons.get(block.speaker, f"person-{_id_part(block.speaker)}"))
+            sp = _el(div, "sp", n=block.n, who="#" + self.persons.get(block.speaker, f"person-{_id_part(block.speaker)}"))
             _el(sp, "speaker", block.role)
             for child in block.children:
-                self.inline(_el(sp, "p"), child.content)
+                self.inline(_el(sp, "p", n=child.n), child.content)
+        elif kind == "list":
+            items = _el(div, "list", type=block.role)
+            for child in block.children:
+                self.inline(_el(items, "item", n=child.n), child.content)
         elif kind == "transmission":
             note = _el(div, "note", type="transmission", place="bottom")
             self.inline(note, block.content, names=self.transmission_names(block))
@@ -523,6 +534,9 @@ class TeiEncoder:
         gap = _el(parent, "gap", reason="omitted", rend=mark.variant)
         if mark.label:
             _el(gap, "desc", mark.label)
+
+    def mark_redaction(self, parent, mark):
+        _el(_el(parent, "gap", reason="redacted"), "desc", mark.label or mark.raw[1:-1])
 
     def mark_addition(self, parent, mark):
         self.inline(_el(parent, "add", hand="#hand-2", type="insertion"), mark.content)

@@ -33,7 +33,7 @@ class EditorialMark:
 Inline = Union[str, EditorialMark]
 
 MARK_KINDS = (
-    "sic", "omission", "addition", "annotation", "blank", "signature", "illegible", "unclear",
+    "sic", "omission", "redaction", "addition", "annotation", "blank", "signature", "illegible", "unclear",
     "expansion", "supplied", "underline", "stamp", "translator-note", "editorial-note",
     "page-break", "footnote", "original-term", "unknown", "layout-space",
 )
@@ -50,14 +50,14 @@ class Block:
     n: str = ""
     #: the speaker of a speech turn; the signer's name in a `signed` block
     speaker: str = ""
-    #: the signer's role, or the speaker label as written ("Gorbachev:")
+    #: the signer's role, the speaker label as written ("Gorbachev:"), a list's kind ("bulleted")
     role: str = ""
     #: speech turns hold their paragraphs here
     children: list["Block"] = field(default_factory=list)
 
 
 BLOCK_KINDS = (
-    "p", "head", "space", "sp",
+    "p", "head", "space", "sp", "list", "item",
     # opener parts
     "registry", "to", "from", "subject", "reference", "dateline", "address", "salute",
     # closer parts

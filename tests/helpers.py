@@ -17,7 +17,7 @@ LABELS = [
 ]
 #: The words of editorial marks that name the mark rather than carry text ("[inserted by hand: X]").
 MARK_LABELS = re.compile(
-    r"\[(?:sic!?|inserted by hand:|handwritten:|…|\.\.\.|translator['’]s note:|editor['’]s note:|note:|stamp:|"
+    r"\[(?:sic!?|inserted by hand:|handwritten:|handwritten\]|…|\.\.\.|translator['’]s note:|editor['’]s note:|note:|stamp:|"
     r"underlined:|unclear:|page break|\d{1,3}\])\]?",
     re.IGNORECASE,
 )

@@ -16,7 +16,11 @@ from .dates import parse_date
 from .marks import InlineParser, LAYOUT_SQUARES
 
 _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
-_REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\-]*$")
+_REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\-]*$|^(?:No\.|Nr\.|№)\s*\d{1,8}$")
+#: A telegram's date and time with runs of spaces between them: `8 October 1950   11.20`.
+_TIME = re.compile(r"^(?:\d{1,2}[.:]\d{2}(?:\s*(?:hrs?|hours|a\.m\.|p\.m\.))?|\d{3,4}\s*(?:hrs?|hours))$", re.IGNORECASE)
+#: Initials and a surname, a signature line: `A. Khavari`, `V. M. Molotov`.
+_INITIALS_NAME = re.compile(r"^(?:[A-Z]\.\s*){1,3}[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?$")
 _TO = re.compile(r"^(?:To|TO)\b\s*:?\s*\S")
 _FIELDS = [
     (re.compile(r"^From\s*:", re.IGNORECASE), "from"),
@@ -36,15 +40,26 @@ _TRANSMISSION = re.compile(
     r"copied|checked|distributed|delivered)\b(?: by| at| on|:)|^\d+ cop(?:y|ies)\b|^copies\b|^distribution\b",
     re.IGNORECASE,
 )
+#: A list item's marker: a bullet, a letter or a number (`• text`, `- text`, `a) text`, `(b) text`, `2. text`).
+_ITEM = re.compile(r"^[ \t\u00a0]*(?:(?P<bullet>[•·▪◦‣●○■*\-])|\(?(?P<letter>[a-z])[).]|(?P<num>\d{1,2})[.)])[ \t\u00a0]+\S")
+#: A table of contents line: an entry, a dot leader (`…`, `....`, `. . .`) and a page number.
+_CONTENTS_LINE = re.compile(r"^[ \t\u00a0]*\S[^\n]*?[ \t]*(?:…|\.{2,}|(?: ?\.){3,})+[ \t]*(?P<page>\d{1,4})[ \t]*$")
+#: A postscript: `P.S.`, `PS:`, `P.P.S.`, `Postscript:` at the start of a block.
+_POSTSCRIPT = re.compile(r"^[ \t]*(?:P\.\s?(?:P\.\s?)?S\.|PS\b:?|PPS\b:?|Post[- ]?scriptum\b|Postscript\b)", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
-_SPEAKER = re.compile(r"^(?P<label>(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4}))\s*:\s+(?=\S)")
+#: A speech turn: `Gorbachev: ...`, `Mr. X (Country): ...`, and in verbatim records after a
+#: paragraph number, `72. Mr. AIKEN (Ireland): ...` (the number is kept as @n).
+_SPEAKER = re.compile(
+    r"^(?P<label>(?:(?P<num>\d{1,4})\.\s*)?(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4})"
+    r"(?:\s*\((?P<country>[^()\n]{1,60})\))?)\s*:\s+(?=\S)")
 _NOT_SPEAKERS = {
     "to", "from", "subject", "re", "date", "signed", "note", "source", "summary", "copy", "copies",
     "attention", "attachment", "enclosure", "ref", "reference", "p.s", "ps", "tel", "cc", "top secret",
     "secret", "confidential", "place", "time", "present", "participants", "agenda", "translator’s note",
     "translator's note", "minister of foreign affairs",
 }
-_FOOTNOTE_TEXT = re.compile(r"^\[(?P<n>\d{1,3})\]\s*(?P<text>.+)$", re.DOTALL)
+_FOOTNOTE_TEXT = re.compile(r"^[ \t\u00a0]*\[(?P<n>\d{1,3})\]\s*(?P<text>.+)$", re.DOTALL)
+_FOOTNOTE_LINE = re.compile(r"^[ \t\u00a0]*\[\d{1,3}\]\s*\S", re.MULTILINE)
 _ROLE_WORDS = re.compile(
     r"^(?P<role>(?:(?:Comrade|Ambassador|Minister|Minister-counselor|Counselor|Counsellor|Chairman|Secretary|"
     r"General|Director|Chargé d’Affaires|Charge d’Affaires|Consul|Premier|President|Deputy|First|Head)\s+)+)(?P<name>.+)$"
@@ -52,7 +67,12 @@ _ROLE_WORDS = re.compile(
 
 
 def _is_date_line(text: str) -> bool:
-    return "\n" not in text and parse_date(text) is not None
+    if "\n" in text:
+        return False
+    if parse_date(text) is not None:
+        return True
+    parts = re.split(r"\s{3,}", text.strip())
+    return len(parts) >= 2 and parse_date(parts[0]) is not None and all(_TIME.match(p) for p in parts[1:])
 
 
 def _words(text: str) -> int:
@@ -88,11 +108,13 @@ class BodyReader:
     def read(self, lines: list[str]) -> list[Block]:
         texts = self._split(lines)
         texts, footnotes = self._take_footnotes(texts)
+        texts, postscripts = self._take_postscripts(texts)
         opener_end = self._opener_end(texts)
         closer_start = self._closer_start(texts, opener_end)
         blocks = self._opener(texts[:opener_end])
         blocks += self._middle(texts[opener_end:closer_start])
         blocks += self._closer(texts[closer_start:])
+        blocks += [Block("postscript", self._inline.parse(text)) for text in postscripts]
         self._attach_footnotes(blocks, footnotes)
         self.warnings.extend(self._inline.warnings)
         return blocks
@@ -121,18 +143,32 @@ class BodyReader:
         return ["\n".join(block).strip("\n") for block in blocks]
 
     def _take_footnotes(self, texts: list[str]) -> tuple[list[str], dict[str, str]]:
-        """`[1] Footnote text` blocks at the end of the body, when the text refers to them."""
+        """`[1] Footnote text` blocks (indented or not, at the end or right after their paragraph),
+        when an earlier block refers to them; a block of several footnote lines gives several."""
         footnotes: dict[str, str] = {}
-        while texts:
-            match = _FOOTNOTE_TEXT.match(texts[-1])
-            if not match:
-                break
-            reference = f"[{match.group('n')}]"
-            if not any(reference in text for text in texts[:-1]):
-                break
-            footnotes[match.group("n")] = match.group("text")
-            texts = texts[:-1]
-        return texts, footnotes
+        kept: list[str] = []
+        for text in texts:
+            if not _FOOTNOTE_TEXT.match(text):
+                kept.append(text)
+                continue
+            starts = [m.start() for m in _FOOTNOTE_LINE.finditer(text)]
+            parts = [text[a:b].strip("\n") for a, b in zip(starts, starts[1:] + [len(text)])]
+            found = [_FOOTNOTE_TEXT.match(part) for part in parts]
+            if not all(found) or not all(
+                    f"[{m.group('n')}]" in "\n".join(kept) and m.group("n") not in footnotes for m in found):
+                kept.append(text)
+                continue
+            for match in found:
+                footnotes[match.group("n")] = match.group("text")
+        return kept, footnotes
+
+    @staticmethod
+    def _take_postscripts(texts: list[str]) -> tuple[list[str], list[str]]:
+        """A `P.S.` among the last three blocks (not the first block): it and what follows it."""
+        for index in range(len(texts) - 1, max(0, len(texts) - 3) - 1, -1):
+            if index > 0 and _POSTSCRIPT.match(texts[index]):
+                return texts[:index], texts[index:]
+        return texts, []
 
     def _attach_footnotes(self, blocks: list[Block], footnotes: dict[str, str]) -> None:
         marks = [m for b in blocks for m in block_marks(b) if m.kind == "footnote"]
@@ -199,28 +235,107 @@ class BodyReader:
         name = match.group("name")
         if name.lower() in _NOT_SPEAKERS or len(name) > 60:
             return ""
+        if match.group("num") and not (match.group("country") or re.match(r"(?:Mr|Mrs|Ms|Miss|Sir|Dr|Mme|M)\.?\s", name)
+                                       or re.search(r"\b[A-Z]{2,}\b", name)):
+            # `2. Agriculture: ...` is a numbered point; a numbered turn names a delegate.
+            return ""
         return name
 
+    @staticmethod
+    def _item_kind(text: str) -> tuple[str, str] | None:
+        """(`bulleted`|`lettered`|`numbered`, n) for a one-line list item."""
+        if "\n" in text:
+            return None
+        contents = _CONTENTS_LINE.match(text)
+        if contents:
+            return "contents", contents.group("page")
+        match = _ITEM.match(text)
+        if not match:
+            return None
+        if match.group("bullet"):
+            return "bulleted", ""
+        if match.group("letter"):
+            return "lettered", match.group("letter")
+        return "numbered", match.group("num")
+
+    def _lists(self, texts: list[str]) -> list[str | Block]:
+        """Runs of list items: lines of one block, or consecutive one-line blocks, all with a bullet,
+        or with letters in order (a, b, ...). Numbered points stay numbered paragraphs unless they
+        are lines of one block."""
+        out: list[str | Block] = []
+        pending: list[str] = []
+
+        def is_run(lines: list[str], same_block: bool) -> str:
+            kinds = [self._item_kind(line) for line in lines]
+            if len(lines) < 2 or not all(kinds) or len({k[0] for k in kinds}) != 1:
+                return ""
+            kind = kinds[0][0]
+            if kind == "lettered" and [k[1] for k in kinds] != [chr(ord("a") + i) for i in range(len(kinds))]:
+                return ""
+            if kind == "numbered" and (not same_block or [k[1] for k in kinds] != [str(i + 1) for i in range(len(kinds))]):
+                return ""
+            return kind
+
+        def flush() -> None:
+            kind = is_run(pending, False)
+            if kind:
+                out.append(self._list_block(kind, pending))
+            else:
+                out.extend(pending)
+            pending.clear()
+
+        for text in texts:
+            lines = text.split("\n")
+            kind = is_run(lines, True) if len(lines) > 1 else ""
+            if kind:
+                flush()
+                out.append(self._list_block(kind, lines))
+            elif self._item_kind(text) and self._item_kind(text)[0] != "numbered":
+                if pending and self._item_kind(pending[0])[0] != self._item_kind(text)[0]:
+                    flush()
+                pending.append(text)
+            else:
+                flush()
+                out.append(text)
+        flush()
+        return out
+
+    def _list_block(self, kind: str, lines: list[str]) -> Block:
+        block = Block("list", role=kind)
+        for line in lines:
+            block.children.append(Block("item", self._inline.parse(line), n=self._item_kind(line)[1]))
+        return block
+
     def _middle(self, texts: list[str]) -> list[Block]:
+        grouped = self._lists(texts)
+        lists = {i: b for i, b in enumerate(grouped) if isinstance(b, Block)}
+        texts = [b if isinstance(b, str) else "" for b in grouped]
         labels = [self._speaker(t) for t in texts]
         named = [label for label in labels if label]
         conversation = len(named) >= 3 or (len(named) >= 2 and len(set(named)) >= 2)
         blocks: list[Block] = []
         turn: Block | None = None
-        for text, speaker in zip(texts, labels):
+        for index, (text, speaker) in enumerate(zip(texts, labels)):
+            if index in lists:
+                turn = None
+                blocks.append(lists[index])
+                continue
             if _layout_only(text):
                 blocks.append(Block("space", self._inline.parse(text)))
                 continue
             if conversation and speaker:
-                label = _SPEAKER.match(text).group(0)
-                turn = Block("sp", speaker=speaker, role=label.rstrip())
+                match = _SPEAKER.match(text)
+                label = match.group(0)
+                turn = Block("sp", speaker=speaker, role=label.rstrip(), n=match.group("num") or "")
                 turn.children.append(Block("p", self._inline.parse(text[len(label):])))
                 if speaker not in self.speakers:
                     self.speakers.append(speaker)
                 blocks.append(turn)
                 continue
-            if turn is not None and not _NUMBERED.match(text) and not self._is_heading(text):
-                turn.children.append(Block("p", self._inline.parse(text)))
+            numbered = _NUMBERED.match(text.lstrip())
+            if turn is not None and (not numbered or turn.n) and not self._is_heading(text):
+                # In a verbatim record the speaker's numbered paragraphs go on until the next speaker.
+                turn.children.append(Block("p", self._inline.parse(text), n=numbered.group("n") if numbered else ""))
                 continue
             turn = None
             blocks.append(self._paragraph(text))
@@ -255,6 +370,7 @@ class BodyReader:
             or _CAPS_NAME.match(first)
             or _ROLE_COLON.match(first) and _words(first) <= 14
             or _SLASHED_NAME.match(first)
+            or _INITIALS_NAME.match(first) and "\n" not in text
             or _CLOSING_SALUTE.match(first)
             or _is_date_line(text)
         )

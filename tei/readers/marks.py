@@ -30,9 +30,44 @@ def _rule_sic(inner: str):
 def _rule_omission(inner: str):
     if re.fullmatch(r"(?:…|\.\s?\.\s?\.|\.{2,}|…\s*…)", inner.strip()):
         return "omission", {"variant": inner if inner != "…" else ""}
-    if re.fullmatch(r"(?:text |passage |words? |lines? |paragraph )?(?:omitted|deleted|excised|cut)", inner, re.IGNORECASE):
+    if re.fullmatch(r"(?:text |passage |words? |lines? |paragraph )?(?:omitted|deleted|cut)", inner, re.IGNORECASE):
         return "omission", {"label": inner}
     return None
+
+
+def _rule_redaction(inner: str):
+    """`[redacted]`, `[excised]`, `[Paragraph's first line ... redacted]`: withheld by the holder."""
+    if len(inner) <= 200 and re.search(r"\b(?:redacted|redaction|excised|sanitized|sanitised|withheld|blacked out)\b", inner, re.IGNORECASE):
+        return "redaction", {"label": inner}
+    return None
+
+
+#: Words that open a remark about the document rather than a word of it: cross-references, notes.
+_EDITORIAL_OPENING = re.compile(
+    r"^(?:see|cf\.?|compare|ibid\.?|op\. cit\.?|reference to|refers? to|probably|possibly|presumably|"
+    r"this (?:is|was|refers)|the (?:original|document|text) (?:has|is|reads))\b", re.IGNORECASE)
+#: A reference to a meeting, session, document or page: `[733rd meeting]`, `[see document 12]`.
+_EDITORIAL_REFERENCE = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)?\s+(?:meeting|session|plenary(?: meeting)?|sitting)|"
+    r"(?:document|doc\.|page|p\.|pp\.|annex|appendix|footnote|note|item)\s+(?:no\.\s*)?[\dIVXivx][\w./\-]*)$",
+    re.IGNORECASE)
+_FINITE_VERB = re.compile(r"\b(?:is|was|are|were|has|have|had|refers|means|appears|reads|seems|indicates|contains)\b")
+
+
+def _rule_editorial(inner: str):
+    """An editor's remark, not a word of the text: a cross-reference, or a sentence of its own
+    (capitalised, at least six words, with a finite verb). Short word groups stay supplied."""
+    if "\n" in inner:
+        return None
+    if _EDITORIAL_REFERENCE.match(inner) or _EDITORIAL_OPENING.match(inner):
+        return "editorial-note", {"label": ""}
+    if inner[:1].isupper() and len(inner.split()) >= 6 and _FINITE_VERB.search(inner):
+        return "editorial-note", {"label": ""}
+    return None
+
+
+#: A bracketed word that labels what follows it on the line as written by hand: `[handwritten] Copy sent`.
+HAND_LABEL = re.compile(r"(?:hand[- ]?written|in handwriting|handwriting|written by hand|manuscript)", re.IGNORECASE)
 
 
 def _rule_blank(inner: str):
@@ -108,9 +143,12 @@ LABELS: dict[str, str] = {
 }
 
 MARK_RULES: list[Callable[[str], tuple[str, dict] | None]] = [
-    _rule_sic, _rule_omission, _rule_signature, _rule_blank, _rule_illegible, _rule_page,
+    _rule_sic, _rule_redaction, _rule_omission, _rule_signature, _rule_blank, _rule_illegible, _rule_page,
     _rule_footnote, _rule_stamp_or_underline, _rule_question,
 ]
+
+#: Rules tried after the labelled forms (`[Note: ...]`) and the expansions, before `supplied`.
+LATE_RULES: list[Callable[[str], tuple[str, dict] | None]] = [_rule_editorial]
 
 
 def _label_key(label: str) -> str:
@@ -156,6 +194,15 @@ class InlineParser:
                 self._text(items, text[pos:])
                 return items
             self._text(items, text[pos:start])
+            line_end = text.find("\n", end + 1)
+            line_end = len(text) if line_end == -1 else line_end
+            rest = text[end + 1:line_end]
+            if HAND_LABEL.fullmatch(text[start + 1:end].strip()) and rest.strip():
+                # A bare label: the rest of its line is the handwritten text.
+                items.append(EditorialMark("annotation", raw=text[start:line_end], label=text[start + 1:end].strip(),
+                                           content=self.parse(rest)))
+                pos = line_end
+                continue
             self._mark(items, text[start:end + 1], text[end + 1:end + 2])
             pos = end + 1
 
@@ -196,6 +243,11 @@ class InlineParser:
         if expansion is not None:
             items.append(expansion)
             return
+        for rule in LATE_RULES:
+            found = rule(stripped)
+            if found:
+                items.append(EditorialMark(found[0], raw=raw, content=self.parse(stripped), **found[1]))
+                return
         if labelled and "\n" not in stripped:
             items.append(EditorialMark("unknown", raw=raw, content=self.parse(stripped)))
             return

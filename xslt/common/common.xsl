@@ -313,6 +313,7 @@
       <xsl:with-param name="explanation">
         <xsl:choose>
           <xsl:when test="@reason='omitted'">Omission: the archive’s editors left out text here</xsl:when>
+          <xsl:when test="@reason='redacted'">Redacted: withheld by the holder of the original</xsl:when>
           <xsl:when test="@reason='illegible'">Illegible in the original</xsl:when>
           <xsl:when test="@reason='signature'">Signature in the original, not transcribed</xsl:when>
           <xsl:when test="@reason='stamp'">Stamp in the original, not transcribed</xsl:when>
