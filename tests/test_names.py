@@ -45,10 +45,12 @@ EXPECTED_LINKS = {
         "person:kunaev", "person:micu", "person:mielcioiu", "place:china", "place:cuba", "place:czechoslovakia",
         "place:dprk", "place:gdr", "place:khabarovsk-krai", "place:moscow", "place:pyongyang", "place:south-korea",
         "place:united-states", "place:ussr", "place:yugoslavia"}),
-    "003": (67, {
+    "003": (62, {  # 67 before generic names were linked only where the document fixes them
         "org:bcp", "org:bcp-foreign-policy-department", "org:bulgarian-friendship-committee", "org:bulgarian-mfa",
-        "org:bulgarian-ministry-foreign-trade", "org:cc-bcp", "org:ccp", "org:central-state-archive-bulgaria",
-        "org:dprk-embassy-bulgaria", "org:dprk-mfa", "org:happ", "org:kwp", "org:un",
+        "org:cc-bcp", "org:ccp",
+        # generic names ("Ministry of Foreign Trade", "Korean Embassy", "Central State Archive") that the
+        # document does not fix are tagged without @ref (tests/test_link_precision.py)
+        "org:dprk-mfa", "org:happ", "org:kwp", "org:un",
         "org:wilson-center-digital-archive", "person:baev", "person:bashev", "person:chimidorzh",
         "person:janos-peter", "person:keremidchieva", "person:kim-il-sung", "person:sok-the", "person:tellalov",
         "place:bulgaria", "place:dprk", "place:hungary", "place:korea", "place:mongolia", "place:sofia",
