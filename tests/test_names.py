@@ -144,7 +144,8 @@ def test_every_name_of_the_seeds_is_linked(seeds_tei, prefix):
     assert len(links(root)) == count
     unlinked = root.xpath("//t:persName[not(@ref)] | //t:placeName[not(@ref)] | //t:orgName[not(@ref)] | //t:rs",
                           namespaces=TEI)
-    assert [("".join(e.itertext()), e.getparent().tag) for e in unlinked] == []
+    # generic names the document does not fix are the only names left without @ref
+    assert [("".join(e.itertext()), e.getparent().tag) for e in unlinked if e.get("type") != "generic"] == []
 
 
 def test_specific_links_in_the_seeds(seeds_tei):
