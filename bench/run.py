@@ -21,12 +21,13 @@ from corpus import make_corpus  # noqa: E402
 
 from tei.convert import encode_document, read_document  # noqa: E402
 from tei.encoder import serialize_tei  # noqa: E402
+from tei.lossless import check_lossless  # noqa: E402
 
 
 def bench_convert(paths: list[Path]) -> dict[str, float]:
-    """Time read, encode and serialise separately over the corpus; then a second pass under
+    """Time read, encode, the lossless check and serialise separately over the corpus; then a second pass under
     tracemalloc (which slows Python down) for the peak memory of one document's conversion."""
-    timings = {"read": 0.0, "encode": 0.0, "serialise": 0.0}
+    timings = {"read": 0.0, "encode": 0.0, "check": 0.0, "serialise": 0.0}
     for path in paths:
         data = path.read_bytes()
         start = time.perf_counter()
@@ -34,10 +35,13 @@ def bench_convert(paths: list[Path]) -> dict[str, float]:
         middle = time.perf_counter()
         tree = encode_document(doc)
         end = time.perf_counter()
+        check_lossless(data.decode("utf-8"), tree, path.name)  # the corpus is UTF-8
+        checked = time.perf_counter()
         serialize_tei(tree)
         timings["read"] += middle - start
         timings["encode"] += end - middle
-        timings["serialise"] += time.perf_counter() - end
+        timings["check"] += checked - end
+        timings["serialise"] += time.perf_counter() - checked
     tracemalloc.start()
     for path in paths[:200]:
         serialize_tei(encode_document(read_document(path.read_bytes(), path.name)))
@@ -58,8 +62,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             paths = make_corpus(size, Path(folder))
             result = bench_convert(paths)
-        for stage in ("read", "encode", "serialise", "convert"):
+        for stage in ("read", "encode", "check", "serialise", "convert"):
             print(f"{size:>10} {stage:<10} {result[stage]:>10.1f}")
+        print(f"{size:>10} {'check %':<10} {100 * result['convert'] / result['check']:>10.1f}")
         print(f"{size:>10} {'peak MB':<10} {result['peak_mb']:>10.1f}")
     print(f"max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 

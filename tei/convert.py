@@ -17,10 +17,11 @@ from lxml import etree
 from .encoder import TeiEncoder, serialize_tei
 from .errors import OutputError, TeiEditionError
 from .files import find_files, write_atomic
+from .lossless import check_lossless
 from .model import Document
 from .names import default_tagger
 from .readers import WilsonReader
-from .readers.source import read_source_file
+from .readers.source import decode_source, read_source_file
 
 
 @dataclass
@@ -43,12 +44,17 @@ class Conversion:
                 "warnings": self.warnings, "error": self.error}
 
 
+def _read(data: bytes | str, name: str) -> tuple[str, Document]:
+    """The decoded source text (what the lossless check compares with) and its document model."""
+    text, warnings = decode_source(data, name) if isinstance(data, bytes) else (data, [])
+    reader = WilsonReader(name)
+    reader.warnings.extend(warnings)
+    return text, reader.read(text)
+
+
 def read_document(data: bytes | str, name: str = "<input>") -> Document:
     """Source bytes (or text) -> document model; warnings are on the document."""
-    reader = WilsonReader(name)
-    if isinstance(data, bytes):
-        return reader.read_bytes(data)
-    return reader.read(data)
+    return _read(data, name)[1]
 
 
 def encode_document(doc: Document) -> etree._ElementTree:
@@ -59,14 +65,23 @@ def encode_document(doc: Document) -> etree._ElementTree:
     return tree
 
 
+def convert_document(data: bytes | str, name: str = "<input>") -> tuple[etree._ElementTree, Document]:
+    """Read, encode and check: the TEI tree and the document model. A conversion that would lose a word
+    of the source raises `LostWordsError` (tei/lossless.py), so nothing is written for it."""
+    text, doc = _read(data, name)
+    tree = encode_document(doc)
+    check_lossless(text, tree, name)
+    return tree, doc
+
+
 def convert_text(data: bytes | str, name: str = "<input>") -> etree._ElementTree:
-    """A source document (bytes or text) as a TEI tree."""
-    return encode_document(read_document(data, name))
+    """A source document (bytes or text) as a TEI tree, checked to hold every word of the source."""
+    return convert_document(data, name)[0]
 
 
 def convert_bytes(data: bytes | str, name: str = "<input>") -> tuple[bytes, Document]:
-    doc = read_document(data, name)
-    return serialize_tei(encode_document(doc)), doc
+    tree, doc = convert_document(data, name)
+    return serialize_tei(tree), doc
 
 
 # -- files -------------------------------------------------------------------------------

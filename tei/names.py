@@ -126,7 +126,10 @@ def _normal_space(text: str) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """One person, place or organisation of a register, with every form the tagger looks for."""
+    """One person, place or organisation of a register, with every form the tagger looks for.
+
+    `generic` forms ("Foreign Ministry") name an institution without saying whose: several entries
+    may share one, and the tagger links them only where the document fixes which (`NameTagger`)."""
 
     ident: str
     kind: str
@@ -134,10 +137,30 @@ class Entry:
     forms: tuple[str, ...]
     surname: str = ""
     forenames: tuple[str, ...] = ()
+    generic: tuple[str, ...] = ()
 
     @property
     def ref(self) -> str:
         return f"{self.kind}:{self.ident}"
+
+
+#: words that name a kind of institution, not one institution: a form made only of these (and of the small
+#: words between them) is generic ("Foreign Ministry", "Ministry of Foreign Affairs", "Central Committee",
+#: "Cabinet of Ministers"); so is a form the register marks with subtype="generic" ("Korean Embassy")
+GENERIC_WORDS = frozenset("""
+ministry ministries minister ministers foreign affairs trade internal interior defence defense justice
+finance embassy embassies consulate consulates legation mission delegation central committee cabinet
+council government administrative politburo presidium department directorate first second third state
+archive archives party general staff secretariat office bureau commission executive national assembly
+supreme international relations security service section division headquarters parliament agency
+the of and for
+""".split())
+
+
+def is_generic(form: str) -> bool:
+    """A form made only of institution words: it does not say which ministry or committee it is."""
+    words = re.findall(r"[\w']+", fold(form, hyphens=False).lower())
+    return bool(words) and all(w in GENERIC_WORDS for w in words) and any(w not in {"the", "of", "and", "for"} for w in words)
 
 
 class RegisterError(TeiEditionError):
@@ -172,16 +195,22 @@ def _entry(element: etree._Element, kind: str) -> Entry:
     if not ident or not names:
         raise RegisterError(f"a {kind} needs an xml:id and at least one {KINDS[kind][1]} (line {element.sourceline})")
     forms: list[str] = []
+    generic: list[str] = []
     surname, forenames = "", ()
     for name in names:
-        forms.append(_text_without_roles(name))
+        form = _text_without_roles(name)
+        if name.get("subtype") == "generic" or is_generic(form):
+            generic.append(form)
+            continue
+        forms.append(form)
         parts_surname = name.findtext(T + "surname") or ""
         parts_forenames = tuple(f.text or "" for f in name.findall(T + "forename"))
         forms += initial_forms(parts_forenames, parts_surname)
         if not surname and parts_surname:
             surname, forenames = parts_surname, parts_forenames
     forms = [f for f in dict.fromkeys(forms) if f]
-    return Entry(ident, kind, forms[0], tuple(forms), surname, forenames)
+    generic = [f for f in dict.fromkeys(generic) if f]
+    return Entry(ident, kind, (forms or generic)[0], tuple(forms), surname, forenames, tuple(generic))
 
 
 class Registers:
@@ -190,7 +219,11 @@ class Registers:
     def __init__(self, entries: Iterable[Entry]):
         self.entries: dict[str, Entry] = {}
         self.by_form: dict[str, Entry] = {}
+        #: folded generic form -> the entries that have it (any number)
+        self.by_generic: dict[str, list[Entry]] = {}
         for entry in entries:
+            for form in entry.generic:
+                self.by_generic.setdefault(fold(form), []).append(entry)
             if entry.ident in self.entries:
                 raise RegisterError(f"the identifier {entry.ident!r} is used twice in the registers")
             self.entries[entry.ident] = entry
@@ -601,6 +634,8 @@ class NameTagger:
     def __init__(self, registers: Registers | None = None):
         self.registers = registers if registers is not None else default_registers()
         self.index = FormIndex((form, entry) for entry in self.registers.entries.values() for form in entry.forms)
+        #: every generic form, to tag it (without @ref) where the document does not fix which entry it is
+        self.generic_index = FormIndex((form, entries[0]) for form, entries in self.registers.by_generic.items())
         self.forenames = {name for entry in self.registers.entries.values() for name in entry.forenames}
 
     def tag(self, tree: etree._ElementTree | etree._Element) -> TaggingReport:
@@ -609,6 +644,12 @@ class NameTagger:
         report = TaggingReport()
         self._link_existing(root, report)
         self._each_container(root, lambda flat, c: self._register_spans(flat, self.index), report)
+        generic = self._generic_index(root)
+        if generic is not None:
+            self._link_existing(root, report, generic, cert="medium")
+            self._each_container(root, lambda flat, c: self._register_spans(flat, generic, cert="medium"), report)
+        if self.registers.by_generic:
+            self._each_container(root, self._generic_spans, report)
         surnames = self._surname_index(root)
         if surnames is not None:
             self._link_existing(root, report, surnames)
@@ -626,7 +667,7 @@ class NameTagger:
     # -- passes ---------------------------------------------------------------------------------------
 
     def _link_existing(self, root: etree._Element, report: TaggingReport,
-                       index: FormIndex | None = None) -> None:
+                       index: FormIndex | None = None, cert: str = "") -> None:
         """@ref on persName/placeName/orgName without one, and on header values that are whole names."""
         for element in root.iter(*(T + n for n in (*KIND_OF_NAME, *WHOLE_VALUE))):
             name = _local(element)
@@ -642,6 +683,8 @@ class NameTagger:
                 entry = entry if entry is not None and entry.kind in kinds else None
             if entry is not None:
                 element.set("ref", entry.ref)
+                if cert:
+                    element.set("cert", cert)
                 report.links[entry.ref] += 1
 
     def _register_spans(self, flat: str, index: FormIndex, cert: str = "") -> list[Span]:
@@ -657,6 +700,23 @@ class NameTagger:
                     title = len(before.group(1))
             spans.append(Span(start - title, end, KINDS[entry.kind][1], attrs, title))
         return spans
+
+    def _generic_index(self, root: etree._Element) -> FormIndex | None:
+        """Generic forms the document fixes: of the entries that have the form, exactly one is named in
+        the document by one of its own forms ("the Chinese Foreign Ministry" makes "Foreign Ministry"
+        the Chinese one). Two named (a Bulgarian record on the Korean Foreign Ministry) or none: no link."""
+        named = {self.registers.resolve(ref) for ref in root.xpath("descendant-or-self::*/@ref")}
+        fixed = []
+        for form, entries in self.registers.by_generic.items():
+            found = [entry for entry in entries if entry in named]
+            if len(found) == 1:
+                fixed.append((form, found[0]))
+        return FormIndex(fixed) if fixed else None
+
+    def _generic_spans(self, flat: str, container: etree._Element) -> list[Span]:
+        """Generic names left: tagged as names of their kind, `type="generic"`, without @ref."""
+        return [Span(start, end, KINDS[entry.kind][1], (("type", "generic"),))
+                for start, end, entry in self.generic_index.find(fold(flat))]
 
     def _role_spans(self, flat: str, container: etree._Element) -> list[Span]:
         if _in_any(container, _ROLE_NAME_TAGS):
@@ -848,8 +908,8 @@ def _unlinked(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:
     """(name, element) for every name element without @ref, without the context: the tagger needs only
     the names, and finding the context of every name of a long paragraph took quadratic time."""
     for element in root.iter(*(T + n for n in (*KIND_OF_NAME, "rs"))):
-        if element.get("ref") or element.getparent() is None:
-            continue
+        if element.get("ref") or element.get("type") == "generic" or element.getparent() is None:
+            continue  # a generic name ("Foreign Ministry") is in the registers, only not fixed by the document
         if any(_local(a) in KIND_OF_NAME or _local(a) == "rs" for a in element.iterancestors()):
             continue
         name = _text_without_roles(element)  # "Comrade Pak Song-chol" is listed as "Pak Song-chol"

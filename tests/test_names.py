@@ -45,10 +45,12 @@ EXPECTED_LINKS = {
         "person:kunaev", "person:micu", "person:mielcioiu", "place:china", "place:cuba", "place:czechoslovakia",
         "place:dprk", "place:gdr", "place:khabarovsk-krai", "place:moscow", "place:pyongyang", "place:south-korea",
         "place:united-states", "place:ussr", "place:yugoslavia"}),
-    "003": (67, {
+    "003": (62, {  # 67 before generic names were linked only where the document fixes them
         "org:bcp", "org:bcp-foreign-policy-department", "org:bulgarian-friendship-committee", "org:bulgarian-mfa",
-        "org:bulgarian-ministry-foreign-trade", "org:cc-bcp", "org:ccp", "org:central-state-archive-bulgaria",
-        "org:dprk-embassy-bulgaria", "org:dprk-mfa", "org:happ", "org:kwp", "org:un",
+        "org:cc-bcp", "org:ccp",
+        # generic names ("Ministry of Foreign Trade", "Korean Embassy", "Central State Archive") that the
+        # document does not fix are tagged without @ref (tests/test_link_precision.py)
+        "org:dprk-mfa", "org:happ", "org:kwp", "org:un",
         "org:wilson-center-digital-archive", "person:baev", "person:bashev", "person:chimidorzh",
         "person:janos-peter", "person:keremidchieva", "person:kim-il-sung", "person:sok-the", "person:tellalov",
         "place:bulgaria", "place:dprk", "place:hungary", "place:korea", "place:mongolia", "place:sofia",
@@ -142,7 +144,8 @@ def test_every_name_of_the_seeds_is_linked(seeds_tei, prefix):
     assert len(links(root)) == count
     unlinked = root.xpath("//t:persName[not(@ref)] | //t:placeName[not(@ref)] | //t:orgName[not(@ref)] | //t:rs",
                           namespaces=TEI)
-    assert [("".join(e.itertext()), e.getparent().tag) for e in unlinked] == []
+    # generic names the document does not fix are the only names left without @ref
+    assert [("".join(e.itertext()), e.getparent().tag) for e in unlinked if e.get("type") != "generic"] == []
 
 
 def test_specific_links_in_the_seeds(seeds_tei):

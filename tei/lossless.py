@@ -1,0 +1,110 @@
+"""The lossless check: every word of a source is in its TEI, or the conversion fails.
+
+It runs after encoding and tagging in every conversion (`tei.convert`), so `convert`, `build` and
+the Python API all refuse a document that would lose a word. What is excluded from the source's
+words is defined here and only here (docs/encoding.md, "The lossless check"):
+
+- web chrome lines (the reader's `CHROME`: `Skip to content`, `Print` ...), as whole lines;
+- page labels (the reader's `HEAD_LABELS` and `TAIL_LABELS`), as a whole line (`Record ID`,
+  `Summary:`) or as the `Label:` before a value on the same line;
+- the labels of editorial marks whose meaning the TEI keeps as an element or attribute: `[sic]`,
+  `[sic!]`, page-break labels (`[page 2]`), footnote numbers (`[1]`), and the label before the
+  colon of a labelled mark (`[inserted by hand: ...]`, `[Translator's note: ...]`).
+
+Words are maximal runs of word characters (`\\w`) after Unicode NFC and case folding, so white
+space of every kind (no-break, ideographic, U+2028, zero-width) and punctuation separate words and
+are never words themselves. The comparison is of multisets over the whole document: the header
+moves and reorders fields (the title, the summary, the source citation), so source order cannot be
+compared without knowing where each field goes, and a per-region comparison would need the reader's
+own decision of what is header and what is body, the very thing under test. A multiset catches
+every dropped word; it cannot see a word that is moved, nor a lost copy of a word the TEI holds
+elsewhere too (the title is in the header twice). It is one pass over each side: linear.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from lxml import etree
+
+from .errors import TeiEditionError
+from .readers.marks import LABELS as MARK_LABELS, _label_key
+from .readers.wilson import CHROME, HEAD_LABELS, TAIL_LABELS
+
+#: page labels, lower case without the colon
+PAGE_LABELS = frozenset(HEAD_LABELS) | frozenset(TAIL_LABELS)
+WORD = re.compile(r"\w+")
+#: a bracket whose whole content is a mark the TEI records as an element or attribute
+_WORDLESS_MARK = re.compile(
+    r"\[\s*(?:sic!?|page break|new page|end of page(?: \w+)?|page \w+(?: of \w+)?|\d{1,3})\s*\]", re.IGNORECASE)
+#: the label of a labelled mark: `[Label:` (the reader's `_LABELLED`, anchored at a bracket)
+_MARK_LABEL = re.compile(r"\[(?P<label>[A-Za-z][\w’' .\-]{0,40}?)\s*:")
+#: at most this many lost words are named in the message
+SHOWN = 8
+
+
+class LostWordsError(TeiEditionError):
+    """The TEI misses words of its source: a bug of the converter, never written out."""
+
+
+def _without_page_label(line: str) -> str:
+    stripped = line.strip().lstrip("\ufeff")
+    key = stripped.lower()
+    if key in CHROME or key.rstrip(":").strip() in PAGE_LABELS:
+        return ""
+    label, colon, rest = stripped.partition(":")
+    if colon and label.strip().lower() in PAGE_LABELS:
+        return rest
+    return stripped
+
+
+def _without_mark_label(match: re.Match) -> str:
+    return " " if _label_key(match.group("label")) in MARK_LABELS else match.group()
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def _kept_text(text: str) -> str:
+    """The source text without what is excluded (see the module's docstring)."""
+    lines = (_without_page_label(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return _nfc(_MARK_LABEL.sub(_without_mark_label, _WORDLESS_MARK.sub(" ", "\n".join(lines))))
+
+
+def source_words(text: str) -> list[str]:
+    """The words of a source text that must be in its TEI, in source order (as written)."""
+    return WORD.findall(_kept_text(text))
+
+
+def tei_words(tree: etree._ElementTree | etree._Element) -> Counter:
+    """The words of every text node of the TEI (header and text), case-folded."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    return Counter(WORD.findall(_nfc(" ".join(root.itertext())).casefold()))
+
+
+def lost_words(text: str, tree: etree._ElementTree | etree._Element) -> list[str]:
+    """The source's words the TEI does not hold, in source order (empty: nothing lost)."""
+    kept = _kept_text(text)
+    available = tei_words(tree)
+    needed = Counter(WORD.findall(kept.casefold()))
+    if all(available[word] >= count for word, count in needed.items()):
+        return []
+    lost = []
+    for word in WORD.findall(kept):  # only for a failure: which words, in source order
+        key = word.casefold()
+        if available[key] > 0:
+            available[key] -= 1
+        else:
+            lost.append(word)
+    return lost
+
+
+def check_lossless(text: str, tree: etree._ElementTree | etree._Element, name: str | None = None) -> None:
+    """Raise `LostWordsError` naming the first lost words, if any."""
+    lost = lost_words(text, tree)
+    if lost:
+        shown = " ".join(lost[:SHOWN]) + (" ..." if len(lost) > SHOWN else "")
+        raise LostWordsError(f'lost words: "{shown}"', name)
