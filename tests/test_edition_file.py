@@ -38,4 +38,5 @@ def test_the_file_beside_the_sources_is_found(tmp_path):
     edition = find_edition([tmp_path])
     assert (edition.title, edition.editor, edition.base_url) == ("Letters of Ana Pop", "Ana Pop", "https://pop.example.org/")
     assert "Ana Pop, ed. Letters of Ana Pop" in edition.cite()
+    (tmp_path / "elsewhere").mkdir()
     assert find_edition([tmp_path / "elsewhere"]) == Edition()
