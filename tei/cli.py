@@ -306,7 +306,6 @@ def export_command(fmt: str, sources: tuple[str, ...], output: str, force: bool,
         tei-edition export cmif edition/tei -o cmif.xml --editor "Ana Pop" --email ana@example.org
         tei-edition export bagit edition/tei --include edition/html -o edition-bag
     """
-    from dataclasses import replace
     from pathlib import Path
 
     from .errors import TeiEditionError
@@ -316,8 +315,14 @@ def export_command(fmt: str, sources: tuple[str, ...], output: str, force: bool,
         raise click.UsageError("--include is only for the bagit format")
     if registers is None and Path("registers").is_dir():
         registers = "registers"
-    given = {"title": title, "editor": editor, "email": email, "publisher": publisher, "licence": licence}
-    edition = replace(Edition(base_url=base_url), **{k: v for k, v in given.items() if v is not None})
+    from .export.edition import find_edition, with_options
+
+    try:
+        edition = with_options(find_edition(sources), title=title, editor=editor, email=email,
+                               publisher=publisher, licence=licence, base_url=base_url or None)
+    except TeiEditionError as exc:
+        click.echo(f"{exc.path}: error: {exc.message}", err=True)
+        sys.exit(1)
     try:
         loaded = Registers.load(registers)
     except TeiEditionError as exc:

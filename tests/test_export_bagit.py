@@ -6,6 +6,7 @@ import bagit
 import pytest
 
 from export_helpers import GOLDEN, SEED, write_registers
+from tei.export.edition import Editor
 from tei.export import Edition, Registers, export
 
 
@@ -18,7 +19,7 @@ def bag(tmp_path, monkeypatch):
     (renderings / "assets" / "edition.css").write_text("body {}", encoding="utf-8")
     registers = Registers.load(write_registers(tmp_path / "registers"))
     result = export("bagit", [GOLDEN], tmp_path / "bag", registers=registers, include=renderings,
-                    edition=Edition(editor="Ana Pop", email="ana@example.org"))
+                    edition=Edition(editors=(Editor("Ana Pop"),), contact="ana@example.org"))
     assert result.ok
     return tmp_path / "bag"
 

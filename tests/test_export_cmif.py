@@ -9,6 +9,7 @@ from lxml import etree
 
 from export_helpers import (GOLDEN, SEED, TEI, cmif_relaxng, cmif_schematron, linked_golden, project_registers,
                             schematron_failures, write_registers)
+from tei.export.edition import Editor
 from tei.export import Edition, Registers, export
 from tei.export.cmif import bibl_id
 
@@ -17,7 +18,7 @@ from tei.export.cmif import bibl_id
 def cmif(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cmif")
     registers = Registers.load(write_registers(folder / "registers"))
-    edition = Edition(editor="Ana Pop", email="ana@example.org")
+    edition = Edition(editors=(Editor("Ana Pop"),), contact="ana@example.org")
     result = export("cmif", [linked_golden(folder / "tei")], folder / "cmif.xml", registers=registers,
                     edition=edition, cmif_url="https://example.org/cmif.xml")
     assert result.ok, result.failures

@@ -1,4 +1,5 @@
-"""The edition as a whole: the settings an export writes into its headers, and its date.
+"""The edition as a whole: its one identity (edition.toml), which the site and every export
+write into their pages and headers, and its date.
 
 An export is deterministic: the only date it writes that does not come from the documents is
 SOURCE_DATE_EPOCH, when set (see https://reproducible-builds.org/specs/source-date-epoch/).
@@ -7,11 +8,21 @@ SOURCE_DATE_EPOCH, when set (see https://reproducible-builds.org/specs/source-da
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
 
+from ..errors import TeiEditionError
 from .record import DocumentRecord
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 #: Licences an export can name by URL, with the sentence that says so.
 LICENCES = {
@@ -22,23 +33,54 @@ LICENCES = {
 DEFAULT_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 DEFAULT_EDITOR = "tei-edition editors"
 DEFAULT_EMAIL = "editors@example.org"
-DEFAULT_TITLE = "TEI edition of documents from the Wilson Center Digital Archive"
+#: The defaults suit the Wilson Center seeds; an edition file (edition.toml) replaces them.
+DEFAULT_TITLE = "Cold War Diplomatic Documents: a Digital Edition"
+DEFAULT_SUBTITLE = "Translated records from the Wilson Center Digital Archive, edited in TEI P5"
+#: The name of the edition file, looked for beside the sources.
+EDITION_FILE = "edition.toml"
+#: Interface languages the site's templates are written in.
+INTERFACE_LANGUAGES = ("en",)
+
+
+@dataclass(frozen=True)
+class Editor:
+    """One person of the edition's team and what they did (general editor, encoding, translation)."""
+
+    name: str
+    role: str = "editor"
+    email: str = ""
 
 
 @dataclass(frozen=True)
 class Edition:
-    """Who publishes the export, under which licence, and where. Every field has a default.
+    """The edition's one identity: every page, header and export that names the edition reads it
+    from here. Every field has a default; `load_edition` reads an edition.toml into it.
 
-    `licence` applies to the export's own metadata (the CMIF file, the catalogues), not to the
-    documents, whose rights are stated in each document's header.
+    `licence` applies to the edition's own work (pages, headers, registers, catalogues), not to
+    the documents, whose rights are stated in each document's header.
     """
 
     title: str = DEFAULT_TITLE
-    editor: str = DEFAULT_EDITOR
-    email: str = DEFAULT_EMAIL
+    subtitle: str = DEFAULT_SUBTITLE
+    editors: tuple[Editor, ...] = (Editor(DEFAULT_EDITOR, "editor"),)
     publisher: str = ""
+    contact: str = DEFAULT_EMAIL
     licence: str = DEFAULT_LICENCE
     base_url: str = ""
+    language: str = "en"
+    citation: str = ""
+    #: The file it was read from ("" for the defaults), for messages.
+    source: str = ""
+
+    @property
+    def editor(self) -> str:
+        """The editors' names in one line (CMIF's editor, the bag's Contact-Name)."""
+        return "; ".join(e.name for e in self.editors) or DEFAULT_EDITOR
+
+    @property
+    def email(self) -> str:
+        """The edition's contact address (CMIF requires one)."""
+        return self.contact or next((e.email for e in self.editors if e.email), "") or DEFAULT_EMAIL
 
     def publisher_for(self, records: list[DocumentRecord]) -> str:
         """The publisher given, else the one most of the documents name, else the editor."""
@@ -51,13 +93,194 @@ class Edition:
     def licence_text(self) -> str:
         return LICENCES.get(self.licence, f"Licensed under {self.licence}")
 
+    @property
+    def full_title(self) -> str:
+        return f"{self.title}: {self.subtitle}" if self.subtitle else self.title
+
+    def url(self, path: str = "") -> str:
+        """The absolute address of `path` in the published edition, or "" without a base URL."""
+        if not self.base_url:
+            return ""
+        return f"{self.base_url.rstrip('/')}/{path.lstrip('/')}"
+
+    def cite(self, publisher: str = "", year: str = "") -> str:
+        """How to cite the edition: the file's `citation` as written, else one built from its parts
+        (editors, title, publisher, year, URL), in the order of the Chicago style for a website."""
+        if self.citation:
+            return self.citation
+        names = [e.name for e in self.editors if e.name and e.name != DEFAULT_EDITOR]
+        parts = []
+        if names:
+            parts.append(f"{', '.join(names[:-1]) + ' and ' + names[-1] if len(names) > 1 else names[0]}, "
+                         f"{'eds' if len(names) > 1 else 'ed'}.")
+        parts.append(f"{self.full_title}.")
+        tail = ", ".join(p for p in (publisher or self.publisher, year) if p)
+        if tail:
+            parts.append(f"{tail}.")
+        if self.base_url:
+            parts.append(self.url() + ".")
+        return " ".join(parts)
+
     def document_url(self, record: DocumentRecord) -> str:
         """The document's address: the archive's URI, else one under `base_url`, else ""."""
         if record.uri:
             return record.uri
         if self.base_url:
-            return f"{self.base_url.rstrip('/')}/{record.id}.html"
+            return self.url(f"documents/{record.id}.html")
         return ""
+
+
+class EditionFileError(TeiEditionError):
+    """An edition file that cannot be read, is not TOML, or has an unknown key or a wrong value."""
+
+
+#: The keys of an edition file and their types (editors is a list of tables).
+_KEYS = {"title": str, "subtitle": str, "publisher": str, "contact": str, "licence": str, "base_url": str,
+         "language": str, "citation": str, "editors": list}
+_EDITOR_KEYS = {"name", "role", "email"}
+_TYPE_NAMES = {str: "a string", list: "a list of [[editors]] tables", dict: "a table", bool: "true or false",
+               int: "an integer", float: "a number"}
+
+
+def _type_name(value: object) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _absolute_url(value: str, key: str, path: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise EditionFileError(f"{key} must be an absolute http(s) URL, not {value!r}", path)
+    return value
+
+
+def edition_from(data: dict, path: str = EDITION_FILE, base: Edition | None = None) -> Edition:
+    """An Edition from the parsed TOML `data`; the first unknown key or wrong type is an error."""
+    values: dict = {}
+    for key, value in data.items():
+        if key not in _KEYS:
+            raise EditionFileError(f"unknown key {key!r} (known: {', '.join(sorted(_KEYS))})", path)
+        if not isinstance(value, _KEYS[key]):
+            raise EditionFileError(f"{key} must be {_TYPE_NAMES[_KEYS[key]]}, not {_type_name(value)}", path)
+        values[key] = value.strip() if isinstance(value, str) else value
+    if "editors" in values:
+        editors = []
+        for number, entry in enumerate(values["editors"], 1):
+            if not isinstance(entry, dict):
+                raise EditionFileError(f"editors[{number}] must be a table with name and role, not {_type_name(entry)}", path)
+            unknown = sorted(set(entry) - _EDITOR_KEYS)
+            if unknown:
+                raise EditionFileError(f"editors[{number}]: unknown key {unknown[0]!r} (known: email, name, role)", path)
+            for key, value in entry.items():
+                if not isinstance(value, str):
+                    raise EditionFileError(f"editors[{number}].{key} must be a string, not {_type_name(value)}", path)
+            if not entry.get("name", "").strip():
+                raise EditionFileError(f"editors[{number}] has no name", path)
+            editors.append(Editor(entry["name"].strip(), entry.get("role", "editor").strip() or "editor",
+                                  entry.get("email", "").strip()))
+        values["editors"] = tuple(editors)
+    for key in ("title",):
+        if key in values and not values[key]:
+            raise EditionFileError(f"{key} must not be empty", path)
+    for key in ("licence", "base_url"):
+        if values.get(key):
+            _absolute_url(values[key], key, path)
+    if "language" in values and values["language"] not in INTERFACE_LANGUAGES:
+        raise EditionFileError(f"language {values['language']!r} is not available for the interface "
+                               f"(available: {', '.join(INTERFACE_LANGUAGES)})", path)
+    return replace(base or Edition(), source=path, **values)
+
+
+def load_edition(path: str | os.PathLike) -> Edition:
+    """Read an edition file; a missing, unreadable or wrong file is an EditionFileError naming it."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise EditionFileError(f"cannot read the edition file: {exc.strerror or exc}", name) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise EditionFileError("the edition file is not UTF-8 text", name) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise EditionFileError(f"not valid TOML: {exc}", name) from None
+    return edition_from(data, name)
+
+
+def find_edition(sources: Iterable[str | os.PathLike] = (), config: str | os.PathLike | None = None) -> Edition:
+    """The edition of a build or export: `config` if given, else the first edition.toml beside the
+    sources (in a source folder, or in the folder of a source file), else one in the current folder,
+    else the defaults."""
+    if config is not None:
+        return load_edition(config)
+    candidates = []
+    for source in sources:
+        folder = Path(source)
+        candidates.append(folder / EDITION_FILE if folder.is_dir() else folder.parent / EDITION_FILE)
+    candidates.append(Path(EDITION_FILE))
+    for candidate in dict.fromkeys(candidates):
+        if candidate.is_file():
+            return load_edition(candidate)
+    return Edition()
+
+
+def with_options(edition: Edition, **given: str | None) -> Edition:
+    """The edition with command-line values in place of the file's (None: not given)."""
+    values = {k: v for k, v in given.items() if v is not None}
+    if "base_url" in values and values["base_url"]:
+        _absolute_url(values["base_url"], "--base-url", "command line")
+    if "editor" in values:
+        values["editors"] = (Editor(values.pop("editor"), "editor"),)
+    if "email" in values:
+        values["contact"] = values.pop("email")
+    return replace(edition, **values)
+
+
+STARTER = """\
+# The edition file of a tei-edition project: the one place where the edition names itself.
+# `tei-edition build` and `tei-edition export` read it from beside the sources (or --config).
+# Every key is optional; a key left out keeps its default. Unknown keys are an error.
+
+# The edition's title and subtitle: site header, page titles, corpus header, CMIF, bag-info.
+title = "{title}"
+subtitle = "{subtitle}"
+
+# Who publishes the edition and how to reach it (CMIF requires a contact address).
+# Without a publisher, the one most documents name is used.
+# publisher = "Your Institution"
+contact = "{contact}"
+
+# The licence of the edition's own work (pages, headers, registers, exports), as a URL.
+# The documents keep the rights statements of their archives.
+licence = "{licence}"
+
+# Where the edition is published. The sitemap needs it (its URLs must be absolute), and documents
+# without an archive URI get BASE_URL/documents/ID.html in CMIF and Dublin Core.
+# base_url = "https://edition.example.org/"
+
+# The language of the site's interface (available: {languages}).
+language = "en"
+
+# How to cite the edition, as it should be printed. Without it a citation is built from the
+# editors, title, publisher, year and base URL.
+# citation = "Name, ed. Title. Publisher, 2026. https://edition.example.org/."
+
+# Who made the edition: one [[editors]] table per person, role says what they did. Tables come
+# last in a TOML file: a key written below a table belongs to it.
+[[editors]]
+name = "Your Name"
+role = "general editor"
+# email = "you@example.org"
+
+# [[editors]]
+# name = "Another Name"
+# role = "encoding"
+"""
+
+
+def starter_file() -> str:
+    """The commented edition.toml that `tei-edition init` writes."""
+    return STARTER.format(title=DEFAULT_TITLE, subtitle=DEFAULT_SUBTITLE, contact=DEFAULT_EMAIL,
+                          licence=DEFAULT_LICENCE, languages=", ".join(INTERFACE_LANGUAGES))
 
 
 def source_date() -> date | None:

@@ -1,0 +1,42 @@
+"""The edition file (edition.toml): one record of the edition's identity, clear errors for a bad file."""
+
+from __future__ import annotations
+
+import pytest
+
+from tei.export.edition import Edition, EditionFileError, find_edition, load_edition, starter_file
+
+
+def write(tmp_path, text):
+    path = tmp_path / "edition.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_starter_file_reads_back(tmp_path):
+    edition = load_edition(write(tmp_path, starter_file()))
+    assert edition.title == Edition().title and edition.editors[0].role == "general editor"
+
+
+@pytest.mark.parametrize("text, message", [
+    ('titel = "x"\n', "unknown key 'titel'"),
+    ("title = 3\n", "title must be a string, not an integer"),
+    ('base_url = "edition/"\n', "base_url must be an absolute http(s) URL"),
+    ('[[editors]]\nnom = "x"\n', "editors[1]: unknown key 'nom'"),
+    ('title = "x\n', "not valid TOML"),
+])
+def test_a_bad_file_is_one_line_naming_it(tmp_path, text, message):
+    path = write(tmp_path, text)
+    with pytest.raises(EditionFileError) as caught:
+        load_edition(path)
+    assert message in str(caught.value) and str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_the_file_beside_the_sources_is_found(tmp_path):
+    write(tmp_path, 'title = "Letters of Ana Pop"\nbase_url = "https://pop.example.org/"\n'
+                    '[[editors]]\nname = "Ana Pop"\nrole = "general editor"\n')
+    edition = find_edition([tmp_path])
+    assert (edition.title, edition.editor, edition.base_url) == ("Letters of Ana Pop", "Ana Pop", "https://pop.example.org/")
+    assert "Ana Pop, ed. Letters of Ana Pop" in edition.cite()
+    (tmp_path / "elsewhere").mkdir()
+    assert find_edition([tmp_path / "elsewhere"]) == Edition()
