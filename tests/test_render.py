@@ -247,3 +247,24 @@ def test_cli_refuses_a_malformed_param(tmp_path):
                                       "--param", "colour=red"])
     assert result.exit_code == 1 and "unknown stylesheet parameter colour" in result.output
     assert "Example:" in CliRunner().invoke(cli, ["render", "--help"]).output
+
+
+# ---------------------------------------------------------------- attribution (issue 16)
+
+@pytest.mark.parametrize("path", FOREIGN, ids=lambda path: path.stem)
+def test_foreign_files_are_attributed_only_to_whom_their_header_names(path):
+    source = path.read_text(encoding="utf-8")
+    for fmt in ("html", "txt"):
+        out = render(path, fmt).decode("utf-8")
+        assert ("Wilson" in out) == ("Wilson" in source), (path.name, fmt)
+
+
+def test_the_citation_takes_its_publisher_from_the_header_or_the_parameter():
+    letter = FOREIGN_BY_NAME["tei-lite-letter"]
+    plain = html.fromstring(render(letter, "html")).get_element_by_id("citation").text_content()
+    assert plain.endswith("1935”.")  # no publisher in the header: none is invented
+    named = render(letter, "html", params={"archive-name": "Example Edition"})
+    assert html.fromstring(named).get_element_by_id("citation").text_content().endswith(
+        "1935”, Example Edition.")
+    ours = html.fromstring(render(SAMPLE, "html")).get_element_by_id("citation").text_content()
+    assert "Wilson Center Digital Archive" in ours  # from our own header's publisher

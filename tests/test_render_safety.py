@@ -99,3 +99,29 @@ def test_a_bad_file_does_not_stop_a_batch(tmp_path):
     assert result.exit_code == 1
     assert f"{sources / 'a-broken.xml'}: error:" in result.output and "not well-formed" in result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b-good.txt"]
+
+
+# ---------------------------------------------------------------- DOCTYPE (issue 16)
+
+BARE_TEI = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Old</title>'
+            '</titleStmt><publicationStmt><p>Unpublished</p></publicationStmt><sourceDesc><p>None</p>'
+            '</sourceDesc></fileDesc></teiHeader><text><body><p>Words of an older file</p></body></text></TEI>')
+
+
+@pytest.mark.parametrize("doctype", ["<!DOCTYPE TEI>", "<!DOCTYPE TEI [ ]>",
+                                     "<!DOCTYPE TEI [<!ELEMENT TEI ANY>]>"])
+def test_a_doctype_without_entities_or_external_dtd_is_accepted(tmp_path, doctype):
+    path = tmp_path / "old.xml"
+    path.write_text(doctype + BARE_TEI, encoding="utf-8")
+    assert "Words of an older file" in render(path, "txt").decode("utf-8")
+
+
+@pytest.mark.parametrize("doctype", ['<!DOCTYPE TEI SYSTEM "tei.dtd">',
+                                     '<!DOCTYPE TEI PUBLIC "-//TEI P5//DTD" "http://example.org/tei.dtd">',
+                                     '<!DOCTYPE TEI [<!ENTITY w "x">]>',
+                                     '<!DOCTYPE TEI [<!ENTITY % p SYSTEM "file:///etc/passwd">]>'])
+def test_a_doctype_with_entities_or_an_external_dtd_is_still_refused(tmp_path, doctype):
+    path = tmp_path / "old.xml"
+    path.write_text(doctype + BARE_TEI, encoding="utf-8")
+    with pytest.raises(UnsafeXMLError, match="DOCTYPE"):
+        render(path, "txt")

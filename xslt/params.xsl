@@ -31,8 +31,11 @@
        A title[@type='short'] in the titleStmt is used as it is. -->
   <xsl:param name="short-title-length" select="60"/>
 
-  <!-- Label of the publisher line used in the ready citation when the header has no citation. -->
-  <xsl:param name="archive-name" select="'Wilson Center Digital Archive'"/>
+  <!-- Publisher named in the ready citation when the header has no citation and its
+       publicationStmt names no publisher, distributor or authority (set by whoever publishes
+       the file). Empty (the default): the citation names no publisher, so another project's
+       TEI is never attributed to anyone it does not name itself. -->
+  <xsl:param name="archive-name" select="''"/>
 
   <!-- Line width of the plain text; the renderer wraps the lines and draws the rules with it. -->
   <xsl:param name="text-width" select="72"/>

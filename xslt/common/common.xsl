@@ -260,11 +260,11 @@
       <xsl:text>, </xsl:text>
       <xsl:call-template name="date-text"><xsl:with-param name="date" select="$doc-date"/></xsl:call-template>
     </xsl:if>
-    <xsl:variable name="publisher" select="normalize-space($header/tei:fileDesc/tei:publicationStmt/tei:publisher[1])"/>
-    <xsl:text>, </xsl:text>
+    <xsl:variable name="stmt" select="$header/tei:fileDesc/tei:publicationStmt"/>
+    <xsl:variable name="publisher" select="normalize-space(($stmt/tei:publisher | $stmt/tei:distributor | $stmt/tei:authority)[normalize-space()][1])"/>
     <xsl:choose>
-      <xsl:when test="$publisher"><xsl:value-of select="$publisher"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$archive-name"/></xsl:otherwise>
+      <xsl:when test="$publisher"><xsl:text>, </xsl:text><xsl:value-of select="$publisher"/></xsl:when>
+      <xsl:when test="normalize-space($archive-name)"><xsl:text>, </xsl:text><xsl:value-of select="$archive-name"/></xsl:when>
     </xsl:choose>
     <xsl:if test="$record-url"><xsl:text>, </xsl:text><xsl:value-of select="$record-url"/></xsl:if>
     <xsl:text>.</xsl:text>
