@@ -8,7 +8,8 @@ words is defined here and only here (docs/encoding.md, "The lossless check"):
 - page labels (the reader's `HEAD_LABELS` and `TAIL_LABELS`), as a whole line (`Record ID`,
   `Summary:`) or as the `Label:` before a value on the same line;
 - the labels of editorial marks whose meaning the TEI keeps as an element or attribute: `[sic]`,
-  `[sic!]`, page-break labels (`[page 2]`), footnote numbers (`[1]`), and the label before the
+  `[sic!]`, page-break labels (`[page 2]`), footnote numbers (`[1]`), a bare hand label
+  (`[handwritten]`, which becomes `add`/`note` with `@hand`), and the label before the
   colon of a labelled mark (`[inserted by hand: ...]`, `[Translator's note: ...]`).
 
 Words are maximal runs of word characters (`\\w`) after Unicode NFC and case folding, so white
@@ -30,7 +31,7 @@ from collections import Counter
 from lxml import etree
 
 from .errors import TeiEditionError
-from .readers.marks import LABELS as MARK_LABELS, _label_key
+from .readers.marks import HAND_LABEL, LABELS as MARK_LABELS, _label_key
 from .readers.wilson import CHROME, HEAD_LABELS, TAIL_LABELS
 
 #: page labels, lower case without the colon
@@ -38,7 +39,8 @@ PAGE_LABELS = frozenset(HEAD_LABELS) | frozenset(TAIL_LABELS)
 WORD = re.compile(r"\w+")
 #: a bracket whose whole content is a mark the TEI records as an element or attribute
 _WORDLESS_MARK = re.compile(
-    r"\[\s*(?:sic!?|page break|new page|end of page(?: \w+)?|page \w+(?: of \w+)?|\d{1,3})\s*\]", re.IGNORECASE)
+    r"\[\s*(?:sic!?|page break|new page|end of page(?: \w+)?|page \w+(?: of \w+)?|\d{1,3}|"
+    + HAND_LABEL.pattern + r")\s*\]", re.IGNORECASE)
 #: the label of a labelled mark: `[Label:` (the reader's `_LABELLED`, anchored at a bracket)
 _MARK_LABEL = re.compile(r"\[(?P<label>[A-Za-z][\w’' .\-]{0,40}?)\s*:")
 #: at most this many lost words are named in the message
