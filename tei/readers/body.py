@@ -43,7 +43,25 @@ _TRANSMISSION = re.compile(
 #: A list item's marker: a bullet, a letter or a number (`• text`, `- text`, `a) text`, `(b) text`, `2. text`).
 _ITEM = re.compile(r"^[ \t\u00a0]*(?:(?P<bullet>[•·▪◦‣●○■*\-])|\(?(?P<letter>[a-z])[).]|(?P<num>\d{1,2})[.)])[ \t\u00a0]+\S")
 #: A table of contents line: an entry, a dot leader (`…`, `....`, `. . .`) and a page number.
-_CONTENTS_LINE = re.compile(r"^[ \t\u00a0]*\S[^\n]*?[ \t]*(?:…|\.{2,}|(?: ?\.){3,})+[ \t]*(?P<page>\d{1,4})[ \t]*$")
+_PAGE_AT_END = re.compile(r"(?<!\d)\d{1,4}$")
+
+
+def _contents_page(line: str) -> str | None:
+    """The page number of a contents line (`Title ........ 33`, `Title … 33`), read from its end: text,
+    a dot leader (an ellipsis, or two dots or more, spaced or not), the number. (A pattern over the
+    whole line backtracked quadratically over a long run of spaces.)"""
+    stripped = line.rstrip(" \t")
+    page = _PAGE_AT_END.search(stripped)
+    if page is None:
+        return None
+    before = stripped[:page.start()].rstrip(" \t")
+    end = len(before)
+    while end and (before[end - 1] in ".…" or (before[end - 1] == " " and end > 1 and before[end - 2] in ".…")):
+        end -= 1
+    leader = before[end:]
+    if not ("…" in leader or leader.count(".") >= 2) or not before[:end].strip():
+        return None
+    return page.group()
 #: A postscript: `P.S.`, `PS:`, `P.P.S.`, `Postscript:` at the start of a block.
 _POSTSCRIPT = re.compile(r"^[ \t]*(?:P\.\s?(?:P\.\s?)?S\.|PS\b:?|PPS\b:?|Post[- ]?scriptum\b|Postscript\b)", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
@@ -246,9 +264,9 @@ class BodyReader:
         """(`bulleted`|`lettered`|`numbered`, n) for a one-line list item."""
         if "\n" in text:
             return None
-        contents = _CONTENTS_LINE.match(text)
-        if contents:
-            return "contents", contents.group("page")
+        page = _contents_page(text)
+        if page is not None:
+            return "contents", page
         match = _ITEM.match(text)
         if not match:
             return None
