@@ -394,7 +394,7 @@ def site_output(out_dir: str | os.PathLike, sources: Iterable[str | os.PathLike]
 def _locked(cache: Path, out: Path):
     """Hold an exclusive lock on the site's cache for the whole build; a second build of the same
     site stops at once instead of deleting the first one's files."""
-    fd = os.open(cache / ".lock", os.O_RDWR | os.O_CREAT, 0o666)
+    fd = os.open(cache, os.O_RDONLY)  # the cache folder itself is locked: no lock file is left behind
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
