@@ -5,11 +5,18 @@ kept in a content-addressed cache (the source's bytes plus everything that shape
 the tool's version, stylesheets, schemas), so a second build redoes only what changed. The site
 is assembled in a staging folder beside the old one and swapped in at the end: a build that fails
 or is interrupted leaves the previous site whole.
+
+A build replaces only a folder that it made itself (marked by `files.SITE_MARKER`), never follows a
+symbolic link as its output, never writes among its sources, and holds a lock on the output's cache
+so that two builds of one site cannot run at once.
 """
 
 from __future__ import annotations
 
 import collections
+import contextlib
+import errno
+import fcntl
 import functools
 import hashlib
 import json
@@ -29,6 +36,7 @@ from . import __version__
 from .convert import convert_bytes, iter_sources, output_name
 from .readers.source import read_source_file
 from .errors import OutputError, TeiEditionError
+from .files import SITE_MARKER, not_a_file
 from .resources import register_path, schema_path, xslt_path
 
 FORMATS = ("html", "pdf", "txt")
@@ -61,6 +69,8 @@ class BuildReport:
     rebuilt: int
     reused: int
     seconds: dict[str, float]
+    #: False when no document could be published: the previous site was then left as it was
+    replaced: bool = True
 
     @property
     def failed(self) -> list[DocumentBuild]:
@@ -261,25 +271,34 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
           jobs: int | None = None, formats: Iterable[str] = FORMATS,
           progress: Callable[[DocumentBuild], None] | None = None) -> BuildReport:
     """Build the edition site from source documents into `out_dir`, atomically and incrementally."""
-    from .site import write_site
-
-    out = Path(out_dir).resolve()
-    if out.exists() and not out.is_dir():
-        raise OutputError("the output path exists and is not a folder", str(out))
+    sources = list(sources)
+    out = site_output(out_dir, sources)
     formats = tuple(f for f in FORMATS if f in set(formats))
     cache = out.parent / f".{out.name}.cache"
     cache.mkdir(parents=True, exist_ok=True)
+    with _locked(cache, out):
+        _clean_stale(out, cache)
+        return _build(sources, out, cache, jobs, formats, progress)
+
+
+def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tuple[str, ...],
+           progress: Callable[[DocumentBuild], None] | None) -> BuildReport:
+    from .site import write_site
+
     salt = build_salt(formats)
     timings: dict[str, float] = {}
     started = time.perf_counter()
 
     paths = list(iter_sources(sources))
-    if not paths:
+    if not paths or all(path.is_dir() for path in paths):
         raise OutputError("no source documents (*.txt) found", ", ".join(map(str, sources)))
     keyed, todo, results = [], [], {}
     pool: dict = {}
+    reused = 0
     for path in paths:
         try:
+            if not path.is_file():
+                raise OutputError(not_a_file(path, (".txt",)))
             key = source_key(read_source_file(path), salt)
         except TeiEditionError as exc:
             results[str(path)] = DocumentBuild(source=str(path), key="", failed=exc.message)
@@ -289,9 +308,9 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
         if cached is not None:
             cached.record = share_recurring(cached.record, pool)
             results[str(path)] = cached
+            reused += 1
         else:
             todo.append((str(path), key))
-    reused = len(results)
 
     workers = max(1, jobs or os.cpu_count() or 1)
     if workers == 1 or len(todo) <= 1:
@@ -312,11 +331,22 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
 
     documents = [results[str(p)] for p in paths if str(p) in results]
     _reject_duplicate_ids(documents)
+    if all(d.failed for d in documents):
+        # Nothing could be published (a mistyped folder, unreadable files): an empty site would
+        # only destroy the previous one, so it stays as it was, and so does the cache.
+        timings["total"] = time.perf_counter() - started
+        return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings, replaced=False)
     staging = out.parent / f".{out.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
         site_started = time.perf_counter()
-        write_site(staging, documents, cache, formats)
+        try:
+            write_site(staging, documents, cache, formats)
+            (staging / SITE_MARKER).write_text(
+                f"Made by tei-edition {__version__} build: the next build replaces this folder as a whole.\n",
+                encoding="utf-8")
+        except OSError as exc:
+            raise _named_in_site(exc, staging, out) from None
         timings["site"] = time.perf_counter() - site_started
         _swap(staging, out)
     finally:
@@ -324,6 +354,80 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
     _prune_cache(cache, {key for _, key in keyed})
     timings["total"] = time.perf_counter() - started
     return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings)
+
+
+# -- the output: what a build may replace, and one build at a time ----------------------------
+
+def site_output(out_dir: str | os.PathLike, sources: Iterable[str | os.PathLike]) -> Path:
+    """The output folder as an absolute path, once it is known that replacing it loses nothing:
+    it is not a symbolic link, it is new, empty or a site made by a build, it holds no source
+    and it is not inside a source folder. Missing sources are refused here, before anything is
+    touched, so that a mistyped name never costs a site."""
+    given = Path(os.path.abspath(out_dir))
+    if not given.name:
+        raise OutputError("the output cannot be the root folder", str(given))
+    if given.is_symlink():
+        raise OutputError("the output is a symbolic link; a build does not replace what a link points to: "
+                          "give the folder itself", str(given))
+    out = given.parent.resolve() / given.name
+    if out.exists() and not out.is_dir():
+        raise OutputError("the output path exists and is not a folder", str(out))
+    if out.is_dir() and any(out.iterdir()) and not (out / SITE_MARKER).is_file():
+        raise OutputError(f"the output folder is not empty and was not made by tei-edition build (it has no "
+                          f"{SITE_MARKER}); refusing to replace it: give a new or empty folder", str(out))
+    cache = out.parent / f".{out.name}.cache"
+    for item in sources:
+        if not os.path.lexists(item):
+            raise OutputError("no such file or folder (nothing was built)", str(item))
+        source = Path(item).resolve()
+        if source == out or out in source.parents:
+            raise OutputError(f"the output folder holds the source {item}; a build would delete it", str(out))
+        if source == cache or cache in source.parents:
+            raise OutputError("a source is in the build's own cache", str(item))
+        if source.is_dir() and source in out.parents:
+            raise OutputError(f"the output folder is inside the source folder {item}; outputs are never written "
+                              "among the sources", str(out))
+    return out
+
+
+@contextlib.contextmanager
+def _locked(cache: Path, out: Path):
+    """Hold an exclusive lock on the site's cache for the whole build; a second build of the same
+    site stops at once instead of deleting the first one's files."""
+    fd = os.open(cache, os.O_RDONLY)  # the cache folder itself is locked: no lock file is left behind
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.EACCES):
+                raise OutputError("another build of this site is running; try again when it has finished",
+                                  str(out)) from None
+            raise
+        yield
+    finally:
+        os.close(fd)  # closing the file releases the lock
+
+
+def _clean_stale(out: Path, cache: Path) -> None:
+    """Remove what killed builds left (under the lock, nothing else is building this site). A build
+    killed between moving the old site aside and putting the new one in place gets the old back."""
+    olds = sorted(out.parent.glob(f".{out.name}.old-*"))
+    if olds and not out.exists():
+        os.replace(olds.pop(), out)
+    for stale in [*out.parent.glob(f".{out.name}.staging-*"), *olds]:
+        shutil.rmtree(stale, ignore_errors=True)
+    for entry in cache.iterdir():
+        if entry.name.startswith(".") and entry.is_dir():  # a document's staging folder
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _named_in_site(exc: OSError, staging: Path, out: Path) -> OSError:
+    """The error with the site's file as its name. A copy names its source first (a schema in the
+    package, say), but what could not be written is the file in the site."""
+    for name in (exc.filename2, exc.filename):
+        if name and (Path(name) == staging or staging in Path(name).parents):
+            return OSError(exc.errno, exc.strerror, str(out / Path(name).relative_to(staging)))
+    return OSError(exc.errno, exc.strerror, str(out))
 
 
 def _keep(result: DocumentBuild, results: dict[str, DocumentBuild], pool: dict,

@@ -187,7 +187,8 @@ def render(inputs: tuple[str, ...], to: str, output: str, view: str | None, para
 @cli.command()
 @click.argument("sources", nargs=-1)
 @click.option("-o", "--output", "output", default="edition", show_default=True, type=click.Path(file_okay=False),
-              help="Folder of the site (replaced as a whole at the end of a successful build).")
+              help="Folder of the site, replaced as a whole at the end of a successful build; it must be new, "
+                   "empty or a site made by a build, and outside the source folders.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Documents processed in parallel [default: CPU count].")
 @click.option("--formats", default="html,pdf,txt", show_default=True,
               help="Renderings to make for each document (comma-separated: html, pdf, txt).")
@@ -238,6 +239,10 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
     for document in report.invalid:
         for error in document.errors:
             click.echo(f"{document.source}: invalid: {error}", err=True)
+    if not report.replaced:
+        click.echo(f"0 published, {len(report.failed)} failed: no document could be published; "
+                   f"{output}/ was left as it was", err=True)
+        sys.exit(1)
     click.echo(f"{len(report.documents) - len(report.failed)} published ({len(report.invalid)} not valid), "
                f"{len(report.failed)} failed; {report.rebuilt} rebuilt, {report.reused} unchanged -> {output}/", err=True)
     if report.failed:

@@ -16,7 +16,7 @@ from lxml import etree
 
 from .encoder import TeiEncoder, serialize_tei
 from .errors import OutputError, TeiEditionError
-from .files import find_files, write_atomic
+from .files import find_files, not_a_file, write_atomic
 from .lossless import check_lossless
 from .model import Document
 from .names import default_tagger
@@ -97,9 +97,12 @@ def output_name(doc: Document, source: Path) -> str:
     if record:
         return f"wilson-{record[:64]}.xml"
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", source.stem).strip("-.") or "document"
-    if stem != source.stem:
-        stem += "-" + hashlib.sha256(source.stem.encode("utf-8", "surrogateescape")).hexdigest()[:8]
-    return f"{stem[:80]}.xml"
+    if stem != source.stem or len(stem) > 80:
+        # The hash tells apart the names that the slug made equal; it is kept whole when the
+        # name is shortened, or two long names would become one.
+        digest = hashlib.sha256(source.stem.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+        stem = stem[:71].rstrip("-.") + "-" + digest
+    return f"{stem}.xml"
 
 
 def convert_file(source: Path, out_dir: Path, force: bool = False, taken: set[str] | None = None) -> Conversion:
@@ -139,8 +142,8 @@ def convert_paths(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLik
     results = []
     taken: set[str] = set()
     for source in iter_sources(inputs):
-        if not source.exists():
-            result = Conversion(source=str(source), error="no such file or folder")
+        if not source.is_file():
+            result = Conversion(source=str(source), error=not_a_file(source, (".txt",)))
         else:
             result = convert_file(source, out, force=force, taken=taken)
         results.append(result)

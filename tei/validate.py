@@ -29,7 +29,7 @@ from typing import Iterable, Iterator, Sequence
 from lxml import etree
 
 from .errors import SchemaError, UnsafeXMLError
-from .files import find_files, write_atomic
+from .files import find_files, not_a_file, write_atomic
 from .resources import schema_path
 from .xmlsafe import MAX_XML_BYTES, parse_untrusted
 
@@ -450,6 +450,9 @@ class Validator:
     def validate_paths(self, paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, list[Message]]]:
         """(file, messages) for every file given and every *.xml file under the folders given."""
         for path in xml_files(paths):
+            if path.is_dir():  # a folder with no TEI in it: said, and an error (exit 1) like an invalid file
+                yield path, [Message(str(path), 0, 0, ERROR, "xml", "no-files", not_a_file(path, (".xml",)))]
+                continue
             yield path, self.validate_file(path)
 
 

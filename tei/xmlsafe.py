@@ -12,6 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import UnsafeXMLError
+from .files import read_bounded
 
 #: Largest XML file accepted, in bytes. Archive documents are kilobytes; 100 MB leaves room for corpora.
 MAX_XML_BYTES = 100 * 1024 * 1024
@@ -50,16 +51,13 @@ def parse_untrusted(source: str | os.PathLike | bytes, *, name: str | None = Non
         path = Path(source)
         label = name or str(path)
         try:
-            size = path.stat().st_size
+            data = read_bounded(path, max_bytes)  # a device or FIFO is refused, not read without end
+        except ValueError as exc:
+            raise UnsafeXMLError(f"cannot read: {exc}", label, rule="unreadable") from None
         except OSError as exc:
             raise UnsafeXMLError(f"cannot read: {exc.strerror or exc}", label, rule="unreadable") from None
-        if size > max_bytes:
-            raise UnsafeXMLError(f"file too large ({size} bytes; the limit is {max_bytes})", label,
-                                 rule="too-large")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise UnsafeXMLError(f"cannot read: {exc.strerror or exc}", label, rule="unreadable") from None
+        if len(data) > max_bytes:
+            raise UnsafeXMLError(f"file too large (over {max_bytes} bytes, the limit)", label, rule="too-large")
     if len(data) > max_bytes:
         raise UnsafeXMLError(f"input too large ({len(data)} bytes; the limit is {max_bytes})", label,
                              rule="too-large")

@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..convert import convert_bytes, output_name
 from ..errors import TeiEditionError
-from ..files import find_files
+from ..files import find_files, read_bounded
 from ..xmlsafe import MAX_XML_BYTES, parse_untrusted
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -59,9 +59,11 @@ def safe_id(name: str) -> str:
 def read_source(path: Path) -> SourceDocument:
     """A TEI file, or a text export converted in memory. Raises TeiEditionError."""
     try:
-        if path.stat().st_size > MAX_XML_BYTES:
-            raise TeiEditionError(f"file too large ({path.stat().st_size} bytes; the limit is {MAX_XML_BYTES})")
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_XML_BYTES)  # a device or FIFO is refused, not read without end
+        if len(raw) > MAX_XML_BYTES:
+            raise TeiEditionError(f"file too large (over {MAX_XML_BYTES} bytes, the limit)")
+    except ValueError as exc:
+        raise TeiEditionError(str(exc)) from None
     except OSError as exc:
         raise TeiEditionError(f"cannot read: {exc.strerror or exc}") from None
     if path.suffix.lower() == ".txt":

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ..errors import SourceError
+from ..files import read_bounded
 
 #: Largest source document accepted, in bytes. The largest archive documents are a few hundred KB;
 #: conversion time grows with size, so a hostile 50 MB file is refused rather than converted for hours.
@@ -138,15 +139,18 @@ def _looks_binary(text: str) -> bool:
 
 
 def read_source_file(path: Path, name: str | None = None) -> bytes:
-    """A source file's bytes; an oversized file is refused by its size, before it is read."""
+    """A source file's bytes, read with a bound (a device or a growing file is never read without
+    end); anything but a regular file, and an oversized file, is refused."""
     label = name or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise SourceError(f"is too large ({size} bytes; the limit is {MAX_SOURCE_BYTES})", label)
-        return path.read_bytes()
+        data = read_bounded(path, MAX_SOURCE_BYTES)
+    except ValueError as exc:
+        raise SourceError(str(exc), label) from None
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", label) from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(f"is too large (over {MAX_SOURCE_BYTES} bytes, the limit)", label)
+    return data
 
 
 #: Unicode white space other than the ASCII space, tab and line feed (the White_Space property).

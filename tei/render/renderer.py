@@ -11,7 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import OutputError, RenderError, TeiEditionError
-from ..files import find_files, write_atomic
+from ..files import find_files, not_a_file, write_atomic
 from ..resources import xslt_path
 from ..xmlsafe import parse_untrusted
 from . import transform
@@ -113,7 +113,7 @@ def tei_files(inputs: list[str | Path]) -> list[Path]:
     files = list(find_files(inputs, (".xml",)))
     for path in files:
         if not path.is_file():
-            raise RenderError("no such file or folder", str(path))
+            raise RenderError(not_a_file(path, (".xml",)), str(path))
     return files
 
 
@@ -141,7 +141,7 @@ def render_files(inputs: list[str | Path], to: str, out_dir: str | Path, *, view
         target = out / f"{file.stem}.{to}"
         try:
             if not file.is_file():
-                raise RenderError("no such file or folder", str(file))
+                raise RenderError(not_a_file(file, (".xml",)), str(file))
             data = render(file, to, view=view, params=params)
             try:
                 write_atomic(target, data)  # a full disk or a kill never leaves half a file
