@@ -425,7 +425,7 @@ def _wrap_spans(container: etree._Element, pieces: list[_Piece],
     while index >= 0:
         piece = in_one_text(index)
         if piece is None:
-            element = _wrap(container, pieces, located[index][0])
+            element = _wrap_across(container, pieces, *located[index])
             if element is not None:
                 yield located[index][0], element
             index -= 1
@@ -439,12 +439,12 @@ def _wrap_spans(container: etree._Element, pieces: list[_Piece],
         index = first - 1
 
 
-def _wrap(container: etree._Element, pieces: list[_Piece], span: Span) -> etree._Element | None:
-    """Put an element around [start, end) of the flat text, moving whole children into it. (The new
-    element is placed next to a child, not at an index: listing the children to find one, for every
-    span, made long paragraphs with many names quadratic.)"""
-    start = _piece_at(pieces, span.start, "start")
-    end = _piece_at(pieces, span.end, "end")
+def _wrap_across(container: etree._Element, pieces: list[_Piece], span: Span, start: tuple[_Piece, int] | None,
+                 end: tuple[_Piece, int] | None) -> etree._Element | None:
+    """Put an element around [start, end) of the flat text where it runs across children (`start` and
+    `end` are the pieces `_piece_at` found for its edges; a span inside one text is `_wrap_in_text`'s),
+    moving whole children into it. (The new element is placed next to a child, not at an index: listing
+    the children to find one, for every span, made long paragraphs with many names quadratic.)"""
     if start is None or end is None:
         return None
     for index in range(_first_ending_at_or_after(pieces, span.start + 1), len(pieces)):
@@ -455,41 +455,30 @@ def _wrap(container: etree._Element, pieces: list[_Piece], span: Span) -> etree.
             return None
     element = etree.Element(T + span.tag, dict(span.attrs))
     (s_piece, s_off), (e_piece, e_off) = start, end
-    if s_piece is e_piece and s_piece.kind in ("text", "tail"):
-        text = (container.text if s_piece.kind == "text" else s_piece.node.tail) or ""
-        before, element.text, after = text[:s_off], text[s_off:e_off], text[e_off:]
-        if s_piece.kind == "text":
-            container.text = before
-            container.insert(0, element)
-        else:
-            s_piece.node.tail = before
-            s_piece.node.addnext(element)  # after the child and its tail, before the next child
-        element.tail = after
+    if s_piece.kind == "atom":
+        first_node = s_piece.node
     else:
-        if s_piece.kind == "atom":
-            first_node = s_piece.node
+        text = (container.text if s_piece.kind == "text" else s_piece.node.tail) or ""
+        element.text = text[s_off:]
+        if s_piece.kind == "text":
+            container.text = text[:s_off]
+            first_node = container[0]
         else:
-            text = (container.text if s_piece.kind == "text" else s_piece.node.tail) or ""
-            element.text = text[s_off:]
-            if s_piece.kind == "text":
-                container.text = text[:s_off]
-                first_node = container[0]
-            else:
-                s_piece.node.tail = text[:s_off]
-                first_node = s_piece.node.getnext()
-        last_node = e_piece.node
-        tail = last_node.tail or ""
-        offset = 0 if e_piece.kind == "atom" else e_off
-        last_node.tail, after = tail[:offset] or None, tail[offset:]
-        first_node.addprevious(element)  # after the text or tail before it
-        child = first_node
-        while True:  # the children from first_node to last_node, with their tails, into the new element
-            following = child.getnext()
-            element.append(child)
-            if child is last_node:
-                break
-            child = following
-        element.tail = after or None
+            s_piece.node.tail = text[:s_off]
+            first_node = s_piece.node.getnext()
+    last_node = e_piece.node
+    tail = last_node.tail or ""
+    offset = 0 if e_piece.kind == "atom" else e_off
+    last_node.tail, after = tail[:offset] or None, tail[offset:]
+    first_node.addprevious(element)  # after the text or tail before it
+    child = first_node
+    while True:  # the children from first_node to last_node, with their tails, into the new element
+        following = child.getnext()
+        element.append(child)
+        if child is last_node:
+            break
+        child = following
+    element.tail = after or None
     _title_inside(element, span)
     return element
 

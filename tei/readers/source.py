@@ -168,7 +168,7 @@ def _ascii_spaces(match: re.Match) -> str:
 
 def normalise_layout(text: str) -> str:
     """The converter's only changes to a source's characters, besides removing those XML cannot hold
-    (docs/encoding.md, "What the converter normalises", lists them for editors):
+    (docs/encoding.md, "What the converter changes in a source's characters", lists them for editors):
 
     - every line break (CR LF, CR, NEL, U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR) is a line feed;
     - a line holding only white space and invisible characters (U+200B, U+2060, U+FEFF) is empty;
