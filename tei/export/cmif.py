@@ -13,6 +13,7 @@ import uuid
 
 from lxml import etree
 
+from ..urls import safe_url
 from .edition import Edition, edition_date
 from .record import CorrespAction, DocumentRecord, Name
 from .registers import Registers
@@ -35,7 +36,7 @@ def bibl_id(key: str) -> str:
 
 
 def _name(parent: etree._Element, name: Name, registers: Registers) -> None:
-    uris = registers.authority_uris(name.ref) if name.ref else []
+    uris = [u for u in registers.authority_uris(name.ref) if safe_url(u)] if name.ref else []
     cert = "low" if name.cert and name.cert != "high" else ""
     sub(parent, name.kind if name.kind in ("persName", "orgName", "placeName") else "persName", name.name,
         {"ref": " ".join(uris), "cert": cert})

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import TeiEditionError
+from ..urls import safe_url
 from .record import DocumentRecord
 
 if sys.version_info >= (3, 11):
@@ -122,9 +123,11 @@ class Edition:
         return " ".join(parts)
 
     def document_url(self, record: DocumentRecord) -> str:
-        """The document's address: the archive's URI, else one under `base_url`, else ""."""
-        if record.uri:
-            return record.uri
+        """The document's address: the archive's URI when it is a web address that the URL
+        allow-list (tei/urls.py) accepts, else one under `base_url`, else ""."""
+        uri = safe_url(record.uri)
+        if uri.lower().startswith(("http://", "https://")):
+            return uri
         if self.base_url:
             return self.url(f"documents/{record.id}.html")
         return ""

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 from ..errors import RenderError
 from ..resources import xslt_path
+from ..urls import safe_url
 
 
 def _refuse_fetch(url: str, *args, **kwargs):
@@ -21,6 +22,13 @@ def _refuse_fetch(url: str, *args, **kwargs):
 
         return default_url_fetcher(url, *args, **kwargs)
     raise RenderError(f"the PDF may not load {url}: pages are printed without a network")
+
+
+def _drop_unsafe_links(document) -> None:
+    """A second guard behind the stylesheets: the PDF gets no link action outside the URL
+    allow-list (tei/urls.py), whatever the HTML holds."""
+    for page in document.pages:
+        page.links[:] = [link for link in page.links if link[0] == "internal" or safe_url(link[1], relative=True)]
 
 
 def _creation_time() -> datetime:
@@ -41,6 +49,7 @@ def html_to_pdf(html: bytes, *, source: bytes, source_name: str) -> bytes:
                             description="TEI P5 source of this edition", created=created, modified=created)
     paged = CSS(string=xslt_path("paged.css").read_text(encoding="utf-8"))
     document = HTML(string=html.decode("utf-8"), url_fetcher=_refuse_fetch).render(stylesheets=[paged])
+    _drop_unsafe_links(document)
     document.metadata.created = document.metadata.modified = created.strftime("%Y-%m-%dT%H:%M:%SZ")
     identifier = hashlib.sha256(html + source).hexdigest()[:32].encode("ascii")
     return document.write_pdf(pdf_variant="pdf/a-3b", attachments=[attachment], pdf_identifier=identifier)

@@ -327,18 +327,7 @@
 
   <!-- ================================================================ links -->
 
-  <!-- Only page anchors and web or mail addresses become links; any other target is shown. -->
-  <xsl:template name="safe-href">
-    <xsl:param name="target" select="normalize-space(@target)"/>
-    <xsl:if test="starts-with($target, '#') or starts-with($target, 'http://')
-                  or starts-with($target, 'https://') or starts-with($target, 'mailto:')">
-      <xsl:choose>
-        <xsl:when test="contains($target, ' ')"><xsl:value-of select="substring-before($target, ' ')"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$target"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:if>
-  </xsl:template>
-
+  <!-- A target the URL allow-list (common/urls.xsl) refuses is shown, not linked. -->
   <xsl:template match="tei:ref | tei:ptr">
     <xsl:variable name="href"><xsl:call-template name="safe-href"/></xsl:variable>
     <xsl:variable name="note" select="key('ids', substring-after($href, '#'))[self::tei:note]"/>

@@ -81,12 +81,13 @@
     <xsl:param name="nodes" select="/.."/>
     <xsl:param name="href" select="''"/>
     <xsl:param name="separator" select="'; '"/>
+    <xsl:variable name="link"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="$href"/></xsl:call-template></xsl:variable>
     <xsl:if test="normalize-space($value) or $nodes">
       <div class="field">
         <dt><xsl:value-of select="$label"/></dt>
         <dd>
           <xsl:choose>
-            <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="$value"/></a></xsl:when>
+            <xsl:when test="string($link)"><a href="{$link}"><xsl:value-of select="$value"/></a></xsl:when>
             <xsl:when test="normalize-space($value)"><xsl:value-of select="$value"/></xsl:when>
             <xsl:otherwise>
               <xsl:for-each select="$nodes">

@@ -12,15 +12,19 @@
                        | tei:text//tei:name | tei:text//tei:roleName | tei:text//tei:geogName
                        | tei:text//tei:rs | tei:text//tei:gloss">
     <xsl:variable name="pointer" select="normalize-space((@ref | @corresp | @target)[1])"/>
-    <xsl:variable name="target" select="key('ids', substring-after($pointer, '#'))"/>
     <xsl:variable name="first" select="concat(substring-before(concat($pointer, ' '), ' '), '')"/>
+    <!-- Only "#id" points into this file: the id after the '#' of "javascript:...#id" is no reason to link. -->
+    <xsl:variable name="target" select="key('ids', substring-after($first, '#'))[starts-with($first, '#')]"/>
     <xsl:variable name="prefix" select="substring-before($first, ':')"/>
     <xsl:variable name="href">
       <xsl:choose>
-        <xsl:when test="$target"><xsl:value-of select="$pointer"/></xsl:when>
+        <xsl:when test="$target"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="$first"/></xsl:call-template></xsl:when>
         <xsl:when test="$name-index != '' and $prefix != '' and translate($prefix, 'abcdefghijklmnopqrstuvwxyz', '') = ''
                         and not(contains($first, '/'))">
-          <xsl:value-of select="concat($name-index, $prefix, '.html#', $prefix, '-', substring-after($first, ':'))"/>
+          <xsl:call-template name="safe-url">
+            <xsl:with-param name="url" select="concat($name-index, $prefix, '.html#', $prefix, '-', substring-after($first, ':'))"/>
+            <xsl:with-param name="relative" select="'yes'"/>
+          </xsl:call-template>
         </xsl:when>
         <xsl:otherwise><xsl:call-template name="safe-href"><xsl:with-param name="target" select="$pointer"/></xsl:call-template></xsl:otherwise>
       </xsl:choose>
