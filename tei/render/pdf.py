@@ -26,9 +26,10 @@ def _refuse_fetch(url: str, *args, **kwargs):
 
 def _drop_unsafe_links(document) -> None:
     """A second guard behind the stylesheets: the PDF gets no link action outside the URL
-    allow-list (tei/urls.py), whatever the HTML holds."""
+    allow-list (tei/urls.py), whatever the HTML holds. Relative links are dropped too: a PDF has
+    no address of its own to resolve them against (and WeasyPrint has percent-encoded them)."""
     for page in document.pages:
-        page.links[:] = [link for link in page.links if link[0] == "internal" or safe_url(link[1], relative=True)]
+        page.links[:] = [link for link in page.links if link[0] == "internal" or safe_url(link[1])]
 
 
 def _creation_time() -> datetime:
