@@ -358,3 +358,29 @@ def test_cmif_and_dc_keep_a_web_address(tmp_path):
     assert cmif.xpath("//t:correspAction/t:persName/@ref", namespaces=t) == ["https://www.wikidata.org/wiki/Q1"]
     dc = etree.fromstring(outputs["dc"])
     assert "https://archive.example.org/document/1" in dc.xpath("//*[local-name()='identifier']/text()")
+
+
+# -- the hostile corpus (tests/hostile/xml/link-*.xml) through the command line -------------------
+
+HOSTILE_LINKS = sorted((ROOT / "tests" / "hostile" / "xml").glob("link-*.xml"))
+
+
+@pytest.mark.parametrize("path", HOSTILE_LINKS, ids=lambda p: p.stem)
+def test_hostile_corpus_links_reach_no_output(tmp_path, path):
+    from click.testing import CliRunner
+
+    from tei.cli import cli
+
+    def invoke(*args):
+        result = CliRunner().invoke(cli, [str(a) for a in args])
+        assert result.exit_code == 0 and result.exception is None, result.output
+    invoke("render", path, "--to", "html", "-o", tmp_path)
+    invoke("render", path, "--to", "pdf", "-o", tmp_path)
+    invoke("export", "cmif", path, "-o", tmp_path / "cmif.xml")
+    invoke("export", "dc", path, "-o", tmp_path / "dc.xml")
+    page = (tmp_path / f"{path.stem}.html").read_bytes()
+    assert "https://example.org/" in assert_only_safe_addresses(page)
+    assert pdf_links((tmp_path / f"{path.stem}.pdf").read_bytes()) == [("/URI", "https://example.org/")]
+    for export_file in ("cmif.xml", "dc.xml"):
+        data = (tmp_path / export_file).read_bytes()
+        assert b"alert(1)" not in data and b"msgbox" not in data and b"base64" not in data, export_file

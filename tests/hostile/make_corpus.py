@@ -81,8 +81,39 @@ def xml_fixtures() -> dict[str, bytes]:
     }
 
 
+def _linked_tei(uri: str) -> bytes:
+    """A TEI file with `uri` as its record address and in every pointer the stylesheets or the
+    CMIF and Dublin Core exports turn into a link; one good link shows that links still work."""
+    return (f'<?xml version="1.0"?>\n{TEI_OPEN}<teiHeader><fileDesc><titleStmt><title>Hostile links</title></titleStmt>'
+            f'<publicationStmt><publisher>P</publisher><idno type="URI">{uri}</idno>'
+            f'<availability><licence target="{uri}"><p>See <ref target="{uri}">the terms</ref>.</p></licence></availability>'
+            f'</publicationStmt><sourceDesc><bibl>A source <ref target="{uri}">online</ref></bibl></sourceDesc></fileDesc>'
+            f'<profileDesc><correspDesc ref="{uri}"><correspAction type="sent"><persName ref="{uri}">A sender</persName>'
+            f'<placeName ref="{uri}">A town</placeName><date when="1950-01-02"/></correspAction>'
+            f'<correspAction type="received"><orgName ref="{uri}">A ministry</orgName></correspAction></correspDesc>'
+            f'</profileDesc></teiHeader><text><body><p xml:id="p1">A letter naming <persName ref="{uri}">Kim</persName>, '
+            f'<placeName corresp="{uri}">Pyongyang</placeName>, <rs target="{uri}">the ministry</rs>, with '
+            f'<ref target="{uri}">a reference</ref>, <ptr target="{uri}"/>, <graphic url="{uri}"/> and '
+            f'<note target="{uri}" facs="{uri}">a note</note>; a good link: <ref target="https://example.org/">web</ref>.'
+            f'</p></body></text></TEI>\n').encode()
+
+
+def link_fixtures() -> dict[str, bytes]:
+    """Script in links (issue 12): no URI outside the allow-list of tei/urls.py may become a link
+    in the HTML, the PDF, CMIF or Dublin Core (tests/test_url_allowlist.py)."""
+    return {
+        # a javascript: pointer whose fragment names an existing id once passed as a link into the file
+        "link-javascript-fragment.xml": _linked_tei("javascript:alert(1)//#p1"),
+        "link-javascript-mixed-case.xml": _linked_tei("  JaVaScRiPt:alert(1)"),
+        "link-javascript-tab-entity.xml": _linked_tei("java&#x09;script:alert(1)"),
+        "link-data.xml": _linked_tei("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="),
+        "link-vbscript.xml": _linked_tei("VBScript:msgbox(1)"),
+        "link-protocol-relative.xml": _linked_tei("//evil.example/alert(1)"),
+    }
+
+
 def write_small() -> None:
-    for folder, files in (("text", text_fixtures()), ("xml", xml_fixtures())):
+    for folder, files in (("text", text_fixtures()), ("xml", {**xml_fixtures(), **link_fixtures()})):
         (HERE / folder).mkdir(exist_ok=True)
         for name, data in files.items():
             (HERE / folder / name).write_bytes(data)
