@@ -384,3 +384,33 @@ def test_hostile_corpus_links_reach_no_output(tmp_path, path):
     for export_file in ("cmif.xml", "dc.xml"):
         data = (tmp_path / export_file).read_bytes()
         assert b"alert(1)" not in data and b"msgbox" not in data and b"base64" not in data, export_file
+
+
+# -- in a browser: clicking every link of a hostile page runs no script -------------------------
+
+def dialogs_after_clicking_every_link(open_page, path: Path) -> list[str]:
+    """Open the page, click each of its links in turn (from a fresh load, no request leaving the
+    machine), and return the messages of the dialogs that a script opened."""
+    page = open_page(path)
+    messages: list[str] = []
+    page.on("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
+    page.route("**/*", lambda route: route.fulfill(status=204) if route.request.url.startswith(("http:", "https:"))
+               else route.continue_())  # 204: the browser stays on the page
+    for index in range(page.locator("a[href]").count()):
+        page.goto(path.as_uri())
+        page.eval_on_selector_all("a[href]", "(links, i) => links[i].click()", index)
+        page.wait_for_timeout(50)
+    return messages
+
+
+def test_a_script_link_is_caught_by_the_browser_check(open_page, tmp_path):
+    """The check below can fail: a page with a javascript: link opens a dialog when it is clicked."""
+    page = write(tmp_path, "script.html", '<!DOCTYPE html><p><a href="javascript:alert(1)">x</a></p>')
+    assert dialogs_after_clicking_every_link(open_page, page) == ["1"]
+
+
+@pytest.mark.parametrize("path", HOSTILE_LINKS, ids=lambda p: p.stem)
+def test_clicking_every_link_of_a_hostile_page_runs_no_script(open_page, tmp_path, path):
+    page = tmp_path / f"{path.stem}.html"
+    page.write_bytes(render(path, "html"))
+    assert dialogs_after_clicking_every_link(open_page, page) == []
