@@ -414,3 +414,17 @@ def test_clicking_every_link_of_a_hostile_page_runs_no_script(open_page, tmp_pat
     page = tmp_path / f"{path.stem}.html"
     page.write_bytes(render(path, "html"))
     assert dialogs_after_clicking_every_link(open_page, page) == []
+
+
+def test_a_register_authority_outside_the_allow_list_is_not_copied(tmp_path):
+    """A register's idno with white space inside would reach CMIF's @ref list as a second pointer."""
+    from tei.export import Registers
+
+    register = write(tmp_path / "registers", "persons.xml", f"""<listPerson xmlns="{TEI_NS}">
+      <person xml:id="kim"><persName>Kim</persName>
+        <idno type="wikidata">https://www.wikidata.org/wiki/Q1 javascript:alert(1)</idno></person></listPerson>""")
+    registers = Registers.load(register.parent)
+    assert registers.entries["kim"].authority_uri() == ""
+    letter = write(tmp_path / "src", "letter.xml", GOOD.replace('ref="https://www.wikidata.org/wiki/Q1"', 'ref="#kim"'))
+    result = export("cmif", [letter], tmp_path / "cmif.xml", registers=registers)
+    assert result.ok and b"alert" not in (tmp_path / "cmif.xml").read_bytes()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..urls import safe_url
 from ..xmlsafe import parse_untrusted
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -74,6 +75,8 @@ def _authority(idno: etree._Element) -> tuple[str, str, bool] | None:
     elif kind in AUTHORITY_URIS:
         uri = AUTHORITY_URIS[kind].format(value)
     else:
+        return None
+    if not safe_url(uri):  # the site links it, CMIF copies it: the one URL allow-list (tei/urls.py)
         return None
     marks = " ".join(filter(None, (idno.get("cert"), idno.get("subtype"), idno.get("resp"), idno.get("status"))))
     verified = not UNVERIFIED.search(marks) and idno.get("cert", "high") == "high"
