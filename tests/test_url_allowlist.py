@@ -162,7 +162,7 @@ ACCEPTED = ["#p1", "https://example.org/a?b=c#d", "HTTP://EXAMPLE.ORG/", "mailto
 REFUSED = ["", "   ", "javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
            "java\nscript:x", "data:,x", "DATA:text/html,x", "vbscript:x", "file:///etc/passwd", "//evil.example/",
            "\\\\evil.example", "https://a b", "ftp://example.org/", "http:example.org", "javascript:x//#p1",
-           "\u00a0javascript:x", "tel:123", "about:blank", ":x", "https\u017f://x"]
+           "\u00a0javascript:x", "tel:123", "about:blank", ":x", "https\u017f://x", "https://a\x7fb", "\x7fjavascript:x"]
 RELATIVE = ["page.html", "../browse/person.html#person-kim", "/a/b", "?q=1", "a/b:c", "person.html#x:y"]
 RELATIVE_REFUSED = ["//evil.example/x", "/\\evil.example", "a\\b", "person:kim", "javascript:x", "c:/x"]
 

@@ -6,9 +6,9 @@
   - accepted: a fragment "#id"; an absolute http://, https:// or mailto: address (any case);
     with relative='yes' (addresses the stylesheet builds itself), also a relative reference;
   - refused: every other scheme (javascript:, data:, vbscript:, file:, ...), a protocol-relative
-    "//host", a backslash in a relative reference, and white space inside the URL: browsers drop
-    tabs and line breaks in a URL, so "java&#x09;script:" would run. White space at the edges is
-    trimmed, as browsers do.
+    "//host", a backslash in a relative reference, and white space (or DEL) inside the URL:
+    browsers drop tabs and line breaks in a URL, so "java&#x09;script:" would run. White space at
+    the edges is trimmed, as browsers do. (XML holds no other control characters.)
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -23,7 +23,7 @@
     <xsl:variable name="lower" select="translate($trimmed, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
     <!-- A relative reference has no ':' before its first '/', '?' or '#'. -->
     <xsl:variable name="first-segment" select="substring-before(concat(translate($trimmed, '?#', '//'), '/'), '/')"/>
-    <xsl:if test="$trimmed != '' and not(contains($trimmed, ' '))
+    <xsl:if test="$trimmed != '' and not(contains($trimmed, ' ')) and not(contains($trimmed, '&#x7F;'))
                   and (starts-with($trimmed, '#') or starts-with($lower, 'http://') or starts-with($lower, 'https://')
                        or starts-with($lower, 'mailto:')
                        or ($relative = 'yes' and not(contains($first-segment, ':'))
