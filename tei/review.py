@@ -138,7 +138,7 @@ def _as_given(root: etree._Element) -> list[str]:
 
 
 def _describe(element: etree._Element, root: etree._Element, title: str) -> tuple[str, str, str, list[str]]:
-    """(field, value, note, evidence): evidence are texts to look for in the source, the value first."""
+    """(field, value, note, evidence): evidence are the texts to look for in the source, in order."""
     name = _local(element)
     value = _text(element)
     if name == "catRef":
@@ -152,7 +152,8 @@ def _describe(element: etree._Element, root: etree._Element, title: str) -> tupl
             note = "nothing in the export names it: the closed list's default"
         else:
             note = "inferred from the title"
-        return field, label, note, [label, *given, title]
+        # the words it was read from: the export's own value, else the title
+        return field, label, note, [*given, title]
     note = ""
     if element.get("ref"):
         note = f"linked to {element.get('ref')}"
@@ -240,12 +241,12 @@ def _overlap(line: str, context: set[str]) -> float:
 
 
 def _locate(decision: Decision, lines: _SourceLines, evidence: list[str], context: str) -> None:
-    """The line holding the value (the one most like the element's block when several do), else the
-    line holding the first piece of evidence found, with a note saying the value is not on it."""
+    """The line holding the first piece of evidence found (the one most like the element's block when
+    several do), with a note when that line does not hold the value itself."""
     context_words = set(_WORD.findall(_normal(context)))
-    for rank, text in enumerate(evidence):
+    for text in evidence:
         found = lines.holding(text)
-        if not found and rank == len(evidence) - 1 and len(text) > 60:
+        if not found and len(text) > 60:
             # a long title may run over several lines of the source: its first words are enough
             found = lines.holding(" ".join(text.split()[:6]))
         if not found:
@@ -253,7 +254,7 @@ def _locate(decision: Decision, lines: _SourceLines, evidence: list[str], contex
         index = max(found, key=lambda i: _overlap(lines.normal[i], context_words)) if context_words else found[0]
         decision.line = index + 1
         decision.source_text = lines.raw[index].strip()
-        if rank:
+        if _normal(decision.value) not in lines.normal[index]:
             missing = f"the line does not hold {decision.value!r}"
             decision.note = f"{decision.note}; {missing}" if decision.note else missing
         return
