@@ -87,6 +87,7 @@ def review_decisions(tree: etree._ElementTree | etree._Element, source_text: str
     `source_text` is the decoded source the TEI was made from: when given, each decision names the
     line that holds its value (or, for a value derived from a line, that line, with a note)."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    document = document or root.getroottree().docinfo.URL or ""
     lines = _SourceLines(source_text) if source_text is not None else None
     title = _text(root.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title"))
     decisions = []
