@@ -280,7 +280,7 @@ class TeiEncoder:
         else:
             _el(creation, "date", "undated")
         if meta.summary:
-            abstract = _el(profile, "abstract")
+            abstract = _el(profile, "abstract", cert=meta.summary_cert)
             for paragraph in meta.summary:
                 _el(abstract, "p", paragraph)
         if self.hands:

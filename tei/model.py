@@ -137,6 +137,8 @@ class Metadata:
     title: str = ""
     date: DocDate | None = None
     summary: list[str] = field(default_factory=list)
+    #: "medium" when the summary is the paragraph the page puts after the text, not a labelled field
+    summary_cert: str = ""
     citation: str = ""
     url: str = ""
     record_id: str = ""

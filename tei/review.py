@@ -179,7 +179,7 @@ def _describe(element: etree._Element, root: etree._Element, title: str) -> tupl
         note = f"read as {when}" if when else ""
     elif name == "abstract":
         field = "summary"
-        value = value[:200]
+        value = _text(element.find(T + "p"))[:200] or value[:200]
     elif name == "term" and element.get("type") == "original":
         field = "language of an original term"
         note = f"recorded as {element.get('{http://www.w3.org/XML/1998/namespace}lang', '')}"

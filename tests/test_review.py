@@ -105,6 +105,9 @@ def test_the_heuristics_of_the_seeds_are_listed(reviewed):
     # the sender is the signer: a likely reading, found on the signature's line
     assert seed_000[("sender", "Aurelian Lazar")].source_text == "Signed: Aurelian Lazar"
     assert ("place of sending", "Pyongyang") in seed_000
+    # a compact page's summary is the paragraph after the text: its own line
+    summary = next(d for (field, _), d in seed_000.items() if field == "summary")
+    assert summary.source_text.startswith("The telegram highlights") and summary.line == 11
     # a signature in capitals and the line after it as the role
     assert seed_004[("signer", "I. STALIN")].certainty == "medium"
     assert seed_004[("signer's role", "Chairman of the USSR Council of Ministers")].line == 45
@@ -120,6 +123,8 @@ def test_certain_decisions_are_not_listed(reviewed):
     assert not {value for field, value in seed_000 if field == "recipient"}
     # the classification the export gives ("Original Classification: Secret") is certain
     assert "classification" not in {field for field, _ in seed_000}
+    # a summary under a "Summary:" label is certain
+    assert "summary" not in {d.field for d in reviewed[seed("002").stem][2]}
     for _, _, decisions in reviewed.values():
         assert all(d.certainty != "high" for d in decisions)
 
