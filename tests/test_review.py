@@ -276,3 +276,19 @@ def test_convert_review_from_standard_input(tmp_path):
     rows = json.loads(review.read_text(encoding="utf-8"))
     assert rows and {row["document"] for row in rows} == {"<stdin>"}
     assert all(row["line"] for row in rows)
+
+
+# -- the build's report ------------------------------------------------------------------------
+
+def test_the_build_report_gives_each_documents_review_count(tmp_path):
+    from tei.build import build
+
+    report = build([seed("000").parent], tmp_path / "edition", jobs=1, formats=("html",))
+    assert not report.failed
+    page = (tmp_path / "edition" / "report.html").read_text(encoding="utf-8")
+    assert "To review" in page
+    for doc in report.documents:
+        tree = etree.parse(str(tmp_path / "edition" / "documents" / f"{doc.id}.xml"))
+        count = len(uncertain_elements(tree))
+        assert doc.review == count > 0
+        assert re.search(rf'href="documents/{re.escape(doc.id)}\.html">[^<]*</a>:\s*{count} decisions?<', page), doc.id
