@@ -38,7 +38,7 @@ from .readers.source import read_source_file
 from .errors import OutputError, TeiEditionError
 from .files import SITE_MARKER, not_a_file
 from .resources import register_path, schema_path, xslt_path
-from .review import review_decisions
+from .review import count_decisions
 
 FORMATS = ("html", "pdf", "txt")
 TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -232,7 +232,7 @@ def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) 
         result.warnings += [str(m) for m in messages if m.severity != "error"]
         tree = etree.ElementTree(etree.fromstring(tei))
         result.record = catalogue_record(tree)
-        result.review = len(review_decisions(tree))
+        result.review = count_decisions(tree)
         for fmt in formats:
             params = {"source-name": f"{result.id}.xml"}
             if fmt == "html":

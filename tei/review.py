@@ -25,6 +25,7 @@ from .names import fold
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 T = f"{{{TEI_NS}}}"
+_NS = {"t": TEI_NS}
 
 #: the words of teidata.probCert, most certain first; a number (a probability) is below high unless 1
 CERTAINTIES = ("high", "medium", "low", "unknown")
@@ -80,6 +81,15 @@ def below_high(cert: str) -> bool:
         return True
 
 
+def _uncertain(root: etree._Element) -> list[etree._Element]:
+    return [e for e in root.xpath("descendant-or-self::t:*[@cert]", namespaces=_NS) if below_high(e.get("cert"))]
+
+
+def count_decisions(tree: etree._ElementTree | etree._Element) -> int:
+    """How many decisions `review_decisions` would list (without describing them)."""
+    return len(_uncertain(tree.getroot() if isinstance(tree, etree._ElementTree) else tree))
+
+
 def review_decisions(tree: etree._ElementTree | etree._Element, source_text: str | None = None,
                      document: str = "") -> list[Decision]:
     """The decisions of one TEI document below high certainty, in document order.
@@ -91,12 +101,8 @@ def review_decisions(tree: etree._ElementTree | etree._Element, source_text: str
     lines = _SourceLines(source_text) if source_text is not None else None
     title = _text(root.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title"))
     decisions = []
-    for element in root.iter():
-        if not isinstance(element.tag, str) or not element.tag.startswith(T):
-            continue
+    for element in _uncertain(root):
         cert = element.get("cert")
-        if cert is None or not below_high(cert):
-            continue
         field, value, note, evidence = _describe(element, root, title)
         decision = Decision(document=document, field=field, value=value, certainty=cert.strip(), note=note,
                             location=_path(element))
