@@ -149,6 +149,23 @@ def test_a_swappable_numeric_date_is_low_and_an_unambiguous_one_is_not_listed():
     assert not [d for d in decisions if d.field == "date"]
 
 
+@pytest.mark.parametrize("signature, expected", [
+    ("Signed: Gheorghe Badrus", []),
+    ("/ Gheorghe Badrus /", []),
+    ("GHEORGHE BADRUS", [("signer", "GHEORGHE BADRUS", "medium")]),
+    ("Signed\n\nGheorghe Badrus", [("signer", "Gheorghe Badrus", "medium")]),
+    ("[signature]\n\nGheorghe Badrus", [("signer", "Gheorghe Badrus", "low")]),
+    ("Minister of Foreign Affairs:\n\n/ Gheorghe Badrus /", [("signer's role", "Minister of Foreign Affairs", "medium")]),
+])
+def test_the_signers_certainty_follows_how_the_closer_names_him(signature, expected):
+    _, _, decisions = convert_reviewed(SWAPPABLE.format(date="29.04.1973", signature=signature), "signed.txt")
+    rows = [(d.field, d.value, d.certainty) for d in decisions if d.field.startswith("signer")]
+    assert rows == expected
+    for decision in decisions:
+        if decision.field.startswith("signer"):
+            assert decision.source_text in signature.split("\n")
+
+
 def test_a_type_nothing_names_is_low_and_a_mapped_one_medium():
     _, _, decisions = convert_reviewed(SWAPPABLE.format(date="29.04.1973", signature="Signed: I. Stalin"), "x.txt")
     rows = {d.field: d for d in decisions}

@@ -466,9 +466,10 @@ class BodyReader:
         block = Block("signed", self._inline.parse(text))
         lines = [LAYOUT_SQUARES.sub("", l).strip() for l in text.split("\n")]
         # The certainty of each reading (docs/encoding.md, Certainty): a name between slashes or after
-        # "Signed:" is explicit; a line in capitals, a role before a colon or a title before a name is
-        # a likely reading; any other line taken as the name is a guess.
+        # "Signed:" is explicit; a line in capitals, a role before a colon, a title before a name or the
+        # line after a bare "Signed" is a likely reading; any other line taken as the name is a guess.
         name, role, name_cert, role_cert = "", "", "", ""
+        labelled = False
         for line in lines:
             slashed = _SLASHED_NAME.match(line)
             signed = _SIGNED.match(line)
@@ -488,7 +489,8 @@ class BodyReader:
                     role, name = titled.group("role").strip(), titled.group("name").strip()
                     name_cert = role_cert = "medium"
                 elif not name:
-                    name, name_cert = line, "low"
+                    name, name_cert = line, "medium" if labelled else "low"
+            labelled = bool(signed) and not signed.group("name")
         block.speaker, block.role = name.strip(" ,."), role
         block.speaker_cert = name_cert if block.speaker else ""
         block.role_cert = role_cert if role else ""
