@@ -414,6 +414,43 @@ def entities(sources: tuple[str, ...], fmt: str) -> None:
     sys.exit(1 if failed else 0)
 
 
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              help="The .csv or .json file to write.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), help="The file's format (default: from its extension).")
+def review(inputs: tuple[str, ...], output: str, fmt: str | None) -> None:
+    """List the decisions made with less than high certainty (@cert) in TEI files or archive exports.
+
+    INPUTS are TEI files (*.xml), archive exports (*.txt, converted in memory, nothing written; their
+    rows name the source line) or folders of either. One row per decision: document, field, value,
+    certainty, source line, note, the element's place in the TEI.
+
+    \b
+    Example:
+        tei-edition review out/tei/ -o review.csv
+        tei-edition review seeds/ -o review.json
+    """
+    from .errors import TeiEditionError
+    from .review import review_format, review_paths, write_review
+
+    try:
+        fmt = review_format(output, fmt)
+    except TeiEditionError as exc:
+        raise click.UsageError(str(exc)) from None
+    decisions, failures = review_paths(inputs)
+    for source, message in failures:
+        click.echo(f"{source}: error: {message}", err=True)
+    try:
+        write_review(decisions, output, fmt)
+    except TeiEditionError as exc:
+        raise click.ClickException(str(exc)) from None
+    documents = len({d.document for d in decisions})
+    click.echo(f"{len(decisions)} decision{'s' if len(decisions) != 1 else ''} to review in {documents} "
+               f"document{'s' if documents != 1 else ''}, written to {output}", err=True)
+    sys.exit(1 if failures else 0)
+
+
 def main() -> None:
     cli(prog_name="tei-edition")
 

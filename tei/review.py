@@ -19,7 +19,7 @@ from typing import Iterable
 
 from lxml import etree
 
-from .errors import OutputError
+from .errors import OutputError, TeiEditionError
 from .files import write_atomic
 from .names import fold
 
@@ -267,6 +267,34 @@ def _locate(decision: Decision, lines: _SourceLines, evidence: list[str], contex
         return
     missing = "not found in the source as written"
     decision.note = f"{decision.note}; {missing}" if decision.note else missing
+
+
+# -- many files -----------------------------------------------------------------------------
+
+def review_paths(inputs: Iterable[str | Path]) -> tuple[list[Decision], list[tuple[str, str]]]:
+    """(decisions, failures) for archive exports (*.txt: converted in memory, with their source lines)
+    and TEI files (*.xml: read as untrusted XML, without lines), and folders of either. A file that
+    cannot be read or converted is a failure, (file, message); the others are still reviewed."""
+    from .convert import convert_reviewed  # convert imports this module
+    from .files import find_files, not_a_file
+    from .readers.source import read_source_file
+    from .xmlsafe import parse_untrusted
+
+    decisions: list[Decision] = []
+    failures: list[tuple[str, str]] = []
+    for path in find_files(inputs, (".txt", ".xml")):
+        try:
+            if not path.is_file():
+                failures.append((str(path), not_a_file(path, (".txt", ".xml"))))
+            elif path.suffix.lower() == ".xml":
+                decisions += review_decisions(parse_untrusted(path, name=str(path)), document=str(path))
+            else:
+                decisions += convert_reviewed(read_source_file(path), str(path))[2]
+        except TeiEditionError as exc:
+            failures.append((str(path), exc.message))
+        except RecursionError:
+            failures.append((str(path), "the document is nested too deeply to review"))
+    return decisions, failures
 
 
 # -- writing the list ------------------------------------------------------------------------

@@ -309,3 +309,38 @@ def test_the_build_report_gives_each_documents_review_count(tmp_path):
         count = len(uncertain_elements(tree))
         assert doc.review == count > 0
         assert re.search(rf'href="documents/{re.escape(doc.id)}\.html">[^<]*</a>:\s*{count} decisions?<', page), doc.id
+
+
+def test_the_review_command_reads_tei_files_and_exports(tmp_path, reviewed):
+    runner = CliRunner()
+    tei_dir = tmp_path / "tei"
+    assert runner.invoke(cli, ["convert", str(seed("000").parent), "-o", str(tei_dir), "-q"]).exit_code == 0
+    expected = sum(len(ds) for _, _, ds in reviewed.values())
+    # TEI files: the rows, without source lines
+    result = runner.invoke(cli, ["review", str(tei_dir), "-o", str(tmp_path / "tei.json")])
+    assert result.exit_code == 0, result.output
+    rows = json.loads((tmp_path / "tei.json").read_text(encoding="utf-8"))
+    assert len(rows) == expected and all(row["line"] is None for row in rows)
+    assert {row["document"] for row in rows} == {str(p) for p in tei_dir.iterdir()}
+    # archive exports: converted in memory, the rows name their lines, nothing is written beside them
+    before = sorted(p.name for p in seed("000").parent.iterdir())
+    result = runner.invoke(cli, ["review", str(seed("000").parent), "-o", str(tmp_path / "txt.csv")])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "txt.csv").read_text(encoding="utf-8"), newline="")))
+    assert len(rows) == expected and all(row["line"].isdigit() for row in rows)
+    assert sorted(p.name for p in seed("000").parent.iterdir()) == before
+    assert f"{expected} decisions to review in {len(SEEDS)} documents" in result.output
+
+
+def test_the_review_command_goes_on_after_a_bad_file(tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<TEI><unclosed></TEI>", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_bytes(seed("004").read_bytes())
+    result = CliRunner().invoke(cli, ["review", str(bad), str(good), "-o", str(tmp_path / "r.json")])
+    assert result.exit_code == 1
+    assert f"{bad}: error:" in result.output
+    rows = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert rows and {row["document"] for row in rows} == {str(good)}
+    result = CliRunner().invoke(cli, ["review", str(good), "-o", str(tmp_path / "r.ods")])
+    assert result.exit_code == 2 and not (tmp_path / "r.ods").exists()
