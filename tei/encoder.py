@@ -76,13 +76,17 @@ def _date_attrs(date) -> dict[str, str]:
 
 
 def language_cert(name: str) -> str:
-    """The certainty of `language_tag(name)`: "" for a language name, "medium" for a value read as a
-    code, "unknown" when no code was found ("und")."""
+    """The certainty of `language_tag(name)`: "" when the name is the code's own English name
+    ("Romanian"), "medium" when the code was matched from other words ("Serbo-Croat", "Romanian,
+    Russian") or read as a code, "unknown" when no code was found ("und")."""
+    tag = language_tag(name)
+    if tag == "und":
+        return "unknown"
     try:
-        langcodes.find(name.strip())
-        return ""
+        own = langcodes.get(tag).display_name("en")
     except (LookupError, ValueError):
-        return "unknown" if language_tag(name) == "und" else "medium"
+        return "medium"
+    return "" if own.casefold() == name.strip().casefold() else "medium"
 
 
 def language_tag(name: str) -> str:

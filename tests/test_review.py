@@ -166,6 +166,17 @@ def test_the_signers_certainty_follows_how_the_closer_names_him(signature, expec
             assert decision.source_text in signature.split("\n")
 
 
+@pytest.mark.parametrize("language, expected", [
+    ("Romanian", []), ("Serbo-Croat", [("Serbo-Croat", "medium")]), ("Nadsat", [("Nadsat", "unknown")]),
+])
+def test_a_language_code_matched_from_other_words_is_medium_and_none_unknown(language, expected):
+    text = SWAPPABLE.format(date="29.04.1973", signature="Signed: I. Stalin").replace("\nRomanian\n", f"\n{language}\n")
+    _, _, decisions = convert_reviewed(text, "language.txt")
+    rows = [d for d in decisions if d.field == "language"]
+    assert [(d.value, d.certainty) for d in rows] == expected
+    assert all(d.source_text == language and d.note.startswith("recorded as ") for d in rows)
+
+
 def test_a_type_nothing_names_is_low_and_a_mapped_one_medium():
     _, _, decisions = convert_reviewed(SWAPPABLE.format(date="29.04.1973", signature="Signed: I. Stalin"), "x.txt")
     rows = {d.field: d for d in decisions}
@@ -217,6 +228,9 @@ def test_cert_values_are_valid_against_the_project_schemas_and_tei_all(reviewed,
     validator = Validator()
     trees = {stem: tree for stem, (_, tree, _) in reviewed.items()}
     trees["swappable"] = convert_reviewed(SWAPPABLE.format(date="05.04.1973", signature="I. STALIN"), "s.txt")[0]
+    for language in ("Serbo-Croat", "Nadsat"):
+        text = SWAPPABLE.format(date="05.04.1973", signature="[signature]\n\nGheorghe Badrus")
+        trees[language] = convert_reviewed(text.replace("\nRomanian\n", f"\n{language}\n"), "l.txt")[0]
     for stem, tree in trees.items():
         assert {e.get("cert") for e in tree.getroot().iter() if isinstance(e.tag, str) and e.get("cert")} <= CERTAINTIES
         path = tmp_path / f"{stem}.xml"
