@@ -493,7 +493,7 @@ class TeiEncoder:
             self.inline(_el(div, "p"), block.content)
 
     @staticmethod
-    def transmission_names(block: Block) -> dict[str, str]:
+    def transmission_names(block: Block) -> dict[str, tuple[str, str]]:
         names = re.findall(r"\b(?:sent|received|typed|decoded|deciphered|dispatched) by\s+([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)?)", text_of(block.content))
         return {name: ("persName", "medium") for name in names}
 
