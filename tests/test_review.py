@@ -177,6 +177,21 @@ def test_a_language_code_matched_from_other_words_is_medium_and_none_unknown(lan
     assert all(d.source_text == language and d.note.startswith("recorded as ") for d in rows)
 
 
+def test_a_doubtful_reading_and_an_original_term_of_several_languages_are_listed():
+    text = SWAPPABLE.format(date="29.04.1973", signature="Signed: I. Stalin")
+    text = text.replace("\nRomanian\n", "\nRussian, Korean\n").replace(
+        "met the minister", "met the minister [Kim?] with the inventory [opis']")
+    _, _, decisions = convert_reviewed(text, "marks.txt")
+    rows = {d.field: d for d in decisions}
+    assert (rows["unclear reading"].value, rows["unclear reading"].certainty) == ("Kim", "low")
+    term = rows["language of an original term"]
+    assert (term.value, term.certainty, term.note) == ("opis'", "medium", "recorded as ru-Latn")
+    assert rows["unclear reading"].line == term.line == 14
+    # one original language: the term's language is not in doubt
+    _, _, decisions = convert_reviewed(text.replace("Russian, Korean", "Russian"), "one.txt")
+    assert "language of an original term" not in {d.field for d in decisions}
+
+
 def test_a_type_nothing_names_is_low_and_a_mapped_one_medium():
     _, _, decisions = convert_reviewed(SWAPPABLE.format(date="29.04.1973", signature="Signed: I. Stalin"), "x.txt")
     rows = {d.field: d for d in decisions}
