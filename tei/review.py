@@ -159,8 +159,9 @@ def _describe(element: etree._Element, root: etree._Element, title: str) -> tupl
             note = "nothing in the export names it: the closed list's default"
         else:
             note = "inferred from the title"
-        # the words it was read from: the export's own value, else the title
-        return field, label, note, [*given, title]
+        # the words it was read from: the export's own value, else the title, whose first words find
+        # its own line before a citation that quotes it
+        return field, label, note, [*given, " ".join(title.split()[:6]), title]
     note = ""
     if element.get("ref"):
         note = f"linked to {element.get('ref')}"

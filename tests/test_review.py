@@ -114,6 +114,8 @@ def test_the_heuristics_of_the_seeds_are_listed(reviewed):
     assert seed_004[("name link", "Yerofeyev")].source_text.endswith("sent by Yerofeyev")
     # a title before a name after a bare "Signed"
     assert seed_002[("signer", "Gheorghe Badrus")].source_text == "Ambassador Gheorghe Badrus"
+    # a title over two lines: its own first line, not the citation that quotes it
+    assert seed_002[("document type", "Telegram")].source_text.startswith("**Telegram 057.139")
 
 
 def test_certain_decisions_are_not_listed(reviewed):
