@@ -38,6 +38,7 @@ from .readers.source import read_source_file
 from .errors import OutputError, TeiEditionError
 from .files import SITE_MARKER, not_a_file
 from .resources import register_path, schema_path, xslt_path
+from .review import count_decisions
 
 FORMATS = ("html", "pdf", "txt")
 TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -55,6 +56,8 @@ class DocumentBuild:
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     failed: str = ""
+    #: how many of the converter's decisions are below high certainty (tei/review.py)
+    review: int = 0
     #: seconds spent in each stage (convert, validate, html, pdf, txt), for the benchmark
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -227,7 +230,9 @@ def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) 
         result.seconds["validate"] = time.perf_counter() - clock
         result.errors = [str(m) for m in messages if m.severity == "error"]
         result.warnings += [str(m) for m in messages if m.severity != "error"]
-        result.record = catalogue_record(etree.ElementTree(etree.fromstring(tei)))
+        tree = etree.ElementTree(etree.fromstring(tei))
+        result.record = catalogue_record(tree)
+        result.review = count_decisions(tree)
         for fmt in formats:
             params = {"source-name": f"{result.id}.xml"}
             if fmt == "html":

@@ -26,7 +26,13 @@ def cli() -> None:
 @click.option("--force", is_flag=True, help="Overwrite existing TEI files.")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report instead of messages.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary.")
-def convert(inputs: tuple[str, ...], output: str, force: bool, as_json: bool, quiet: bool) -> None:
+@click.option("--review", "review_file", type=click.Path(dir_okay=False),
+              help="Also write the decisions made with less than high certainty (document, field, value, "
+                   "certainty, source line) to this .csv or .json file.")
+@click.option("--review-format", type=click.Choice(["csv", "json"]),
+              help="The review file's format (default: from its extension).")
+def convert(inputs: tuple[str, ...], output: str, force: bool, as_json: bool, quiet: bool,
+            review_file: str | None, review_format: str | None) -> None:
     """Convert archive text exports (files or folders of *.txt) into TEI P5.
 
     Use - as the only input to read standard input and write the TEI to standard output.
@@ -34,18 +40,32 @@ def convert(inputs: tuple[str, ...], output: str, force: bool, as_json: bool, qu
     \b
     Example:
         tei-edition convert seeds/ -o tei/
+        tei-edition convert seeds/ -o tei/ --review review.csv
         tei-edition convert - < document.txt > document.xml
     """
     import json
 
-    from .convert import convert_bytes, convert_paths, iter_sources
+    from .convert import convert_bytes, convert_paths, convert_reviewed, iter_sources
+    from .encoder import serialize_tei
     from .readers.source import MAX_SOURCE_BYTES
     from .errors import TeiEditionError
+    from .review import review_format as check_review_format, write_review
 
+    if review_file:
+        try:
+            review_format = check_review_format(review_file, review_format)
+        except TeiEditionError as exc:
+            raise click.UsageError(str(exc)) from None
     if inputs == ("-",):
         try:
             # One byte past the limit is enough for the converter to refuse the input as too large.
-            tei, doc = convert_bytes(sys.stdin.buffer.read(MAX_SOURCE_BYTES + 1), "<stdin>")
+            data = sys.stdin.buffer.read(MAX_SOURCE_BYTES + 1)
+            if review_file:
+                tree, doc, decisions = convert_reviewed(data, "<stdin>")
+                tei = serialize_tei(tree)
+                write_review(decisions, review_file, review_format)
+            else:
+                tei, doc = convert_bytes(data, "<stdin>")
         except TeiEditionError as exc:
             raise click.ClickException(str(exc)) from None
         for warning in doc.warnings:
@@ -73,7 +93,9 @@ def convert(inputs: tuple[str, ...], output: str, force: bool, as_json: bool, qu
             click.echo(f"{result.source} -> {result.output}", err=True)
 
     try:
-        results = convert_paths(sources, output, force=force, progress=report)
+        results = convert_paths(sources, output, force=force, progress=report, review=bool(review_file))
+        if review_file:
+            write_review([d for r in results for d in r.decisions], review_file, review_format)
     except TeiEditionError as exc:
         raise click.ClickException(str(exc)) from None
     finally:
@@ -86,6 +108,9 @@ def convert(inputs: tuple[str, ...], output: str, force: bool, as_json: bool, qu
         click.echo(json.dumps({"summary": summary, "documents": [r.as_dict() for r in results]}, indent=2))
     else:
         click.echo(f"{summary['converted']} converted, {warned} with warnings, {failed} failed", err=True)
+        if review_file:
+            count = sum(len(r.decisions) for r in results)
+            click.echo(f"{count} decision{'s' if count != 1 else ''} to review in {review_file}", err=True)
     if failed or not results:
         sys.exit(1)
 
@@ -387,6 +412,43 @@ def entities(sources: tuple[str, ...], fmt: str) -> None:
                 click.echo(f"      {context}")
         click.echo(f"{len(candidates)} unlinked names in {len(trees)} documents", err=True)
     sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              help="The .csv or .json file to write.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), help="The file's format (default: from its extension).")
+def review(inputs: tuple[str, ...], output: str, fmt: str | None) -> None:
+    """List the decisions made with less than high certainty (@cert) in TEI files or archive exports.
+
+    INPUTS are TEI files (*.xml), archive exports (*.txt, converted in memory, nothing written; their
+    rows name the source line) or folders of either. One row per decision: document, field, value,
+    certainty, source line, note, the element's place in the TEI.
+
+    \b
+    Example:
+        tei-edition review out/tei/ -o review.csv
+        tei-edition review seeds/ -o review.json
+    """
+    from .errors import TeiEditionError
+    from .review import review_format, review_paths, write_review
+
+    try:
+        fmt = review_format(output, fmt)
+    except TeiEditionError as exc:
+        raise click.UsageError(str(exc)) from None
+    decisions, failures = review_paths(inputs)
+    for source, message in failures:
+        click.echo(f"{source}: error: {message}", err=True)
+    try:
+        write_review(decisions, output, fmt)
+    except TeiEditionError as exc:
+        raise click.ClickException(str(exc)) from None
+    documents = len({d.document for d in decisions})
+    click.echo(f"{len(decisions)} decision{'s' if len(decisions) != 1 else ''} to review in {documents} "
+               f"document{'s' if documents != 1 else ''}, written to {output}", err=True)
+    sys.exit(1 if failures else 0)
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ from .model import Document
 from .names import default_tagger
 from .readers import WilsonReader
 from .readers.source import decode_source, read_source_file
+from .review import Decision, review_decisions
 
 
 @dataclass
@@ -34,6 +35,8 @@ class Conversion:
     layout: str = ""
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    #: the decisions below high certainty (tei/review.py), when the conversion was asked to review them
+    decisions: list[Decision] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -65,13 +68,25 @@ def encode_document(doc: Document) -> etree._ElementTree:
     return tree
 
 
-def convert_document(data: bytes | str, name: str = "<input>") -> tuple[etree._ElementTree, Document]:
-    """Read, encode and check: the TEI tree and the document model. A conversion that would lose a word
-    of the source raises `LostWordsError` (tei/lossless.py), so nothing is written for it."""
+def _convert(data: bytes | str, name: str) -> tuple[str, etree._ElementTree, Document]:
     text, doc = _read(data, name)
     tree = encode_document(doc)
     check_lossless(text, tree, name)
+    return text, tree, doc
+
+
+def convert_document(data: bytes | str, name: str = "<input>") -> tuple[etree._ElementTree, Document]:
+    """Read, encode and check: the TEI tree and the document model. A conversion that would lose a word
+    of the source raises `LostWordsError` (tei/lossless.py), so nothing is written for it."""
+    _, tree, doc = _convert(data, name)
     return tree, doc
+
+
+def convert_reviewed(data: bytes | str, name: str = "<input>") -> tuple[etree._ElementTree, Document, list[Decision]]:
+    """`convert_document`, and the decisions below high certainty with the source lines they were read
+    from (tei/review.py)."""
+    text, tree, doc = _convert(data, name)
+    return tree, doc, review_decisions(tree, text, name)
 
 
 def convert_text(data: bytes | str, name: str = "<input>") -> etree._ElementTree:
@@ -105,11 +120,18 @@ def output_name(doc: Document, source: Path) -> str:
     return f"{stem}.xml"
 
 
-def convert_file(source: Path, out_dir: Path, force: bool = False, taken: set[str] | None = None) -> Conversion:
-    """Convert one file into `out_dir`; failures are reported in the result, never raised."""
+def convert_file(source: Path, out_dir: Path, force: bool = False, taken: set[str] | None = None,
+                 review: bool = False) -> Conversion:
+    """Convert one file into `out_dir`; failures are reported in the result, never raised. With
+    `review`, the result lists the decisions below high certainty."""
     result = Conversion(source=str(source))
     try:
-        tei, doc = convert_bytes(read_source_file(source), str(source))
+        if review:
+            tree, doc, decisions = convert_reviewed(read_source_file(source), str(source))
+            tei = serialize_tei(tree)
+        else:
+            tei, doc = convert_bytes(read_source_file(source), str(source))
+            decisions = []
         result.record_id, result.layout, result.warnings = doc.metadata.record_id, doc.layout, doc.warnings
         name = output_name(doc, source)
         if taken is not None:
@@ -126,6 +148,9 @@ def convert_file(source: Path, out_dir: Path, force: bool = False, taken: set[st
         except OSError as exc:
             raise OutputError(f"cannot write {target}: {exc.strerror or exc}", str(source)) from None
         result.output = str(target)
+        for decision in decisions:
+            decision.tei = result.output
+        result.decisions = decisions
     except TeiEditionError as exc:
         result.error = exc.message
     except RecursionError:
@@ -134,8 +159,9 @@ def convert_file(source: Path, out_dir: Path, force: bool = False, taken: set[st
 
 
 def convert_paths(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, force: bool = False,
-                  progress: Callable[[Conversion], None] | None = None) -> list[Conversion]:
-    """Convert every source; one bad document never stops the batch."""
+                  progress: Callable[[Conversion], None] | None = None, review: bool = False) -> list[Conversion]:
+    """Convert every source; one bad document never stops the batch. With `review`, each result lists
+    its decisions below high certainty (tei/review.py)."""
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise OutputError("the output path exists and is not a folder", str(out))
@@ -145,7 +171,7 @@ def convert_paths(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLik
         if not source.is_file():
             result = Conversion(source=str(source), error=not_a_file(source, (".txt",)))
         else:
-            result = convert_file(source, out, force=force, taken=taken)
+            result = convert_file(source, out, force=force, taken=taken, review=review)
         results.append(result)
         if progress:
             progress(result)

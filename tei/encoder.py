@@ -67,11 +67,26 @@ def _append_text(parent: etree._Element, text: str) -> None:
 def _date_attrs(date) -> dict[str, str]:
     if date is None:
         return {}
+    cert = {"cert": date.cert} if date.cert else {}
     if date.when:
-        return {"when": date.when}
+        return {"when": date.when, **cert}
     if date.not_before:
-        return {"notBefore": date.not_before, "notAfter": date.not_after}
+        return {"notBefore": date.not_before, "notAfter": date.not_after, **cert}
     return {}
+
+
+def language_cert(name: str) -> str:
+    """The certainty of `language_tag(name)`: "" when the name is the code's own English name
+    ("Romanian"), "medium" when the code was matched from other words ("Serbo-Croat", "Romanian,
+    Russian") or read as a code, "unknown" when no code was found ("und")."""
+    tag = language_tag(name)
+    if tag == "und":
+        return "unknown"
+    try:
+        own = langcodes.get(tag).display_name("en")
+    except (LookupError, ValueError):
+        return "medium"
+    return "" if own.casefold() == name.strip().casefold() else "medium"
 
 
 def language_tag(name: str) -> str:
@@ -99,6 +114,8 @@ class TeiEncoder:
             self.hands["hand-2"] = "A second hand, writing by hand on the typed document (additions, annotations)."
         originals = [language_tag(l) for l in self.meta.original_languages]
         self.original_lang = next((t for t in originals if t != "und"), "")
+        # An original term of a document with several original languages is taken to be in the first.
+        self.original_lang_cert = "medium" if len(set(originals) - {"und"}) > 1 else ""
 
     # -- the whole file --------------------------------------------------------------------
 
@@ -267,7 +284,7 @@ class TeiEncoder:
         else:
             _el(creation, "date", "undated")
         if meta.summary:
-            abstract = _el(profile, "abstract")
+            abstract = _el(profile, "abstract", cert=meta.summary_cert)
             for paragraph in meta.summary:
                 _el(abstract, "p", paragraph)
         if self.hands:
@@ -281,7 +298,7 @@ class TeiEncoder:
             if tag == "und":
                 self.warnings.append(f"language {name!r} has no known code: recorded as 'und'")
             if tag != "en":
-                _el(lang_usage, "language", f"{name} (original language)", ident=tag)
+                _el(lang_usage, "language", f"{name} (original language)", ident=tag, cert=language_cert(name))
         self.partic_desc(profile)
         self.text_class(profile)
         self.corresp_desc(profile)
@@ -308,11 +325,13 @@ class TeiEncoder:
         if meta.doc_type:
             _el(text_class, "catRef", scheme="#document-types",
                 target="#" + self.category_id("document-types", meta.doc_type if meta.doc_type in DOCUMENT_TYPES else "Other"),
-                cert="" if meta.doc_type_given else "low" if meta.doc_type == "Other" else "medium")
+                cert=self._given_cert(meta.doc_type_given, meta.doc_type) if meta.doc_type_given
+                else "low" if meta.doc_type == "Other" else "medium")
         if meta.classification in CLASSIFICATIONS:
             _el(text_class, "catRef", scheme="#classifications",
                 target="#" + self.category_id("classifications", meta.classification),
-                cert="" if meta.classification_given else "medium")
+                cert=self._given_cert(meta.classification_given, meta.classification) if meta.classification_given
+                else "medium")
         as_given = [value for value, name in ((meta.doc_type_given, meta.doc_type), (meta.classification_given, meta.classification))
                     if value and value != name]
         for scheme, terms in (("#topics", meta.topics), ("#places", meta.places), ("#as-given", as_given)):
@@ -322,6 +341,12 @@ class TeiEncoder:
                     _el(keywords, "term", term)
         if not len(text_class):
             profile.remove(text_class)
+
+    @staticmethod
+    def _given_cert(given: str, name: str) -> str:
+        """A value the export gives is certain when it is the closed list's own word; mapped to it
+        from other words ("Ciphered telegram"), it is a likely reading."""
+        return "" if re.sub(r"\W+", " ", given).strip().lower() == name.lower() else "medium"
 
     def corresp_desc(self, profile: etree._Element) -> None:
         corr = self.doc.correspondence
@@ -333,9 +358,10 @@ class TeiEncoder:
                 continue
             action = _el(desc, "correspAction", type=kind)
             for agent in agents:
-                _el(action, agent.kind, agent.name, cert="medium" if corr.source == "title" else "")
+                _el(action, agent.kind, agent.name, cert=agent.cert)
             if place:
-                _el(action, "placeName", place)
+                # read from the title, an agent's name or an address: a likely reading
+                _el(action, "placeName", place, cert="medium")
             if kind == "sent" and self.meta.date is not None:
                 _el(action, "date", **_date_attrs(self.meta.date))
             if not len(action):
@@ -415,7 +441,8 @@ class TeiEncoder:
             self.inline(_el(closer, "salute"), block.content)
         else:
             signed = _el(closer, "signed")
-            self.inline(signed, block.content, names={block.speaker: "persName", block.role: "roleName"})
+            self.inline(signed, block.content, names={block.speaker: ("persName", block.speaker_cert),
+                                                      block.role: ("roleName", block.role_cert)})
 
     def dateline(self, parent: etree._Element, block: Block) -> None:
         from .readers.dates import parse_date
@@ -466,9 +493,9 @@ class TeiEncoder:
             self.inline(_el(div, "p"), block.content)
 
     @staticmethod
-    def transmission_names(block: Block) -> dict[str, str]:
+    def transmission_names(block: Block) -> dict[str, tuple[str, str]]:
         names = re.findall(r"\b(?:sent|received|typed|decoded|deciphered|dispatched) by\s+([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)?)", text_of(block.content))
-        return {name: "persName" for name in names}
+        return {name: ("persName", "medium") for name in names}
 
     @staticmethod
     def split_lines(items: list[Inline]) -> list[list[Inline]]:
@@ -487,7 +514,7 @@ class TeiEncoder:
 
     # -- inline ----------------------------------------------------------------------------
 
-    def inline(self, parent: etree._Element, items: list[Inline], names: dict[str, str] | None = None,
+    def inline(self, parent: etree._Element, items: list[Inline], names: dict[str, str | tuple[str, str]] | None = None,
                dates: bool = True) -> None:
         for item in items:
             if isinstance(item, str):
@@ -495,7 +522,7 @@ class TeiEncoder:
             else:
                 self.mark(parent, item)
 
-    def text(self, parent: etree._Element, text: str, names: dict[str, str], dates: bool) -> None:
+    def text(self, parent: etree._Element, text: str, names: dict[str, str | tuple[str, str]], dates: bool) -> None:
         """Plain text: newlines become `lb`; given names and written-out dates get their elements."""
         names = {k: v for k, v in names.items() if k and len(k) > 1}
         for index, line in enumerate(text.split("\n")):
@@ -503,12 +530,15 @@ class TeiEncoder:
                 _el(parent, "lb")
             self._names_and_dates(parent, line, names, dates)
 
-    def _names_and_dates(self, parent: etree._Element, text: str, names: dict[str, str], dates: bool) -> None:
+    def _names_and_dates(self, parent: etree._Element, text: str, names: dict[str, str | tuple[str, str]],
+                         dates: bool) -> None:
+        """`names` maps a name to its element, or to (element, @cert) for a name the reader inferred."""
         spans: list[tuple[int, int, str, dict[str, str]]] = []
         for name, tag in sorted(names.items(), key=lambda kv: -len(kv[0])):
+            tag, cert = tag if isinstance(tag, tuple) else (tag, "")
             start = text.find(name)
             if start != -1 and not any(s < start + len(name) and start < e for s, e, _, _ in spans):
-                spans.append((start, start + len(name), tag, {}))
+                spans.append((start, start + len(name), tag, {"cert": cert}))
         if dates:
             for start, end, date in find_dates(text):
                 if not any(s < end and start < e for s, e, _, _ in spans):
@@ -569,7 +599,8 @@ class TeiEncoder:
 
     def mark_original_term(self, parent, mark):
         lang = f"{self.original_lang}-Latn" if self.original_lang else "und-Latn"
-        self.inline(_el(parent, "term", type="original", **{XML_LANG: lang}), mark.content, dates=False)
+        cert = self.original_lang_cert if self.original_lang else ""
+        self.inline(_el(parent, "term", type="original", cert=cert, **{XML_LANG: lang}), mark.content, dates=False)
 
     def mark_underline(self, parent, mark):
         if mark.content:

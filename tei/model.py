@@ -52,6 +52,10 @@ class Block:
     speaker: str = ""
     #: the signer's role, the speaker label as written ("Gorbachev:"), a list's kind ("bulleted")
     role: str = ""
+    #: how sure the reader is of `speaker` and `role` when it inferred them (a signer read from the
+    #: closer's lines): "" (high), "medium" or "low", encoded as @cert (docs/encoding.md, Certainty)
+    speaker_cert: str = ""
+    role_cert: str = ""
     #: speech turns hold their paragraphs here
     children: list["Block"] = field(default_factory=list)
 
@@ -75,6 +79,8 @@ class DocDate:
     when: str = ""
     not_before: str = ""
     not_after: str = ""
+    #: "low" when the text could be read another way (`05.04.1973`: day and month may be swapped)
+    cert: str = ""
 
     @property
     def known(self) -> bool:
@@ -88,6 +94,8 @@ class Agent:
     name: str
     kind: str = "persName"  # persName | orgName | placeName
     role: str = ""
+    #: "" when a To/From line names it, "medium" when it is read from the title or a signature
+    cert: str = ""
 
 
 @dataclass
@@ -129,6 +137,8 @@ class Metadata:
     title: str = ""
     date: DocDate | None = None
     summary: list[str] = field(default_factory=list)
+    #: "medium" when the summary is the paragraph the page puts after the text, not a labelled field
+    summary_cert: str = ""
     citation: str = ""
     url: str = ""
     record_id: str = ""

@@ -465,26 +465,34 @@ class BodyReader:
         text = "\n".join(texts)
         block = Block("signed", self._inline.parse(text))
         lines = [LAYOUT_SQUARES.sub("", l).strip() for l in text.split("\n")]
-        name, role = "", ""
+        # The certainty of each reading (docs/encoding.md, Certainty): a name between slashes or after
+        # "Signed:" is explicit; a line in capitals, a role before a colon, a title before a name or the
+        # line after a bare "Signed" is a likely reading; any other line taken as the name is a guess.
+        name, role, name_cert, role_cert = "", "", "", ""
+        labelled = False
         for line in lines:
             slashed = _SLASHED_NAME.match(line)
             signed = _SIGNED.match(line)
             if slashed:
-                name = slashed.group("name")
+                name, name_cert = slashed.group("name"), ""
             elif signed and signed.group("name"):
-                name = signed.group("name")
+                name, name_cert = signed.group("name"), ""
             elif _CAPS_NAME.match(line) and not name:
-                name = line
+                name, name_cert = line, "medium"
             elif _ROLE_COLON.match(line):
-                role = line[:-1].strip()
+                role, role_cert = line[:-1].strip(), "medium"
             elif line and not signed and not line.startswith("["):
                 titled = _ROLE_WORDS.match(line)
                 if name and not role:
-                    role = line
+                    role, role_cert = line, "medium"
                 elif titled and not name:
                     role, name = titled.group("role").strip(), titled.group("name").strip()
+                    name_cert = role_cert = "medium"
                 elif not name:
-                    name = line
+                    name, name_cert = line, "medium" if labelled else "low"
+            labelled = bool(signed) and not signed.group("name")
         block.speaker, block.role = name.strip(" ,."), role
+        block.speaker_cert = name_cert if block.speaker else ""
+        block.role_cert = role_cert if role else ""
         return block
 

@@ -46,7 +46,13 @@ def parse_date(text: str) -> DocDate | None:
         last = calendar.monthrange(a.year, a.month)[1]
         return DocDate(text, not_before=f"{a.year:04d}-{a.month:02d}-01",
                        not_after=f"{a.year:04d}-{a.month:02d}-{last:02d}")
-    return DocDate(text, when=a.date().isoformat())
+    numeric = _DAY_MONTH.match(cleaned)
+    swappable = numeric and int(numeric.group(1)) <= 12 and int(numeric.group(2)) <= 12 and numeric.group(1) != numeric.group(2)
+    return DocDate(text, when=a.date().isoformat(), cert="low" if swappable else "")
+
+
+#: a numeric date with the year last (`05.04.1973`): day and month are told apart only when one is over 12
+_DAY_MONTH = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*\d{4}\b")
 
 
 def _from_iso(text: str, iso: str) -> DocDate | None:

@@ -268,6 +268,7 @@ def parse_correspondence(doc: Document, body) -> Correspondence | None:
     parties = _title_parties(meta.title)
     if parties:
         sender, recipient = (classify_agent(re.sub(r"^the\s+", "", p)) for p in parties)
+        sender.cert = recipient.cert = "medium"  # "from X to Y" in a title: a likely reading
         corr.senders.append(sender)
         corr.recipients.append(recipient)
         corr.source = "title"
@@ -288,7 +289,7 @@ def parse_correspondence(doc: Document, body) -> Correspondence | None:
     signers = [b.speaker for b in doc.body if b.kind == "signed" and b.speaker]
     if corr.senders and all(a.kind == "placeName" for a in corr.senders):
         corr.sent_place = corr.senders[0].name
-        corr.senders = [Agent(name=s, kind="persName") for s in signers]
+        corr.senders = [Agent(name=s, kind="persName", cert="medium") for s in signers]  # the signer sent it
     if corr.recipients and all(a.kind == "placeName" for a in corr.recipients):
         corr.received_place = corr.recipients[0].name
         corr.recipients = []

@@ -155,6 +155,7 @@ class WilsonReader:
         if not meta.summary and tail_start is not None:
             body_lines, summary = self._split_trailing_summary(body_lines, layout)
             meta.summary = summary
+            meta.summary_cert = "medium" if summary else ""
         body = BodyReader(compact=layout == "compact")
         doc.body = body.read(body_lines)
         self.warnings.extend(body.warnings)
