@@ -65,7 +65,7 @@ def _html(tree, path: Path, view: str, footnotes: str, params: dict[str, str]) -
         "source-name": path.name,
         **params,
     }
-    result = transform.run(transform.compiled("html.xsl", path.parent.resolve()), tree, settings)
+    result = transform.run(transform.compiled("html.xsl"), tree, settings, folder=path.parent)
     return bytes(result)
 
 
@@ -81,7 +81,7 @@ def _text(tree, path: Path, view: str, params: dict[str, str]) -> bytes:
         width = int(settings["text-width"])
     except ValueError:
         raise RenderError(f"text-width must be a number, not {settings['text-width']!r}") from None
-    result = transform.run(transform.compiled("text.xsl", path.parent.resolve()), tree, settings)
+    result = transform.run(transform.compiled("text.xsl"), tree, settings, folder=path.parent)
     return wrap_text(str(result), width).encode("utf-8")
 
 
