@@ -117,7 +117,14 @@ def _umask() -> int:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename: a reader never sees half a file.
-    The file gets the mode any other new file would (0666 less the umask), not mkstemp's 0600."""
+    The file gets the mode any other new file would (0666 less the umask), not mkstemp's 0600.
+
+    The data is flushed to the disk (fsync) before the rename, although it costs 2-10 ms a file:
+    without it, a crash of the machine after the rename may leave an empty file under the target's
+    name (ext4 commits the rename before the data of a new file), i.e. half an output reported as
+    written. The commands that write one file a document (convert, render, export) pay it; `build`
+    does not call this for its per-document cache and renames its whole site at once.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -383,6 +383,66 @@ def _flatten(container: etree._Element) -> tuple[str, list[_Piece]]:
     return "".join(parts), pieces
 
 
+class _Flat:
+    """A container's flat text and pieces (`_flatten`), with its two folds made when first asked for."""
+
+    __slots__ = ("text", "pieces", "_plain", "_folded")
+
+    def __init__(self, container: etree._Element):
+        self.text, self.pieces = _flatten(container)
+        self._plain: str | None = None
+        self._folded: str | None = None
+
+    @property
+    def plain(self) -> str:
+        """fold(text, hyphens=False)"""
+        if self._plain is None:
+            self._plain = fold(self.text, hyphens=False)
+        return self._plain
+
+    @property
+    def folded(self) -> str:
+        """fold(text)"""
+        if self._folded is None:
+            self._folded = _fold_hyphens(self.plain)
+        return self._folded
+
+
+class _Containers:
+    """What the passes of one `NameTagger.tag` share: each container's flat text, and whether it is
+    searched, worked out once and again only where a pass changed the tree there. Flattening and
+    folding every container in each of the six or so passes was most of the tagger's time."""
+
+    def __init__(self, root: etree._Element, searched: Callable[[etree._Element], bool]):
+        self.root = root
+        self._is_searched = searched
+        self._flat: dict[etree._Element, _Flat] = {}
+        self._searched: dict[etree._Element, bool] = {}
+
+    def searched(self, element: etree._Element) -> bool:
+        known = self._searched.get(element)
+        if known is None:
+            known = self._searched[element] = self._is_searched(element)
+        return known
+
+    def flat(self, container: etree._Element) -> _Flat:
+        flat = self._flat.get(container)
+        if flat is None:
+            flat = self._flat[container] = _Flat(container)
+        return flat
+
+    def changed(self, container: etree._Element, element: etree._Element) -> None:
+        """`element` was wrapped around text of `container`: the container's flat text changed, and so
+        may its parent's (a container that held only text was an atom of it); whatever moved inside
+        the new element has new ancestors."""
+        self._flat.pop(container, None)
+        parent = container.getparent()
+        if parent is not None:
+            self._flat.pop(parent, None)
+        for moved in element.iterdescendants():
+            self._searched.pop(moved, None)
+
+
 def _first_ending_at_or_after(pieces: list[_Piece], pos: int) -> int:
     """The index of the first piece that ends at or after `pos`. Pieces follow one another in the flat
     text, so their ends never decrease and a binary search finds it: scanning the pieces from the first
@@ -599,6 +659,15 @@ class FormIndex:
                     yield match.start(), match.end(), entry
 
 
+@lru_cache(maxsize=256)
+def _document_index(forms: tuple[tuple[str, Entry], ...]) -> FormIndex:
+    """A FormIndex of forms one document fixes (its generic names, its surnames), shared by the
+    documents that fix the same ones (a corpus names the same people again and again): folding the
+    forms and building the patterns for every document took some 4% of the tagger's time. A
+    FormIndex is not changed once made."""
+    return FormIndex(forms)
+
+
 # -- the tagger ------------------------------------------------------------------------------------------
 
 @dataclass
@@ -631,24 +700,28 @@ class NameTagger:
         """Tag the tree in place; running it again changes nothing."""
         root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
         report = TaggingReport()
+        containers = _Containers(root, self._searched)
         self._link_existing(root, report)
-        self._each_container(root, lambda flat, c: self._register_spans(flat, self.index), report)
+        self._each_container(containers, lambda flat, c: self._register_spans(flat, self.index), report)
         generic = self._generic_index(root)
         if generic is not None:
             self._link_existing(root, report, generic, cert="medium")
-            self._each_container(root, lambda flat, c: self._register_spans(flat, generic, cert="medium"), report)
+            self._each_container(containers, lambda flat, c: self._register_spans(flat, generic, cert="medium"),
+                                 report)
         if self.registers.by_generic:
-            self._each_container(root, self._generic_spans, report)
+            self._each_container(containers, self._generic_spans, report)
         surnames = self._surname_index(root)
         if surnames is not None:
             self._link_existing(root, report, surnames)
-            self._each_container(root, lambda flat, c: self._register_spans(flat, surnames, cert="medium"), report)
-        self._each_container(root, self._role_spans, report)
-        self._each_container(root, self._candidate_spans, report, candidates=True)
+            self._each_container(containers, lambda flat, c: self._register_spans(flat, surnames, cert="medium"),
+                                 report)
+        self._each_container(containers, self._role_spans, report)
+        self._each_container(containers, self._candidate_spans, report, candidates=True)
         seen = {fold(name, hyphens=False): _local(element) for name, element in _unlinked(root)}
         if seen:
             pattern = _longest_first(seen)
-            self._each_container(root, lambda flat, c: self._repeated_candidate_spans(flat, c, seen, pattern),
+            self._each_container(containers,
+                                 lambda flat, c: self._repeated_candidate_spans(flat, c, seen, pattern),
                                  report, candidates=True)
         self._declare_prefixes(root)
         return report
@@ -676,10 +749,10 @@ class NameTagger:
                     element.set("cert", cert)
                 report.links[entry.ref] += 1
 
-    def _register_spans(self, flat: str, index: FormIndex, cert: str = "") -> list[Span]:
-        plain = fold(flat, hyphens=False)
+    def _register_spans(self, flat: _Flat, index: FormIndex, cert: str = "") -> list[Span]:
+        plain = flat.plain
         spans = []
-        for start, end, entry in index.find(_fold_hyphens(plain)):
+        for start, end, entry in index.find(flat.folded):
             attrs = (("ref", entry.ref),) + ((("cert", cert),) if cert else ())
             title = 0
             if entry.kind == "person":
@@ -700,23 +773,23 @@ class NameTagger:
             found = [entry for entry in entries if entry in named]
             if len(found) == 1:
                 fixed.append((form, found[0]))
-        return FormIndex(fixed) if fixed else None
+        return _document_index(tuple(fixed)) if fixed else None
 
-    def _generic_spans(self, flat: str, container: etree._Element) -> list[Span]:
+    def _generic_spans(self, flat: _Flat, container: etree._Element) -> list[Span]:
         """Generic names left: tagged as names of their kind, `type="generic"`, without @ref."""
         return [Span(start, end, KINDS[entry.kind][1], (("type", "generic"),))
-                for start, end, entry in self.generic_index.find(fold(flat))]
+                for start, end, entry in self.generic_index.find(flat.folded)]
 
-    def _role_spans(self, flat: str, container: etree._Element) -> list[Span]:
+    def _role_spans(self, flat: _Flat, container: etree._Element) -> list[Span]:
         if _in_any(container, _ROLE_NAME_TAGS):
             return []
-        return [Span(m.start(), m.end(), "roleName") for m in ROLE.finditer(fold(flat, hyphens=False))]
+        return [Span(m.start(), m.end(), "roleName") for m in ROLE.finditer(flat.plain)]
 
-    def _candidate_spans(self, flat: str, container: etree._Element) -> list[Span]:
+    def _candidate_spans(self, flat: _Flat, container: etree._Element) -> list[Span]:
         """Unknown names: a run of capitalised words not at the start of a sentence, or words after a title."""
         if _in_any(container, _NO_CANDIDATES_TAGS):
             return []
-        folded = fold(flat, hyphens=False)
+        folded = flat.plain
         spans = []
         for match in CAPITALISED_RUN.finditer(folded):
             span = self._candidate(folded, match.start(), match.end())
@@ -733,14 +806,14 @@ class NameTagger:
         return spans
 
     @staticmethod
-    def _repeated_candidate_spans(flat: str, container: etree._Element, seen: dict[str, str],
+    def _repeated_candidate_spans(flat: _Flat, container: etree._Element, seen: dict[str, str],
                                   pattern: re.Pattern) -> list[Span]:
         """A candidate found once is one everywhere in the document, at the start of a sentence too
         (`pattern` finds the names of `seen`)."""
         if _in_any(container, _NO_CANDIDATES_TAGS):
             return []
         return [Span(m.start(), m.end(), seen[m.group()], (("type", "candidate"),))
-                for m in _search_all(pattern, fold(flat, hyphens=False)) if m.group() in seen]
+                for m in _search_all(pattern, flat.plain) if m.group() in seen]
 
     def _candidate(self, folded: str, start: int, end: int) -> Span | None:
         tokens = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", folded[start:end])]
@@ -775,27 +848,30 @@ class NameTagger:
         unique = [(surname, next(iter(found))) for surname, found in by_surname.items() if len(found) == 1]
         if not unique:
             return None
-        return FormIndex((surname, entry) for surname, entry in unique)
+        return _document_index(tuple(unique))
 
     # -- plumbing -------------------------------------------------------------------------------------
 
-    def _each_container(self, root: etree._Element, finder: Callable[[str, etree._Element], list[Span]],
+    def _each_container(self, containers: _Containers, finder: Callable[[_Flat, etree._Element], list[Span]],
                         report: TaggingReport, candidates: bool = False) -> None:
         moved: set[etree._Element] = set()  # elements that an earlier container's span put inside a new element
-        for container in [c for c in root.iter(*_SEARCHED_TAGS) if self._searched(c)]:
-            if container in moved and not self._searched(container):  # moved inside a new name
+        for container in [c for c in containers.root.iter(*_SEARCHED_TAGS) if containers.searched(c)]:
+            if container in moved and not containers.searched(container):  # moved inside a new name
                 continue
-            flat, pieces = _flatten(container)
-            if not flat.strip():
+            flat = containers.flat(container)
+            if not flat.text.strip():
                 continue
             chosen = _choose(s for s in finder(flat, container) if s.end > s.start)
-            for span, element in _wrap_spans(container, pieces, chosen):
+            if not chosen:
+                continue
+            for span, element in _wrap_spans(container, flat.pieces, chosen):
+                containers.changed(container, element)
                 moved.update(element.iterdescendants())
                 ref = element.get("ref")
                 if ref:
                     report.links[ref] += 1
                 elif candidates:
-                    report.candidates.append(flat[span.start:span.end])
+                    report.candidates.append(flat.text[span.start:span.end])
 
     @staticmethod
     def _searched(element: etree._Element) -> bool:

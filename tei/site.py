@@ -7,6 +7,7 @@ browsing, search, about), the catalogue, the sitemap and the search index.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import os
@@ -75,12 +76,18 @@ def _link(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
+@functools.lru_cache(maxsize=1)
+def _navigation_style() -> str:
+    """The document pages' navigation style, read once rather than for every page."""
+    return (TEMPLATES / "document_nav.css").read_text(encoding="utf-8")
+
+
 def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | None", following: "DocumentBuild | None",
                    env: jinja2.Environment, formats: tuple[str, ...]) -> str:
     """The reading edition with the edition's navigation and the search index's metadata."""
     nav = env.get_template("document_nav.html").render(doc=doc, record=doc.record, previous=previous,
                                                          following=following, formats=formats)
-    style = f"<style>{(TEMPLATES / 'document_nav.css').read_text(encoding='utf-8')}</style>"
+    style = f"<style>{_navigation_style()}</style>"
     page = page.replace("</head>", '<link rel="icon" href="data:,">' + style + "</head>", 1)
     page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, page, count=1)
     # Metadata only, no Pagefind filters: its filter index is not byte-stable between runs, and the

@@ -7,11 +7,36 @@ XSLT 1.0 has no practical way to wrap long paragraphs, so xslt/text.xsl writes e
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+#: a word made only of other spaces than " " (a no-break space, an em space): textwrap treats such a
+#: word as space, dropping it at a line's edges, which the quick wrapping below does not do
+_SPACE_WORD = re.compile(r"(?<![^ ])[^\S ]+(?![^ ])")
+
+
+@functools.lru_cache(maxsize=8)
+def _next_line(width: int) -> re.Pattern:
+    """The next wrapped line: the most words that fit in `width` columns, or one longer word alone."""
+    return re.compile(rf".{{1,{width}}}(?= |$)|[^ ]+")
+
+
+def _wrap_line(line: str, width: int) -> list[str]:
+    """`textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)` for a line whose
+    words are one space apart, several times faster: textwrap handles each word in Python."""
+    if _SPACE_WORD.search(line):
+        return textwrap.wrap(line, width=width, break_long_words=False, break_on_hyphens=False)
+    if len(line) <= width:
+        return [line] if line else []
+    pattern, parts, pos = _next_line(width), [], 0
+    while pos < len(line):
+        part = pattern.match(line, pos).group()
+        parts.append(part)
+        pos += len(part) + 1  # and the space after it
+    return parts
 
 
 def wrap_text(raw: str, width: int) -> str:
@@ -19,6 +44,6 @@ def wrap_text(raw: str, width: int) -> str:
     lines: list[str] = []
     for line in raw.split("\n"):
         line = _SPACES.sub(" ", line).strip(" ")
-        wrapped = textwrap.wrap(line, width=width, break_long_words=False, break_on_hyphens=False)
+        wrapped = _wrap_line(line, width)
         lines.extend(part.replace("\u00a0", " ").rstrip() for part in wrapped or [""])
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n") + "\n"

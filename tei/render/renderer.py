@@ -33,6 +33,12 @@ def stylesheet_parameters() -> frozenset[str]:
     return frozenset(tree.xpath("/*/*[local-name()='param']/@name"))
 
 
+@functools.lru_cache(maxsize=4)
+def _asset(name: str) -> str:
+    """A file of xslt/ that every page embeds (edition.css, edition.js), read once per process."""
+    return xslt_path(name).read_text(encoding="utf-8")
+
+
 def _check(to: str, view: str | None, params: dict[str, str]) -> None:
     if to not in FORMATS:
         raise RenderError(f"unknown output format {to!r}; choose one of {', '.join(FORMATS)}")
@@ -60,12 +66,12 @@ def _html(tree, path: Path, view: str, footnotes: str, params: dict[str, str]) -
     settings = {
         "view": view,
         "footnotes": footnotes,
-        "css": xslt_path("edition.css").read_text(encoding="utf-8"),
-        "js": xslt_path("edition.js").read_text(encoding="utf-8"),
+        "css": _asset("edition.css"),
+        "js": _asset("edition.js"),
         "source-name": path.name,
         **params,
     }
-    result = transform.run(transform.compiled("html.xsl", path.parent.resolve()), tree, settings)
+    result = transform.run(transform.compiled("html.xsl"), tree, settings, folder=path.parent)
     return bytes(result)
 
 
@@ -81,7 +87,7 @@ def _text(tree, path: Path, view: str, params: dict[str, str]) -> bytes:
         width = int(settings["text-width"])
     except ValueError:
         raise RenderError(f"text-width must be a number, not {settings['text-width']!r}") from None
-    result = transform.run(transform.compiled("text.xsl", path.parent.resolve()), tree, settings)
+    result = transform.run(transform.compiled("text.xsl"), tree, settings, folder=path.parent)
     return wrap_text(str(result), width).encode("utf-8")
 
 

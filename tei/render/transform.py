@@ -2,10 +2,16 @@
 
 The stylesheets may not write files or reach the network; `document()` may read only files inside
 the input's folder, and those are parsed with the same safety rules as the input itself.
+
+A stylesheet is compiled once per process: the folder `document()` may read is the run's
+(`run(..., folder=)`), held in a context variable while the transformation runs, not a part of the
+compiled stylesheet. A build of many documents, each in a folder of its own, then compiles each
+stylesheet once rather than once per document.
 """
 
 from __future__ import annotations
 
+import contextvars
 import functools
 from pathlib import Path
 
@@ -19,9 +25,14 @@ ACCESS = etree.XSLTAccessControl(read_file=True, write_file=False, create_dir=Fa
                                  read_network=False, write_network=False)
 
 
+#: The folder `document()` may read during the transformation under way in this thread or task.
+_RUN_FOLDER: contextvars.ContextVar[Path | None] = contextvars.ContextVar("document_folder", default=None)
+
+
 class _InputFolderResolver(etree.Resolver):
     """Lets `document()` read files inside one folder (and the stylesheets' own folder, for
-    `xsl:include`), refusing everything else."""
+    `xsl:include`), refusing everything else. The folder is the running transformation's, or,
+    when it names none, the one given at compile time."""
 
     def __init__(self, folder: Path | None):
         super().__init__()
@@ -31,7 +42,8 @@ class _InputFolderResolver(etree.Resolver):
         if url.startswith(("http:", "https:", "ftp:")):
             raise RenderError(f"document() may not reach the network: {url}")
         path = Path(url[7:] if url.startswith("file://") else url).resolve()
-        allowed = [xslt_path(".").resolve()] + ([self.folder] if self.folder else [])
+        folder = _RUN_FOLDER.get() or self.folder
+        allowed = [_stylesheet_folder()] + ([folder] if folder else [])
         if not any(path == root or root in path.parents for root in allowed):
             raise RenderError(f"document() may only read files in the input's folder: {url}")
         try:
@@ -41,8 +53,14 @@ class _InputFolderResolver(etree.Resolver):
         return self.resolve_string(etree.tostring(tree), context)
 
 
-def compile_stylesheet(path: Path, folder: Path | None) -> etree.XSLT:
-    """Compile a stylesheet whose document() may read only `folder` (and xslt/ itself)."""
+@functools.lru_cache(maxsize=1)
+def _stylesheet_folder() -> Path:
+    return xslt_path(".").resolve()
+
+
+def compile_stylesheet(path: Path, folder: Path | None = None) -> etree.XSLT:
+    """Compile a stylesheet whose document() may read only `folder` (and xslt/ itself), unless a
+    run names another folder."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     parser.resolvers.add(_InputFolderResolver(folder))
     try:
@@ -52,19 +70,24 @@ def compile_stylesheet(path: Path, folder: Path | None) -> etree.XSLT:
 
 
 @functools.lru_cache(maxsize=32)
-def compiled(name: str, folder: Path | None = None) -> etree.XSLT:
-    """A stylesheet of xslt/ by file name, compiled once per input folder (the folder is part of
-    the resolver that guards `document()`)."""
-    return compile_stylesheet(xslt_path(name), folder)
+def compiled(name: str) -> etree.XSLT:
+    """A stylesheet of xslt/ by file name, compiled once per process; `run(..., folder=)` says
+    which folder its document() may read."""
+    return compile_stylesheet(xslt_path(name), None)
 
 
-def run(stylesheet: etree.XSLT, tree: etree._ElementTree, params: dict[str, str]) -> etree._XSLTResultTree:
-    """Apply a stylesheet; every parameter is passed as a string, never as an XPath expression."""
+def run(stylesheet: etree.XSLT, tree: etree._ElementTree, params: dict[str, str],
+        folder: Path | None = None) -> etree._XSLTResultTree:
+    """Apply a stylesheet; every parameter is passed as a string, never as an XPath expression.
+    While it runs, `document()` may read files in `folder` (else the compile-time folder) only."""
     quoted = {name: etree.XSLT.strparam(str(value)) for name, value in params.items()}
+    token = _RUN_FOLDER.set(folder.resolve() if folder else None)
     try:
         result = stylesheet(tree, **quoted)
     except etree.XSLTApplyError as exc:
         raise RenderError(f"transformation failed: {exc}") from None
+    finally:
+        _RUN_FOLDER.reset(token)
     errors = [entry for entry in stylesheet.error_log if entry.level_name in ("ERROR", "FATAL")]
     if result.getroot() is None and errors:
         raise RenderError(f"transformation failed: {errors[0].message}")
