@@ -6,6 +6,9 @@ the tool's version, stylesheets, schemas), so a second build redoes only what ch
 is assembled in a staging folder beside the old one and swapped in at the end: a build that fails
 or is interrupted leaves the previous site whole.
 
+The edition file (edition.toml) is not part of the key, as nothing of it goes into a document's
+cached renderings: the site names the edition in the pages it writes around them, at every build.
+
 A build replaces only a folder that it made itself (marked by `files.SITE_MARKER`), never follows a
 symbolic link as its output, never writes among its sources, and holds a lock on the output's cache
 so that two builds of one site cannot run at once.
@@ -27,7 +30,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import langcodes
 from lxml import etree
@@ -38,6 +41,9 @@ from .readers.source import read_source_file
 from .errors import OutputError, TeiEditionError
 from .files import SITE_MARKER, not_a_file
 from .resources import register_path, schema_path, xslt_path
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .export.edition import Edition
 
 FORMATS = ("html", "pdf", "txt")
 TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -71,6 +77,8 @@ class BuildReport:
     seconds: dict[str, float]
     #: False when no document could be published: the previous site was then left as it was
     replaced: bool = True
+    #: What the site lacks and why (no sitemap without a base URL), said once per build
+    notes: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[DocumentBuild]:
@@ -269,20 +277,26 @@ def cached_document(source: str, key: str, cache: Path) -> DocumentBuild | None:
 
 def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.PathLike = "edition", *,
           jobs: int | None = None, formats: Iterable[str] = FORMATS,
-          progress: Callable[[DocumentBuild], None] | None = None) -> BuildReport:
-    """Build the edition site from source documents into `out_dir`, atomically and incrementally."""
+          progress: Callable[[DocumentBuild], None] | None = None, edition: "Edition | None" = None) -> BuildReport:
+    """Build the edition site from source documents into `out_dir`, atomically and incrementally.
+
+    `edition` is the edition's identity; by default the edition.toml beside the sources (see
+    `export.edition.find_edition`), else the defaults."""
+    from .export.edition import find_edition
+
     sources = list(sources)
     out = site_output(out_dir, sources)
+    edition = edition if edition is not None else find_edition(sources)
     formats = tuple(f for f in FORMATS if f in set(formats))
     cache = out.parent / f".{out.name}.cache"
     cache.mkdir(parents=True, exist_ok=True)
     with _locked(cache, out):
         _clean_stale(out, cache)
-        return _build(sources, out, cache, jobs, formats, progress)
+        return _build(sources, out, cache, jobs, formats, progress, edition)
 
 
 def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tuple[str, ...],
-           progress: Callable[[DocumentBuild], None] | None) -> BuildReport:
+           progress: Callable[[DocumentBuild], None] | None, edition: "Edition") -> BuildReport:
     from .site import write_site
 
     salt = build_salt(formats)
@@ -341,7 +355,7 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
     try:
         site_started = time.perf_counter()
         try:
-            write_site(staging, documents, cache, formats)
+            write_site(staging, documents, cache, formats, edition)
             (staging / SITE_MARKER).write_text(
                 f"Made by tei-edition {__version__} build: the next build replaces this folder as a whole.\n",
                 encoding="utf-8")
@@ -353,7 +367,10 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
         shutil.rmtree(staging, ignore_errors=True)
     _prune_cache(cache, {key for _, key in keyed})
     timings["total"] = time.perf_counter() - started
-    return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings)
+    notes = [] if edition.base_url else [
+        "no sitemap.xml: its addresses must be absolute; give the edition's base URL (--base-url, or base_url "
+        "in edition.toml)"]
+    return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings, notes=notes)
 
 
 # -- the output: what a build may replace, and one build at a time ----------------------------
