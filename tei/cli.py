@@ -264,6 +264,30 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
 
 
 @cli.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+def init(folder: str) -> None:
+    """Write a commented starting edition file, FOLDER/edition.toml (default: here).
+
+    The edition file is the one place where the edition names itself: title, editors, publisher,
+    licence, base URL, interface language, how to cite it. `build` and `export` read it from beside
+    the sources. An existing edition file is never overwritten.
+
+    \b
+    Example:
+        tei-edition init
+        tei-edition init exports/ && tei-edition build exports/
+    """
+    from .errors import TeiEditionError
+    from .export.edition import init_edition
+
+    try:
+        path = init_edition(folder)
+    except TeiEditionError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"wrote {path}: edit it, then run tei-edition build", err=True)
+
+
+@cli.command()
 @click.argument("folder", default="edition", type=click.Path(exists=True, file_okay=False))
 @click.option("-p", "--port", default=8000, show_default=True, help="Port on localhost.")
 def serve(folder: str, port: int) -> None:

@@ -301,6 +301,29 @@ def starter_file() -> str:
                           licence=DEFAULT_LICENCE, languages=", ".join(INTERFACE_LANGUAGES))
 
 
+def init_edition(folder: str | os.PathLike = ".") -> Path:
+    """Write the starter edition file into `folder` (made if missing) and return its path; an
+    edition file already there is never overwritten (EditionFileError)."""
+    target = Path(folder) / EDITION_FILE
+    if os.path.lexists(target):
+        raise EditionFileError("an edition file is already there; it was not overwritten", str(target))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # O_EXCL: a file that appears meanwhile is not overwritten either; the mode follows the umask.
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        raise EditionFileError("an edition file is already there; it was not overwritten", str(target)) from None
+    except OSError as exc:
+        raise EditionFileError(f"cannot write the edition file: {exc.strerror or exc}", str(target)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(starter_file())
+    except OSError as exc:
+        target.unlink(missing_ok=True)
+        raise EditionFileError(f"cannot write the edition file: {exc.strerror or exc}", str(target)) from None
+    return target
+
+
 def source_date() -> date | None:
     """The date of SOURCE_DATE_EPOCH, or None when it is not set (or not a number)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
