@@ -62,7 +62,9 @@ def _environment(edition: Edition, records: list["DocumentRecord"]) -> jinja2.En
     """The templates, with the edition's identity (the edition file's record) in every page."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    publisher = edition.publisher_for(records)
+    # Only the publisher the edition file names: the archive that most documents name published
+    # the documents, not this edition (the corpus header, which needs one, still falls back to it).
+    publisher = edition.publisher
     env.globals.update(edition=edition, edition_title=edition.title, publisher=publisher,
                        edition_citation=edition.cite(publisher, edition_date(records)[:4]),
                        version=__version__)

@@ -95,6 +95,20 @@ def test_every_internal_link_and_download_resolves(site):
     assert not broken, "\n".join(broken)
 
 
+def test_the_about_page_is_for_readers(site):
+    """What the edition is, its licence, how to cite it, how the documents are edited and the key
+    to the marks; not the developers' notes (the encoding guide is docs/encoding.md)."""
+    folder, _ = site
+    about = (folder / "about.html").read_text(encoding="utf-8")
+    for heading in ("The edition", "Who made it", "Licence", "How to cite", "How the documents are edited",
+                    "Editorial marks"):
+        assert f">{heading}</h" in about, heading
+    assert "<td><code>The [sic]</code>, <code>but [sic!]</code></td><td>thus in the original</td>" in about
+    assert "published by Wilson Center Digital Archive" in about and "from 1948 to 1988" in about
+    for developer_note in ("encoder.py", "Schematron", "lossless", "docs/encoding.md", "xml:id", "@cert", "<pre>"):
+        assert developer_note not in about, developer_note
+
+
 def test_document_pages_link_to_neighbours_in_date_order(site):
     folder, _ = site
     page = (folder / "documents" / "wilson-165251.html").read_text(encoding="utf-8")  # June 1967
