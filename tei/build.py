@@ -166,7 +166,7 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
                 found[f"{prefix}-{slug(name)}"] = {"anchor": f"{prefix}-{slug(name)}", "name": name, "entry": ""}
         return sorted(found.values(), key=lambda item: (item["name"].lower(), item["anchor"]))
 
-    published = root.xpath("//t:sourceDesc/t:bibl[@type='published']/t:publisher", namespaces=TEI_NS)
+    published = root.xpath("//t:sourceDesc/t:bibl[@type='published']", namespaces=TEI_NS)
     return {
         "title": record.title,
         "date": record.date.sort_key if record.date else "",
@@ -175,7 +175,8 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
         "classification": record.classification,
         "languages": record.original_languages,
         "language_names": [_language_name(code) for code in record.original_languages],
-        "archive": record.repository or (text_of(published[0]) if published else ""),
+        "archive": record.repository,
+        "published_in": _publication(published[0]) if published else "",
         "record_id": record.record_id,
         "uri": record.uri,
         "summary": record.summary,
@@ -185,6 +186,19 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
         "organisations": names("orgName", "org"),
         "translators": record.translators,
     }
+
+
+def _publication(bibl: etree._Element) -> str:
+    """A published source in a few words: "Author, Title (Year)"; its publisher is not an archive."""
+    from .export.record import text_of
+
+    def part(tag: str) -> str:
+        found = bibl.find(f"{{{TEI_NS['t']}}}{tag}")
+        return text_of(found)
+
+    head = ", ".join(p for p in (part("author"), part("title")) if p)
+    year = part("date")
+    return f"{head} ({year})" if head and year else head or text_of(bibl)
 
 
 #: Catalogue fields whose values recur from document to document (a large edition names the same
