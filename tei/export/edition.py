@@ -16,7 +16,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..encoder import PUBLISHER as SOURCE_ARCHIVE
+from ..readers.wilson import ARCHIVE as SOURCE_ARCHIVE
 from ..errors import TeiEditionError
 from .record import DocumentRecord
 
