@@ -184,6 +184,18 @@ def test_cmif_names_the_edition(edition):
     assert cmif.xpath("string(//t:editor/t:email)", namespaces=TEI) == expected["email"]
 
 
+def test_each_edition_s_cmif_is_valid_and_its_corpus_is_tei(edition, tei_all):
+    from conftest import assert_tei_all_valid
+    from export_helpers import cmif_relaxng, cmif_schematron, schematron_failures
+
+    _, folder, _, _ = edition
+    assert_tei_all_valid(tei_all, etree.parse(str(folder / "site" / "corpus.xml")), "the site's corpus.xml")
+    cmif = etree.parse(str(folder / "cmif.xml"))
+    schema = cmif_relaxng()
+    assert schema.validate(cmif), "\n".join(f"line {e.line}: {e.message}" for e in schema.error_log)
+    assert schematron_failures(cmif_schematron(), cmif) == []
+
+
 def test_dublin_core_records_point_to_the_edition(edition):
     expected, folder, _, _ = edition
     records = etree.parse(str(folder / "dc.xml"))
