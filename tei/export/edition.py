@@ -262,10 +262,11 @@ subtitle = "{subtitle}"
 # What the edition is, in a sentence or two: the home page and the About page open with it.
 description = "{description}"
 
-# Who publishes the edition and how to reach it (CMIF requires a contact address).
-# Without a publisher, the one most documents name is used.
+# Who publishes the edition and how to reach it (shown on the site; CMIF requires an address).
+# Without a publisher the site names none, and the corpus header, CMIF and bag-info, which need
+# one, name the publisher most documents name. Without a contact, an editor's email is used.
 # publisher = "Your Institution"
-contact = "{contact}"
+# contact = "{contact}"
 
 # The licence of the edition's own work (pages, headers, registers, exports), as a URL.
 # The documents keep the rights statements of their archives.
@@ -273,6 +274,7 @@ licence = "{licence}"
 
 # Where the edition is published. The sitemap needs it (its URLs must be absolute), and documents
 # without an archive URI get BASE_URL/documents/ID.html in CMIF and Dublin Core.
+# `tei-edition build --base-url URL` replaces it.
 # base_url = "https://edition.example.org/"
 
 # The language of the site's interface (available: {languages}).
