@@ -6,6 +6,9 @@ the tool's version, stylesheets, schemas), so a second build redoes only what ch
 is assembled in a staging folder beside the old one and swapped in at the end: a build that fails
 or is interrupted leaves the previous site whole.
 
+The edition file (edition.toml) is not part of the key, as nothing of it goes into a document's
+cached renderings: the site names the edition in the pages it writes around them, at every build.
+
 A build replaces only a folder that it made itself (marked by `files.SITE_MARKER`), never follows a
 symbolic link as its output, never writes among its sources, and holds a lock on the output's cache
 so that two builds of one site cannot run at once.
@@ -27,7 +30,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import langcodes
 from lxml import etree
@@ -39,6 +42,9 @@ from .errors import OutputError, TeiEditionError
 from .files import SITE_MARKER, not_a_file
 from .resources import register_path, schema_path, xslt_path
 from .review import count_decisions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .export.edition import Edition
 
 FORMATS = ("html", "pdf", "txt")
 TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -74,6 +80,8 @@ class BuildReport:
     seconds: dict[str, float]
     #: False when no document could be published: the previous site was then left as it was
     replaced: bool = True
+    #: What the site lacks and why (no sitemap without a base URL), said once per build
+    notes: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[DocumentBuild]:
@@ -161,7 +169,7 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
                 found[f"{prefix}-{slug(name)}"] = {"anchor": f"{prefix}-{slug(name)}", "name": name, "entry": ""}
         return sorted(found.values(), key=lambda item: (item["name"].lower(), item["anchor"]))
 
-    published = root.xpath("//t:sourceDesc/t:bibl[@type='published']/t:publisher", namespaces=TEI_NS)
+    published = root.xpath("//t:sourceDesc/t:bibl[@type='published']", namespaces=TEI_NS)
     return {
         "title": record.title,
         "date": record.date.sort_key if record.date else "",
@@ -170,7 +178,8 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
         "classification": record.classification,
         "languages": record.original_languages,
         "language_names": [_language_name(code) for code in record.original_languages],
-        "archive": record.repository or (text_of(published[0]) if published else ""),
+        "archive": record.repository,
+        "published_in": _publication(published[0]) if published else "",
         "record_id": record.record_id,
         "uri": record.uri,
         "summary": record.summary,
@@ -180,6 +189,19 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
         "organisations": names("orgName", "org"),
         "translators": record.translators,
     }
+
+
+def _publication(bibl: etree._Element) -> str:
+    """A published source in a few words: "Author, Title (Year)"; its publisher is not an archive."""
+    from .export.record import text_of
+
+    def part(tag: str) -> str:
+        found = bibl.find(f"{{{TEI_NS['t']}}}{tag}")
+        return text_of(found)
+
+    head = ", ".join(p for p in (part("author"), part("title")) if p)
+    year = part("date")
+    return f"{head} ({year})" if head and year else head or text_of(bibl)
 
 
 #: Catalogue fields whose values recur from document to document (a large edition names the same
@@ -274,20 +296,26 @@ def cached_document(source: str, key: str, cache: Path) -> DocumentBuild | None:
 
 def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.PathLike = "edition", *,
           jobs: int | None = None, formats: Iterable[str] = FORMATS,
-          progress: Callable[[DocumentBuild], None] | None = None) -> BuildReport:
-    """Build the edition site from source documents into `out_dir`, atomically and incrementally."""
+          progress: Callable[[DocumentBuild], None] | None = None, edition: "Edition | None" = None) -> BuildReport:
+    """Build the edition site from source documents into `out_dir`, atomically and incrementally.
+
+    `edition` is the edition's identity; by default the edition.toml beside the sources (see
+    `export.edition.find_edition`), else the defaults."""
+    from .export.edition import find_edition
+
     sources = list(sources)
     out = site_output(out_dir, sources)
+    edition = edition if edition is not None else find_edition(sources)
     formats = tuple(f for f in FORMATS if f in set(formats))
     cache = out.parent / f".{out.name}.cache"
     cache.mkdir(parents=True, exist_ok=True)
     with _locked(cache, out):
         _clean_stale(out, cache)
-        return _build(sources, out, cache, jobs, formats, progress)
+        return _build(sources, out, cache, jobs, formats, progress, edition)
 
 
 def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tuple[str, ...],
-           progress: Callable[[DocumentBuild], None] | None) -> BuildReport:
+           progress: Callable[[DocumentBuild], None] | None, edition: "Edition") -> BuildReport:
     from .site import write_site
 
     salt = build_salt(formats)
@@ -346,7 +374,7 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
     try:
         site_started = time.perf_counter()
         try:
-            write_site(staging, documents, cache, formats)
+            write_site(staging, documents, cache, formats, edition)
             (staging / SITE_MARKER).write_text(
                 f"Made by tei-edition {__version__} build: the next build replaces this folder as a whole.\n",
                 encoding="utf-8")
@@ -358,7 +386,10 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
         shutil.rmtree(staging, ignore_errors=True)
     _prune_cache(cache, {key for _, key in keyed})
     timings["total"] = time.perf_counter() - started
-    return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings)
+    notes = [] if edition.base_url else [
+        "no sitemap.xml: its addresses must be absolute; give the edition's base URL (--base-url, or base_url "
+        "in edition.toml)"]
+    return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings, notes=notes)
 
 
 # -- the output: what a build may replace, and one build at a time ----------------------------

@@ -218,28 +218,40 @@ def render(inputs: tuple[str, ...], to: str, output: str, view: str | None, para
 @click.option("--formats", default="html,pdf,txt", show_default=True,
               help="Renderings to make for each document (comma-separated: html, pdf, txt).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-document messages.")
-def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str, quiet: bool) -> None:
+@click.option("--config", type=click.Path(dir_okay=False),
+              help="The edition file [default: edition.toml beside the sources, else in the current folder].")
+@click.option("--base-url", default=None, metavar="URL",
+              help="Where the site will be published (an absolute http(s) URL; replaces the edition file's "
+                   "base_url). The sitemap is written only when it is known.")
+def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str, quiet: bool,
+          config: str | None, base_url: str | None) -> None:
     """Build the edition site from source documents (default: seeds/).
 
     Converts, validates and renders every document, then writes a static site: home page with the
     documents, chronology, browsing, full-text search, About page, teiCorpus, sitemap and catalogue.
-    A second build redoes only the documents that changed; the old site stays whole until the new
-    one is complete.
+    The edition's title, editors, licence and address come from its edition file (see
+    `tei-edition init`). A second build redoes only the documents that changed; the old site stays
+    whole until the new one is complete.
 
     \b
     Example:
         tei-edition build
-        tei-edition build archive/exports/ -o public/ --jobs 4
+        tei-edition build archive/exports/ -o public/ --jobs 4 --base-url https://edition.example.org/
     """
     from .build import build as build_site
     from .convert import iter_sources
     from .errors import TeiEditionError
+    from .export.edition import find_edition, with_options
 
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     unknown = sorted(set(chosen) - {"html", "pdf", "txt"})
     if unknown or "html" not in chosen:
         raise click.UsageError("--formats takes html, pdf and txt, and html is always needed for the site")
     sources = sources or ("seeds",)
+    try:
+        edition = with_options(find_edition(sources, config), base_url=base_url)
+    except TeiEditionError as exc:
+        raise click.ClickException(str(exc)) from None
     bar = None
     if not quiet and sys.stderr.isatty():
         bar = click.progressbar(length=len(list(iter_sources(sources))), label="Building", file=sys.stderr)
@@ -251,7 +263,7 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
             click.echo(f"{document.source}: error: {document.failed}", err=True)
 
     try:
-        report = build_site(sources, output, jobs=jobs, formats=chosen, progress=progress)
+        report = build_site(sources, output, jobs=jobs, formats=chosen, progress=progress, edition=edition)
     except TeiEditionError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:  # the site or its cache cannot be written: read-only, full, a file in the way
@@ -270,8 +282,34 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
         sys.exit(1)
     click.echo(f"{len(report.documents) - len(report.failed)} published ({len(report.invalid)} not valid), "
                f"{len(report.failed)} failed; {report.rebuilt} rebuilt, {report.reused} unchanged -> {output}/", err=True)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
     if report.failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+def init(folder: str) -> None:
+    """Write a commented starting edition file, FOLDER/edition.toml (default: here).
+
+    The edition file is the one place where the edition names itself: title, editors, publisher,
+    licence, base URL, interface language, how to cite it. `build` and `export` read it from beside
+    the sources. An existing edition file is never overwritten.
+
+    \b
+    Example:
+        tei-edition init
+        tei-edition init exports/ && tei-edition build exports/
+    """
+    from .errors import TeiEditionError
+    from .export.edition import init_edition
+
+    try:
+        path = init_edition(folder)
+    except TeiEditionError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"wrote {path}: edit it, then run tei-edition build", err=True)
 
 
 @cli.command()
@@ -306,6 +344,8 @@ def serve(folder: str, port: int) -> None:
               help="Register file or folder of them (listPerson, listPlace, listOrg) [default: ./registers if present].")
 @click.option("--include", type=click.Path(exists=True, file_okay=False),
               help="bagit: a folder of renderings (HTML, PDF, TXT...) to add to the bag.")
+@click.option("--config", type=click.Path(dir_okay=False),
+              help="The edition file [default: edition.toml beside the sources, else in the current folder].")
 @click.option("--title", default=None, help="Title of the edition (corpus header, CMIF, bag-info).")
 @click.option("--editor", default=None, help="Editor's name (CMIF editor, bag Contact-Name).")
 @click.option("--email", default=None, help="Editor's email (CMIF requires one; bag Contact-Email).")
@@ -315,7 +355,7 @@ def serve(folder: str, port: int) -> None:
                                               "get BASE-URL/ID.html.")
 @click.option("--url", "cmif_url", default="", help="cmif: the URL the CMIF file will have [default: its file name].")
 def export_command(fmt: str, sources: tuple[str, ...], output: str, force: bool, registers: str | None,
-                   include: str | None, title: str | None, editor: str | None, email: str | None,
+                   include: str | None, config: str | None, title: str | None, editor: str | None, email: str | None,
                    publisher: str | None, licence: str | None, base_url: str, cmif_url: str) -> None:
     """Export TEI files (or folders of *.xml; *.txt exports are converted first) for other archives.
 
@@ -348,7 +388,7 @@ def export_command(fmt: str, sources: tuple[str, ...], output: str, force: bool,
     from .export.edition import find_edition, with_options
 
     try:
-        edition = with_options(find_edition(sources), title=title, editor=editor, email=email,
+        edition = with_options(find_edition(sources, config), title=title, editor=editor, email=email,
                                publisher=publisher, licence=licence, base_url=base_url or None)
     except TeiEditionError as exc:
         click.echo(f"{exc.path}: error: {exc.message}", err=True)

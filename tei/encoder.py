@@ -17,6 +17,7 @@ from . import __version__
 from .model import Block, Document, EditorialMark, Inline, text_of
 from .readers.dates import find_dates
 from .readers.metadata import CLASSIFICATIONS, DOCUMENT_TYPES
+from .readers.wilson import ARCHIVE
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -24,7 +25,7 @@ T = f"{{{TEI_NS}}}"
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
 
-PUBLISHER = "Wilson Center Digital Archive"
+PUBLISHER = ARCHIVE
 
 EDITORIAL_DECLARATION = {
     "correction": "The translation is transcribed as published by the archive. Errors marked [sic] by the "

@@ -19,6 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import schemaspec as spec
+from .readers.wilson import ARCHIVE
 from .resources import schema_path
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -375,7 +376,7 @@ def _odd_prose(body) -> None:
     div = _sub(body, _t("div"), {f"{{{XML_NS}}}id": "conventions"})
     _sub(div, _t("head"), text="Conventions")
     for text in (
-        "tei-edition turns Wilson Center Digital Archive exports into TEI P5. Its encoding is written "
+        f"tei-edition turns {ARCHIVE} exports into TEI P5. Its encoding is written "
         "down in docs/encoding.md: every word of the source is kept, every editorial bracket becomes an "
         "element from which the bracket can be rebuilt, header values are parsed into TEI structures "
         "(ISO 8601 dates, BCP 47 languages, msIdentifier) and inferences are marked with @cert or @source.",

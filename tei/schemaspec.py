@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .readers.wilson import ARCHIVE
+
 
 # -- content patterns ---------------------------------------------------------------------------
 
@@ -329,7 +331,7 @@ _ELEMENTS = (
     Element("funder", "header", TEXT, REGISTER_REF, doc="'This document was made possible with support from'."),
     Element("publicationStmt", "header",
             seq("publisher", many(alt("idno", "date", "availability", "pubPlace"))),
-            doc="Wilson Center Digital Archive; idno type=record and type=URI; date type=uploaded."),
+            doc=f"{ARCHIVE}; idno type=record and type=URI; date type=uploaded."),
     Element("publisher", "core", PHRASE, REGISTER_REF),
     Element("pubPlace", "core", PHRASE, REGISTER_REF),
     Element("availability", "header", some(alt("licence", "p")),

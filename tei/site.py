@@ -23,13 +23,16 @@ import jinja2
 
 from . import __version__
 from .build import edition_registers, slug
+from .export.edition import Edition, edition_date
 from .resources import doc_path, schema_path
 
 if TYPE_CHECKING:  # pragma: no cover
     from .build import DocumentBuild
+    from .export.record import DocumentRecord
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-EDITION_TITLE = "Cold War Diplomatic Documents: a Digital Edition"
+#: The site's own pages (besides the documents and the browsing pages), as the sitemap lists them.
+SITE_PAGES = ["index.html", "chronology.html", "search.html", "about.html", "browse/index.html"]
 #: Pagefind holds a whole index in memory (about six times the pages it reads), so a large edition
 #: is indexed in parts of at most this many bytes of pages, which the search page merges.
 SEARCH_PART_BYTES = 32 * 2**20
@@ -56,12 +59,25 @@ FACETS = {
 }
 
 
-def _environment() -> jinja2.Environment:
+def _environment(edition: Edition, records: list["DocumentRecord"]) -> jinja2.Environment:
+    """The templates, with the edition's identity (the edition file's record) in every page."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals.update(edition_title=EDITION_TITLE, version=__version__)
+    # Only the publisher the edition file names: the archive that most documents name published
+    # the documents, not this edition (the corpus header, which needs one, still falls back to it).
+    publisher = edition.publisher
+    env.globals.update(edition=edition, edition_title=edition.title, publisher=publisher,
+                       edition_citation=edition.cite(publisher, edition_date(records)[:4]),
+                       version=__version__)
     env.filters["slug"] = slug
     return env
+
+
+def edition_summary(edition: Edition, publisher: str) -> dict:
+    """The edition's identity as the catalogue (documents.json) gives it."""
+    return {"title": edition.title, "subtitle": edition.subtitle, "description": edition.description,
+            "editors": [{"name": e.name, "role": e.role} for e in edition.named_editors], "publisher": publisher,
+            "contact": edition.public_email, "licence": edition.licence, "url": edition.url(), "language": edition.language}
 
 
 def _year(record: dict) -> str:
@@ -88,6 +104,8 @@ def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | N
     nav = env.get_template("document_nav.html").render(doc=doc, record=doc.record, previous=previous,
                                                          following=following, formats=formats)
     style = f"<style>{_navigation_style()}</style>"
+    title = html.escape(env.globals["edition_title"])
+    page = re.sub(r"</title>", lambda m: f" — {title}</title>", page, count=1)
     page = page.replace("</head>", '<link rel="icon" href="data:,">' + style + "</head>", 1)
     page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, page, count=1)
     # Metadata only, no Pagefind filters: its filter index is not byte-stable between runs, and the
@@ -101,13 +119,16 @@ def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | N
 
 
 def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, formats: tuple[str, ...],
-               base_url: str = "") -> None:
+               edition: Edition | None = None) -> None:
     """Write the whole site into `folder` (a fresh staging folder). Pages are streamed to their
-    files, so that memory holds the catalogue and not the pages that list it."""
-    env = _environment()
-    (folder / "documents").mkdir(parents=True)
+    files, so that memory holds the catalogue and not the pages that list it. `edition` (the
+    edition file's record) names the edition on every page and in the corpus and catalogue."""
+    edition = edition or Edition()
     published = sorted((d for d in documents if not d.failed),
                        key=lambda d: (d.record.get("date") or "9999", d.record.get("title", ""), d.id))
+    records = _header_records(cache, published)
+    env = _environment(edition, records)
+    (folder / "documents").mkdir(parents=True)
     for index, doc in enumerate(published):
         entry = cache / doc.key
         for fmt in doc.files:
@@ -139,6 +160,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
             for anchor_and_label in dict.fromkeys(values_of(doc.record)):
                 groups[anchor_and_label].append(doc)
         facets[name] = (title, sorted(groups.items(), key=lambda kv: (kv[0][1].lower(), kv[0][0])))
+    facets = {name: facet for name, facet in facets.items() if facet[1]}  # no page for what no document names
     page("browse/index.html", "browse_index.html", facets=facets)
     for name, (title, groups) in facets.items():
         page(f"browse/{name}.html", "browse.html", title=title, facet=name, groups=groups,
@@ -147,12 +169,14 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     page("search.html", "search.html", bundles=[_search_bundle(i) for i in range(len(search_parts))],
          types=sorted({d.record["type"] for d in published if d.record.get("type")}),
          years=sorted({_year(d.record) for d in published}))
-    page("about.html", "about.html", encoding=_encoding_html(), schemas=_copy_schemas(folder),
-         documents=published)
+    years = sorted({_year(d.record) for d in published} - {"Undated"})
+    page("about.html", "about.html", marks=marks_key(), schemas=_copy_schemas(folder), documents=published,
+         years=years, sources=sorted({r.publisher for r in records if r.publisher}),
+         archives=sorted({r.repository for r in records if r.repository}))
     page("report.html", "report.html", failed=failed, invalid=invalid, documents=documents)
     _copy_assets(folder)
-    _write_catalogue(folder, published, failed, base_url)
-    _write_corpus(folder, published)
+    _write_catalogue(folder, published, failed, edition, env.globals["publisher"], list(facets))
+    _write_corpus(folder, published, records, edition)
     _index_for_search(folder, search_parts)
 
 
@@ -173,11 +197,26 @@ def _chronology(documents: list["DocumentBuild"]) -> list[tuple[str, int, list[t
             for year, months in sorted(years.items())]
 
 
-def _encoding_html() -> str:
+def marks_key() -> list[tuple[str, str]]:
+    """The readers' key to the editorial marks, (form in the text, meaning) as HTML: the table of
+    docs/encoding.md's "Editorial marks", where the form is the one the reading editions show
+    (its last column, or the source's form when that is "as given")."""
     import markdown
 
     text = doc_path("encoding.md").read_text(encoding="utf-8")
-    return markdown.markdown(text, extensions=["tables", "fenced_code"])
+    section = text.split("\n## Editorial marks\n", 1)[1].split("\n## ", 1)[0]
+    marks = []
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
+        if len(cells) != 4 or cells[0] in ("phenomenon", "---"):
+            continue
+        meaning, source, _tei, shown = cells
+        form = source if shown == "as given" else shown
+        if form.startswith("(") or "bracket" in meaning and "unbalanced" in meaning:
+            continue  # nothing shown (an export without text), or not a mark (a stray bracket)
+        inline = markdown.markdown(form)
+        marks.append((inline.removeprefix("<p>").removesuffix("</p>"), html.escape(meaning)))
+    return marks
 
 
 def _copy_schemas(folder: Path) -> list[str]:
@@ -198,30 +237,48 @@ def _copy_assets(folder: Path) -> None:
         shutil.copyfile(TEMPLATES / name, assets / name)
 
 
-def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: list["DocumentBuild"], base_url: str) -> None:
+def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: list["DocumentBuild"],
+                     edition: Edition, publisher: str, facets: list[str]) -> None:
     catalogue = [{"id": d.id, "page": f"documents/{d.id}.html",
                   "downloads": {fmt: f"documents/{d.id}.{fmt}" for fmt in d.files if fmt != "html"},
                   "valid": d.valid, **d.record} for d in documents]
     with open(folder / "documents.json", "w", encoding="utf-8") as out:
-        json.dump({"edition": EDITION_TITLE, "documents": catalogue}, out, indent=2, ensure_ascii=False, sort_keys=True)
+        json.dump({"edition": edition_summary(edition, publisher), "documents": catalogue}, out, indent=2,
+                  ensure_ascii=False, sort_keys=True)
     report = {"published": len(documents), "failed": [{"source": d.source, "error": d.failed} for d in failed],
               "invalid": [{"id": d.id, "errors": d.errors} for d in documents if d.errors]}
     (folder / "build-report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
-    base = base_url.rstrip("/") + "/" if base_url else ""
-    pages = ["index.html", "chronology.html", "search.html", "about.html", "browse/index.html"]
-    pages += [f"browse/{name}.html" for name in FACETS] + [f"documents/{d.id}.html" for d in documents]
-    urls = "".join(f"  <url><loc>{html.escape(base + p)}</loc></url>\n" for p in pages)
+    if edition.base_url:
+        _write_sitemap(folder, edition, SITE_PAGES + [f"browse/{name}.html" for name in facets]
+                       + [f"documents/{d.id}.html" for d in documents])
+
+
+def _write_sitemap(folder: Path, edition: Edition, pages: list[str]) -> None:
+    """sitemap.xml, whose addresses must be absolute (https://www.sitemaps.org/protocol.html): it is
+    written only when the edition's base URL is known."""
+    urls = "".join(f"  <url><loc>{html.escape(edition.url(p))}</loc></url>\n" for p in pages)
     (folder / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
         f"{urls}</urlset>\n", encoding="utf-8")
 
 
-def _write_corpus(folder: Path, documents: list["DocumentBuild"]) -> None:
+def _header_records(cache: Path, documents: list["DocumentBuild"]) -> list["DocumentRecord"]:
+    """What the corpus header and the edition's publisher need of each document, read from the TEI
+    in the cache (a record at a time: a large edition is never in memory at once)."""
+    from .export.corpus import header_record
+    from .export.record import DocumentRecord
+    from .export.sources import read_source, safe_id
+
+    return [header_record(DocumentRecord.from_tei(read_source(cache / d.key / "document.xml").tree, id=safe_id(d.id),
+                                                  file=f"{d.id}.xml"))
+            for d in documents if "xml" in d.files]
+
+
+def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list["DocumentRecord"],
+                  edition: Edition) -> None:
     """The whole edition as one teiCorpus (the `tei-corpus` export), written document by
     document so that a large edition is never in memory at once."""
-    from .export.corpus import header_record, write_corpus
-    from .export.edition import Edition
-    from .export.record import DocumentRecord
+    from .export.corpus import write_corpus
     from .export.sources import read_source
 
     files = [folder / "documents" / f"{d.id}.xml" for d in documents if "xml" in d.files]
@@ -229,8 +286,7 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"]) -> None:
     def sources():
         return (read_source(path) for path in files)
 
-    records = [header_record(DocumentRecord.from_tei(s.tree, id=s.id, file=s.file_name)) for s in sources()]
-    write_corpus(folder / "corpus.xml", sources, records, edition_registers(), Edition())
+    write_corpus(folder / "corpus.xml", sources, records, edition_registers(), edition)
 
 
 def _search_parts(pages: list[Path]) -> list[list[Path]]:

@@ -18,7 +18,6 @@ from lxml import etree
 
 from conftest import ROOT, SEEDS
 from tei.build import build
-from tei.site import FACETS
 
 FAST = ("html", "txt")
 
@@ -54,9 +53,14 @@ def test_the_site_has_its_pages_and_files(site):
     assert not report.failed and not report.invalid
     for name in ("index.html", "chronology.html", "search.html", "about.html", "browse/index.html",
                  "browse/type.html", "browse/language.html", "browse/place.html", "browse/person.html",
-                 "browse/topic.html", "browse/org.html", "corpus.xml", "sitemap.xml", "documents.json", "build-report.json",
+                 "browse/org.html", "corpus.xml", "documents.json", "build-report.json",
                  "pagefind/pagefind.js", "schemas/tei-edition.rng"):
         assert (folder / name).is_file(), name
+    # No document of the seeds has topics: no Topics page is offered, and no page links to one.
+    browse = (folder / "browse" / "index.html").read_text(encoding="utf-8")
+    assert not (folder / "browse" / "topic.html").exists() and "topic.html" not in browse and "Topics" not in browse
+    # Without the edition's base URL there is no sitemap (its addresses must be absolute), and the build says so.
+    assert not (folder / "sitemap.xml").exists() and "sitemap" in " ".join(report.notes)
     catalogue = json.loads((folder / "documents.json").read_text())["documents"]
     assert len(catalogue) == len(SEEDS)
     assert [d["date"] for d in catalogue] == sorted(d["date"] for d in catalogue)
@@ -64,8 +68,6 @@ def test_the_site_has_its_pages_and_files(site):
         for path in [entry["page"], *entry["downloads"].values()]:
             assert (folder / path).is_file(), path
         assert set(entry["downloads"]) == {"xml", "pdf", "txt"}
-    sitemap = etree.parse(str(folder / "sitemap.xml"))
-    assert len(sitemap.getroot()) == 5 + len(FACETS) + len(SEEDS)
     corpus = etree.parse(str(folder / "corpus.xml")).getroot()
     assert corpus.tag == "{http://www.tei-c.org/ns/1.0}teiCorpus"
     assert len(corpus.findall("{http://www.tei-c.org/ns/1.0}TEI")) == len(SEEDS)
@@ -91,6 +93,20 @@ def test_every_internal_link_and_download_resolves(site):
             elif parts.fragment and target.suffix == ".html" and parts.fragment not in ids[target].ids:
                 broken.append(f"{page.relative_to(folder)} -> {link} (no such anchor)")
     assert not broken, "\n".join(broken)
+
+
+def test_the_about_page_is_for_readers(site):
+    """What the edition is, its licence, how to cite it, how the documents are edited and the key
+    to the marks; not the developers' notes (the encoding guide is docs/encoding.md)."""
+    folder, _ = site
+    about = (folder / "about.html").read_text(encoding="utf-8")
+    for heading in ("The edition", "Who made it", "Licence", "How to cite", "How the documents are edited",
+                    "Editorial marks"):
+        assert f">{heading}</h" in about, heading
+    assert "<td><code>The [sic]</code>, <code>but [sic!]</code></td><td>thus in the original</td>" in about
+    assert "published by Wilson Center Digital Archive" in about and "from 1948 to 1988" in about
+    for developer_note in ("encoder.py", "Schematron", "lossless", "docs/encoding.md", "xml:id", "@cert", "<pre>"):
+        assert developer_note not in about, developer_note
 
 
 def test_document_pages_link_to_neighbours_in_date_order(site):

@@ -40,3 +40,31 @@ def test_the_file_beside_the_sources_is_found(tmp_path):
     assert "Ana Pop, ed. Letters of Ana Pop" in edition.cite()
     (tmp_path / "elsewhere").mkdir()
     assert find_edition([tmp_path / "elsewhere"]) == Edition()
+
+
+def test_init_writes_the_commented_starter_file_and_never_overwrites(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from tei.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["init"])
+    assert result.exit_code == 0 and "edition.toml" in result.output
+    written = (tmp_path / "edition.toml").read_text(encoding="utf-8")
+    assert written == starter_file() and written.count("\n# ") > 10  # commented, key by key
+    assert load_edition(tmp_path / "edition.toml").title == Edition().title
+    (tmp_path / "edition.toml").write_text('title = "Mine"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["init", str(tmp_path)])
+    assert result.exit_code == 1 and "not overwritten" in result.output and str(tmp_path / "edition.toml") in result.output
+    assert (tmp_path / "edition.toml").read_text(encoding="utf-8") == 'title = "Mine"\n'
+    # a folder that does not exist yet is made, and the file follows the umask like any other
+    result = CliRunner().invoke(cli, ["init", str(tmp_path / "new")])
+    assert result.exit_code == 0 and (tmp_path / "new" / "edition.toml").stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

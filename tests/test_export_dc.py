@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 
 from export_helpers import GOLDEN, SEED, oai_dc_schema
-from tei.export import export
+from tei.export import Edition, export
 
 DC = {"dc": "http://purl.org/dc/elements/1.1/", "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/",
       "oai": "http://www.openarchives.org/OAI/2.0/"}
@@ -54,7 +54,7 @@ def test_telegram_of_the_romanian_embassy(records):
 
 def test_rights_relation_and_published_sources(records):
     stalin = records / f"{SEED['004']}.xml"
-    assert values(stalin, "relation") == ["Copy: AP RF, f. 45, op. 1, d. 346"]
+    assert values(stalin, "relation") == ["Copy: AP RF, f. 45, op. 1, d. 346", f"Part of: {Edition().full_title}"]
     conversation = records / f"{SEED['001']}.xml"
     assert values(conversation, "creator") == ["Mikhail Gorbachev"]
     assert values(conversation, "source")[0].startswith("Mikhail Gorbachev, Otvechaya na Vyzov Vremeni")

@@ -116,6 +116,26 @@ def test_search_filters_by_type_and_year(site_url, open_page):
     assert page.locator("#search-results li a").all_text_contents() == ["Telephone Message via VCh, I. Stalin to Kim Il Sung"]
 
 
+def test_a_filter_without_words_lists_every_document_it_passes(site_url, open_page):
+    page = open_page(site_url + "search.html")
+    page.select_option("#search-type", "Telegram")
+    page.wait_for_function("document.getElementById('search-status').textContent.includes('found')", timeout=15000)
+    assert page.locator("#search-status").text_content() == "2 documents found"
+    dates = page.locator("#search-results li .date").all_text_contents()
+    assert dates == ["November 26, 1973 · Telegram", "May 7, 1978 · Telegram"]
+    page.select_option("#search-type", "")
+    page.select_option("#search-year", "1948")
+    page.wait_for_function("document.getElementById('search-status').textContent.startsWith('1 ')")
+    assert page.locator("#search-results li a").all_text_contents() == ["Telephone Message via VCh, I. Stalin to Kim Il Sung"]
+    page.locator("#search-results li a").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("documents/wilson-119377.html")
+    page.go_back()
+    page.select_option("#search-year", "")
+    page.wait_for_function("document.getElementById('search-results').children.length === 0")
+    assert page.problems == []
+
+
 def test_search_merges_an_index_made_in_parts_and_filters_every_result(parted_site_url, open_page):
     page = open_page(parted_site_url + "search.html")
     found = search(page, "Korea")
@@ -155,7 +175,7 @@ def test_chronology_leads_to_the_document(site_url, open_page):
     assert page.url.endswith("documents/wilson-176345.html")
 
 
-@pytest.mark.parametrize("name", ["index.html", "search.html", "chronology.html", "documents/wilson-165251.html"])
+@pytest.mark.parametrize("name", ["index.html", "search.html", "chronology.html", "about.html", "documents/wilson-165251.html"])
 def test_no_serious_accessibility_violation(site_url, open_page, name):
     try:
         from axe_playwright_python import sync_playwright as axe

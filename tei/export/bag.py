@@ -33,9 +33,11 @@ def bag_info(records: list[DocumentRecord], edition: Edition) -> dict[str, str]:
         "Source-Organization": edition.publisher_for(records),
         "Contact-Name": edition.editor,
         "Contact-Email": edition.email,
-        "External-Description": f"{edition.title}: TEI P5 files of {len(records)} documents{origin}{span}, "
+        "External-Description": f"{edition.full_title}. TEI P5 files of {len(records)} documents{origin}{span}, "
                                 "with their registers and renderings where present.",
         "External-Identifier": edition.base_url,
+        # Not a reserved bag-info element (RFC 8493, 2.2.2): the licence of the edition's own work.
+        "Edition-Licence": edition.licence,
         "Bag-Count": "1 of 1",
         "Bag-Software-Agent": f"tei-edition {__version__} (bagit.py {bagit.VERSION})",
     }

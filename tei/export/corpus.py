@@ -92,10 +92,19 @@ def corpus_header(corpus: etree._Element, records: list[DocumentRecord], edition
     header = sub(corpus, "teiHeader")
     file_desc = sub(header, "fileDesc")
     title_stmt = sub(file_desc, "titleStmt")
-    sub(title_stmt, "title", edition.title)
-    sub(title_stmt, "editor", edition.editor)
+    sub(title_stmt, "title", edition.title, {"type": "main"} if edition.subtitle else None)
+    if edition.subtitle:
+        sub(title_stmt, "title", edition.subtitle, {"type": "sub"})
+    for person in edition.editors:
+        resp = sub(title_stmt, "respStmt")
+        sub(resp, "resp", person.role)
+        sub(resp, "persName", person.name)
     publication = sub(file_desc, "publicationStmt")
     sub(publication, "publisher", edition.publisher_for(records))
+    if edition.email:
+        sub(sub(sub(publication, "address"), "addrLine"), "email", edition.email)
+    if edition.base_url:
+        sub(publication, "idno", edition.url(), {"type": "URL"})
     sub(publication, "date", attrs={"when": edition_date(records)})
     availability = sub(publication, "availability")
     sub(availability, "licence", f"The corpus header and registers: {edition.licence_text}.", {"target": edition.licence})

@@ -39,6 +39,8 @@ def dc_fields(record: DocumentRecord, edition: Edition) -> list[tuple[str, str, 
     fields.append(("source", record.source_description, ""))
     fields += [("language", tag.split("-")[0].lower(), "") for tag in record.languages]
     fields += [("relation", f"Copy: {copy}", "") for copy in record.other_copies]
+    part_of = f"Part of: {edition.full_title}" + (f", {edition.url()}" if edition.base_url else "")
+    fields.append(("relation", part_of, ""))
     fields += [("coverage", place, "") for place in dict.fromkeys(record.places + names_of(record.sent_places)
                                                                   + names_of(record.received_places))]
     fields.append(("rights", record.rights, "en"))

@@ -16,6 +16,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..readers.wilson import ARCHIVE as SOURCE_ARCHIVE
 from ..errors import TeiEditionError
 from ..urls import safe_url
 from .record import DocumentRecord
@@ -36,7 +37,9 @@ DEFAULT_EDITOR = "tei-edition editors"
 DEFAULT_EMAIL = "editors@example.org"
 #: The defaults suit the Wilson Center seeds; an edition file (edition.toml) replaces them.
 DEFAULT_TITLE = "Cold War Diplomatic Documents: a Digital Edition"
-DEFAULT_SUBTITLE = "Translated records from the Wilson Center Digital Archive, edited in TEI P5"
+DEFAULT_SUBTITLE = f"Translated records from the {SOURCE_ARCHIVE}, edited in TEI P5"
+DEFAULT_DESCRIPTION = ("Translated diplomatic records of the Cold War (telegrams, memoranda of conversation, "
+                       f"letters and reports) published by the {SOURCE_ARCHIVE}, edited as TEI P5.")
 #: The name of the edition file, looked for beside the sources.
 EDITION_FILE = "edition.toml"
 #: Interface languages the site's templates are written in.
@@ -63,9 +66,11 @@ class Edition:
 
     title: str = DEFAULT_TITLE
     subtitle: str = DEFAULT_SUBTITLE
+    #: What the edition is, in a sentence or two: the home and About pages open with it.
+    description: str = DEFAULT_DESCRIPTION
     editors: tuple[Editor, ...] = (Editor(DEFAULT_EDITOR, "editor"),)
     publisher: str = ""
-    contact: str = DEFAULT_EMAIL
+    contact: str = ""
     licence: str = DEFAULT_LICENCE
     base_url: str = ""
     language: str = "en"
@@ -77,6 +82,16 @@ class Edition:
     def editor(self) -> str:
         """The editors' names in one line (CMIF's editor, the bag's Contact-Name)."""
         return "; ".join(e.name for e in self.editors) or DEFAULT_EDITOR
+
+    @property
+    def named_editors(self) -> tuple[Editor, ...]:
+        """The editors the edition file names (not the placeholder of the defaults), for readers."""
+        return tuple(e for e in self.editors if e.name != DEFAULT_EDITOR)
+
+    @property
+    def public_email(self) -> str:
+        """The contact address the edition file gives, "" when there is none (no placeholder on a site)."""
+        return self.contact or next((e.email for e in self.editors if e.email), "")
 
     @property
     def email(self) -> str:
@@ -138,7 +153,7 @@ class EditionFileError(TeiEditionError):
 
 
 #: The keys of an edition file and their types (editors is a list of tables).
-_KEYS = {"title": str, "subtitle": str, "publisher": str, "contact": str, "licence": str, "base_url": str,
+_KEYS = {"title": str, "subtitle": str, "description": str, "publisher": str, "contact": str, "licence": str, "base_url": str,
          "language": str, "citation": str, "editors": list}
 _EDITOR_KEYS = {"name", "role", "email"}
 _TYPE_NAMES = {str: "a string", list: "a list of [[editors]] tables", dict: "a table", bool: "true or false",
@@ -247,10 +262,14 @@ STARTER = """\
 title = "{title}"
 subtitle = "{subtitle}"
 
-# Who publishes the edition and how to reach it (CMIF requires a contact address).
-# Without a publisher, the one most documents name is used.
+# What the edition is, in a sentence or two: the home page and the About page open with it.
+description = "{description}"
+
+# Who publishes the edition and how to reach it (shown on the site; CMIF requires an address).
+# Without a publisher the site names none, and the corpus header, CMIF and bag-info, which need
+# one, name the publisher most documents name. Without a contact, an editor's email is used.
 # publisher = "Your Institution"
-contact = "{contact}"
+# contact = "{contact}"
 
 # The licence of the edition's own work (pages, headers, registers, exports), as a URL.
 # The documents keep the rights statements of their archives.
@@ -258,6 +277,7 @@ licence = "{licence}"
 
 # Where the edition is published. The sitemap needs it (its URLs must be absolute), and documents
 # without an archive URI get BASE_URL/documents/ID.html in CMIF and Dublin Core.
+# `tei-edition build --base-url URL` replaces it.
 # base_url = "https://edition.example.org/"
 
 # The language of the site's interface (available: {languages}).
@@ -282,8 +302,31 @@ role = "general editor"
 
 def starter_file() -> str:
     """The commented edition.toml that `tei-edition init` writes."""
-    return STARTER.format(title=DEFAULT_TITLE, subtitle=DEFAULT_SUBTITLE, contact=DEFAULT_EMAIL,
+    return STARTER.format(title=DEFAULT_TITLE, subtitle=DEFAULT_SUBTITLE, description=DEFAULT_DESCRIPTION, contact=DEFAULT_EMAIL,
                           licence=DEFAULT_LICENCE, languages=", ".join(INTERFACE_LANGUAGES))
+
+
+def init_edition(folder: str | os.PathLike = ".") -> Path:
+    """Write the starter edition file into `folder` (made if missing) and return its path; an
+    edition file already there is never overwritten (EditionFileError)."""
+    target = Path(folder) / EDITION_FILE
+    if os.path.lexists(target):
+        raise EditionFileError("an edition file is already there; it was not overwritten", str(target))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # O_EXCL: a file that appears meanwhile is not overwritten either; the mode follows the umask.
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        raise EditionFileError("an edition file is already there; it was not overwritten", str(target)) from None
+    except OSError as exc:
+        raise EditionFileError(f"cannot write the edition file: {exc.strerror or exc}", str(target)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(starter_file())
+    except OSError as exc:
+        target.unlink(missing_ok=True)
+        raise EditionFileError(f"cannot write the edition file: {exc.strerror or exc}", str(target)) from None
+    return target
 
 
 def source_date() -> date | None:

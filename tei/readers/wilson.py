@@ -123,10 +123,15 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return paragraphs
 
 
+#: The archive whose exports this reader reads, and which publishes their documents: the one place
+#: its name is written (the TEI's publisher, the edition's default subtitle, the schemas' notes).
+ARCHIVE = "Wilson Center Digital Archive"
+
+
 class WilsonReader:
     """Reads one export into a `Document`; collects warnings instead of failing."""
 
-    archive = "Wilson Center Digital Archive"
+    archive = ARCHIVE
 
     def __init__(self, name: str = "<input>"):
         self.name = name

@@ -77,35 +77,63 @@
       return Promise.all(results.slice(from, from + BATCH).map(function (r) { return r.data(); }))
         .then(function (loaded) { return collect(results, from + BATCH, shown.concat(loaded.filter(matches))); });
     };
+    // The results: Pagefind's (an excerpt with <mark> around the words, as HTML) or the catalogue's
+    // (a summary, as text).
+    var show = function (shown, more) {
+      list.innerHTML = "";
+      shown.forEach(function (r) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = r.url.replace(/^\//, "");
+        link.textContent = r.meta.title || r.url;
+        var date = document.createElement("span");
+        date.className = "date";
+        date.textContent = (r.meta.date || "") + (r.meta.type ? " · " + r.meta.type : "");
+        var excerpt = document.createElement("p");
+        if (r.excerpt !== undefined) {
+          excerpt.innerHTML = r.excerpt;  // Pagefind's excerpt: the page's own text with <mark> around the words
+        } else {
+          excerpt.textContent = r.summary || "";
+        }
+        item.appendChild(link);
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(date);
+        item.appendChild(excerpt);
+        list.appendChild(item);
+      });
+      status.textContent = shown.length + " document" + (shown.length === 1 ? "" : "s") + " found" +
+        (more ? " (there are more: add words to narrow the search)" : "");
+    };
+    // A filter without words lists every document that passes it, from the catalogue.
+    var catalogue = null;
+    var listed = function () {
+      catalogue = catalogue || fetch(new URL("documents.json", document.baseURI).href).then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      });
+      return catalogue;
+    };
+    var filtered = function (ticket) {
+      status.textContent = "Searching…";
+      listed().then(function (data) {
+        if (ticket !== latest) { return; }
+        show(data.documents.map(function (d) {
+          return {url: d.page, summary: d.summary,
+                  meta: {title: d.title, date: d.date_text || "Undated", type: d.type, year: (d.date || "").slice(0, 4) || "Undated"}};
+        }).filter(matches), false);
+      }).catch(function () { catalogue = null; status.textContent = "Search is not available here."; });
+    };
     var run = function () {
       var words = input.value.trim();
       var ticket = ++latest;
+      if (!words && (typeSelect.value || yearSelect.value)) { filtered(ticket); return; }
       if (!words) { list.innerHTML = ""; status.textContent = ""; return; }
       status.textContent = "Searching…";
       engine.then(function (pagefind) { return pagefind.search(words); })
         .then(function (search) { return collect(search.results, 0, []); })
         .then(function (found) {
-          var shown = found.shown;
           if (ticket !== latest) { return; }  // a newer search has started
-          list.innerHTML = "";
-          shown.forEach(function (r) {
-            var item = document.createElement("li");
-            var link = document.createElement("a");
-            link.href = r.url.replace(/^\//, "");
-            link.textContent = r.meta.title || r.url;
-            var date = document.createElement("span");
-            date.className = "date";
-            date.textContent = (r.meta.date || "") + (r.meta.type ? " · " + r.meta.type : "");
-            var excerpt = document.createElement("p");
-            excerpt.innerHTML = r.excerpt;  // Pagefind's excerpt: the page's own text with <mark> around the words
-            item.appendChild(link);
-            item.appendChild(document.createTextNode(" "));
-            item.appendChild(date);
-            item.appendChild(excerpt);
-            list.appendChild(item);
-          });
-          status.textContent = shown.length + " document" + (shown.length === 1 ? "" : "s") + " found" +
-            (found.more ? " (there are more: add words to narrow the search)" : "");
+          show(found.shown, found.more);
         })
         .catch(function () { status.textContent = "Search is not available here."; });
     };

@@ -178,21 +178,34 @@
       <xsl:with-param name="label" select="'Classification'"/>
       <xsl:with-param name="value"><xsl:call-template name="category"><xsl:with-param name="scheme" select="'classifications'"/></xsl:call-template></xsl:with-param>
     </xsl:call-template>
-    <xsl:call-template name="metadata-field">
+    <xsl:call-template name="correspondent-fields">
       <xsl:with-param name="label" select="'From'"/>
-      <xsl:with-param name="nodes" select="$profile/tei:correspDesc/tei:correspAction[@type='sent']/*[not(self::tei:date)]"/>
+      <xsl:with-param name="action" select="$profile/tei:correspDesc/tei:correspAction[@type='sent']"/>
     </xsl:call-template>
-    <xsl:call-template name="metadata-field">
+    <xsl:call-template name="correspondent-fields">
       <xsl:with-param name="label" select="'To'"/>
-      <xsl:with-param name="nodes" select="$profile/tei:correspDesc/tei:correspAction[@type='received']/*[not(self::tei:date)]"/>
+      <xsl:with-param name="action" select="$profile/tei:correspDesc/tei:correspAction[@type='received']"/>
     </xsl:call-template>
     <xsl:call-template name="metadata-field">
       <xsl:with-param name="label" select="'Author'"/>
       <xsl:with-param name="nodes" select="$file/tei:titleStmt/tei:author"/>
     </xsl:call-template>
+    <!-- The archive writes "Russian (original language)": the label says it already. -->
     <xsl:call-template name="metadata-field">
       <xsl:with-param name="label" select="'Original language'"/>
-      <xsl:with-param name="nodes" select="$profile/tei:langUsage/tei:language[@ident != $doc-lang]"/>
+      <xsl:with-param name="value">
+        <xsl:for-each select="$profile/tei:langUsage/tei:language[@ident != $doc-lang]">
+          <xsl:variable name="name" select="normalize-space(.)"/>
+          <xsl:choose>
+            <xsl:when test="contains($name, ' (original language)')">
+              <xsl:value-of select="substring-before($name, ' (original language)')"/>
+            </xsl:when>
+            <xsl:when test="$name"><xsl:value-of select="$name"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="@ident"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:if test="position() != last()"><xsl:text>; </xsl:text></xsl:if>
+        </xsl:for-each>
+      </xsl:with-param>
     </xsl:call-template>
     <!-- The source as the archive gave it, when there is one; else its structured parts. -->
     <xsl:variable name="as-given" select="$source/tei:bibl[@type='source']"/>
@@ -212,10 +225,16 @@
                                            | ($source/tei:bibl[not(@type='citation')] | $source/tei:biblStruct
                                               | $source/tei:p)[not($as-given)]"/>
     </xsl:call-template>
+    <!-- "Obtained for NKIDP by: Eliza Gheorghe": an organisation the label names is not repeated
+         as a value, as long as someone else is named. -->
     <xsl:for-each select="$file/tei:titleStmt/tei:respStmt">
+      <xsl:variable name="resp" select="normalize-space(tei:resp)"/>
+      <xsl:variable name="agents" select="*[not(self::tei:resp or self::tei:note)]"/>
+      <xsl:variable name="named-in-label" select="$agents[self::tei:orgName][contains($resp, normalize-space(.))]"/>
       <xsl:call-template name="metadata-field">
-        <xsl:with-param name="label" select="normalize-space(tei:resp)"/>
-        <xsl:with-param name="nodes" select="*[not(self::tei:resp)]"/>
+        <xsl:with-param name="label" select="$resp"/>
+        <xsl:with-param name="nodes" select="$agents[not(count(. | $named-in-label) = count($named-in-label)
+                                                         and count($agents) &gt; count($named-in-label))]"/>
       </xsl:call-template>
     </xsl:for-each>
     <xsl:call-template name="metadata-field">
@@ -250,6 +269,28 @@
     <xsl:call-template name="metadata-field">
       <xsl:with-param name="label" select="'Places'"/>
       <xsl:with-param name="nodes" select="$profile/tei:textClass/tei:keywords[@scheme='#places']/tei:term"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Sender or addressee: the people under the label itself, their offices under "(office)" and the
+       places under "(place)"; offices alone are the correspondents, under the label. -->
+  <xsl:template name="correspondent-fields">
+    <xsl:param name="label"/>
+    <xsl:param name="action"/>
+    <xsl:variable name="agents" select="$action/*[not(self::tei:date or self::tei:placeName or self::tei:note)]"/>
+    <xsl:variable name="people" select="$agents[not(self::tei:orgName)]"/>
+    <xsl:variable name="offices" select="$agents[self::tei:orgName]"/>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="$label"/>
+      <xsl:with-param name="nodes" select="$people | $offices[not($people)]"/>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="concat($label, ' (office)')"/>
+      <xsl:with-param name="nodes" select="$offices[$people]"/>
+    </xsl:call-template>
+    <xsl:call-template name="metadata-field">
+      <xsl:with-param name="label" select="concat($label, ' (place)')"/>
+      <xsl:with-param name="nodes" select="$action/tei:placeName"/>
     </xsl:call-template>
   </xsl:template>
 
