@@ -11,14 +11,15 @@ fields and the tail sections is the body, which `BodyReader` splits into structu
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 from dataclasses import dataclass, field
 
 from ..model import Document, Metadata
 from .body import BodyReader
 from .dates import parse_date
 from .metadata import (
-    DOCUMENT_TYPES, classification_from_title, doc_type_from_title, normalise_classification,
-    normalise_doc_type, parse_correspondence, parse_credits, parse_source,
+    DOCUMENT_TYPES, classification_from_title, doc_type_from_title, funder_line, normalise_classification,
+    normalise_doc_type, parse_archival, parse_correspondence, parse_credits, parse_source,
 )
 from .source import decode_source
 
@@ -43,8 +44,13 @@ HEAD_LABELS = {
 TAIL_LABELS = {
     "associated places": "places",
     "associated topics": "topics",
-    "associated people & organizations": "topics",
-    "associated people": "topics",
+    "associated people & organizations": "people",
+    "associated people and organizations": "people",
+    "associated people": "people",
+    "associated organizations": "people",
+    "subjects discussed": "subjects",
+    "subjects": "subjects",
+    "original archive": "original_archive",
     "author(s)": "authors",
     "authors": "authors",
     "author": "authors",
@@ -76,6 +82,25 @@ _BOLD_TITLE = re.compile(r"^\*\*(.*)$")
 _CREDIT = re.compile(r"^This document was made possible", re.IGNORECASE)
 _URL = re.compile(r"<?(https?://[^\s<>]+)>?")
 _RECORD_FROM_URL = re.compile(r"/document/(?:[\w-]+/)?(\d+)")
+#: a record ID as the archive gives it: one token with a digit ("300645", "116407"), never words
+_RECORD_ID = re.compile(r"(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9._/-]{0,39}")
+#: a lone record URL, <bracketed> or not
+_RECORD_URL = re.compile(r"<?(https?://\S+/document/(?:[\w-]+/)?\d+\S*?)>?")
+#: a paragraph about reuse and rights: the archive's rights statement and others like it
+_RIGHTS_LIKE = re.compile(r"\b(?:reuse|re-use|copyright|rights? (?:status|holders?|reserved)|permission|licen[cs]e[ds]?|terms of use)\b",
+                          re.IGNORECASE)
+#: the archive's own rights statement (History and Public Policy Program): recognised, not guessed
+_ARCHIVE_RIGHTS = re.compile(r"History and Public Policy Program|Digital Archive materials|HAPP@", re.IGNORECASE)
+#: a citation of the original: an archival unit, a responsibility sentence, or a comma list with numbers
+_CITATION_LIKE = re.compile(
+    r"\b(?:f|fond|op|opis|d|delo|ll?|list|folder|box|file|vol|volume|no|nr|series|record group)\.?\s*\d"
+    r"|\b(?:Translated|Obtained|Contributed|Donated|Transcribed|Provided)\b.{0,40}?\bby\b|,\s*[^,]*\d", re.IGNORECASE)
+#: the labels of the citation layout's head; another field's value runs up to one of them
+_HEAD_SEQUENCE = {"citation", "summary", "credits", "original_language", "contents"}
+#: a head field's value may run over this many paragraphs when the next head label follows them
+_HEAD_PARAGRAPHS = 8
+#: fields of one value: their first paragraph is the value, what follows it is placed by its content
+_SINGLE = {"record_id", "uploaded", "type", "classification", "original_archive"}
 
 
 def _blank(line: str) -> bool:
@@ -123,6 +148,48 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return paragraphs
 
 
+def _unlabelled_paragraphs(lines: list[str]) -> list[str]:
+    """Paragraphs at blank lines; in a compact page (no blank lines), one a line."""
+    paragraphs = _paragraphs(lines)
+    if len(paragraphs) == 1 and "\n" in paragraphs[0]:
+        return paragraphs[0].split("\n")
+    return paragraphs
+
+
+def _valid_single(name: str, value: str) -> bool:
+    """Whether a one-value field's value is of its kind: a label's line after an empty label is
+    often the next section's text (a funder line after an empty `Record ID`)."""
+    value = value.strip()
+    if name == "record_id":
+        return bool(_RECORD_ID.fullmatch(value) or _RECORD_URL.fullmatch(value))
+    if name == "uploaded":
+        return parse_date(value) is not None
+    words = len(value.split())
+    if name in ("type", "classification"):
+        return words <= 6 and "\n" not in value and not value.endswith(".")
+    return words <= 20 and not re.search(r"[a-z]{2}[.!?](?:\s|$)", value)
+
+
+#: a sentence ends inside the line: a lower-case word, a stop, a space and a capital
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019)]?\s+[\"'\u201c\u2018(]?[A-Z]")
+#: the line ends like a sentence: a lower-case word and a full stop
+_SENTENCE_END = re.compile(r"(?:^|\s)[a-z][\w'\u2019\-]+[.!?][\"'\u201d\u2019)]?$")
+
+
+def title_like(line: str, strict: bool = True) -> bool:
+    """Whether a line can be a title: short, not a run of sentences, not ending like a sentence.
+    `strict` is for a source without a date line, where nothing says the line is the title; after the
+    date (the archive's layouts) only a paragraph of several sentences is refused."""
+    text = line.strip()
+    words = text.split()
+    if not words or len(text) > 500:
+        return False
+    if strict:
+        return (len(words) <= 40 and not text[0].islower() and not _SENTENCE_BREAK.search(text)
+                and not _SENTENCE_END.search(text))
+    return len(words) <= 80 and not (_SENTENCE_BREAK.search(text) and _SENTENCE_END.search(text))
+
+
 class WilsonReader:
     """Reads one export into a `Document`; collects warnings instead of failing."""
 
@@ -159,10 +226,13 @@ class WilsonReader:
         doc.body = body.read(body_lines)
         self.warnings.extend(body.warnings)
         doc.layout = layout
-        if layout == "unknown":
-            self.warnings.append("layout not recognised (no metadata labels found): all text kept as body")
         if not meta.title:
-            self.warnings.append("no title found")
+            meta.title = PurePath(self.name).stem if self.name and self.name != "<input>" else "Untitled document"
+            meta.cert["title"] = "low"
+            self.warnings.append(f"no title-like line: the title is {meta.title!r}, from the source's name")
+        if layout == "unknown":
+            kept = "all text kept as body" if meta.cert.get("title") else "the first line taken as the title, the rest kept as body"
+            self.warnings.append(f"layout not recognised (no metadata labels found): {kept}")
         if meta.date is None:
             self.warnings.append("no document date found")
         self._infer(doc, body)
@@ -208,6 +278,9 @@ class WilsonReader:
                 parts, index = [lines[pos].strip()], pos
             meta.title = re.sub(r"\s+", " ", " ".join(parts).strip("*").strip())
             return self._skip_blank(lines, index + 1)
+        if not title_like(lines[pos], strict=meta.date is None):
+            # A paragraph is not a title: it stays in the body (the title is then the file's name).
+            return pos
         meta.title = lines[pos].strip()
         return self._skip_blank(lines, pos + 1)
 
@@ -237,13 +310,36 @@ class WilsonReader:
             if not same_line:
                 while pos < len(lines) and _blank(lines[pos]):
                     pos += 1
-            # A head field's value is one paragraph: the lines up to the next blank line or label.
+            # A head field's value is one paragraph: the lines up to the next blank line or label; or
+            # several, when the next label of the citation layout follows them (a long summary).
             while pos < len(lines) and not _blank(lines[pos]) and not _label(lines[pos], HEAD_LABELS):
                 value_lines.append(lines[pos])
                 pos += 1
+            end = self._next_head_label(lines, pos) if name in _HEAD_SEQUENCE else None
+            if end is not None:
+                value_lines.extend(lines[pos:end])
+                pos = end
             pos = self._skip_blank(lines, pos)
             fields.add(name, _paragraphs(value_lines))
         return fields, pos, layout
+
+    @staticmethod
+    def _next_head_label(lines: list[str], pos: int) -> int | None:
+        """The line of the next citation-layout label when only a few paragraphs stand before it."""
+        paragraphs, index = 0, pos
+        while index < len(lines):
+            if _blank(lines[index]):
+                index += 1
+                continue
+            found = _label(lines[index], HEAD_LABELS)
+            if found:
+                return index if found[0] in _HEAD_SEQUENCE and paragraphs else None
+            paragraphs += 1
+            if paragraphs > _HEAD_PARAGRAPHS:
+                return None
+            while index < len(lines) and not _blank(lines[index]) and not _label(lines[index], HEAD_LABELS):
+                index += 1
+        return None
 
     # -- the tail: labelled sections after the body ----------------------------------------
 
@@ -274,9 +370,23 @@ class WilsonReader:
             while index < len(lines) and not _label(lines[index], TAIL_LABELS):
                 value_lines.append(lines[index])
                 index += 1
-            if name in ("places", "topics", "authors"):
+            if name in ("places", "topics", "authors", "people", "subjects"):
                 fields.add(name, [line.strip() for line in value_lines if not _blank(line)])
-            elif name != "section":
+            elif name == "section":
+                # Today's layout: the Source and Rights values follow "Document Information" unlabelled.
+                fields.add("unlabelled", _unlabelled_paragraphs(value_lines))
+            elif name in _SINGLE:
+                paragraphs = _paragraphs(value_lines)
+                if name == "record_id" and paragraphs:
+                    # An ID is one line: a line after it (a funder) is not part of it.
+                    line, _, rest = paragraphs[0].partition("\n")
+                    paragraphs[:1] = [line, rest] if rest.strip() else [line]
+                first = paragraphs[:1]
+                if first and not _valid_single(name, first[0]):
+                    first = []
+                fields.add(name, first)
+                fields.add("unlabelled", paragraphs[len(first):])
+            else:
                 fields.add(name, _paragraphs(value_lines))
         return fields
 
@@ -321,7 +431,12 @@ class WilsonReader:
         for credit in both.values.get("credits", []):
             meta.credits.append(credit)
             meta.funders.extend(parse_credits(credit))
-        meta.record_id = both.first("record_id").strip()
+        record = both.first("record_id").strip()
+        record_url = _RECORD_URL.fullmatch(record)
+        if record_url:
+            meta.url = meta.url or record_url.group(1)
+        else:
+            meta.record_id = record
         if not meta.record_id and meta.url:
             found = _RECORD_FROM_URL.search(meta.url)
             if found:
@@ -329,6 +444,9 @@ class WilsonReader:
         meta.authors = both.values.get("authors", [])
         meta.topics = both.values.get("topics", [])
         meta.places = both.values.get("places", [])
+        meta.subjects = both.values.get("subjects", [])
+        meta.people = both.values.get("people", [])
+        meta.original_archive = re.sub(r"\s+", " ", both.first("original_archive")).strip()
         meta.rights = both.values.get("rights", [])
         uploaded = parse_date(both.first("uploaded"))
         if both.first("uploaded"):
@@ -351,6 +469,7 @@ class WilsonReader:
         if both.first("title_field") and not meta.title:
             meta.title = both.first("title_field")
         source_text = " ".join(both.values.get("source", []))
+        source_text = self._place_unlabelled(meta, both.values.get("unlabelled", []), source_text)
         if not source_text and citation:
             source_text = citation
         meta.source_text = re.sub(r"\s*\n\s*", " ", source_text).strip()
@@ -358,6 +477,41 @@ class WilsonReader:
         for extra in ("notes", "related"):
             for value in both.values.get(extra, []):
                 meta.extra.append((extra, value))
+
+    def _place_unlabelled(self, meta: Metadata, paragraphs: list[str], source_text: str) -> str:
+        """Values without their label (today's layout after `Document Information`, or a line after an
+        empty label), placed by what they say; the source citation found this way is returned. A value
+        that fits nowhere is kept in the header as a note, with a warning."""
+        citation: list[str] = []
+        follows_citation = False
+        for paragraph in paragraphs:
+            text = re.sub(r"\s*\n\s*", " ", paragraph).strip()
+            record_url = _RECORD_URL.fullmatch(text)
+            funders = funder_line(text, meta.funders)
+            if _RIGHTS_LIKE.search(text):
+                meta.rights.append(paragraph)
+                if not _ARCHIVE_RIGHTS.search(text):
+                    meta.cert["rights"] = "medium"
+            elif record_url:
+                meta.url = meta.url or record_url.group(1)
+            elif text.lower() in (t.lower() for t in DOCUMENT_TYPES) and not meta.doc_type_given:
+                meta.doc_type, meta.doc_type_given = normalise_doc_type(text), text
+                meta.cert["doc_type"] = "high"
+            elif funders:
+                meta.funders.extend(f for f in funders if f not in meta.funders)
+                meta.extra.append(("funders", text))
+            elif not source_text and (_CITATION_LIKE.search(text) or follows_citation):
+                citation.append(text)
+                follows_citation = True
+                continue
+            else:
+                meta.extra.append(("unplaced", text))
+                self.warnings.append(f"a line after the labels could not be placed: {text[:60]!r} (kept in the header as a note)")
+            follows_citation = False
+        if citation:
+            meta.cert["source"] = "medium"
+            return " ".join(citation)
+        return source_text
 
     def _infer(self, doc: Document, body: BodyReader) -> None:
         meta = doc.metadata
