@@ -126,7 +126,7 @@ _RESP_SENTENCE = re.compile(
     r"(?P<what>(?:Obtained|Translated|Contributed|Donated|Transcribed|Edited|Provided)"
     r"(?:(?:,\s*|,?\s+and\s+)(?:translated|obtained|transcribed|edited|contributed))*)"
     r"(?:\s+for\s+(?P<org>[A-Z][\w&.\- ]*?))?\s+by\s+(?P<who>[^.;]+?(?:\s[A-Z]\.)*[^.;]*?)"
-    r"(?:(?=\s+and\s+(?:translated|obtained|transcribed|edited)\s)|[.;]|$)",
+    r"(?:(?=\s+and\s+(?:translated|obtained|transcribed|edited)\s)|(?<!\s[A-Z])\.|;|$)",
     re.IGNORECASE,
 )
 _UNIT = re.compile(
@@ -279,9 +279,12 @@ def _place_of(agent_name: str) -> str:
 
 
 def _title_parties(title: str) -> tuple[str, str] | None:
-    match = re.search(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:,|\(|$)", title)
+    # A party never runs over a comma or into a quoted title ("..., 'Instruction to Diplomatic Posts'").
+    sender = r"((?:(?!,|(?<!\w)['\u2018\"\u201c]).)+?)"
+    recipient = r"((?:(?![,(]|(?<!\w)['\u2018\"\u201c]).)+?)"
+    match = re.search(rf"\bfrom\s+{sender}\s+to\s+{recipient}(?:,|\s*\(|$|\s*['\u2018\"\u201c])", title)
     if not match:
-        match = re.search(r",\s*([^,]+?)\s+to\s+([^,]+?)(?:,|\(|$)", title)
+        match = re.search(rf",\s*{sender}\s+to\s+{recipient}(?:,|\s*\(|$)", title)
     if not match:
         return None
     return match.group(1).strip(), match.group(2).strip()
