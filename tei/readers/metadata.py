@@ -125,7 +125,7 @@ def classification_from_title(title: str) -> str:
 _RESP_SENTENCE = re.compile(
     r"(?P<what>(?:Obtained|Translated|Contributed|Donated|Transcribed|Edited|Provided)"
     r"(?:(?:,\s*|,?\s+and\s+)(?:translated|obtained|transcribed|edited|contributed))*)"
-    r"(?:\s+for\s+(?P<org>[A-Z][\w&.\- ]*?))?\s+by\s+(?P<who>[^.;]+?(?:\s[A-Z]\.)*[^.;]*?)"
+    r"(?:\s+for\s+(?P<org>[A-Z][\w&.\- ]*?))?\s+by\s+(?P<who>(?:[A-Z]\.\s*)*[^.;]+?(?:\s[A-Z]\.)*[^.;]*?)"
     r"(?:(?=\s+and\s+(?:translated|obtained|transcribed|edited)\s)|(?<!\s[A-Z])\.|;|$)",
     re.IGNORECASE,
 )
