@@ -264,8 +264,16 @@ def _archival_parts(text: str, repository: str = "") -> ArchivalSource:
 
 # -- correspondence ------------------------------------------------------------------------
 
+#: a function, then a person's initials and surname: "First Secretary of the ... Central Committee A. Khavari"
+_ROLE_AND_PERSON = re.compile(r"(?P<role>.+?)\s+(?P<name>(?:[A-Z]\.\s*){1,3}[A-Z][\w'\u2019\-]+)")
+
+
 def classify_agent(name: str) -> Agent:
     name = name.strip(" ,.;")
+    role_and_person = _ROLE_AND_PERSON.fullmatch(name)
+    if role_and_person:
+        # The office names an organisation, but the party is the person holding it.
+        return Agent(name=role_and_person.group("name"), kind="persName", role=role_and_person.group("role"))
     if _ORG_WORDS.search(name):
         return Agent(name=name, kind="orgName")
     if re.fullmatch(r"[A-Z][a-z\-]+", name):

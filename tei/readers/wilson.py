@@ -156,6 +156,17 @@ def _unlabelled_paragraphs(lines: list[str]) -> list[str]:
     return paragraphs
 
 
+def _sentence_paragraphs(lines: list[str]) -> list[str]:
+    """Paragraphs at blank lines; in a compact page, where each line is a whole paragraph (it ends
+    with a full stop), one a line, as the web page shows them."""
+    paragraphs = _paragraphs(lines)
+    if len(paragraphs) == 1 and "\n" in paragraphs[0]:
+        parts = paragraphs[0].split("\n")
+        if all(re.search(r"[.!?][\"'\u201d\u2019)]?$", part) for part in parts):
+            return parts
+    return paragraphs
+
+
 def _valid_single(name: str, value: str) -> bool:
     """Whether a one-value field's value is of its kind: a label's line after an empty label is
     often the next section's text (a funder line after an empty `Record ID`)."""
@@ -375,6 +386,8 @@ class WilsonReader:
             elif name == "section":
                 # Today's layout: the Source and Rights values follow "Document Information" unlabelled.
                 fields.add("unlabelled", _unlabelled_paragraphs(value_lines))
+            elif name == "rights":
+                fields.add(name, _sentence_paragraphs(value_lines))
             elif name in _SINGLE:
                 paragraphs = _paragraphs(value_lines)
                 if name == "record_id" and paragraphs:
