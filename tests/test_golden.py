@@ -1,5 +1,5 @@
-"""Golden files: the TEI of each seed and each sample (samples/, in tests/golden/samples/), reviewed by
-a person, compared byte for byte.
+"""Golden files: the TEI of each seed (tests/golden/) and each sample (samples/, in tests/golden-samples/:
+apart, as other tests read tests/golden/ as the seeds'), reviewed by a person, compared byte for byte.
 
 After a deliberate change to the encoding, regenerate them and review the diff:
 
@@ -26,7 +26,7 @@ SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 def test_seed_matches_its_golden_tei(path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     tei, _ = convert_bytes(path.read_bytes(), path.name)
-    golden = (GOLDEN if path in SEEDS else GOLDEN / "samples") / f"{path.stem}.xml"
+    golden = (GOLDEN if path in SEEDS else ROOT / "tests" / "golden-samples") / f"{path.stem}.xml"
     if os.environ.get("TEI_EDITION_REGENERATE"):
         golden.parent.mkdir(exist_ok=True)
         golden.write_bytes(tei)
