@@ -141,3 +141,11 @@ def test_a_title_like_first_line_without_metadata_is_the_title_and_the_warning_s
     assert root.xpath("//t:titleStmt/t:title/@cert", namespaces=TEI) == []
     assert any("first line taken as the title" in w for w in doc.warnings)
     assert not any("all text kept as body" in w for w in doc.warnings)
+
+
+def test_a_record_id_label_of_the_citation_layout_is_checked_too():
+    text = ("May 7, 1978\n\n**Telegram from Hanoi**\n\nRecord ID: see the archive's website\n\nCitation:\n\n"
+            "\"Telegram\", May 7, 1978, Wilson Center Digital Archive, AMAE, Folder 782/1978.\n\nThe text.\n")
+    doc = read_document(text, "t.txt")
+    assert doc.metadata.record_id == ""
+    assert ("unplaced", "see the archive's website") in doc.metadata.extra

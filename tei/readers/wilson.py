@@ -445,6 +445,10 @@ class WilsonReader:
             meta.credits.append(credit)
             meta.funders.extend(parse_credits(credit))
         record = both.first("record_id").strip()
+        if record and not _valid_single("record_id", record):
+            # A head `Record ID:` (the citation layout) is checked as the tail's is.
+            both.values.setdefault("unlabelled", []).insert(0, record)
+            record = ""
         record_url = _RECORD_URL.fullmatch(record)
         if record_url:
             meta.url = meta.url or record_url.group(1)
