@@ -149,3 +149,20 @@ def test_a_record_id_label_of_the_citation_layout_is_checked_too():
     doc = read_document(text, "t.txt")
     assert doc.metadata.record_id == ""
     assert ("unplaced", "see the archive's website") in doc.metadata.extra
+
+
+def test_rights_after_a_labelled_source_and_a_funder_line_after_the_rights_are_placed():
+    text = ("Skip to content\n\nMarch 3, 1956\n\nNote from the Embassy\n\nThe embassy reports.\n\nA note.\n\n"
+            "Document Information\n\nSource\n\nRGANI, f. 5, op. 30, d. 163, l. 2. Translated by Ann Lee.\n\n"
+            + RIGHTS_1 + "\n\n" + RIGHTS_2 + "\n\nType\n\nNote\n\nRecord ID\n\n1\n")
+    root, doc = root_of(text)
+    assert texts(root, "//t:bibl[@type='source']") == ["RGANI, f. 5, op. 30, d. 163, l. 2. Translated by Ann Lee."]
+    assert texts(root, "//t:licence/t:p") == [RIGHTS_1, RIGHTS_2]
+    compact = ("March 3, 1956\nNote from the Embassy\nThe embassy reports.\nA note.\nDocument Information\n"
+               "Source\nRGANI, f. 5, op. 30, d. 163, l. 2.\nRights\n" + RIGHTS_1 + "\n" + RIGHTS_2
+               + "\nOther Trust and Example Foundation\nRecord ID\n2\n")
+    root, doc = root_of(compact)
+    assert texts(root, "//t:licence/t:p") == [RIGHTS_1, RIGHTS_2]
+    assert texts(root, "//t:titleStmt/t:funder") == ["Other Trust", "Example Foundation"]
+    assert root.xpath("//t:idno[@type='record']/text()", namespaces=TEI) == ["2"]
+    assert not missing_words(compact, root)

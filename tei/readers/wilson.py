@@ -158,13 +158,20 @@ def _unlabelled_paragraphs(lines: list[str]) -> list[str]:
 
 def _sentence_paragraphs(lines: list[str]) -> list[str]:
     """Paragraphs at blank lines; in a compact page, where each line is a whole paragraph (it ends
-    with a full stop), one a line, as the web page shows them."""
+    with a full stop, or is a funder line), one a line, as the web page shows them."""
     paragraphs = _paragraphs(lines)
     if len(paragraphs) == 1 and "\n" in paragraphs[0]:
         parts = paragraphs[0].split("\n")
-        if all(re.search(r"[.!?][\"'\u201d\u2019)]?$", part) for part in parts):
+        if all(re.search(r"[.!?][\"'\u201d\u2019)]?$", part) or funder_line(part, []) for part in parts):
             return parts
     return paragraphs
+
+
+def _belongs_elsewhere(name: str, paragraph: str) -> bool:
+    """A paragraph of a Source value that is rights, or of a Rights value that is a funder line."""
+    if name == "source":
+        return bool(_RIGHTS_LIKE.search(paragraph))
+    return bool(funder_line(paragraph, []))
 
 
 def _valid_single(name: str, value: str) -> bool:
@@ -386,8 +393,13 @@ class WilsonReader:
             elif name == "section":
                 # Today's layout: the Source and Rights values follow "Document Information" unlabelled.
                 fields.add("unlabelled", _unlabelled_paragraphs(value_lines))
-            elif name == "rights":
-                fields.add(name, _sentence_paragraphs(value_lines))
+            elif name in ("rights", "source"):
+                # Today's layout may drop one label of a pair: the rights after a labelled source, a
+                # funder line after the rights. Those paragraphs are placed by their content.
+                paragraphs = (_sentence_paragraphs if name == "rights" else _paragraphs)(value_lines)
+                own = paragraphs[:1] + [p for p in paragraphs[1:] if not _belongs_elsewhere(name, p)]
+                fields.add(name, own)
+                fields.add("unlabelled", [p for p in paragraphs[1:] if _belongs_elsewhere(name, p)])
             elif name in _SINGLE:
                 paragraphs = _paragraphs(value_lines)
                 if name == "record_id" and paragraphs:
