@@ -402,10 +402,11 @@ class WilsonReader:
                 fields.add("unlabelled", [p for p in paragraphs[1:] if _belongs_elsewhere(name, p)])
             elif name in _SINGLE:
                 paragraphs = _paragraphs(value_lines)
-                if name == "record_id" and paragraphs:
-                    # An ID is one line: a line after it (a funder) is not part of it.
+                if paragraphs and "\n" in paragraphs[0] and (name == "record_id" or not _valid_single(name, paragraphs[0])):
+                    # One value is one line (an ID always): in a compact page the next section's
+                    # lines follow it without a blank line (a funder, the rights without their label).
                     line, _, rest = paragraphs[0].partition("\n")
-                    paragraphs[:1] = [line, rest] if rest.strip() else [line]
+                    paragraphs[:1] = [line, *rest.split("\n")]
                 first = paragraphs[:1]
                 if first and not _valid_single(name, first[0]):
                     first = []
