@@ -86,13 +86,29 @@ def no_blank_lines(text: str) -> str:
     return "\n".join(line for line in text.split("\n") if line.strip())
 
 
+def reordered_sections(text: str) -> str:
+    """The labelled sections in the reverse order, each label with its value."""
+    lines = text.split("\n")
+    start = tail_start(lines)
+    if start is None:
+        return text
+    blocks: list[list[str]] = []
+    for line in lines[start:]:
+        if line.strip() in TAIL or not blocks:
+            blocks.append([])
+        blocks[-1].append(line)
+    if any(block[0].strip() == "Document Information" and any(l.strip() for l in block[1:]) for block in blocks):
+        return text  # unlabelled values belong after their section label
+    return "\n".join(lines[:start] + [line for block in reversed(blocks) for line in ["", *block]])
+
+
 def todays_compact_page(text: str) -> str:
     """Several at once: unlabelled Document Information, values on the label's line, no blank lines."""
     return no_blank_lines(values_on_the_label_line(unlabelled_document_information(lower_labels(text))))
 
 
 VARIANTS = [no_blank_lines, upper_labels, lower_labels, more_blank_lines, values_on_the_label_line,
-            unlabelled_document_information, todays_compact_page]
+            unlabelled_document_information, reordered_sections, todays_compact_page]
 
 
 def header_fields(root) -> dict:

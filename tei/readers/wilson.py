@@ -418,9 +418,12 @@ class WilsonReader:
 
     @staticmethod
     def _is_compact(body_lines: list[str]) -> bool:
-        """Compact exports put one paragraph a line with no blank lines between them."""
+        """Compact exports put one paragraph a line with no blank lines between them (blank lines
+        before or after the text, as before the labelled sections, do not count)."""
         content = [line for line in body_lines if not _blank(line)]
-        blanks = len(body_lines) - len(content)
+        start = next((i for i, line in enumerate(body_lines) if not _blank(line)), 0)
+        end = next((i for i in range(len(body_lines), 0, -1) if not _blank(body_lines[i - 1])), 0)
+        blanks = max(0, end - start - len(content))
         return len(content) > 1 and blanks <= len(content) // 10
 
     @staticmethod
