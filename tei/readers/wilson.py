@@ -249,7 +249,9 @@ class WilsonReader:
             meta.cert["title"] = "low"
             self.warnings.append(f"no title-like line: the title is {meta.title!r}, from the source's name")
         if layout == "unknown":
-            kept = "all text kept as body" if meta.cert.get("title") else "the first line taken as the title, the rest kept as body"
+            if not meta.cert.get("title") and meta.date is None:
+                meta.cert["title"] = "medium"  # a title-like first line, but nothing says it is the title
+            kept = "all text kept as body" if meta.cert.get("title") == "low" else "the first line taken as the title, the rest kept as body"
             self.warnings.append(f"layout not recognised (no metadata labels found): {kept}")
         if meta.date is None:
             self.warnings.append("no document date found")
