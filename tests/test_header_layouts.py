@@ -166,3 +166,14 @@ def test_rights_after_a_labelled_source_and_a_funder_line_after_the_rights_are_p
     assert texts(root, "//t:titleStmt/t:funder") == ["Other Trust", "Example Foundation"]
     assert root.xpath("//t:idno[@type='record']/text()", namespaces=TEI) == ["2"]
     assert not missing_words(compact, root)
+
+
+def test_labelled_lists_of_contributors_donors_and_funders():
+    text = ("May 2, 1961\n\nReport on the Talks\n\nThe talks went well.\n\nA summary.\n\nDocument Information\n\n"
+            "Source\n\nRGANI, f. 5, op. 1, d. 2. Contributed by Ann Lee.\n\nContributed By\n\nAnn Lee\nBen Roe\n\n"
+            "Donors:\n\nCarl Poe\n\nFunders\n\nExample Foundation\n\nRecord ID\n\n7\n")
+    root, doc = root_of(text)
+    assert not missing_words(text, root)
+    stmts = [(texts(s, "t:resp")[0], texts(s, "t:persName")[0]) for s in root.xpath("//t:respStmt", namespaces=TEI)]
+    assert stmts == [("Contributed by", "Ann Lee"), ("Contributed by", "Ben Roe"), ("Donated by", "Carl Poe")]
+    assert texts(root, "//t:titleStmt/t:funder") == ["Example Foundation"]

@@ -14,7 +14,7 @@ import re
 from pathlib import PurePath
 from dataclasses import dataclass, field
 
-from ..model import Document, Metadata
+from ..model import Document, Metadata, Responsibility
 from .body import BodyReader
 from .dates import parse_date
 from .metadata import (
@@ -51,6 +51,16 @@ TAIL_LABELS = {
     "subjects discussed": "subjects",
     "subjects": "subjects",
     "original archive": "original_archive",
+    # lists of the document's contributors, donors and funders, where a page labels them
+    "contributors": "contributors",
+    "contributor": "contributors",
+    "contributed by": "contributors",
+    "donors": "donors",
+    "donor": "donors",
+    "donated by": "donors",
+    "funders": "funders",
+    "funder": "funders",
+    "funded by": "funders",
     "author(s)": "authors",
     "authors": "authors",
     "author": "authors",
@@ -390,7 +400,7 @@ class WilsonReader:
             while index < len(lines) and not _label(lines[index], TAIL_LABELS):
                 value_lines.append(lines[index])
                 index += 1
-            if name in ("places", "topics", "authors", "people", "subjects"):
+            if name in ("places", "topics", "authors", "people", "subjects", "contributors", "donors", "funders"):
                 fields.add(name, [line.strip() for line in value_lines if not _blank(line)])
             elif name == "section":
                 # Today's layout: the Source and Rights values follow "Document Information" unlabelled.
@@ -509,6 +519,13 @@ class WilsonReader:
             source_text = citation
         meta.source_text = re.sub(r"\s*\n\s*", " ", source_text).strip()
         parse_source(meta, self.archive)
+        for name, resp in (("contributors", "Contributed by"), ("donors", "Donated by")):
+            for who in both.values.get(name, []):
+                if not any(r.resp == resp and r.name == who for r in meta.responsibilities):
+                    meta.responsibilities.append(Responsibility(resp=resp, name=who))
+        for funder in both.values.get("funders", []):
+            if funder not in meta.funders:
+                meta.funders.append(funder)
         for extra in ("notes", "related"):
             for value in both.values.get(extra, []):
                 meta.extra.append((extra, value))
