@@ -177,3 +177,10 @@ def test_labelled_lists_of_contributors_donors_and_funders():
     stmts = [(texts(s, "t:resp")[0], texts(s, "t:persName")[0]) for s in root.xpath("//t:respStmt", namespaces=TEI)]
     assert stmts == [("Contributed by", "Ann Lee"), ("Contributed by", "Ben Roe"), ("Donated by", "Carl Poe")]
     assert texts(root, "//t:titleStmt/t:funder") == ["Example Foundation"]
+
+
+def test_an_unlabelled_record_url_gives_the_record_id():
+    doc = read_document(todays_page(info=("RGANI, f. 5, op. 1, d. 2.", RIGHTS_1,
+                                          "https://digitalarchive.wilsoncenter.org/document/118920")))
+    assert doc.metadata.record_id == "118920"
+    assert doc.metadata.url == "https://digitalarchive.wilsoncenter.org/document/118920"

@@ -19,7 +19,7 @@ from .body import BodyReader
 from .dates import parse_date
 from .metadata import (
     DOCUMENT_TYPES, classification_from_title, doc_type_from_title, funder_line, normalise_classification,
-    normalise_doc_type, parse_archival, parse_correspondence, parse_credits, parse_source,
+    normalise_doc_type, parse_correspondence, parse_credits, parse_source,
 )
 from .source import decode_source
 
@@ -515,6 +515,10 @@ class WilsonReader:
             meta.title = both.first("title_field")
         source_text = " ".join(both.values.get("source", []))
         source_text = self._place_unlabelled(meta, both.values.get("unlabelled", []), source_text)
+        if not meta.record_id and meta.url:  # a record URL placed by its content
+            found = _RECORD_FROM_URL.search(meta.url)
+            if found:
+                meta.record_id = found.group(1)
         if not source_text and citation:
             source_text = citation
         meta.source_text = re.sub(r"\s*\n\s*", " ", source_text).strip()
@@ -544,8 +548,8 @@ class WilsonReader:
                 meta.rights.append(paragraph)
                 if not _ARCHIVE_RIGHTS.search(text):
                     meta.cert["rights"] = "medium"
-            elif record_url:
-                meta.url = meta.url or record_url.group(1)
+            elif record_url and (not meta.url or meta.url == record_url.group(1)):
+                meta.url = record_url.group(1)
             elif text.lower() in (t.lower() for t in DOCUMENT_TYPES) and not meta.doc_type_given:
                 meta.doc_type, meta.doc_type_given = normalise_doc_type(text), text
                 meta.cert["doc_type"] = "high"
