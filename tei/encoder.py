@@ -90,6 +90,23 @@ def language_cert(name: str) -> str:
     return "" if own.casefold() == name.strip().casefold() else "medium"
 
 
+#: an inverted personal name heading: "Cremin, Cornelius Christopher ("Con")", "Yeltsin, Boris"
+_INVERTED_PERSON = re.compile(r"[A-Z][\w'\u2019\-]+(?: [A-Z][\w'\u2019\-]+)?, [A-Z][\w.'\u2019\-]*(?: [\w.'\u2019\-\"()]+){0,4}")
+#: a corporate heading: "Poland. Embassy (Canada)", "United Nations. General Assembly"
+_CORPORATE = re.compile(r"\w\. [A-Z]|\b(?:Embassy|Ministry|Committee|Party|Council|Organization|Organisation|Union|"
+                        r"Nations|Department|Government|Army|Office|Agency|Bank|Foundation|Institute|Assembly)\b")
+
+
+def name_kind(heading: str) -> str:
+    """The name element of an "Associated People & Organizations" heading: orgName for a corporate
+    heading, persName for an inverted personal name, rs when neither form is clear."""
+    if _CORPORATE.search(heading):
+        return "orgName"
+    if _INVERTED_PERSON.fullmatch(heading.strip()):
+        return "persName"
+    return "rs"
+
+
 def language_tag(name: str) -> str:
     """A BCP 47 tag for a language name ("Romanian" -> "ro"); "und" when unknown."""
     try:
@@ -146,10 +163,10 @@ class TeiEncoder:
     def title_stmt(self, file_desc: etree._Element) -> None:
         meta = self.meta
         stmt = _el(file_desc, "titleStmt")
-        _el(stmt, "title", meta.title or self.doc.source_name or "Untitled document", type="main")
+        _el(stmt, "title", meta.title or "Untitled document", type="main", cert=meta.cert.get("title", ""))
         for author in meta.authors:
             _el(stmt, "author", author)
-        for funder in meta.funders:
+        for funder in dict.fromkeys(meta.funders):
             _el(stmt, "funder", funder)
         counts: dict[str, int] = {}
         for resp in meta.responsibilities:
@@ -176,7 +193,7 @@ class TeiEncoder:
             else:
                 _el(stmt, "date", meta.uploaded, type="uploaded")
         if meta.rights:
-            licence = _el(_el(stmt, "availability"), "licence")
+            licence = _el(_el(stmt, "availability"), "licence", cert=meta.cert.get("rights", ""))
             for paragraph in meta.rights:
                 _el(licence, "p", paragraph)
 
@@ -219,14 +236,14 @@ class TeiEncoder:
             else:
                 bibl.text = text
         if meta.source_text and meta.source_text != meta.citation:
-            _el(desc, "bibl", meta.source_text, type="source")
+            _el(desc, "bibl", meta.source_text, type="source", cert=meta.cert.get("source", ""))
         if not len(desc):
             _el(desc, "p", "Source not stated in the export; converted from a text file of the "
                            f"{PUBLISHER}.")
 
     def ms_desc(self, desc: etree._Element) -> None:
         source = self.meta.archival_source
-        ms = _el(desc, "msDesc")
+        ms = _el(desc, "msDesc", cert=self.meta.cert.get("source", ""))
         ident = self._ms_identifier(ms, source)
         for alternate in source.alternates:
             alt = _el(ident, "altIdentifier", type="copy")
@@ -326,7 +343,7 @@ class TeiEncoder:
         if meta.doc_type:
             _el(text_class, "catRef", scheme="#document-types",
                 target="#" + self.category_id("document-types", meta.doc_type if meta.doc_type in DOCUMENT_TYPES else "Other"),
-                cert=self._given_cert(meta.doc_type_given, meta.doc_type) if meta.doc_type_given
+                cert=(meta.cert.get("doc_type") or self._given_cert(meta.doc_type_given, meta.doc_type)) if meta.doc_type_given
                 else "low" if meta.doc_type == "Other" else "medium")
         if meta.classification in CLASSIFICATIONS:
             _el(text_class, "catRef", scheme="#classifications",
@@ -335,11 +352,19 @@ class TeiEncoder:
                 else "medium")
         as_given = [value for value, name in ((meta.doc_type_given, meta.doc_type), (meta.classification_given, meta.classification))
                     if value and value != name]
-        for scheme, terms in (("#topics", meta.topics), ("#places", meta.places), ("#as-given", as_given)):
+        for scheme, terms in (("#topics", meta.topics), ("#places", meta.places), ("#subjects", meta.subjects),
+                              ("#as-given", as_given)):
             if terms:
                 keywords = _el(text_class, "keywords", scheme=scheme)
                 for term in terms:
                     _el(keywords, "term", term)
+        if meta.people:
+            # Names the registers may lack: each in its name element, so that the candidates of
+            # `tei-edition entities` list them; the kind is read from the heading's form.
+            keywords = _el(text_class, "keywords", scheme="#people-organizations")
+            for name in meta.people:
+                kind = name_kind(name)
+                _el(_el(keywords, "term"), kind, name, cert="medium" if kind != "rs" else "")
         if not len(text_class):
             profile.remove(text_class)
 

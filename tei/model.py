@@ -160,6 +160,14 @@ class Metadata:
     contents: str = ""
     topics: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
+    #: the archive's subject headings ("Subjects Discussed"), and its associated people and organisations
+    subjects: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    #: the archive holding the original, as the page names it ("Original Archive")
+    original_archive: str = ""
+    #: field -> @cert of a value placed by its content, not by a label ("rights", "source", "doc_type",
+    #: "title"); a field not listed was labelled
+    cert: dict[str, str] = field(default_factory=dict)
     #: fields the reader found but knows no home for: (label, value), kept in the header as notes
     extra: list[tuple[str, str]] = field(default_factory=list)
 

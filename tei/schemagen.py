@@ -270,6 +270,7 @@ def build_lists_sch() -> etree._ElementTree:
          spec.DOCTYPE_IDS, "document type category"),
         ("classification-category", f"tei:taxonomy[@xml:id = '{spec.CLASSIFICATION_TAXONOMY}']//tei:category",
          "@xml:id", spec.CLASSIFICATION_IDS, "classification category"),
+        ("keywords-scheme", "tei:keywords", "@scheme", spec.KEYWORD_SCHEMES, "keywords scheme"),
         ("note-type", "tei:text//tei:note", "@type", spec.NOTE_TYPES, "note type in the text"),
         ("note-subtype", "tei:text//tei:note[@subtype]", "@subtype", spec.NOTE_SUBTYPES, "note subtype in the text"),
     ]

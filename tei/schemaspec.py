@@ -175,6 +175,11 @@ def classification_id(label: str) -> str:
 DOCTYPE_IDS = tuple(doctype_id(label) for label in DOCUMENT_TYPES)
 CLASSIFICATION_IDS = tuple(classification_id(label) for label in CLASSIFICATIONS)
 
+#: the vocabularies of textClass/keywords: the archive's associated topics and places, its subject
+#: headings ("Subjects Discussed"), its associated people and organisations, and a type or
+#: classification as given when it differs from the closed list's name
+KEYWORD_SCHEMES = ("#topics", "#places", "#subjects", "#people-organizations", "#as-given")
+
 #: note types and subtypes used in the text (the header's notes are free)
 NOTE_TYPES = ("footnote", "translator", "editorial", "annotation", "transmission")
 NOTE_SUBTYPES = ("rendition", "unknown")
@@ -398,7 +403,9 @@ _ELEMENTS = (
             (Attr("scheme", "pointer", required=True, values=(f"#{DOCTYPE_TAXONOMY}", f"#{CLASSIFICATION_TAXONOMY}")),
              Attr("target", "pointer", required=True, values=tuple(f"#{i}" for i in DOCTYPE_IDS + CLASSIFICATION_IDS))),
             "The document type or the classification."),
-    Element("keywords", "header", some("term"), (Attr("scheme", "pointer"),), "scheme=#topics or #places."),
+    Element("keywords", "header", some("term"), (Attr("scheme", "pointer", values=KEYWORD_SCHEMES),),
+            "scheme=#topics, #places, #subjects, #people-organizations (terms holding persName, orgName or rs) "
+            "or #as-given."),
     Element("correspDesc", "header", seq(some("correspAction"), many("note"))),
     Element("correspAction", "header", some("corresp.part"),
             (Attr("type", values=("sent", "received", "transmitted", "redirected", "forwarded")),)),

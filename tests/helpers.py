@@ -14,6 +14,8 @@ LABELS = [
     "Skip to content", "Associated Places", "Associated Topics", "Author(s)", "Document Information",
     "Source", "Rights", "Original Uploaded Date", "Type", "Language", "Record ID",
     "Original Classification", "Citation", "Summary", "Credits", "Original Language", "Contents",
+    "Associated People & Organizations", "Subjects Discussed", "Original Archive", "Contributors", "Contributed By",
+    "Donors", "Donated By", "Funders", "Funded By",
 ]
 #: The words of editorial marks that name the mark rather than carry text ("[inserted by hand: X]").
 MARK_LABELS = re.compile(

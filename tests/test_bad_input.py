@@ -99,7 +99,9 @@ def test_a_title_that_looks_like_a_path_never_names_the_output(tmp_path):
     out = tmp_path / "out"
     [result] = convert_paths([source], out)
     assert result.ok, result.error
-    assert [p.name for p in out.iterdir()] == ["wilson-evil-1.xml"]
+    # "../../../evil/1" is no record ID (not one token of letters and digits): the source's stem names the file
+    assert [p.name for p in out.iterdir()] == ["x.xml"]
+    assert any("../../../evil/1" in w for w in result.warnings)
 
 
 def test_a_failed_document_leaves_no_file_and_does_not_stop_the_batch(tmp_path):

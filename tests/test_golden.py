@@ -1,4 +1,5 @@
-"""Golden files: the TEI of each seed, reviewed by a person, compared byte for byte.
+"""Golden files: the TEI of each seed (tests/golden/) and each sample (samples/, in tests/golden-samples/:
+apart, as other tests read tests/golden/ as the seeds'), reviewed by a person, compared byte for byte.
 
 After a deliberate change to the encoding, regenerate them and review the diff:
 
@@ -18,12 +19,16 @@ from tei import convert_bytes
 GOLDEN = ROOT / "tests" / "golden"
 
 
-@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", [*SEEDS, *SAMPLES], ids=lambda p: p.stem)
 def test_seed_matches_its_golden_tei(path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     tei, _ = convert_bytes(path.read_bytes(), path.name)
-    golden = GOLDEN / f"{path.stem}.xml"
+    golden = (GOLDEN if path in SEEDS else ROOT / "tests" / "golden-samples") / f"{path.stem}.xml"
     if os.environ.get("TEI_EDITION_REGENERATE"):
+        golden.parent.mkdir(exist_ok=True)
         golden.write_bytes(tei)
     assert golden.exists(), f"no golden file {golden}: regenerate on purpose (see this module's docstring)"
     expected = golden.read_bytes()

@@ -62,8 +62,31 @@ def parse_credits(credit: str) -> list[str]:
     match = re.search(r"support (?:from|of)\s+(?:the\s+)?(.+?)\.?\s*$", credit, re.IGNORECASE | re.DOTALL)
     if not match:
         return []
-    names = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=the\s+|[A-Z])", match.group(1))
-    return [re.sub(r"\s+", " ", n).strip() for n in names if n.strip()]
+    return split_funders(match.group(1))
+
+
+def split_funders(names: str) -> list[str]:
+    """"MacArthur Foundation and Henry Luce Foundation" -> the two names."""
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=the\s+|[A-Z])", names)
+    return [re.sub(r"\s+", " ", n).strip() for n in parts if n.strip()]
+
+
+#: words that end (or head) the name of a funding body
+_FUNDER_WORDS = re.compile(
+    r"\b(?:Foundation|Fund|Corporation|Endowment|Trust|Council|Ministry|Institute|Programme|Program|Society|"
+    r"Agency|Government|Bank|University|Center|Centre|Department|Embassy|Association|Academy|Commission)\b")
+
+
+def funder_line(line: str, known: list[str]) -> list[str]:
+    """The funders a bare line names ("MacArthur Foundation and Henry Luce Foundation"), or [] when the
+    line is not a list of funders: a sentence, a long line, or a name that is not an institution's."""
+    text = re.sub(r"\s+", " ", line).strip()
+    if not text or len(text.split()) > 24 or text.endswith((".", ":", ";")) or "\n" in line.strip():
+        return []
+    names = split_funders(text)
+    if names and all(name in known or _FUNDER_WORDS.search(name) for name in names):
+        return names
+    return []
 
 
 def normalise_doc_type(value: str) -> str:
@@ -101,9 +124,9 @@ def classification_from_title(title: str) -> str:
 
 _RESP_SENTENCE = re.compile(
     r"(?P<what>(?:Obtained|Translated|Contributed|Donated|Transcribed|Edited|Provided)"
-    r"(?:\s+and\s+(?:translated|obtained|transcribed|edited))?)"
-    r"(?:\s+for\s+(?P<org>[A-Z][\w&.\- ]*?))?\s+by\s+(?P<who>[^.;]+?(?:\s[A-Z]\.)*[^.;]*?)"
-    r"(?:(?=\s+and\s+(?:translated|obtained|transcribed|edited)\s)|[.;]|$)",
+    r"(?:(?:,\s*|,?\s+and\s+)(?:translated|obtained|transcribed|edited|contributed))*)"
+    r"(?:\s+for\s+(?P<org>[A-Z][\w&.\- ]*?))?\s+by\s+(?P<who>(?:[A-Z]\.\s*)*[^.;]+?(?:\s[A-Z]\.)*[^.;]*?)"
+    r"(?:(?=\s+and\s+(?:translated|obtained|transcribed|edited)\s)|(?<!\s[A-Z])\.|;|$)",
     re.IGNORECASE,
 )
 _UNIT = re.compile(
@@ -124,6 +147,8 @@ def parse_source(meta: Metadata, archive: str) -> None:
     """Fill responsibilities and the archival or published source from the source text."""
     text = meta.source_text
     if not text:
+        if meta.original_archive:
+            meta.archival_source = ArchivalSource(repository=meta.original_archive)
         return
     for match in _RESP_SENTENCE.finditer(text):
         what = match.group("what").lower()
@@ -132,7 +157,7 @@ def parse_source(meta: Metadata, archive: str) -> None:
             who = who.strip().rstrip(".")
             if not who:
                 continue
-            for resp in re.split(r"\s+and\s+", what):
+            for resp in re.split(r",\s*(?:and\s+)?|\s+and\s+", what):
                 meta.responsibilities.append(Responsibility(resp=resp.strip().capitalize() + " by", name=who, for_org=org))
     description = _source_description(text, archive)
     published = _PUBLISHED.match(description)
@@ -142,8 +167,10 @@ def parse_source(meta: Metadata, archive: str) -> None:
             place=published.group("place").strip(), publisher=published.group("publisher").strip(),
             date=published.group("date"), pages=(published.group("pages") or "").strip(),
         )
-    elif description:
-        meta.archival_source = parse_archival(description)
+        if meta.original_archive:
+            meta.archival_source = ArchivalSource(repository=meta.original_archive)
+    elif description or meta.original_archive:
+        meta.archival_source = parse_archival(description, meta.original_archive)
 
 
 def _source_description(text: str, archive: str) -> str:
@@ -160,12 +187,16 @@ def _source_description(text: str, archive: str) -> str:
 
 def _split_commas(text: str) -> list[str]:
     parts, depth, current = [], 0, []
+    quoted = False
     for char in text:
         if char in "([":
             depth += 1
         elif char in ")]":
             depth = max(0, depth - 1)
-        if char == "," and depth == 0:
+        elif char in '"\u201c\u201d':
+            # A quoted title may hold commas ("Documents on Irish Foreign Policy,"): one part.
+            quoted = char == "\u201c" or (char == '"' and not quoted)
+        if char == "," and depth == 0 and not quoted:
             parts.append("".join(current).strip())
             current = []
         else:
@@ -174,26 +205,52 @@ def _split_commas(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def parse_archival(description: str) -> ArchivalSource:
-    """`RGASPI, f. 558, op. 11, d. 109, ll. 0113` -> repository and idno, and so on."""
+def parse_archival(description: str, repository: str = "") -> ArchivalSource:
+    """`RGASPI, f. 558, op. 11, d. 109, ll. 0113` -> repository and idno, and so on. A `repository` the
+    page names ("Original Archive") is the repository; where the description names it too, in full or
+    by the abbreviation in its brackets ("BArch" for "German Federal Archives (BArch)"), that part is not
+    repeated in the collection."""
     main, *copies = _COPY.split(description, maxsplit=1)
-    source = _archival_parts(main.strip(" .,;"))
+    source = _archival_parts(main.strip(" .,;"), repository)
     for copy in copies:
         source.alternates.append(_archival_parts(copy.strip(" .,;")))
     return source
 
 
-def _archival_parts(text: str) -> ArchivalSource:
+#: a signature without a unit word: capitals, digits and separators, with a digit ("A/PV.751", "B 136/59748")
+_SIGNATURE = re.compile(r"(?=[^a-z]*\d)[A-Z\d][A-Z\d./\- ]{0,24}")
+#: an abbreviated archive followed by its signature: "PRC FMA 118-01082-04"
+_ABBREVIATED_REPOSITORY = re.compile(r"(?P<repository>(?:[A-Z][A-Za-z]*[A-Z]\s+)*[A-Z][A-Za-z]*[A-Z])\s+(?P<idno>\d[\d./\-]*)")
+
+
+def _names_repository(part: str, repository: str) -> bool:
+    folded = part.strip().lower()
+    abbreviations = [a.strip().lower() for a in re.findall(r"\(([^()]+)\)", repository)]
+    return folded == repository.strip().lower() or folded in abbreviations
+
+
+def _archival_parts(text: str, repository: str = "") -> ArchivalSource:
     parts = _split_commas(text)
     source = ArchivalSource()
+    if repository:
+        source.repository = repository
+        parts = ["", *(part for part in parts if not _names_repository(part, repository))]
     if not parts:
         return source
-    source.repository = parts[0]
+    if not repository:
+        abbreviated = _ABBREVIATED_REPOSITORY.fullmatch(parts[0])
+        if abbreviated:
+            source.repository = abbreviated.group("repository")
+            parts = ["", abbreviated.group("idno"), *parts[1:]]
+        else:
+            source.repository = parts[0]
     idno, collection = [], []
     for index, part in enumerate(parts[1:], start=1):
+        if not part:
+            continue
         if _PAGES.match(part):
             source.pages = part
-        elif _UNIT.match(part):
+        elif _UNIT.match(part) or _SIGNATURE.fullmatch(part):
             idno.append(part)
         elif index == 1 and re.fullmatch(r"[A-Z][a-zà-ž\-]+(?: [A-Z][a-zà-ž\-]+)?", part):
             source.settlement = part
@@ -207,8 +264,16 @@ def _archival_parts(text: str) -> ArchivalSource:
 
 # -- correspondence ------------------------------------------------------------------------
 
+#: a function, then a person's initials and surname: "First Secretary of the ... Central Committee A. Khavari"
+_ROLE_AND_PERSON = re.compile(r"(?P<role>.+?)\s+(?P<name>(?:[A-Z]\.\s*){1,3}[A-Z][\w'\u2019\-]+)")
+
+
 def classify_agent(name: str) -> Agent:
     name = name.strip(" ,.;")
+    role_and_person = _ROLE_AND_PERSON.fullmatch(name)
+    if role_and_person:
+        # The office names an organisation, but the party is the person holding it.
+        return Agent(name=role_and_person.group("name"), kind="persName", role=role_and_person.group("role"))
     if _ORG_WORDS.search(name):
         return Agent(name=name, kind="orgName")
     if re.fullmatch(r"[A-Z][a-z\-]+", name):
@@ -222,9 +287,12 @@ def _place_of(agent_name: str) -> str:
 
 
 def _title_parties(title: str) -> tuple[str, str] | None:
-    match = re.search(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:,|\(|$)", title)
+    # A party never runs over a comma or into a quoted title ("..., 'Instruction to Diplomatic Posts'").
+    sender = r"((?:(?!,|(?<!\w)['\u2018\"\u201c]).)+?)"
+    recipient = r"((?:(?![,(]|(?<!\w)['\u2018\"\u201c]).)+?)"
+    match = re.search(rf"\bfrom\s+{sender}\s+to\s+{recipient}(?:,|\s*\(|$|\s*['\u2018\"\u201c])", title)
     if not match:
-        match = re.search(r",\s*([^,]+?)\s+to\s+([^,]+?)(?:,|\(|$)", title)
+        match = re.search(rf",\s*{sender}\s+to\s+{recipient}(?:,|\s*\(|$)", title)
     if not match:
         return None
     return match.group(1).strip(), match.group(2).strip()

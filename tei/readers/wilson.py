@@ -11,13 +11,14 @@ fields and the tail sections is the body, which `BodyReader` splits into structu
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 from dataclasses import dataclass, field
 
-from ..model import Document, Metadata
+from ..model import Document, Metadata, Responsibility
 from .body import BodyReader
 from .dates import parse_date
 from .metadata import (
-    DOCUMENT_TYPES, classification_from_title, doc_type_from_title, normalise_classification,
+    DOCUMENT_TYPES, classification_from_title, doc_type_from_title, funder_line, normalise_classification,
     normalise_doc_type, parse_correspondence, parse_credits, parse_source,
 )
 from .source import decode_source
@@ -43,8 +44,23 @@ HEAD_LABELS = {
 TAIL_LABELS = {
     "associated places": "places",
     "associated topics": "topics",
-    "associated people & organizations": "topics",
-    "associated people": "topics",
+    "associated people & organizations": "people",
+    "associated people and organizations": "people",
+    "associated people": "people",
+    "associated organizations": "people",
+    "subjects discussed": "subjects",
+    "subjects": "subjects",
+    "original archive": "original_archive",
+    # lists of the document's contributors, donors and funders, where a page labels them
+    "contributors": "contributors",
+    "contributor": "contributors",
+    "contributed by": "contributors",
+    "donors": "donors",
+    "donor": "donors",
+    "donated by": "donors",
+    "funders": "funders",
+    "funder": "funders",
+    "funded by": "funders",
     "author(s)": "authors",
     "authors": "authors",
     "author": "authors",
@@ -76,6 +92,25 @@ _BOLD_TITLE = re.compile(r"^\*\*(.*)$")
 _CREDIT = re.compile(r"^This document was made possible", re.IGNORECASE)
 _URL = re.compile(r"<?(https?://[^\s<>]+)>?")
 _RECORD_FROM_URL = re.compile(r"/document/(?:[\w-]+/)?(\d+)")
+#: a record ID as the archive gives it: one token with a digit ("300645", "116407"), never words
+_RECORD_ID = re.compile(r"(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9._/-]{0,39}")
+#: a lone record URL, <bracketed> or not
+_RECORD_URL = re.compile(r"<?(https?://\S+/document/(?:[\w-]+/)?\d+\S*?)>?")
+#: a paragraph about reuse and rights: the archive's rights statement and others like it
+_RIGHTS_LIKE = re.compile(r"\b(?:reuse|re-use|copyright|rights? (?:status|holders?|reserved)|permission|licen[cs]e[ds]?|terms of use)\b",
+                          re.IGNORECASE)
+#: the archive's own rights statement (History and Public Policy Program): recognised, not guessed
+_ARCHIVE_RIGHTS = re.compile(r"History and Public Policy Program|Digital Archive materials|HAPP@", re.IGNORECASE)
+#: a citation of the original: an archival unit, a responsibility sentence, or a comma list with numbers
+_CITATION_LIKE = re.compile(
+    r"\b(?:f|fond|op|opis|d|delo|ll?|list|folder|box|file|vol|volume|no|nr|series|record group)\.?\s*\d"
+    r"|\b(?:Translated|Obtained|Contributed|Donated|Transcribed|Provided)\b.{0,40}?\bby\b|,\s*[^,]*\d", re.IGNORECASE)
+#: the labels of the citation layout's head; another field's value runs up to one of them
+_HEAD_SEQUENCE = {"citation", "summary", "credits", "original_language", "contents"}
+#: a head field's value may run over this many paragraphs when the next head label follows them
+_HEAD_PARAGRAPHS = 8
+#: fields of one value: their first paragraph is the value, what follows it is placed by its content
+_SINGLE = {"record_id", "uploaded", "type", "classification", "original_archive"}
 
 
 def _blank(line: str) -> bool:
@@ -128,6 +163,66 @@ def _paragraphs(lines: list[str]) -> list[str]:
 ARCHIVE = "Wilson Center Digital Archive"
 
 
+def _unlabelled_paragraphs(lines: list[str]) -> list[str]:
+    """Paragraphs at blank lines; in a compact page (no blank lines), one a line."""
+    paragraphs = _paragraphs(lines)
+    if len(paragraphs) == 1 and "\n" in paragraphs[0]:
+        return paragraphs[0].split("\n")
+    return paragraphs
+
+
+def _sentence_paragraphs(lines: list[str]) -> list[str]:
+    """Paragraphs at blank lines; in a compact page, where each line is a whole paragraph (it ends
+    with a full stop, or is a funder line), one a line, as the web page shows them."""
+    paragraphs = _paragraphs(lines)
+    if len(paragraphs) == 1 and "\n" in paragraphs[0]:
+        parts = paragraphs[0].split("\n")
+        if all(re.search(r"[.!?][\"'\u201d\u2019)]?$", part) or funder_line(part, []) for part in parts):
+            return parts
+    return paragraphs
+
+
+def _belongs_elsewhere(name: str, paragraph: str) -> bool:
+    """A paragraph of a Source value that is rights, or of a Rights value that is a funder line."""
+    if name == "source":
+        return bool(_RIGHTS_LIKE.search(paragraph))
+    return bool(funder_line(paragraph, []))
+
+
+def _valid_single(name: str, value: str) -> bool:
+    """Whether a one-value field's value is of its kind: a label's line after an empty label is
+    often the next section's text (a funder line after an empty `Record ID`)."""
+    value = value.strip()
+    if name == "record_id":
+        return bool(_RECORD_ID.fullmatch(value) or _RECORD_URL.fullmatch(value))
+    if name == "uploaded":
+        return parse_date(value) is not None
+    words = len(value.split())
+    if name in ("type", "classification"):
+        return words <= 6 and "\n" not in value and not value.endswith(".")
+    return words <= 20 and not re.search(r"[a-z]{2}[.!?](?:\s|$)", value)
+
+
+#: a sentence ends inside the line: a lower-case word, a stop, a space and a capital
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019)]?\s+[\"'\u201c\u2018(]?[A-Z]")
+#: the line ends like a sentence: a lower-case word and a full stop
+_SENTENCE_END = re.compile(r"(?:^|\s)[a-z][\w'\u2019\-]+[.!?][\"'\u201d\u2019)]?$")
+
+
+def title_like(line: str, strict: bool = True) -> bool:
+    """Whether a line can be a title: short, not a run of sentences, not ending like a sentence.
+    `strict` is for a source without a date line, where nothing says the line is the title; after the
+    date (the archive's layouts) only a paragraph of several sentences is refused."""
+    text = line.strip()
+    words = text.split()
+    if not words or len(text) > 500:
+        return False
+    if strict:
+        return (len(words) <= 40 and not text[0].islower() and not _SENTENCE_BREAK.search(text)
+                and not _SENTENCE_END.search(text))
+    return len(words) <= 80 and not (_SENTENCE_BREAK.search(text) and _SENTENCE_END.search(text))
+
+
 class WilsonReader:
     """Reads one export into a `Document`; collects warnings instead of failing."""
 
@@ -165,10 +260,15 @@ class WilsonReader:
         doc.body = body.read(body_lines)
         self.warnings.extend(body.warnings)
         doc.layout = layout
-        if layout == "unknown":
-            self.warnings.append("layout not recognised (no metadata labels found): all text kept as body")
         if not meta.title:
-            self.warnings.append("no title found")
+            meta.title = PurePath(self.name).stem if self.name and self.name != "<input>" else "Untitled document"
+            meta.cert["title"] = "low"
+            self.warnings.append(f"no title-like line: the title is {meta.title!r}, from the source's name")
+        if layout == "unknown":
+            if not meta.cert.get("title") and meta.date is None:
+                meta.cert["title"] = "medium"  # a title-like first line, but nothing says it is the title
+            kept = "all text kept as body" if meta.cert.get("title") == "low" else "the first line taken as the title, the rest kept as body"
+            self.warnings.append(f"layout not recognised (no metadata labels found): {kept}")
         if meta.date is None:
             self.warnings.append("no document date found")
         self._infer(doc, body)
@@ -214,6 +314,9 @@ class WilsonReader:
                 parts, index = [lines[pos].strip()], pos
             meta.title = re.sub(r"\s+", " ", " ".join(parts).strip("*").strip())
             return self._skip_blank(lines, index + 1)
+        if not title_like(lines[pos], strict=meta.date is None):
+            # A paragraph is not a title: it stays in the body (the title is then the file's name).
+            return pos
         meta.title = lines[pos].strip()
         return self._skip_blank(lines, pos + 1)
 
@@ -243,13 +346,36 @@ class WilsonReader:
             if not same_line:
                 while pos < len(lines) and _blank(lines[pos]):
                     pos += 1
-            # A head field's value is one paragraph: the lines up to the next blank line or label.
+            # A head field's value is one paragraph: the lines up to the next blank line or label; or
+            # several, when the next label of the citation layout follows them (a long summary).
             while pos < len(lines) and not _blank(lines[pos]) and not _label(lines[pos], HEAD_LABELS):
                 value_lines.append(lines[pos])
                 pos += 1
+            end = self._next_head_label(lines, pos) if name in _HEAD_SEQUENCE else None
+            if end is not None:
+                value_lines.extend(lines[pos:end])
+                pos = end
             pos = self._skip_blank(lines, pos)
             fields.add(name, _paragraphs(value_lines))
         return fields, pos, layout
+
+    @staticmethod
+    def _next_head_label(lines: list[str], pos: int) -> int | None:
+        """The line of the next citation-layout label when only a few paragraphs stand before it."""
+        paragraphs, index = 0, pos
+        while index < len(lines):
+            if _blank(lines[index]):
+                index += 1
+                continue
+            found = _label(lines[index], HEAD_LABELS)
+            if found:
+                return index if found[0] in _HEAD_SEQUENCE and paragraphs else None
+            paragraphs += 1
+            if paragraphs > _HEAD_PARAGRAPHS:
+                return None
+            while index < len(lines) and not _blank(lines[index]) and not _label(lines[index], HEAD_LABELS):
+                index += 1
+        return None
 
     # -- the tail: labelled sections after the body ----------------------------------------
 
@@ -280,17 +406,42 @@ class WilsonReader:
             while index < len(lines) and not _label(lines[index], TAIL_LABELS):
                 value_lines.append(lines[index])
                 index += 1
-            if name in ("places", "topics", "authors"):
+            if name in ("places", "topics", "authors", "people", "subjects", "contributors", "donors", "funders"):
                 fields.add(name, [line.strip() for line in value_lines if not _blank(line)])
-            elif name != "section":
+            elif name == "section":
+                # Today's layout: the Source and Rights values follow "Document Information" unlabelled.
+                fields.add("unlabelled", _unlabelled_paragraphs(value_lines))
+            elif name in ("rights", "source"):
+                # Today's layout may drop one label of a pair: the rights after a labelled source, a
+                # funder line after the rights. Those paragraphs are placed by their content.
+                paragraphs = (_sentence_paragraphs if name == "rights" else _paragraphs)(value_lines)
+                own = paragraphs[:1] + [p for p in paragraphs[1:] if not _belongs_elsewhere(name, p)]
+                fields.add(name, own)
+                fields.add("unlabelled", [p for p in paragraphs[1:] if _belongs_elsewhere(name, p)])
+            elif name in _SINGLE:
+                paragraphs = _paragraphs(value_lines)
+                if paragraphs and "\n" in paragraphs[0] and (name == "record_id" or not _valid_single(name, paragraphs[0])):
+                    # One value is one line (an ID always): in a compact page the next section's
+                    # lines follow it without a blank line (a funder, the rights without their label).
+                    line, _, rest = paragraphs[0].partition("\n")
+                    paragraphs[:1] = [line, *rest.split("\n")]
+                first = paragraphs[:1]
+                if first and not _valid_single(name, first[0]):
+                    first = []
+                fields.add(name, first)
+                fields.add("unlabelled", paragraphs[len(first):])
+            else:
                 fields.add(name, _paragraphs(value_lines))
         return fields
 
     @staticmethod
     def _is_compact(body_lines: list[str]) -> bool:
-        """Compact exports put one paragraph a line with no blank lines between them."""
+        """Compact exports put one paragraph a line with no blank lines between them (blank lines
+        before or after the text, as before the labelled sections, do not count)."""
         content = [line for line in body_lines if not _blank(line)]
-        blanks = len(body_lines) - len(content)
+        start = next((i for i, line in enumerate(body_lines) if not _blank(line)), 0)
+        end = next((i for i in range(len(body_lines), 0, -1) if not _blank(body_lines[i - 1])), 0)
+        blanks = max(0, end - start - len(content))
         return len(content) > 1 and blanks <= len(content) // 10
 
     @staticmethod
@@ -327,7 +478,16 @@ class WilsonReader:
         for credit in both.values.get("credits", []):
             meta.credits.append(credit)
             meta.funders.extend(parse_credits(credit))
-        meta.record_id = both.first("record_id").strip()
+        record = both.first("record_id").strip()
+        if record and not _valid_single("record_id", record):
+            # A head `Record ID:` (the citation layout) is checked as the tail's is.
+            both.values.setdefault("unlabelled", []).insert(0, record)
+            record = ""
+        record_url = _RECORD_URL.fullmatch(record)
+        if record_url:
+            meta.url = meta.url or record_url.group(1)
+        else:
+            meta.record_id = record
         if not meta.record_id and meta.url:
             found = _RECORD_FROM_URL.search(meta.url)
             if found:
@@ -335,6 +495,9 @@ class WilsonReader:
         meta.authors = both.values.get("authors", [])
         meta.topics = both.values.get("topics", [])
         meta.places = both.values.get("places", [])
+        meta.subjects = both.values.get("subjects", [])
+        meta.people = both.values.get("people", [])
+        meta.original_archive = re.sub(r"\s+", " ", both.first("original_archive")).strip()
         meta.rights = both.values.get("rights", [])
         uploaded = parse_date(both.first("uploaded"))
         if both.first("uploaded"):
@@ -357,13 +520,60 @@ class WilsonReader:
         if both.first("title_field") and not meta.title:
             meta.title = both.first("title_field")
         source_text = " ".join(both.values.get("source", []))
+        source_text = self._place_unlabelled(meta, both.values.get("unlabelled", []), source_text)
+        if not meta.record_id and meta.url:  # a record URL placed by its content
+            found = _RECORD_FROM_URL.search(meta.url)
+            if found:
+                meta.record_id = found.group(1)
         if not source_text and citation:
             source_text = citation
         meta.source_text = re.sub(r"\s*\n\s*", " ", source_text).strip()
         parse_source(meta, self.archive)
+        for name, resp in (("contributors", "Contributed by"), ("donors", "Donated by")):
+            for who in both.values.get(name, []):
+                if not any(r.resp == resp and r.name == who for r in meta.responsibilities):
+                    meta.responsibilities.append(Responsibility(resp=resp, name=who))
+        for funder in both.values.get("funders", []):
+            if funder not in meta.funders:
+                meta.funders.append(funder)
         for extra in ("notes", "related"):
             for value in both.values.get(extra, []):
                 meta.extra.append((extra, value))
+
+    def _place_unlabelled(self, meta: Metadata, paragraphs: list[str], source_text: str) -> str:
+        """Values without their label (today's layout after `Document Information`, or a line after an
+        empty label), placed by what they say; the source citation found this way is returned. A value
+        that fits nowhere is kept in the header as a note, with a warning."""
+        citation: list[str] = []
+        follows_citation = False
+        for paragraph in paragraphs:
+            text = re.sub(r"\s*\n\s*", " ", paragraph).strip()
+            record_url = _RECORD_URL.fullmatch(text)
+            funders = funder_line(text, meta.funders)
+            if _RIGHTS_LIKE.search(text):
+                meta.rights.append(paragraph)
+                if not _ARCHIVE_RIGHTS.search(text):
+                    meta.cert["rights"] = "medium"
+            elif record_url and (not meta.url or meta.url == record_url.group(1)):
+                meta.url = record_url.group(1)
+            elif text.lower() in (t.lower() for t in DOCUMENT_TYPES) and not meta.doc_type_given:
+                meta.doc_type, meta.doc_type_given = normalise_doc_type(text), text
+                meta.cert["doc_type"] = "high"
+            elif funders:
+                meta.funders.extend(f for f in funders if f not in meta.funders)
+                meta.extra.append(("funders", text))
+            elif not source_text and (_CITATION_LIKE.search(text) or follows_citation):
+                citation.append(text)
+                follows_citation = True
+                continue
+            else:
+                meta.extra.append(("unplaced", text))
+                self.warnings.append(f"a line after the labels could not be placed: {text[:60]!r} (kept in the header as a note)")
+            follows_citation = False
+        if citation:
+            meta.cert["source"] = "medium"
+            return " ".join(citation)
+        return source_text
 
     def _infer(self, doc: Document, body: BodyReader) -> None:
         meta = doc.metadata
