@@ -251,24 +251,26 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
 
 @cli.command()
 @click.argument("folder", default="edition", type=click.Path(exists=True, file_okay=False))
-@click.option("-p", "--port", default=8000, show_default=True, help="Port on localhost.")
+@click.option("-p", "--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on localhost (0: any free port).")
 def serve(folder: str, port: int) -> None:
     """Preview a built site on http://localhost:PORT/ (local use only).
+
+    A folder without index.html is not listed (404), names are escaped in the log, and a port
+    that is in use is an error (exit status 1).
 
     \b
     Example:
         tei-edition build && tei-edition serve
     """
-    import functools
-    import http.server
+    from .errors import TeiEditionError
+    from .serve import serve as serve_site
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=folder)
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        click.echo(f"Serving {folder}/ on http://127.0.0.1:{port}/ (Ctrl+C to stop)", err=True)
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
+    try:
+        serve_site(folder, port, announce=lambda line: click.echo(line, err=True))
+    except TeiEditionError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
 
 
 @cli.command("export")
