@@ -257,6 +257,46 @@ def test_a_100000_line_document_converts_in_bounded_memory(tmp_path):
     assert not missing_words(source.read_text(encoding="utf-8"), tree)
 
 
+@pytest.fixture(scope="module")
+def special(tmp_path_factory) -> list[Path]:
+    return make_corpus.special_files(tmp_path_factory.mktemp("special"))
+
+
+#: Every command that reads sources, for a source `name` in the current folder.
+READERS = {
+    "convert": lambda name: ["convert", name, "-o", "out"],
+    "build": lambda name: ["build", name, "-o", "site", "--formats", "html", "-j", "1", "-q"],
+    "validate": lambda name: ["validate", name],
+    "render": lambda name: ["render", name, "--to", "txt", "-o", "out"],
+    "export": lambda name: ["export", "csv", name, "-o", "out.csv"],
+    "entities": lambda name: ["entities", name],
+}
+
+
+@pytest.mark.parametrize("command", sorted(READERS))
+@pytest.mark.parametrize("kind", ["fifo.txt", "fifo.xml", "zero"])
+def test_a_fifo_or_a_device_as_a_source_is_refused_with_one_line(special, tmp_path, command, kind):
+    """Read, a FIFO waits for a writer for ever and /dev/zero never ends: both are refused at once."""
+    source = next(path for path in special if path.name == ("zero" if kind == "zero" else kind))
+    status, output, seconds, peak = run_measured(READERS[command](str(source)), tmp_path, timeout=60)
+    assert status != 0 and "Traceback" not in output, output
+    assert len([line for line in output.splitlines() if str(source) in line]) == 1, output
+    assert [line for line in output.splitlines() if str(source) in line and "not a regular file" in line], output
+    assert seconds < 50 and peak < PEAK_MB, (seconds, peak)
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_a_fifo_in_a_source_folder_is_named_and_the_rest_is_built(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "letter.txt").write_bytes(SEED.read_bytes())
+    [fifo, *_] = make_corpus.special_files(src)
+    status, output, _, _ = run_measured(READERS["build"]("src"), tmp_path, timeout=120)
+    assert status == 1 and "Traceback" not in output, output
+    assert [line for line in output.splitlines() if "fifo.txt" in line] == ["src/fifo.txt: error: not a regular file"]
+    assert "1 published" in output and (tmp_path / "site" / "index.html").is_file()
+
+
 # -- the file system -------------------------------------------------------------------------------
 
 def _under(path, folder: Path) -> bool:

@@ -3,6 +3,8 @@
     python tests/hostile/make_corpus.py --small         # rewrite the committed fixtures (text/, xml/)
     python tests/hostile/make_corpus.py --large DIR     # write the large files into DIR
 
+Special files (FIFOs, /dev/zero: `special_files`) are made by the tests themselves.
+
 The XML fixtures that aim at a local file name it `@SECRET_URL@`; the tests replace that with
 the URL of a file they create, holding a string that must never appear in any output.
 """
@@ -10,6 +12,7 @@ the URL of a file they create, holding a string that must never appear in any ou
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -151,6 +154,16 @@ def xml_deep(folder: Path, depth: int = 100_000) -> Path:
     path.write_bytes(f"{TEI_OPEN}{HEADER}<text><body>".encode() + b"<div>" * depth + b"<p>deep</p>"
                      + b"</div>" * depth + b"</body></text></TEI>\n")
     return path
+
+
+def special_files(folder: Path) -> list[Path]:
+    """Sources that are no regular files, made at test time: a FIFO (reading it would wait for a
+    writer for ever) under each source suffix, and a device that never ends."""
+    made = []
+    for name in ("fifo.txt", "fifo.xml"):
+        os.mkfifo(folder / name)
+        made.append(folder / name)
+    return [*made, Path("/dev/zero")]
 
 
 LARGE = {"large-50mb.txt": text_50mb, "lines-100k.txt": text_100k_lines, "large-200mb.xml": xml_200mb,
