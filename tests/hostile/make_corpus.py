@@ -82,6 +82,8 @@ def xml_fixtures() -> dict[str, bytes]:
                              tei_open=f'{TEI_OPEN[:-1]} xmlns:xi="http://www.w3.org/2001/XInclude">'),
         "xml-stylesheet.xml": _tei(f'<?xml-stylesheet type="text/xsl" href="{SECRET_URL}"?>\n', "A styled document."),
         "formula-cells.xml": formula_cells(),
+        # under libxml2's own limit (256), past what the PDF's layout engine can recurse through
+        "deep-nesting-245.xml": _tei("", "").replace(b"<p></p>", b"<div>" * 245 + b"<p>deep</p>" + b"</div>" * 245),
     }
 
 
