@@ -82,6 +82,11 @@ def xml_fixtures() -> dict[str, bytes]:
                              tei_open=f'{TEI_OPEN[:-1]} xmlns:xi="http://www.w3.org/2001/XInclude">'),
         "xml-stylesheet.xml": _tei(f'<?xml-stylesheet type="text/xsl" href="{SECRET_URL}"?>\n', "A styled document."),
         "formula-cells.xml": formula_cells(),
+        # in a teiCorpus, document `id-clash`'s `b-c` and document `id-clash-b`'s `c` both become
+        # `id-clash-b-c`, and the first's `b` becomes the second's own id `id-clash-b`
+        "id-clash.xml": _tei("", '<seg xml:id="b-c">first b-c</seg> <seg xml:id="b">first b</seg> '
+                                 '<ref target="#b-c">to b-c</ref> <ref target="#b">to b</ref>'),
+        "id-clash-b.xml": _tei("", '<seg xml:id="c">second c</seg> <ref target="#c">to c</ref>'),
         # under libxml2's own limit (256), past what the PDF's layout engine can recurse through
         "deep-nesting-245.xml": _tei("", "").replace(b"<p></p>", b"<div>" * 245 + b"<p>deep</p>" + b"</div>" * 245),
     }
