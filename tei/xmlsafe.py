@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -36,6 +37,21 @@ def too_deep(tree: etree._ElementTree, limit: int = MAX_DEPTH) -> etree._Element
     """The first element nested deeper than `limit` levels, or None."""
     found = _element_at_depth(limit + 1)(tree)
     return found[0] if found else None
+
+
+def one_line(text: str) -> str:
+    """A message of libxml2 or libxslt on one line: some end in a newline, some hold one."""
+    return " ".join(str(text).split())
+
+
+def syntax_message(exc: etree.XMLSyntaxError) -> str:
+    """What an XMLSyntaxError says, on one line and without the position that lxml appends
+    (`, line 2, column 223`, after the newline some libxml2 messages end in): the caller gives
+    the position once, from `exc.position`."""
+    return one_line(_POSITION_SUFFIX.sub("", str(exc.msg or exc)))
+
+
+_POSITION_SUFFIX = re.compile(r"\s*,\s*line \d+, column \d+\s*$")
 
 
 def _parser() -> etree.XMLParser:
@@ -84,7 +100,7 @@ def parse_untrusted(source: str | os.PathLike | bytes, *, name: str | None = Non
         tree = etree.ElementTree(etree.fromstring(data, _parser(), base_url=None))
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (exc.lineno or 0, 0)
-        raise UnsafeXMLError(f"line {line}: not well-formed XML: {exc.msg}", label,
+        raise UnsafeXMLError(f"line {line}, column {column}: not well-formed XML: {syntax_message(exc)}", label,
                              line=line, column=column) from None
     if _doctype_is_unsafe(tree.docinfo):
         raise UnsafeXMLError("a DOCTYPE with entity declarations or an external DTD is not allowed "

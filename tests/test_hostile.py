@@ -40,7 +40,7 @@ TEXT_CONVERTED = sorted(p.name for p in TEXT.iterdir() if p.name not in TEXT_REF
 XML_REFUSED = {"not-well-formed.xml": "not well-formed", "not-tei.xml": "TEI", "xxe.xml": "DOCTYPE",
                "external-dtd.xml": "DOCTYPE", "billion-laughs.xml": "DOCTYPE|entity", "quadratic-blowup.xml": "DOCTYPE|entity",
                "xinclude.xml": "XInclude", "deep-nesting.xml": "depth",
-               "deep-nesting-245.xml": "nested more than 100 levels deep"}
+               "deep-nesting-245.xml": "nested more than 100 levels deep", "nul-byte.xml": "not well-formed"}
 GOLDEN = sorted((ROOT / "tests" / "golden").glob("*.xml"))
 #: A string only the secret file holds: it must never come out of any command.
 SECRET = f"SECRET-{uuid.uuid4().hex}"
@@ -127,6 +127,25 @@ def test_validate_refuses_hostile_xml(xml_inputs, name):
     result = invoke("validate", xml_inputs / name)
     cause = "Expecting element TEI" if name == "not-tei.xml" else XML_REFUSED[name]
     assert_refused(result, name, cause)
+
+
+@pytest.mark.parametrize("command", [["validate", "{}"], ["validate", "--format", "json", "{}"],
+                                     ["render", "{}", "--to", "txt", "-o", "{out}"],
+                                     ["export", "csv", "{}", "-o", "{out}.csv"], ["entities", "{}"]], ids=" ".join)
+def test_a_libxml2_message_that_ends_in_a_newline_is_still_one_line(xml_inputs, tmp_path, command):
+    """It once printed a stray `, line 2, column 223` line of its own."""
+    name = "nul-byte.xml"
+    args = [arg.replace("{}", str(xml_inputs / name)).replace("{out}", str(tmp_path / "out")) for arg in command]
+    result = CliRunner().invoke(cli, args)
+    output = result.output.replace(str(tmp_path), "")
+    assert not [line for line in output.splitlines() if re.match(r"\s*,? ?line \d+, column \d+", line)], output
+    if "json" in command:
+        import json
+        [message] = json.loads(result.stdout)["files"][0]["messages"]
+        assert message["line"] == 2 and "\n" not in message["message"] and ", line 2" not in message["message"]
+        return
+    [line] = [line for line in output.splitlines() if name in line]
+    assert re.search(r"line 2, column \d+: not well-formed XML: Invalid character: Char 0x0 out of allowed range$", line), line
 
 
 @pytest.mark.parametrize("to", ["html", "txt"])
