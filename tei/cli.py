@@ -192,8 +192,12 @@ def render(inputs: tuple[str, ...], to: str, output: str, view: str | None, para
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Documents processed in parallel [default: CPU count].")
 @click.option("--formats", default="html,pdf,txt", show_default=True,
               help="Renderings to make for each document (comma-separated: html, pdf, txt).")
+@click.option("--time-limit", "time_limit", type=click.FloatRange(min=0), default=300, show_default=True,
+              metavar="SECONDS", help="Longest time one document may take (convert, validate, render); one that "
+                                      "takes longer is stopped and fails, and the others go on. 0: no limit.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-document messages.")
-def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str, quiet: bool) -> None:
+def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str, time_limit: float,
+          quiet: bool) -> None:
     """Build the edition site from source documents (default: seeds/).
 
     Converts, validates and renders every document, then writes a static site: home page with the
@@ -226,7 +230,7 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
             click.echo(f"{document.source}: error: {document.failed}", err=True)
 
     try:
-        report = build_site(sources, output, jobs=jobs, formats=chosen, progress=progress)
+        report = build_site(sources, output, jobs=jobs, formats=chosen, progress=progress, time_limit=time_limit or None)
     except TeiEditionError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:  # the site or its cache cannot be written: read-only, full, a file in the way
