@@ -71,6 +71,8 @@ def stall_one_render(monkeypatch, how: str) -> None:
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_document_past_the_time_limit_fails_alone_and_the_build_goes_on(tmp_path, monkeypatch, jobs):
+    """The limit leaves the other documents room on a loaded machine (a new worker compiles the
+    stylesheets and schemas first)."""
     stall_one_render(monkeypatch, "stall")
     src = tmp_path / "src"
     src.mkdir()
@@ -78,12 +80,12 @@ def test_a_document_past_the_time_limit_fails_alone_and_the_build_goes_on(tmp_pa
         shutil.copy(seed, src / seed.name)
     started = time.monotonic()
     result = CliRunner().invoke(cli, ["build", str(src), "-o", str(tmp_path / "site"), "--formats", "html,txt",
-                                      "-j", jobs, "-q", "--time-limit", "3"])
-    assert time.monotonic() - started < 120
+                                      "-j", jobs, "-q", "--time-limit", "20"])
+    assert time.monotonic() - started < 200
     assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
     errors = [line for line in result.output.splitlines() if ": error: " in line]
-    assert errors == [f"{src / SEEDS[4].name}: error: took longer than 3 s, the time limit per document "
+    assert errors == [f"{src / SEEDS[4].name}: error: took longer than 20 s, the time limit per document "
                       "(--time-limit): stopped, not published"], result.output
     assert "2 published (0 not valid), 1 failed" in result.output
     documents = tmp_path / "site" / "documents"
