@@ -86,7 +86,10 @@ def run_tasks(function: Callable, tasks: Iterable[tuple], *, workers: int,
 
     A task still running after `time_limit` seconds (None: no limit) has its worker killed. The
     workers are stopped when the iterator is closed, also on an exception or Ctrl+C."""
-    context = multiprocessing.get_context()
+    # Forked workers start at once, with the modules already imported (and, in the tests, what
+    # they patched); elsewhere, the platform's default.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
     pending = deque(tasks)
     pool = [_Worker(context) for _ in range(max(1, min(workers, len(pending))))]
     try:
