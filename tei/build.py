@@ -1,6 +1,7 @@
 """The edition build: source documents in, a static site out. The order of the stages lives here.
 
-Each document goes through convert -> validate -> render in a worker process; the results are
+Each document goes through convert -> validate -> render in a worker process, within a time limit
+(`TIME_LIMIT`: one that runs past it is stopped and fails alone, see `workers`); the results are
 kept in a content-addressed cache (the source's bytes plus everything that shapes the output:
 the tool's version, stylesheets, schemas), so a second build redoes only what changed. The site
 is assembled in a staging folder beside the old one and swapped in at the end: a build that fails
@@ -16,7 +17,6 @@ so that two builds of one site cannot run at once.
 
 from __future__ import annotations
 
-import collections
 import contextlib
 import errno
 import fcntl
@@ -26,8 +26,8 @@ import json
 import os
 import re
 import shutil
+import signal
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -42,11 +42,15 @@ from .errors import OutputError, TeiEditionError
 from .files import SITE_MARKER, not_a_file
 from .resources import register_path, schema_path, xslt_path
 from .review import count_decisions
+from .workers import Outcome, run_tasks
 
 if TYPE_CHECKING:  # pragma: no cover
     from .export.edition import Edition
 
 FORMATS = ("html", "pdf", "txt")
+#: Seconds one document may take (convert, validate, render): generous, as an archive document
+#: takes about a second; only a pathological one reaches it.
+TIME_LIMIT = 300.0
 TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
 
@@ -296,11 +300,13 @@ def cached_document(source: str, key: str, cache: Path) -> DocumentBuild | None:
 
 def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.PathLike = "edition", *,
           jobs: int | None = None, formats: Iterable[str] = FORMATS,
-          progress: Callable[[DocumentBuild], None] | None = None, edition: "Edition | None" = None) -> BuildReport:
+          progress: Callable[[DocumentBuild], None] | None = None, edition: "Edition | None" = None,
+          time_limit: float | None = TIME_LIMIT) -> BuildReport:
     """Build the edition site from source documents into `out_dir`, atomically and incrementally.
 
     `edition` is the edition's identity; by default the edition.toml beside the sources (see
-    `export.edition.find_edition`), else the defaults."""
+    `export.edition.find_edition`), else the defaults. A document that takes longer than
+    `time_limit` seconds (None or 0: no limit) fails alone."""
     from .export.edition import find_edition
 
     sources = list(sources)
@@ -311,11 +317,15 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
     cache.mkdir(parents=True, exist_ok=True)
     with _locked(cache, out):
         _clean_stale(out, cache)
-        return _build(sources, out, cache, jobs, formats, progress, edition)
+        try:
+            return _build(sources, out, cache, jobs, formats, progress, edition, time_limit)
+        finally:
+            _clean_stale(out, cache)  # what workers stopped by an error or Ctrl+C left
 
 
 def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tuple[str, ...],
-           progress: Callable[[DocumentBuild], None] | None, edition: "Edition") -> BuildReport:
+           progress: Callable[[DocumentBuild], None] | None, edition: "Edition",
+           time_limit: float | None = None) -> BuildReport:
     from .site import write_site
 
     salt = build_salt(formats)
@@ -346,20 +356,16 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
             todo.append((str(path), key))
 
     workers = max(1, jobs or os.cpu_count() or 1)
-    if workers == 1 or len(todo) <= 1:
+    if not time_limit and (workers == 1 or len(todo) <= 1):
         for source, key in todo:
             _keep(build_document(source, key, str(cache), formats), results, pool, progress)
-    else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as workers_pool:
-            # A few documents per worker in flight, not all of them: the main process's memory
-            # then holds the catalogue and not a pending task for every document.
-            in_flight: collections.deque = collections.deque()
-            for source, key in todo:
-                in_flight.append(workers_pool.submit(build_document, source, key, str(cache), formats))
-                if len(in_flight) >= 4 * workers:
-                    _keep(in_flight.popleft().result(), results, pool, progress)
-            while in_flight:
-                _keep(in_flight.popleft().result(), results, pool, progress)
+    elif todo:
+        # One document per worker in flight: the main process's memory then holds the catalogue
+        # and not a pending task for every document; a worker past the time limit is killed.
+        tasks = [(source, key, str(cache), formats) for source, key in todo]
+        with contextlib.closing(run_tasks(build_document, tasks, workers=workers, time_limit=time_limit)) as outcomes:
+            for outcome in outcomes:
+                _keep(_finished(outcome, cache, time_limit), results, pool, progress)
     timings["documents"] = time.perf_counter() - started
 
     documents = [results[str(p)] for p in paths if str(p) in results]
@@ -464,6 +470,27 @@ def _named_in_site(exc: OSError, staging: Path, out: Path) -> OSError:
         if name and (Path(name) == staging or staging in Path(name).parents):
             return OSError(exc.errno, exc.strerror, str(out / Path(name).relative_to(staging)))
     return OSError(exc.errno, exc.strerror, str(out))
+
+
+def _finished(outcome: Outcome, cache: Path, time_limit: float | None) -> DocumentBuild:
+    """The document a worker built; or, for one that ran out of time or whose worker died, that
+    document's failure (the batch goes on). An OSError is the cache's: it stops the build."""
+    if outcome.error is None and not outcome.timed_out and outcome.exit_code is None:
+        return outcome.value
+    if isinstance(outcome.error, OSError):
+        raise outcome.error
+    source, key = outcome.task[:2]
+    shutil.rmtree(cache / f".{key}.{outcome.worker_pid}", ignore_errors=True)  # its staging folder
+    if outcome.timed_out:
+        failed = (f"took longer than {time_limit:g} s, the time limit per document (--time-limit): stopped, "
+                  "not published")
+    elif outcome.error is not None:
+        failed = f"failed unexpectedly: {type(outcome.error).__name__}: {outcome.error}"
+    elif outcome.exit_code is not None and outcome.exit_code < 0:
+        failed = f"its worker process was killed ({signal.Signals(-outcome.exit_code).name}): not published"
+    else:
+        failed = f"its worker process ended with exit status {outcome.exit_code}: not published"
+    return DocumentBuild(source=source, key=key, failed=failed)
 
 
 def _keep(result: DocumentBuild, results: dict[str, DocumentBuild], pool: dict,

@@ -217,14 +217,17 @@ def render(inputs: tuple[str, ...], to: str, output: str, view: str | None, para
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Documents processed in parallel [default: CPU count].")
 @click.option("--formats", default="html,pdf,txt", show_default=True,
               help="Renderings to make for each document (comma-separated: html, pdf, txt).")
+@click.option("--time-limit", "time_limit", type=click.FloatRange(min=0), default=300, show_default=True,
+              metavar="SECONDS", help="Longest time one document may take (convert, validate, render); one that "
+                                      "takes longer is stopped and fails, and the others go on. 0: no limit.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-document messages.")
 @click.option("--config", type=click.Path(dir_okay=False),
               help="The edition file [default: edition.toml beside the sources, else in the current folder].")
 @click.option("--base-url", default=None, metavar="URL",
               help="Where the site will be published (an absolute http(s) URL; replaces the edition file's "
                    "base_url). The sitemap is written only when it is known.")
-def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str, quiet: bool,
-          config: str | None, base_url: str | None) -> None:
+def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str, time_limit: float,
+          quiet: bool, config: str | None, base_url: str | None) -> None:
     """Build the edition site from source documents (default: seeds/).
 
     Converts, validates and renders every document, then writes a static site: home page with the
@@ -263,7 +266,8 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
             click.echo(f"{document.source}: error: {document.failed}", err=True)
 
     try:
-        report = build_site(sources, output, jobs=jobs, formats=chosen, progress=progress, edition=edition)
+        report = build_site(sources, output, jobs=jobs, formats=chosen, progress=progress, edition=edition,
+                            time_limit=time_limit or None)
     except TeiEditionError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:  # the site or its cache cannot be written: read-only, full, a file in the way
@@ -314,24 +318,26 @@ def init(folder: str) -> None:
 
 @cli.command()
 @click.argument("folder", default="edition", type=click.Path(exists=True, file_okay=False))
-@click.option("-p", "--port", default=8000, show_default=True, help="Port on localhost.")
+@click.option("-p", "--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on localhost (0: any free port).")
 def serve(folder: str, port: int) -> None:
     """Preview a built site on http://localhost:PORT/ (local use only).
+
+    A folder without index.html is not listed (404), names are escaped in the log, and a port
+    that is in use is an error (exit status 1).
 
     \b
     Example:
         tei-edition build && tei-edition serve
     """
-    import functools
-    import http.server
+    from .errors import TeiEditionError
+    from .serve import serve as serve_site
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=folder)
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        click.echo(f"Serving {folder}/ on http://127.0.0.1:{port}/ (Ctrl+C to stop)", err=True)
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
+    try:
+        serve_site(folder, port, announce=lambda line: click.echo(line, err=True))
+    except TeiEditionError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
 
 
 @cli.command("export")

@@ -22,7 +22,7 @@ class SourceError(TeiEditionError):
 class UnsafeXMLError(TeiEditionError):
     """XML input that is not well-formed, too large, or tries to load entities, DTDs or XIncludes.
 
-    `rule` names the problem (not-well-formed, doctype, entity, xinclude, too-large, unreadable) and
+    `rule` names the problem (not-well-formed, doctype, entity, xinclude, too-large, too-deep, unreadable) and
     `line`/`column` locate it (0: unknown), so a validator can report it like any schema message.
     """
 

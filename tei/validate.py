@@ -31,7 +31,7 @@ from lxml import etree
 from .errors import SchemaError, UnsafeXMLError
 from .files import find_files, not_a_file, write_atomic
 from .resources import schema_path
-from .xmlsafe import MAX_XML_BYTES, parse_untrusted
+from .xmlsafe import MAX_XML_BYTES, one_line, parse_untrusted, syntax_message
 
 PROJECT = "tei-edition"
 TEI_ALL = "tei-all"
@@ -52,6 +52,10 @@ class Message:
     schema: str
     rule_id: str
     message: str
+
+    def __post_init__(self) -> None:
+        # one line per message: libxml2's end in a newline, a Schematron assertion may hold several
+        object.__setattr__(self, "message", one_line(self.message))
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: [{self.schema} {self.rule_id}] {self.severity}: {self.message}"
@@ -91,7 +95,9 @@ def _load_schema_document(path: Path) -> etree._ElementTree:
     except OSError as exc:
         raise SchemaError(f"cannot read schema: {exc}", str(path)) from None
     except etree.XMLSyntaxError as exc:
-        raise SchemaError(f"schema is not well-formed XML: {exc.msg}", str(path)) from None
+        line, column = exc.position if exc.position else (exc.lineno or 0, 0)
+        raise SchemaError(f"line {line}, column {column}: schema is not well-formed XML: {syntax_message(exc)}",
+                          str(path)) from None
 
 
 @functools.lru_cache(maxsize=None)
@@ -287,7 +293,7 @@ def _compile_schematron(path: Path):
     try:
         return isoschematron.Schematron(_load_schema_document(path), store_report=True)
     except (etree.SchematronParseError, etree.XSLTParseError) as exc:
-        raise SchemaError(f"not a usable ISO Schematron (XSLT 1.0 query binding) schema: {exc}",
+        raise SchemaError(f"not a usable ISO Schematron (XSLT 1.0 query binding) schema: {one_line(exc)}",
                           str(path)) from None
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -106,3 +109,84 @@ def test_an_empty_folder_is_named_and_fails(tmp_path, command):
     result = run(command[0], empty, *command[1:], cwd=tmp_path)
     assert result.exit_code == 1
     assert "empty" in result.output and "no " in result.output
+
+
+# -- two builds at once, and what a killed build leaves ---------------------------------------------
+
+#: A build in a child process that stops just before it swaps its new site in, holding the lock,
+#: with its staging site and cache entries written, until the test lets it go on.
+PAUSED_BUILD = """
+import sys, time
+from pathlib import Path
+import tei.build
+started, go = Path(sys.argv[1]), Path(sys.argv[2])
+swap = tei.build._swap
+def paused(staging, out):
+    started.write_text(str(staging))
+    while not go.exists():
+        time.sleep(0.05)
+    swap(staging, out)
+tei.build._swap = paused
+from tei.cli import cli
+cli(sys.argv[3:], prog_name="tei-edition")
+"""
+
+
+def test_a_second_build_of_the_same_site_says_one_is_running_and_deletes_nothing(work):
+    site = work / "site"
+    assert run("build", work / "src", "-o", site, "--formats", "html,txt", "-q").exit_code == 0
+    (work / "src" / "second.txt").write_text(SEEDS[0].read_text(encoding="utf-8"), encoding="utf-8")
+    started, go = work / "started", work / "go"
+    first = subprocess.Popen([sys.executable, "-c", PAUSED_BUILD, started, go, "build", work / "src", "-o", site,
+                              "--formats", "html,txt", "-j", "1", "-q"],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 300
+        while not started.exists():
+            assert first.poll() is None, first.communicate()[0]
+            assert time.monotonic() < deadline, "the first build never got to its swap"
+            time.sleep(0.1)
+        staging = Path(started.read_text())
+        cache = work / ".site.cache"
+        before = {"site": snapshot(site), "staging": snapshot(staging), "cache": snapshot(cache)}
+        second = run("build", work / "src", "-o", site, "--formats", "html,txt", "-q")
+        assert second.exit_code == 1, second.output
+        assert second.output.splitlines() == [f"Error: {site}: another build of this site is running; "
+                                              "try again when it has finished"], second.output
+        assert {"site": snapshot(site), "staging": snapshot(staging), "cache": snapshot(cache)} == before
+        assert first.poll() is None  # the first build was running all along
+    finally:
+        go.touch()
+        output = first.communicate(timeout=300)[0]
+    assert first.returncode == 0, output
+    assert (site / "index.html").is_file() and not staging.exists()
+    assert len(list((site / "documents").glob("*.txt"))) == 2
+
+
+def test_what_a_killed_build_left_is_cleaned_up_by_the_next(work):
+    site = work / "site"
+    assert run("build", work / "src", "-o", site, "--formats", "html,txt", "-q").exit_code == 0
+    cache = work / ".site.cache"
+    leftovers = [work / ".site.staging-999999", work / ".site.old-999998", cache / ".0123abcd.999997"]
+    for folder in leftovers:
+        (folder / "documents").mkdir(parents=True)
+        (folder / "documents" / "half.html").write_text("half written")
+    unrelated = work / ".other.staging-1"  # another site's: not this build's to remove
+    unrelated.mkdir()
+    before = snapshot(site)
+    assert run("build", work / "src", "-o", site, "--formats", "html,txt", "-q").exit_code == 0
+    assert [folder for folder in leftovers if folder.exists()] == []
+    assert unrelated.is_dir() and snapshot(site) == before
+
+
+def test_a_build_killed_between_moving_the_old_site_aside_and_the_new_in_gets_the_old_back(work):
+    site = work / "site"
+    assert run("build", work / "src", "-o", site, "--formats", "html,txt", "-q").exit_code == 0
+    before = snapshot(site)
+    os.replace(site, work / ".site.old-999999")  # as a build killed inside its swap leaves it
+    bad = work / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("")
+    result = run("build", bad, "-o", site, "--formats", "html,txt", "-q")  # publishes nothing
+    assert result.exit_code == 1 and "left as it was" in result.output, result.output
+    assert snapshot(site) == before and not (work / ".site.old-999999").exists()

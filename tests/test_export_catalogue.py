@@ -10,7 +10,7 @@ from lxml import etree
 
 from export_helpers import GOLDEN, SEED
 from tei.export import export
-from tei.export.catalogue import COLUMNS, catalogue_row
+from tei.export.catalogue import COLUMNS, catalogue_csv, catalogue_row, spreadsheet_safe
 from tei.export.record import DocumentRecord
 
 
@@ -76,3 +76,25 @@ def test_a_record_holds_plain_values_and_not_the_document():
     for path in sorted(GOLDEN.glob("*.xml")):
         found = list(values(DocumentRecord.from_tei(etree.parse(str(path)))))
         assert found and {type(value) for value in found} <= {str, bool, int}, path.name
+
+
+def test_csv_cells_that_start_like_a_formula_are_quoted_as_text():
+    for cell in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "\n=1", " =1", "  @A1"):
+        assert spreadsheet_safe(cell) == "'" + cell
+    for cell in ("", "1948-10-12", "Kim Il Sung", "'quoted", "a=1", "1-2", " 1"):
+        assert spreadsheet_safe(cell) == cell
+    record = DocumentRecord(id="x", title="=cmd|' /C calc'!A0", topics=["-topic", "ok"], translators=["a", "@b"])
+    [row] = list(csv.DictReader(catalogue_csv([record]).decode("utf-8").splitlines()))
+    # a list is one cell: only its start counts, the separator is written as it is
+    assert (row["title"], row["topics"], row["translators"]) == ("'=cmd|' /C calc'!A0", "'-topic; ok", "a; @b")
+
+
+def test_csv_cells_are_all_quoted_so_no_separator_inside_one_can_start_a_cell():
+    """OWASP: a separator (, or ;) in a value must not let a formula start a cell of its own."""
+    record = DocumentRecord(id="x", translators=["a", "@b"], collections=["=1+1,=2+2"], title='say "=1", ok')
+    data = catalogue_csv([record]).decode("utf-8")
+    header, line = data.split("\r\n")[:2]
+    assert line.startswith('"x","') and line.count('","') == len(COLUMNS) - 1 and line.endswith('"')
+    [row] = list(csv.DictReader(data.splitlines()))
+    assert (row["translators"], row["collection"], row["title"]) == ("a; @b", "'=1+1,=2+2", 'say "=1", ok')
+    assert not [cell for cell in row.values() if cell[:1] in ("=", "+", "-", "@")]

@@ -142,3 +142,61 @@ def test_written_part_by_part_it_is_the_same_corpus(tmp_path):
     write_corpus(tmp_path / "corpus.xml", lambda: (read_source(path) for path in files),
                  [header_record(record) for record in records], registers, Edition())
     assert (tmp_path / "corpus.xml").read_bytes() == whole
+
+
+HOSTILE = GOLDEN.parent / "hostile" / "xml"
+
+
+def _targets(tei: etree._Element) -> dict[str, str]:
+    """Each ref's text, and the text of the element its #target names, in the whole corpus."""
+    by_id = {e.get(XML_ID): e for e in tei.getroottree().iter() if isinstance(e.tag, str) and e.get(XML_ID)}
+    return {ref.text: by_id[ref.get("target")[1:]].text for ref in tei.iter(f"{{{TEI['t']}}}ref")}
+
+
+@pytest.mark.parametrize("writer", ["export", "site"])
+def test_prefixed_ids_that_would_clash_stay_unique_and_pointers_keep_their_targets(tmp_path, writer):
+    """Document `id-clash`'s `b-c` and document `id-clash-b`'s `c` were both `id-clash-b-c` (and the
+    first's `b` was the second's own id): the corpus was not well-formed."""
+    from tei.xmlsafe import parse_untrusted
+
+    sources = [HOSTILE / "id-clash.xml", HOSTILE / "id-clash-b.xml"]
+    out = tmp_path / "corpus.xml"
+    if writer == "export":
+        assert export("tei-corpus", sources, out).ok
+    else:  # the site's corpus, written document by document
+        from tei.export.corpus import header_record, write_corpus
+        from tei.export.edition import Edition
+        from tei.export.record import DocumentRecord
+        from tei.export.sources import read_source
+
+        documents = [read_source(path) for path in sources]
+        records = [header_record(DocumentRecord.from_tei(d.tree, id=d.id)) for d in documents]
+        write_corpus(out, lambda: documents, records, Registers(), Edition())
+    corpus = parse_untrusted(out)  # libxml2 refuses an id defined twice
+    ids = corpus.xpath("//@xml:id")
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+    first, second = corpus.xpath("/t:teiCorpus/t:TEI", namespaces=TEI)
+    assert (first.get(XML_ID), second.get(XML_ID)) == ("id-clash", "id-clash-b")
+    assert _targets(first) == {"to b-c": "first b-c", "to b": "first b"}
+    assert _targets(second) == {"to c": "second c"}
+    assert corpus.xpath("//t:listBibl/t:bibl/@corresp", namespaces=TEI) == ["#id-clash", "#id-clash-b"]
+
+
+def test_a_document_named_like_a_register_entry_or_another_document_gets_an_id_of_its_own(tmp_path):
+    """ncname('1') is `doc-1`, like a document named doc-1; a document may be named like a person."""
+    folder = tmp_path / "tei"
+    folder.mkdir()
+    golden = (GOLDEN / "004_5a195c45a986ff21.xml").read_bytes()
+    for name in ("1.xml", "doc-1.xml", "stalin.xml"):
+        (folder / name).write_bytes(golden)
+    out = tmp_path / "corpus.xml"
+    registers = Registers.load(write_registers(tmp_path / "registers"))
+    assert export("tei-corpus", [folder], out, registers=registers).ok
+    corpus = etree.parse(str(out))
+    ids = corpus.xpath("//@xml:id")
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+    tei_ids = corpus.xpath("/t:teiCorpus/t:TEI/@xml:id", namespaces=TEI)
+    assert len(set(tei_ids)) == 3 and "stalin" not in tei_ids
+    assert corpus.xpath("//t:listBibl/t:bibl/@corresp", namespaces=TEI) == ["#" + i for i in tei_ids]
+    assert set(corpus.xpath("//t:standOff//t:person/@xml:id", namespaces=TEI)) == {"kim-il-sung", "stalin"}
+    assert [t for _e, _n, t in local_pointers(corpus) if t not in set(ids)] == []

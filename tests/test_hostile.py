@@ -4,6 +4,7 @@ change to earlier outputs, and nothing of a local file anywhere; memory stays bo
 
 from __future__ import annotations
 
+import csv
 import errno
 import io
 import os
@@ -38,7 +39,8 @@ TEXT_CONVERTED = sorted(p.name for p in TEXT.iterdir() if p.name not in TEXT_REF
 #: XML inputs that every command must refuse, and the cause (a regular expression).
 XML_REFUSED = {"not-well-formed.xml": "not well-formed", "not-tei.xml": "TEI", "xxe.xml": "DOCTYPE",
                "external-dtd.xml": "DOCTYPE", "billion-laughs.xml": "DOCTYPE|entity", "quadratic-blowup.xml": "DOCTYPE|entity",
-               "xinclude.xml": "XInclude", "deep-nesting.xml": "depth"}
+               "xinclude.xml": "XInclude", "deep-nesting.xml": "depth",
+               "deep-nesting-245.xml": "nested more than 100 levels deep", "nul-byte.xml": "not well-formed"}
 GOLDEN = sorted((ROOT / "tests" / "golden").glob("*.xml"))
 #: A string only the secret file holds: it must never come out of any command.
 SECRET = f"SECRET-{uuid.uuid4().hex}"
@@ -129,6 +131,25 @@ def test_validate_refuses_hostile_xml(xml_inputs, name):
     assert_refused(result, name, cause)
 
 
+@pytest.mark.parametrize("command", [["validate", "{}"], ["validate", "--format", "json", "{}"],
+                                     ["render", "{}", "--to", "txt", "-o", "{out}"],
+                                     ["export", "csv", "{}", "-o", "{out}.csv"], ["entities", "{}"]], ids=" ".join)
+def test_a_libxml2_message_that_ends_in_a_newline_is_still_one_line(xml_inputs, tmp_path, command):
+    """It once printed a stray `, line 2, column 223` line of its own."""
+    name = "nul-byte.xml"
+    args = [arg.replace("{}", str(xml_inputs / name)).replace("{out}", str(tmp_path / "out")) for arg in command]
+    result = CliRunner().invoke(cli, args)
+    output = result.output.replace(str(tmp_path), "")
+    assert not [line for line in output.splitlines() if re.match(r"\s*,? ?line \d+, column \d+", line)], output
+    if "json" in command:
+        import json
+        [message] = json.loads(result.stdout)["files"][0]["messages"]
+        assert message["line"] == 2 and "\n" not in message["message"] and ", line 2" not in message["message"]
+        return
+    [line] = [line for line in output.splitlines() if name in line]
+    assert re.search(r"line 2, column \d+: not well-formed XML: Invalid character: Char 0x0 out of allowed range$", line), line
+
+
 @pytest.mark.parametrize("to", ["html", "txt"])
 @pytest.mark.parametrize("name", sorted(XML_REFUSED))
 def test_render_refuses_hostile_xml(xml_inputs, tmp_path, name, to):
@@ -170,6 +191,25 @@ def test_export_reports_each_bad_source_and_exports_the_rest(xml_inputs, tmp_pat
         assert_refused(result, name, cause)
     assert (tmp_path / output).exists()
     assert_no_secret(tmp_path)
+
+
+def test_csv_export_writes_no_cell_a_spreadsheet_would_run_as_a_formula(xml_inputs, tmp_path):
+    """Header fields that start with = + - @, a tab or a carriage return are written with a single
+    quote in front (OWASP), and nothing else of them changes."""
+    out = tmp_path / "catalogue.csv"
+    result = invoke("export", "csv", xml_inputs / "formula-cells.xml", "-o", out)
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8", newline="") as handle:
+        [row] = list(csv.DictReader(handle))
+    cells = [cell for cell in row.values() if cell]
+    assert not [cell for cell in cells if cell[0] in "=+-@\t\r"], cells
+    unescaped = {field: value.replace("&amp;", "&").replace("&#9;", "\t").replace("&#13;", "\r")
+                 for field, value in make_corpus.FORMULAS.items()}
+    expected = {"title": "title", "idno": "idno", "settlement": "settlement", "archive": "repository",
+                "collection": "collection", "translators": "translator", "summary": "summary",
+                "uploaded": "uploaded", "original_language": "mainLang"}
+    assert {column: row[column] for column in expected} == {column: "'" + unescaped[field]
+                                                            for column, field in expected.items()}
 
 
 # -- build ----------------------------------------------------------------------------------------
@@ -237,6 +277,46 @@ def test_a_100000_line_document_converts_in_bounded_memory(tmp_path):
     assert peak < 2000, f"peak memory {peak:.0f} MB"
     tree = etree.parse(str(next((tmp_path / "out").iterdir())))
     assert not missing_words(source.read_text(encoding="utf-8"), tree)
+
+
+@pytest.fixture(scope="module")
+def special(tmp_path_factory) -> list[Path]:
+    return make_corpus.special_files(tmp_path_factory.mktemp("special"))
+
+
+#: Every command that reads sources, for a source `name` in the current folder.
+READERS = {
+    "convert": lambda name: ["convert", name, "-o", "out"],
+    "build": lambda name: ["build", name, "-o", "site", "--formats", "html", "-j", "1", "-q"],
+    "validate": lambda name: ["validate", name],
+    "render": lambda name: ["render", name, "--to", "txt", "-o", "out"],
+    "export": lambda name: ["export", "csv", name, "-o", "out.csv"],
+    "entities": lambda name: ["entities", name],
+}
+
+
+@pytest.mark.parametrize("command", sorted(READERS))
+@pytest.mark.parametrize("kind", ["fifo.txt", "fifo.xml", "zero"])
+def test_a_fifo_or_a_device_as_a_source_is_refused_with_one_line(special, tmp_path, command, kind):
+    """Read, a FIFO waits for a writer for ever and /dev/zero never ends: both are refused at once."""
+    source = next(path for path in special if path.name == ("zero" if kind == "zero" else kind))
+    status, output, seconds, peak = run_measured(READERS[command](str(source)), tmp_path, timeout=60)
+    assert status != 0 and "Traceback" not in output, output
+    assert len([line for line in output.splitlines() if str(source) in line]) == 1, output
+    assert [line for line in output.splitlines() if str(source) in line and "not a regular file" in line], output
+    assert seconds < 50 and peak < PEAK_MB, (seconds, peak)
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_a_fifo_in_a_source_folder_is_named_and_the_rest_is_built(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "letter.txt").write_bytes(SEED.read_bytes())
+    [fifo, *_] = make_corpus.special_files(src)
+    status, output, _, _ = run_measured(READERS["build"]("src"), tmp_path, timeout=120)
+    assert status == 1 and "Traceback" not in output, output
+    assert [line for line in output.splitlines() if "fifo.txt" in line] == ["src/fifo.txt: error: not a regular file"]
+    assert "1 published" in output and (tmp_path / "site" / "index.html").is_file()
 
 
 # -- the file system -------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """`csv` and `json`: a catalogue of the documents' metadata, one row (object) per document.
 
 Both have the same fields in the same order (`COLUMNS`). In CSV, lists are joined with "; " and
-dates are split into when / notBefore / notAfter; JSON keeps lists as arrays.
+dates are split into when / notBefore / notAfter; JSON keeps lists as arrays. A CSV cell that a
+spreadsheet would read as a formula gets a single quote in front (`spreadsheet_safe`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ COLUMNS = [
     "topics", "places",
 ]
 LIST_SEPARATOR = "; "
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"; NUL
+#: from OWASP ASVS 1.2.10). A line feed is added: some spreadsheets drop it and read what follows.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 
 
 def catalogue_row(record: DocumentRecord) -> dict[str, str | list[str]]:
@@ -42,12 +46,20 @@ def catalogue_row(record: DocumentRecord) -> dict[str, str | list[str]]:
     return row
 
 
+def spreadsheet_safe(cell: str) -> str:
+    """The cell with a single quote in front when it starts like a formula (`=HYPERLINK(...)`,
+    `@SUM(...)`, `+1`, `-1`, also after spaces), so that a spreadsheet opening the catalogue shows
+    it as text and never runs it."""
+    return "'" + cell if cell.startswith(FORMULA_TRIGGERS) or cell.lstrip().startswith(FORMULA_TRIGGERS) else cell
+
+
 def catalogue_csv(records: list[DocumentRecord]) -> bytes:
     out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    csv.writer(out, lineterminator="\r\n").writerow(COLUMNS)
+    # Every value in quotes, so that no separator inside one can start a cell of its own (OWASP).
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     for record in records:
-        writer.writerow({key: LIST_SEPARATOR.join(value) if isinstance(value, list) else value
+        writer.writerow({key: spreadsheet_safe(LIST_SEPARATOR.join(value) if isinstance(value, list) else value)
                          for key, value in catalogue_row(record).items()})
     return out.getvalue().encode("utf-8")
 

@@ -5,6 +5,11 @@ xml:ids must be unique in the corpus, but every document of the edition declares
 moved once into the corpus header (their `#document-types` pointers then resolve there), and the
 ids left in each document get the document's id as a prefix, with its internal `#pointers`
 rewritten to match. Pointers to register entries become `#id`, as the registers are in the corpus.
+
+Prefixing alone can make two ids one (document `x`'s `b-c` and document `x-b`'s `c` are both
+`x-b-c`), so every id is claimed from one `CorpusIds`: the corpus header's and the registers'
+first, then the documents' own, then the ids inside each document; an id already taken gets
+`.2`, `.3`, ... So ids are unique, and in the usual case exactly the prefixed ones.
 """
 
 from __future__ import annotations
@@ -36,6 +41,27 @@ def ncname(name: str) -> str:
     return name if re.match(r"[A-Za-z_]", name) else f"doc-{name}"
 
 
+class CorpusIds:
+    """The xml:ids given out in one corpus: each `claim` returns an id no other claim returned."""
+
+    def __init__(self, reserved: Iterable[str] = ()) -> None:
+        self.taken = set(reserved)
+
+    def claim(self, wanted: str) -> str:
+        ident, number = wanted, 1
+        while ident in self.taken:
+            number += 1
+            ident = f"{wanted}.{number}"
+        self.taken.add(ident)
+        return ident
+
+
+def _ids_in(elements: Iterable[etree._Element | None]) -> Iterator[str]:
+    for element in elements:
+        if element is not None:
+            yield from (str(i) for i in element.xpath(".//@xml:id | @xml:id"))
+
+
 def shared_encoding(documents: Iterable[SourceDocument]) -> etree._Element | None:
     """The encodingDesc most documents have, word for word (the first one's on a tie), copied."""
     counts: Counter = Counter()
@@ -57,13 +83,17 @@ def _encoding_key(root: etree._Element) -> bytes:
     return etree.tostring(element, method="c14n") if element is not None else b""
 
 
-def relocate_ids(tei: etree._Element, prefix: str, registers: Registers) -> None:
-    """Prefix every xml:id of one document and rewrite the pointers that name them."""
+def relocate_ids(tei: etree._Element, prefix: str, registers: Registers, ids: CorpusIds | None = None) -> None:
+    """Prefix every xml:id of one document and rewrite the pointers that name them. `prefix` is
+    the document's own id (already claimed); the others are claimed from `ids`, when given."""
     renamed = {}
     for element in tei.iter():
         ident = element.get(XML_ID) if isinstance(element.tag, str) else None
         if ident:
-            renamed[ident] = prefix if element is tei else f"{prefix}-{ident}"
+            if element is tei:
+                renamed[ident] = prefix
+            else:
+                renamed[ident] = ids.claim(f"{prefix}-{ident}") if ids is not None else f"{prefix}-{ident}"
             element.set(XML_ID, renamed[ident])
     tei.set(XML_ID, prefix)
     for element in tei.iter():
@@ -87,8 +117,10 @@ def _pointer(token: str, renamed: dict[str, str], registers: Registers | None) -
 
 
 def corpus_header(corpus: etree._Element, records: list[DocumentRecord], edition: Edition,
-                  own_encoding: bool) -> etree._Element:
-    """The corpus's teiHeader; with an encodingDesc of its own when the documents share none."""
+                  own_encoding: bool, document_ids: dict[str, str] | None = None) -> etree._Element:
+    """The corpus's teiHeader; with an encodingDesc of its own when the documents share none.
+    `document_ids` gives each record's TEI id in the corpus (default: its id as an XML name)."""
+    document_ids = document_ids or {}
     header = sub(corpus, "teiHeader")
     file_desc = sub(header, "fileDesc")
     title_stmt = sub(file_desc, "titleStmt")
@@ -112,7 +144,7 @@ def corpus_header(corpus: etree._Element, records: list[DocumentRecord], edition
     source_desc = sub(file_desc, "sourceDesc")
     bibls = sub(source_desc, "listBibl")
     for record in records:
-        bibl = sub(bibls, "bibl", attrs={"corresp": "#" + ncname(record.id)})
+        bibl = sub(bibls, "bibl", attrs={"corresp": "#" + document_ids.get(record.id, ncname(record.id))})
         sub(bibl, "title", record.title or record.id)
         if record.date is not None:
             sub(bibl, "date", record.date.text or record.date.iso, record.date.attributes())
@@ -143,15 +175,18 @@ def corpus_parts(documents: Callable[[], Iterable[SourceDocument]], records: lis
     made ready for the corpus. `documents` is called twice (once to find the encoding they share,
     once to copy them), so that a large corpus never has to be in memory at once."""
     encoding = shared_encoding(documents())
+    lists = registers.lists()
+    # the ids that stay as they are, then each document's own, before the header points at them
+    ids = CorpusIds(_ids_in([encoding, *lists]))
+    document_ids = {record.id: ids.claim(ncname(record.id)) for record in records}
     scratch = etree.Element(T + "teiCorpus", nsmap={None: TEI_NS})
-    header = corpus_header(scratch, records, edition, own_encoding=encoding is None)
+    header = corpus_header(scratch, records, edition, own_encoding=encoding is None, document_ids=document_ids)
     etree.indent(scratch)  # only what was built here: copied parts keep their own whitespace
     if encoding is not None:
         header[-1].tail = "\n    "
         header.append(_copied(encoding, "\n  "))
     header.tail = "\n  "
     yield header
-    lists = registers.lists()
     if lists:
         stand_off = etree.Element(T + "standOff")
         stand_off.text = "\n    "
@@ -166,7 +201,8 @@ def corpus_parts(documents: Callable[[], Iterable[SourceDocument]], records: lis
         if own is not None and etree.tostring(own, method="c14n") == shared_key:
             own.getprevious().tail = own.tail
             own.getparent().remove(own)
-        relocate_ids(tei, ncname(document.id), registers)
+        prefix = document_ids.get(document.id) or ids.claim(ncname(document.id))
+        relocate_ids(tei, prefix, registers, ids)
         yield tei
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import OutputError, RenderError, TeiEditionError
-from ..files import find_files, not_a_file, write_atomic
+from ..files import find_files, not_a_file, read_bounded, write_atomic
 from ..resources import xslt_path
-from ..xmlsafe import parse_untrusted
+from ..xmlsafe import MAX_XML_BYTES, parse_untrusted
 from . import transform
 from .plaintext import wrap_text
 
@@ -53,7 +53,9 @@ def _check(to: str, view: str | None, params: dict[str, str]) -> None:
 def _read_tei(path: Path) -> tuple[etree._ElementTree, bytes]:
     """The parsed file and its bytes (the PDF attaches exactly what was rendered)."""
     try:
-        source = path.read_bytes()
+        source = read_bounded(path, MAX_XML_BYTES)  # parse_untrusted refuses one byte more
+    except ValueError as exc:
+        raise RenderError(str(exc), str(path)) from None
     except OSError as exc:
         raise RenderError(f"cannot read: {exc.strerror or exc}", str(path)) from None
     tree = parse_untrusted(source, name=str(path))
@@ -112,6 +114,8 @@ def render(path: str | Path, to: str, *, view: str | None = None,
     except RenderError as exc:
         exc.path = exc.path or str(path)
         raise
+    except RecursionError:  # a layout engine that recurses deeper than Python allows
+        raise RenderError(f"the document is nested too deeply to render as {to.upper()}", str(path)) from None
 
 
 def tei_files(inputs: list[str | Path]) -> list[Path]:

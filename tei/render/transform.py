@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..errors import RenderError, UnsafeXMLError
 from ..resources import xslt_path
-from ..xmlsafe import parse_untrusted
+from ..xmlsafe import one_line, parse_untrusted
 
 ACCESS = etree.XSLTAccessControl(read_file=True, write_file=False, create_dir=False,
                                  read_network=False, write_network=False)
@@ -66,7 +66,7 @@ def compile_stylesheet(path: Path, folder: Path | None = None) -> etree.XSLT:
     try:
         return etree.XSLT(etree.parse(str(path), parser), access_control=ACCESS)
     except (etree.XSLTParseError, etree.XMLSyntaxError) as exc:
-        raise RenderError(f"stylesheet {path.name} does not compile: {exc}") from None
+        raise RenderError(f"stylesheet {path.name} does not compile: {one_line(exc)}") from None
 
 
 @functools.lru_cache(maxsize=32)
@@ -85,10 +85,10 @@ def run(stylesheet: etree.XSLT, tree: etree._ElementTree, params: dict[str, str]
     try:
         result = stylesheet(tree, **quoted)
     except etree.XSLTApplyError as exc:
-        raise RenderError(f"transformation failed: {exc}") from None
+        raise RenderError(f"transformation failed: {one_line(exc)}") from None
     finally:
         _RUN_FOLDER.reset(token)
     errors = [entry for entry in stylesheet.error_log if entry.level_name in ("ERROR", "FATAL")]
     if result.getroot() is None and errors:
-        raise RenderError(f"transformation failed: {errors[0].message}")
+        raise RenderError(f"transformation failed: {one_line(errors[0].message)}")
     return result

