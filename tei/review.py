@@ -197,7 +197,11 @@ def _describe(element: etree._Element, root: etree._Element, title: str) -> tupl
         field = "name link"
     else:
         field = name
-    return field, value, note, [value]
+    # a structured field (msDesc, bibl) joins parts that stand apart in the source: its longest
+    # parts find the line when the whole does not
+    parts = sorted({_text(part) for part in element.iterdescendants() if len(part) == 0 and _text(part)},
+                   key=len, reverse=True)
+    return field, value, note, [value, *parts]
 
 
 def _context(element: etree._Element) -> str:
@@ -300,15 +304,9 @@ def review_paths(inputs: Iterable[str | Path]) -> tuple[list[Decision], list[tup
 
 # -- writing the list ------------------------------------------------------------------------
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """A cell a spreadsheet will not run as a formula: one starting with = + - @ tab or CR gets a '."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
-
-
 def decisions_csv(decisions: Iterable[Decision]) -> bytes:
+    from .export.catalogue import spreadsheet_safe  # the export package imports the converter, which imports this
+
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)

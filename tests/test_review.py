@@ -15,7 +15,8 @@ from conftest import SEEDS, assert_tei_all_valid
 from tei.cli import cli
 from tei.convert import convert_reviewed
 from tei.encoder import serialize_tei
-from tei.review import COLUMNS, decisions_csv, decisions_json, review_decisions, spreadsheet_safe
+from tei.export.catalogue import spreadsheet_safe
+from tei.review import COLUMNS, decisions_csv, decisions_json, review_decisions
 
 TEI = {"t": "http://www.tei-c.org/ns/1.0"}
 CERTAINTIES = {"high", "medium", "low", "unknown"}
