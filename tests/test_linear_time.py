@@ -58,3 +58,13 @@ def test_references_to_notes_are_linear_in_their_number(tmp_path):
                         for i in range(n))
         return "<p>" + notes + "".join(f'<ptr target="#n{i}"/><ptr target="#r{i}"/>' for i in range(n)) + "</p>"
     assert_linear(as_html, body, 200, tmp_path)
+
+
+@pytest.mark.parametrize("body", [
+    lambda n: "<p>" + "".join(f"line {i}<lb/>" for i in range(n)) + "</p>",
+    lambda n: "<p>" + "<lb/>" * n + "text</p>",
+    lambda n: "<p><lb/>first<lb/>second</p>" * n,
+], ids=["one-paragraph", "leading-breaks", "many-paragraphs"])
+def test_line_breaks_are_linear_in_the_number_of_lines(body, tmp_path):
+    # each lb looked back over its paragraph: a 20,000-line paragraph took 109 s as HTML
+    assert_linear(as_html, body, 1500, tmp_path)

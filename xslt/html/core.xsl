@@ -167,10 +167,29 @@
     </span>
   </xsl:template>
 
-  <!-- A line break; none before the first line of a block (diplomatic pages number every line). -->
+  <!-- A line break; none before the first line of a block (diplomatic pages number every line).
+       The breaks before the first text or element (other than lb, pb, cb) of their parent are
+       found once for the whole file: looking back from each lb took time quadratic in the lines. -->
+  <xsl:key name="leading-lb" match="leading-lb" use="@lb"/>
+  <xsl:variable name="leading-lbs-tree">
+    <xsl:for-each select="//*[tei:lb]">
+      <xsl:variable name="first-content"
+          select="node()[self::*[not(self::tei:lb or self::tei:pb or self::tei:cb)]
+                         or self::text()[normalize-space()]][1]"/>
+      <xsl:for-each select="tei:lb[not($first-content)] | $first-content/preceding-sibling::tei:lb">
+        <leading-lb lb="{generate-id()}"/>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="leading-lbs" select="exsl:node-set($leading-lbs-tree)"
+                xmlns:exsl="http://exslt.org/common"/>
+
   <xsl:template match="tei:lb">
-    <xsl:if test="preceding-sibling::*[not(self::tei:lb or self::tei:pb or self::tei:cb)]
-                  or preceding-sibling::text()[normalize-space()]">
+    <xsl:variable name="lb" select="generate-id()"/>
+    <xsl:variable name="leading">
+      <xsl:for-each select="$leading-lbs"><xsl:if test="key('leading-lb', $lb)">yes</xsl:if></xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="$leading != 'yes'">
       <br class="lb"/>
     </xsl:if>
     <xsl:if test="not(@break='no')"><xsl:text> </xsl:text></xsl:if>
