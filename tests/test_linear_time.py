@@ -14,6 +14,8 @@ from tei.render.renderer import render
 from tei.resources import schema_path
 from tei.validate import SchematronCheck, _line_of, _Lines
 
+from render_helpers import missing_tool
+
 HEADER = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Scaling</title>'
           '</titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc>'
           '</fileDesc></teiHeader><text><body>')
@@ -124,3 +126,34 @@ def test_schematron_lines_are_linear_in_the_number_of_failures(tmp_path):
     small, large = _seconds(lines, 400), _seconds(lines, 1600)
     assert large < 8 * small + 0.05, f"400: {small:.3f} s, 1600: {large:.3f} s"
     assert lines(1600)[::100] == [_line_of(tree, location) for location in locations[::100]]
+
+
+def _spanning_rows(n: int) -> str:
+    return "<table>" + '<row><cell cols="100000">wide</cell><cell>narrow</cell></row>' * n + "</table>"
+
+
+def test_a_column_span_is_clamped_to_the_columns_of_its_table(tmp_path):
+    # 720 bytes with colspan 100,000 took WeasyPrint over 120 s; spans that fit stay as they are
+    path = tmp_path / "spans.xml"
+    path.write_text(HEADER + _spanning_rows(1)
+                    + '<table><row><cell cols="3">T</cell></row><row><cell>a</cell><cell cols="2">b</cell></row>'
+                      '<row><cell cols="2">c</cell><cell>d</cell></row></table>'
+                    + '<table><row><cell rows="100000">r</cell></row></table>' + FOOTER, encoding="utf-8")
+    page = etree.HTML(render(path, "html"))
+    spans = [(cell.text, cell.get("colspan"), cell.get("rowspan")) for cell in page.iter("td", "th")]
+    assert spans == [("wide", "3", None), ("narrow", None, None), ("T", "3", None), ("a", None, None),
+                     ("b", "2", None), ("c", "2", None), ("d", None, None), ("r", None, "65534")]
+
+
+def test_the_pdf_is_linear_in_rows_with_huge_column_spans(tmp_path):
+    try:
+        import weasyprint  # noqa: F401  (only whether it is installed)
+    except ImportError as exc:
+        missing_tool(f"PDF tests need WeasyPrint: {exc}")
+    render(_write(tmp_path / "warm.xml", _spanning_rows(1)), "pdf")  # fonts load on the first PDF
+    assert_linear(lambda path: render(path, "pdf"), _spanning_rows, 8, tmp_path)
+
+
+def _write(path: Path, body: str) -> Path:
+    path.write_text(HEADER + body + FOOTER, encoding="utf-8")
+    return path

@@ -259,6 +259,49 @@
     <tr><xsl:call-template name="global-attributes"/><xsl:apply-templates select="tei:cell"/></tr>
   </xsl:template>
 
+  <!-- A cell spans at most the table's columns, and at most 1,000 (browsers' own limit): a span of
+       100,000 columns took the PDF over two minutes for one cell. The table's columns are its
+       widest row, each cell counted at most as wide as the longest row has cells; they are
+       counted once per table ($table-widths). Rows span at most 65,534 (the limit of HTML). -->
+  <xsl:key name="table-width" match="table-width" use="@table"/>
+  <xsl:variable name="table-widths-tree">
+    <xsl:for-each select="//tei:table[tei:row/tei:cell[@cols &gt; 1]]">
+      <xsl:variable name="table" select="generate-id()"/>
+      <xsl:variable name="most-cells">
+        <xsl:for-each select="tei:row">
+          <xsl:sort select="count(tei:cell)" data-type="number" order="descending"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="count(tei:cell)"/></xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:variable name="widths">
+        <xsl:for-each select="tei:row">
+          <xsl:variable name="wide" select="tei:cell[@cols &gt; $most-cells]"/>
+          <xsl:variable name="spanning" select="tei:cell[@cols &gt; 1 and not(@cols &gt; $most-cells)][@cols = floor(@cols)]"/>
+          <width><xsl:value-of select="count(tei:cell) + count($wide) * ($most-cells - 1)
+                                       + sum($spanning/@cols) - count($spanning)"/></width>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:for-each select="exsl:node-set($widths)/width" xmlns:exsl="http://exslt.org/common">
+        <xsl:sort select="." data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><table-width table="{$table}" width="{.}"/></xsl:if>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="table-widths" select="exsl:node-set($table-widths-tree)"
+                xmlns:exsl="http://exslt.org/common"/>
+
+  <xsl:template name="column-span">
+    <xsl:variable name="table" select="generate-id(ancestor::tei:table[1])"/>
+    <xsl:variable name="width">
+      <xsl:for-each select="$table-widths"><xsl:value-of select="key('table-width', $table)/@width"/></xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="number(@cols) &lt;= $width and number(@cols) &lt;= 1000"><xsl:value-of select="@cols"/></xsl:when>
+      <xsl:when test="$width &lt; 1000"><xsl:value-of select="$width"/></xsl:when>
+      <xsl:otherwise>1000</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="tei:cell">
     <xsl:variable name="header" select="@role='label' or ../@role='label'"/>
     <xsl:variable name="element">
@@ -270,8 +313,15 @@
           <xsl:choose><xsl:when test="../@role='label'">col</xsl:when><xsl:otherwise>row</xsl:otherwise></xsl:choose>
         </xsl:attribute>
       </xsl:if>
-      <xsl:if test="@cols &gt; 1"><xsl:attribute name="colspan"><xsl:value-of select="@cols"/></xsl:attribute></xsl:if>
-      <xsl:if test="@rows &gt; 1"><xsl:attribute name="rowspan"><xsl:value-of select="@rows"/></xsl:attribute></xsl:if>
+      <xsl:if test="@cols &gt; 1"><xsl:attribute name="colspan"><xsl:call-template name="column-span"/></xsl:attribute></xsl:if>
+      <xsl:if test="@rows &gt; 1">
+        <xsl:attribute name="rowspan">
+          <xsl:choose>
+            <xsl:when test="@rows &gt; 65534">65534</xsl:when>
+            <xsl:otherwise><xsl:value-of select="@rows"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </xsl:if>
       <xsl:call-template name="global-attributes"/>
       <xsl:apply-templates/>
     </xsl:element>
