@@ -281,15 +281,36 @@ def _compile_xsd(path: Path) -> etree.XMLSchema:
         raise SchemaError(f"not a usable XSD 1.0 schema: {exc}", str(path)) from None
 
 
+XSL_NS = "http://www.w3.org/1999/XSL/Transform"
+SAXON_NS = "http://icl.com/saxon"
+
+
 @functools.lru_cache(maxsize=None)
-def _compile_schematron(path: Path):
+def _compile_schematron(path: Path) -> etree.XSLT:
+    """The schema compiled by lxml's ISO Schematron skeleton into a validating XSLT, which writes
+    SVRL; its locations are the lines of the nodes (see _locations_as_lines)."""
     from lxml import isoschematron
 
     try:
-        return isoschematron.Schematron(_load_schema_document(path), store_report=True)
+        schema = isoschematron.Schematron(_load_schema_document(path), store_xslt=True)
+        return etree.XSLT(_locations_as_lines(schema.validator_xslt))
     except (etree.SchematronParseError, etree.XSLTParseError) as exc:
         raise SchemaError(f"not a usable ISO Schematron (XSLT 1.0 query binding) schema: {exc}",
                           str(path)) from None
+
+
+def _locations_as_lines(validator: etree._ElementTree) -> etree._ElementTree:
+    """The validating XSLT with each SVRL location written as the line of its node (libxslt's
+    saxon:line-number). The skeleton's own locations are XPaths that count the like-named siblings
+    at each step, which took time quadratic in the failures among many siblings."""
+    validator = copy.deepcopy(validator)
+    for template in validator.getroot().iterchildren(f"{{{XSL_NS}}}template"):
+        if template.get("mode") == "schematron-get-full-path" and template.get("match") in ("*", "@*"):
+            template[:] = []
+            template.text = None
+            etree.SubElement(template, f"{{{XSL_NS}}}value-of", nsmap={"saxon": SAXON_NS},
+                             select="saxon:line-number()")
+    return validator
 
 
 # -- checks: one per schema; each turns its engine's report into Messages ------------------------
@@ -353,14 +374,13 @@ class XSDCheck:
 
 class SchematronCheck:
     def __init__(self, path: Path, label: str):
-        self.schema, self.label = _compile_schematron(path), label
+        self.validator, self.label = _compile_schematron(path), label
 
     def check(self, tree: etree._ElementTree, file: str) -> list[Message]:
-        self.schema.validate(tree)
+        report = self.validator(tree)
         messages = []
         lines = _Lines(tree)
-        for node in self.schema.validation_report.iter(f"{{{SVRL_NS}}}failed-assert",
-                                                      f"{{{SVRL_NS}}}successful-report"):
+        for node in report.iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
             role = (node.get("role") or "").lower()
             severity = WARNING if role in ("warning", "warn", "info", "information") else ERROR
             text = " ".join(node.findtext(f"{{{SVRL_NS}}}text", "").split())
@@ -377,7 +397,8 @@ _LOCATION_ATTRIBUTE = re.compile(r"/@(?:\*\[local-name\(\)='([^']+)' and namespa
 
 
 class _Lines:
-    """Lines of the nodes that SVRL locations point to. Each location is walked down from the root
+    """Lines of the nodes that SVRL locations point to: the line itself (see _locations_as_lines),
+    or the skeleton's XPath (an XSLT without saxon:line-number). Each XPath is walked down from the root
     through each element's children grouped by name, grouped once: evaluating every location as
     XPath scanned all the siblings of each step, which took time quadratic in the failures."""
 
@@ -396,6 +417,8 @@ class _Lines:
         return groups
 
     def line_of(self, location: str) -> int:
+        if location.isdigit():
+            return int(location)
         nodes: list[etree._Element] = []
         end = 0
         for step in _LOCATION_STEP.finditer(location):
