@@ -173,3 +173,13 @@ def test_the_pdf_is_linear_in_rows_with_huge_column_spans(tmp_path):
 def _write(path: Path, body: str) -> Path:
     path.write_text(HEADER + body + FOOTER, encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize("stage", [as_html, as_text], ids=["html", "txt"])
+@pytest.mark.parametrize("body", [
+    lambda n: '<list type="gloss"><label>Term</label>' + "<item>gloss</item>" * n + "</list>",
+    lambda n: '<list type="gloss">' + "<label>Term</label><item>gloss</item>" * n + "</list>",
+], ids=["one-label", "label-each"])
+def test_gloss_lists_are_linear_in_the_number_of_items(stage, body, tmp_path):
+    # each item looked back over the list for its label: quadratic in the items after one label
+    assert_linear(stage, body, 3000, tmp_path)

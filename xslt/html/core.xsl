@@ -211,6 +211,13 @@
 
   <!-- ================================================================ lists, tables, figures -->
 
+  <!-- Each item of a gloss list is glossed by the nearest label before it: the labels before it
+       are its place among the labels and items less its place among the items (looking back from
+       each item took time quadratic in the items after one label). -->
+  <xsl:key name="list-member" match="list-member" use="@node"/>
+  <xsl:key name="list-label" match="list-label" use="@place"/>
+  <xsl:key name="label" match="tei:label" use="generate-id()"/>
+
   <xsl:template match="tei:list | tei:listBibl | tei:castList">
     <xsl:if test="tei:head">
       <p class="list-head"><xsl:apply-templates select="tei:head/node()"/></p>
@@ -219,8 +226,26 @@
       <xsl:when test="@type='gloss' or tei:label">
         <dl class="tei-list type-gloss">
           <xsl:call-template name="global-attributes"/>
+          <xsl:variable name="members-tree">
+            <xsl:for-each select="*[self::tei:label or self::tei:item]"><list-member node="{generate-id()}" place="{position()}"/></xsl:for-each>
+          </xsl:variable>
+          <xsl:variable name="members" select="exsl:node-set($members-tree)" xmlns:exsl="http://exslt.org/common"/>
+          <xsl:variable name="labels-tree">
+            <xsl:for-each select="tei:label"><list-label label="{generate-id()}" place="{position()}"/></xsl:for-each>
+          </xsl:variable>
+          <xsl:variable name="labels" select="exsl:node-set($labels-tree)" xmlns:exsl="http://exslt.org/common"/>
           <xsl:for-each select="tei:item">
-            <dt><xsl:apply-templates select="preceding-sibling::tei:label[1]/node()"/></dt>
+            <xsl:variable name="item" select="generate-id()"/>
+            <xsl:variable name="items-before" select="position() - 1"/>
+            <xsl:variable name="label">
+              <xsl:variable name="before" select="preceding-sibling::*[1]"/>
+              <xsl:for-each select="$before[self::tei:label]"><xsl:value-of select="generate-id()"/></xsl:for-each>
+              <xsl:if test="not($before[self::tei:label])"><xsl:for-each select="$members">
+                <xsl:variable name="labels-before" select="key('list-member', $item)/@place - 1 - $items-before"/>
+                <xsl:for-each select="$labels"><xsl:value-of select="key('list-label', $labels-before)/@label"/></xsl:for-each>
+              </xsl:for-each></xsl:if>
+            </xsl:variable>
+            <dt><xsl:apply-templates select="key('label', $label)/node()"/></dt>
             <dd><xsl:call-template name="global-attributes"/><xsl:apply-templates/></dd>
           </xsl:for-each>
         </dl>
