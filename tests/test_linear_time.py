@@ -183,3 +183,9 @@ def _write(path: Path, body: str) -> Path:
 def test_gloss_lists_are_linear_in_the_number_of_items(stage, body, tmp_path):
     # each item looked back over the list for its label: quadratic in the items after one label
     assert_linear(stage, body, 3000, tmp_path)
+
+
+@pytest.mark.parametrize("stage", [as_html, as_text], ids=["html", "txt"])
+def test_unknown_elements_are_linear_in_their_number(stage, tmp_path):
+    # the space after an unknown element looked at every node after it
+    assert_linear(stage, lambda n: "<p>" + "<foo>word</foo>" * n + "</p>", 3000, tmp_path)

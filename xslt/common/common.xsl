@@ -335,7 +335,9 @@
   <!-- After an element no template knows: a space when another element follows with no text
        between (<role>Boatman</role><roleDesc>an old man</roleDesc>), so words do not run together. -->
   <xsl:template name="space-before-next-element">
-    <xsl:if test="following-sibling::node()[1][self::*]"><xsl:text> </xsl:text></xsl:if>
+    <!-- the next node alone: a predicate after [1] made each element read all the nodes after it -->
+    <xsl:variable name="next" select="following-sibling::node()[1]"/>
+    <xsl:if test="$next[self::*]"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- ================================================================ editorial marks -->
