@@ -189,3 +189,14 @@ def test_gloss_lists_are_linear_in_the_number_of_items(stage, body, tmp_path):
 def test_unknown_elements_are_linear_in_their_number(stage, tmp_path):
     # the space after an unknown element looked at every node after it
     assert_linear(stage, lambda n: "<p>" + "<foo>word</foo>" * n + "</p>", 3000, tmp_path)
+
+
+def test_the_hostile_column_span_renders_as_a_pdf_of_a_few_columns(tmp_path):
+    try:
+        import weasyprint  # noqa: F401  (only whether it is installed)
+    except ImportError as exc:
+        missing_tool(f"PDF tests need WeasyPrint: {exc}")
+    path = Path(__file__).parent / "hostile" / "xml" / "huge-colspan.xml"
+    spans = [(cell.get("colspan"), cell.get("rowspan")) for cell in etree.HTML(render(path, "html")).iter("td")]
+    assert spans == [("3", None), (None, None), (None, "65534"), (None, None)]
+    assert render(path, "pdf").startswith(b"%PDF")
