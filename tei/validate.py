@@ -21,6 +21,7 @@ import copy
 import functools
 import hashlib
 import os
+import re
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
@@ -286,15 +287,36 @@ def _compile_xsd(path: Path) -> etree.XMLSchema:
         raise SchemaError(f"not a usable XSD 1.0 schema: {exc}", str(path)) from None
 
 
+XSL_NS = "http://www.w3.org/1999/XSL/Transform"
+SAXON_NS = "http://icl.com/saxon"
+
+
 @functools.lru_cache(maxsize=None)
-def _compile_schematron(path: Path):
+def _compile_schematron(path: Path) -> etree.XSLT:
+    """The schema compiled by lxml's ISO Schematron skeleton into a validating XSLT, which writes
+    SVRL; its locations are the lines of the nodes (see _locations_as_lines)."""
     from lxml import isoschematron
 
     try:
-        return isoschematron.Schematron(_load_schema_document(path), store_report=True)
+        schema = isoschematron.Schematron(_load_schema_document(path), store_xslt=True)
+        return etree.XSLT(_locations_as_lines(schema.validator_xslt))
     except (etree.SchematronParseError, etree.XSLTParseError) as exc:
         raise SchemaError(f"not a usable ISO Schematron (XSLT 1.0 query binding) schema: {one_line(exc)}",
                           str(path)) from None
+
+
+def _locations_as_lines(validator: etree._ElementTree) -> etree._ElementTree:
+    """The validating XSLT with each SVRL location written as the line of its node (libxslt's
+    saxon:line-number). The skeleton's own locations are XPaths that count the like-named siblings
+    at each step, which took time quadratic in the failures among many siblings."""
+    validator = copy.deepcopy(validator)
+    for template in validator.getroot().iterchildren(f"{{{XSL_NS}}}template"):
+        if template.get("mode") == "schematron-get-full-path" and template.get("match") in ("*", "@*"):
+            template[:] = []
+            template.text = None
+            etree.SubElement(template, f"{{{XSL_NS}}}value-of", nsmap={"saxon": SAXON_NS},
+                             select="saxon:line-number()")
+    return validator
 
 
 # -- checks: one per schema; each turns its engine's report into Messages ------------------------
@@ -358,19 +380,76 @@ class XSDCheck:
 
 class SchematronCheck:
     def __init__(self, path: Path, label: str):
-        self.schema, self.label = _compile_schematron(path), label
+        self.validator, self.label = _compile_schematron(path), label
 
     def check(self, tree: etree._ElementTree, file: str) -> list[Message]:
-        self.schema.validate(tree)
+        report = self.validator(tree)
         messages = []
-        for node in self.schema.validation_report.iter(f"{{{SVRL_NS}}}failed-assert",
-                                                      f"{{{SVRL_NS}}}successful-report"):
+        lines = _Lines(tree)
+        for node in report.iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
             role = (node.get("role") or "").lower()
             severity = WARNING if role in ("warning", "warn", "info", "information") else ERROR
             text = " ".join(node.findtext(f"{{{SVRL_NS}}}text", "").split())
-            messages.append(Message(file, _line_of(tree, node.get("location", "")), 0, severity, self.label,
+            messages.append(Message(file, lines.line_of(node.get("location", "")), 0, severity, self.label,
                                     node.get("id") or "assert", text))
         return messages
+
+
+#: One step of the paths the ISO Schematron skeleton writes in SVRL @location: an element in a
+#: namespace, or without one, with its position among the like-named children when it has siblings.
+_LOCATION_STEP = re.compile(r"/(?:\*\[local-name\(\)='([^']+)' and namespace-uri\(\)='([^']*)'\]|([A-Za-z_][\w.-]*))"
+                            r"(?:\[([1-9][0-9]*)\])?")
+_LOCATION_ATTRIBUTE = re.compile(r"/@(?:\*\[local-name\(\)='([^']+)' and namespace-uri\(\)='([^']*)'\]|([A-Za-z_][\w.-]*))$")
+
+
+class _Lines:
+    """Lines of the nodes that SVRL locations point to: the line itself (see _locations_as_lines),
+    or the skeleton's XPath (an XSLT without saxon:line-number). Each XPath is walked down from the root
+    through each element's children grouped by name, grouped once: evaluating every location as
+    XPath scanned all the siblings of each step, which took time quadratic in the failures."""
+
+    def __init__(self, tree: etree._ElementTree):
+        self.tree = tree
+        self._children: dict[etree._Element, dict[tuple[str, str], list[etree._Element]]] = {}
+
+    def _named_children(self, parent: etree._Element) -> dict[tuple[str, str], list[etree._Element]]:
+        groups = self._children.get(parent)
+        if groups is None:
+            groups = {}
+            for child in parent.iterchildren(tag=etree.Element):
+                name = etree.QName(child)
+                groups.setdefault((name.namespace or "", name.localname), []).append(child)
+            self._children[parent] = groups
+        return groups
+
+    def line_of(self, location: str) -> int:
+        if location.isdigit():
+            return int(location)
+        nodes: list[etree._Element] = []
+        end = 0
+        for step in _LOCATION_STEP.finditer(location):
+            if step.start() != end:
+                break
+            local, namespace = (step.group(1), step.group(2)) if step.group(1) else (step.group(3), "")
+            if end == 0:
+                root = self.tree.getroot()
+                groups = [[root] if (etree.QName(root).namespace or "", etree.QName(root).localname) == (namespace, local) else []]
+            else:
+                groups = [self._named_children(parent).get((namespace, local), []) for parent in nodes]
+            if step.group(4):
+                index = int(step.group(4)) - 1
+                nodes = [group[index] for group in groups if index < len(group)]
+            else:
+                nodes = [node for group in groups for node in group]
+            end = step.end()
+        rest = location[end:]
+        attribute = _LOCATION_ATTRIBUTE.match(rest) if end else None
+        if end == 0 or (rest and attribute is None):
+            return _line_of(self.tree, location)
+        if attribute is not None:
+            local, namespace = (attribute.group(1), attribute.group(2)) if attribute.group(1) else (attribute.group(3), "")
+            nodes = [node for node in nodes if node.get(f"{{{namespace}}}{local}" if namespace else local) is not None]
+        return (nodes[0].sourceline or 0) if nodes else 0
 
 
 def _line_of(tree: etree._ElementTree, location: str) -> int:

@@ -146,8 +146,18 @@ def formula_cells() -> bytes:
             f"</TEI>\n").encode()
 
 
+def scaling_fixtures() -> dict[str, bytes]:
+    """Small TEI that a stage once took minutes over (tests/test_linear_time.py times each stage)."""
+    return {
+        # 720 bytes with a column span of 100,000 took WeasyPrint over 120 s
+        "huge-colspan.xml": _tei("", "A table follows.").replace(
+            b"</p></body>", b'</p><table><row><cell cols="100000">wide</cell><cell>narrow</cell></row>'
+                            b'<row><cell rows="100000">tall</cell><cell>cell</cell></row></table></body>'),
+    }
+
+
 def write_small() -> None:
-    for folder, files in (("text", text_fixtures()), ("xml", {**xml_fixtures(), **link_fixtures()})):
+    for folder, files in (("text", text_fixtures()), ("xml", {**xml_fixtures(), **link_fixtures(), **scaling_fixtures()})):
         (HERE / folder).mkdir(exist_ok=True)
         for name, data in files.items():
             (HERE / folder / name).write_bytes(data)

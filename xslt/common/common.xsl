@@ -31,9 +31,71 @@
                                   [not($inline-notes='yes'
                                        and (@type='translator' or @type='editorial'))]"/>
 
+  <!-- The number of every note, found once in a few passes over the notes: counting the notes
+       before each note took time cubic in their number. A note's number is one more than the
+       footnotes before it in document order, leaving out the notes it sits in, so a note inside
+       a footnote shares its number and a remark in the text has the number of the next footnote.
+       For each note (by generate-id) the tables hold: its place among the footnotes ($footnote-
+       places), its place among all notes and how many footnotes hold it ($note-places), and its
+       number ($note-numbers, with footnote="yes" for a footnote). -->
+  <xsl:key name="note-place" match="note-place" use="@note"/>
+  <xsl:key name="note-number" match="note-number" use="@note"/>
+
+  <xsl:variable name="footnote-places-tree">
+    <xsl:for-each select="$footnote-notes">
+      <note-place note="{generate-id()}" place="{position()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="footnote-places" select="exsl:node-set($footnote-places-tree)"
+                xmlns:exsl="http://exslt.org/common"/>
+
+  <xsl:variable name="note-places-tree">
+    <xsl:for-each select="//tei:note">
+      <xsl:variable name="note" select="generate-id()"/>
+      <xsl:variable name="holders">
+        <xsl:for-each select="ancestor::tei:note">
+          <xsl:variable name="holder" select="generate-id()"/>
+          <xsl:for-each select="$footnote-places">
+            <xsl:if test="key('note-place', $holder)">x</xsl:if>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:variable>
+      <note-place note="{$note}" place="{position()}" holders="{string-length($holders)}">
+        <xsl:for-each select="$footnote-places">
+          <xsl:attribute name="footnote"><xsl:value-of select="key('note-place', $note)/@place"/></xsl:attribute>
+        </xsl:for-each>
+      </note-place>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="note-places" select="exsl:node-set($note-places-tree)"
+                xmlns:exsl="http://exslt.org/common"/>
+
+  <xsl:variable name="note-numbers-tree">
+    <xsl:for-each select="$note-places/note-place[string(@footnote)]">
+      <note-number note="{@note}" number="{@footnote - @holders}" footnote="yes"/>
+    </xsl:for-each>
+    <!-- the footnotes before a remark: the notes before it less the remarks before it -->
+    <xsl:for-each select="$note-places/note-place[not(string(@footnote))]">
+      <note-number note="{@note}" number="{@place - position() + 1 - @holders}" footnote="no"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="note-numbers" select="exsl:node-set($note-numbers-tree)"
+                xmlns:exsl="http://exslt.org/common"/>
+
   <!-- The footnote number of the context note (1, 2, ...), in document order. -->
   <xsl:template name="note-number">
-    <xsl:value-of select="count(preceding::tei:note[count(. | $footnote-notes) = count($footnote-notes)]) + 1"/>
+    <xsl:variable name="note" select="generate-id()"/>
+    <xsl:for-each select="$note-numbers">
+      <xsl:value-of select="key('note-number', $note)/@number"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- "yes" when the context note is a footnote. -->
+  <xsl:template name="is-footnote">
+    <xsl:variable name="note" select="generate-id()"/>
+    <xsl:for-each select="$note-numbers">
+      <xsl:value-of select="key('note-number', $note)/@footnote"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The number shown to the reader: the source's own @n when it has one. -->
@@ -314,7 +376,9 @@
   <!-- After an element no template knows: a space when another element follows with no text
        between (<role>Boatman</role><roleDesc>an old man</roleDesc>), so words do not run together. -->
   <xsl:template name="space-before-next-element">
-    <xsl:if test="following-sibling::node()[1][self::*]"><xsl:text> </xsl:text></xsl:if>
+    <!-- the next node alone: a predicate after [1] made each element read all the nodes after it -->
+    <xsl:variable name="next" select="following-sibling::node()[1]"/>
+    <xsl:if test="$next[self::*]"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- ================================================================ editorial marks -->
@@ -449,8 +513,9 @@
   <!-- A note: a footnote reference (each output draws it), or a bracketed remark that stays in
        the running text. Annotations and transmission lines have templates of their own. -->
   <xsl:template match="tei:note">
+    <xsl:variable name="footnote"><xsl:call-template name="is-footnote"/></xsl:variable>
     <xsl:choose>
-      <xsl:when test="count(. | $footnote-notes) = count($footnote-notes)">
+      <xsl:when test="$footnote = 'yes'">
         <xsl:call-template name="footnote-reference"/>
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="inline-note"/></xsl:otherwise>

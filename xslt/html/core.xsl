@@ -167,10 +167,29 @@
     </span>
   </xsl:template>
 
-  <!-- A line break; none before the first line of a block (diplomatic pages number every line). -->
+  <!-- A line break; none before the first line of a block (diplomatic pages number every line).
+       The breaks before the first text or element (other than lb, pb, cb) of their parent are
+       found once for the whole file: looking back from each lb took time quadratic in the lines. -->
+  <xsl:key name="leading-lb" match="leading-lb" use="@lb"/>
+  <xsl:variable name="leading-lbs-tree">
+    <xsl:for-each select="//*[tei:lb]">
+      <xsl:variable name="first-content"
+          select="node()[self::*[not(self::tei:lb or self::tei:pb or self::tei:cb)]
+                         or self::text()[normalize-space()]][1]"/>
+      <xsl:for-each select="tei:lb[not($first-content)] | $first-content/preceding-sibling::tei:lb">
+        <leading-lb lb="{generate-id()}"/>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="leading-lbs" select="exsl:node-set($leading-lbs-tree)"
+                xmlns:exsl="http://exslt.org/common"/>
+
   <xsl:template match="tei:lb">
-    <xsl:if test="preceding-sibling::*[not(self::tei:lb or self::tei:pb or self::tei:cb)]
-                  or preceding-sibling::text()[normalize-space()]">
+    <xsl:variable name="lb" select="generate-id()"/>
+    <xsl:variable name="leading">
+      <xsl:for-each select="$leading-lbs"><xsl:if test="key('leading-lb', $lb)">yes</xsl:if></xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="$leading != 'yes'">
       <br class="lb"/>
     </xsl:if>
     <xsl:if test="not(@break='no')"><xsl:text> </xsl:text></xsl:if>
@@ -192,6 +211,13 @@
 
   <!-- ================================================================ lists, tables, figures -->
 
+  <!-- Each item of a gloss list is glossed by the nearest label before it: the labels before it
+       are its place among the labels and items less its place among the items (looking back from
+       each item took time quadratic in the items after one label). -->
+  <xsl:key name="list-member" match="list-member" use="@node"/>
+  <xsl:key name="list-label" match="list-label" use="@place"/>
+  <xsl:key name="label" match="tei:label" use="generate-id()"/>
+
   <xsl:template match="tei:list | tei:listBibl | tei:castList">
     <xsl:if test="tei:head">
       <p class="list-head"><xsl:apply-templates select="tei:head/node()"/></p>
@@ -200,8 +226,26 @@
       <xsl:when test="@type='gloss' or tei:label">
         <dl class="tei-list type-gloss">
           <xsl:call-template name="global-attributes"/>
+          <xsl:variable name="members-tree">
+            <xsl:for-each select="*[self::tei:label or self::tei:item]"><list-member node="{generate-id()}" place="{position()}"/></xsl:for-each>
+          </xsl:variable>
+          <xsl:variable name="members" select="exsl:node-set($members-tree)" xmlns:exsl="http://exslt.org/common"/>
+          <xsl:variable name="labels-tree">
+            <xsl:for-each select="tei:label"><list-label label="{generate-id()}" place="{position()}"/></xsl:for-each>
+          </xsl:variable>
+          <xsl:variable name="labels" select="exsl:node-set($labels-tree)" xmlns:exsl="http://exslt.org/common"/>
           <xsl:for-each select="tei:item">
-            <dt><xsl:apply-templates select="preceding-sibling::tei:label[1]/node()"/></dt>
+            <xsl:variable name="item" select="generate-id()"/>
+            <xsl:variable name="items-before" select="position() - 1"/>
+            <xsl:variable name="label">
+              <xsl:variable name="before" select="preceding-sibling::*[1]"/>
+              <xsl:for-each select="$before[self::tei:label]"><xsl:value-of select="generate-id()"/></xsl:for-each>
+              <xsl:if test="not($before[self::tei:label])"><xsl:for-each select="$members">
+                <xsl:variable name="labels-before" select="key('list-member', $item)/@place - 1 - $items-before"/>
+                <xsl:for-each select="$labels"><xsl:value-of select="key('list-label', $labels-before)/@label"/></xsl:for-each>
+              </xsl:for-each></xsl:if>
+            </xsl:variable>
+            <dt><xsl:apply-templates select="key('label', $label)/node()"/></dt>
             <dd><xsl:call-template name="global-attributes"/><xsl:apply-templates/></dd>
           </xsl:for-each>
         </dl>
@@ -240,6 +284,49 @@
     <tr><xsl:call-template name="global-attributes"/><xsl:apply-templates select="tei:cell"/></tr>
   </xsl:template>
 
+  <!-- A cell spans at most the table's columns, and at most 1,000 (browsers' own limit): a span of
+       100,000 columns took the PDF over two minutes for one cell. The table's columns are its
+       widest row, each cell counted at most as wide as the longest row has cells; they are
+       counted once per table ($table-widths). Rows span at most 65,534 (the limit of HTML). -->
+  <xsl:key name="table-width" match="table-width" use="@table"/>
+  <xsl:variable name="table-widths-tree">
+    <xsl:for-each select="//tei:table[tei:row/tei:cell[@cols &gt; 1]]">
+      <xsl:variable name="table" select="generate-id()"/>
+      <xsl:variable name="most-cells">
+        <xsl:for-each select="tei:row">
+          <xsl:sort select="count(tei:cell)" data-type="number" order="descending"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="count(tei:cell)"/></xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:variable name="widths">
+        <xsl:for-each select="tei:row">
+          <xsl:variable name="wide" select="tei:cell[@cols &gt; $most-cells]"/>
+          <xsl:variable name="spanning" select="tei:cell[@cols &gt; 1 and not(@cols &gt; $most-cells)][@cols = floor(@cols)]"/>
+          <width><xsl:value-of select="count(tei:cell) + count($wide) * ($most-cells - 1)
+                                       + sum($spanning/@cols) - count($spanning)"/></width>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:for-each select="exsl:node-set($widths)/width" xmlns:exsl="http://exslt.org/common">
+        <xsl:sort select="." data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><table-width table="{$table}" width="{.}"/></xsl:if>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="table-widths" select="exsl:node-set($table-widths-tree)"
+                xmlns:exsl="http://exslt.org/common"/>
+
+  <xsl:template name="column-span">
+    <xsl:variable name="table" select="generate-id(ancestor::tei:table[1])"/>
+    <xsl:variable name="width">
+      <xsl:for-each select="$table-widths"><xsl:value-of select="key('table-width', $table)/@width"/></xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="number(@cols) &lt;= $width and number(@cols) &lt;= 1000"><xsl:value-of select="@cols"/></xsl:when>
+      <xsl:when test="$width &lt; 1000"><xsl:value-of select="$width"/></xsl:when>
+      <xsl:otherwise>1000</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="tei:cell">
     <xsl:variable name="header" select="@role='label' or ../@role='label'"/>
     <xsl:variable name="element">
@@ -251,8 +338,15 @@
           <xsl:choose><xsl:when test="../@role='label'">col</xsl:when><xsl:otherwise>row</xsl:otherwise></xsl:choose>
         </xsl:attribute>
       </xsl:if>
-      <xsl:if test="@cols &gt; 1"><xsl:attribute name="colspan"><xsl:value-of select="@cols"/></xsl:attribute></xsl:if>
-      <xsl:if test="@rows &gt; 1"><xsl:attribute name="rowspan"><xsl:value-of select="@rows"/></xsl:attribute></xsl:if>
+      <xsl:if test="@cols &gt; 1"><xsl:attribute name="colspan"><xsl:call-template name="column-span"/></xsl:attribute></xsl:if>
+      <xsl:if test="@rows &gt; 1">
+        <xsl:attribute name="rowspan">
+          <xsl:choose>
+            <xsl:when test="@rows &gt; 65534">65534</xsl:when>
+            <xsl:otherwise><xsl:value-of select="@rows"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </xsl:if>
       <xsl:call-template name="global-attributes"/>
       <xsl:apply-templates/>
     </xsl:element>

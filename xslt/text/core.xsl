@@ -116,11 +116,13 @@
   <xsl:template match="tei:list | tei:listBibl">
     <xsl:value-of select="$para-break"/>
     <xsl:apply-templates select="tei:head"/>
-    <xsl:for-each select="tei:item | tei:bibl">
+    <xsl:for-each select="*[self::tei:item or self::tei:bibl]">
+      <!-- only the nearest element before: a predicate after [1] made each item read all before it -->
+      <xsl:variable name="before" select="preceding-sibling::*[1]"/>
       <xsl:call-template name="line">
         <xsl:with-param name="prefix">
           <xsl:choose>
-            <xsl:when test="preceding-sibling::*[1][self::tei:label]">
+            <xsl:when test="$before[self::tei:label]">
               <xsl:value-of select="normalize-space(preceding-sibling::*[1])"/><xsl:text>: </xsl:text>
             </xsl:when>
             <xsl:when test="../@type='ordered' or ../@type='numbered'"><xsl:value-of select="position()"/>. </xsl:when>
