@@ -7,6 +7,7 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="params.xsl"/>
   <xsl:include href="common/common.xsl"/>
+  <xsl:include href="common/direction.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/transcr.xsl"/>

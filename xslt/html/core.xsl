@@ -41,6 +41,7 @@
             <xsl:call-template name="document-header"/>
             <xsl:call-template name="view-switch"/>
             <section id="text" class="text" aria-label="Text of the document">
+              <xsl:if test="$text-direction = 'rtl'"><xsl:attribute name="dir">rtl</xsl:attribute></xsl:if>
               <xsl:apply-templates select="/tei:TEI/tei:text"/>
             </section>
             <xsl:call-template name="footnote-list"/>
@@ -81,10 +82,12 @@
 
   <!-- ================================================================ shared attributes -->
 
-  <!-- id and lang of the output element, from xml:id and xml:lang. -->
+  <!-- id, lang and dir of the output element, from xml:id, xml:lang and a right-to-left
+       language, script, @rend or @style (common/direction.xsl). -->
   <xsl:template name="global-attributes">
     <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
     <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
+    <xsl:call-template name="direction"/>
   </xsl:template>
 
   <!-- A block element: class "tei-NAME" plus the type, and the global attributes. -->
