@@ -31,7 +31,7 @@ from lxml import etree
 from .errors import SchemaError, UnsafeXMLError
 from .files import find_files, not_a_file, write_atomic
 from .resources import schema_path
-from .xmlsafe import MAX_XML_BYTES, parse_untrusted
+from .xmlsafe import MAX_XML_BYTES, duplicate_ids, parse_untrusted
 
 PROJECT = "tei-edition"
 TEI_ALL = "tei-all"
@@ -445,7 +445,11 @@ class Validator:
             tree = parse_untrusted(path, name=file, max_bytes=self.max_bytes)
         except UnsafeXMLError as exc:
             return [Message(file, exc.line, exc.column, ERROR, "xml", exc.rule, exc.message)]
-        return [message for check in self.checks for message in check.check(tree, file)]
+        repeats = [Message(file, line, 0, ERROR, "xml", "duplicate-id",
+                           f"xml:id {value!r} is used again (first on line {first}); an xml:id must be unique "
+                           "in the file (outside egXML examples)")
+                   for value, line, first in duplicate_ids(tree)]
+        return repeats + [message for check in self.checks for message in check.check(tree, file)]
 
     def validate_paths(self, paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, list[Message]]]:
         """(file, messages) for every file given and every *.xml file under the folders given."""

@@ -17,18 +17,55 @@ from .files import read_bounded
 #: Largest XML file accepted, in bytes. Archive documents are kilobytes; 100 MB leaves room for corpora.
 MAX_XML_BYTES = 100 * 1024 * 1024
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+EGXML_NS = "http://www.tei-c.org/ns/Examples"
+
+
+class _LoadRefused(Exception):
+    """Raised by the parser's resolver: the document asked for an external DTD or entity."""
+
+
+class _RefuseEveryLoad(etree.Resolver):
+    """Without ID collection libxml2 tries to load a DOCTYPE's external subset even with
+    load_dtd=False; this resolver stops every such load before any file or URL is opened."""
+
+    def resolve(self, url, pubid, context):
+        raise _LoadRefused(url)
 
 
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
+    parser = etree.XMLParser(
         resolve_entities=False,
         load_dtd=False,
         dtd_validation=False,
         no_network=True,
         huge_tree=False,
         remove_blank_text=False,
-        collect_ids=True,
+        # libxml2 refuses a repeated xml:id as if the file were not XML; it is well-formed, and
+        # TEI allows repeats inside egXML examples: `duplicate_ids` reports them instead.
+        collect_ids=False,
     )
+    parser.resolvers.add(_RefuseEveryLoad())
+    return parser
+
+
+def duplicate_ids(tree: etree._ElementTree) -> list[tuple[str, int, int]]:
+    """xml:id values given more than once outside egXML examples, as (id, line, line of its
+    first use), in document order. Inside an egXML the ids belong to the example, not the file."""
+    first: dict[str, int] = {}
+    repeats = []
+    for element in tree.iter(etree.Element):
+        value = element.get(XML_ID)
+        if value is None:
+            continue
+        if any(etree.QName(a).namespace == EGXML_NS for a in element.iterancestors(etree.Element)) \
+                or etree.QName(element).namespace == EGXML_NS:
+            continue
+        if value in first:
+            repeats.append((value, element.sourceline or 0, first[value]))
+        else:
+            first[value] = element.sourceline or 0
+    return repeats
 
 
 def _doctype_is_unsafe(docinfo) -> bool:
@@ -63,6 +100,10 @@ def parse_untrusted(source: str | os.PathLike | bytes, *, name: str | None = Non
                              rule="too-large")
     try:
         tree = etree.ElementTree(etree.fromstring(data, _parser(), base_url=None))
+    except _LoadRefused as exc:
+        raise UnsafeXMLError(f"a DOCTYPE naming an external DTD ({exc}) is not allowed (nothing is loaded; "
+                             "a bare DOCTYPE is accepted)", label, rule="doctype",
+                             line=data.count(b"\n", 0, max(data.find(b"<!DOCTYPE"), 0)) + 1) from None
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (exc.lineno or 0, 0)
         raise UnsafeXMLError(f"line {line}: not well-formed XML: {exc.msg}", label,

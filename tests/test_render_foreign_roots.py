@@ -1,0 +1,147 @@
+"""Files other projects write that a TEI reader opens: repeated xml:ids, fragments, corpora."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+from lxml import html
+
+from tei.cli import cli
+from tei.errors import RenderError
+from tei.render import render
+from tei.validate import Validator
+from tei.xmlsafe import duplicate_ids, parse_untrusted
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+
+
+def header(title: str, publisher: str = "") -> str:
+    stmt = f"<publisher>{publisher}</publisher>" if publisher else "<p>Unpublished.</p>"
+    return (f"<teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt><publicationStmt>{stmt}"
+            "</publicationStmt><sourceDesc><p>Written for the test.</p></sourceDesc></fileDesc></teiHeader>")
+
+
+REPEATED = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0">{header("Repeated ids")}
+<text><body><p xml:id="p1">First paragraph.</p><p xml:id="p1">Second paragraph.</p>
+<p>See <ref target="#p1">the first</ref>.</p>
+<p><egXML xmlns="http://www.tei-c.org/ns/Examples"><p xml:id="ex">one</p><p xml:id="ex">two</p><p xml:id="p1">three</p></egXML></p>
+</body></text></TEI>"""
+
+
+def test_repeated_ids_are_found_outside_examples_only():
+    tree = parse_untrusted(REPEATED.encode())
+    assert duplicate_ids(tree) == [("p1", 2, 2)]
+
+
+def test_a_file_with_repeated_ids_renders_with_a_warning(tmp_path):
+    path = tmp_path / "repeated.xml"
+    path.write_text(REPEATED, encoding="utf-8")
+    warnings: list[str] = []
+    page = render(path, "html", warnings=warnings).decode()
+    assert "First paragraph." in page and "Second paragraph." in page
+    assert warnings == ["line 2: xml:id 'p1' is used again (first on line 2); links to it go to the first"]
+    assert "Second paragraph." in render(path, "txt").decode()
+
+
+def test_the_cli_renders_repeated_ids_and_warns(tmp_path):
+    path = tmp_path / "repeated.xml"
+    path.write_text(REPEATED, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["render", str(path), "--to", "txt", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert f"{path}: warning: line 2: xml:id 'p1' is used again" in result.output
+    assert "not well-formed" not in result.output
+
+
+def test_validate_reports_repeated_ids_as_errors_but_not_inside_egxml(tmp_path):
+    path = tmp_path / "repeated.xml"
+    path.write_text(REPEATED, encoding="utf-8")
+    messages = [m for m in Validator(schemas=()).validate_file(path)]
+    assert [(m.severity, m.rule_id, m.line) for m in messages] == [("error", "duplicate-id", 2)]
+    assert "not well-formed" not in messages[0].message
+    examples_only = REPEATED.replace('<p xml:id="p1">Second', "<p>Second")
+    path.write_text(examples_only, encoding="utf-8")
+    assert Validator(schemas=()).validate_file(path) == []
+
+
+def test_a_doctype_naming_an_external_dtd_is_still_refused_and_never_read(tmp_path):
+    secret = tmp_path / "secret.dtd"
+    secret.write_text('<!ENTITY x "SECRET-DTD-CONTENT">', encoding="utf-8")
+    path = tmp_path / "external.xml"
+    path.write_text(f'<!DOCTYPE TEI SYSTEM "{secret}">\n<TEI xmlns="{TEI_NS}">{header("x")}'
+                    "<text><body><p>&x;</p></body></text></TEI>", encoding="utf-8")
+    secret.chmod(0)  # reading it would fail differently: the refusal must come first
+    try:
+        with pytest.raises(Exception) as caught:
+            render(path, "txt")
+    finally:
+        secret.chmod(0o644)
+    assert "DOCTYPE" in str(caught.value) and "SECRET-DTD-CONTENT" not in str(caught.value)
+
+
+@pytest.mark.parametrize("root, said", [
+    (f'<surface xmlns="{TEI_NS}"><zone><line>a line</line></zone></surface>', "the root is <surface>, a fragment"),
+    (f'<sourceDoc xmlns="{TEI_NS}"><surface/></sourceDoc>', "the root is <sourceDoc>, a fragment"),
+    (f'<div xmlns="{TEI_NS}"><p>text</p></div>', "the root is <div>, a fragment"),
+    ("<TEI><text/></TEI>", "the root <TEI> is in no namespace"),
+    ('<html xmlns="http://www.w3.org/1999/xhtml"/>', "the root is <html> in the namespace http://www.w3.org/1999/xhtml"),
+])
+def test_a_fragment_or_foreign_root_is_named_with_what_render_accepts(tmp_path, root, said):
+    path = tmp_path / "fragment.xml"
+    path.write_text(root, encoding="utf-8")
+    with pytest.raises(RenderError) as caught:
+        render(path, "html")
+    message = str(caught.value)
+    assert said in message
+    assert "render accepts a TEI document (root TEI) or a corpus (root teiCorpus)" in message
+    assert message.startswith(str(path))
+
+
+CORPUS = f"""<teiCorpus xmlns="{TEI_NS}" xml:lang="en">{header("A small corpus", "Corpus Press")}
+<TEI>{header("First letter")}<text><body><p>Alpha words<note>first note</note></p></body></text></TEI>
+<teiCorpus>{header("Inner corpus")}
+<TEI xml:lang="fa">{header("Second letter")}<text><body><p>سلام دنیا<note>یادداشت دوم</note></p></body></text></TEI>
+</teiCorpus>
+<TEI>{header("Third letter", "Other Press")}<text><body><p>Omega words<note>third note</note></p></body></text></TEI>
+</teiCorpus>"""
+
+
+@pytest.fixture
+def corpus_file(tmp_path):
+    path = tmp_path / "corpus.xml"
+    path.write_text(CORPUS, encoding="utf-8")
+    return path
+
+
+def test_a_corpus_renders_every_document_with_its_own_header(corpus_file):
+    page = html.fromstring(render(corpus_file, "html"))
+    articles = page.xpath("//article")
+    assert [a.xpath("string(.//h1)") for a in articles] == [
+        "A small corpus", "First letter", "Inner corpus", "Second letter", "Third letter"]
+    text = page.text_content()
+    for words in ("Alpha words", "first note", "سلام دنیا", "یادداشت دوم", "Omega words", "third note"):
+        assert words in text
+    assert articles[4].xpath("string(.//*[@class='publisher'])") == "Other Press"
+    assert "Corpus Press" not in articles[1].text_content()  # a member is cited from its own header
+
+
+def test_a_corpus_page_has_unique_ids_and_working_links(corpus_file):
+    page = html.fromstring(render(corpus_file, "html"))
+    ids = page.xpath("//@id")
+    assert len(ids) == len(set(ids))
+    for href in page.xpath("//a/@href[starts-with(., '#')]"):
+        assert href[1:] in ids, href
+    contents = page.xpath("//article[1]//a/@href")
+    assert contents == ["#doc1-title", "#doc2-title", "#doc3-title", "#doc4-title"]
+    second = page.get_element_by_id("doc3-title").getparent().getparent()
+    assert second.xpath(".//*[@id='doc3-text']/@dir") == ["rtl"]
+
+
+def test_a_corpus_as_text_keeps_every_document(corpus_file):
+    text = render(corpus_file, "txt").decode()
+    position = 0
+    for words in ("A small corpus", "Alpha words", "first note", "Inner corpus", "سلام دنیا", "Omega words",
+                  "third note"):
+        position = text.index(words, position)  # in this order
+    assert len(re.findall(r"Cite as:", text)) == 5
