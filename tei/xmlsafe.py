@@ -80,8 +80,13 @@ def _doctype_is_unsafe(docinfo) -> bool:
 
 
 def parse_untrusted(source: str | os.PathLike | bytes, *, name: str | None = None,
-                    max_bytes: int = MAX_XML_BYTES) -> etree._ElementTree:
-    """Parse a file path or bytes; refuse DTDs and entities instead of expanding them."""
+                    max_bytes: int = MAX_XML_BYTES, xinclude: str = "refuse",
+                    warnings: list[str] | None = None) -> etree._ElementTree:
+    """Parse a file path or bytes; refuse DTDs and entities instead of expanding them.
+
+    An XInclude is refused (`xinclude="refuse"`), or, for reading (`"fallback"`), replaced by its
+    xi:fallback or by a visible placeholder, with a line added to `warnings`. Nothing is fetched.
+    """
     if isinstance(source, bytes):
         data, label = source, name or "<bytes>"
     else:
@@ -115,7 +120,60 @@ def parse_untrusted(source: str | os.PathLike | bytes, *, name: str | None = Non
     for node in tree.iter(etree.Entity):
         raise UnsafeXMLError(f"line {node.sourceline}: entity reference &{node.name}; is not allowed", label,
                              rule="entity", line=node.sourceline or 0)
+    if xinclude == "fallback":
+        _replace_xincludes(tree, warnings if warnings is not None else [])
     for node in tree.iter(f"{{{XINCLUDE_NS}}}*"):
         raise UnsafeXMLError(f"line {node.sourceline}: XInclude is not allowed (nothing is included)", label,
                              rule="xinclude", line=node.sourceline or 0)
     return tree
+
+
+def _replace_xincludes(tree: etree._ElementTree, warnings: list[str]) -> None:
+    """Each xi:include becomes the content of its xi:fallback, or a TEI gap saying what was not
+    included ("[not included: URL]"); innermost first, so a fallback's own includes are handled."""
+    includes = list(tree.iter(f"{{{XINCLUDE_NS}}}include"))
+    said = []
+    for include in reversed(includes):
+        href = include.get("href", "")
+        fallback = include.find(f"{{{XINCLUDE_NS}}}fallback")
+        parent = include.getparent()
+        if parent is None:
+            raise UnsafeXMLError("the root is an XInclude: there is nothing to read without fetching it",
+                                 rule="xinclude", line=include.sourceline or 0)
+        if fallback is not None:
+            said.append(f"line {include.sourceline}: XInclude of {href or '(no href)'} not followed; "
+                        "its fallback is shown")
+            replacement: list = [fallback.text or "", *fallback]
+        else:
+            said.append(f"line {include.sourceline}: XInclude of {href or '(no href)'} not followed; "
+                        "a placeholder is shown")
+            namespace = etree.QName(parent).namespace or ""
+            gap = etree.Element(f"{{{namespace}}}gap" if namespace else "gap", reason="not included")
+            etree.SubElement(gap, f"{{{namespace}}}desc" if namespace else "desc").text = \
+                f"not included: {href}" if href else "not included"
+            replacement = ["", gap]
+        _replace_keeping_tail(include, replacement)
+    warnings.extend(reversed(said))
+    for stray in list(tree.iter(f"{{{XINCLUDE_NS}}}fallback")):  # a fallback outside any include
+        if stray.getparent() is not None:
+            _replace_keeping_tail(stray, [stray.text or "", *stray])
+
+
+def _replace_keeping_tail(element: etree._Element, replacement: list) -> None:
+    """Put text and elements where `element` was, keeping the text after it."""
+    parent = element.getparent()
+    text, nodes = replacement[0], list(replacement[1:])
+    tail = element.tail or ""
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    for node in nodes:
+        element.addprevious(node)
+    last = nodes[-1] if nodes else element.getprevious()
+    if last is not None:
+        last.tail = (last.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)

@@ -145,3 +145,69 @@ def test_a_corpus_as_text_keeps_every_document(corpus_file):
                   "third note"):
         position = text.index(words, position)  # in this order
     assert len(re.findall(r"Cite as:", text)) == 5
+
+
+def write(tmp_path, body: str, head: str = header("Test"), extra_ns: str = "") -> object:
+    path = tmp_path / "doc.xml"
+    path.write_text(f'<TEI xmlns="{TEI_NS}"{extra_ns}>{head}<text><body>{body}</body></text></TEI>', encoding="utf-8")
+    return path
+
+
+def test_a_space_in_a_line_separates_words_and_between_blocks_is_a_blank(tmp_path):
+    path = write(tmp_path, '<p>Montag<space dim="horizontal"/>Abds und<space quantity="2" unit="chars"/>Nachts</p>'
+                           '<space dim="vertical"/><p>Next</p>')
+    page = html.fromstring(render(path, "html"))
+    text = page.get_element_by_id("text").text_content()
+    assert re.search(r"Montag\s+Abds", text) and re.search(r"und\s+Nachts", text)
+    assert page.xpath("//*[@id='text']//span[contains(@class, 'block-space')]")
+    for view in ("reading", "diplomatic"):
+        plain = render(path, "txt", view=view).decode()
+        assert re.search(r"Montag\s+Abds", plain) and re.search(r"und\s+Nachts", plain)
+        assert re.search(r"Abds und\s+Nachts\n\nNext", plain.replace("\u00a0", " "))
+
+
+MS_HEADER = """<teiHeader><fileDesc><titleStmt><title>A manuscript</title></titleStmt><publicationStmt>
+<publisher>Library</publisher></publicationStmt><sourceDesc><msDesc><msIdentifier><settlement>Oxford</settlement>
+<repository>Bodleian Library</repository><idno>MS. Heb. e. 1</idno></msIdentifier>
+<msContents><summary>A prayer book.</summary><msItem n="1"><locus>fols. 1r–20v</locus>
+<title xml:lang="he">סדור</title></msItem></msContents>
+<physDesc><objectDesc form="codex"><supportDesc><support><p>Parchment, thin.</p></support></supportDesc></objectDesc>
+<handDesc><handNote>Ashkenazi square script.</handNote></handDesc></physDesc>
+<history><origin><origPlace>Germany</origPlace>, <origDate>14th century</origDate></origin>
+<provenance>Owned by Oppenheim.</provenance></history>
+<additional><adminInfo><recordHist><source>Catalogued by Neubauer.</source></recordHist></adminInfo></additional>
+</msDesc></sourceDesc></fileDesc></teiHeader>"""
+
+
+def test_a_manuscript_description_is_rendered_whole(tmp_path):
+    path = write(tmp_path, "<p>Text.</p>", head=MS_HEADER)
+    words = re.findall(r"\w+", re.sub(r"<[^>]+>", " ", MS_HEADER))
+    page = html.fromstring(render(path, "html"))
+    (section,) = page.find_class("manuscript")
+    shown = page.text_content()
+    plain = render(path, "txt").decode()
+    for word in words:
+        assert word in shown and word in plain, word
+    labels = section.xpath(".//*[contains(@class, 'ms-label')]/text()")
+    for label in ("Contents", "Physical description", "History", "Additional information", "Provenance"):
+        assert any(label in found for found in labels), label
+    assert section.xpath(".//*[@lang='he']/@dir") == ["rtl"]
+
+
+def test_an_xinclude_shows_its_fallback_or_a_placeholder_and_is_never_fetched(tmp_path):
+    target = tmp_path / "authority.xml"
+    target.write_text(f'<p xmlns="{TEI_NS}">FETCHED-CONTENT</p>', encoding="utf-8")
+    body = (f'<p>Before <xi:include href="{target.name}"/> after.</p>'
+            '<p>One <xi:include href="https://example.org/list.xml"><xi:fallback>fallback <hi>words</hi></xi:fallback>'
+            '</xi:include> two.</p>')
+    path = write(tmp_path, body, extra_ns=' xmlns:xi="http://www.w3.org/2001/XInclude"')
+    warnings: list[str] = []
+    page = render(path, "html", warnings=warnings).decode()
+    plain = render(path, "txt").decode()
+    for out in (html.fromstring(page).get_element_by_id("text").text_content(), plain):
+        assert "FETCHED-CONTENT" not in out
+        assert re.search(r"Before \[not included:\s+authority\.xml\] after\.", out)
+        assert re.search(r"One fallback words two\.", out)
+    assert warnings == ["line 1: XInclude of authority.xml not followed; a placeholder is shown",
+                        "line 1: XInclude of https://example.org/list.xml not followed; its fallback is shown"]
+    assert [m.rule_id for m in Validator(schemas=()).validate_file(path)] == ["xinclude"]  # validate still refuses

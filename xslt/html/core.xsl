@@ -179,13 +179,17 @@
     <xsl:if test="not(@break='no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
-  <!-- Layout space: the export drew indentation with squares; it is layout, not text. -->
+  <!-- Layout space: the export drew indentation with squares; it is layout, not text. A space
+       within a line still separates words (Montag<space/>Abds), so it holds a space character;
+       between blocks, or vertical, it is a blank line. -->
   <xsl:template match="tei:space">
+    <xsl:variable name="block"><xsl:call-template name="in-block-context"/></xsl:variable>
     <xsl:choose>
       <xsl:when test="@quantity and @unit='chars'">
-        <span class="layout-space" style="width: {number(@quantity) div 2}em"></span>
+        <span class="layout-space" style="width: {number(@quantity) div 2}em"><xsl:text> </xsl:text></span>
       </xsl:when>
-      <xsl:otherwise><span class="layout-space block-space"></span></xsl:otherwise>
+      <xsl:when test="$block = 'yes' or @dim='vertical'"><span class="layout-space block-space"></span></xsl:when>
+      <xsl:otherwise><span class="layout-space"><xsl:text> </xsl:text></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -100,14 +100,21 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Layout space: indentation in the diplomatic view, a blank line between blocks. -->
+  <!-- Layout space: indentation in the diplomatic view, a blank line between blocks or when
+       vertical, a space within a line. -->
   <xsl:template match="tei:space">
     <xsl:choose>
       <xsl:when test="@quantity and @unit='chars' and $view='diplomatic'">
         <xsl:value-of select="substring('&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;', 1, @quantity)"/>
       </xsl:when>
-      <xsl:when test="@quantity"><xsl:text> </xsl:text></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$para-break"/></xsl:otherwise>
+      <xsl:when test="@quantity and not(@dim='vertical')"><xsl:text> </xsl:text></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="block"><xsl:call-template name="in-block-context"/></xsl:variable>
+        <xsl:choose>
+          <xsl:when test="$block = 'yes' or @dim='vertical'"><xsl:value-of select="$para-break"/></xsl:when>
+          <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
