@@ -594,6 +594,7 @@
         <xsl:with-param name="reading" select="'drop'"/>
       </xsl:call-template>
     </xsl:for-each>
+    <xsl:apply-templates select="tei:note"/>  <!-- the apparatus's own notes (EpiDoc: an app with only a note) -->
   </xsl:template>
 
   <xsl:template match="tei:choice">

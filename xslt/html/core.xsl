@@ -139,8 +139,7 @@
     <xsl:variable name="depth" select="count(ancestor::tei:div | ancestor::tei:div1 | ancestor::tei:div2
                                              | ancestor::tei:div3 | ancestor::tei:div4)"/>
     <xsl:choose>
-      <xsl:when test="parent::tei:table or parent::tei:figure or parent::tei:list or parent::tei:lg
-                      or parent::tei:castList">
+      <xsl:when test="parent::tei:table or parent::tei:figure or parent::tei:list or parent::tei:castList">
         <!-- drawn by the parent, as a caption -->
       </xsl:when>
       <xsl:otherwise>
