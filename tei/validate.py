@@ -442,7 +442,7 @@ class Validator:
         """All messages for one file; a file that cannot be parsed safely gets one `xml` message."""
         file = name or str(path)
         try:
-            tree = parse_untrusted(path, name=file, max_bytes=self.max_bytes)
+            tree = parse_untrusted(path, name=file, max_bytes=self.max_bytes, repeated_ids="allow")
         except UnsafeXMLError as exc:
             return [Message(file, exc.line, exc.column, ERROR, "xml", exc.rule, exc.message)]
         repeats = [Message(file, line, 0, ERROR, "xml", "duplicate-id",

@@ -80,12 +80,14 @@ def _doctype_is_unsafe(docinfo) -> bool:
 
 
 def parse_untrusted(source: str | os.PathLike | bytes, *, name: str | None = None,
-                    max_bytes: int = MAX_XML_BYTES, xinclude: str = "refuse",
+                    max_bytes: int = MAX_XML_BYTES, xinclude: str = "refuse", repeated_ids: str = "refuse",
                     warnings: list[str] | None = None) -> etree._ElementTree:
     """Parse a file path or bytes; refuse DTDs and entities instead of expanding them.
 
     An XInclude is refused (`xinclude="refuse"`), or, for reading (`"fallback"`), replaced by its
     xi:fallback or by a visible placeholder, with a line added to `warnings`. Nothing is fetched.
+    An xml:id used twice outside egXML is refused (`repeated_ids="refuse"`), or left for the
+    caller to report (`"allow"`: see `duplicate_ids`).
     """
     if isinstance(source, bytes):
         data, label = source, name or "<bytes>"
@@ -120,6 +122,11 @@ def parse_untrusted(source: str | os.PathLike | bytes, *, name: str | None = Non
     for node in tree.iter(etree.Entity):
         raise UnsafeXMLError(f"line {node.sourceline}: entity reference &{node.name}; is not allowed", label,
                              rule="entity", line=node.sourceline or 0)
+    repeats = duplicate_ids(tree) if repeated_ids == "refuse" else []
+    if repeats:
+        value, line, first = repeats[0]
+        raise UnsafeXMLError(f"line {line}: xml:id {value!r} is used again (first on line {first}); "
+                             "an xml:id must be unique in the file", label, rule="duplicate-id", line=line)
     if xinclude == "fallback":
         _replace_xincludes(tree, warnings if warnings is not None else [])
     for node in tree.iter(f"{{{XINCLUDE_NS}}}*"):

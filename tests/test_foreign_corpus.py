@@ -49,7 +49,7 @@ def by_name(name: str) -> Path:
 
 
 def parse(path: Path) -> etree._ElementTree:
-    return parse_untrusted(path, xinclude="fallback")
+    return parse_untrusted(path, xinclude="fallback", repeated_ids="allow")
 
 
 def words(path: Path, drop: tuple[str, ...] = (), parts: str = "text") -> Counter:

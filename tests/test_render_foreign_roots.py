@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from lxml import html
 
 from tei.cli import cli
-from tei.errors import RenderError
+from tei.errors import RenderError, UnsafeXMLError
 from tei.render import render
 from tei.validate import Validator
 from tei.xmlsafe import duplicate_ids, parse_untrusted
@@ -31,8 +31,15 @@ REPEATED = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0">{header("Repeated ids")}
 
 
 def test_repeated_ids_are_found_outside_examples_only():
-    tree = parse_untrusted(REPEATED.encode())
+    tree = parse_untrusted(REPEATED.encode(), repeated_ids="allow")
     assert duplicate_ids(tree) == [("p1", 2, 2)]
+
+
+def test_other_readers_refuse_repeated_ids_with_a_message_that_says_so():
+    with pytest.raises(UnsafeXMLError) as caught:
+        parse_untrusted(REPEATED.encode(), name="repeated.xml")
+    assert caught.value.rule == "duplicate-id" and "not well-formed" not in caught.value.message
+    assert "xml:id 'p1' is used again (first on line 2)" in str(caught.value)
 
 
 def test_a_file_with_repeated_ids_renders_with_a_warning(tmp_path):

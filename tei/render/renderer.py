@@ -51,7 +51,8 @@ def _read_tei(path: Path, warnings: list[str] | None = None) -> tuple[etree._Ele
         source = path.read_bytes()
     except OSError as exc:
         raise RenderError(f"cannot read: {exc.strerror or exc}", str(path)) from None
-    tree = parse_untrusted(source, name=str(path), xinclude="fallback", warnings=warnings)
+    tree = parse_untrusted(source, name=str(path), xinclude="fallback", repeated_ids="allow",
+                           warnings=warnings)
     for value, line, first in duplicate_ids(tree):
         if warnings is not None:
             warnings.append(f"line {line}: xml:id {value!r} is used again (first on line {first}); "
