@@ -29,10 +29,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: Fragments render refuses, with the reason it gives.
 REFUSED = {"sga-surface-c56-0001": "the root is <surface>, a fragment"}
 #: Files whose words are not all rendered, and why (a real gap, left for later).
-WORD_GAPS = {
-    "sga-frankenstein-notebook-c1": "sourceDoc (surfaces, zones, lines) has no document view yet: its words are "
-                                    "in XIncluded surface files, shown as placeholders, and its own are not rendered",
-}
+WORD_GAPS: dict[str, str] = {}
 #: Small files also printed to PDF (PDF is slow).
 PDF = ["cmif-example-basic", "iip-abil0001", "isicily-isic000001", "bodleian-hebrew-ms-bodley-or-135"]
 #: Files with right-to-left text.

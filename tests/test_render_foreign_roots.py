@@ -218,3 +218,24 @@ def test_an_xinclude_shows_its_fallback_or_a_placeholder_and_is_never_fetched(tm
     assert warnings == ["line 1: XInclude of authority.xml not followed; a placeholder is shown",
                         "line 1: XInclude of https://example.org/list.xml not followed; its fallback is shown"]
     assert [m.rule_id for m in Validator(schemas=()).validate_file(path)] == ["xinclude"]  # validate still refuses
+
+
+SOURCE_DOC = f"""<TEI xmlns="{TEI_NS}">{header("Genetic")}<sourceDoc><surface n="1r"><zone>
+<line>First line <del hand="#h2">struck</del> kept</line><line>Second <add place="above">raised</add> line</line>
+</zone></surface><surface n="1v"><zone><line>Back page</line></zone></surface></sourceDoc></TEI>"""
+
+
+def test_a_source_document_is_shown_surface_by_surface_line_by_line(tmp_path):
+    path = tmp_path / "genetic.xml"
+    path.write_text(SOURCE_DOC, encoding="utf-8")
+    page = html.fromstring(render(path, "html"))
+    (view,) = page.find_class("source-document")
+    surfaces = view.find_class("tei-surface")
+    assert [s.xpath("string(.//*[@class='surface-label'])") for s in surfaces] == ["Surface 1r", "Surface 1v"]
+    lines = [" ".join(line.text_content().split()) for line in view.find_class("tei-line")]
+    assert [line.split()[0] for line in lines] == ["First", "Second", "Back"]
+    assert view.xpath(".//*[contains(@class, 'ed-del')]//text()[contains(., 'struck')]")
+    assert view.xpath(".//*[contains(@class, 'ed-add')]//text()[contains(., 'raised')]")
+    text = render(path, "txt", view="diplomatic").decode()
+    assert re.search(r"\[surface 1r\]\s+First line \[deleted: struck\] kept\nSecond \[added above: raised\] line"
+                     r"\s+\[surface 1v\]\s+Back page", text), text

@@ -254,9 +254,14 @@
   </xsl:template>
 
   <!-- The parts of a manuscript description drawn as a description, beyond its identifier (the
-       Archive field): contents, physical description, history, additional information, parts. -->
+       Archive field): contents, physical description, history, additional information, parts.
+       Contents that only give the folios (shown in the Archive field) and the language are not
+       repeated: that is all the converter writes there. -->
   <xsl:variable name="manuscript-parts"
-      select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc/*[self::tei:msContents or self::tei:physDesc
+      select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc/*[self::tei:msContents
+                  [*[not(self::tei:msItem)] or tei:msItem/*[not(self::tei:locus or self::tei:textLang)]
+                   or tei:msItem/text()[normalize-space()] or text()[normalize-space()]]
+              or self::tei:physDesc
               or self::tei:history or self::tei:additional or self::tei:msPart or self::tei:msFrag
               or self::tei:head or self::tei:p]"/>
 

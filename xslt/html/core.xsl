@@ -44,6 +44,12 @@
               <xsl:if test="$text-direction = 'rtl'"><xsl:attribute name="dir">rtl</xsl:attribute></xsl:if>
               <xsl:apply-templates select="/tei:TEI/tei:text"/>
             </section>
+            <xsl:if test="/tei:TEI/tei:sourceDoc">
+              <section id="source-document" class="source-document" aria-label="The document as written">
+                <h2>The document as written</h2>
+                <xsl:apply-templates select="/tei:TEI/tei:sourceDoc"/>
+              </section>
+            </xsl:if>
             <xsl:call-template name="footnote-list"/>
             <xsl:call-template name="marks-key"/>
           </article>
@@ -194,6 +200,44 @@
 
   <xsl:template match="tei:milestone | tei:cb | tei:anchor">
     <span class="tei-{local-name()}"><xsl:call-template name="global-attributes"/></span>
+  </xsl:template>
+
+  <!-- ================================================================ the document as written -->
+
+  <!-- sourceDoc: each surface a page, its zones and lines in order; additions and deletions are
+       drawn by their mark templates (deletions struck through, additions raised). -->
+  <xsl:template match="tei:sourceDoc | tei:surfaceGrp">
+    <div class="tei-{local-name()}"><xsl:call-template name="global-attributes"/><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDoc//tei:surface">
+    <section class="tei-surface">
+      <xsl:call-template name="global-attributes"/>
+      <h3 class="surface-label">
+        <xsl:text>Surface</xsl:text>
+        <xsl:if test="@n"><xsl:value-of select="concat(' ', @n)"/></xsl:if>
+      </h3>
+      <xsl:apply-templates/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDoc//tei:surface/tei:desc | tei:sourceDoc//tei:zone/tei:desc">
+    <p class="surface-desc"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDoc//tei:zone">
+    <div class="tei-zone"><xsl:call-template name="global-attributes"/><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDoc//tei:line">
+    <div>
+      <xsl:attribute name="class">
+        <xsl:text>tei-line</xsl:text>
+        <xsl:if test="@rend"><xsl:value-of select="concat(' rend-', translate(normalize-space(@rend), ' ', '-'))"/></xsl:if>
+      </xsl:attribute>
+      <xsl:call-template name="global-attributes"/>
+      <xsl:apply-templates/>
+    </div>
   </xsl:template>
 
   <!-- ================================================================ lists, tables, figures -->

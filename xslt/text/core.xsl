@@ -21,6 +21,11 @@
     <xsl:call-template name="document-header"/>
     <xsl:call-template name="rule"/>
     <xsl:apply-templates select="/tei:TEI/tei:text"/>
+    <xsl:if test="/tei:TEI/tei:sourceDoc">
+      <xsl:call-template name="rule"/>
+      <xsl:text>The document as written</xsl:text>
+      <xsl:apply-templates select="/tei:TEI/tei:sourceDoc"/>
+    </xsl:if>
     <xsl:call-template name="footnote-list"/>
     <xsl:if test="normalize-space($rights)">
       <xsl:call-template name="rule"/>
@@ -116,6 +121,25 @@
         </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================ the document as written -->
+
+  <!-- sourceDoc: each surface a section headed "[surface n]", each zone a paragraph, each line a line. -->
+  <xsl:template match="tei:sourceDoc//tei:surface">
+    <xsl:value-of select="$para-break"/>
+    <xsl:text>[surface</xsl:text>
+    <xsl:if test="@n"><xsl:value-of select="concat(' ', @n)"/></xsl:if>
+    <xsl:text>]</xsl:text>
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDoc//tei:zone | tei:sourceDoc//tei:surface/tei:desc">
+    <xsl:call-template name="para"/>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDoc//tei:line">
+    <xsl:call-template name="line"/>
   </xsl:template>
 
   <!-- ================================================================ lists, tables, figures -->
