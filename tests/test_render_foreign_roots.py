@@ -178,7 +178,8 @@ MS_HEADER = """<teiHeader><fileDesc><titleStmt><title>A manuscript</title></titl
 <repository>Bodleian Library</repository><idno>MS. Heb. e. 1</idno></msIdentifier>
 <msContents><summary>A prayer book.</summary><msItem n="1"><locus>fols. 1r–20v</locus>
 <title xml:lang="he">סדור</title></msItem></msContents>
-<physDesc><objectDesc form="codex"><supportDesc><support><p>Parchment, thin.</p></support></supportDesc></objectDesc>
+<physDesc><objectDesc form="codex"><supportDesc><support><p>Parchment, thin.</p></support><extent>20 leaves<dimensions unit="mm"><height>150</height>
+<width>100</width></dimensions></extent></supportDesc></objectDesc>
 <handDesc><handNote>Ashkenazi square script.</handNote></handDesc></physDesc>
 <history><origin><origPlace>Germany</origPlace>, <origDate>14th century</origDate></origin>
 <provenance>Owned by Oppenheim.</provenance></history>
@@ -199,6 +200,8 @@ def test_a_manuscript_description_is_rendered_whole(tmp_path):
     for label in ("Contents", "Physical description", "History", "Additional information", "Provenance"):
         assert any(label in found for found in labels), label
     assert section.xpath(".//*[@lang='he']/@dir") == ["rtl"]
+    assert "20 leaves 150 × 100 mm" in " ".join(section.text_content().split())
+    assert "20 leaves 150 × 100 mm" in " ".join(plain.split())
 
 
 def test_an_xinclude_shows_its_fallback_or_a_placeholder_and_is_never_fetched(tmp_path):

@@ -299,6 +299,22 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Measurements of a manuscript: " 150 × 100 mm" (height × width × depth, in their order). -->
+  <xsl:template match="tei:dimensions">
+    <xsl:text> </xsl:text>
+    <xsl:choose>
+      <xsl:when test="*">
+        <xsl:for-each select="*">
+          <xsl:if test="position() &gt; 1"> × </xsl:if>
+          <xsl:apply-templates/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="@unit"><xsl:value-of select="concat(' ', @unit)"/></xsl:if>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <!-- A ready citation when the header has none: "Title", date, archive, URL. -->
   <xsl:template name="built-citation">
     <xsl:text>“</xsl:text><xsl:value-of select="$doc-title"/><xsl:text>”</xsl:text>
