@@ -85,7 +85,8 @@ def parse_untrusted(source: str | os.PathLike | bytes, *, name: str | None = Non
     """Parse a file path or bytes; refuse DTDs and entities instead of expanding them.
 
     An XInclude is refused (`xinclude="refuse"`), or, for reading (`"fallback"`), replaced by its
-    xi:fallback or by a visible placeholder, with a line added to `warnings`. Nothing is fetched.
+    xi:fallback or by a visible placeholder, with a line added to `warnings`; `"fallback-only"`
+    (validation) takes the fallback and refuses an include that has none. Nothing is fetched.
     An xml:id used twice outside egXML is refused (`repeated_ids="refuse"`), or left for the
     caller to report (`"allow"`: see `duplicate_ids`).
     """
@@ -127,7 +128,13 @@ def parse_untrusted(source: str | os.PathLike | bytes, *, name: str | None = Non
         value, line, first = repeats[0]
         raise UnsafeXMLError(f"line {line}: xml:id {value!r} is used again (first on line {first}); "
                              "an xml:id must be unique in the file", label, rule="duplicate-id", line=line)
-    if xinclude == "fallback":
+    if xinclude == "fallback-only":
+        for include in tree.iter(f"{{{XINCLUDE_NS}}}include"):
+            if include.find(f"{{{XINCLUDE_NS}}}fallback") is None:
+                raise UnsafeXMLError(f"line {include.sourceline}: XInclude of {include.get('href', '(no href)')} "
+                                     "is not followed (nothing is fetched); one without an xi:fallback is not allowed", label,
+                                     rule="xinclude", line=include.sourceline or 0)
+    if xinclude in ("fallback", "fallback-only"):
         _replace_xincludes(tree, warnings if warnings is not None else [])
     for node in tree.iter(f"{{{XINCLUDE_NS}}}*"):
         raise UnsafeXMLError(f"line {node.sourceline}: XInclude is not allowed (nothing is included)", label,
@@ -149,7 +156,7 @@ def _replace_xincludes(tree: etree._ElementTree, warnings: list[str]) -> None:
                                  rule="xinclude", line=include.sourceline or 0)
         if fallback is not None:
             said.append(f"line {include.sourceline}: XInclude of {href or '(no href)'} not followed; "
-                        "its fallback is shown")
+                        "its fallback is used")
             replacement: list = [fallback.text or "", *fallback]
         else:
             said.append(f"line {include.sourceline}: XInclude of {href or '(no href)'} not followed; "
