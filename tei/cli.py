@@ -197,10 +197,13 @@ def render(inputs: tuple[str, ...], to: str, output: str, view: str | None, para
             raise click.BadParameter(f"{param!r} is not NAME=VALUE", param_hint="--param")
         pairs[name] = value
     try:
-        written, failures = render_files(list(inputs), to, output, view=view, params=pairs)
+        warnings: list[str] = []
+        written, failures = render_files(list(inputs), to, output, view=view, params=pairs, warnings=warnings)
     except TeiEditionError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
+    for warning in warnings:
+        click.echo(warning, err=True)
     for path in written:
         click.echo(str(path))
     for failure in failures:

@@ -32,7 +32,7 @@ from lxml import etree
 from .errors import SchemaError, UnsafeXMLError
 from .files import find_files, not_a_file, write_atomic
 from .resources import schema_path
-from .xmlsafe import MAX_XML_BYTES, one_line, parse_untrusted, syntax_message
+from .xmlsafe import MAX_XML_BYTES, duplicate_ids, one_line, parse_untrusted, syntax_message
 
 PROJECT = "tei-edition"
 TEI_ALL = "tei-all"
@@ -527,10 +527,18 @@ class Validator:
         """All messages for one file; a file that cannot be parsed safely gets one `xml` message."""
         file = name or str(path)
         try:
-            tree = parse_untrusted(path, name=file, max_bytes=self.max_bytes)
+            noted: list[str] = []
+            tree = parse_untrusted(path, name=file, max_bytes=self.max_bytes, repeated_ids="allow",
+                                   xinclude="fallback-only", warnings=noted)
         except UnsafeXMLError as exc:
             return [Message(file, exc.line, exc.column, ERROR, "xml", exc.rule, exc.message)]
-        return [message for check in self.checks for message in check.check(tree, file)]
+        included = [Message(file, int(re.match(r"line (\d+)", note).group(1)), 0, WARNING, "xml", "xinclude", note)
+                    for note in noted]
+        repeats = [Message(file, line, 0, ERROR, "xml", "duplicate-id",
+                           f"xml:id {value!r} is used again (first on line {first}); an xml:id must be unique "
+                           "in the file (outside egXML examples)")
+                   for value, line, first in duplicate_ids(tree)]
+        return included + repeats + [message for check in self.checks for message in check.check(tree, file)]
 
     def validate_paths(self, paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, list[Message]]]:
         """(file, messages) for every file given and every *.xml file under the folders given."""

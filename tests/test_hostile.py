@@ -41,6 +41,8 @@ XML_REFUSED = {"not-well-formed.xml": "not well-formed", "not-tei.xml": "TEI", "
                "external-dtd.xml": "DOCTYPE", "billion-laughs.xml": "DOCTYPE|entity", "quadratic-blowup.xml": "DOCTYPE|entity",
                "xinclude.xml": "XInclude", "deep-nesting.xml": "depth",
                "deep-nesting-245.xml": "nested more than 100 levels deep", "nul-byte.xml": "not well-formed"}
+#: render reads an XInclude as its fallback or a placeholder (never followed); the rest it refuses.
+RENDER_REFUSED = {name: cause for name, cause in XML_REFUSED.items() if name != "xinclude.xml"}
 GOLDEN = sorted((ROOT / "tests" / "golden").glob("*.xml"))
 #: A string only the secret file holds: it must never come out of any command.
 SECRET = f"SECRET-{uuid.uuid4().hex}"
@@ -151,14 +153,25 @@ def test_a_libxml2_message_that_ends_in_a_newline_is_still_one_line(xml_inputs, 
 
 
 @pytest.mark.parametrize("to", ["html", "txt"])
-@pytest.mark.parametrize("name", sorted(XML_REFUSED))
+@pytest.mark.parametrize("name", sorted(RENDER_REFUSED))
 def test_render_refuses_hostile_xml(xml_inputs, tmp_path, name, to):
     out = tmp_path / "out"
     assert invoke("render", GOLDEN[0], "--to", to, "-o", out).exit_code == 0
     before = snapshot(out)
     result = invoke("render", xml_inputs / name, "--to", to, "-o", out)
-    assert_refused(result, name, XML_REFUSED[name])
+    assert_refused(result, name, RENDER_REFUSED[name])
     assert snapshot(out) == before
+
+
+@pytest.mark.parametrize("to", ["html", "txt"])
+def test_render_shows_an_xinclude_as_a_placeholder_and_never_follows_it(xml_inputs, tmp_path, to):
+    result = invoke("render", xml_inputs / "xinclude.xml", "--to", to, "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"xinclude\.xml: warning: line \d+: XInclude of .* not followed; a placeholder is shown",
+                     result.output), result.output
+    assert re.search(r"\[not included:\s+file:", (tmp_path / f"xinclude.{to}").read_text(encoding="utf-8"))
+    assert SECRET not in result.output
+    assert_no_secret(tmp_path)
 
 
 @pytest.mark.parametrize("name", ["xxe.xml", "xml-stylesheet.xml"])

@@ -227,9 +227,13 @@ def test_cli_renders_files_and_folders(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["render", str(SAMPLE), str(FOREIGN[0].parent), "--to", "txt",
                                       "-o", str(out), "--view", "diplomatic", "--param", "text-width=60"])
-    assert result.exit_code == 0, result.output
+    # the folder holds, under projects/, other projects' files, one of them a fragment render refuses
+    projects = sorted((FOREIGN[0].parent / "projects").glob("*.xml"))
+    fragment = FOREIGN[0].parent / "projects" / "sga-surface-c56-0001.xml"
+    assert result.exit_code == 1 and f"{fragment}: error: not a TEI P5 document" in result.output, result.output
     written = sorted(path.name for path in out.iterdir())
-    assert written == sorted([f"{SAMPLE.stem}.txt"] + [f"{path.stem}.txt" for path in FOREIGN])
+    assert written == sorted([f"{SAMPLE.stem}.txt"] + [f"{path.stem}.txt" for path in FOREIGN + projects
+                                                       if path != fragment])
     sample = (out / f"{SAMPLE.stem}.txt").read_text()
     assert "Sok The [sic]" in sample
     assert max(len(line) for line in sample.splitlines() if " " in line) <= 60

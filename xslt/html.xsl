@@ -8,6 +8,7 @@
   <xsl:include href="params.xsl"/>
   <xsl:include href="common/common.xsl"/>
   <xsl:include href="common/urls.xsl"/>
+  <xsl:include href="common/direction.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/transcr.xsl"/>

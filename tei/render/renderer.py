@@ -13,8 +13,8 @@ from lxml import etree
 from ..errors import OutputError, RenderError, TeiEditionError
 from ..files import find_files, not_a_file, read_bounded, write_atomic
 from ..resources import xslt_path
-from ..xmlsafe import MAX_XML_BYTES, parse_untrusted
-from . import transform
+from ..xmlsafe import MAX_XML_BYTES, duplicate_ids, parse_untrusted
+from . import corpus, transform
 from .plaintext import wrap_text
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -50,21 +50,55 @@ def _check(to: str, view: str | None, params: dict[str, str]) -> None:
         raise RenderError(f"unknown stylesheet parameter {', '.join(unknown)}; known: {known}")
 
 
-def _read_tei(path: Path) -> tuple[etree._ElementTree, bytes]:
-    """The parsed file and its bytes (the PDF attaches exactly what was rendered)."""
+def _read_tei(path: Path, warnings: list[str] | None = None) -> tuple[etree._ElementTree, bytes]:
+    """The parsed file and its bytes (the PDF attaches exactly what was rendered); what is odd
+    but renderable is added to `warnings`."""
     try:
         source = read_bounded(path, MAX_XML_BYTES)  # parse_untrusted refuses one byte more
     except ValueError as exc:
         raise RenderError(str(exc), str(path)) from None
     except OSError as exc:
         raise RenderError(f"cannot read: {exc.strerror or exc}", str(path)) from None
-    tree = parse_untrusted(source, name=str(path))
-    if tree.getroot().tag != f"{{{TEI_NS}}}TEI":
-        raise RenderError("not a TEI P5 document (the root must be TEI in the TEI namespace)", str(path))
+    tree = parse_untrusted(source, name=str(path), xinclude="fallback", repeated_ids="allow",
+                           warnings=warnings)
+    for value, line, first in duplicate_ids(tree):
+        if warnings is not None:
+            warnings.append(f"line {line}: xml:id {value!r} is used again (first on line {first}); "
+                            "links to it go to the first")
+    _check_root(tree.getroot(), path)
     return tree, source
 
 
+def _check_root(root, path: Path) -> None:
+    """A TEI document or corpus; anything else is named, with what would be accepted."""
+    name = etree.QName(root)
+    if name.namespace == TEI_NS and name.localname in ("TEI", "teiCorpus"):
+        return
+    accepted = f"render accepts a TEI document (root TEI) or a corpus (root teiCorpus) in the TEI namespace {TEI_NS}"
+    if name.namespace == TEI_NS:
+        what = f"the root is <{name.localname}>, a fragment of a TEI document, not a whole one"
+    elif name.localname in ("TEI", "teiCorpus"):
+        what = (f"the root <{name.localname}> is in no namespace" if name.namespace is None
+                else f"the root <{name.localname}> is in the namespace {name.namespace}")
+    else:
+        what = f"the root is <{name.localname}>" + (f" in the namespace {name.namespace}" if name.namespace else "")
+    raise RenderError(f"not a TEI P5 document: {what}; {accepted}", str(path))
+
+
+def _is_corpus(tree) -> bool:
+    return tree.getroot().tag == f"{{{TEI_NS}}}teiCorpus"
+
+
 def _html(tree, path: Path, view: str, footnotes: str, params: dict[str, str]) -> bytes:
+    if _is_corpus(tree):
+        parts = corpus.members(tree.getroot())
+        header = _html_document(corpus.header_document(tree.getroot(), list(enumerate(parts, 1))), path, view, footnotes, params)
+        return corpus.join_html(header, [_html_document(etree.ElementTree(part), path, view, footnotes, params)
+                                         for part in parts])
+    return _html_document(tree, path, view, footnotes, params)
+
+
+def _html_document(tree, path: Path, view: str, footnotes: str, params: dict[str, str]) -> bytes:
     settings = {
         "view": view,
         "footnotes": footnotes,
@@ -89,18 +123,26 @@ def _text(tree, path: Path, view: str, params: dict[str, str]) -> bytes:
         width = int(settings["text-width"])
     except ValueError:
         raise RenderError(f"text-width must be a number, not {settings['text-width']!r}") from None
-    result = transform.run(transform.compiled("text.xsl"), tree, settings, folder=path.parent)
-    return wrap_text(str(result), width).encode("utf-8")
+    def one(document) -> str:
+        result = transform.run(transform.compiled("text.xsl"), document, settings, folder=path.parent)
+        return wrap_text(str(result), width)
+
+    if _is_corpus(tree):
+        parts = corpus.members(tree.getroot())
+        header = one(corpus.header_document(tree.getroot(), list(enumerate(parts, 1))))
+        return corpus.join_text(header, [one(etree.ElementTree(part)) for part in parts], width).encode("utf-8")
+    return one(tree).encode("utf-8")
 
 
 def render(path: str | Path, to: str, *, view: str | None = None,
-           params: dict[str, str] | None = None) -> bytes:
-    """Render one TEI file to `to` ('html', 'pdf' or 'txt') and return the bytes."""
+           params: dict[str, str] | None = None, warnings: list[str] | None = None) -> bytes:
+    """Render one TEI file to `to` ('html', 'pdf' or 'txt') and return the bytes; warnings (a
+    repeated xml:id, a placeholder for an XInclude) are added to `warnings` when it is given."""
     path = Path(path)
     params = dict(params or {})
     view = view or params.pop("view", None) or DEFAULT_VIEW.get(to)
     _check(to, view, params)
-    tree, source = _read_tei(path)
+    tree, source = _read_tei(path, warnings)
     try:
         if to == "txt":
             return _text(tree, path, view, params)
@@ -128,12 +170,14 @@ def tei_files(inputs: list[str | Path]) -> list[Path]:
 
 
 def render_files(inputs: list[str | Path], to: str, out_dir: str | Path, *, view: str | None = None,
-                 params: dict[str, str] | None = None) -> tuple[list[Path], list[TeiEditionError]]:
+                 params: dict[str, str] | None = None,
+                 warnings: list[str] | None = None) -> tuple[list[Path], list[TeiEditionError]]:
     """Render files and folders of TEI into `out_dir` (NAME.xml -> NAME.html/.pdf/.txt).
 
     Returns the files written and the errors of the documents that failed: one bad document
     never stops the others. Only what concerns the whole batch (an unknown format or parameter,
-    two inputs with one output name, an output folder that cannot be made) is raised.
+    two inputs with one output name, an output folder that cannot be made) is raised. Warnings
+    ("FILE: warning: ...") are added to `warnings` when it is given.
     """
     _check(to, view, dict(params or {}))
     files = list(find_files(inputs, (".xml",)))
@@ -152,7 +196,10 @@ def render_files(inputs: list[str | Path], to: str, out_dir: str | Path, *, view
         try:
             if not file.is_file():
                 raise RenderError(not_a_file(file, (".xml",)), str(file))
-            data = render(file, to, view=view, params=params)
+            noted: list[str] = []
+            data = render(file, to, view=view, params=params, warnings=noted)
+            if warnings is not None:
+                warnings.extend(f"{file}: warning: {message}" for message in noted)
             try:
                 write_atomic(target, data)  # a full disk or a kill never leaves half a file
             except OSError as exc:

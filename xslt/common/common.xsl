@@ -356,6 +356,68 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The parts of a manuscript description drawn as a description, beyond its identifier (the
+       Archive field): contents, physical description, history, additional information, parts.
+       Contents that only give the folios (shown in the Archive field) and the language are not
+       repeated: that is all the converter writes there. -->
+  <xsl:variable name="manuscript-parts"
+      select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc/*[self::tei:msContents
+                  [*[not(self::tei:msItem)] or tei:msItem/*[not(self::tei:locus or self::tei:textLang)]
+                   or tei:msItem/text()[normalize-space()] or text()[normalize-space()]]
+              or self::tei:physDesc
+              or self::tei:history or self::tei:additional or self::tei:msPart or self::tei:msFrag
+              or self::tei:head or self::tei:p]"/>
+
+  <!-- The heading of one part or section of a manuscript description ('' when it needs none). -->
+  <xsl:template name="manuscript-label">
+    <xsl:choose>
+      <xsl:when test="self::tei:msContents">Contents</xsl:when>
+      <xsl:when test="self::tei:physDesc">Physical description</xsl:when>
+      <xsl:when test="self::tei:history">History</xsl:when>
+      <xsl:when test="self::tei:additional">Additional information</xsl:when>
+      <xsl:when test="self::tei:msPart">Part<xsl:if test="tei:msIdentifier/tei:idno"><xsl:value-of select="concat(' ', normalize-space(tei:msIdentifier/tei:idno[1]))"/></xsl:if></xsl:when>
+      <xsl:when test="self::tei:msFrag">Fragment</xsl:when>
+      <xsl:when test="self::tei:msItem">Item<xsl:if test="@n"><xsl:value-of select="concat(' ', @n)"/></xsl:if></xsl:when>
+      <xsl:when test="self::tei:summary">Summary</xsl:when>
+      <xsl:when test="self::tei:textLang">Language</xsl:when>
+      <xsl:when test="self::tei:objectDesc">Object</xsl:when>
+      <xsl:when test="self::tei:supportDesc">Support</xsl:when>
+      <xsl:when test="self::tei:layoutDesc">Layout</xsl:when>
+      <xsl:when test="self::tei:handDesc">Hands</xsl:when>
+      <xsl:when test="self::tei:scriptDesc">Script</xsl:when>
+      <xsl:when test="self::tei:typeDesc">Type</xsl:when>
+      <xsl:when test="self::tei:musicNotation">Music notation</xsl:when>
+      <xsl:when test="self::tei:decoDesc">Decoration</xsl:when>
+      <xsl:when test="self::tei:additions">Additions</xsl:when>
+      <xsl:when test="self::tei:bindingDesc">Binding</xsl:when>
+      <xsl:when test="self::tei:sealDesc">Seals</xsl:when>
+      <xsl:when test="self::tei:accMat">Accompanying material</xsl:when>
+      <xsl:when test="self::tei:origin">Origin</xsl:when>
+      <xsl:when test="self::tei:provenance">Provenance</xsl:when>
+      <xsl:when test="self::tei:acquisition">Acquisition</xsl:when>
+      <xsl:when test="self::tei:adminInfo">Administrative information</xsl:when>
+      <xsl:when test="self::tei:surrogates">Surrogates</xsl:when>
+      <xsl:when test="self::tei:listBibl">Bibliography</xsl:when>
+      <xsl:when test="self::tei:msIdentifier">Identifier</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Measurements of a manuscript: " 150 × 100 mm" (height × width × depth, in their order). -->
+  <xsl:template match="tei:dimensions">
+    <xsl:text> </xsl:text>
+    <xsl:choose>
+      <xsl:when test="*">
+        <xsl:for-each select="*">
+          <xsl:if test="position() &gt; 1"> × </xsl:if>
+          <xsl:apply-templates/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="@unit"><xsl:value-of select="concat(' ', @unit)"/></xsl:if>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <!-- A ready citation when the header has none: "Title", date, archive, URL. -->
   <xsl:template name="built-citation">
     <xsl:text>“</xsl:text><xsl:value-of select="$doc-title"/><xsl:text>”</xsl:text>
@@ -422,6 +484,7 @@
           <xsl:when test="@reason='illegible'">Illegible in the original</xsl:when>
           <xsl:when test="@reason='signature'">Signature in the original, not transcribed</xsl:when>
           <xsl:when test="@reason='stamp'">Stamp in the original, not transcribed</xsl:when>
+          <xsl:when test="@reason='not included'">Not included: the file points here to another file (XInclude), which is never fetched</xsl:when>
           <xsl:otherwise>Gap: text not transcribed<xsl:if test="@reason"> (<xsl:value-of select="@reason"/>)</xsl:if></xsl:otherwise>
         </xsl:choose>
         <xsl:if test="@quantity"> — <xsl:value-of select="concat(@quantity, ' ', @unit)"/></xsl:if>
@@ -658,6 +721,7 @@
         <xsl:with-param name="reading" select="'drop'"/>
       </xsl:call-template>
     </xsl:for-each>
+    <xsl:apply-templates select="tei:note"/>  <!-- the apparatus's own notes (EpiDoc: an app with only a note) -->
   </xsl:template>
 
   <xsl:template match="tei:choice">

@@ -41,8 +41,15 @@
             <xsl:call-template name="document-header"/>
             <xsl:call-template name="view-switch"/>
             <section id="text" class="text" aria-label="Text of the document">
+              <xsl:if test="$text-direction = 'rtl'"><xsl:attribute name="dir">rtl</xsl:attribute></xsl:if>
               <xsl:apply-templates select="/tei:TEI/tei:text"/>
             </section>
+            <xsl:if test="/tei:TEI/tei:sourceDoc">
+              <section id="source-document" class="source-document" aria-label="The document as written">
+                <h2>The document as written</h2>
+                <xsl:apply-templates select="/tei:TEI/tei:sourceDoc"/>
+              </section>
+            </xsl:if>
             <xsl:call-template name="footnote-list"/>
             <xsl:call-template name="marks-key"/>
           </article>
@@ -81,10 +88,12 @@
 
   <!-- ================================================================ shared attributes -->
 
-  <!-- id and lang of the output element, from xml:id and xml:lang. -->
+  <!-- id, lang and dir of the output element, from xml:id, xml:lang and a right-to-left
+       language, script, @rend or @style (common/direction.xsl). -->
   <xsl:template name="global-attributes">
     <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
     <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
+    <xsl:call-template name="direction"/>
   </xsl:template>
 
   <!-- A block element: class "tei-NAME" plus the type, and the global attributes. -->
@@ -136,8 +145,7 @@
     <xsl:variable name="depth" select="count(ancestor::tei:div | ancestor::tei:div1 | ancestor::tei:div2
                                              | ancestor::tei:div3 | ancestor::tei:div4)"/>
     <xsl:choose>
-      <xsl:when test="parent::tei:table or parent::tei:figure or parent::tei:list or parent::tei:lg
-                      or parent::tei:castList">
+      <xsl:when test="parent::tei:table or parent::tei:figure or parent::tei:list or parent::tei:castList">
         <!-- drawn by the parent, as a caption -->
       </xsl:when>
       <xsl:otherwise>
@@ -195,18 +203,60 @@
     <xsl:if test="not(@break='no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
-  <!-- Layout space: the export drew indentation with squares; it is layout, not text. -->
+  <!-- Layout space: the export drew indentation with squares; it is layout, not text. A space
+       within a line still separates words (Montag<space/>Abds), so it holds a space character;
+       between blocks, or vertical, it is a blank line. -->
   <xsl:template match="tei:space">
+    <xsl:variable name="block"><xsl:call-template name="in-block-context"/></xsl:variable>
     <xsl:choose>
       <xsl:when test="@quantity and @unit='chars'">
-        <span class="layout-space" style="width: {number(@quantity) div 2}em"></span>
+        <span class="layout-space" style="width: {number(@quantity) div 2}em"><xsl:text> </xsl:text></span>
       </xsl:when>
-      <xsl:otherwise><span class="layout-space block-space"></span></xsl:otherwise>
+      <xsl:when test="$block = 'yes' or @dim='vertical'"><span class="layout-space block-space"></span></xsl:when>
+      <xsl:otherwise><span class="layout-space"><xsl:text> </xsl:text></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:milestone | tei:cb | tei:anchor">
     <span class="tei-{local-name()}"><xsl:call-template name="global-attributes"/></span>
+  </xsl:template>
+
+  <!-- ================================================================ the document as written -->
+
+  <!-- sourceDoc: each surface a page, its zones and lines in order; additions and deletions are
+       drawn by their mark templates (deletions struck through, additions raised). -->
+  <xsl:template match="tei:sourceDoc | tei:surfaceGrp">
+    <div class="tei-{local-name()}"><xsl:call-template name="global-attributes"/><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDoc//tei:surface">
+    <section class="tei-surface">
+      <xsl:call-template name="global-attributes"/>
+      <h3 class="surface-label">
+        <xsl:text>Surface</xsl:text>
+        <xsl:if test="@n"><xsl:value-of select="concat(' ', @n)"/></xsl:if>
+      </h3>
+      <xsl:apply-templates/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDoc//tei:surface/tei:desc | tei:sourceDoc//tei:zone/tei:desc">
+    <p class="surface-desc"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDoc//tei:zone">
+    <div class="tei-zone"><xsl:call-template name="global-attributes"/><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDoc//tei:line">
+    <div>
+      <xsl:attribute name="class">
+        <xsl:text>tei-line</xsl:text>
+        <xsl:if test="@rend"><xsl:value-of select="concat(' rend-', translate(normalize-space(@rend), ' ', '-'))"/></xsl:if>
+      </xsl:attribute>
+      <xsl:call-template name="global-attributes"/>
+      <xsl:apply-templates/>
+    </div>
   </xsl:template>
 
   <!-- ================================================================ lists, tables, figures -->

@@ -53,6 +53,7 @@
       <dl class="metadata">
         <xsl:call-template name="metadata-fields"/>
       </dl>
+      <xsl:call-template name="manuscript-description"/>
       <xsl:if test="normalize-space($summary)">
         <section class="summary" aria-labelledby="summary-title">
           <h2 id="summary-title">Summary</h2>
@@ -99,6 +100,60 @@
         </dd>
       </div>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The manuscript description beyond its identifier: each part a section, each of its
+       sections a labelled block, their text drawn by the core templates. -->
+  <xsl:template name="manuscript-description">
+    <xsl:if test="$manuscript-parts">
+      <section class="manuscript" aria-labelledby="manuscript-title">
+        <h2 id="manuscript-title">Description of the manuscript</h2>
+        <xsl:apply-templates select="$manuscript-parts" mode="manuscript"/>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:msContents | tei:physDesc | tei:history | tei:additional | tei:msPart | tei:msFrag
+                       | tei:msItem | tei:objectDesc | tei:handDesc | tei:decoDesc | tei:bindingDesc
+                       | tei:sealDesc | tei:scriptDesc | tei:typeDesc | tei:adminInfo | tei:supportDesc" mode="manuscript">
+    <xsl:variable name="label"><xsl:call-template name="manuscript-label"/></xsl:variable>
+    <div class="ms-part tei-{local-name()}">
+      <xsl:call-template name="global-attributes"/>
+      <xsl:if test="string($label)"><h3 class="ms-label"><xsl:value-of select="$label"/></h3></xsl:if>
+      <xsl:apply-templates select="node()" mode="manuscript"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:msDesc/tei:head" mode="manuscript">
+    <p class="ms-head"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <!-- Any other section: a paragraph with its label, or its children when they are sections. -->
+  <xsl:template match="*" mode="manuscript">
+    <xsl:variable name="label"><xsl:call-template name="manuscript-label"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="self::tei:p or self::tei:list or self::tei:listBibl or self::tei:table">
+        <xsl:apply-templates select="."/>
+      </xsl:when>
+      <xsl:when test="tei:p or tei:list or tei:listBibl or tei:msItem or tei:table">
+        <div class="ms-part tei-{local-name()}">
+          <xsl:call-template name="global-attributes"/>
+          <xsl:if test="string($label)"><h4 class="ms-label"><xsl:value-of select="$label"/></h4></xsl:if>
+          <xsl:apply-templates select="node()" mode="manuscript"/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="ms-field tei-{local-name()}">
+          <xsl:call-template name="global-attributes"/>
+          <xsl:if test="string($label)"><span class="ms-label"><xsl:value-of select="$label"/>: </span></xsl:if>
+          <xsl:apply-templates/>
+        </p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="manuscript">
+    <xsl:if test="normalize-space()"><xsl:value-of select="."/></xsl:if>
   </xsl:template>
 
   <!-- Header paragraphs (abstract, licence) are drawn as paragraphs by the core templates. -->

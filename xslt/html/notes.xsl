@@ -37,6 +37,8 @@
               <xsl:attribute name="id"><xsl:call-template name="note-id"/></xsl:attribute>
               <span class="fn-label"><xsl:value-of select="$label"/></span>
               <div class="fn-body">
+                <xsl:variable name="note-direction"><xsl:call-template name="own-direction"/></xsl:variable>
+                <xsl:if test="$note-direction = 'rtl'"><xsl:attribute name="dir">rtl</xsl:attribute></xsl:if>
                 <xsl:call-template name="note-kind"/>
                 <xsl:apply-templates/>
                 <xsl:text> </xsl:text>

@@ -21,6 +21,11 @@
     <xsl:call-template name="document-header"/>
     <xsl:call-template name="rule"/>
     <xsl:apply-templates select="/tei:TEI/tei:text"/>
+    <xsl:if test="/tei:TEI/tei:sourceDoc">
+      <xsl:call-template name="rule"/>
+      <xsl:text>The document as written</xsl:text>
+      <xsl:apply-templates select="/tei:TEI/tei:sourceDoc"/>
+    </xsl:if>
     <xsl:call-template name="footnote-list"/>
     <xsl:if test="normalize-space($rights)">
       <xsl:call-template name="rule"/>
@@ -100,15 +105,41 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Layout space: indentation in the diplomatic view, a blank line between blocks. -->
+  <!-- Layout space: indentation in the diplomatic view, a blank line between blocks or when
+       vertical, a space within a line. -->
   <xsl:template match="tei:space">
     <xsl:choose>
       <xsl:when test="@quantity and @unit='chars' and $view='diplomatic'">
         <xsl:value-of select="substring('&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;', 1, @quantity)"/>
       </xsl:when>
-      <xsl:when test="@quantity"><xsl:text> </xsl:text></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$para-break"/></xsl:otherwise>
+      <xsl:when test="@quantity and not(@dim='vertical')"><xsl:text> </xsl:text></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="block"><xsl:call-template name="in-block-context"/></xsl:variable>
+        <xsl:choose>
+          <xsl:when test="$block = 'yes' or @dim='vertical'"><xsl:value-of select="$para-break"/></xsl:when>
+          <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================ the document as written -->
+
+  <!-- sourceDoc: each surface a section headed "[surface n]", each zone a paragraph, each line a line. -->
+  <xsl:template match="tei:sourceDoc//tei:surface">
+    <xsl:value-of select="$para-break"/>
+    <xsl:text>[surface</xsl:text>
+    <xsl:if test="@n"><xsl:value-of select="concat(' ', @n)"/></xsl:if>
+    <xsl:text>]</xsl:text>
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDoc//tei:zone | tei:sourceDoc//tei:surface/tei:desc">
+    <xsl:call-template name="para"/>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDoc//tei:line">
+    <xsl:call-template name="line"/>
   </xsl:template>
 
   <!-- ================================================================ lists, tables, figures -->

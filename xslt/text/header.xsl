@@ -14,6 +14,11 @@
     <xsl:value-of select="substring('========================================================================================================================', 1, $text-width)"/>
     <xsl:value-of select="$para-break"/>
     <xsl:call-template name="metadata-fields"/>
+    <xsl:if test="$manuscript-parts">
+      <xsl:value-of select="$para-break"/>
+      <xsl:text>Description of the manuscript</xsl:text>
+      <xsl:apply-templates select="$manuscript-parts" mode="manuscript"/>
+    </xsl:if>
     <xsl:if test="normalize-space($summary)">
       <xsl:value-of select="$para-break"/>
       <xsl:text>Summary: </xsl:text>
@@ -47,6 +52,33 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A manuscript description: each section on lines of its own, "Label: text". -->
+  <xsl:template match="*" mode="manuscript">
+    <xsl:variable name="label"><xsl:call-template name="manuscript-label"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="*[self::tei:p or self::tei:msItem or self::tei:list or self::tei:listBibl or self::tei:msContents
+                        or self::tei:physDesc or self::tei:history or self::tei:additional or self::tei:objectDesc
+                        or self::tei:handDesc or self::tei:decoDesc or self::tei:bindingDesc or self::tei:supportDesc
+                        or self::tei:origin or self::tei:provenance or self::tei:acquisition or self::tei:adminInfo
+                        or self::tei:summary or self::tei:textLang or self::tei:layoutDesc or self::tei:scriptDesc
+                        or self::tei:handNote or self::tei:decoNote or self::tei:msItemStruct]">
+        <xsl:value-of select="$nl"/>
+        <xsl:if test="string($label)"><xsl:value-of select="concat($label, ':')"/></xsl:if>
+        <xsl:for-each select="node()">
+          <xsl:choose>
+            <xsl:when test="self::*"><xsl:apply-templates select="." mode="manuscript"/></xsl:when>
+            <xsl:when test="normalize-space()"><xsl:value-of select="$nl"/><xsl:apply-templates select="."/></xsl:when>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$nl"/>
+        <xsl:if test="string($label)"><xsl:value-of select="concat($label, ': ')"/></xsl:if>
+        <xsl:apply-templates/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- In the summary and the citation, paragraphs run on and links show their address once. -->
