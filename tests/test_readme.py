@@ -29,6 +29,9 @@ def test_ci_runs_the_readme_test_command_as_printed():
     lines = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.lstrip().startswith("#")]
     assert lines[-1] == readme_commands()[1]
+    # The Debian package list lives in the script alone, which CI runs first.
+    assert lines.index("scripts/install-system-packages") < len(lines) - 1
+    assert not [line for line in lines if "apt-get" in line or "npm install" in line]
 
 
 def test_the_readme_test_command_sets_up_the_system_then_runs_the_tests():

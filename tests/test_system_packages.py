@@ -71,6 +71,18 @@ def test_not_as_root_it_names_only_what_is_missing(tmp_path):
     assert "apt-get install --no-install-recommends chromium\n" in run.stderr and "npm install" not in run.stderr
 
 
+def test_off_debian_it_names_the_packages_to_find(tmp_path):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("sh", "id", "printf", "cat"):  # a PATH without dpkg-query (nor npm)
+        real = subprocess.run(["sh", "-c", f"command -v {tool}"], capture_output=True, text=True).stdout.strip()
+        if real.startswith("/"):
+            (bin_dir / tool).symlink_to(real)
+    run = subprocess.run([str(SCRIPT)], env={**os.environ, "PATH": str(bin_dir)}, capture_output=True, text=True)
+    assert run.returncode == 1 and "not a Debian system" in run.stderr
+    assert " ".join(packages()) in run.stderr and "vnu-jar" in run.stderr
+
+
 def test_with_everything_installed_it_says_nothing_and_succeeds(tmp_path):
     env = fake_commands(tmp_path / "bin", id="echo 1000", npm=VNU_INSTALLED, **{"dpkg-query": ALL_INSTALLED})
     (tmp_path / "vnu" / "vnu-jar" / "build" / "dist").mkdir(parents=True)
