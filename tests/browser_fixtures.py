@@ -1,6 +1,6 @@
 """Headless Chromium for the browser tests: Debian's chromium driven by Playwright (no browser
-download). Missing tools skip the tests with the reason, or fail them in CI, where .ci/run
-installs them (see render_helpers.missing_tool)."""
+download). A missing tool fails the tests with the package to install (see
+render_helpers.missing_tool; $TEI_EDITION_ALLOW_MISSING=chromium skips them instead)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from render_helpers import missing_tool
+from render_helpers import INSTALL_HINT, missing_tool
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -24,9 +24,9 @@ def browser():
     try:
         from playwright import sync_api as playwright
     except ImportError:
-        missing_tool("browser tests need playwright (pip install -e '.[test]')")
+        missing_tool("browser tests need playwright (pip install -e '.[test]')", "playwright")
     if not CHROMIUM.is_file():
-        missing_tool(f"browser tests need Debian's chromium at {CHROMIUM}: .ci/run installs it")
+        missing_tool(f"browser tests need the Debian package chromium (no {CHROMIUM}): {INSTALL_HINT}", "chromium")
     with playwright.sync_playwright() as driver:
         chromium = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium

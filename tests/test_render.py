@@ -8,7 +8,7 @@ import pytest
 from lxml import etree, html
 
 from tei.errors import RenderError
-from tei.render import render
+from tei.render import render, render_files
 
 from conftest import assert_tei_all_valid
 from render_helpers import (ALL_TEI, FOREIGN, READING_DROPS, SAMPLE, html_text, ids, missing_words,
@@ -200,8 +200,30 @@ def test_view_parameter_sets_the_first_view():
 
 def test_paper_parameter_reaches_the_print_style_sheet():
     assert b"size: letter" in render(SAMPLE, "html", params={"paper": "letter"})
-    hostile = render(SAMPLE, "html", params={"paper": "</style><script>alert(1)</script>"})
-    assert b"alert(1)" not in hostile and b"size: A4" in hostile
+    assert b"size: letter" in render(SAMPLE, "html", params={"paper": "Letter"})
+    assert b"size: A4" in render(SAMPLE, "html", params={"paper": "a4"})
+
+
+@pytest.mark.parametrize("name, value", [("paper", "tabloid"), ("paper", "</style><script>alert(1)</script>"),
+                                         ("footnotes", "side"), ("inline-notes", "maybe"),
+                                         ("text-width", "wide"), ("text-width", "0"), ("short-title-length", "-5")])
+def test_a_parameter_value_outside_its_choices_is_refused(name, value):
+    """A value the stylesheets do not know would silently become the default (A4 for tabloid)."""
+    with pytest.raises(RenderError, match=f"stylesheet parameter {name} "):
+        render(SAMPLE, "html", params={name: value})
+    with pytest.raises(RenderError, match=f"stylesheet parameter {name} "):
+        render_files([SAMPLE], "html", "unused", params={name: value})
+
+
+def test_cli_refuses_an_unknown_paper_size(tmp_path):
+    from click.testing import CliRunner
+
+    from tei.cli import cli
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["render", str(SAMPLE), "--to", "pdf", "-o", str(out), "--param", "paper=tabloid"])
+    assert result.exit_code != 0 and "paper cannot be 'tabloid'; choose A4 or letter" in result.output
+    assert not out.exists()
 
 
 def test_unknown_parameters_and_formats_are_refused():

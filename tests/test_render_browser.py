@@ -14,7 +14,7 @@ import pytest
 
 from tei.render import render
 
-from render_helpers import ALL_TEI, ARTIFACTS, SAMPLE, ids, missing_tool
+from render_helpers import ALL_TEI, ARTIFACTS, INSTALL_HINT, SAMPLE, ids, missing_tool
 
 from browser_fixtures import PHONE
 
@@ -47,7 +47,8 @@ def _vnu_jar() -> Path | None:
 def test_pages_are_valid_html(page_files):
     jar, java = _vnu_jar(), shutil.which("java")
     if not (jar and java):
-        missing_tool("the Nu HTML Checker needs java and vnu-jar (npm install -g vnu-jar): .ci/run installs them")
+        missing_tool("the Nu HTML Checker needs the Debian packages default-jre-headless and npm and the npm "
+                     f"package vnu-jar (no {'java' if jar else 'vnu.jar'} found): {INSTALL_HINT}", "vnu")
     result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--format", "json",
                              *map(str, page_files.values())], capture_output=True, text=True)
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
@@ -74,7 +75,7 @@ def test_no_serious_accessibility_violation(path, page_files, open_page):
     try:
         from axe_playwright_python import sync_playwright as axe
     except ImportError:
-        missing_tool("accessibility tests need axe-playwright-python (pip install -e '.[test]')")
+        missing_tool("accessibility tests need axe-playwright-python (pip install -e '.[test]')", "axe")
     page = open_page(page_files[path])
     for view in ("diplomatic", "reading"):
         page.click(f"button[data-view={view}]")

@@ -6,29 +6,42 @@ import io
 import re
 import shutil
 import subprocess
+import time
 
 import pytest
 
+from tei.errors import RenderError
 from tei.render import render
+from tei.render.pdf import load_weasyprint
 
-from render_helpers import ALL_TEI, ARTIFACTS, SAMPLE, ids, missing_tool, missing_words, tei_words
+from render_helpers import ALL_TEI, ARTIFACTS, INSTALL_HINT, SAMPLE, ids, missing_tool, missing_words, tei_words
 
 try:
     import pypdf
-    import weasyprint  # noqa: F401  (only whether it is installed)
-except ImportError as exc:
+except ImportError:
     pypdf = None
-    MISSING = f"PDF tests need WeasyPrint and pypdf (pip install -e '.[test]'): {exc}"
-else:
-    MISSING = None
-if not (shutil.which("pdftotext") and shutil.which("pdffonts")):
-    MISSING = "PDF tests need poppler-utils (pdftotext, pdffonts): .ci/run installs them"
+
+
+def missing_pdf_tools() -> tuple[str, str] | None:
+    """What the PDF tests lack, as (reason, name for $TEI_EDITION_ALLOW_MISSING), or None.
+    WeasyPrint is loaded here, not at import: without Pango it cannot be imported, and that must
+    fail these tests, not stop the collection of all the others."""
+    if pypdf is None:
+        return "PDF tests need pypdf (pip install -e '.[test]')", "pypdf"
+    try:
+        load_weasyprint()
+    except RenderError as exc:
+        return f"PDF tests: {exc}", "pango"
+    if not (shutil.which("pdftotext") and shutil.which("pdffonts")):
+        return f"PDF tests need the Debian package poppler-utils (pdftotext, pdffonts): {INSTALL_HINT}", "poppler"
+    return None
 
 
 @pytest.fixture(autouse=True)
 def _tools():
-    if MISSING:
-        missing_tool(MISSING)
+    missing = missing_pdf_tools()
+    if missing:
+        missing_tool(*missing)
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +144,26 @@ def test_same_input_same_bytes_with_source_date_epoch(monkeypatch):
     first = render(SAMPLE, "pdf")
     assert render(SAMPLE, "pdf") == first
     assert b"D:20231114221320Z" in first
+
+
+def test_same_input_same_bytes_without_source_date_epoch(monkeypatch):
+    """Two builds a moment apart give the same PDF: its dates are the TEI's, not the clock's."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = render(SAMPLE, "pdf")
+    time.sleep(1.1)
+    assert render(SAMPLE, "pdf") == first
+    info = pypdf.PdfReader(io.BytesIO(first)).metadata
+    assert info["/CreationDate"].startswith("D:20140520") and info["/ModDate"].startswith("D:20140520")
+
+
+def test_a_tei_without_dates_gets_a_constant_date(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    undated = tmp_path / "undated.xml"
+    undated.write_bytes(re.sub(rb'<date type="uploaded"[^>]*>[^<]*</date>', b"", SAMPLE.read_bytes()))
+    first = render(undated, "pdf")
+    time.sleep(1.1)
+    assert render(undated, "pdf") == first
+    assert pypdf.PdfReader(io.BytesIO(first)).metadata["/CreationDate"].startswith("D:19700101")
 
 
 def test_attachment_name_follows_the_source_name_parameter():

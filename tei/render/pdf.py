@@ -2,18 +2,48 @@
 
 The PDF is PDF/A-3b and carries the TEI source as an embedded file (relationship "Source"), so
 that an archive that keeps the PDF keeps the data too. Nothing is fetched while printing. The same
-input gives the same bytes when SOURCE_DATE_EPOCH fixes the creation date (reproducible builds).
+input gives the same bytes on every run: the PDF's dates come from SOURCE_DATE_EPOCH when it is set
+(reproducible builds), else from the TEI itself (never from the clock).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
+import re
 from datetime import datetime, timezone
 
-from ..errors import RenderError
+from ..errors import RenderError, TeiEditionError
 from ..resources import xslt_path
 from ..urls import safe_url
+from ..xmlsafe import parse_untrusted
+
+#: The Debian packages of the PDF stack that WeasyPrint loads (README, Requirements).
+PDF_SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
+#: The PDF's date when neither SOURCE_DATE_EPOCH nor the TEI gives one (as tei/export/edition.py).
+UNKNOWN_DATE = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+_TEI_DATES = ("/*/*[local-name()='teiHeader']/*[local-name()='fileDesc']/*[local-name()='publicationStmt']"
+              "/*[local-name()='date']/@when"
+              " | /*/*[local-name()='teiHeader']/*[local-name()='revisionDesc']//*[local-name()='change']/@when")
+
+
+def load_weasyprint():
+    """WeasyPrint, imported only when a PDF is made: without Pango it cannot even be imported, and
+    that must fail the PDF alone, in one line naming the system packages (not five banners)."""
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint
+    except ImportError as exc:
+        raise RenderError(f"PDF output needs WeasyPrint (pip install weasyprint): {exc}") from None
+    except OSError as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise RenderError(f"PDF output needs Pango, which WeasyPrint cannot load ({reason}): install the "
+                          f"Debian packages {PDF_SYSTEM_PACKAGES} (scripts/install-system-packages), "
+                          f"or leave PDFs out with --formats html,txt") from None
+    return weasyprint
 
 
 def _refuse_fetch(url: str, *args, **kwargs):
@@ -32,20 +62,30 @@ def _drop_unsafe_links(document) -> None:
         page.links[:] = [link for link in page.links if link[0] == "internal" or safe_url(link[1])]
 
 
-def _creation_time() -> datetime:
+def _creation_time(source: bytes) -> datetime:
+    """SOURCE_DATE_EPOCH's time, else the TEI's newest publication or revision date (YYYY-MM-DD),
+    else 1970-01-01: the same source gives the same PDF whenever it is printed."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    try:
+        found = parse_untrusted(source).xpath(_TEI_DATES)
+    except TeiEditionError:  # the renderer has parsed it already; a bare attachment gives no date
+        found = []
+    dates = [str(when)[:10] for when in found if _ISO_DATE.match(str(when)[:10])]
+    if not dates:
+        return UNKNOWN_DATE
+    try:
+        return datetime.strptime(max(dates), "%Y-%m-%d").replace(tzinfo=timezone.utc)
+    except ValueError:
+        return UNKNOWN_DATE
 
 
 def html_to_pdf(html: bytes, *, source: bytes, source_name: str) -> bytes:
     """Print an HTML page (made with footnotes='page') to PDF/A-3b with the TEI attached."""
-    try:
-        from weasyprint import CSS, HTML, Attachment
-    except ImportError as exc:  # pragma: no cover - weasyprint is a runtime dependency
-        raise RenderError(f"PDF output needs WeasyPrint: {exc}") from None
-    created = _creation_time()
+    weasyprint = load_weasyprint()
+    CSS, HTML, Attachment = weasyprint.CSS, weasyprint.HTML, weasyprint.Attachment
+    created = _creation_time(source)
     attachment = Attachment(string=source, name=source_name, relationship="Source",
                             description="TEI P5 source of this edition", created=created, modified=created)
     paged = CSS(string=xslt_path("paged.css").read_text(encoding="utf-8"))

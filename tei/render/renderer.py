@@ -24,6 +24,11 @@ VIEWS = ("diplomatic", "reading")
 TEXT_WIDTH = 72
 #: View shown first when none is asked for: HTML and PDF show the source's marks, text reads clean.
 DEFAULT_VIEW = {"html": "diplomatic", "pdf": "diplomatic", "txt": "reading"}
+#: The values a parameter of xslt/params.xsl may take, where they are a fixed few (compared
+#: case-insensitively); the stylesheets would otherwise fall back to a default without a word.
+PARAMETER_CHOICES = {"paper": ("A4", "letter"), "footnotes": ("end", "page"), "inline-notes": ("yes", "no")}
+#: Parameters whose value is a count (a positive whole number).
+COUNT_PARAMETERS = ("text-width", "short-title-length")
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,6 +53,12 @@ def _check(to: str, view: str | None, params: dict[str, str]) -> None:
     if unknown:
         known = ", ".join(sorted(stylesheet_parameters()))
         raise RenderError(f"unknown stylesheet parameter {', '.join(unknown)}; known: {known}")
+    for name, value in params.items():
+        choices = PARAMETER_CHOICES.get(name)
+        if choices and value.lower() not in (choice.lower() for choice in choices):
+            raise RenderError(f"stylesheet parameter {name} cannot be {value!r}; choose {' or '.join(choices)}")
+        if name in COUNT_PARAMETERS and not (value.isdigit() and int(value) > 0):
+            raise RenderError(f"stylesheet parameter {name} must be a positive whole number, not {value!r}")
 
 
 def _read_tei(path: Path, warnings: list[str] | None = None) -> tuple[etree._ElementTree, bytes]:
