@@ -296,7 +296,7 @@ def test_a_document_page_has_its_json_ld_and_a_cite_box_linking_its_downloads(si
     [script] = page.xpath("//head/script[@type='application/ld+json']")
     data = json.loads(script.text)
     assert data["url"] == BASE + "documents/wilson-119377.html" and data["holdingArchive"]["name"] == "RGASPI"
-    [box] = page.xpath("//main//aside[contains(@class, 'cite-box')]")
+    [box] = page.xpath("//main//section[contains(@class, 'cite-box')]")
     assert box.get("data-pagefind-ignore") is not None
     text = " ".join(box.xpath("string(.//p[@class='cite-text'])").split())
     assert text.startswith("“Telephone Message via VCh, I. Stalin to Kim Il Sung,” October 12, 1948, RGASPI")
@@ -317,6 +317,6 @@ def test_every_document_page_has_its_citation(site: Path):
     for path in pages:
         page = html.parse(str(path)).getroot()
         assert meta(page)["citation_title"], path.name
-        assert page.xpath("//aside[contains(@class, 'cite-box')]"), path.name
+        assert page.xpath("//section[contains(@class, 'cite-box')]"), path.name
         for suffix in (".csl.json", ".bib", ".ris"):
             assert path.with_suffix(suffix).is_file() or (path.parent / (path.stem + suffix)).is_file()
