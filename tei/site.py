@@ -85,6 +85,10 @@ def _navigation_style() -> str:
     return (TEMPLATES / "document_nav.css").read_text(encoding="utf-8")
 
 
+#: The reading edition's "Cite this document" section (xslt/html/header.xsl): paragraphs only.
+_READING_CITATION = re.compile(r'<section class="cite" aria-labelledby="cite-title">.*?</section>', re.S)
+
+
 def _citation(folder: Path, doc: "DocumentBuild", tei: Path, edition: "Edition", accessed: "date",
               env: jinja2.Environment) -> tuple[str, str]:
     """Write the document's citation files beside its page (.csl.json, .bib, .ris) and give the
@@ -111,7 +115,11 @@ def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | N
                                                          following=following, formats=formats)
     style = f"<style>{_navigation_style()}</style>"
     page = page.replace("</head>", '<link rel="icon" href="data:,">' + style + citation[0] + "</head>", 1)
-    page = page.replace("</main>", citation[1] + "</main>", 1)
+    # The complete citation takes the place of the reading edition's own (which has no downloads
+    # and no date accessed); a page without one gets it at the end of its main text.
+    page, replaced = _READING_CITATION.subn(lambda m: citation[1], page, count=1)
+    if not replaced:
+        page = page.replace("</main>", citation[1] + "</main>", 1)
     page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, page, count=1)
     # Metadata only, no Pagefind filters: its filter index is not byte-stable between runs, and the
     # build must be; the search page filters the results by these fields itself.

@@ -298,7 +298,9 @@ def test_a_document_page_has_its_json_ld_and_a_cite_box_linking_its_downloads(si
     assert data["url"] == BASE + "documents/wilson-119377.html" and data["holdingArchive"]["name"] == "RGASPI"
     [box] = page.xpath("//main//section[contains(@class, 'cite-box')]")
     assert box.get("data-pagefind-ignore") is not None
-    text = " ".join(box.xpath("string(.//p[@class='cite-text'])").split())
+    assert page.xpath("//h2[.='Cite this document']") == box.xpath("h2")  # it replaces the reading edition's
+    assert page.xpath("//*[@id='citation']") == box.xpath("p[@id='citation']")  # the copy button copies it
+    text = " ".join(box.xpath("string(p[@id='citation'])").split())
     assert text.startswith("“Telephone Message via VCh, I. Stalin to Kim Il Sung,” October 12, 1948, RGASPI")
     assert text.endswith("https://digitalarchive.umd.edu/document/119377 (accessed November 14, 2023).")
     assert box.xpath(".//time/@datetime") == ["2023-11-14"]

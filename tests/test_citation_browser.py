@@ -75,3 +75,15 @@ def test_the_three_downloads_are_well_formed_citations_of_the_document(site_url,
     assert lines[0] == "TY  - MANSCPT" and lines[-1] == "ER  - "
     assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line) for line in lines)
     assert "A4  - Gary Goldberg" in lines
+
+
+def test_the_copy_button_copies_the_complete_citation_with_the_readers_day(site_url, open_page):
+    page = open_page(site_url + PAGE)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    assert page.locator(".cite-box .copy-citation").is_visible()
+    page.click(".cite-box .copy-citation")
+    page.wait_for_function("document.querySelector('.copy-status').textContent !== ''")
+    assert page.locator(".copy-status").text_content() == "Citation copied."
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.split() == page.locator("#citation").inner_text().split()
+    assert "RGASPI, f. 558, op. 11, d. 109, ll. 0113" in copied and BUILD_DAY not in copied
