@@ -32,6 +32,7 @@ HOSTILE_TITLES = [
     "Телеграмма из Пхеньяна в Бухарест, № 61.530",
     "金日成同志致斯大林的信 — 1948年10月12日",
     "Unbalanced {{{ braces",
+    "Note @misc{x, title = {y}} ER  - \nTY  - JOUR\r\n on two\tlines",
 ]
 
 
@@ -195,6 +196,7 @@ def test_ris_is_one_well_formed_record(citation):
     assert lines[0] == "TY  - MANSCPT" and lines[-1] == "ER  - "
     assert [line[:2] for line in lines].count("TY") == [line[:2] for line in lines].count("ER") == 1
     assert f"TI  - {' '.join(citation.record.title.split())}" in lines
+    assert lines.count("TY  - JOUR") == 0
     assert "Y2  - 2026/12/02" in lines
 
 
@@ -322,3 +324,9 @@ def test_every_document_page_has_its_citation(site: Path):
         assert page.xpath("//section[contains(@class, 'cite-box')]"), path.name
         for suffix in (".csl.json", ".bib", ".ris"):
             assert path.with_suffix(suffix).is_file() or (path.parent / (path.stem + suffix)).is_file()
+
+
+@pytest.mark.parametrize("ident, key", [("wilson-119377", "wilson-119377"), ("004_5a19", "doc-004_5a19"),
+                                        ("Телеграмма 61.530", "doc-61-530"), ("", "document")])
+def test_bibtex_keys_are_ascii_and_start_with_a_letter(ident, key):
+    assert cite.Citation(DocumentRecord(id=ident, title="x"), Edition(), ACCESSED).key == key
