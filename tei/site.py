@@ -27,6 +27,8 @@ from .export.edition import Edition, edition_date
 from .resources import doc_path, schema_path
 
 if TYPE_CHECKING:  # pragma: no cover
+    from datetime import date
+
     from .build import DocumentBuild
     from .export.record import DocumentRecord
 
@@ -98,15 +100,43 @@ def _navigation_style() -> str:
     return (TEMPLATES / "document_nav.css").read_text(encoding="utf-8")
 
 
+#: The reading edition's "Cite this document" section (xslt/html/header.xsl): paragraphs only.
+_READING_CITATION = re.compile(r'<section class="cite" aria-labelledby="cite-title">.*?</section>', re.S)
+
+
+def _citation(folder: Path, doc: "DocumentBuild", tei: Path, edition: "Edition", accessed: "date",
+              env: jinja2.Environment) -> tuple[str, str]:
+    """Write the document's citation files beside its page (.csl.json, .bib, .ris) and give the
+    page's head (Highwire tags, JSON-LD) and its "Cite this document" box."""
+    from .export import citation as cite
+    from .export.record import DocumentRecord
+    from .xmlsafe import parse_untrusted
+
+    record = DocumentRecord.from_tei(parse_untrusted(tei, name=f"{doc.id}.xml"), id=doc.id, file=f"{doc.id}.xml")
+    entry = cite.Citation(record, edition, accessed)
+    for suffix, text in ((".csl.json", cite.csl_json(entry)), (".bib", cite.bibtex(entry)), (".ris", cite.ris(entry))):
+        with open(folder / "documents" / f"{doc.id}{suffix}", "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+    macros = env.get_template("citation.html").module
+    before, day, after = cite.plain_text_parts(entry)
+    return (str(macros.head(cite.highwire(entry, pdf="pdf" in doc.files), cite.json_ld_script_text(entry))),
+            str(macros.box(doc.id, before, day, accessed.isoformat(), after)))
+
+
 def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | None", following: "DocumentBuild | None",
-                   env: jinja2.Environment, formats: tuple[str, ...]) -> str:
-    """The reading edition with the edition's navigation and the search index's metadata."""
+                   env: jinja2.Environment, formats: tuple[str, ...], citation: tuple[str, str] = ("", "")) -> str:
+    """The reading edition with the edition's navigation, its citation and the search index's metadata."""
     nav = env.get_template("document_nav.html").render(doc=doc, record=doc.record, previous=previous,
                                                          following=following, formats=formats)
     style = f"<style>{_navigation_style()}</style>"
     title = html.escape(env.globals["edition_title"])
     page = re.sub(r"</title>", lambda m: f" — {title}</title>", page, count=1)
-    page = page.replace("</head>", '<link rel="icon" href="data:,">' + style + "</head>", 1)
+    page = page.replace("</head>", '<link rel="icon" href="data:,">' + style + citation[0] + "</head>", 1)
+    # The complete citation takes the place of the reading edition's own (which has no downloads
+    # and no date accessed); a page without one gets it at the end of its main text.
+    page, replaced = _READING_CITATION.subn(lambda m: citation[1], page, count=1)
+    if not replaced:
+        page = page.replace("</main>", citation[1] + "</main>", 1)
     page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, page, count=1)
     # Metadata only, no Pagefind filters: its filter index is not byte-stable between runs, and the
     # build must be; the search page filters the results by these fields itself.
@@ -124,6 +154,9 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     files, so that memory holds the catalogue and not the pages that list it. `edition` (the
     edition file's record) names the edition on every page and in the corpus and catalogue."""
     edition = edition or Edition()
+    from .export.citation import accessed_date
+
+    accessed = accessed_date()
     published = sorted((d for d in documents if not d.failed),
                        key=lambda d: (d.record.get("date") or "9999", d.record.get("title", ""), d.id))
     records = _header_records(cache, published)
@@ -138,8 +171,9 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
             page = (entry / "document.html").read_text(encoding="utf-8")
             previous = published[index - 1] if index else None
             following = published[index + 1] if index + 1 < len(published) else None
+            citation = _citation(folder, doc, entry / "document.xml", edition, accessed, env)
             (folder / "documents" / f"{doc.id}.html").write_text(
-                _document_page(page, doc, previous, following, env, formats), encoding="utf-8")
+                _document_page(page, doc, previous, following, env, formats, citation), encoding="utf-8")
 
     def page(name: str, template: str, **context) -> None:
         target = folder / name
