@@ -243,3 +243,43 @@ def test_a_section_of_a_heading_and_a_signature_stays_valid(tei_all):
             "Type\n\nTelegram\n\nRecord ID\n\n1")
     data, _ = convert_bytes(text, "generated.txt")
     assert_tei_all_valid(tei_all, etree.fromstring(data).getroottree(), "section, heading and signature")
+
+
+@pytest.mark.parametrize("refs", [("1", "2"), ("¹", "²")])
+@pytest.mark.parametrize("note_form", ["{}. ", "{} ", "[{}] ", "{}) "])
+def test_glued_references_link_to_the_numbered_notes_at_the_end(refs, note_form):
+    first, second = (note_form.format(n) for n in ("1", "2"))
+    root = _convert(f"The Chancellor spoke of the tests{refs[0]} at length.\n\n"
+                    f"He then left the room{refs[1]}, as in 1950.\n\n{first}BArch, B 136/59748.\n{second}Another source,\n"
+                    "continued on a second line.")
+    notes = _x(root, "//t:note[@place='foot']")
+    assert [n.get("n") for n in notes] == ["1", "2"]
+    assert notes[0].getparent().text.endswith("the tests") and notes[0].tail == " at length."
+    assert "".join(notes[1].itertext()) == "Another source,continued on a second line."
+    assert not [p for p in _x(root, "//t:body//t:p") if "BArch" in p.xpath("string()") and p is not notes[0].getparent()]
+
+
+@pytest.mark.parametrize("body", [
+    # a year, an article number, type designations: no glued reference at all
+    "In 1950 the Article 5 of the treaty and the MiG15 and B52 were discussed.\n\n1. The first point.",
+    # glued numbers that do not run 1, 2 ... as the notes do
+    "The tests2 at length.\n\nThe room1 then.\n\n1. One source.\n2. Another source.",
+    # a reference without its note
+    "The tests1 and the treaty2.\n\n1. One source.",
+    # a note without its reference
+    "The tests1 at length.\n\n1. One source.\n2. Another source.",
+    # the numbered lines are the text itself, not notes after it
+    "1. The situation is grave.\n\n2. The army is ready.",
+])
+def test_numbers_that_are_not_references_never_become_notes(body):
+    root = _convert(body)
+    assert not _x(root, "//t:note[@place='foot']")
+
+
+def test_a_lost_glued_word_is_still_caught():
+    from tei.lossless import lost_words
+    text = HEAD + "The tests1 at length.\n\n1. One source."
+    tree = convert_text(text)
+    note = tree.getroot().xpath("//t:note[@place='foot']", namespaces=TEI)[0]
+    note.getparent().text = note.getparent().text.replace("tests", "")
+    assert lost_words(text, tree) == ["tests"]

@@ -76,6 +76,18 @@ _NOT_SPEAKERS = {
     "secret", "confidential", "place", "time", "present", "participants", "agenda", "translator’s note",
     "translator's note", "minister of foreign affairs",
 }
+#: Superscript digits, read as the digits they stand for (a footnote reference `word¹`).
+SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
+#: A footnote reference glued to its word: digits right after a lower-case letter (`tests1`), or
+#: superscript digits after a letter or a closing mark (`tests¹`, `said.¹`). `1950`, `Article 5`,
+#: `MiG15` and `B52` are not references: a digit before, a space before, a capital before.
+GLUED_REFERENCE = re.compile(
+    r"(?:(?<=[a-z\u00df-\u00ff\u0430-\u044f])(?P<digits>\d{1,3})|(?<=[^\W\d_]|[.,;:!?)”’\"'])"
+    r"(?P<sup>[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3}))(?![\w\u2070\u00b9\u00b2\u00b3\u2074-\u2079])")
+#: The first line of a footnote at the end of a text: `1. Text`, `1) Text`, `1 Text`, `¹ Text`, `[1] Text`.
+_END_NOTE_LINE = re.compile(
+    r"^[ \t\u00a0]*(?:\[(?P<bracketed>\d{1,3})\]|(?P<plain>\d{1,3})(?:[.)]|(?=[ \t]))|"
+    r"(?P<sup>[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3}))[ \t\u00a0]*(?P<text>\S.*)$")
 _FOOTNOTE_TEXT = re.compile(r"^[ \t\u00a0]*\[(?P<n>\d{1,3})\]\s*(?P<text>.+)$", re.DOTALL)
 _FOOTNOTE_LINE = re.compile(r"^[ \t\u00a0]*\[\d{1,3}\]\s*\S", re.MULTILINE)
 _ROLE_WORDS = re.compile(
@@ -126,6 +138,20 @@ class BodyReader:
     def read(self, lines: list[str]) -> list[Block]:
         texts = self._split(lines)
         texts, footnotes = self._take_footnotes(texts)
+        body, end_notes = self._take_end_notes(texts)
+        if end_notes:
+            warnings, speakers = len(self.warnings), list(self.speakers)
+            blocks = self._blocks(body, dict(footnotes))
+            if self._link_glued_references(blocks, end_notes):
+                self.warnings.extend(self._inline.warnings)
+                return blocks
+            del self.warnings[warnings:]
+            self.speakers, self._inline = speakers, InlineParser()
+        blocks = self._blocks(texts, footnotes)
+        self.warnings.extend(self._inline.warnings)
+        return blocks
+
+    def _blocks(self, texts: list[str], footnotes: dict[str, str]) -> list[Block]:
         texts, postscripts = self._take_postscripts(texts)
         opener_end = self._opener_end(texts)
         closer_start = self._closer_start(texts, opener_end)
@@ -134,7 +160,6 @@ class BodyReader:
         blocks += self._closer(texts[closer_start:])
         blocks += [Block("postscript", self._inline.parse(text)) for text in postscripts]
         self._attach_footnotes(blocks, footnotes)
-        self.warnings.extend(self._inline.warnings)
         return blocks
 
     # -- splitting ------------------------------------------------------------------------
@@ -179,6 +204,67 @@ class BodyReader:
             for match in found:
                 footnotes[match.group("n")] = match.group("text")
         return kept, footnotes
+
+    @staticmethod
+    def _take_end_notes(texts: list[str]) -> tuple[list[str], dict[str, str]]:
+        """Footnotes numbered 1, 2, ... in the last blocks of the text (`1. Text`, `1 Text`, `¹ Text`):
+        the blocks before them and the notes by number. A line that does not open the next number
+        continues the note before it. Nothing when the last blocks are not such a run."""
+        start = len(texts)
+        while start > 1 and _END_NOTE_LINE.match(texts[start - 1].split("\n", 1)[0]):
+            start -= 1
+        notes: dict[str, str] = {}
+        for text in texts[start:]:
+            for line in text.split("\n"):
+                match = _END_NOTE_LINE.match(line)
+                number = match and (match.group("bracketed") or match.group("plain")
+                                    or match.group("sup").translate(SUPERSCRIPTS))
+                if number == str(len(notes) + 1):
+                    notes[number] = match.group("text")
+                elif notes and line.strip():
+                    notes[str(len(notes))] += "\n" + line.strip()
+                else:
+                    return texts, {}
+        return (texts[:start], notes) if notes else (texts, {})
+
+    def _link_glued_references(self, blocks: list[Block], notes: dict[str, str]) -> bool:
+        """Turn glued references (`tests1`, `tests¹`) into footnote marks holding their note, only
+        when the text's glued numbers are exactly 1, 2, ... of the notes, in order and each once:
+        a number that is not a reference would otherwise become a wrong note."""
+        found: list[str] = []
+
+        def walk(items: list, replace: bool) -> list:
+            out: list = []
+            for item in items:
+                if isinstance(item, EditorialMark):
+                    item.content = walk(item.content, replace)
+                    out.append(item)
+                    continue
+                pos = 0
+                for match in GLUED_REFERENCE.finditer(item):
+                    number = (match.group("digits") or match.group("sup").translate(SUPERSCRIPTS)).lstrip("0")
+                    found.append(number)
+                    if replace:
+                        if match.start() > pos:
+                            out.append(item[pos:match.start()])
+                        out.append(EditorialMark("footnote", raw=match.group(), variant=number,
+                                                 content=self._inline.parse(notes[number])))
+                        pos = match.end()
+                if item[pos:]:
+                    out.append(item[pos:])
+            return out
+
+        def each(replace: bool) -> None:
+            for block in blocks:
+                for part in [block, *block.children, *(g for c in block.children for g in c.children)]:
+                    part.content = walk(part.content, replace)
+
+        each(False)
+        if found != [str(i) for i in range(1, len(notes) + 1)]:
+            return False
+        found.clear()
+        each(True)
+        return True
 
     @staticmethod
     def _take_postscripts(texts: list[str]) -> tuple[list[str], list[str]]:
