@@ -415,7 +415,8 @@ class TeiEncoder:
             self.inline(_el(closer, "salute"), block.content)
         else:
             signed = _el(closer, "signed")
-            self.inline(signed, block.content, names={block.speaker: "persName", block.role: "roleName"})
+            self.inline(signed, block.content,
+                        names={block.speaker: "persName", block.role: "roleName", block.org: "orgName"})
 
     def dateline(self, parent: etree._Element, block: Block) -> None:
         from .readers.dates import parse_date

@@ -52,6 +52,8 @@ class Block:
     speaker: str = ""
     #: the signer's role, the speaker label as written ("Gorbachev:"), a list's kind ("bulleted")
     role: str = ""
+    #: the institution that signs a `signed` block ("Ministry of Foreign Affairs")
+    org: str = ""
     #: speech turns hold their paragraphs here
     children: list["Block"] = field(default_factory=list)
 

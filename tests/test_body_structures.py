@@ -283,3 +283,65 @@ def test_a_lost_glued_word_is_still_caught():
     note = tree.getroot().xpath("//t:note[@place='foot']", namespaces=TEI)[0]
     note.getparent().text = note.getparent().text.replace("tests", "")
     assert lost_words(text, tree) == ["tests"]
+
+
+@pytest.mark.parametrize("salute", [
+    "Mr. Chairman,", "Mr. President!", "Your Excellency,", "Dear Sir,", "Esteemed Comrade Stalin!",
+    "Dear Comrade Mao Zedong,", "Gentlemen,", "Herr Bundeskanzler,", "My dear friend,"])
+def test_salutations_open_a_letter(salute):
+    root = _convert(f"{salute}\n\nWe have received your letter and thank you for it.\n\nThe matter is in hand.")
+    assert [s.xpath("string()") for s in _x(root, "//t:opener/t:salute")] == [salute]
+
+
+@pytest.mark.parametrize("line", [
+    "Mr. Smith said that the matter was closed.", "Sir Anthony Eden arrived on Monday and left.",
+    "Mr. AIKEN (Ireland): Thank you,"])
+def test_sentences_and_turns_are_not_salutations(line):
+    root = _convert(f"{line}\n\nWe have received your letter and thank you for it.")
+    assert not _x(root, "//t:salute")
+
+
+@pytest.mark.parametrize("place", ["Moscow", "Bonn", "Ulan Bator", "Baden-Baden"])
+def test_a_place_and_a_date_are_the_dateline_at_the_top_and_at_the_end(place):
+    root = _convert(f"{place}, 5 March 1950\n\nDear Comrade,\n\nWe thank you for the letter.\n\nN. Khrushchev\n\n"
+                    f"{place}, 6 March 1950")
+    assert [d.xpath("string()") for d in _x(root, "//t:opener/t:dateline")] == [f"{place}, 5 March 1950"]
+    assert _x(root, "//t:closer/t:dateline/t:date/@when") == ["1950-03-06"]
+    assert _x(root, "//t:closer/t:signed/t:persName/text()") == ["N. Khrushchev"]
+
+
+def test_a_letter_closer_with_salute_signature_name_title_date_and_postscript(tei_all, tmp_path):
+    text = (HEAD + "Mr. Chairman,\n\nWe have received your letter of the 3rd. The questions it raises are studied.\n\n"
+            "With respect,\n\n[signature]\nN. Khrushchev\nChairman of the Council of Ministers\n5 March 1950\n\n"
+            "P.S. The books will follow.")
+    root = _convert(text[len(HEAD):])
+    closer = _x(root, "//t:closer")[0]
+    assert [c.tag.split("}")[1] for c in closer] == ["salute", "signed"]
+    signed = _x(closer, "t:signed")[0]
+    assert _x(signed, "t:gap/@reason") == ["signature"]
+    assert _x(signed, "t:persName/text()") == ["N. Khrushchev"]
+    assert [r.xpath("string()") for r in _x(signed, "t:roleName")] == ["Chairman of the Council of Ministers"]
+    assert _x(signed, "t:date/@when") == ["1950-03-05"]
+    assert closer.getnext().tag.endswith("postscript")
+    data, _ = convert_bytes(text, "letter.txt")
+    assert_tei_all_valid(tei_all, etree.fromstring(data).getroottree(), "letter")
+
+
+def test_a_date_alone_under_a_name_is_not_the_signer_s_title():
+    root = _convert("We thank you for the letter.\n\nN. Khrushchev\n5 March 1950")
+    signed = _x(root, "//t:closer/t:signed")[0]
+    assert _x(signed, "t:persName/text()") == ["N. Khrushchev"] and not _x(signed, "t:roleName")
+
+
+@pytest.mark.parametrize("institution", [
+    "Ministry of Foreign Affairs", "The Embassy of the USSR in the DPRK", "Central Committee of the Party"])
+def test_an_institution_signs_as_an_organisation(institution):
+    root = _convert(f"Please send the report as soon as possible. We hope for an answer.\n\n{institution}\n\n9 July 1962")
+    signed = _x(root, "//t:closer/t:signed")
+    assert [s.xpath("string()") for s in signed] == [institution]
+    assert _x(signed[0], "t:orgName") and not _x(signed[0], "t:persName")
+
+
+def test_an_institution_named_in_a_sentence_is_text():
+    root = _convert("We wrote to the Ministry of Foreign Affairs.\n\nThe Ministry of Foreign Affairs replied that it agreed.")
+    assert not _x(root, "//t:closer")

@@ -28,12 +28,24 @@ _FIELDS = [
     (re.compile(r"^(?:Ref|Reference|Our ref|Your ref)\s*[.:]", re.IGNORECASE), "reference"),
     (re.compile(r"^Date\s*:", re.IGNORECASE), "dateline"),
 ]
-_SALUTE = re.compile(r"^(?:Dear|Esteemed|Respected|Honou?red|Comrades?)\b[^.]{0,80}[,!:]$")
+_SALUTE = re.compile(
+    r"^(?:(?:Dear|Esteemed|Respected|Honou?red|Comrades?|My dear)\b[^.]{0,80}[,!:]"
+    # a form of address alone on its line: `Mr. Chairman,`, `Your Excellency,`, `Sir,`, `Gentlemen!`
+    r"|(?:(?:Mr|Mrs|Madam|Mme|Monsieur|Herr|Frau)\.?\s+(?:Chairman|President|Prime Minister|Minister|Secretary(?:[- ]General)?|"
+    r"Ambassador|Premier|Chancellor|[A-Z][\w’'\-]+)|(?:Your|His) (?:Excellency|Majesty|Highness)|Sirs?|Madam|Gentlemen|Excellency)"
+    r"(?:,? [A-Z][\w’'\-]+){0,2}[,!])$")
+#: A place and a date, the dateline of a letter (`Moscow, 5 March 1950`, `Bonn, den 5. März 1996`).
+_PLACE_DATE = re.compile(r"^[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?,\s+(?P<date>.*\d{4})\.?$")
 _CLOSING_SALUTE = re.compile(r"^(?:Sincerely|Respectfully|Yours|With (?:comradely |best |warm )?(?:greetings|regards|respect))\b[^.]{0,60}[,.!]?$", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:Written|Drafted|Prepared|Compiled|Typed|Recorded|Translated) by\b", re.IGNORECASE)
 _SIGNED = re.compile(r"^Signed\b\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
 _SLASHED_NAME = re.compile(r"^/\s*(?P<name>[^/]+?)\s*/$")
 _CAPS_NAME = re.compile(r"^(?P<name>(?:[A-Z][a-z]?\.\s*){0,3}[A-Z][A-Z\-’']+(?:\s+[A-Z][A-Z\-’']+){0,2})$")
+#: An institution signing on its own line: `Ministry of Foreign Affairs`, `The Embassy of the USSR in the DPRK`.
+_INSTITUTION = re.compile(
+    r"^(?:(?:The|[A-Z][\w’'\-]*|of|the|and|for|in|to)\s+){0,6}(?:Ministry|Committee|Embassy|Department|Office|Council|"
+    r"Presidium|Secretariat|Legation|Consulate(?:[- ]General)?|Government|Bureau|Commission|Mission|Delegation|"
+    r"Headquarters|Command|Directorate)(?:\s+(?:[A-Z][\w’'\-]*|of|the|and|for|in|on|to|USSR|PRC|DPRK|GDR)){0,10}$")
 _ROLE_COLON = re.compile(r"^[A-Z][^.!?]{2,120}:$")
 _TRANSMISSION = re.compile(
     r"^(?:sent|received|dispatched|transmitted|decoded|deciphered|encoded|enciphered|typed|printed|"
@@ -103,6 +115,12 @@ def _is_date_line(text: str) -> bool:
         return True
     parts = re.split(r"\s{3,}", text.strip())
     return len(parts) >= 2 and parse_date(parts[0]) is not None and all(_TIME.match(p) for p in parts[1:])
+
+
+def _is_place_date(text: str) -> bool:
+    """`Moscow, 5 March 1950`: one line, a place of one or two capitalised words, a date."""
+    match = _PLACE_DATE.match(text.strip()) if "\n" not in text.strip() else None
+    return bool(match) and parse_date(match.group("date")) is not None
 
 
 def _words(text: str) -> int:
@@ -302,7 +320,7 @@ class BodyReader:
             return "address"
         if _SALUTE.match(text):
             return "salute"
-        if _is_date_line(text) or re.match(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+.*\d{4}\.?$", first) and parse_date(first.split(",", 1)[1]):
+        if _is_date_line(text) or _is_place_date(text):
             return "dateline"
         if _layout_only(text):
             return "space"
@@ -474,9 +492,12 @@ class BodyReader:
             or _CAPS_NAME.match(first)
             or _ROLE_COLON.match(first) and _words(first) <= 14
             or _SLASHED_NAME.match(first)
-            or _INITIALS_NAME.match(first) and "\n" not in text
+            or _INITIALS_NAME.match(first) and all(  # a name, then its title or date lines
+                _words(line) <= 10 and not line.rstrip().endswith((".", ":", ";")) for line in text.split("\n")[1:])
             or _CLOSING_SALUTE.match(first)
             or _is_date_line(text)
+            or _is_place_date(text)
+            or "\n" not in text.strip() and _INSTITUTION.match(first) and _words(first) <= 14
         )
 
     def _closer_start(self, texts: list[str], opener_end: int) -> int:
@@ -521,7 +542,7 @@ class BodyReader:
                 if not transmission:
                     blocks.append(Block("transmission"))
                 transmission.append(text)
-            elif _is_date_line(text):
+            elif _is_date_line(text) or _is_place_date(text):
                 close_signed()
                 blocks.append(Block("closing-date", self._inline.parse(text)))
             elif _BYLINE.match(first):
@@ -563,6 +584,8 @@ class BodyReader:
                 name = line
             elif _ROLE_COLON.match(line):
                 role = line[:-1].strip()
+            elif _is_date_line(line) or _is_place_date(line):
+                continue  # the signature's date: a date, never the signer's name or title
             elif line and not signed and not line.startswith("["):
                 titled = _ROLE_WORDS.match(line)
                 if name and not role:
@@ -571,6 +594,10 @@ class BodyReader:
                     role, name = titled.group("role").strip(), titled.group("name").strip()
                 elif not name:
                     name = line
-        block.speaker, block.role = name.strip(" ,."), role
+        name = name.strip(" ,.")
+        if _INSTITUTION.match(name) and not role:
+            block.org = name  # an institution signs: an orgName, never a person
+        else:
+            block.speaker, block.role = name, role
         return block
 
