@@ -452,7 +452,10 @@ class TeiEncoder:
         elif kind == "list":
             items = _el(div, "list", type=block.role)
             for child in block.children:
-                self.inline(_el(items, "item", n=child.n), child.content)
+                item = _el(items, "item", n=child.n)
+                self.inline(item, child.content)
+                for sublist in child.children:  # a nested list stands inside its item
+                    self.block(item, sublist)
         elif kind == "transmission":
             note = _el(div, "note", type="transmission", place="bottom")
             self.inline(note, block.content, names=self.transmission_names(block))

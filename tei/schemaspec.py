@@ -259,7 +259,8 @@ _ELEMENTS = (
             (Attr("type", required=True, values=("bulleted", "lettered", "numbered", "contents")),),
             "A list: bulleted, lettered (a, b, ...) or numbered lines, or a table of contents (entries "
             "with dot leaders and page numbers); the markers and page numbers stay in the items."),
-    Element("item", "core", PHRASE, doc="A list item; @n for a letter, a number or a contents entry's page."),
+    Element("item", "core", mixed("inline", "list"),
+            doc="A list item; @n for a letter, a number or a contents entry's page; a nested list after its text."),
     Element("postscript", "textstructure", seq(many("between"), some(_between("p"))), doc="P.S."),
     Element("p", "core", PHRASE, doc="A paragraph; @n for numbered points (the number stays in the text)."),
     Element("head", "core", PHRASE, TYPED, doc="A heading (TELEGRAM 057.139, MEMORANDUM)."),

@@ -189,8 +189,9 @@ def test_lettered_lines_in_order_are_a_list(form):
 
 
 def test_numbered_lines_of_one_block_are_a_list_but_numbered_paragraphs_stay():
-    root = _convert("The agenda:\n1. Trade\n2. Borders\n\nText.")
-    assert not _x(root, "//t:list")  # one block with a lead line: not all lines are items
+    root = _convert("The text opens here.\n\nThe agenda:\n1. Trade\n2. Borders\n\nText.")
+    assert _x(root, "//t:list[@type='numbered']/t:item/@n") == ["1", "2"]  # the lead line stays a paragraph
+    assert _x(root, "//t:list")[0].getprevious().text == "The agenda:"
     root = _convert("1. Trade\n2. Borders\n3. Culture\n\nText of the memo.")
     assert _x(root, "//t:list[@type='numbered']/t:item/@n") == ["1", "2", "3"]
     root = _convert("1. The first point is long.\n\n2. The second point too.\n\n3. And a third.")
@@ -345,3 +346,68 @@ def test_an_institution_signs_as_an_organisation(institution):
 def test_an_institution_named_in_a_sentence_is_text():
     root = _convert("We wrote to the Ministry of Foreign Affairs.\n\nThe Ministry of Foreign Affairs replied that it agreed.")
     assert not _x(root, "//t:closer")
+
+
+LEAD = "The text opens here.\n\n"
+
+
+@pytest.mark.parametrize("indent", ["   ", "\t"])
+def test_lists_nest_where_indentation_says_so(indent):
+    root = _convert(LEAD + f"The agenda:\n1. Trade\n{indent}a) grain\n{indent}b) oil\n2. Borders\n"
+                    f"{indent}• the river\n{indent}• the hills\n3. Culture\n\nEnd of the memo here.")
+    top = _x(root, "//t:body//t:list[not(ancestor::t:list)]")
+    assert [l.get("type") for l in top] == ["numbered"]
+    assert _x(top[0], "t:item/@n") == ["1", "2", "3"]
+    assert [(l.get("type"), _x(l, "t:item/text()")) for l in _x(top[0], "t:item/t:list")] == [
+        ("lettered", ["a) grain", "b) oil"]), ("bulleted", ["• the river", "• the hills"])]
+
+
+def test_a_change_of_marker_at_one_indentation_nests_the_second_kind():
+    root = _convert(LEAD + "1. Trade\na) grain\nb) oil\n2. Borders\n\nEnd of the memo here.")
+    assert _x(root, "//t:list[@type='numbered']/t:item[@n='1']/t:list[@type='lettered']/t:item/@n") == ["a", "b"]
+
+
+@pytest.mark.parametrize("form", ["{}) ", "({}) ", "{}. "])
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_numbered_items_after_a_lead_are_a_list(form, separator):
+    items = separator.join(form.format(n) + word for n, word in ((1, "bread"), (2, "milk"), (3, "salt;")))
+    root = _convert(LEAD + f"Items to buy:{separator}{items}\n\nEnd of the memo here.")
+    assert _x(root, "//t:list[@type='numbered']/t:item/@n") == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("dash", ["—", "–"])
+def test_dashes_after_a_lead_are_a_list_and_dialogue_is_not(dash):
+    root = _convert(LEAD + f"We agreed on:\n\n{dash} the first point\n\n{dash} the second point\n\n"
+                    "Then he spoke.\n\n– Yes, he said.\n\n– No, I said.")
+    assert [i.xpath("string()") for i in _x(root, "//t:list[@type='bulleted']/t:item")] == [
+        f"{dash} the first point", f"{dash} the second point"]
+    assert len(_x(root, "//t:list")) == 1
+    for dialogue in ("– Yes, he said.\n\n– No, I said.", "He asked:\n\n– Is it so?\n\n– It is, I said."):
+        root = _convert(LEAD + dialogue + "\n\nHe left.")
+        assert not _x(root, "//t:list")
+
+
+@pytest.mark.parametrize("body", [
+    # a report's numbered paragraphs: sentences, even short ones, even after a lead
+    "The situation:\n\n1. The army is ready.\n\n2. The navy is not.",
+    "1. The situation is grave and the army is not ready for a long campaign in the north.\n\n"
+    "2. The navy reports that the ships are in port.",
+    # numbers out of order, letters out of order, one item only
+    "The points:\n1. one\n3. two",
+    "The points:\na) one\nc) two",
+    "The points:\n\n• one",
+    # an indented item before the outer ones
+    "The points:\n   a) one\n1. two\n2. three",
+])
+def test_what_is_not_a_list(body):
+    root = _convert(LEAD + body + "\n\nEnd of the memo here.")
+    assert not _x(root, "//t:list")
+
+
+def test_nested_lists_are_valid(tei_all, tmp_path):
+    text = HEAD + LEAD + "The agenda:\n1. Trade\n   a) grain\n   b) oil\n2. Borders\n\nEnd of the memo here."
+    data, _ = convert_bytes(text, "nested.txt")
+    path = tmp_path / "nested.xml"
+    path.write_bytes(data)
+    assert [str(m) for m in Validator().validate_file(path) if m.severity == "error"] == []
+    assert_tei_all_valid(tei_all, etree.fromstring(data).getroottree(), "nested lists")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block, EditorialMark, block_marks
+from ..model import Block, EditorialMark, block_marks, text_of
 from .dates import parse_date
 from .marks import InlineParser, LAYOUT_SQUARES
 
@@ -53,7 +53,7 @@ _TRANSMISSION = re.compile(
     re.IGNORECASE,
 )
 #: A list item's marker: a bullet, a letter or a number (`• text`, `- text`, `a) text`, `(b) text`, `2. text`).
-_ITEM = re.compile(r"^[ \t\u00a0]*(?:(?P<bullet>[•·▪◦‣●○■*\-])|\(?(?P<letter>[a-z])[).]|(?P<num>\d{1,2})[.)])[ \t\u00a0]+\S")
+_ITEM = re.compile(r"^[ \t\u00a0]*(?:(?P<bullet>[•·▪◦‣●○■*\-])|(?P<dash>[–—])|\(?(?P<letter>[a-z])[).]|\(?(?P<num>\d{1,2})[.)])[ \t\u00a0]+\S")
 #: A table of contents line: an entry, a dot leader (`…`, `....`, `. . .`) and a page number.
 _PAGE_AT_END = re.compile(r"(?<!\d)\d{1,4}$")
 
@@ -121,6 +121,12 @@ def _is_place_date(text: str) -> bool:
     """`Moscow, 5 March 1950`: one line, a place of one or two capitalised words, a date."""
     match = _PLACE_DATE.match(text.strip()) if "\n" not in text.strip() else None
     return bool(match) and parse_date(match.group("date")) is not None
+
+
+def _indent(line: str) -> int:
+    """The width of a line's leading white space (a tab counts four)."""
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
 
 
 def _words(text: str) -> int:
@@ -365,7 +371,7 @@ class BodyReader:
 
     @staticmethod
     def _item_kind(text: str) -> tuple[str, str] | None:
-        """(`bulleted`|`lettered`|`numbered`, n) for a one-line list item."""
+        """(`bulleted•`|`dashed—`|`lettered`|`numbered`|`contents`, n) for a one-line list item."""
         if "\n" in text:
             return None
         page = _contents_page(text)
@@ -374,46 +380,109 @@ class BodyReader:
         match = _ITEM.match(text)
         if not match:
             return None
-        if match.group("bullet"):
-            return "bulleted", ""
+        if match.group("bullet"):  # the marker is part of the kind: a run keeps its marker
+            return "bulleted" + match.group("bullet"), ""
+        if match.group("dash"):
+            return "dashed" + match.group("dash"), ""
         if match.group("letter"):
             return "lettered", match.group("letter")
         return "numbered", match.group("num")
 
+    def _list_tree(self, lines: list[str], lead: bool, same_block: bool) -> Block | None:
+        """The list of item lines, nested by form: a line indented deeper than the item before it, or
+        of another kind at the same indentation than the first kind there (`1.` then `a)`), is a
+        sublist of that item. None unless every level is a run of one kind: letters in order from
+        a, numbers in order from 1, at least two items at the top. Dashes need a lead ending with a
+        colon and no item ending as a sentence (`– Yes, he said.` is dialogue); numbered one-line
+        blocks need the lead too and never end with a full stop (a report's numbered paragraphs)."""
+        kinds = [self._item_kind(line) for line in lines]
+        if len(lines) < 2 or not all(kinds):
+            return None
+        indents = [_indent(line) for line in lines]
+        order: list[tuple[int, str]] = []
+        for indent, (kind, _) in zip(indents, kinds):
+            if (indent, kind) not in order:
+                order.append((indent, kind))
+        rank = {key: sorted(order, key=lambda k: (k[0], order.index(k))).index(key) for key in order}
+        if not same_block and len({indent for indent, _ in order}) != len(order):
+            return None  # blocks of their own nest by indentation only
+        if rank[(indents[0], kinds[0][0])] != 0:
+            return None
+        root = Block("list", role=kinds[0][0])
+        stack: list[tuple[int, Block]] = [(0, root)]  # (level, the list at that level)
+        for line, indent, (kind, n) in zip(lines, indents, kinds):
+            level = rank[(indent, kind)]
+            while stack[-1][0] > level:
+                stack.pop()
+            if stack[-1][0] < level:  # deeper: a sublist of the item before
+                sub = Block("list", role=kind)
+                stack[-1][1].children[-1].children.append(sub)
+                stack.append((level, sub))
+            if stack[-1][1].role != kind:
+                return None
+            stack[-1][1].children.append(Block("item", [line.strip()], n=n))  # parsed once the list holds
+        if len(root.children) < 2:
+            return None
+
+        def valid(block: Block) -> bool:
+            ns = [item.n for item in block.children]
+            if block.role == "lettered" and ns != [chr(ord("a") + i) for i in range(len(ns))]:
+                return False
+            if block.role == "numbered" and (ns != [str(i + 1) for i in range(len(ns))] or not (same_block or lead)
+                                             or not same_block and any(text_of(i.content).rstrip().endswith(".")
+                                                                       for i in block.children)):
+                return False
+            if block.role.startswith("dashed") and (not lead or any(  # dialogue: `– Yes, he said.`
+                    text_of(i.content).rstrip().endswith((".", "!", "?")) for i in block.children)):
+                return False
+            return all(valid(sub) for item in block.children for sub in item.children)
+
+        def dashes_are_bullets(block: Block) -> None:
+            block.role = "bulleted" if block.role.startswith(("bulleted", "dashed")) else block.role
+            for sub in (sub for item in block.children for sub in item.children):
+                dashes_are_bullets(sub)
+
+        def parse(block: Block) -> None:
+            for item in block.children:
+                item.content = self._inline.parse(item.content[0])
+                for sub in item.children:
+                    parse(sub)
+
+        if not valid(root):
+            return None
+        dashes_are_bullets(root)
+        parse(root)
+        return root
+
     def _lists(self, texts: list[str]) -> list[str | Block]:
-        """Runs of list items: lines of one block, or consecutive one-line blocks, all with a bullet,
-        or with letters in order (a, b, ...). Numbered points stay numbered paragraphs unless they
-        are lines of one block."""
+        """Runs of list items: the lines of one block (after a lead line ending with a colon, which
+        stays a paragraph), or consecutive one-line blocks (`_list_tree` says which)."""
         out: list[str | Block] = []
         pending: list[str] = []
 
-        def is_run(lines: list[str], same_block: bool) -> str:
-            kinds = [self._item_kind(line) for line in lines]
-            if len(lines) < 2 or not all(kinds) or len({k[0] for k in kinds}) != 1:
-                return ""
-            kind = kinds[0][0]
-            if kind == "lettered" and [k[1] for k in kinds] != [chr(ord("a") + i) for i in range(len(kinds))]:
-                return ""
-            if kind == "numbered" and (not same_block or [k[1] for k in kinds] != [str(i + 1) for i in range(len(kinds))]):
-                return ""
-            return kind
+        def lead_before() -> bool:
+            return bool(out) and isinstance(out[-1], str) and out[-1].rstrip().endswith(":")
 
         def flush() -> None:
-            kind = is_run(pending, False)
-            if kind:
-                out.append(self._list_block(kind, pending))
+            tree = self._list_tree(pending, lead_before(), False) if pending else None
+            if tree is not None:
+                out.append(tree)
             else:
                 out.extend(pending)
             pending.clear()
 
         for text in texts:
             lines = text.split("\n")
-            kind = is_run(lines, True) if len(lines) > 1 else ""
-            if kind:
+            head = lines[0] if len(lines) > 2 and not self._item_kind(lines[0]) and lines[0].rstrip().endswith(":") else None
+            items = lines[1:] if head is not None else lines
+            tree = self._list_tree(items, head is not None or lead_before(), True) if len(items) > 1 else None
+            if tree is not None:
                 flush()
-                out.append(self._list_block(kind, lines))
-            elif self._item_kind(text) and self._item_kind(text)[0] != "numbered":
-                if pending and self._item_kind(pending[0])[0] != self._item_kind(text)[0]:
+                if head is not None:
+                    out.append(head)
+                out.append(tree)
+            elif "\n" not in text and self._item_kind(text):
+                if pending and self._item_kind(pending[0])[0] != self._item_kind(text)[0] and _indent(text) <= _indent(pending[0]):
                     flush()
                 pending.append(text)
             else:
@@ -421,12 +490,6 @@ class BodyReader:
                 out.append(text)
         flush()
         return out
-
-    def _list_block(self, kind: str, lines: list[str]) -> Block:
-        block = Block("list", role=kind)
-        for line in lines:
-            block.children.append(Block("item", self._inline.parse(line), n=self._item_kind(line)[1]))
-        return block
 
     def _middle(self, texts: list[str]) -> list[Block]:
         grouped = self._lists(texts)
