@@ -411,3 +411,9 @@ def test_nested_lists_are_valid(tei_all, tmp_path):
     path.write_bytes(data)
     assert [str(m) for m in Validator().validate_file(path) if m.severity == "error"] == []
     assert_tei_all_valid(tei_all, etree.fromstring(data).getroottree(), "nested lists")
+
+
+def test_a_staircase_of_indentation_is_not_a_deep_list():
+    lines = "\n".join(" " * level + "• point" for level in range(400))
+    root = _convert(LEAD + "The points:\n" + lines + "\n\nEnd of the memo here.")
+    assert not _x(root, "//t:list")

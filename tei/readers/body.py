@@ -123,6 +123,10 @@ def _is_place_date(text: str) -> bool:
     return bool(match) and parse_date(match.group("date")) is not None
 
 
+#: At most this many kinds and indentations in one list (its levels of nesting are fewer).
+MAX_LIST_LEVELS = 6
+
+
 def _indent(line: str) -> int:
     """The width of a line's leading white space (a tab counts four)."""
     expanded = line.expandtabs(4)
@@ -278,16 +282,16 @@ class BodyReader:
                     out.append(item[pos:])
             return out
 
-        def each(replace: bool) -> None:
-            for block in blocks:
-                for part in [block, *block.children, *(g for c in block.children for g in c.children)]:
-                    part.content = walk(part.content, replace)
+        def each(replace: bool, parts: list[Block]) -> None:
+            for part in parts:
+                part.content = walk(part.content, replace)
+                each(replace, part.children)
 
-        each(False)
+        each(False, blocks)
         if found != [str(i) for i in range(1, len(notes) + 1)]:
             return False
         found.clear()
-        each(True)
+        each(True, blocks)
         return True
 
     @staticmethod
@@ -399,11 +403,13 @@ class BodyReader:
         if len(lines) < 2 or not all(kinds):
             return None
         indents = [_indent(line) for line in lines]
-        order: list[tuple[int, str]] = []
+        first_seen: dict[tuple[int, str], int] = {}
         for indent, (kind, _) in zip(indents, kinds):
-            if (indent, kind) not in order:
-                order.append((indent, kind))
-        rank = {key: sorted(order, key=lambda k: (k[0], order.index(k))).index(key) for key in order}
+            first_seen.setdefault((indent, kind), len(first_seen))
+        order = list(first_seen)
+        if len(order) > MAX_LIST_LEVELS:
+            return None  # no real list has so many levels: text, and no deep nesting to recurse over
+        rank = {key: level for level, key in enumerate(sorted(order, key=lambda k: (k[0], first_seen[k])))}
         if not same_block and len({indent for indent, _ in order}) != len(order):
             return None  # blocks of their own nest by indentation only
         if rank[(indents[0], kinds[0][0])] != 0:
