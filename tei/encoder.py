@@ -568,6 +568,12 @@ class TeiEncoder:
         _el(choice, "abbr", mark.target)
         self.inline(_el(choice, "expan"), mark.content, dates=False)
 
+    def mark_variant_form(self, parent, mark):
+        """The words as written and the other romanisation the editors gave in brackets."""
+        choice = _el(parent, "choice")
+        _el(choice, "orig", mark.target)
+        self.inline(_el(choice, "reg", type="romanisation"), mark.content, dates=False)
+
     def mark_supplied(self, parent, mark):
         self.inline(_el(parent, "supplied", reason="clarification"), mark.content)
 

@@ -35,7 +35,7 @@ Inline = Union[str, EditorialMark]
 MARK_KINDS = (
     "sic", "omission", "redaction", "addition", "annotation", "blank", "signature", "illegible", "unclear",
     "expansion", "supplied", "underline", "stamp", "translator-note", "editorial-note",
-    "page-break", "footnote", "original-term", "unknown", "layout-space",
+    "page-break", "footnote", "original-term", "variant-form", "unknown", "layout-space",
 )
 
 

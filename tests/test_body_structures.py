@@ -417,3 +417,24 @@ def test_a_staircase_of_indentation_is_not_a_deep_list():
     lines = "\n".join(" " * level + "• point" for level in range(400))
     root = _convert(LEAD + "The points:\n" + lines + "\n\nEnd of the memo here.")
     assert not _x(root, "//t:list")
+
+
+@pytest.mark.parametrize("written, other", [
+    ("Pak Heon-Yeong", "Pak Hon Yong"), ("Yili", "Ili"), ("Politburo", "Politbiuro"), ("Kim Il-sung", "Kim Il Song")])
+def test_another_romanisation_in_brackets_is_a_regularised_form(written, other, tei_all):
+    text = HEAD + f"On that day {written} [{other}] was present during our talk."
+    root = _convert(text[len(HEAD):])
+    choice = _x(root, "//t:body//t:choice")
+    assert [(_x(c, "string(t:orig)"), _x(c, "string(t:reg[@type='romanisation'])")) for c in choice] == [(written, other)]
+    assert not _x(root, "//t:supplied")
+    data, _ = convert_bytes(text, "romanisation.txt")
+    assert_tei_all_valid(tei_all, etree.fromstring(data).getroottree(), "romanisation")
+
+
+@pytest.mark.parametrize("body", [
+    "Comrade [Stalin] said so.", "Then Mao [Zedong] spoke.", "The Foreign Ministry [Ministry of Foreign Affairs] agreed.",
+    "Kim Il Sung [Kim Il Sung] came.", "They met in Moskva [Moscow] later.", "For [our] use in the talks.",
+    "the office [Office] agreed."])
+def test_other_brackets_after_a_name_are_not_romanisations(body):
+    root = _convert(body)
+    assert not _x(root, "//t:choice[t:reg]")
