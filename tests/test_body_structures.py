@@ -438,3 +438,30 @@ def test_another_romanisation_in_brackets_is_a_regularised_form(written, other, 
 def test_other_brackets_after_a_name_are_not_romanisations(body):
     root = _convert(body)
     assert not _x(root, "//t:choice[t:reg]")
+
+
+@pytest.mark.skipif(SAMPLES is None, reason="the samples are not available")
+def test_the_short_samples_show_their_letter_parts_and_romanisations():
+    """The body of today's-layout samples (their header is the header reader's concern, so the
+    model is encoded here without the whole-document lossless check)."""
+    from tei.convert import encode_document, read_document
+
+    def body(prefix):
+        path = next(SAMPLES.glob(prefix + "*.txt"))
+        return encode_document(read_document(path.read_text(encoding="utf-8"), path.name)).getroot()
+
+    khavari = body("short-009")
+    assert _x(khavari, "//t:opener/t:salute/text()") == ["Dear Comrades,"]
+    signed = _x(khavari, "//t:closer/t:signed")
+    assert [_x(s, "string(t:persName)") for s in signed] == ["A. Khavari"]
+    assert _x(signed[0], "string(t:roleName)").startswith("First Secretary of the People's Party of Iran")
+    assert _x(khavari, "//t:closer/t:dateline/t:date/@when") == ["1985-10-16"]
+    automobiles = body("short-005")
+    assert [s.xpath("string()") for s in _x(automobiles, "//t:closer/t:signed")] == ["Ministry of Foreign Affairs"]
+    assert not _x(automobiles, "//t:closer//t:persName")
+    assert _x(automobiles, "//t:closer/t:dateline/t:date/@when") == ["1962-07-09"]
+    assert [(_x(c, "string(t:orig)"), _x(c, "string(t:reg)")) for c in _x(automobiles, "//t:body//t:choice")] == [
+        ("Yili", "Ili")]
+    shtykov = body("short-011")
+    assert [(_x(c, "string(t:orig)"), _x(c, "string(t:reg)")) for c in _x(shtykov, "//t:body//t:choice")] == [
+        ("Pak Heon-Yeong", "Pak Hon Yong")]
