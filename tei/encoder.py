@@ -468,7 +468,8 @@ class TeiEncoder:
         else:
             signed = _el(closer, "signed")
             self.inline(signed, block.content, names={block.speaker: ("persName", block.speaker_cert),
-                                                      block.role: ("roleName", block.role_cert)})
+                                                      block.role: ("roleName", block.role_cert),
+                                                      block.org: ("orgName", block.org_cert)})
 
     def dateline(self, parent: etree._Element, block: Block) -> None:
         from .readers.dates import parse_date
@@ -504,7 +505,10 @@ class TeiEncoder:
         elif kind == "list":
             items = _el(div, "list", type=block.role)
             for child in block.children:
-                self.inline(_el(items, "item", n=child.n), child.content)
+                item = _el(items, "item", n=child.n)
+                self.inline(item, child.content)
+                for sublist in child.children:  # a nested list stands inside its item
+                    self.block(item, sublist)
         elif kind == "transmission":
             note = _el(div, "note", type="transmission", place="bottom")
             self.inline(note, block.content, names=self.transmission_names(block))
@@ -619,6 +623,12 @@ class TeiEncoder:
         choice = _el(parent, "choice")
         _el(choice, "abbr", mark.target)
         self.inline(_el(choice, "expan"), mark.content, dates=False)
+
+    def mark_variant_form(self, parent, mark):
+        """The words as written and the other romanisation the editors gave in brackets."""
+        choice = _el(parent, "choice")
+        _el(choice, "orig", mark.target)
+        self.inline(_el(choice, "reg", type="romanisation"), mark.content, dates=False)
 
     def mark_supplied(self, parent, mark):
         self.inline(_el(parent, "supplied", reason="clarification"), mark.content)

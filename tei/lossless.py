@@ -12,6 +12,10 @@ words is defined here and only here (docs/encoding.md, "The lossless check"):
   (`[handwritten]`, which becomes `add`/`note` with `@hand`), and the label before the
   colon of a labelled mark (`[inserted by hand: ...]`, `[Translator's note: ...]`).
 
+On both sides, digits glued to the end of a word (the reader's `GLUED_REFERENCE`: `tests1`,
+`tests¹`) are taken off it, as a footnote reference the TEI keeps as `note/@n`; and the TEI's words
+include the `@n` of its footnotes, the home of a footnote line's number (`1. BArch, ...`).
+
 Words are maximal runs of word characters (`\\w`) after Unicode NFC and case folding, so white
 space of every kind (no-break, ideographic, U+2028, zero-width) and punctuation separate words and
 are never words themselves. The comparison is of multisets over the whole document: the header
@@ -31,6 +35,7 @@ from collections import Counter
 from lxml import etree
 
 from .errors import TeiEditionError
+from .readers.body import GLUED_REFERENCE
 from .readers.marks import HAND_LABEL, LABELS as MARK_LABELS, _label_key
 from .readers.wilson import CHROME, HEAD_LABELS, TAIL_LABELS
 
@@ -73,7 +78,12 @@ def _nfc(text: str) -> str:
 def _kept_text(text: str) -> str:
     """The source text without what is excluded (see the module's docstring)."""
     lines = (_without_page_label(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return _nfc(_MARK_LABEL.sub(_without_mark_label, _WORDLESS_MARK.sub(" ", "\n".join(lines))))
+    return _unglued(_nfc(_MARK_LABEL.sub(_without_mark_label, _WORDLESS_MARK.sub(" ", "\n".join(lines)))))
+
+
+def _unglued(text: str) -> str:
+    """The text without footnote references glued to their words (`tests1` -> `tests`)."""
+    return GLUED_REFERENCE.sub("", text) if any(c.isdigit() for c in text) else text
 
 
 def source_words(text: str) -> list[str]:
@@ -84,7 +94,8 @@ def source_words(text: str) -> list[str]:
 def tei_words(tree: etree._ElementTree | etree._Element) -> Counter:
     """The words of every text node of the TEI (header and text), case-folded."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    return Counter(WORD.findall(_nfc(" ".join(root.itertext())).casefold()))
+    numbers = root.xpath("//t:note[@place='foot']/@n", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    return Counter(WORD.findall(_unglued(_nfc(" ".join([*root.itertext(), *numbers]))).casefold()))
 
 
 def lost_words(text: str, tree: etree._ElementTree | etree._Element) -> list[str]:

@@ -35,7 +35,7 @@ Inline = Union[str, EditorialMark]
 MARK_KINDS = (
     "sic", "omission", "redaction", "addition", "annotation", "blank", "signature", "illegible", "unclear",
     "expansion", "supplied", "underline", "stamp", "translator-note", "editorial-note",
-    "page-break", "footnote", "original-term", "unknown", "layout-space",
+    "page-break", "footnote", "original-term", "variant-form", "unknown", "layout-space",
 )
 
 
@@ -52,10 +52,13 @@ class Block:
     speaker: str = ""
     #: the signer's role, the speaker label as written ("Gorbachev:"), a list's kind ("bulleted")
     role: str = ""
-    #: how sure the reader is of `speaker` and `role` when it inferred them (a signer read from the
-    #: closer's lines): "" (high), "medium" or "low", encoded as @cert (docs/encoding.md, Certainty)
+    #: the institution that signs a `signed` block ("Ministry of Foreign Affairs")
+    org: str = ""
+    #: how sure the reader is of `speaker`, `role` and `org` when it inferred them (a signer read
+    #: from the closer's lines): "" (high), "medium" or "low", encoded as @cert (docs/encoding.md)
     speaker_cert: str = ""
     role_cert: str = ""
+    org_cert: str = ""
     #: speech turns hold their paragraphs here
     children: list["Block"] = field(default_factory=list)
 

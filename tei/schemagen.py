@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from copy import deepcopy
 from pathlib import Path
 
 from lxml import etree
@@ -83,6 +84,22 @@ def _rng_pattern(parent, pattern) -> None:
         _rng_pattern(_sub(parent, _rng_tag(name)), pattern.item)
 
 
+#: (element, referenced element) pairs whose RELAX NG ref goes to a copy of the referenced define:
+#: libxml2 rejects the direct cycle list -> item -> list ("Element list attributes have a content
+#: type error"), and accepts it through a second define of the same element.
+RNG_NESTED = {("item", "list")}
+
+
+def _rng_nested(grammar, element_name: str) -> None:
+    """Refs of `RNG_NESTED` pairs inside `element_name`'s define point to `<name>.nested`."""
+    for ref in grammar.iter(_rng_tag("ref")):
+        owner = ref.getparent()
+        while owner is not None and owner.tag != _rng_tag("define"):
+            owner = owner.getparent()
+        if owner is not None and owner.get("name") == element_name and (element_name, ref.get("name")) in RNG_NESTED:
+            ref.set("name", ref.get("name") + ".nested")
+
+
 def _rng_define(name: str) -> str:
     return f"group.{name}" if name in spec.GROUPS else name
 
@@ -128,6 +145,12 @@ def build_rng() -> etree._ElementTree:
         for attr in spec.attributes_of(element):
             _rng_attribute(node, attr)
         _rng_pattern(node, element.content)
+    for element_name, nested in sorted(RNG_NESTED):
+        _rng_nested(grammar, element_name)
+        original = next(d for d in grammar.iter(_rng_tag("define")) if d.get("name") == nested)
+        copy = deepcopy(original)
+        copy.set("name", nested + ".nested")
+        grammar.append(copy)
     for name, members in spec.GROUPS.items():
         choice = _sub(_sub(grammar, _rng_tag("define"), {"name": _rng_define(name)}), _rng_tag("choice"))
         for member in members:

@@ -24,6 +24,8 @@ MARK_LABELS = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"\w+")
+#: Footnote references glued to their word (`tests1`, `tests¹`): the TEI keeps them as `note/@n`.
+GLUED = re.compile(r"(?<=[a-z])\d{1,3}\b|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
 
 
 def source_words(text: str) -> Counter:
@@ -39,12 +41,13 @@ def source_words(text: str) -> Counter:
                 stripped = stripped[len(label) + 1:]
                 break
         kept.append(stripped)
-    return Counter(WORD.findall(MARK_LABELS.sub(" ", "\n".join(kept)).replace("**", " ")))
+    return Counter(WORD.findall(GLUED.sub("", MARK_LABELS.sub(" ", "\n".join(kept)).replace("**", " "))))
 
 
 def tei_words(tree) -> Counter:
     root = tree.getroot() if hasattr(tree, "getroot") else tree
-    return Counter(WORD.findall(" ".join(root.itertext())))
+    numbers = root.xpath("//t:note[@place='foot']/@n", namespaces=TEI)
+    return Counter(WORD.findall(GLUED.sub("", " ".join([*root.itertext(), *numbers]))))
 
 
 def missing_words(source_text: str, tree) -> Counter:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block, EditorialMark, block_marks
+from ..model import Block, EditorialMark, block_marks, text_of
 from .dates import parse_date
 from .marks import InlineParser, LAYOUT_SQUARES
 
@@ -28,12 +28,24 @@ _FIELDS = [
     (re.compile(r"^(?:Ref|Reference|Our ref|Your ref)\s*[.:]", re.IGNORECASE), "reference"),
     (re.compile(r"^Date\s*:", re.IGNORECASE), "dateline"),
 ]
-_SALUTE = re.compile(r"^(?:Dear|Esteemed|Respected|Honou?red|Comrades?)\b[^.]{0,80}[,!:]$")
+_SALUTE = re.compile(
+    r"^(?:(?:Dear|Esteemed|Respected|Honou?red|Comrades?|My dear)\b[^.]{0,80}[,!:]"
+    # a form of address alone on its line: `Mr. Chairman,`, `Your Excellency,`, `Sir,`, `Gentlemen!`
+    r"|(?:(?:Mr|Mrs|Madam|Mme|Monsieur|Herr|Frau)\.?\s+(?:Chairman|President|Prime Minister|Minister|Secretary(?:[- ]General)?|"
+    r"Ambassador|Premier|Chancellor|[A-Z][\w’'\-]+)|(?:Your|His) (?:Excellency|Majesty|Highness)|Sirs?|Madam|Gentlemen|Excellency)"
+    r"(?:,? [A-Z][\w’'\-]+){0,2}[,!])$")
+#: A place and a date, the dateline of a letter (`Moscow, 5 March 1950`, `Bonn, den 5. März 1996`).
+_PLACE_DATE = re.compile(r"^[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?,\s+(?P<date>.*\d{4})\.?$")
 _CLOSING_SALUTE = re.compile(r"^(?:Sincerely|Respectfully|Yours|With (?:comradely |best |warm )?(?:greetings|regards|respect))\b[^.]{0,60}[,.!]?$", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:Written|Drafted|Prepared|Compiled|Typed|Recorded|Translated) by\b", re.IGNORECASE)
 _SIGNED = re.compile(r"^Signed\b\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
 _SLASHED_NAME = re.compile(r"^/\s*(?P<name>[^/]+?)\s*/$")
 _CAPS_NAME = re.compile(r"^(?P<name>(?:[A-Z][a-z]?\.\s*){0,3}[A-Z][A-Z\-’']+(?:\s+[A-Z][A-Z\-’']+){0,2})$")
+#: An institution signing on its own line: `Ministry of Foreign Affairs`, `The Embassy of the USSR in the DPRK`.
+_INSTITUTION = re.compile(
+    r"^(?:(?:The|[A-Z][\w’'\-]*|of|the|and|for|in|to)\s+){0,6}(?:Ministry|Committee|Embassy|Department|Office|Council|"
+    r"Presidium|Secretariat|Legation|Consulate(?:[- ]General)?|Government|Bureau|Commission|Mission|Delegation|"
+    r"Headquarters|Command|Directorate)(?:\s+(?:[A-Z][\w’'\-]*|of|the|and|for|in|on|to|USSR|PRC|DPRK|GDR)){0,10}$")
 _ROLE_COLON = re.compile(r"^[A-Z][^.!?]{2,120}:$")
 _TRANSMISSION = re.compile(
     r"^(?:sent|received|dispatched|transmitted|decoded|deciphered|encoded|enciphered|typed|printed|"
@@ -41,7 +53,7 @@ _TRANSMISSION = re.compile(
     re.IGNORECASE,
 )
 #: A list item's marker: a bullet, a letter or a number (`• text`, `- text`, `a) text`, `(b) text`, `2. text`).
-_ITEM = re.compile(r"^[ \t\u00a0]*(?:(?P<bullet>[•·▪◦‣●○■*\-])|\(?(?P<letter>[a-z])[).]|(?P<num>\d{1,2})[.)])[ \t\u00a0]+\S")
+_ITEM = re.compile(r"^[ \t\u00a0]*(?:(?P<bullet>[•·▪◦‣●○■*\-])|(?P<dash>[–—])|\(?(?P<letter>[a-z])[).]|\(?(?P<num>\d{1,2})[.)])[ \t\u00a0]+\S")
 #: A table of contents line: an entry, a dot leader (`…`, `....`, `. . .`) and a page number.
 _PAGE_AT_END = re.compile(r"(?<!\d)\d{1,4}$")
 
@@ -76,6 +88,18 @@ _NOT_SPEAKERS = {
     "secret", "confidential", "place", "time", "present", "participants", "agenda", "translator’s note",
     "translator's note", "minister of foreign affairs",
 }
+#: Superscript digits, read as the digits they stand for (a footnote reference `word¹`).
+SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
+#: A footnote reference glued to its word: digits right after a lower-case letter (`tests1`), or
+#: superscript digits after a letter or a closing mark (`tests¹`, `said.¹`). `1950`, `Article 5`,
+#: `MiG15` and `B52` are not references: a digit before, a space before, a capital before.
+GLUED_REFERENCE = re.compile(
+    r"(?:(?<=[a-z\u00df-\u00ff\u0430-\u044f])(?P<digits>\d{1,3})|(?<=[^\W\d_]|[.,;:!?)”’\"'])"
+    r"(?P<sup>[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3}))(?![\w\u2070\u00b9\u00b2\u00b3\u2074-\u2079])")
+#: The first line of a footnote at the end of a text: `1. Text`, `1) Text`, `1 Text`, `¹ Text`, `[1] Text`.
+_END_NOTE_LINE = re.compile(
+    r"^[ \t\u00a0]*(?:\[(?P<bracketed>\d{1,3})\]|(?P<plain>\d{1,3})(?:[.)]|(?=[ \t]))|"
+    r"(?P<sup>[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3}))[ \t\u00a0]*(?P<text>\S.*)$")
 _FOOTNOTE_TEXT = re.compile(r"^[ \t\u00a0]*\[(?P<n>\d{1,3})\]\s*(?P<text>.+)$", re.DOTALL)
 _FOOTNOTE_LINE = re.compile(r"^[ \t\u00a0]*\[\d{1,3}\]\s*\S", re.MULTILINE)
 _ROLE_WORDS = re.compile(
@@ -91,6 +115,22 @@ def _is_date_line(text: str) -> bool:
         return True
     parts = re.split(r"\s{3,}", text.strip())
     return len(parts) >= 2 and parse_date(parts[0]) is not None and all(_TIME.match(p) for p in parts[1:])
+
+
+def _is_place_date(text: str) -> bool:
+    """`Moscow, 5 March 1950`: one line, a place of one or two capitalised words, a date."""
+    match = _PLACE_DATE.match(text.strip()) if "\n" not in text.strip() else None
+    return bool(match) and parse_date(match.group("date")) is not None
+
+
+#: At most this many kinds and indentations in one list (its levels of nesting are fewer).
+MAX_LIST_LEVELS = 6
+
+
+def _indent(line: str) -> int:
+    """The width of a line's leading white space (a tab counts four)."""
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
 
 
 def _words(text: str) -> int:
@@ -126,6 +166,20 @@ class BodyReader:
     def read(self, lines: list[str]) -> list[Block]:
         texts = self._split(lines)
         texts, footnotes = self._take_footnotes(texts)
+        body, end_notes = self._take_end_notes(texts)
+        if end_notes:
+            warnings, speakers = len(self.warnings), list(self.speakers)
+            blocks = self._blocks(body, dict(footnotes))
+            if self._link_glued_references(blocks, end_notes):
+                self.warnings.extend(self._inline.warnings)
+                return blocks
+            del self.warnings[warnings:]
+            self.speakers, self._inline = speakers, InlineParser()
+        blocks = self._blocks(texts, footnotes)
+        self.warnings.extend(self._inline.warnings)
+        return blocks
+
+    def _blocks(self, texts: list[str], footnotes: dict[str, str]) -> list[Block]:
         texts, postscripts = self._take_postscripts(texts)
         opener_end = self._opener_end(texts)
         closer_start = self._closer_start(texts, opener_end)
@@ -134,7 +188,6 @@ class BodyReader:
         blocks += self._closer(texts[closer_start:])
         blocks += [Block("postscript", self._inline.parse(text)) for text in postscripts]
         self._attach_footnotes(blocks, footnotes)
-        self.warnings.extend(self._inline.warnings)
         return blocks
 
     # -- splitting ------------------------------------------------------------------------
@@ -181,6 +234,67 @@ class BodyReader:
         return kept, footnotes
 
     @staticmethod
+    def _take_end_notes(texts: list[str]) -> tuple[list[str], dict[str, str]]:
+        """Footnotes numbered 1, 2, ... in the last blocks of the text (`1. Text`, `1 Text`, `¹ Text`):
+        the blocks before them and the notes by number. A line that does not open the next number
+        continues the note before it. Nothing when the last blocks are not such a run."""
+        start = len(texts)
+        while start > 1 and _END_NOTE_LINE.match(texts[start - 1].split("\n", 1)[0]):
+            start -= 1
+        notes: dict[str, str] = {}
+        for text in texts[start:]:
+            for line in text.split("\n"):
+                match = _END_NOTE_LINE.match(line)
+                number = match and (match.group("bracketed") or match.group("plain")
+                                    or match.group("sup").translate(SUPERSCRIPTS))
+                if number == str(len(notes) + 1):
+                    notes[number] = match.group("text")
+                elif notes and line.strip():
+                    notes[str(len(notes))] += "\n" + line.strip()
+                else:
+                    return texts, {}
+        return (texts[:start], notes) if notes else (texts, {})
+
+    def _link_glued_references(self, blocks: list[Block], notes: dict[str, str]) -> bool:
+        """Turn glued references (`tests1`, `tests¹`) into footnote marks holding their note, only
+        when the text's glued numbers are exactly 1, 2, ... of the notes, in order and each once:
+        a number that is not a reference would otherwise become a wrong note."""
+        found: list[str] = []
+
+        def walk(items: list, replace: bool) -> list:
+            out: list = []
+            for item in items:
+                if isinstance(item, EditorialMark):
+                    item.content = walk(item.content, replace)
+                    out.append(item)
+                    continue
+                pos = 0
+                for match in GLUED_REFERENCE.finditer(item):
+                    number = (match.group("digits") or match.group("sup").translate(SUPERSCRIPTS)).lstrip("0")
+                    found.append(number)
+                    if replace:
+                        if match.start() > pos:
+                            out.append(item[pos:match.start()])
+                        out.append(EditorialMark("footnote", raw=match.group(), variant=number,
+                                                 content=self._inline.parse(notes[number])))
+                        pos = match.end()
+                if item[pos:]:
+                    out.append(item[pos:])
+            return out
+
+        def each(replace: bool, parts: list[Block]) -> None:
+            for part in parts:
+                part.content = walk(part.content, replace)
+                each(replace, part.children)
+
+        each(False, blocks)
+        if found != [str(i) for i in range(1, len(notes) + 1)]:
+            return False
+        found.clear()
+        each(True, blocks)
+        return True
+
+    @staticmethod
     def _take_postscripts(texts: list[str]) -> tuple[list[str], list[str]]:
         """A `P.S.` among the last three blocks (not the first block): it and what follows it."""
         for index in range(len(texts) - 1, max(0, len(texts) - 3) - 1, -1):
@@ -216,7 +330,7 @@ class BodyReader:
             return "address"
         if _SALUTE.match(text):
             return "salute"
-        if _is_date_line(text) or re.match(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+.*\d{4}\.?$", first) and parse_date(first.split(",", 1)[1]):
+        if _is_date_line(text) or _is_place_date(text):
             return "dateline"
         if _layout_only(text):
             return "space"
@@ -261,7 +375,7 @@ class BodyReader:
 
     @staticmethod
     def _item_kind(text: str) -> tuple[str, str] | None:
-        """(`bulleted`|`lettered`|`numbered`, n) for a one-line list item."""
+        """(`bulleted•`|`dashed—`|`lettered`|`numbered`|`contents`, n) for a one-line list item."""
         if "\n" in text:
             return None
         page = _contents_page(text)
@@ -270,46 +384,111 @@ class BodyReader:
         match = _ITEM.match(text)
         if not match:
             return None
-        if match.group("bullet"):
-            return "bulleted", ""
+        if match.group("bullet"):  # the marker is part of the kind: a run keeps its marker
+            return "bulleted" + match.group("bullet"), ""
+        if match.group("dash"):
+            return "dashed" + match.group("dash"), ""
         if match.group("letter"):
             return "lettered", match.group("letter")
         return "numbered", match.group("num")
 
+    def _list_tree(self, lines: list[str], lead: bool, same_block: bool) -> Block | None:
+        """The list of item lines, nested by form: a line indented deeper than the item before it, or
+        of another kind at the same indentation than the first kind there (`1.` then `a)`), is a
+        sublist of that item. None unless every level is a run of one kind: letters in order from
+        a, numbers in order from 1, at least two items at the top. Dashes need a lead ending with a
+        colon and no item ending as a sentence (`– Yes, he said.` is dialogue); numbered one-line
+        blocks need the lead too and never end with a full stop (a report's numbered paragraphs)."""
+        kinds = [self._item_kind(line) for line in lines]
+        if len(lines) < 2 or not all(kinds):
+            return None
+        indents = [_indent(line) for line in lines]
+        first_seen: dict[tuple[int, str], int] = {}
+        for indent, (kind, _) in zip(indents, kinds):
+            first_seen.setdefault((indent, kind), len(first_seen))
+        order = list(first_seen)
+        if len(order) > MAX_LIST_LEVELS:
+            return None  # no real list has so many levels: text, and no deep nesting to recurse over
+        rank = {key: level for level, key in enumerate(sorted(order, key=lambda k: (k[0], first_seen[k])))}
+        if not same_block and len({indent for indent, _ in order}) != len(order):
+            return None  # blocks of their own nest by indentation only
+        if rank[(indents[0], kinds[0][0])] != 0:
+            return None
+        root = Block("list", role=kinds[0][0])
+        stack: list[tuple[int, Block]] = [(0, root)]  # (level, the list at that level)
+        for line, indent, (kind, n) in zip(lines, indents, kinds):
+            level = rank[(indent, kind)]
+            while stack[-1][0] > level:
+                stack.pop()
+            if stack[-1][0] < level:  # deeper: a sublist of the item before
+                sub = Block("list", role=kind)
+                stack[-1][1].children[-1].children.append(sub)
+                stack.append((level, sub))
+            if stack[-1][1].role != kind:
+                return None
+            stack[-1][1].children.append(Block("item", [line.strip()], n=n))  # parsed once the list holds
+        if len(root.children) < 2:
+            return None
+
+        def valid(block: Block) -> bool:
+            ns = [item.n for item in block.children]
+            if block.role == "lettered" and ns != [chr(ord("a") + i) for i in range(len(ns))]:
+                return False
+            if block.role == "numbered" and (ns != [str(i + 1) for i in range(len(ns))] or not (same_block or lead)
+                                             or not same_block and any(text_of(i.content).rstrip().endswith(".")
+                                                                       for i in block.children)):
+                return False
+            if block.role.startswith("dashed") and (not lead or any(  # dialogue: `– Yes, he said.`
+                    text_of(i.content).rstrip().endswith((".", "!", "?")) for i in block.children)):
+                return False
+            return all(valid(sub) for item in block.children for sub in item.children)
+
+        def dashes_are_bullets(block: Block) -> None:
+            block.role = "bulleted" if block.role.startswith(("bulleted", "dashed")) else block.role
+            for sub in (sub for item in block.children for sub in item.children):
+                dashes_are_bullets(sub)
+
+        def parse(block: Block) -> None:
+            for item in block.children:
+                item.content = self._inline.parse(item.content[0])
+                for sub in item.children:
+                    parse(sub)
+
+        if not valid(root):
+            return None
+        dashes_are_bullets(root)
+        parse(root)
+        return root
+
     def _lists(self, texts: list[str]) -> list[str | Block]:
-        """Runs of list items: lines of one block, or consecutive one-line blocks, all with a bullet,
-        or with letters in order (a, b, ...). Numbered points stay numbered paragraphs unless they
-        are lines of one block."""
+        """Runs of list items: the lines of one block (after a lead line ending with a colon, which
+        stays a paragraph), or consecutive one-line blocks (`_list_tree` says which)."""
         out: list[str | Block] = []
         pending: list[str] = []
 
-        def is_run(lines: list[str], same_block: bool) -> str:
-            kinds = [self._item_kind(line) for line in lines]
-            if len(lines) < 2 or not all(kinds) or len({k[0] for k in kinds}) != 1:
-                return ""
-            kind = kinds[0][0]
-            if kind == "lettered" and [k[1] for k in kinds] != [chr(ord("a") + i) for i in range(len(kinds))]:
-                return ""
-            if kind == "numbered" and (not same_block or [k[1] for k in kinds] != [str(i + 1) for i in range(len(kinds))]):
-                return ""
-            return kind
+        def lead_before() -> bool:
+            return bool(out) and isinstance(out[-1], str) and out[-1].rstrip().endswith(":")
 
         def flush() -> None:
-            kind = is_run(pending, False)
-            if kind:
-                out.append(self._list_block(kind, pending))
+            tree = self._list_tree(pending, lead_before(), False) if pending else None
+            if tree is not None:
+                out.append(tree)
             else:
                 out.extend(pending)
             pending.clear()
 
         for text in texts:
             lines = text.split("\n")
-            kind = is_run(lines, True) if len(lines) > 1 else ""
-            if kind:
+            head = lines[0] if len(lines) > 2 and not self._item_kind(lines[0]) and lines[0].rstrip().endswith(":") else None
+            items = lines[1:] if head is not None else lines
+            tree = self._list_tree(items, head is not None or lead_before(), True) if len(items) > 1 else None
+            if tree is not None:
                 flush()
-                out.append(self._list_block(kind, lines))
-            elif self._item_kind(text) and self._item_kind(text)[0] != "numbered":
-                if pending and self._item_kind(pending[0])[0] != self._item_kind(text)[0]:
+                if head is not None:
+                    out.append(head)
+                out.append(tree)
+            elif "\n" not in text and self._item_kind(text):
+                if pending and self._item_kind(pending[0])[0] != self._item_kind(text)[0] and _indent(text) <= _indent(pending[0]):
                     flush()
                 pending.append(text)
             else:
@@ -317,12 +496,6 @@ class BodyReader:
                 out.append(text)
         flush()
         return out
-
-    def _list_block(self, kind: str, lines: list[str]) -> Block:
-        block = Block("list", role=kind)
-        for line in lines:
-            block.children.append(Block("item", self._inline.parse(line), n=self._item_kind(line)[1]))
-        return block
 
     def _middle(self, texts: list[str]) -> list[Block]:
         grouped = self._lists(texts)
@@ -388,9 +561,12 @@ class BodyReader:
             or _CAPS_NAME.match(first)
             or _ROLE_COLON.match(first) and _words(first) <= 14
             or _SLASHED_NAME.match(first)
-            or _INITIALS_NAME.match(first) and "\n" not in text
+            or _INITIALS_NAME.match(first) and all(  # a name, then its title or date lines
+                _words(line) <= 10 and not line.rstrip().endswith((".", ":", ";")) for line in text.split("\n")[1:])
             or _CLOSING_SALUTE.match(first)
             or _is_date_line(text)
+            or _is_place_date(text)
+            or "\n" not in text.strip() and _INSTITUTION.match(first) and _words(first) <= 14
         )
 
     def _closer_start(self, texts: list[str], opener_end: int) -> int:
@@ -435,7 +611,7 @@ class BodyReader:
                 if not transmission:
                     blocks.append(Block("transmission"))
                 transmission.append(text)
-            elif _is_date_line(text):
+            elif _is_date_line(text) or _is_place_date(text):
                 close_signed()
                 blocks.append(Block("closing-date", self._inline.parse(text)))
             elif _BYLINE.match(first):
@@ -481,6 +657,8 @@ class BodyReader:
                 name, name_cert = line, "medium"
             elif _ROLE_COLON.match(line):
                 role, role_cert = line[:-1].strip(), "medium"
+            elif _is_date_line(line) or _is_place_date(line):
+                continue  # the signature's date: a date, never the signer's name or title
             elif line and not signed and not line.startswith("["):
                 titled = _ROLE_WORDS.match(line)
                 if name and not role:
@@ -491,8 +669,13 @@ class BodyReader:
                 elif not name:
                     name, name_cert = line, "medium" if labelled else "low"
             labelled = bool(signed) and not signed.group("name")
-        block.speaker, block.role = name.strip(" ,."), role
-        block.speaker_cert = name_cert if block.speaker else ""
-        block.role_cert = role_cert if role else ""
+        name = name.strip(" ,.")
+        if _INSTITUTION.match(name) and not role:
+            block.org = name  # an institution signs: an orgName, never a person
+            block.org_cert = name_cert
+        else:
+            block.speaker, block.role = name, role
+            block.speaker_cert = name_cert if block.speaker else ""
+            block.role_cert = role_cert if role else ""
         return block
 

@@ -9,6 +9,7 @@ mark never seen in the seeds still becomes the right element or, failing that, a
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import Callable
 
 from ..model import EditorialMark, Inline
@@ -243,6 +244,10 @@ class InlineParser:
         if expansion is not None:
             items.append(expansion)
             return
+        variant = self._variant_form(items, stripped, raw)
+        if variant is not None:
+            items.append(variant)
+            return
         for rule in LATE_RULES:
             found = rule(stripped)
             if found:
@@ -278,6 +283,36 @@ class InlineParser:
             items.append(punctuation)
 
     @staticmethod
+    def _variant_form(items: list[Inline], inner: str, raw: str) -> EditorialMark | None:
+        """`Pak Heon-Yeong [Pak Hon Yong]`, `Yili [Ili]`, `Politburo [Politbiuro]`: another
+        romanisation of the capitalised words right before the bracket (as many words, or one fewer:
+        `Heon-Yeong` for `Hon Yong`). Their letters must be close (`VARIANT_SIMILARITY`), not equal."""
+        if not items or not isinstance(items[-1], str) or not _VARIANT_WORDS.fullmatch(inner):
+            return None
+        text = items[-1]
+        if not text.endswith((" ", "\u00a0")):
+            return None
+        words = list(re.finditer(r"\S+", text))
+        count = len(inner.split())
+        for n in sorted({count, max(count - 1, 1)}, reverse=True):
+            chosen = words[-n:] if len(words) >= n else []
+            if not chosen or not all(w.group()[0].isupper() for w in chosen):
+                continue
+            target = text[chosen[0].start():chosen[-1].end()]
+            if n < count and "-" not in target:
+                continue  # one word fewer only when a hyphen joins two of them
+            before, after = _letters(target), _letters(inner)
+            if before == after or len(after) < 3 or SequenceMatcher(None, before, after).ratio() < VARIANT_SIMILARITY:
+                continue
+            head = text[:chosen[0].start()]
+            if head:
+                items[-1] = head
+            else:
+                items.pop()
+            return EditorialMark("variant-form", raw=raw, target=target, content=[inner], variant=text[chosen[-1].end():])
+        return None
+
+    @staticmethod
     def _expansion(items: list[Inline], inner: str, raw: str) -> EditorialMark | None:
         """`CC BCP [Central Committee of the Bulgarian Communist Party]`: the initials of the
         bracketed words spell the capitals just before it."""
@@ -304,6 +339,15 @@ class InlineParser:
                 continue
             break
         return None
+
+
+#: How close another romanisation is to the words before it (difflib's ratio of their letters).
+VARIANT_SIMILARITY = 0.75
+_VARIANT_WORDS = re.compile(r"[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,3}")
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalpha())
 
 
 def _matching_bracket(text: str, start: int) -> int:
