@@ -95,7 +95,7 @@ class Agent:
     """A person, organisation or place named as a party to a letter or telegram."""
 
     name: str
-    kind: str = "persName"  # persName | orgName | placeName
+    kind: str = "persName"  # persName | orgName | placeName | rs (a name of unknown kind)
     role: str = ""
     #: "" when a To/From line names it, "medium" when it is read from the title or a signature
     cert: str = ""

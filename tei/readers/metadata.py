@@ -7,6 +7,7 @@ more than the text says, and the value as given is always kept by the caller.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Agent, ArchivalSource, Correspondence, Document, Metadata, PublishedSource, Responsibility, text_of
@@ -277,8 +278,24 @@ def classify_agent(name: str) -> Agent:
     if _ORG_WORDS.search(name):
         return Agent(name=name, kind="orgName")
     if re.fullmatch(r"[A-Z][a-z\-]+", name):
-        return Agent(name=name, kind="placeName")
+        # One word is a town ("from Pyongyang") as often as a surname ("from Shtykov"): a place only
+        # when the places register knows it, else a name of unknown kind (rs), never a guessed one.
+        return Agent(name=name, kind="placeName" if name.casefold() in _known_places() else "rs")
     return Agent(name=name, kind="persName")
+
+
+@functools.lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    """Every name (main and variant) of the package's places register, case-folded."""
+    from ..resources import register_path
+    from ..xmlsafe import parse_untrusted
+
+    path = register_path("places.xml")
+    if not path.is_file():
+        return frozenset()
+    tree = parse_untrusted(path.read_bytes(), name=str(path))
+    names = tree.getroot().iterfind(".//{http://www.tei-c.org/ns/1.0}place/{http://www.tei-c.org/ns/1.0}placeName")
+    return frozenset(" ".join("".join(n.itertext()).split()).casefold() for n in names)
 
 
 def _place_of(agent_name: str) -> str:
