@@ -210,7 +210,7 @@ def test_ris_of_a_seed_has_the_date_translator_archive_and_url():
 # -- the page's head ---------------------------------------------------------------------------
 
 def page_head(citation: cite.Citation) -> html.HtmlElement:
-    macros = _environment().get_template("citation.html").module
+    macros = _environment(Edition(), []).get_template("citation.html").module
     head = str(macros.head(cite.highwire(citation), cite.json_ld_script_text(citation)))
     return html.document_fromstring(f"<!DOCTYPE html><html><head>{head}</head><body><p id=after>x</p></body></html>")
 

@@ -239,12 +239,30 @@ def test_build_publishes_the_good_sources_and_names_each_bad_one(tmp_path):
 
 # -- large files, in a child process: time and peak memory --------------------------------------
 
+#: The child runs the command line and, at exit, writes its peak memory (its own VmHWM, or that of
+#: a worker process it ran, in kB) to the file that TEI_EDITION_PEAK_FILE names. wait4's ru_maxrss cannot be used: Linux keeps a process's
+#: high-water mark across fork and exec, so a child of a test process grown to 400 MB reports 400 MB
+#: however little it used. VmHWM belongs to the memory of the program after exec, and so is its own.
+_MEASURED_CHILD = (
+    "import atexit, os, resource, runpy, sys\n"
+    "def _peak():\n"
+    "    with open('/proc/self/status') as status, open(os.environ['TEI_EDITION_PEAK_FILE'], 'w') as out:\n"
+    "        own = int(next(line for line in status if line.startswith('VmHWM:')).split()[1])\n"
+    "        out.write(str(max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)))\n"
+    "atexit.register(_peak)\n"
+    "sys.argv[0] = 'tei-edition'\n"
+    "runpy.run_module('tei.cli', run_name='__main__', alter_sys=True)\n")
+
+
 def run_measured(args: list[str | Path], cwd: Path, timeout: float) -> tuple[int, str, float, float]:
-    """Run the command line in a child process: exit status, output, seconds, peak memory in MB."""
-    with tempfile.TemporaryFile() as out:
+    """Run the command line in a child process: exit status, output, seconds, peak memory in MB (of
+    the command's main process; where /proc is missing, of the child as wait4 reports it)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryDirectory() as scratch:
+        peak_file = Path(scratch) / "peak"
         started = time.monotonic()
-        child = subprocess.Popen([sys.executable, "-m", "tei.cli", *map(str, args)], cwd=cwd,
-                                 stdout=out, stderr=subprocess.STDOUT)
+        child = subprocess.Popen([sys.executable, "-c", _MEASURED_CHILD, *map(str, args)], cwd=cwd,
+                                 stdout=out, stderr=subprocess.STDOUT,
+                                 env={**os.environ, "TEI_EDITION_PEAK_FILE": str(peak_file)})
         killer = threading.Timer(timeout, child.kill)
         killer.start()
         try:
@@ -253,7 +271,8 @@ def run_measured(args: list[str | Path], cwd: Path, timeout: float) -> tuple[int
             killer.cancel()
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
-        return child.returncode, out.read().decode("utf-8", "replace"), time.monotonic() - started, usage.ru_maxrss / 1024
+        peak = int(peak_file.read_text()) / 1024 if peak_file.is_file() else usage.ru_maxrss / 1024
+        return child.returncode, out.read().decode("utf-8", "replace"), time.monotonic() - started, peak
 
 
 @pytest.fixture(scope="module")
