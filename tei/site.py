@@ -227,7 +227,8 @@ def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentB
             if entry is not None and entry.kind == "place" and entry.geo is not None:
                 counts[ident] += 1
     places = sorted(({"anchor": f"place-{ident}", "name": registers.entries[ident].name, "count": count,
-                      "lat": registers.entries[ident].geo[0], "lon": registers.entries[ident].geo[1]}
+                      "lat": registers.entries[ident].geo[0], "lon": registers.entries[ident].geo[1],
+                      "marks": registers.entries[ident].geo_marks}
                      for ident, count in counts.items()), key=lambda p: (p["name"].lower(), p["anchor"]))
     env.globals["map_page"] = bool(places)
     if not places:

@@ -71,14 +71,14 @@ def test_without_tiles_the_list_is_shown_and_every_place_has_a_marker(map_url, o
     assert page.locator("#place-map").is_visible()
     markers = page.locator(".leaflet-marker-icon")
     assert sorted(markers.evaluate_all("ms => ms.map(m => m.getAttribute('title'))")) == \
-        sorted(["Moscow (1 document)", f"{HOSTILE_NAME} (1 document)"])
+        sorted(["Moscow (1 document; location approximate, unchecked)", f"{HOSTILE_NAME} (1 document)"])
     assert "could not be loaded" in page.locator("#map-note").inner_text()
     # The attribution is the edition file's, as text; a marker's popup leads to the place's entry.
     assert TEST_ATTRIBUTION in page.locator(".leaflet-control-attribution").inner_text()
     assert page.locator(".leaflet-control-attribution b").count() == 0
     page.locator(".leaflet-marker-icon[title^='Moscow']").click()
     popup = page.locator(".leaflet-popup-content a")
-    assert popup.inner_text() == "Moscow (1 document)"
+    assert popup.inner_text() == "Moscow (1 document; location approximate, unchecked)"
     popup.click()
     page.wait_for_url("**/browse/place.html#place-moscow")
     ARTIFACTS.mkdir(exist_ok=True)
@@ -92,7 +92,7 @@ def test_without_javascript_the_page_is_the_list(map_url, offline_page):
     assert page.refused == []
     assert list_names(page) == ["Moscow", HOSTILE_NAME]
     assert page.locator("table.place-list tbody td").all_inner_texts() == \
-        ["55.7558° N, 37.6173° E", "1", "10.5000° N, 20.2500° W", "1"]
+        ["55.7558° N, 37.6173° E (approximate, unchecked)", "1", "10.5000° N, 20.2500° W", "1"]
     assert not page.locator("#place-map").is_visible()
     page.locator("table.place-list a", has_text="Moscow").click()
     page.wait_for_url("**/browse/place.html#place-moscow")

@@ -33,12 +33,14 @@ def places_register(folder: Path, places: str) -> Path:
     return folder
 
 
-#: Two places with coordinates that the seed names (one with a name to escape), one it names
+#: Two places with coordinates that the seed names (one with a name to escape, one whose point the
+#: register calls approximate and unchecked), one it names
 #: without coordinates, and one with coordinates that no document names.
 TEST_PLACES = f"""
 <place xml:id="pyongyang"><placeName type="main">{HOSTILE_NAME.replace('&', '&amp;').replace('<', '&lt;')}</placeName>
   <location><geo>10.5 -20.25</geo></location></place>
-<place xml:id="moscow"><placeName type="main">Moscow</placeName><location><geo>55.7558 37.6173</geo></location></place>
+<place xml:id="moscow"><placeName type="main">Moscow</placeName>
+  <location type="approximate"><geo cert="medium">55.7558 37.6173</geo></location></place>
 <place xml:id="korea"><placeName type="main">Korea</placeName></place>
 <place xml:id="atlantis"><placeName type="main">Atlantis</placeName><location><geo>31 -24</geo></location></place>
 """
@@ -71,7 +73,7 @@ def rows(page: lxml.html.HtmlElement) -> list[list[str]]:
 def test_the_list_has_the_named_places_with_coordinates_from_the_register(map_site):
     page = lxml.html.parse(str(map_site / "map.html")).getroot()
     # Korea has no coordinates, Atlantis no document: neither is listed; sorted by name.
-    assert rows(page) == [["Moscow", "55.7558° N, 37.6173° E", "1"],
+    assert rows(page) == [["Moscow", "55.7558° N, 37.6173° E (approximate, unchecked)", "1"],
                           [HOSTILE_NAME, "10.5000° N, 20.2500° W", "1"]]
     links = page.xpath("//table[contains(@class, 'place-list')]//a/@href")
     assert links == ["browse/place.html#place-moscow", "browse/place.html#place-pyongyang"]
@@ -80,6 +82,12 @@ def test_the_list_has_the_named_places_with_coordinates_from_the_register(map_si
     # The links lead to entries that the browsing page has.
     place_page = lxml.html.parse(str(map_site / "browse" / "place.html")).getroot()
     assert place_page.xpath("//section[@id='place-moscow']") and place_page.xpath("//section[@id='place-pyongyang']")
+
+
+def test_the_page_says_which_points_are_approximate_or_unchecked(map_site):
+    page = lxml.html.parse(str(map_site / "map.html")).getroot()
+    assert page.xpath("//tr[@data-marks]/th//text()") == ["Moscow"]
+    assert "centre of a country or region" in page.xpath("normalize-space(//main)")
 
 
 def test_names_and_the_attribution_are_escaped(map_site):
@@ -155,3 +163,14 @@ def test_an_empty_attribution_is_an_error():
 def test_a_register_point_is_read_only_when_it_is_one(tmp_path, geo, point):
     folder = places_register(tmp_path, f'<place xml:id="p"><placeName>P</placeName><location><geo>{geo}</geo></location></place>')
     assert Registers.load(folder).entries["p"].geo == point
+
+
+@pytest.mark.parametrize("location, marks", [
+    ("<location><geo>1 2</geo></location>", ()),
+    ('<location type="approximate"><geo>1 2</geo></location>', ("approximate",)),
+    ('<location><geo cert="low">1 2</geo></location>', ("unchecked",)),
+    ('<location type="approximate"><geo cert="high">1 2</geo></location>', ("approximate",)),
+])
+def test_what_the_register_says_of_a_point_is_kept(tmp_path, location, marks):
+    folder = places_register(tmp_path, f'<place xml:id="p"><placeName>P</placeName>{location}</place>')
+    assert Registers.load(folder).entries["p"].geo_marks == marks

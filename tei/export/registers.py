@@ -52,6 +52,9 @@ class RegisterEntry:
     authorities: dict[str, tuple[str, bool]] = field(default_factory=dict)
     #: (latitude, longitude) of a place's location/geo, None when it has none that reads as a point
     geo: tuple[float, float] | None = None
+    #: what the register says of that point: "approximate" (a country's or region's centre,
+    #: location/@type) and "unchecked" (geo/@cert low or medium: not checked against an authority)
+    geo_marks: tuple[str, ...] = ()
 
     def authority_uri(self) -> str:
         """The preferred authority URI, verified ones first; "" when the entry has none."""
@@ -79,6 +82,16 @@ def _point(element: etree._Element) -> tuple[float, float] | None:
     if abs(latitude) > 90 or abs(longitude) > 180:
         return None
     return latitude, longitude
+
+
+def _point_marks(element: etree._Element) -> tuple[str, ...]:
+    location, geo = element.find(f"{T}location"), element.find(f"{T}location/{T}geo")
+    marks = []
+    if location.get("type") == "approximate":
+        marks.append("approximate")
+    if geo.get("cert") in ("low", "medium", "unknown"):
+        marks.append("unchecked")
+    return tuple(marks)
 
 
 def _authority(idno: etree._Element) -> tuple[str, str, bool] | None:
@@ -122,6 +135,7 @@ class Registers:
                         entry.authorities[found[0]] = (found[1], found[2])
                 if entry.kind == "place":
                     entry.geo = _point(element)
+                    entry.geo_marks = _point_marks(element) if entry.geo else ()
                 self.entries[ident] = entry
 
     @classmethod
