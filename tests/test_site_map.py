@@ -165,6 +165,12 @@ def test_a_register_point_is_read_only_when_it_is_one(tmp_path, geo, point):
     assert Registers.load(folder).entries["p"].geo == point
 
 
+def test_a_point_in_another_notation_is_not_read_as_latitude_and_longitude(tmp_path):
+    folder = places_register(tmp_path, '<place xml:id="p"><placeName>P</placeName>'
+                                       '<location><geo decls="#utm">39 125</geo></location></place>')
+    assert Registers.load(folder).entries["p"].geo is None
+
+
 @pytest.mark.parametrize("location, marks", [
     ("<location><geo>1 2</geo></location>", ()),
     ('<location type="approximate"><geo>1 2</geo></location>', ("approximate",)),

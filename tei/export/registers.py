@@ -73,7 +73,7 @@ def _point(element: etree._Element) -> tuple[float, float] | None:
     default notation). Anything else (a line, an area, another notation, a value out of range) is
     no point: a place on the map at a wrong spot is worse than a place only in the list."""
     geo = element.find(f"{T}location/{T}geo")
-    if geo is None:
+    if geo is None or geo.get("decls"):  # @decls: a geoDecl's notation, not the default one
         return None
     parts = _text(geo).split()
     if len(parts) != 2 or not all(re.fullmatch(r"[-+]?\d{1,3}(?:\.\d+)?", p) for p in parts):
