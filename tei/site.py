@@ -183,6 +183,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
 
     failed = [d for d in documents if d.failed]
     invalid = [d for d in published if d.errors]
+    _write_map(folder, env, published)
     page("index.html", "index.html", documents=published, failed=failed, invalid=invalid,
          types=sorted({d.record["type"] for d in published if d.record.get("type")}),
          languages=sorted({name for d in published for name in d.record.get("language_names", [])}))
@@ -212,6 +213,30 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     _write_catalogue(folder, published, failed, edition, env.globals["publisher"], list(facets))
     _write_corpus(folder, published, records, edition)
     _index_for_search(folder, search_parts)
+
+
+def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentBuild"]) -> None:
+    """map.html: the register's places that have coordinates and that documents name, as a list
+    in the page itself (usable without JavaScript or tiles) that Leaflet, vendored in vendor/leaflet,
+    puts on a map in the reader's browser. No page, and no link to one, when there is no such place."""
+    registers = edition_registers()
+    counts: dict[str, int] = defaultdict(int)
+    for doc in documents:
+        for ident in dict.fromkeys(item["entry"] for item in doc.record.get("places") or []):
+            entry = registers.entries.get(ident)
+            if entry is not None and entry.kind == "place" and entry.geo is not None:
+                counts[ident] += 1
+    places = sorted(({"anchor": f"place-{ident}", "name": registers.entries[ident].name, "count": count,
+                      "lat": registers.entries[ident].geo[0], "lon": registers.entries[ident].geo[1],
+                      "marks": registers.entries[ident].geo_marks}
+                     for ident, count in counts.items()), key=lambda p: (p["name"].lower(), p["anchor"]))
+    env.globals["map_page"] = bool(places)
+    if not places:
+        return
+    shutil.copytree(TEMPLATES / "vendor" / "leaflet", folder / "vendor" / "leaflet",
+                    ignore=shutil.ignore_patterns("README.md"))
+    env.get_template("map.html").stream(root="", page="map.html", places=places).dump(
+        str(folder / "map.html"), encoding="utf-8")
 
 
 def _authorities() -> dict[str, str]:

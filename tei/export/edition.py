@@ -40,6 +40,9 @@ DEFAULT_TITLE = "Cold War Diplomatic Documents: a Digital Edition"
 DEFAULT_SUBTITLE = f"Translated records from the {SOURCE_ARCHIVE}, edited in TEI P5"
 DEFAULT_DESCRIPTION = ("Translated diplomatic records of the Cold War (telegrams, memoranda of conversation, "
                        f"letters and reports) published by the {SOURCE_ARCHIVE}, edited as TEI P5.")
+#: The map page's tiles: OpenStreetMap's, whose tile usage policy asks for this attribution.
+DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_MAP_ATTRIBUTION = "© OpenStreetMap contributors"
 #: The name of the edition file, looked for beside the sources.
 EDITION_FILE = "edition.toml"
 #: Interface languages the site's templates are written in.
@@ -75,6 +78,10 @@ class Edition:
     base_url: str = ""
     language: str = "en"
     citation: str = ""
+    #: The map page's tile URL template ({z}, {x}, {y}; {s} for a subdomain), fetched by the
+    #: reader's browser only, and the attribution (plain text) the tiles' provider asks for.
+    map_tiles: str = DEFAULT_MAP_TILES
+    map_attribution: str = DEFAULT_MAP_ATTRIBUTION
     #: The file it was read from ("" for the defaults), for messages.
     source: str = ""
 
@@ -154,7 +161,7 @@ class EditionFileError(TeiEditionError):
 
 #: The keys of an edition file and their types (editors is a list of tables).
 _KEYS = {"title": str, "subtitle": str, "description": str, "publisher": str, "contact": str, "licence": str, "base_url": str,
-         "language": str, "citation": str, "editors": list}
+         "language": str, "citation": str, "map_tiles": str, "map_attribution": str, "editors": list}
 _EDITOR_KEYS = {"name", "role", "email"}
 _TYPE_NAMES = {str: "a string", list: "a list of [[editors]] tables", dict: "a table", bool: "true or false",
                int: "an integer", float: "a number"}
@@ -168,6 +175,18 @@ def _absolute_url(value: str, key: str, path: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
         raise EditionFileError(f"{key} must be an absolute http(s) URL, not {value!r}", path)
+    return value
+
+
+def _tile_url(value: str, path: str) -> str:
+    """A tile URL template: https (a page served over https loads no http tiles), with {z}, {x}, {y}."""
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.netloc or any(c.isspace() or c in "\"'<>" for c in value):
+        raise EditionFileError(f"map_tiles must be an https URL template, not {value!r}", path)
+    missing = [p for p in ("{z}", "{x}", "{y}") if p not in value]
+    if missing:
+        raise EditionFileError(f"map_tiles must contain {', '.join(missing)} (the tile's zoom and position), "
+                               f"not {value!r}", path)
     return value
 
 
@@ -196,7 +215,9 @@ def edition_from(data: dict, path: str = EDITION_FILE, base: Edition | None = No
             editors.append(Editor(entry["name"].strip(), entry.get("role", "editor").strip() or "editor",
                                   entry.get("email", "").strip()))
         values["editors"] = tuple(editors)
-    for key in ("title",):
+    if "map_tiles" in values:
+        _tile_url(values["map_tiles"], path)
+    for key in ("title", "map_tiles", "map_attribution"):
         if key in values and not values[key]:
             raise EditionFileError(f"{key} must not be empty", path)
     for key in ("licence", "base_url"):
@@ -283,6 +304,12 @@ licence = "{licence}"
 # The language of the site's interface (available: {languages}).
 language = "en"
 
+# The map page (places of the registers with coordinates): where readers' browsers fetch its tiles
+# (an https URL template with {{z}}, {{x}}, {{y}}) and the attribution the tiles' provider asks for.
+# The build fetches no tile; without tiles the page is a list of the places.
+# map_tiles = "{map_tiles}"
+# map_attribution = "{map_attribution}"
+
 # How to cite the edition, as it should be printed. Without it a citation is built from the
 # editors, title, publisher, year and base URL.
 # citation = "Name, ed. Title. Publisher, 2026. https://edition.example.org/."
@@ -303,7 +330,8 @@ role = "general editor"
 def starter_file() -> str:
     """The commented edition.toml that `tei-edition init` writes."""
     return STARTER.format(title=DEFAULT_TITLE, subtitle=DEFAULT_SUBTITLE, description=DEFAULT_DESCRIPTION, contact=DEFAULT_EMAIL,
-                          licence=DEFAULT_LICENCE, languages=", ".join(INTERFACE_LANGUAGES))
+                          licence=DEFAULT_LICENCE, languages=", ".join(INTERFACE_LANGUAGES),
+                          map_tiles=DEFAULT_MAP_TILES, map_attribution=DEFAULT_MAP_ATTRIBUTION)
 
 
 def init_edition(folder: str | os.PathLike = ".") -> Path:

@@ -50,6 +50,11 @@ class RegisterEntry:
     name: str
     #: authority type -> (URI, verified?)
     authorities: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    #: (latitude, longitude) of a place's location/geo, None when it has none that reads as a point
+    geo: tuple[float, float] | None = None
+    #: what the register says of that point: "approximate" (a country's or region's centre,
+    #: location/@type) and "unchecked" (geo/@cert low or medium: not checked against an authority)
+    geo_marks: tuple[str, ...] = ()
 
     def authority_uri(self) -> str:
         """The preferred authority URI, verified ones first; "" when the entry has none."""
@@ -61,6 +66,32 @@ class RegisterEntry:
 
 def _text(element: etree._Element) -> str:
     return " ".join("".join(element.itertext()).split())
+
+
+def _point(element: etree._Element) -> tuple[float, float] | None:
+    """The point of a place's `location/geo`: "latitude longitude" in decimal degrees (WGS 84, TEI's
+    default notation). Anything else (a line, an area, another notation, a value out of range) is
+    no point: a place on the map at a wrong spot is worse than a place only in the list."""
+    geo = element.find(f"{T}location/{T}geo")
+    if geo is None or geo.get("decls"):  # @decls: a geoDecl's notation, not the default one
+        return None
+    parts = _text(geo).split()
+    if len(parts) != 2 or not all(re.fullmatch(r"[-+]?\d{1,3}(?:\.\d+)?", p) for p in parts):
+        return None
+    latitude, longitude = float(parts[0]), float(parts[1])
+    if abs(latitude) > 90 or abs(longitude) > 180:
+        return None
+    return latitude, longitude
+
+
+def _point_marks(element: etree._Element) -> tuple[str, ...]:
+    location, geo = element.find(f"{T}location"), element.find(f"{T}location/{T}geo")
+    marks = []
+    if location.get("type") == "approximate":
+        marks.append("approximate")
+    if geo.get("cert") in ("low", "medium", "unknown"):
+        marks.append("unchecked")
+    return tuple(marks)
 
 
 def _authority(idno: etree._Element) -> tuple[str, str, bool] | None:
@@ -102,6 +133,9 @@ class Registers:
                     found = _authority(idno)
                     if found and found[0] not in entry.authorities:
                         entry.authorities[found[0]] = (found[1], found[2])
+                if entry.kind == "place":
+                    entry.geo = _point(element)
+                    entry.geo_marks = _point_marks(element) if entry.geo else ()
                 self.entries[ident] = entry
 
     @classmethod
