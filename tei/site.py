@@ -40,6 +40,8 @@ SITE_PAGES = ["index.html", "chronology.html", "search.html", "about.html", "bro
 SEARCH_PART_BYTES = 32 * 2**20
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
+
+
 def _labels(name: str, values: list[str]) -> list[tuple[str, str]]:
     return [(f"{name}-{slug(value)}", value) for value in values if value]
 
@@ -308,7 +310,8 @@ def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: lis
               "invalid": [{"id": d.id, "errors": d.errors} for d in documents if d.errors]}
     (folder / "build-report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     if edition.base_url:
-        _write_sitemap(folder, edition, SITE_PAGES + [f"browse/{name}.html" for name in facets]
+        maps = ["map.html"] if (folder / "map.html").is_file() else []
+        _write_sitemap(folder, edition, SITE_PAGES + maps + [f"browse/{name}.html" for name in facets]
                        + [f"documents/{d.id}.html" for d in documents])
 
 

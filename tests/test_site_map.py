@@ -61,7 +61,7 @@ def build_map_site(tmp: Path, places: str, edition: Edition | None = None) -> Pa
 
 @pytest.fixture(scope="module")
 def map_site(tmp_path_factory) -> Path:
-    edition = Edition(map_tiles=TEST_TILES, map_attribution=TEST_ATTRIBUTION)
+    edition = Edition(map_tiles=TEST_TILES, map_attribution=TEST_ATTRIBUTION, base_url="https://edition.example.org/")
     return build_map_site(tmp_path_factory.mktemp("map"), TEST_PLACES, edition)
 
 
@@ -107,7 +107,7 @@ def test_the_tiles_come_from_the_edition_file_and_leaflet_is_in_the_site(map_sit
     scripts = page.xpath("//script/@src")
     assert "vendor/leaflet/leaflet.js" in scripts
     # Nothing the page loads by itself leaves the site: the tiles are the browser's to fetch.
-    assert not [u for u in page.xpath("//script/@src | //link/@href") if u.startswith(("http:", "https:", "//"))]
+    assert not [u for u in page.xpath("//script/@src | //link[not(@rel='canonical')]/@href") if u.startswith(("http:", "https:", "//"))]
 
 
 def test_every_site_page_links_the_map(map_site):
@@ -118,10 +118,16 @@ def test_every_site_page_links_the_map(map_site):
     assert page.xpath("//nav[@aria-label='Edition']//a[text()='Map']/@aria-current") == ["page"]
 
 
+def test_the_sitemap_lists_the_map_page(map_site):
+    assert "<loc>https://edition.example.org/map.html</loc>" in (map_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
 def test_no_place_with_coordinates_no_map_page_and_no_link(tmp_path):
-    site = build_map_site(tmp_path, '<place xml:id="moscow"><placeName type="main">Moscow</placeName></place>')
+    site = build_map_site(tmp_path, '<place xml:id="moscow"><placeName type="main">Moscow</placeName></place>',
+                          Edition(base_url="https://edition.example.org/"))
     assert not (site / "map.html").exists() and not (site / "vendor").exists()
     assert ">Map<" not in (site / "index.html").read_text(encoding="utf-8")
+    assert "map.html" not in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_the_default_tiles_are_openstreetmap_over_https(tmp_path):
