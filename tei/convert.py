@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
+from .core.tei import slug
 from .encoder import TeiEncoder, serialize_tei
 from .errors import OutputError, TeiEditionError
 from .files import find_files, not_a_file, write_atomic
@@ -108,10 +108,10 @@ def iter_sources(inputs: Iterable[str | os.PathLike]) -> Iterator[Path]:
 
 def output_name(doc: Document, source: Path) -> str:
     """`wilson-<record id>.xml`, or a slug of the source's name: never a path from the text."""
-    record = re.sub(r"[^A-Za-z0-9]+", "-", doc.metadata.record_id).strip("-")
+    record = slug(doc.metadata.record_id, "A-Za-z0-9", case="keep")
     if record:
         return f"wilson-{record[:64]}.xml"
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", source.stem).strip("-.") or "document"
+    stem = slug(source.stem, "A-Za-z0-9._-", case="keep", strip="-.", default="document")
     if stem != source.stem or len(stem) > 80:
         # The hash tells apart the names that the slug made equal; it is kept whole when the
         # name is shortened, or two long names would become one.

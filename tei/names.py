@@ -22,13 +22,11 @@ from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
+from .core.tei import T, TEI_NS, XML_ID
 from .errors import TeiEditionError
 from .resources import register_path
 from .xmlsafe import parse_untrusted
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-T = f"{{{TEI_NS}}}"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 #: entry kind -> (register file, name element); the kind is also the @ref prefix ("person:kim-il-sung")
 KINDS = {"person": ("persons.xml", "persName"), "place": ("places.xml", "placeName"), "org": ("orgs.xml", "orgName")}

@@ -19,12 +19,11 @@ from typing import Iterable
 
 from lxml import etree
 
+from .core.tei import T, TEI_NS
 from .errors import OutputError, TeiEditionError
 from .files import write_atomic
 from .names import fold
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-T = f"{{{TEI_NS}}}"
 _NS = {"t": TEI_NS}
 
 #: the words of teidata.probCert, most certain first; a number (a probability) is below high unless 1

@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from . import __version__
-from .build import edition_registers, slug
+from .build import slug
 from .export.edition import Edition, edition_date
+from .export.registers import edition_registers
 from .resources import doc_path, schema_path
 
 if TYPE_CHECKING:  # pragma: no cover
