@@ -23,6 +23,7 @@ from .names import default_tagger
 from .readers import WilsonReader
 from .readers.source import decode_source, read_source_file
 from .review import Decision, review_decisions
+from .xmlsafe import parse_untrusted
 
 
 @dataclass
@@ -176,3 +177,46 @@ def convert_paths(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLik
         if progress:
             progress(result)
     return results
+
+
+def tagged_sources(inputs: Iterable[str | Path]) -> Iterator[tuple[str, etree._ElementTree | None, str | None]]:
+    """(source, tagged TEI tree, error) for archive exports (.txt, converted) and TEI files (.xml, read and
+    tagged); folders are searched for both. One unreadable source never stops the others. (Here and
+    not in names.py: it runs the conversion, which runs the name tagging.)"""
+    for source in find_files(inputs, (".txt", ".xml")):  # links out of a folder are not followed
+        try:
+            if source.is_dir():
+                raise TeiEditionError(not_a_file(source, (".txt", ".xml")))
+            if source.suffix.lower() == ".xml":
+                tree = parse_untrusted(source)
+                default_tagger().tag(tree)
+            else:
+                # read with a bound: a FIFO or a device is refused, not waited on or read without end
+                tree = convert_text(read_source_file(source), str(source))
+        except TeiEditionError as exc:
+            yield str(source), None, exc.message
+        except OSError as exc:
+            yield str(source), None, f"cannot read: {exc.strerror or exc}"
+        else:
+            yield str(source), tree, None
+
+
+def review_paths(inputs: Iterable[str | Path]) -> tuple[list[Decision], list[tuple[str, str]]]:
+    """(decisions, failures) for archive exports (*.txt: converted in memory, with their source lines)
+    and TEI files (*.xml: read as untrusted XML, without lines), and folders of either. A file that
+    cannot be read or converted is a failure, (file, message); the others are still reviewed."""
+    decisions: list[Decision] = []
+    failures: list[tuple[str, str]] = []
+    for path in find_files(inputs, (".txt", ".xml")):
+        try:
+            if not path.is_file():
+                failures.append((str(path), not_a_file(path, (".txt", ".xml"))))
+            elif path.suffix.lower() == ".xml":
+                decisions += review_decisions(parse_untrusted(path, name=str(path)), document=str(path))
+            else:
+                decisions += convert_reviewed(read_source_file(path), str(path))[2]
+        except TeiEditionError as exc:
+            failures.append((str(path), exc.message))
+        except RecursionError:
+            failures.append((str(path), "the document is nested too deeply to review"))
+    return decisions, failures
