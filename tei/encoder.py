@@ -41,7 +41,7 @@ def _id_part(text: str) -> str:
 
 
 def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    """A TEI child; keyword `xml_lang`-style names become `xml-lang`, Clark names are kept."""
+    """A TEI child; an underscore in a keyword name stands for a hyphen, Clark names are kept."""
     return sub_element(parent, tag, text, {k.replace("_", "-") if not k.startswith("{") else k: v for k, v in attrs.items()})
 
 
