@@ -20,11 +20,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import functools
 import hashlib
 import json
 import os
-import re
 import shutil
 import signal
 import time
@@ -37,8 +35,11 @@ from lxml import etree
 
 from . import __version__
 from .convert import convert_bytes, iter_sources, output_name
+from .core.tei import TEI_PREFIXES as TEI_NS
+from .core.tei import slug as core_slug
 from .readers.source import read_source_file
 from .errors import OutputError, TeiEditionError
+from .export.registers import edition_registers
 from .files import SITE_MARKER, not_a_file
 from .resources import register_path, schema_path, xslt_path
 from .review import count_decisions
@@ -51,7 +52,6 @@ FORMATS = ("html", "pdf", "txt")
 #: Seconds one document may take (convert, validate, render): generous, as an archive document
 #: takes about a second; only a pathological one reaches it.
 TIME_LIMIT = 300.0
-TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
 
 @dataclass
@@ -128,17 +128,9 @@ def source_key(data: bytes, salt: str) -> str:
 
 # -- one document, in a worker --------------------------------------------------------------
 
-@functools.lru_cache(maxsize=1)
-def edition_registers():
-    """The project's registers of persons, places and organisations (read once per process)."""
-    from .export.registers import Registers
-
-    folder = register_path("")
-    return Registers.load(folder if folder.is_dir() else None)
-
-
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+    """An anchor or a file stem for the site's pages: 'Kim Il Sung' -> 'kim-il-sung', never empty."""
+    return core_slug(text, default="x")
 
 
 def _language_name(code: str) -> str:

@@ -441,7 +441,8 @@ def entities(sources: tuple[str, ...], fmt: str) -> None:
     """
     import json
 
-    from .names import collect_candidates, tagged_sources
+    from .convert import tagged_sources
+    from .names import collect_candidates
 
     failed, trees = [], []
     for source, tree, error in tagged_sources(sources):
@@ -481,7 +482,8 @@ def review(inputs: tuple[str, ...], output: str, fmt: str | None) -> None:
         tei-edition review seeds/ -o review.json
     """
     from .errors import TeiEditionError
-    from .review import review_format, review_paths, write_review
+    from .convert import review_paths
+    from .review import review_format, write_review
 
     try:
         fmt = review_format(output, fmt)

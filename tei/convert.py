@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
+from .core.tei import slug
 from .encoder import TeiEncoder, serialize_tei
 from .errors import OutputError, TeiEditionError
 from .files import find_files, not_a_file, write_atomic
@@ -23,6 +23,7 @@ from .names import default_tagger
 from .readers import WilsonReader
 from .readers.source import decode_source, read_source_file
 from .review import Decision, review_decisions
+from .xmlsafe import parse_untrusted
 
 
 @dataclass
@@ -108,10 +109,10 @@ def iter_sources(inputs: Iterable[str | os.PathLike]) -> Iterator[Path]:
 
 def output_name(doc: Document, source: Path) -> str:
     """`wilson-<record id>.xml`, or a slug of the source's name: never a path from the text."""
-    record = re.sub(r"[^A-Za-z0-9]+", "-", doc.metadata.record_id).strip("-")
+    record = slug(doc.metadata.record_id, "A-Za-z0-9", case="keep")
     if record:
         return f"wilson-{record[:64]}.xml"
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", source.stem).strip("-.") or "document"
+    stem = slug(source.stem, "A-Za-z0-9._-", case="keep", strip="-.", default="document")
     if stem != source.stem or len(stem) > 80:
         # The hash tells apart the names that the slug made equal; it is kept whole when the
         # name is shortened, or two long names would become one.
@@ -176,3 +177,46 @@ def convert_paths(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLik
         if progress:
             progress(result)
     return results
+
+
+def tagged_sources(inputs: Iterable[str | Path]) -> Iterator[tuple[str, etree._ElementTree | None, str | None]]:
+    """(source, tagged TEI tree, error) for archive exports (.txt, converted) and TEI files (.xml, read and
+    tagged); folders are searched for both. One unreadable source never stops the others. (Here and
+    not in names.py: it runs the conversion, which runs the name tagging.)"""
+    for source in find_files(inputs, (".txt", ".xml")):  # links out of a folder are not followed
+        try:
+            if source.is_dir():
+                raise TeiEditionError(not_a_file(source, (".txt", ".xml")))
+            if source.suffix.lower() == ".xml":
+                tree = parse_untrusted(source)
+                default_tagger().tag(tree)
+            else:
+                # read with a bound: a FIFO or a device is refused, not waited on or read without end
+                tree = convert_text(read_source_file(source), str(source))
+        except TeiEditionError as exc:
+            yield str(source), None, exc.message
+        except OSError as exc:
+            yield str(source), None, f"cannot read: {exc.strerror or exc}"
+        else:
+            yield str(source), tree, None
+
+
+def review_paths(inputs: Iterable[str | Path]) -> tuple[list[Decision], list[tuple[str, str]]]:
+    """(decisions, failures) for archive exports (*.txt: converted in memory, with their source lines)
+    and TEI files (*.xml: read as untrusted XML, without lines), and folders of either. A file that
+    cannot be read or converted is a failure, (file, message); the others are still reviewed."""
+    decisions: list[Decision] = []
+    failures: list[tuple[str, str]] = []
+    for path in find_files(inputs, (".txt", ".xml")):
+        try:
+            if not path.is_file():
+                failures.append((str(path), not_a_file(path, (".txt", ".xml"))))
+            elif path.suffix.lower() == ".xml":
+                decisions += review_decisions(parse_untrusted(path, name=str(path)), document=str(path))
+            else:
+                decisions += convert_reviewed(read_source_file(path), str(path))[2]
+        except TeiEditionError as exc:
+            failures.append((str(path), exc.message))
+        except RecursionError:
+            failures.append((str(path), "the document is nested too deeply to review"))
+    return decisions, failures

@@ -14,16 +14,11 @@ import langcodes
 from lxml import etree
 
 from . import __version__
+from .core.tei import T, TEI_NS, XML_ID, XML_LANG, XML_NS, slug, sub_element
+from .core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES, category_id
 from .model import Block, Document, EditorialMark, Inline, text_of
 from .readers.dates import find_dates
-from .readers.metadata import CLASSIFICATIONS, DOCUMENT_TYPES
 from .readers.wilson import ARCHIVE
-
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-T = f"{{{TEI_NS}}}"
-XML_ID = f"{{{XML_NS}}}id"
-XML_LANG = f"{{{XML_NS}}}lang"
 
 PUBLISHER = ARCHIVE
 
@@ -42,15 +37,12 @@ EDITORIAL_DECLARATION = {
 
 
 def _id_part(text: str) -> str:
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
-    return slug or "x"
+    return slug(text, "A-Za-z0-9", case="lower-after", default="x")
 
 
 def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    element = etree.SubElement(parent, T + tag, {k.replace("_", "-") if not k.startswith("{") else k: v for k, v in attrs.items() if v})
-    if text:
-        element.text = text
-    return element
+    """A TEI child; an underscore in a keyword name stands for a hyphen, Clark names are kept."""
+    return sub_element(parent, tag, text, {k.replace("_", "-") if not k.startswith("{") else k: v for k, v in attrs.items()})
 
 
 def _append_text(parent: etree._Element, text: str) -> None:
@@ -170,7 +162,7 @@ class TeiEncoder:
             _el(stmt, "funder", funder)
         counts: dict[str, int] = {}
         for resp in meta.responsibilities:
-            role = "translator" if resp.resp.lower().startswith("translated") else re.sub(r"\W+", "-", resp.resp.lower().replace(" by", "")).strip("-")
+            role = "translator" if resp.resp.lower().startswith("translated") else slug(resp.resp.lower().replace(" by", ""), r"\w", case="keep")
             counts[role] = counts.get(role, 0) + 1
             stmt_el = _el(stmt, "respStmt", **{XML_ID: f"{role}-{counts[role]}"})
             _el(stmt_el, "resp", resp.resp.replace(" by", f" for {resp.for_org} by") if resp.for_org else resp.resp)
@@ -290,8 +282,7 @@ class TeiEncoder:
 
     @staticmethod
     def category_id(taxonomy: str, name: str) -> str:
-        prefix = "doctype" if taxonomy == "document-types" else "classification"
-        return f"{prefix}-{_id_part(name)}"
+        return category_id(taxonomy, name)
 
     def profile_desc(self, header: etree._Element) -> None:
         meta = self.meta

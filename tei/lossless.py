@@ -34,6 +34,7 @@ from collections import Counter
 
 from lxml import etree
 
+from .core.tei import TEI_PREFIXES
 from .errors import TeiEditionError
 from .readers.body import GLUED_REFERENCE
 from .readers.marks import HAND_LABEL, LABELS as MARK_LABELS, _label_key
@@ -94,7 +95,7 @@ def source_words(text: str) -> list[str]:
 def tei_words(tree: etree._ElementTree | etree._Element) -> Counter:
     """The words of every text node of the TEI (header and text), case-folded."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    numbers = root.xpath("//t:note[@place='foot']/@n", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    numbers = root.xpath("//t:note[@place='foot']/@n", namespaces=TEI_PREFIXES)
     return Counter(WORD.findall(_unglued(_nfc(" ".join([*root.itertext(), *numbers]))).casefold()))
 
 

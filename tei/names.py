@@ -22,13 +22,11 @@ from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
+from .core.tei import T, TEI_NS, XML_ID
 from .errors import TeiEditionError
 from .resources import register_path
 from .xmlsafe import parse_untrusted
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-T = f"{{{TEI_NS}}}"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 #: entry kind -> (register file, name element); the kind is also the @ref prefix ("person:kim-il-sung")
 KINDS = {"person": ("persons.xml", "persName"), "place": ("places.xml", "placeName"), "org": ("orgs.xml", "orgName")}
@@ -1024,28 +1022,3 @@ def collect_candidates(trees: Iterable[tuple[str, etree._ElementTree]]) -> list[
             if source not in candidate.sources:
                 candidate.sources.append(source)
     return sorted(found.values(), key=lambda c: (-c.count, c.text.lower()))
-
-
-def tagged_sources(inputs: Iterable[str | Path]) -> Iterator[tuple[str, etree._ElementTree | None, str | None]]:
-    """(source, tagged TEI tree, error) for archive exports (.txt, converted) and TEI files (.xml, read and
-    tagged); folders are searched for both. One unreadable source never stops the others."""
-    from .convert import convert_text  # convert imports this module
-    from .files import find_files, not_a_file
-    from .readers.source import read_source_file
-
-    for source in find_files(inputs, (".txt", ".xml")):  # links out of a folder are not followed
-        try:
-            if source.is_dir():
-                raise TeiEditionError(not_a_file(source, (".txt", ".xml")))
-            if source.suffix.lower() == ".xml":
-                tree = parse_untrusted(source)
-                default_tagger().tag(tree)
-            else:
-                # read with a bound: a FIFO or a device is refused, not waited on or read without end
-                tree = convert_text(read_source_file(source), str(source))
-        except TeiEditionError as exc:
-            yield str(source), None, exc.message
-        except OSError as exc:
-            yield str(source), None, f"cannot read: {exc.strerror or exc}"
-        else:
-            yield str(source), tree, None

@@ -19,12 +19,12 @@ from typing import Iterable
 
 from lxml import etree
 
-from .errors import OutputError, TeiEditionError
+from .core.spreadsheet import spreadsheet_safe
+from .core.tei import T, TEI_NS
+from .errors import OutputError
 from .files import write_atomic
 from .names import fold
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-T = f"{{{TEI_NS}}}"
 _NS = {"t": TEI_NS}
 
 #: the words of teidata.probCert, most certain first; a number (a probability) is below high unless 1
@@ -274,39 +274,9 @@ def _locate(decision: Decision, lines: _SourceLines, evidence: list[str], contex
     decision.note = f"{decision.note}; {missing}" if decision.note else missing
 
 
-# -- many files -----------------------------------------------------------------------------
-
-def review_paths(inputs: Iterable[str | Path]) -> tuple[list[Decision], list[tuple[str, str]]]:
-    """(decisions, failures) for archive exports (*.txt: converted in memory, with their source lines)
-    and TEI files (*.xml: read as untrusted XML, without lines), and folders of either. A file that
-    cannot be read or converted is a failure, (file, message); the others are still reviewed."""
-    from .convert import convert_reviewed  # convert imports this module
-    from .files import find_files, not_a_file
-    from .readers.source import read_source_file
-    from .xmlsafe import parse_untrusted
-
-    decisions: list[Decision] = []
-    failures: list[tuple[str, str]] = []
-    for path in find_files(inputs, (".txt", ".xml")):
-        try:
-            if not path.is_file():
-                failures.append((str(path), not_a_file(path, (".txt", ".xml"))))
-            elif path.suffix.lower() == ".xml":
-                decisions += review_decisions(parse_untrusted(path, name=str(path)), document=str(path))
-            else:
-                decisions += convert_reviewed(read_source_file(path), str(path))[2]
-        except TeiEditionError as exc:
-            failures.append((str(path), exc.message))
-        except RecursionError:
-            failures.append((str(path), "the document is nested too deeply to review"))
-    return decisions, failures
-
-
 # -- writing the list ------------------------------------------------------------------------
 
 def decisions_csv(decisions: Iterable[Decision]) -> bytes:
-    from .export.catalogue import spreadsheet_safe  # the export package imports the converter, which imports this
-
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)

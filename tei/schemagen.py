@@ -20,13 +20,13 @@ from pathlib import Path
 from lxml import etree
 
 from . import schemaspec as spec
+from .core.tei import XML_NS, sub_element
 from .readers.wilson import ARCHIVE
 from .resources import schema_path
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 ANN_NS = "http://relaxng.org/ns/compatibility/annotations/1.0"
 XS_NS = "http://www.w3.org/2001/XMLSchema"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSD_DATATYPES = "http://www.w3.org/2001/XMLSchema-datatypes"
 XML_XSD = "tei-edition-xml.xsd"
@@ -36,10 +36,8 @@ UNBOUNDED = -1
 
 
 def _sub(parent, tag: str, attrib: dict | None = None, text: str | None = None):
-    element = etree.SubElement(parent, tag, {k: v for k, v in (attrib or {}).items() if v is not None})
-    if text is not None:
-        element.text = text
-    return element
+    """`tag` as a Clark name; an empty string is written (value=""), only None is left out."""
+    return sub_element(parent, tag, text, attrib, ns=None, keep_empty=True)
 
 
 def _occurs(pattern) -> tuple[object, int, int]:

@@ -10,9 +10,12 @@ One definition per element name (XSD needs it, and it keeps the grammar readable
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .core.tei import TEI_NS  # noqa: F401 (schemagen reads spec.TEI_NS)
+from .core.vocabulary import (  # noqa: F401 (the closed lists are part of the spec schemagen reads)
+    CLASSIFICATION_TAXONOMY, CLASSIFICATIONS, DOCTYPE_TAXONOMY, DOCUMENT_TYPES, classification_id, doctype_id,
+)
 from .readers.wilson import ARCHIVE
 
 
@@ -146,32 +149,8 @@ GLOBAL_ATTRIBUTES = (
 
 # -- closed lists of docs/encoding.md ------------------------------------------------------------
 
-DOCUMENT_TYPES = (
-    "Telegram", "Cable", "Letter", "Message", "Memorandum", "Memorandum of Conversation", "Minutes",
-    "Report", "Note", "Speech", "Diary", "Record", "Resolution", "Decree", "Directive",
-    "Instruction", "Information", "Transcript", "Statement", "Agreement", "Other",
-)
-CLASSIFICATIONS = (
-    "Unclassified", "Restricted", "Confidential", "Secret", "Top Secret", "Strictly Secret",
-    "Of Special Importance",
-)
-DOCTYPE_TAXONOMY = "document-types"
-CLASSIFICATION_TAXONOMY = "classifications"
-
-
-def slug(label: str) -> str:
-    """'Memorandum of Conversation' -> 'memorandum-of-conversation'."""
-    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
-
-
-def doctype_id(label: str) -> str:
-    return f"doctype-{slug(label)}"
-
-
-def classification_id(label: str) -> str:
-    return f"classification-{slug(label)}"
-
-
+# DOCUMENT_TYPES, CLASSIFICATIONS and their ids live in tei/core/vocabulary.py, shared with the reader
+# and the encoder.
 DOCTYPE_IDS = tuple(doctype_id(label) for label in DOCUMENT_TYPES)
 CLASSIFICATION_IDS = tuple(classification_id(label) for label in CLASSIFICATIONS)
 
@@ -418,7 +397,6 @@ _ELEMENTS = (
 
 ELEMENTS: dict[str, Element] = {element.name: element for element in _ELEMENTS}
 START = "TEI"
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 
 def attributes_of(element: Element) -> tuple[Attr, ...]:

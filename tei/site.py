@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from . import __version__
-from .build import edition_registers, slug
+from .core.tei import slug
 from .export.edition import Edition, edition_date
+from .export.registers import edition_registers
 from .resources import doc_path, schema_path
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,7 +44,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def _labels(name: str, values: list[str]) -> list[tuple[str, str]]:
-    return [(f"{name}-{slug(value)}", value) for value in values if value]
+    return [(f"{name}-{slug(value, default='x')}", value) for value in values if value]
 
 
 def _entities(items: list[dict]) -> list[tuple[str, str]]:
@@ -73,7 +74,7 @@ def _environment(edition: Edition, records: list["DocumentRecord"]) -> jinja2.En
     env.globals.update(edition=edition, edition_title=edition.title, publisher=publisher,
                        edition_citation=edition.cite(publisher, edition_date(records)[:4]),
                        version=__version__)
-    env.filters["slug"] = slug
+    env.filters["slug"] = functools.partial(slug, default="x")  # an anchor is never empty
     return env
 
 

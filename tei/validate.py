@@ -29,6 +29,7 @@ from typing import Iterable, Iterator, Sequence
 
 from lxml import etree
 
+from .core.tei import TEI_NS
 from .errors import SchemaError, UnsafeXMLError
 from .files import find_files, not_a_file, write_atomic
 from .resources import schema_path
@@ -38,7 +39,6 @@ PROJECT = "tei-edition"
 TEI_ALL = "tei-all"
 TEI_ALL_ENV = "TEI_ALL_RNG"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 ERROR, WARNING = "error", "warning"
 
 

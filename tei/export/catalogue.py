@@ -11,6 +11,7 @@ import csv
 import io
 import json
 
+from ..core.spreadsheet import FORMULA_TRIGGERS, spreadsheet_safe  # noqa: F401 (part of this module's API)
 from .record import DocumentRecord, names_of
 
 COLUMNS = [
@@ -20,9 +21,6 @@ COLUMNS = [
     "topics", "places",
 ]
 LIST_SEPARATOR = "; "
-#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"; NUL
-#: from OWASP ASVS 1.2.10). A line feed is added: some spreadsheets drop it and read what follows.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 
 
 def catalogue_row(record: DocumentRecord) -> dict[str, str | list[str]]:
@@ -44,13 +42,6 @@ def catalogue_row(record: DocumentRecord) -> dict[str, str | list[str]]:
         "topics": record.topics, "places": record.places,
     }
     return row
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """The cell with a single quote in front when it starts like a formula (`=HYPERLINK(...)`,
-    `@SUM(...)`, `+1`, `-1`, also after spaces), so that a spreadsheet opening the catalogue shows
-    it as text and never runs it."""
-    return "'" + cell if cell.startswith(FORMULA_TRIGGERS) or cell.lstrip().startswith(FORMULA_TRIGGERS) else cell
 
 
 def catalogue_csv(records: list[DocumentRecord]) -> bytes:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
+from ..core.tei import slug
 from ..urls import safe_url
 from .edition import Edition, source_date
 from .record import DateValue, DocumentRecord
@@ -85,7 +86,7 @@ class Citation:
     @property
     def key(self) -> str:
         """A BibTeX key: ASCII letters, digits, '_' and '-', starting with a letter."""
-        key = re.sub(r"[^A-Za-z0-9_-]+", "-", self.record.id or self.record.record_id).strip("-")
+        key = slug(self.record.id or self.record.record_id, "A-Za-z0-9_-", case="keep")
         return key if key[:1].isalpha() else f"doc-{key}" if key else "document"
 
 

@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
+from ..core.tei import TEI_NS, XML_ID, XML_LANG
+
 NS = {"t": TEI_NS}
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NAME_TAGS = ("persName", "orgName", "placeName", "name", "roleName")
 
 

@@ -10,6 +10,7 @@ only when the entry has no checked one.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -17,12 +18,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..core.tei import T, TEI_NS, XML_ID
+from ..resources import register_path
 from ..urls import safe_url
 from ..xmlsafe import parse_untrusted
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-T = f"{{{TEI_NS}}}"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 LIST_TAGS = ("listPerson", "listPlace", "listOrg")
 ENTRY_TAGS = {T + "person": "person", T + "place": "place", T + "org": "org", T + "personGrp": "person"}
 
@@ -180,3 +180,10 @@ class Registers:
             elif (ident := self.entry_id(token)) and (uri := self.entries[ident].authority_uri()):
                 uris.append(uri)
         return list(dict.fromkeys(uris))
+
+
+@functools.lru_cache(maxsize=1)
+def edition_registers() -> Registers:
+    """The project's registers of persons, places and organisations (read once per process)."""
+    folder = register_path("")
+    return Registers.load(folder if folder.is_dir() else None)

@@ -7,7 +7,6 @@ becomes a `SourceFailure` (reported as `file: error: cause`) and never stops the
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -15,11 +14,11 @@ from typing import Iterable, Iterator
 from lxml import etree
 
 from ..convert import convert_bytes, output_name
+from ..core.tei import TEI_NS, slug
 from ..errors import TeiEditionError
 from ..files import find_files, read_bounded
 from ..xmlsafe import MAX_XML_BYTES, parse_untrusted
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 SOURCE_SUFFIXES = (".xml", ".txt")
 
 
@@ -53,7 +52,7 @@ def iter_source_paths(inputs: Iterable[str | os.PathLike]) -> Iterator[Path]:
 
 def safe_id(name: str) -> str:
     """A file stem usable as a file name and (with `ncname`) as an xml:id."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")[:100] or "document"
+    return slug(name, "A-Za-z0-9._-", case="keep", strip="-.", limit=100, default="document")
 
 
 def read_source(path: Path) -> SourceDocument:

@@ -4,19 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-XML_ID = f"{{{XML_NS}}}id"
-XML_LANG = f"{{{XML_NS}}}lang"
-
-
-def sub(parent: etree._Element, tag: str, text: str = "", attrs: dict[str, str] | None = None,
-        ns: str = TEI_NS) -> etree._Element:
-    """A child `{ns}tag` with text and attributes; empty attribute values are left out."""
-    element = etree.SubElement(parent, f"{{{ns}}}{tag}", {k: v for k, v in (attrs or {}).items() if v})
-    if text:
-        element.text = text
-    return element
+from ..core.tei import TEI_NS, XML_ID, XML_LANG, XML_NS  # noqa: F401 (the exports import them from here)
+from ..core.tei import sub_element as sub  # noqa: F401
 
 
 def to_bytes(tree: etree._ElementTree | etree._Element) -> bytes:

@@ -10,20 +10,9 @@ from __future__ import annotations
 import functools
 import re
 
+from ..core.tei import T
+from ..core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES  # noqa: F401 (imported from here by the reader)
 from ..model import Agent, ArchivalSource, Correspondence, Document, Metadata, PublishedSource, Responsibility, text_of
-
-#: The closed list of document types (docs/encoding.md), in the archive's own words.
-DOCUMENT_TYPES = [
-    "Telegram", "Cable", "Letter", "Message", "Memorandum", "Memorandum of Conversation", "Minutes",
-    "Report", "Note", "Speech", "Diary", "Record", "Resolution", "Decree", "Directive",
-    "Instruction", "Information", "Transcript", "Statement", "Agreement", "Other",
-]
-
-#: The closed list of security classifications.
-CLASSIFICATIONS = [
-    "Unclassified", "Restricted", "Confidential", "Secret", "Top Secret", "Strictly Secret",
-    "Of Special Importance",
-]
 
 #: Types whose documents are sent by someone to someone (they get a `correspDesc`).
 CORRESPONDENCE_TYPES = {"Telegram", "Cable", "Letter", "Message"}
@@ -294,7 +283,7 @@ def _known_places() -> frozenset[str]:
     if not path.is_file():
         return frozenset()
     tree = parse_untrusted(path.read_bytes(), name=str(path))
-    names = tree.getroot().iterfind(".//{http://www.tei-c.org/ns/1.0}place/{http://www.tei-c.org/ns/1.0}placeName")
+    names = tree.getroot().iterfind(f".//{T}place/{T}placeName")
     return frozenset(" ".join("".join(n.itertext()).split()).casefold() for n in names)
 
 

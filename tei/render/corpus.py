@@ -13,9 +13,7 @@ import re
 
 from lxml import etree, html
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-T = f"{{{TEI_NS}}}"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+from ..core.tei import T, TEI_NS, XML_LANG
 
 
 def members(corpus: etree._Element) -> list[etree._Element]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..core.tei import TEI_NS
 from ..errors import OutputError, RenderError, TeiEditionError
 from ..files import find_files, not_a_file, read_bounded, write_atomic
 from ..resources import xslt_path
@@ -17,7 +18,6 @@ from ..xmlsafe import MAX_XML_BYTES, duplicate_ids, parse_untrusted
 from . import corpus, transform
 from .plaintext import wrap_text
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 FORMATS = ("html", "pdf", "txt")
 VIEWS = ("diplomatic", "reading")
 #: The plain text's line width, passed to the stylesheet as $text-width.
