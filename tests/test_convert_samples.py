@@ -73,8 +73,10 @@ def test_short_004_bare_labels_without_values(tei):
                           namespaces=TEI)
     # a compact page: each line of the rights value is a whole paragraph, as on the web page
     assert [p.text[:20] for p in root.xpath("//t:licence/t:p", namespaces=TEI)] == ["The ", "To enquire about thi"]
-    # the title's quoted part names no parties
+    # the title's quoted part names no parties; the title names the sender alone
     assert not root.xpath("//t:correspAction/*[contains(., 'Instruction')]", namespaces=TEI)
+    sent = root.xpath("//t:correspAction[@type='sent']/t:orgName", namespaces=TEI)
+    assert [("".join(e.itertext()), e.get("cert")) for e in sent] == [("Chinese Foreign Ministry", "medium")]
 
 
 def test_short_005_todays_layout_unlabelled_source_and_rights(tei):
