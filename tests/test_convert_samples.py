@@ -148,6 +148,9 @@ def test_long_002_original_archive_subjects_and_people(tei):
         ("persName", 'Cremin, Cornelius Christopher ("Con")'), ("persName", "Sieradzki, Mieczyslaw"),
         ("orgName", "Poland. Embassy (Canada)")]
     assert {p.get("cert") for p in people} == {"medium"}
+    # "Confidential Report from ...": a classification read from the title, a likely reading
+    refs = root.xpath("//t:catRef[@scheme='#classifications']", namespaces=TEI)
+    assert [(r.get("target"), r.get("cert")) for r in refs] == [("#classification-confidential", "medium")]
     assert not root.xpath("//t:keywords[@scheme='#topics']", namespaces=TEI), "people are not topics"
     assert root.xpath("//t:langUsage/t:language/@ident", namespaces=TEI) == ["en"]
 

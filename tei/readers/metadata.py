@@ -113,10 +113,21 @@ def normalise_classification(value: str) -> str:
     return classification_from_title(value) or value.strip().title()
 
 
+#: the documents a classification may head in a title ("Confidential Report on ...")
+_CLASSIFIED_NOUNS = (r"(?:Report|Telegram|Cable|Memorandum|Letter|Note|Message|Information|Record|Minutes|Directive|"
+                     r"Instruction|Dispatch|Despatch|Circular|Summary|Resolution|Decision|Order)s?")
+
+
 def classification_from_title(title: str) -> str:
-    """A classification written in capitals in the title: "Telegram ..., SECRET, No. 61.530"."""
+    """A classification written in capitals in the title ("Telegram ..., SECRET, No. 61.530"), or
+    in title case heading a kind of document at the start of the title or of one of its parts
+    ("Confidential Report on ...", "..., Top Secret Telegram"): not "Khrushchev's Secret Speech" nor
+    "on the Secret Report", which name another document. Read from a title, it is a likely reading."""
     for name in sorted(CLASSIFICATIONS, key=len, reverse=True):
         if re.search(rf"\b{name.upper()}\b", title):
+            return name
+    for name in sorted(CLASSIFICATIONS, key=len, reverse=True):
+        if re.search(rf"(?:^|[,:;(]\s*|[\u2013\u2014-]\s+){name}\s+{_CLASSIFIED_NOUNS}\b", title.strip()):
             return name
     return ""
 
