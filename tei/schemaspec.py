@@ -209,7 +209,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "bibl.part": ("author", "title", "pubPlace", "publisher", "date", "biblScope", "ref", "idno", "note",
                   "persName", "placeName", "orgName"),
     "agent": ("persName", "orgName"),
-    "corresp.part": ("persName", "orgName", "placeName", "date", "note"),
+    "corresp.part": ("persName", "orgName", "placeName", "rs", "date", "note"),
 }
 
 DATABLE = (

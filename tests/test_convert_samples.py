@@ -51,6 +51,17 @@ def test_every_sample_is_valid_tei_all_and_lossless(tei_all, path):
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_every_sample_is_valid_against_the_project_schemas(path, tmp_path):
+    """RELAX NG, XSD and Schematron errors (warnings name fields the page does not have)."""
+    from tei import convert_bytes
+    from tei.validate import Validator
+    data, _ = convert_bytes(path.read_bytes(), path.name)
+    written = tmp_path / (path.stem + ".xml")
+    written.write_bytes(data)
+    assert [str(m) for m in Validator().validate_file(written) if m.severity == "error"] == []
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
 def test_no_sample_is_silently_incomplete(path):
     """The rights statement is in every sample's licence, and no value is left unplaced."""
     doc = read_document(path.read_bytes(), path.name)
