@@ -35,11 +35,12 @@ KIND_OF_NAME = {element: kind for kind, (_, element) in KINDS.items()}
 REGISTER_BASE = "../registers/"
 ID_PATTERN = "([A-Za-z0-9._-]+)"
 
-#: elements whose own text is searched for names (TEI allows name elements in all of them)
+#: elements whose own text is searched for names (TEI allows name elements in all of them); of a
+#: choice only the orig is, the name as written, so that one mention is one name (reg is the editor's form)
 SEARCHED = {
     "p", "ab", "head", "seg", "addrLine", "signed", "salute", "dateline", "byline", "speaker", "note", "title",
     "bibl", "sic", "supplied", "unclear", "hi", "add", "abbr", "expan", "stamp", "roleName", "opener", "closer",
-    "q", "quote", "l", "item", "label", "cell",
+    "q", "quote", "l", "item", "label", "cell", "orig",
 }
 #: inline elements a name may run across ("Sok <sic>The</sic>"), when they hold only text
 TRANSPARENT = {"sic", "supplied", "unclear", "hi", "add"}
@@ -788,9 +789,10 @@ class NameTagger:
         if _in_any(container, _NO_CANDIDATES_TAGS):
             return []
         folded = flat.plain
+        opens = _opens_sentence(container.getparent()) if _local(container) == "orig" else True
         spans = []
         for match in CAPITALISED_RUN.finditer(folded):
-            span = self._candidate(folded, match.start(), match.end())
+            span = self._candidate(folded, match.start(), match.end(), opens)
             if span is not None:
                 spans.append(span)
         for title in TITLES.finditer(folded):
@@ -813,7 +815,8 @@ class NameTagger:
         return [Span(m.start(), m.end(), seen[m.group()], (("type", "candidate"),))
                 for m in _search_all(pattern, flat.plain) if m.group() in seen]
 
-    def _candidate(self, folded: str, start: int, end: int) -> Span | None:
+    def _candidate(self, folded: str, start: int, end: int, opens: bool = True) -> Span | None:
+        """`opens`: whether the text itself stands at the start of a sentence (an orig's may not)."""
         tokens = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", folded[start:end])]
         while tokens and (tokens[0][2] in FUNCTION_WORDS or tokens[0][2] in {"of", "the", "for", "de", "von", "van"}):
             tokens.pop(0)
@@ -830,7 +833,7 @@ class NameTagger:
             return None
         elif words[0].endswith("."):
             tag = "persName"
-        elif _starts_sentence(folded, start):
+        elif _starts_sentence(folded, start) if folded[:start].strip() else opens:
             return None  # "Economic Cooperation grew": capitals that may be the sentence's, not a name's
         else:
             tag = "rs"
@@ -927,6 +930,18 @@ def _starts_sentence(text: str, pos: int) -> bool:
     while start > 0 and text[start - 1].isspace():  # str.isspace() and the regex's \s agree on every character
         start -= 1
     return SENTENCE_START.search(text, max(0, start - 2), pos) is not None
+
+
+def _opens_sentence(element: etree._Element) -> bool:
+    """Whether `element` stands at the start of a sentence of its block (as the flat text has it, an
+    element just before counts as a start)."""
+    previous, parent = element.getprevious(), element.getparent()
+    if parent is None:
+        return True
+    before = (previous.tail if previous is not None else parent.text) or ""
+    if previous is not None and not before.strip():
+        return True
+    return _starts_sentence(before, len(before))
 
 
 def _descriptive(word: str) -> bool:

@@ -465,3 +465,13 @@ def test_the_short_samples_show_their_letter_parts_and_romanisations():
     shtykov = body("short-011")
     assert [(_x(c, "string(t:orig)"), _x(c, "string(t:reg)")) for c in _x(shtykov, "//t:body//t:choice")] == [
         ("Pak Heon-Yeong", "Pak Hon Yong")]
+
+
+@pytest.mark.parametrize("written, other", [("Pak Heon-Yeong", "Pak Hon Yong"), ("Kim Il-sung", "Kim Il Song")])
+def test_a_romanised_name_is_still_a_name_once(written, other):
+    """The name as written (orig) is tagged as names are elsewhere; the editor's form (reg) is not
+    tagged again, so that an index counts one mention."""
+    root = _convert(f"On that day {written} [{other}] was present during our talk.")
+    names = _x(root, "//t:body//t:choice/t:orig/*[self::t:persName or self::t:rs]")
+    assert [n.xpath("string()") for n in names] == [written]
+    assert not _x(root, "//t:body//t:choice/t:reg/*")

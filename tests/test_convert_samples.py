@@ -51,6 +51,17 @@ def test_every_sample_is_valid_tei_all_and_lossless(tei_all, path):
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_every_sample_is_valid_against_the_project_schemas(path, tmp_path):
+    """RELAX NG, XSD and Schematron errors (warnings name fields the page does not have)."""
+    from tei import convert_bytes
+    from tei.validate import Validator
+    data, _ = convert_bytes(path.read_bytes(), path.name)
+    written = tmp_path / (path.stem + ".xml")
+    written.write_bytes(data)
+    assert [str(m) for m in Validator().validate_file(written) if m.severity == "error"] == []
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
 def test_no_sample_is_silently_incomplete(path):
     """The rights statement is in every sample's licence, and no value is left unplaced."""
     doc = read_document(path.read_bytes(), path.name)
@@ -73,8 +84,10 @@ def test_short_004_bare_labels_without_values(tei):
                           namespaces=TEI)
     # a compact page: each line of the rights value is a whole paragraph, as on the web page
     assert [p.text[:20] for p in root.xpath("//t:licence/t:p", namespaces=TEI)] == ["The ", "To enquire about thi"]
-    # the title's quoted part names no parties
+    # the title's quoted part names no parties; the title names the sender alone
     assert not root.xpath("//t:correspAction/*[contains(., 'Instruction')]", namespaces=TEI)
+    sent = root.xpath("//t:correspAction[@type='sent']/t:orgName", namespaces=TEI)
+    assert [("".join(e.itertext()), e.get("cert")) for e in sent] == [("Chinese Foreign Ministry", "medium")]
 
 
 def test_short_005_todays_layout_unlabelled_source_and_rights(tei):
@@ -146,6 +159,9 @@ def test_long_002_original_archive_subjects_and_people(tei):
         ("persName", 'Cremin, Cornelius Christopher ("Con")'), ("persName", "Sieradzki, Mieczyslaw"),
         ("orgName", "Poland. Embassy (Canada)")]
     assert {p.get("cert") for p in people} == {"medium"}
+    # "Confidential Report from ...": a classification read from the title, a likely reading
+    refs = root.xpath("//t:catRef[@scheme='#classifications']", namespaces=TEI)
+    assert [(r.get("target"), r.get("cert")) for r in refs] == [("#classification-confidential", "medium")]
     assert not root.xpath("//t:keywords[@scheme='#topics']", namespaces=TEI), "people are not topics"
     assert root.xpath("//t:langUsage/t:language/@ident", namespaces=TEI) == ["en"]
 

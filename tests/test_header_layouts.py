@@ -184,3 +184,31 @@ def test_an_unlabelled_record_url_gives_the_record_id():
                                           "https://digitalarchive.wilsoncenter.org/document/118920")))
     assert doc.metadata.record_id == "118920"
     assert doc.metadata.url == "https://digitalarchive.wilsoncenter.org/document/118920"
+
+
+def test_a_title_that_names_only_the_sender_gives_the_sender_and_no_recipient():
+    """'Cable from X, 'A quoted title to ...'': X sent it (a likely reading, medium); the quoted
+    title's words are no party."""
+    title = "Cable from the Albanian Foreign Ministry, 'Instruction to the Embassies on the Harvest'"
+    text = todays_page().replace("Note from the Soviet Embassy in Hanoi", title)
+    root, _ = root_of(text)
+    sent = root.xpath("//t:correspAction[@type='sent']/*[not(self::t:date)]", namespaces=TEI)
+    assert [("".join(e.itertext()), e.get("cert")) for e in sent] == [("Albanian Foreign Ministry", "medium")]
+    assert not root.xpath("//t:correspAction[@type='received']/*[not(self::t:date)]", namespaces=TEI)
+    assert not missing_words(text, root)
+
+
+def test_a_classification_heading_the_title_is_a_likely_classification():
+    """'Confidential Report on ...': the classification is read from the title, with cert medium and
+    a row of the review list; a classification word that names another document is not one."""
+    from tei.convert import convert_reviewed
+    title = "Confidential Report on the Harvest from the Soviet Embassy in Hanoi"
+    text = todays_page().replace("Note from the Soviet Embassy in Hanoi", title)
+    root, _ = root_of(text)
+    refs = root.xpath("//t:catRef[@scheme='#classifications']", namespaces=TEI)
+    assert [(r.get("target"), r.get("cert")) for r in refs] == [("#classification-confidential", "medium")]
+    _, _, decisions = convert_reviewed(text, "page.txt")
+    assert [(d.value, d.certainty) for d in decisions if d.field == "classification"] == [("Confidential", "medium")]
+    for other in ("Comments on the Secret Report of Khrushchev", "Khrushchev's Secret Speech in Hanoi"):
+        root, _ = root_of(todays_page().replace("Note from the Soviet Embassy in Hanoi", other))
+        assert not root.xpath("//t:catRef[@scheme='#classifications']", namespaces=TEI)

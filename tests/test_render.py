@@ -294,3 +294,24 @@ def test_the_citation_takes_its_publisher_from_the_header_or_the_parameter():
         "1935”, Example Edition.")
     ours = html.fromstring(render(SAMPLE, "html")).get_element_by_id("citation").text_content()
     assert "Wilson Center Digital Archive" in ours  # from our own header's publisher
+
+
+def test_text_lists_show_each_marker_once(tmp_path):
+    """The converter keeps a list's markers in its items ("1. Trade"); a list without them
+    (TEI from elsewhere) is numbered or bulleted by the renderer."""
+    from tei import convert_bytes
+    source = ("March 3, 1956\n\n**Memorandum of a Conversation**\n\nThe points were:\n\n1. Trade\n2. Aid\n\n"
+              "a) one\nb) two\n\n- dash one\n- dash two\n\nEnd of the memo here.\n")
+    data, _ = convert_bytes(source, "lists.txt")
+    converted = tmp_path / "lists.xml"
+    converted.write_bytes(data)
+    lines = [line.strip() for line in render(converted, "txt").decode().splitlines()]
+    for item in ("1. Trade", "2. Aid", "a) one", "b) two", "- dash one", "- dash two"):
+        assert item in lines
+    bare = tmp_path / "bare.xml"
+    bare.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
+                    '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+                    '</teiHeader><text><body><list type="numbered"><item>Trade</item><item>1990 was hard</item>'
+                    '</list><list><item>point</item></list></body></text></TEI>', encoding="utf-8")
+    lines = [line.strip() for line in render(bare, "txt").decode().splitlines()]
+    assert {"1. Trade", "2. 1990 was hard", "- point"} <= set(lines)

@@ -102,10 +102,21 @@ def normalise_classification(value: str) -> str:
     return classification_from_title(value) or value.strip().title()
 
 
+#: the documents a classification may head in a title ("Confidential Report on ...")
+_CLASSIFIED_NOUNS = (r"(?:Report|Telegram|Cable|Memorandum|Letter|Note|Message|Information|Record|Minutes|Directive|"
+                     r"Instruction|Dispatch|Despatch|Circular|Summary|Resolution|Decision|Order)s?")
+
+
 def classification_from_title(title: str) -> str:
-    """A classification written in capitals in the title: "Telegram ..., SECRET, No. 61.530"."""
+    """A classification written in capitals in the title ("Telegram ..., SECRET, No. 61.530"), or
+    in title case heading a kind of document at the start of the title or of one of its parts
+    ("Confidential Report on ...", "..., Top Secret Telegram"): not "Khrushchev's Secret Speech" nor
+    "on the Secret Report", which name another document. Read from a title, it is a likely reading."""
     for name in sorted(CLASSIFICATIONS, key=len, reverse=True):
         if re.search(rf"\b{name.upper()}\b", title):
+            return name
+    for name in sorted(CLASSIFICATIONS, key=len, reverse=True):
+        if re.search(rf"(?:^|[,:;(]\s*|[\u2013\u2014-]\s+){name}\s+{_CLASSIFIED_NOUNS}\b", title.strip()):
             return name
     return ""
 
@@ -292,7 +303,7 @@ def _place_of(agent_name: str) -> str:
     return match.group(1) if match else ""
 
 
-def _title_parties(title: str) -> tuple[str, str] | None:
+def _title_parties(title: str) -> tuple[str, str | None] | None:
     # A party never runs over a comma or into a quoted title ("..., 'Instruction to Diplomatic Posts'").
     sender = r"((?:(?!,|(?<!\w)['\u2018\"\u201c]).)+?)"
     recipient = r"((?:(?![,(]|(?<!\w)['\u2018\"\u201c]).)+?)"
@@ -300,7 +311,9 @@ def _title_parties(title: str) -> tuple[str, str] | None:
     if not match:
         match = re.search(rf",\s*{sender}\s+to\s+{recipient}(?:,|\s*\(|$)", title)
     if not match:
-        return None
+        # "Cable from the Chinese Foreign Ministry, 'Instruction to ...'": a sender, no recipient
+        alone = re.search(rf"\bfrom\s+{sender}(?:,|\s*\(|$|\s*['\u2018\"\u201c])", title)
+        return (alone.group(1).strip(), None) if alone else None
     return match.group(1).strip(), match.group(2).strip()
 
 
@@ -341,10 +354,11 @@ def parse_correspondence(doc: Document, body) -> Correspondence | None:
     corr = Correspondence()
     parties = _title_parties(meta.title)
     if parties:
-        sender, recipient = (classify_agent(re.sub(r"^the\s+", "", p)) for p in parties)
-        sender.cert = recipient.cert = "medium"  # "from X to Y" in a title: a likely reading
-        corr.senders.append(sender)
-        corr.recipients.append(recipient)
+        for name, found in zip(parties, (corr.senders, corr.recipients)):
+            if name:
+                agent = classify_agent(re.sub(r"^the\s+", "", name))
+                agent.cert = "medium"  # "from X to Y" in a title: a likely reading
+                found.append(agent)
         corr.source = "title"
     for block in doc.body:
         text = text_of(block.content)
