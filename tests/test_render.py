@@ -10,7 +10,7 @@ from lxml import etree, html
 from tei.errors import RenderError
 from tei.render import render, render_files
 
-from conftest import assert_tei_all_valid
+from conftest import ROOT, assert_tei_all_valid
 from render_helpers import (ALL_TEI, FOREIGN, READING_DROPS, SAMPLE, html_text, ids, missing_words,
                             tei_words)
 
@@ -315,3 +315,26 @@ def test_text_lists_show_each_marker_once(tmp_path):
                     '</list><list><item>point</item></list></body></text></TEI>', encoding="utf-8")
     lines = [line.strip() for line in render(bare, "txt").decode().splitlines()]
     assert {"1. Trade", "2. 1990 was hard", "- point"} <= set(lines)
+
+
+def test_html_lists_whose_items_carry_their_markers_add_none(tmp_path):
+    """"1. Trade" in an <ol> would read "1. 1. Trade": such a list is drawn without its own markers;
+    a list whose items have none keeps the browser's numbers and bullets."""
+    from tei import convert_bytes
+    source = ("March 3, 1956\n\n**Memorandum of a Conversation**\n\nThe points were:\n\n1. Trade\n2. Aid\n\n"
+              "End of the memo here.\n")
+    data, _ = convert_bytes(source, "lists.txt")
+    converted = tmp_path / "lists.xml"
+    converted.write_bytes(data)
+    page = html.fromstring(render(converted, "html"))
+    [listed] = page.xpath("//*[contains(concat(' ', @class, ' '), ' tei-list ')]")
+    assert "marked" in listed.get("class").split() and listed.xpath("string(li[1])").startswith("1. Trade")
+    bare = tmp_path / "bare.xml"
+    bare.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
+                    '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+                    '</teiHeader><text><body><list type="numbered"><item>Trade</item></list></body></text></TEI>',
+                    encoding="utf-8")
+    [listed] = html.fromstring(render(bare, "html")).xpath("//ol")
+    assert "marked" not in listed.get("class").split()
+    css = (ROOT / "xslt" / "edition.css").read_text(encoding="utf-8")
+    assert ".tei-list.marked { list-style: none;" in css

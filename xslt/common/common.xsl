@@ -748,4 +748,15 @@
     </xsl:choose>
   </xsl:template>
 
+
+  <!-- 'yes' when the list item in hand begins with its own marker, as the converter keeps it from the
+       source ("1. Trade", "(a) one", "- point"): the outputs then add no second number or bullet. -->
+  <xsl:template name="item-has-marker">
+    <xsl:variable name="lead" select="normalize-space(substring(node()[1][self::text()], 1, 16))"/>
+    <xsl:if test="(@n and (starts-with($lead, concat(@n, '.')) or starts-with($lead, concat(@n, ')'))
+                           or starts-with($lead, concat('(', @n, ')'))))
+                  or (not(@n) and substring($lead, 2, 1) = ' '
+                      and contains('-*&#x2022;&#x2013;&#x2014;&#x00B7;&#x25AA;&#x25E6;&#x2023;', substring($lead, 1, 1)))">yes</xsl:if>
+  </xsl:template>
+
 </xsl:stylesheet>

@@ -308,7 +308,9 @@
           </xsl:choose>
         </xsl:variable>
         <xsl:element name="{$element}">
-          <xsl:attribute name="class">tei-list<xsl:if test="@type"> type-<xsl:value-of select="@type"/></xsl:if></xsl:attribute>
+          <!-- items that carry their own markers ("1. Trade") are shown without a second one -->
+          <xsl:variable name="marked"><xsl:for-each select="tei:item[1]"><xsl:call-template name="item-has-marker"/></xsl:for-each></xsl:variable>
+          <xsl:attribute name="class">tei-list<xsl:if test="@type"> type-<xsl:value-of select="@type"/></xsl:if><xsl:if test="$marked = 'yes'"> marked</xsl:if></xsl:attribute>
           <xsl:call-template name="global-attributes"/>
           <xsl:apply-templates select="*[not(self::tei:head)]"/>
         </xsl:element>

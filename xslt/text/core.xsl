@@ -150,14 +150,11 @@
     <xsl:for-each select="*[self::tei:item or self::tei:bibl]">
       <!-- only the nearest element before: a predicate after [1] made each item read all before it -->
       <xsl:variable name="before" select="preceding-sibling::*[1]"/>
-      <!-- an item that begins with its own marker, as the converter keeps it ("1. Trade", "- point"), gets no second one -->
-      <xsl:variable name="lead" select="normalize-space(substring(node()[1][self::text()], 1, 16))"/>
+      <xsl:variable name="marked"><xsl:call-template name="item-has-marker"/></xsl:variable>
       <xsl:call-template name="line">
         <xsl:with-param name="prefix">
           <xsl:choose>
-            <xsl:when test="@n and (starts-with($lead, concat(@n, '.')) or starts-with($lead, concat(@n, ')'))
-                            or starts-with($lead, concat('(', @n, ')')))"/>
-            <xsl:when test="not(@n) and substring($lead, 2, 1) = ' ' and contains('-*&#x2022;&#x2013;&#x2014;&#x00B7;&#x25AA;&#x25E6;&#x2023;', substring($lead, 1, 1))"/>
+            <xsl:when test="$marked = 'yes'"/>
             <xsl:when test="$before[self::tei:label]">
               <xsl:value-of select="normalize-space(preceding-sibling::*[1])"/><xsl:text>: </xsl:text>
             </xsl:when>
