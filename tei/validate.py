@@ -305,6 +305,18 @@ def _compile_schematron(path: Path) -> etree.XSLT:
                           str(path)) from None
 
 
+@functools.lru_cache(maxsize=None)
+def _compile_one_pass(paths: tuple[Path, ...]) -> etree.XSLT:
+    """The schemas at `paths` compiled into one XSLT that checks a document in one pass (tei.schematron)."""
+    from .schematron import compile_schematron
+
+    try:
+        return etree.XSLT(compile_schematron(paths))
+    except etree.XSLTParseError as exc:
+        raise SchemaError(f"the Schematron schemas do not compile into one XSLT: {one_line(exc)}",
+                          ", ".join(str(path) for path in paths)) from None
+
+
 def _locations_as_lines(validator: etree._ElementTree) -> etree._ElementTree:
     """The validating XSLT with each SVRL location written as the line of its node (libxslt's
     saxon:line-number). The skeleton's own locations are XPaths that count the like-named siblings
@@ -392,6 +404,29 @@ class SchematronCheck:
             text = " ".join(node.findtext(f"{{{SVRL_NS}}}text", "").split())
             messages.append(Message(file, lines.line_of(node.get("location", "")), 0, severity, self.label,
                                     node.get("id") or "assert", text))
+        return messages
+
+
+class OnePassSchematronCheck:
+    """Several Schematron schemas checked in one pass over the document (see tei.schematron): the
+    messages, and their order, of a SchematronCheck per schema in the order given."""
+
+    def __init__(self, paths: Sequence[Path], label: str):
+        self.validator, self.label = _compile_one_pass(tuple(paths)), label
+
+    def check(self, tree: etree._ElementTree, file: str) -> list[Message]:
+        from .schematron import failures
+
+        found = failures(self.validator(tree))
+        if not found:
+            return []
+        lines = _Lines(tree)
+        messages = []
+        for node in found:
+            role = (node.get("r") or "").lower()
+            severity = WARNING if role in ("warning", "warn", "info", "information") else ERROR
+            messages.append(Message(file, lines.line_of(node.get("l", "")), 0, severity, self.label,
+                                    node.get("i") or "assert", " ".join((node.text or "").split())))
         return messages
 
 
@@ -500,7 +535,7 @@ def _checks_for(schema: str, tei_all: str | os.PathLike | None) -> list:
     if schema == PROJECT:
         folder = schema_path("")
         return ([RelaxNGCheck(folder / "tei-edition.rng", "rng"), XSDCheck(folder / "tei-edition.xsd", "xsd")]
-                + [SchematronCheck(path, "sch") for path in sorted(folder.glob("tei-edition*.sch"))]
+                + [OnePassSchematronCheck(sorted(folder.glob("tei-edition*.sch")), "sch")]
                 + [LanguageRegistryCheck()])
     if schema == TEI_ALL:
         return [TeiAllCheck(find_tei_all(tei_all), TEI_ALL)]
