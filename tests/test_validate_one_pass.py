@@ -13,7 +13,7 @@ from lxml import etree
 from tei.errors import SchemaError
 from tei.resources import schema_path
 from tei.schematron import compile_schematron, matches_only_elements
-from tei.validate import OnePassSchematronCheck, SchematronCheck, Validator
+from tei.validate import LanguageRegistryCheck, OnePassSchematronCheck, SchematronCheck, Validator, _language_codes
 from tei.xmlsafe import parse_untrusted
 
 TESTS = Path(__file__).parent
@@ -47,7 +47,8 @@ def _mutate(tree: etree._ElementTree, rng: random.Random, count: int) -> None:
         ("when", "2020-13-45"), ("when", "1999-02-29"), ("from", "1950"), ("to", "1940"),
         ("notBefore", "1960-05"), ("notAfter", "1959"), ("when", "abcd"),
         ("{http://www.w3.org/XML/1998/namespace}lang", "--x"), ("{http://www.w3.org/XML/1998/namespace}lang", "toolongtag1"),
-        ("mainLang", "e"), ("otherLangs", "ru x-- de"),
+        ("mainLang", "e"), ("otherLangs", "ru x-- de"), ("{http://www.w3.org/XML/1998/namespace}lang", "zz"),
+        ("otherLangs", "en zz qq"),
         ("hand", "#nowhere"), ("ref", "#missing"), ("target", "#also-missing #x"), ("corresp", "#a #b"),
         ("resp", "#nobody"), ("who", "#ghost"),
         *[("hand", f"#{value}") for value in ids[:3]], *[("who", f"#{value}") for value in ids[:3]],
@@ -71,6 +72,24 @@ def test_one_pass_gives_the_skeletons_messages_on_many_failures(seed):
     expected = skeleton_messages(tree, path.name)
     assert len({message.rule_id for message in expected}) > 2  # several rules, from several patterns
     assert one_pass_messages(tree, path.name) == expected
+
+
+def _registry_messages_of_every_element(tree: etree._ElementTree) -> list[tuple[int, str]]:
+    """The registry check as it was: every element visited in Python."""
+    import langcodes
+
+    return [(element.sourceline, f'{name}="{code}"') for element in tree.iter(etree.Element)
+            for name, codes in _language_codes(element) for code in codes if not langcodes.tag_is_valid(code)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_registry_check_finds_the_codes_of_every_element(seed):
+    rng = random.Random(seed)
+    tree = parse_untrusted(rng.choice(WHOLE), repeated_ids="allow")
+    _mutate(tree, rng, 40)
+    expected = _registry_messages_of_every_element(tree)
+    found = [(message.line, message.message.split(" on ")[0]) for message in LanguageRegistryCheck().check(tree, "f")]
+    assert expected and found == expected
 
 
 def test_the_project_validator_runs_schematron_once():
