@@ -140,28 +140,103 @@ def compile_schematron(paths: Iterable[Path]) -> etree._ElementTree:
 
 def _dispatch(stylesheet: etree._Element, contexts: list[list[str]], namespaces: dict[str, str]) -> None:
     """Templates in mode `dispatch` that apply to an element only the patterns with a rule that may
-    match it: those whose contexts end in its name, and those with a wildcard (`*`, `tei:*`). Each
-    pattern's own templates then decide, as before; this only spares the others' matching."""
-    wildcard: set[int] = set()
+    match it: those whose contexts end in its name, and those with a wildcard (`*`, `tei:*`); a
+    wildcard that needs one of some attributes (`tei:*[@hand or @ref]`) only on an element that has
+    one of them, tested once for all such patterns. Each pattern's own templates then decide, as
+    before; this only spares the others' matching, most of the time a one-pass check took."""
+    wildcard: dict[int, set[str] | None] = {}  # pattern -> the attributes one of which it needs, or None
     named: dict[tuple[str, str], tuple[str, set[int]]] = {}  # expanded name -> (as written, patterns)
     for index, rules in enumerate(contexts):
         for context in rules:
-            for name in _last_steps(context):
+            for branch in _split_top_level(context, "|"):
+                name = _last_steps(branch)[0]
                 prefix, _, local = name.rpartition(":")
                 if local == "*":
-                    wildcard.add(index)
+                    needed, known = _needed_attributes(branch), wildcard.get(index, set())
+                    wildcard[index] = None if needed is None or known is None else known | needed
                 else:
                     expanded = (namespaces.get(prefix, "") if prefix else "", local)
                     named.setdefault(expanded, (name, set()))[1].add(index)
     for name, patterns in named.values():
         _apply(etree.SubElement(stylesheet, f"{_X}template", match=name, mode="dispatch", priority="1"),
-               patterns | wildcard)
-    _apply(etree.SubElement(stylesheet, f"{_X}template", match="*", mode="dispatch", priority="0"), wildcard)
+               patterns, {index: needed for index, needed in wildcard.items() if index not in patterns})
+    _apply(etree.SubElement(stylesheet, f"{_X}template", match="*", mode="dispatch", priority="0"), set(), wildcard)
 
 
-def _apply(template: etree._Element, patterns: set[int]) -> None:
-    for index in sorted(patterns):
+def _apply(template: etree._Element, patterns: set[int], wildcard: dict[int, set[str] | None]) -> None:
+    """Apply `patterns`, the wildcard patterns that need no attribute, and, if the element has one
+    of the attributes the others need, those."""
+    for index in sorted(patterns | {index for index, needed in wildcard.items() if needed is None}):
         etree.SubElement(template, f"{_X}apply-templates", select=".", mode=f"M{index}")
+    guarded = sorted(index for index, needed in wildcard.items() if needed is not None)
+    if guarded:
+        names = sorted({name for index in guarded for name in wildcard[index]})
+        test = etree.SubElement(template, f"{_X}if", test=" or ".join(f"@{name}" for name in names))
+        for index in guarded:
+            etree.SubElement(test, f"{_X}apply-templates", select=".", mode=f"M{index}")
+
+
+_ATTRIBUTE_TEST = re.compile(r"@([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)")
+_SELF_WITH_ATTRIBUTE = re.compile(r"self::(?:[A-Za-z_][\w.-]*:)?(?:\*|[A-Za-z_][\w.-]*)\[\s*" + _ATTRIBUTE_TEST.pattern + r"\s*\]")
+
+
+def _needed_attributes(branch: str) -> set[str] | None:
+    """The attributes, one of which the element a match pattern's branch matches must have: from a
+    predicate of its last step made only of `@name` and `self::name[@name]` joined by `or`;
+    None when no predicate is of that form."""
+    last = _split_top_level(branch.strip(), "/")[-1]
+    for predicate in _predicates(last):
+        names = set()
+        for term in _split_or(predicate):
+            found = _ATTRIBUTE_TEST.fullmatch(term) or _SELF_WITH_ATTRIBUTE.fullmatch(term)
+            if found is None:
+                break
+            names.add(found.group(1))
+        else:
+            return names
+    return None
+
+
+def _predicates(step: str) -> list[str]:
+    """The predicates of one step, without their brackets (`tei:*[a][b]` -> ["a", "b"])."""
+    found, depth, quote, start = [], 0, None, 0
+    for index, char in enumerate(step):
+        if quote:
+            quote = None if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "[":
+            depth += 1
+            if depth == 1:
+                start = index + 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                found.append(step[start:index])
+    return found
+
+
+def _split_or(expression: str) -> list[str]:
+    """The terms of a top-level `or` (outside brackets, parentheses and strings), stripped."""
+    terms, depth, quote, start = [], 0, None, 0
+    index = 0
+    while index < len(expression):
+        char = expression[index]
+        if quote:
+            quote = None if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif depth == 0 and re.match(r"\sor\s", expression[index:index + 4]):
+            terms.append(expression[start:index])
+            start = index = index + 3
+            continue
+        index += 1
+    terms.append(expression[start:])
+    return [term.strip() for term in terms]
 
 
 def _load(path: Path) -> etree._Element:

@@ -144,3 +144,14 @@ def test_only_element_contexts_are_walked():
     assert not matches_only_elements("tei:p | @xml:id")
     assert not matches_only_elements("/")
     assert not matches_only_elements("node()")
+
+
+def test_a_wildcard_rule_is_tried_only_on_elements_with_the_attributes_it_needs():
+    from tei.schematron import _needed_attributes
+
+    assert _needed_attributes("tei:*[not(self::tei:locus)][@when or @from]") == {"when", "from"}
+    assert _needed_attributes("tei:*[@xml:lang or self::tei:language[@ident]]") == {"xml:lang", "ident"}
+    # anything else may match an element without those attributes: tried on every element
+    for context in ("tei:*", "tei:*[@a or b]", "tei:*[@a = 'x or y']", "tei:*[not(@a)]", "tei:*[@a or(@b)]",
+                    "tei:*[@a and @b or c]"):
+        assert _needed_attributes(context) is None, context
