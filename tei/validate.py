@@ -10,6 +10,10 @@ XInclude. Messages carry file, line, column, severity, schema and rule id.
     validator = Validator(["my.sch"])       # any .rng, .xsd or .sch file
     messages = validator.validate_file("doc.xml")
 
+The project's Schematron files run as one XSLT, one pass over the document (`tei.schematron`),
+with the messages lxml's ISO skeleton gives for each file in turn; a .sch file given alone runs
+through the skeleton.
+
 tei_all is not compiled as it stands: libxml2 needs about 17 s for it, nearly all of it spent on
 TEI's mixed content. Two rewrites of it that accept exactly the same documents compile in 0.1 s
 and about 1 s, and are cached per user; see `rewrite_rng` and `TeiAllCheck`.
