@@ -3,10 +3,11 @@
 lxml's ISO skeleton turns every pattern into two walks over the whole document (one in its
 default mode, one in the pattern's mode, attributes included) and writes an SVRL report with a
 `fired-rule` for every node a rule matches; the project's five schemas hold 17 patterns, so
-each document was walked 34 times and five reports were read back. Here one walk visits the
-every element once, in document order, and applies each pattern's rules to it in the
-pattern's own mode: the same match patterns and priorities as the skeleton's (in a pattern the
-first rule whose context matches fires), the same variables (`let`) and tests. Only failures
+each document was walked 34 times and five reports were read back. Here one walk visits
+every element once, in document order, and applies to it, each in its own mode, the patterns
+with a rule that may match it (see `_dispatch`): the same match patterns and priorities as the
+skeleton's (in a pattern the first rule whose context matches fires), the same variables (`let`)
+and tests. Only failures
 are written, as `<m p="pattern" l="line" i="id" r="role">text</m>`; `failures` sorts them by
 pattern (stably, so document order stays within a pattern), which is the skeleton's order.
 
