@@ -10,6 +10,10 @@ XInclude. Messages carry file, line, column, severity, schema and rule id.
     validator = Validator(["my.sch"])       # any .rng, .xsd or .sch file
     messages = validator.validate_file("doc.xml")
 
+The project's Schematron files run as one XSLT, one pass over the document (`tei.schematron`),
+with the messages lxml's ISO skeleton gives for each file in turn; a .sch file given alone runs
+through the skeleton.
+
 tei_all is not compiled as it stands: libxml2 needs about 17 s for it, nearly all of it spent on
 TEI's mixed content. Two rewrites of it that accept exactly the same documents compile in 0.1 s
 and about 1 s, and are cached per user; see `rewrite_rng` and `TeiAllCheck`.
@@ -305,6 +309,18 @@ def _compile_schematron(path: Path) -> etree.XSLT:
                           str(path)) from None
 
 
+@functools.lru_cache(maxsize=None)
+def _compile_one_pass(paths: tuple[Path, ...]) -> etree.XSLT:
+    """The schemas at `paths` compiled into one XSLT that checks a document in one pass (tei.schematron)."""
+    from .schematron import compile_schematron
+
+    try:
+        return etree.XSLT(compile_schematron(paths))
+    except etree.XSLTParseError as exc:
+        raise SchemaError(f"the Schematron schemas do not compile into one XSLT: {one_line(exc)}",
+                          ", ".join(str(path) for path in paths)) from None
+
+
 def _locations_as_lines(validator: etree._ElementTree) -> etree._ElementTree:
     """The validating XSLT with each SVRL location written as the line of its node (libxslt's
     saxon:line-number). The skeleton's own locations are XPaths that count the like-named siblings
@@ -395,6 +411,29 @@ class SchematronCheck:
         return messages
 
 
+class OnePassSchematronCheck:
+    """Several Schematron schemas checked in one pass over the document (see tei.schematron): the
+    messages, and their order, of a SchematronCheck per schema in the order given."""
+
+    def __init__(self, paths: Sequence[Path], label: str):
+        self.validator, self.label = _compile_one_pass(tuple(paths)), label
+
+    def check(self, tree: etree._ElementTree, file: str) -> list[Message]:
+        from .schematron import failures
+
+        found = failures(self.validator(tree))
+        if not found:
+            return []
+        lines = _Lines(tree)
+        messages = []
+        for node in found:
+            role = (node.get("r") or "").lower()
+            severity = WARNING if role in ("warning", "warn", "info", "information") else ERROR
+            messages.append(Message(file, lines.line_of(node.get("l", "")), 0, severity, self.label,
+                                    node.get("i") or "assert", " ".join((node.text or "").split())))
+        return messages
+
+
 #: One step of the paths the ISO Schematron skeleton writes in SVRL @location: an element in a
 #: namespace, or without one, with its position among the like-named children when it has siblings.
 _LOCATION_STEP = re.compile(r"/(?:\*\[local-name\(\)='([^']+)' and namespace-uri\(\)='([^']*)'\]|([A-Za-z_][\w.-]*))"
@@ -473,7 +512,7 @@ class LanguageRegistryCheck:
         import langcodes
 
         messages = []
-        for element in tree.iter(etree.Element):
+        for element in _WITH_LANGUAGE_CODES(tree):
             for name, codes in _language_codes(element):
                 for code in codes:
                     if not langcodes.tag_is_valid(code):
@@ -482,6 +521,11 @@ class LanguageRegistryCheck:
                             f'{name}="{code}" on {etree.QName(element).localname} is not a valid BCP 47 tag '
                             "(unknown in the IANA language subtag registry)"))
         return messages
+
+
+#: the elements `_language_codes` finds codes on, in document order (found in C, not by visiting each element in Python)
+_WITH_LANGUAGE_CODES = etree.XPath("//*[@xml:lang or @mainLang or @otherLangs or self::tei:language[@ident]]",
+                                   namespaces={"tei": TEI_NS})
 
 
 def _language_codes(element: etree._Element) -> Iterator[tuple[str, list[str]]]:
@@ -500,7 +544,7 @@ def _checks_for(schema: str, tei_all: str | os.PathLike | None) -> list:
     if schema == PROJECT:
         folder = schema_path("")
         return ([RelaxNGCheck(folder / "tei-edition.rng", "rng"), XSDCheck(folder / "tei-edition.xsd", "xsd")]
-                + [SchematronCheck(path, "sch") for path in sorted(folder.glob("tei-edition*.sch"))]
+                + [OnePassSchematronCheck(sorted(folder.glob("tei-edition*.sch")), "sch")]
                 + [LanguageRegistryCheck()])
     if schema == TEI_ALL:
         return [TeiAllCheck(find_tei_all(tei_all), TEI_ALL)]
