@@ -29,7 +29,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("readers", ("tei.model", "tei.readers")),
     ("convert", ("tei.encoder", "tei.names", "tei.lossless", "tei.review", "tei.convert")),
     ("schema", ("tei.schemaspec", "tei.schemagen", "tei.directiongen")),
-    ("validate", ("tei.validate",)),
+    ("validate", ("tei.schematron", "tei.validate")),
     ("render", ("tei.render",)),
     ("export", ("tei.export",)),
     ("site", ("tei.build", "tei.site", "tei.serve")),
