@@ -18,8 +18,8 @@ UNCOUNTED = "{desc} [{elapsed}]"
 class BuildBar:
     """A `build(progress=...)` callback that draws one bar on standard error, reset at each stage."""
 
-    def __init__(self, file=None) -> None:
-        self.file = file or sys.stderr
+    def __init__(self, file=None, every: float = 0.1) -> None:
+        self.file, self.every = file or sys.stderr, every  # seconds between redraws, at least
         self.bar: tqdm | None = None
         self.stage = ""
 
@@ -28,7 +28,8 @@ class BuildBar:
             # A terminal that gives no size (0 by 0) gets 80 by 24 rather than no bar.
             columns, rows = shutil.get_terminal_size((80, 24))
             self.bar = tqdm(total=event.total, desc=event.stage, unit=" documents", file=self.file, leave=False,
-                            ncols=columns, nrows=rows, bar_format=COUNTED if event.total else UNCOUNTED)
+                            ncols=columns, nrows=rows, mininterval=self.every, miniters=1,
+                            bar_format=COUNTED if event.total else UNCOUNTED)
             self.stage = event.stage
         elif event.stage != self.stage:
             self.stage = event.stage
