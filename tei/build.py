@@ -1,7 +1,9 @@
 """The edition build: source documents in, a static site out. The order of the stages lives here.
 
 Each document goes through convert -> validate -> render in a worker process, within a time limit
-(`TIME_LIMIT`: one that runs past it is stopped and fails alone, see `workers`); the results are
+(`TIME_LIMIT`: one that runs past it is stopped and fails alone, see `workers`), or on any
+`concurrent.futures` executor such as a Dask cluster (`make_document` is a function of the source's
+bytes that returns the document's files as bytes, so its workers need no shared disk); the results are
 kept in a content-addressed cache (the source's bytes plus everything that shapes the output:
 the tool's version, stylesheets, schemas), so a second build redoes only what changed. The site
 is assembled in a staging folder beside the old one and swapped in at the end: a build that fails
@@ -235,53 +237,56 @@ def share_recurring(record: dict, pool: dict) -> dict:
     return {name: shared(value) if name in RECURRING_FIELDS else value for name, value in record.items()}
 
 
-def make_document(source: str, data: bytes, key: str, formats: tuple[str, ...]) -> tuple[DocumentBuild, dict[str, bytes]]:
+def make_document(source: str, data: bytes, key: str, formats: tuple[str, ...],
+                  scratch_in: str | None = None) -> tuple[DocumentBuild, dict[str, bytes]]:
     """Convert, validate and render one source's bytes: the document's record and its files
     ({"xml": TEI, "html": ..., ...}) as data, so that it can run where the cache is not (another
     machine); never raises for bad input. The validator and the stylesheets read files, so the TEI
-    is written to a temporary folder of the process that runs this, removed before it returns."""
+    is written to a temporary folder (in `scratch_in`, else the system's), removed before it returns."""
     from .render.renderer import render
     from .validate import Validator
 
     result = DocumentBuild(source=source, key=key)
     outputs: dict[str, bytes] = {}
+    scratch = tempfile.mkdtemp(prefix=f".{key}.scratch-", dir=scratch_in)
     try:
-        with tempfile.TemporaryDirectory(prefix="tei-edition-") as scratch:
+        clock = time.perf_counter()
+        tei, doc = convert_bytes(data, source)
+        result.seconds["convert"] = time.perf_counter() - clock
+        result.warnings = list(doc.warnings)
+        result.id = Path(output_name(doc, Path(source))).stem
+        tei_path = Path(scratch) / "document.xml"
+        tei_path.write_bytes(tei)
+        outputs["xml"] = tei
+        result.files.append("xml")
+        clock = time.perf_counter()
+        messages = Validator().validate_file(tei_path, name=f"{result.id}.xml")
+        result.seconds["validate"] = time.perf_counter() - clock
+        result.errors = [str(m) for m in messages if m.severity == "error"]
+        result.warnings += [str(m) for m in messages if m.severity != "error"]
+        tree = etree.ElementTree(etree.fromstring(tei))
+        result.record = catalogue_record(tree)
+        result.review = count_decisions(tree)
+        for fmt in formats:
+            params = {"source-name": f"{result.id}.xml"}
+            if fmt == "html":
+                params["name-index"] = "../browse/"  # names link to the site's index entries
             clock = time.perf_counter()
-            tei, doc = convert_bytes(data, source)
-            result.seconds["convert"] = time.perf_counter() - clock
-            result.warnings = list(doc.warnings)
-            result.id = Path(output_name(doc, Path(source))).stem
-            tei_path = Path(scratch) / "document.xml"
-            tei_path.write_bytes(tei)
-            outputs["xml"] = tei
-            result.files.append("xml")
-            clock = time.perf_counter()
-            messages = Validator().validate_file(tei_path, name=f"{result.id}.xml")
-            result.seconds["validate"] = time.perf_counter() - clock
-            result.errors = [str(m) for m in messages if m.severity == "error"]
-            result.warnings += [str(m) for m in messages if m.severity != "error"]
-            tree = etree.ElementTree(etree.fromstring(tei))
-            result.record = catalogue_record(tree)
-            result.review = count_decisions(tree)
-            for fmt in formats:
-                params = {"source-name": f"{result.id}.xml"}
+            try:
+                outputs[fmt] = render(tei_path, fmt, params=params)
+            except TeiEditionError as exc:
                 if fmt == "html":
-                    params["name-index"] = "../browse/"  # names link to the site's index entries
-                clock = time.perf_counter()
-                try:
-                    outputs[fmt] = render(tei_path, fmt, params=params)
-                except TeiEditionError as exc:
-                    if fmt == "html":
-                        raise
-                    # One rendering that fails (a font, a PDF library) does not hold back the others.
-                    result.warnings.append(f"no {fmt.upper()}: {exc.message}")
-                    continue
-                result.seconds[fmt] = time.perf_counter() - clock
-                result.files.append(fmt)
+                    raise
+                # One rendering that fails (a font, a PDF library) does not hold back the others.
+                result.warnings.append(f"no {fmt.upper()}: {exc.message}")
+                continue
+            result.seconds[fmt] = time.perf_counter() - clock
+            result.files.append(fmt)
     except TeiEditionError as exc:
         result.failed = exc.message
         outputs = {}
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     return result, outputs
 
 
@@ -311,7 +316,9 @@ def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) 
         data = read_source_file(Path(source))
     except TeiEditionError as exc:
         return DocumentBuild(source=source, key=key, failed=exc.message)
-    result, outputs = make_document(source, data, key, formats)
+    # The scratch folder is in the cache, whose leftovers the build removes: a worker killed for
+    # the time limit leaves nothing in the system's temporary folder.
+    result, outputs = make_document(source, data, key, formats, scratch_in=cache)
     # An OSError here is the cache's (a full disk, a read-only folder): it stops the whole build,
     # since no later document could be written either; unreadable sources are SourceErrors.
     store_document(Path(cache), result, outputs)

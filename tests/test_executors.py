@@ -76,10 +76,10 @@ def test_a_document_past_the_time_limit_on_an_executor_fails_alone(tmp_path, mon
     make = build_module.make_document
     stalled = SEEDS[2].name
 
-    def stall_one(source, *args):
+    def stall_one(source, *args, **kwargs):
         if source.endswith(stalled):
             released.wait(60)
-        return make(source, *args)
+        return make(source, *args, **kwargs)
 
     monkeypatch.setattr(build_module, "make_document", stall_one)
     try:
