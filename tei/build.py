@@ -378,7 +378,7 @@ def open_executor(address: str):
         raise OutputError("the Dask executor needs the distributed package: pip install 'tei-edition[dask]'",
                           address) from None
     try:
-        client = Client(f"tcp://{location}", timeout=30, set_as_default=False)
+        client = Client(f"tcp://{location}", timeout=10, set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise OutputError(f"cannot reach the Dask scheduler: {exc}", address) from None
     try:
@@ -483,21 +483,22 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
     out = site_output(out_dir, sources)
     edition = edition if edition is not None else find_edition(sources)
     formats = tuple(f for f in FORMATS if f in set(formats))
-    cache = out.parent / f".{out.name}.cache"
-    cache.mkdir(parents=True, exist_ok=True)
-    with _locked(cache, out):
-        _clean_stale(out, cache)
-        try:
-            with contextlib.ExitStack() as stack:
-                slots = None
-                if isinstance(executor, str):
-                    executor, slots = stack.enter_context(open_executor(executor))
-                if executor is not None:
-                    check_executor(executor, formats)
-                    slots = executor_slots(executor, jobs or slots)
+    with contextlib.ExitStack() as stack:
+        # The executor is reached before anything is written: a wrong address leaves no trace.
+        slots = None
+        if isinstance(executor, str):
+            executor, slots = stack.enter_context(open_executor(executor))
+        if executor is not None:
+            check_executor(executor, formats)
+            slots = executor_slots(executor, jobs or slots)
+        cache = out.parent / f".{out.name}.cache"
+        cache.mkdir(parents=True, exist_ok=True)
+        with _locked(cache, out):
+            _clean_stale(out, cache)
+            try:
                 return _build(sources, out, cache, jobs, formats, progress, edition, time_limit, executor, slots)
-        finally:
-            _clean_stale(out, cache)  # what workers stopped by an error or Ctrl+C left
+            finally:
+                _clean_stale(out, cache)  # what workers stopped by an error or Ctrl+C left
 
 
 def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tuple[str, ...],
