@@ -29,6 +29,7 @@ import os
 import re
 import shutil
 import signal
+import sys
 import tempfile
 import time
 from collections import deque
@@ -352,6 +353,44 @@ class Progress:
     done: int = 0
     total: int = 0
     document: DocumentBuild | None = None
+
+
+#: The bar of a stage counted in documents, and of one that is not (writing the site, indexing it).
+COUNTED = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_noinv_fmt}]"
+UNCOUNTED = "{desc} [{elapsed}]"
+
+
+class ProgressBar:
+    """A `build(progress=...)` callback that draws one bar on a terminal (tqdm), reset at each
+    stage: the stage, the documents done of those to make, the documents per second."""
+
+    def __init__(self, file=None, every: float = 0.1) -> None:
+        from tqdm import tqdm  # only where a bar is drawn
+
+        self.tqdm = tqdm
+        self.file, self.every = file or sys.stderr, every  # seconds between redraws, at least
+        self.bar = None
+        self.stage = ""
+
+    def __call__(self, event: Progress) -> None:
+        if self.bar is None:
+            # A terminal that gives no size (0 by 0) gets 80 by 24 rather than no bar.
+            columns, rows = shutil.get_terminal_size((80, 24))
+            self.bar = self.tqdm(total=event.total, desc=event.stage, unit=" documents", file=self.file,
+                                 leave=False, ncols=columns, nrows=rows, mininterval=self.every, miniters=1,
+                                 bar_format=COUNTED if event.total else UNCOUNTED)
+            self.stage = event.stage
+        elif event.stage != self.stage:
+            self.stage = event.stage
+            self.bar.bar_format = COUNTED if event.total else UNCOUNTED
+            self.bar.set_description_str(event.stage, refresh=False)
+            self.bar.reset(total=event.total or None)
+        if event.total and event.done > self.bar.n:
+            self.bar.update(event.done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def remote_document(source: str, data: bytes, key: str, formats: tuple[str, ...],

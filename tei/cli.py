@@ -248,10 +248,10 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
         tei-edition build
         tei-edition build archive/exports/ -o public/ --jobs 4 --base-url https://edition.example.org/
     """
+    from .build import ProgressBar
     from .build import build as build_site
     from .errors import TeiEditionError
     from .export.edition import find_edition, with_options
-    from .progress import BuildBar
 
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     unknown = sorted(set(chosen) - {"html", "pdf", "txt"})
@@ -262,7 +262,7 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
         edition = with_options(find_edition(sources, config), base_url=base_url)
     except TeiEditionError as exc:
         raise click.ClickException(str(exc)) from None
-    bar = BuildBar() if not quiet and sys.stderr.isatty() else None
+    bar = ProgressBar() if not quiet and sys.stderr.isatty() else None
     try:
         report = build_site(sources, output, jobs=jobs, formats=chosen, progress=bar, edition=edition,
                             time_limit=time_limit or None, executor=executor)

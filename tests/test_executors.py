@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from conftest import ROOT, SEEDS
 from tei import build as build_module
-from tei.build import STAGES, Progress, build
+from tei.build import STAGES, Progress, ProgressBar, build
 from tei.cli import cli
 
 FAST = ("html", "txt")
@@ -41,10 +41,8 @@ def test_the_build_reports_its_stages_in_order_and_every_document(tmp_path):
 
 
 def test_the_bar_shows_each_stage_and_documents_per_second():
-    from tei.progress import BuildBar
-
     terminal = io.StringIO()
-    bar = BuildBar(file=terminal, every=0)
+    bar = ProgressBar(file=terminal, every=0)
     bar(Progress("reading sources", 0, 2))
     bar(Progress("reading sources", 2, 2))
     bar(Progress("converting and rendering", 0, 2))
