@@ -1,7 +1,9 @@
 """The edition build: source documents in, a static site out. The order of the stages lives here.
 
 Each document goes through convert -> validate -> render in a worker process, within a time limit
-(`TIME_LIMIT`: one that runs past it is stopped and fails alone, see `workers`); the results are
+(`TIME_LIMIT`: one that runs past it is stopped and fails alone, see `workers`), or on any
+`concurrent.futures` executor such as a Dask cluster (`make_document` is a function of the source's
+bytes that returns the document's files as bytes, so its workers need no shared disk); the results are
 kept in a content-addressed cache (the source's bytes plus everything that shapes the output:
 the tool's version, stylesheets, schemas), so a second build redoes only what changed. The site
 is assembled in a staging folder beside the old one and swapped in at the end: a build that fails
@@ -25,7 +27,12 @@ import json
 import os
 import shutil
 import signal
+import sys
+import tempfile
 import time
+from collections import deque
+from concurrent import futures
+from concurrent.futures import Executor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -223,25 +230,27 @@ def share_recurring(record: dict, pool: dict) -> dict:
     return {name: shared(value) if name in RECURRING_FIELDS else value for name, value in record.items()}
 
 
-def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) -> DocumentBuild:
-    """Convert, validate and render one source into `cache/key/`; never raises for bad input."""
+def make_document(source: str, data: bytes, key: str, formats: tuple[str, ...],
+                  scratch_in: str | None = None) -> tuple[DocumentBuild, dict[str, bytes]]:
+    """Convert, validate and render one source's bytes: the document's record and its files
+    ({"xml": TEI, "html": ..., ...}) as data, so that it can run where the cache is not (another
+    machine); never raises for bad input. The validator and the stylesheets read files, so the TEI
+    is written to a temporary folder (in `scratch_in`, else the system's), removed before it returns."""
     from .render.renderer import render
     from .validate import Validator
 
     result = DocumentBuild(source=source, key=key)
-    folder = Path(cache) / key
-    staging = Path(cache) / f".{key}.{os.getpid()}"
+    outputs: dict[str, bytes] = {}
+    scratch = tempfile.mkdtemp(prefix=f".{key}.scratch-", dir=scratch_in)
     try:
-        data = read_source_file(Path(source))
         clock = time.perf_counter()
         tei, doc = convert_bytes(data, source)
         result.seconds["convert"] = time.perf_counter() - clock
         result.warnings = list(doc.warnings)
         result.id = Path(output_name(doc, Path(source))).stem
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
-        tei_path = staging / "document.xml"
+        tei_path = Path(scratch) / "document.xml"
         tei_path.write_bytes(tei)
+        outputs["xml"] = tei
         result.files.append("xml")
         clock = time.perf_counter()
         messages = Validator().validate_file(tei_path, name=f"{result.id}.xml")
@@ -257,8 +266,7 @@ def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) 
                 params["name-index"] = "../browse/"  # names link to the site's index entries
             clock = time.perf_counter()
             try:
-                page = render(tei_path, fmt, params=params)
-                (staging / f"document.{fmt}").write_bytes(page)
+                outputs[fmt] = render(tei_path, fmt, params=params)
             except TeiEditionError as exc:
                 if fmt == "html":
                     raise
@@ -267,15 +275,46 @@ def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) 
                 continue
             result.seconds[fmt] = time.perf_counter() - clock
             result.files.append(fmt)
+    except TeiEditionError as exc:
+        result.failed = exc.message
+        outputs = {}
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return result, outputs
+
+
+def store_document(cache: Path, result: DocumentBuild, outputs: dict[str, bytes]) -> None:
+    """Put a built document's files into `cache/KEY/` at once (a folder renamed into place), with
+    its record in build.json; a failed document leaves nothing. An OSError is the cache's."""
+    if result.failed:
+        return
+    folder = Path(cache) / result.key
+    staging = Path(cache) / f".{result.key}.{os.getpid()}"
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        for fmt in result.files:
+            (staging / f"document.{fmt}").write_bytes(outputs[fmt])
         (staging / "build.json").write_text(json.dumps(asdict(result), sort_keys=True), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)
         os.replace(staging, folder)
-    except TeiEditionError as exc:
-        result.failed = exc.message
-    # An OSError here is the cache's (a full disk, a read-only folder): it stops the whole build,
-    # since no later document could be written either; unreadable sources are SourceErrors.
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) -> DocumentBuild:
+    """Convert, validate and render one source into `cache/key/` (in a local worker, which shares
+    the cache's disk); never raises for bad input."""
+    try:
+        data = read_source_file(Path(source))
+    except TeiEditionError as exc:
+        return DocumentBuild(source=source, key=key, failed=exc.message)
+    # The scratch folder is in the cache, whose leftovers the build removes: a worker killed for
+    # the time limit leaves nothing in the system's temporary folder.
+    result, outputs = make_document(source, data, key, formats, scratch_in=cache)
+    # An OSError here is the cache's (a full disk, a read-only folder): it stops the whole build,
+    # since no later document could be written either; unreadable sources are SourceErrors.
+    store_document(Path(cache), result, outputs)
     return result
 
 
@@ -288,36 +327,214 @@ def cached_document(source: str, key: str, cache: Path) -> DocumentBuild | None:
     return result
 
 
+# -- progress and executors ----------------------------------------------------------------
+
+#: The stages of a build, in their order: the sources are read and keyed; the documents that
+#: changed are converted, validated and rendered; the site is written around them; its search
+#: index is made.
+STAGES = ("reading sources", "converting and rendering", "writing site", "indexing")
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of a build, for a progress display: the `stage` (one of STAGES), how many of its
+    `total` items are `done` (0 and 0 for a stage that is not counted in documents), and the
+    `document` just finished, in the converting stage."""
+
+    stage: str
+    done: int = 0
+    total: int = 0
+    document: DocumentBuild | None = None
+
+
+#: The bar of a stage counted in documents, and of one that is not (writing the site, indexing it).
+COUNTED = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_noinv_fmt}]"
+UNCOUNTED = "{desc} [{elapsed}]"
+
+
+class ProgressBar:
+    """A `build(progress=...)` callback that draws one bar on a terminal (tqdm), reset at each
+    stage: the stage, the documents done of those to make, the documents per second."""
+
+    def __init__(self, file=None, every: float = 0.1) -> None:
+        from tqdm import tqdm  # only where a bar is drawn
+
+        self.tqdm = tqdm
+        self.file, self.every = file or sys.stderr, every  # seconds between redraws, at least
+        self.bar = None
+        self.stage = ""
+
+    def __call__(self, event: Progress) -> None:
+        if self.bar is None:
+            # A terminal that gives no size (0 by 0) gets 80 by 24 rather than no bar.
+            columns, rows = shutil.get_terminal_size((80, 24))
+            self.bar = self.tqdm(total=event.total, desc=event.stage, unit=" documents", file=self.file,
+                                 leave=False, ncols=columns, nrows=rows, mininterval=self.every, miniters=1,
+                                 bar_format=COUNTED if event.total else UNCOUNTED)
+            self.stage = event.stage
+        elif event.stage != self.stage:
+            self.stage = event.stage
+            self.bar.bar_format = COUNTED if event.total else UNCOUNTED
+            self.bar.set_description_str(event.stage, refresh=False)
+            self.bar.reset(total=event.total or None)
+        if event.total and event.done > self.bar.n:
+            self.bar.update(event.done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def remote_document(source: str, data: bytes, key: str, formats: tuple[str, ...],
+                    source_date_epoch: str | None) -> tuple[DocumentBuild, dict[str, bytes]]:
+    """`make_document` where the build's environment is not: SOURCE_DATE_EPOCH, which dates the
+    PDFs, is the main process's, so that a document's bytes do not depend on where it was made."""
+    if source_date_epoch is None:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch
+    return make_document(source, data, key, formats)
+
+
+@contextlib.contextmanager
+def open_executor(address: str):
+    """The executor named by `address`: dask://HOST:PORT, a Dask distributed scheduler (its
+    `Client.get_executor()`), with the number of threads its workers have; closed at the end."""
+    scheme, _, location = address.partition("://")
+    if scheme != "dask" or not location:
+        raise OutputError("an executor is given as dask://HOST:PORT (a Dask distributed scheduler)", address)
+    try:
+        from distributed import Client
+    except ImportError:
+        raise OutputError("the Dask executor needs the distributed package: pip install 'tei-edition[dask]'",
+                          address) from None
+    try:
+        client = Client(f"tcp://{location}", timeout=10, set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise OutputError(f"cannot reach the Dask scheduler: {exc}", address) from None
+    try:
+        yield client.get_executor(pure=False), max(1, sum(client.nthreads().values()))
+    finally:
+        client.close()
+
+
+def executor_slots(executor: Executor, jobs: int | None) -> int:
+    """How many documents to keep submitted at once: `jobs`, else the executor's own number of
+    workers when it says (a process or thread pool, a Dask cluster), else the local CPU count."""
+    if jobs:
+        return jobs
+    workers = getattr(executor, "_max_workers", None)
+    client = getattr(executor, "_client", None)
+    if not workers and client is not None and hasattr(client, "nthreads"):
+        workers = sum(client.nthreads().values())
+    return max(1, workers or os.cpu_count() or 1)
+
+
+def check_executor(executor: Executor, formats: tuple[str, ...]) -> None:
+    """Refuse an executor whose workers run other code, stylesheets or schemas than this build's:
+    their documents would be cached under this build's key but made by something else."""
+    theirs = executor.submit(build_salt, formats).result()
+    if theirs != build_salt(formats):
+        raise OutputError("the executor's workers run another version of tei-edition (its code, stylesheets, "
+                          "schemas or registers differ from this one's): install the same version there")
+
+
+def _run_on_executor(executor: Executor, todo: list[tuple[str, str]], cache: Path, formats: tuple[str, ...],
+                     time_limit: float | None, slots: int) -> Iterable[DocumentBuild]:
+    """The documents of `todo` made by `executor`, at most `slots` submitted at once (the main
+    process holds their sources, not the whole corpus), stored in the cache here, as they end.
+
+    A document not back `time_limit` seconds after it was submitted fails; its task cannot be
+    stopped (an executor only cancels what has not started), so its answer is ignored when it comes."""
+    queue = deque(todo)
+    running: dict[futures.Future, tuple[str, str, float]] = {}
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        while queue or running:
+            while queue and len(running) < slots:
+                source, key = queue.popleft()
+                try:
+                    data = read_source_file(Path(source))
+                except TeiEditionError as exc:
+                    yield DocumentBuild(source=source, key=key, failed=exc.message)
+                    continue
+                future = executor.submit(remote_document, source, data, key, formats, epoch)
+                running[future] = (source, key, time.monotonic())
+            if not running:
+                continue
+            wait = None
+            if time_limit:
+                wait = max(0.0, min(t for _, _, t in running.values()) + time_limit - time.monotonic())
+            done, _ = futures.wait(running, timeout=wait, return_when=futures.FIRST_COMPLETED)
+            for future in done:
+                source, key, _ = running.pop(future)
+                try:
+                    result, outputs = future.result()
+                except Exception as exc:  # noqa: BLE001 - the task's or the executor's (a lost worker)
+                    yield DocumentBuild(source=source, key=key,
+                                        failed=f"failed unexpectedly: {type(exc).__name__}: {exc}")
+                    continue
+                store_document(cache, result, outputs)
+                yield result
+            if time_limit:
+                now = time.monotonic()
+                for future, (source, key, submitted) in list(running.items()):
+                    if now - submitted >= time_limit:
+                        del running[future]
+                        future.cancel()
+                        yield DocumentBuild(source=source, key=key, failed=(
+                            f"took longer than {time_limit:g} s, the time limit per document (--time-limit): not "
+                            "published (its task on the executor cannot be stopped and runs until it ends)"))
+    finally:
+        for future in running:
+            future.cancel()
+
+
 # -- the whole build ----------------------------------------------------------------------
 
 def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.PathLike = "edition", *,
           jobs: int | None = None, formats: Iterable[str] = FORMATS,
-          progress: Callable[[DocumentBuild], None] | None = None, edition: "Edition | None" = None,
-          time_limit: float | None = TIME_LIMIT) -> BuildReport:
+          progress: Callable[[Progress], None] | None = None, edition: "Edition | None" = None,
+          time_limit: float | None = TIME_LIMIT, executor: Executor | str | None = None) -> BuildReport:
     """Build the edition site from source documents into `out_dir`, atomically and incrementally.
 
     `edition` is the edition's identity; by default the edition.toml beside the sources (see
     `export.edition.find_edition`), else the defaults. A document that takes longer than
-    `time_limit` seconds (None or 0: no limit) fails alone."""
+    `time_limit` seconds (None or 0: no limit) fails alone. `progress` is called with a `Progress`
+    at the start of each stage and after each source and document.
+
+    `executor` makes the documents elsewhere: any `concurrent.futures.Executor`, or dask://HOST:PORT
+    for a Dask distributed cluster. Its workers get each source's bytes and send back the
+    document's files as bytes, which this process writes; they need the same tei-edition installed,
+    not this machine's disk. By default, local worker processes, of which one past the time limit
+    is killed; an executor's task cannot be killed, only reported (see `_run_on_executor`)."""
     from .export.edition import find_edition
 
     sources = list(sources)
     out = site_output(out_dir, sources)
     edition = edition if edition is not None else find_edition(sources)
     formats = tuple(f for f in FORMATS if f in set(formats))
-    cache = out.parent / f".{out.name}.cache"
-    cache.mkdir(parents=True, exist_ok=True)
-    with _locked(cache, out):
-        _clean_stale(out, cache)
-        try:
-            return _build(sources, out, cache, jobs, formats, progress, edition, time_limit)
-        finally:
-            _clean_stale(out, cache)  # what workers stopped by an error or Ctrl+C left
+    with contextlib.ExitStack() as stack:
+        # The executor is reached before anything is written: a wrong address leaves no trace.
+        slots = None
+        if isinstance(executor, str):
+            executor, slots = stack.enter_context(open_executor(executor))
+        if executor is not None:
+            check_executor(executor, formats)
+            slots = executor_slots(executor, jobs or slots)
+        cache = out.parent / f".{out.name}.cache"
+        cache.mkdir(parents=True, exist_ok=True)
+        with _locked(cache, out):
+            _clean_stale(out, cache)
+            try:
+                return _build(sources, out, cache, jobs, formats, progress, edition, time_limit, executor, slots)
+            finally:
+                _clean_stale(out, cache)  # what workers stopped by an error or Ctrl+C left
 
 
 def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tuple[str, ...],
-           progress: Callable[[DocumentBuild], None] | None, edition: "Edition",
-           time_limit: float | None = None) -> BuildReport:
+           progress: Callable[[Progress], None] | None, edition: "Edition",
+           time_limit: float | None = None, executor: Executor | None = None, slots: int | None = None) -> BuildReport:
     from .site import write_site
 
     salt = build_salt(formats)
@@ -330,34 +547,49 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
     keyed, todo, results = [], [], {}
     pool: dict = {}
     reused = 0
-    for path in paths:
+    tell = progress or (lambda event: None)
+    tell(Progress(STAGES[0], 0, len(paths)))
+    for done, path in enumerate(paths, 1):
         try:
             if not path.is_file():
                 raise OutputError(not_a_file(path, (".txt",)))
             key = source_key(read_source_file(path), salt)
         except TeiEditionError as exc:
             results[str(path)] = DocumentBuild(source=str(path), key="", failed=exc.message)
-            continue
-        keyed.append((str(path), key))
-        cached = cached_document(str(path), key, cache)
-        if cached is not None:
-            cached.record = share_recurring(cached.record, pool)
-            results[str(path)] = cached
-            reused += 1
         else:
-            todo.append((str(path), key))
+            keyed.append((str(path), key))
+            cached = cached_document(str(path), key, cache)
+            if cached is not None:
+                cached.record = share_recurring(cached.record, pool)
+                results[str(path)] = cached
+                reused += 1
+            else:
+                todo.append((str(path), key))
+        tell(Progress(STAGES[0], done, len(paths)))
 
     workers = max(1, jobs or os.cpu_count() or 1)
-    if not time_limit and (workers == 1 or len(todo) <= 1):
+    made = [0]
+
+    def keep(result: DocumentBuild) -> None:
+        _keep(result, results, pool)
+        made[0] += 1
+        tell(Progress(STAGES[1], made[0], len(todo), result))
+
+    tell(Progress(STAGES[1], 0, len(todo)))
+    if executor is not None and todo:
+        with contextlib.closing(_run_on_executor(executor, todo, cache, formats, time_limit, slots or workers)) as made_there:
+            for result in made_there:
+                keep(result)
+    elif not time_limit and (workers == 1 or len(todo) <= 1):
         for source, key in todo:
-            _keep(build_document(source, key, str(cache), formats), results, pool, progress)
+            keep(build_document(source, key, str(cache), formats))
     elif todo:
         # One document per worker in flight: the main process's memory then holds the catalogue
         # and not a pending task for every document; a worker past the time limit is killed.
         tasks = [(source, key, str(cache), formats) for source, key in todo]
         with contextlib.closing(run_tasks(build_document, tasks, workers=workers, time_limit=time_limit)) as outcomes:
             for outcome in outcomes:
-                _keep(_finished(outcome, cache, time_limit), results, pool, progress)
+                keep(_finished(outcome, cache, time_limit))
     timings["documents"] = time.perf_counter() - started
 
     documents = [results[str(p)] for p in paths if str(p) in results]
@@ -372,7 +604,8 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
     try:
         site_started = time.perf_counter()
         try:
-            write_site(staging, documents, cache, formats, edition)
+            tell(Progress(STAGES[2]))
+            write_site(staging, documents, cache, formats, edition, stage=lambda name: tell(Progress(name)))
             (staging / SITE_MARKER).write_text(
                 f"Made by tei-edition {__version__} build: the next build replaces this folder as a whole.\n",
                 encoding="utf-8")
@@ -485,12 +718,9 @@ def _finished(outcome: Outcome, cache: Path, time_limit: float | None) -> Docume
     return DocumentBuild(source=source, key=key, failed=failed)
 
 
-def _keep(result: DocumentBuild, results: dict[str, DocumentBuild], pool: dict,
-          progress: Callable[[DocumentBuild], None] | None) -> None:
+def _keep(result: DocumentBuild, results: dict[str, DocumentBuild], pool: dict) -> None:
     result.record = share_recurring(result.record, pool)
     results[result.source] = result
-    if progress:
-        progress(result)
 
 
 def _reject_duplicate_ids(documents: list[DocumentBuild]) -> None:

@@ -229,8 +229,12 @@ def render(inputs: tuple[str, ...], to: str, output: str, view: str | None, para
 @click.option("--base-url", default=None, metavar="URL",
               help="Where the site will be published (an absolute http(s) URL; replaces the edition file's "
                    "base_url). The sitemap is written only when it is known.")
+@click.option("--executor", default=None, metavar="dask://HOST:PORT",
+              help="Make the documents on a Dask distributed cluster (its scheduler's address) instead of local "
+                   "processes; its workers need the same tei-edition installed (pip install 'tei-edition[dask]'). "
+                   "A document past --time-limit is reported there but cannot be stopped.")
 def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str, time_limit: float,
-          quiet: bool, config: str | None, base_url: str | None) -> None:
+          quiet: bool, config: str | None, base_url: str | None, executor: str | None) -> None:
     """Build the edition site from source documents (default: seeds/).
 
     Converts, validates and renders every document, then writes a static site: home page with the
@@ -244,8 +248,8 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
         tei-edition build
         tei-edition build archive/exports/ -o public/ --jobs 4 --base-url https://edition.example.org/
     """
+    from .build import ProgressBar
     from .build import build as build_site
-    from .convert import iter_sources
     from .errors import TeiEditionError
     from .export.edition import find_edition, with_options
 
@@ -258,26 +262,17 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
         edition = with_options(find_edition(sources, config), base_url=base_url)
     except TeiEditionError as exc:
         raise click.ClickException(str(exc)) from None
-    bar = None
-    if not quiet and sys.stderr.isatty():
-        bar = click.progressbar(length=len(list(iter_sources(sources))), label="Building", file=sys.stderr)
-
-    def progress(document) -> None:
-        if bar is not None:
-            bar.update(1)
-        elif not quiet and document.failed:
-            click.echo(f"{document.source}: error: {document.failed}", err=True)
-
+    bar = ProgressBar() if not quiet and sys.stderr.isatty() else None
     try:
-        report = build_site(sources, output, jobs=jobs, formats=chosen, progress=progress, edition=edition,
-                            time_limit=time_limit or None)
+        report = build_site(sources, output, jobs=jobs, formats=chosen, progress=bar, edition=edition,
+                            time_limit=time_limit or None, executor=executor)
     except TeiEditionError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:  # the site or its cache cannot be written: read-only, full, a file in the way
         raise click.ClickException(f"{exc.filename or output}: cannot write: {exc.strerror or exc}") from None
     finally:
         if bar is not None:
-            bar.render_finish()
+            bar.close()
     for document in report.failed:
         click.echo(f"{document.source}: error: {document.failed}", err=True)
     for document in report.invalid:
@@ -287,8 +282,11 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
         click.echo(f"0 published, {len(report.failed)} failed: no document could be published; "
                    f"{output}/ was left as it was", err=True)
         sys.exit(1)
+    seconds, making = report.seconds.get("total", 0.0), report.seconds.get("documents", 0.0)
+    rate = f", {report.rebuilt / making:.1f} documents/s" if report.rebuilt and making else ""
     click.echo(f"{len(report.documents) - len(report.failed)} published ({len(report.invalid)} not valid), "
-               f"{len(report.failed)} failed; {report.rebuilt} rebuilt, {report.reused} unchanged -> {output}/", err=True)
+               f"{len(report.failed)} failed; {report.rebuilt} rebuilt, {report.reused} unchanged in {seconds:.1f} s"
+               f"{rate} -> {output}/", err=True)
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     if report.failed:

@@ -17,7 +17,7 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import jinja2
 
@@ -152,10 +152,11 @@ def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | N
 
 
 def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, formats: tuple[str, ...],
-               edition: Edition | None = None) -> None:
+               edition: Edition | None = None, stage: Callable[[str], None] | None = None) -> None:
     """Write the whole site into `folder` (a fresh staging folder). Pages are streamed to their
     files, so that memory holds the catalogue and not the pages that list it. `edition` (the
-    edition file's record) names the edition on every page and in the corpus and catalogue."""
+    edition file's record) names the edition on every page and in the corpus and catalogue.
+    `stage` is told when the search index is begun ("indexing"), for a progress display."""
     edition = edition or Edition()
     from .export.citation import accessed_date
 
@@ -203,6 +204,8 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     for name, (title, groups) in facets.items():
         page(f"browse/{name}.html", "browse.html", title=title, facet=name, groups=groups,
              authorities=_authorities())
+    if stage:
+        stage("indexing")
     search_parts = _search_parts([folder / "documents" / f"{d.id}.html" for d in published if "html" in d.files])
     page("search.html", "search.html", bundles=[_search_bundle(i) for i in range(len(search_parts))],
          types=sorted({d.record["type"] for d in published if d.record.get("type")}),
