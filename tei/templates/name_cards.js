@@ -8,7 +8,7 @@
   if (!source) { return; }
   var cards;
   try { cards = JSON.parse(source.textContent); } catch (e) { return; }
-  var card = null, owner = null, hideTimer = null, touched = false;
+  var card = null, owner = null, hideTimer = null, touched = false, returning = false;
 
   function anchorOf(link) {
     var href = link.getAttribute("href") || "";
@@ -30,7 +30,7 @@
     link.removeAttribute("aria-describedby");
     link.setAttribute("aria-expanded", "false");
     card = null; owner = null;
-    if (returnFocus) { link.focus(); }
+    if (returnFocus) { returning = true; link.focus(); returning = false; }
   }
 
   function laterHide() {
@@ -95,7 +95,7 @@
     link.setAttribute("aria-expanded", "false");
     link.addEventListener("mouseenter", function () { if (!touched) { show(link); } });
     link.addEventListener("mouseleave", function () { if (!touched) { laterHide(); } });
-    link.addEventListener("focus", function () { show(link); });
+    link.addEventListener("focus", function () { if (!returning) { show(link); } });
     link.addEventListener("blur", function (event) {
       if (card && event.relatedTarget && card.contains(event.relatedTarget)) { return; }
       laterHide();
