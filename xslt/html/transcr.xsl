@@ -58,25 +58,34 @@
 
   <!-- A key to the marks that occur in this document, below the text: exactly the marks the text
        uses, each in the form it has there ("[sic!]" where the text has "[sic!]"), with the meaning
-       its own explanation gives. One element of each kind and attributes (the key below) is drawn
-       again to read its brackets and explanation, so the key costs little however many marks. -->
-  <xsl:key name="mark-kind" match="tei:text//tei:sic[not(parent::tei:choice)] | tei:text//tei:gap | tei:text//tei:space
-                                   | tei:text//tei:add | tei:text//tei:note[@type='annotation'] | tei:text//tei:supplied
-                                   | tei:text//tei:unclear[not(parent::tei:choice)] | tei:text//tei:del | tei:text//tei:damage
-                                   | tei:text//tei:surplus | tei:text//tei:term[@type='original'] | tei:text//tei:stamp
-                                   | tei:text//tei:pb | tei:text//tei:choice | tei:text//tei:app"
-           use="concat(local-name(), '|', @type, '|', @subtype, '|', @place, '|', @rend, '|', @reason, '|', @hand, '|',
-                       @cert, '|', @quantity, '|', @unit, '|', normalize-space(tei:desc), '|', local-name(*[1]), '|', local-name(*[2]),
-                       '|', count(tei:rdg), '|', normalize-space(tei:rdg/@wit))"/>
+       its own explanation gives. One element of each kind and attributes is drawn again to read
+       its brackets and explanation. Duplicates are found by sorting and comparing neighbours, in
+       time n log n: a key() lookup copies its whole group, which made many marks quadratic. -->
+  <xsl:key name="mark-by-id" match="tei:text//*" use="generate-id()"/>
 
   <xsl:template name="marks-key">
     <xsl:variable name="t" select="/tei:TEI/tei:text"/>
+    <xsl:variable name="candidates">
+      <xsl:for-each select="$t//tei:sic[not(parent::tei:choice)] | $t//tei:gap | $t//tei:space | $t//tei:add
+                            | $t//tei:note | $t//tei:supplied | $t//tei:unclear[not(parent::tei:choice)]
+                            | $t//tei:del | $t//tei:damage | $t//tei:surplus | $t//tei:term[@type='original'] | $t//tei:stamp
+                            | $t//tei:pb | $t//tei:choice | $t//tei:app">
+        <xsl:variable name="footnote"><xsl:if test="self::tei:note"><xsl:call-template name="is-footnote"/></xsl:if></xsl:variable>
+        <xsl:if test="$footnote != 'yes'">
+          <mark-candidate group="{concat(local-name(), '|', @type, '|', @subtype, '|', @place, '|', @rend, '|', @reason, '|', @hand, '|', @cert, '|', @quantity, '|', @unit, '|', normalize-space(tei:desc), '|', local-name(*[1]), '|', local-name(*[2]), '|', count(tei:rdg), '|', normalize-space(tei:rdg/@wit))}" id="{generate-id()}" order="{position()}"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="first-of-each">
+      <xsl:call-template name="first-of-each">
+        <xsl:with-param name="items" select="exsl:node-set($candidates)/*" xmlns:exsl="http://exslt.org/common"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:variable name="drawn">
-      <xsl:for-each select="$t//*[count(. | key('mark-kind', concat(local-name(), '|', @type, '|', @subtype, '|', @place, '|',
-                              @rend, '|', @reason, '|', @hand, '|', @cert, '|', @quantity, '|', @unit, '|', normalize-space(tei:desc),
-                              '|', local-name(*[1]), '|', local-name(*[2]), '|', count(tei:rdg), '|', normalize-space(tei:rdg/@wit)))[1]) = 1]
-                            | $t//tei:note[not(@type='annotation')]">
-        <xsl:apply-templates select="."/>
+      <xsl:for-each select="exsl:node-set($first-of-each)/*" xmlns:exsl="http://exslt.org/common">
+        <xsl:sort select="@order" data-type="number"/>
+        <xsl:variable name="id" select="@id"/>
+        <xsl:for-each select="$t"><xsl:apply-templates select="key('mark-by-id', $id)"/></xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="entries">
@@ -99,20 +108,23 @@
             <xsl:otherwise>
               <xsl:value-of select="$open"/>
               <xsl:if test="$content">
-                <xsl:if test="$close and not($open)"><i>text</i><xsl:text> </xsl:text></xsl:if>
-                <xsl:if test="$open"><i>text</i></xsl:if>
-                <xsl:if test="not($open) and not($close)"><i>text</i></xsl:if>
+                <i>text</i>
+                <xsl:if test="$close and not($open)"><xsl:text> </xsl:text></xsl:if>
               </xsl:if>
               <xsl:value-of select="normalize-space($close)"/>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
-        <entry key="{normalize-space($form)}|{normalize-space($meaning)}" meaning="{normalize-space($meaning)}">
-          <xsl:copy-of select="$form"/>
-        </entry>
+        <mark-entry group="{normalize-space($form)}|{normalize-space($meaning)}" order="{position()}"
+                    meaning="{normalize-space($meaning)}"><xsl:copy-of select="$form"/></mark-entry>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="used" select="exsl:node-set($entries)/entry[not(@key = preceding-sibling::entry/@key)]" xmlns:exsl="http://exslt.org/common"/>
+    <xsl:variable name="used-tree">
+      <xsl:call-template name="first-of-each">
+        <xsl:with-param name="items" select="exsl:node-set($entries)/*" xmlns:exsl="http://exslt.org/common"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="used" select="exsl:node-set($used-tree)/*" xmlns:exsl="http://exslt.org/common"/>
     <xsl:if test="$used">
       <section class="marks-key" aria-labelledby="marks-key-title">
         <h2 id="marks-key-title">Editorial marks</h2>
@@ -121,12 +133,27 @@
           corrections and expansions.</p>
         <dl>
           <xsl:for-each select="$used">
+            <xsl:sort select="@order" data-type="number"/>
             <dt><xsl:copy-of select="node()"/></dt>
             <dd><xsl:value-of select="@meaning"/></dd>
           </xsl:for-each>
         </dl>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- Of items with @group and @order, the first (lowest order) of each group: sorted by group
+       and order, an item is the first of its group when its neighbour before it is of another. -->
+  <xsl:template name="first-of-each">
+    <xsl:param name="items"/>
+    <xsl:variable name="sorted">
+      <xsl:for-each select="$items">
+        <xsl:sort select="@group"/>
+        <xsl:sort select="@order" data-type="number"/>
+        <xsl:copy-of select="."/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:copy-of select="exsl:node-set($sorted)/*[not(@group = preceding-sibling::*[1]/@group)]" xmlns:exsl="http://exslt.org/common"/>
   </xsl:template>
 
 </xsl:stylesheet>
