@@ -77,7 +77,8 @@
       var at = mark.getBoundingClientRect(), room = document.documentElement.clientWidth;
       var left = Math.max(8, Math.min(at.left, room - tip.offsetWidth - 8));
       tip.style.left = (left + window.pageXOffset) + "px";
-      tip.style.top = (at.bottom + window.pageYOffset + 4) + "px";
+      var below = at.bottom + tip.offsetHeight + 8 <= document.documentElement.clientHeight || at.top < tip.offsetHeight + 8;
+      tip.style.top = ((below ? at.bottom + 4 : at.top - tip.offsetHeight - 4) + window.pageYOffset) + "px";
     };
 
     marks.forEach(function (mark) {

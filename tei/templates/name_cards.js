@@ -87,7 +87,9 @@
     var width = card.offsetWidth, room = document.documentElement.clientWidth;
     var left = Math.max(8, Math.min(at.left, room - width - 8));
     card.style.left = (left - box.left) + "px";
-    card.style.top = (at.bottom - box.top + 4) + "px";
+    var height = card.offsetHeight;
+    var below = at.bottom + height + 8 <= document.documentElement.clientHeight || at.top < height + 8;
+    card.style.top = ((below ? at.bottom + 4 : at.top - height - 4) - box.top) + "px";
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("a.name[href]"), function (link) {
