@@ -25,6 +25,7 @@ from . import __version__
 from .core.tei import slug
 from .export.edition import Edition, edition_date
 from .export.registers import edition_registers
+from .namecards import page_cards, register_cards
 from .resources import doc_path, schema_path
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -141,6 +142,9 @@ def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | N
     if not replaced:
         page = page.replace("</main>", citation[1] + "</main>", 1)
     page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, page, count=1)
+    cards = page_cards(page, env.globals["name_cards"])
+    if cards:
+        page = page.replace("</body>", cards + '<script src="../assets/name-cards.js"></script></body>', 1)
     # Metadata only, no Pagefind filters: its filter index is not byte-stable between runs, and the
     # build must be; the search page filters the results by these fields itself.
     fields = {"title": doc.record.get("title", ""), "date": doc.record.get("date_text", "") or "Undated",
@@ -165,6 +169,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
                        key=lambda d: (d.record.get("date") or "9999", d.record.get("title", ""), d.id))
     records = _header_records(cache, published)
     env = _environment(edition, records)
+    cards = env.globals["name_cards"] = register_cards(edition_registers())
     (folder / "documents").mkdir(parents=True)
     for index, doc in enumerate(published):
         entry = cache / doc.key
@@ -198,12 +203,14 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
         for doc in published:
             for anchor_and_label in dict.fromkeys(values_of(doc.record)):
                 groups[anchor_and_label].append(doc)
-        facets[name] = (title, sorted(groups.items(), key=lambda kv: (kv[0][1].lower(), kv[0][0])))
+        # people by surname (the register's), everything else by its label
+        facets[name] = (title, sorted(groups.items(), key=lambda kv: (
+            cards[kv[0][0]].sort_key if kv[0][0] in cards else kv[0][1].lower(), kv[0][0])))
     facets = {name: facet for name, facet in facets.items() if facet[1]}  # no page for what no document names
     page("browse/index.html", "browse_index.html", facets=facets)
     for name, (title, groups) in facets.items():
         page(f"browse/{name}.html", "browse.html", title=title, facet=name, groups=groups,
-             authorities=_authorities())
+             authorities=_authorities(), cards=cards)
     if stage:
         stage("indexing")
     search_parts = _search_parts([folder / "documents" / f"{d.id}.html" for d in published if "html" in d.files])
@@ -300,6 +307,7 @@ def _copy_assets(folder: Path) -> None:
     assets.mkdir()
     for name in ("site.css", "site.js"):
         shutil.copyfile(TEMPLATES / name, assets / name)
+    shutil.copyfile(TEMPLATES / "name_cards.js", assets / "name-cards.js")
 
 
 def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: list["DocumentBuild"],

@@ -32,7 +32,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("validate", ("tei.schematron", "tei.validate")),
     ("render", ("tei.render",)),
     ("export", ("tei.export",)),
-    ("site", ("tei.build", "tei.site", "tei.serve")),
+    ("site", ("tei.build", "tei.namecards", "tei.site", "tei.serve")),
     ("cli", ("tei.cli",)),
 ]
 

@@ -51,6 +51,13 @@ def as_text(path: Path) -> bytes:
     return render(path, "txt")
 
 
+def test_the_key_of_marks_is_linear_in_the_number_of_marks(tmp_path):
+    # the key lists each form once: comparing each mark with those before it would be quadratic
+    assert_linear(as_html, lambda n: "<p>" + "".join(f"word {i} <note place=\"inline\">remark {i % 7}</note> "
+                                                     f"<gap reason=\"r{i % 5}\"/> <supplied>w</supplied> "
+                                                     for i in range(n)) + "</p>", 400, tmp_path)
+
+
 @pytest.mark.parametrize("stage", [as_html, as_text], ids=["html", "txt"])
 def test_footnote_numbers_are_linear_in_the_number_of_notes(stage, tmp_path):
     # each note counted the footnotes before it: 1,000 notes took 148 s as HTML

@@ -126,12 +126,15 @@ def test_footnote_links_go_and_come_back(page_files, open_page):
         assert ref.is_visible()
 
 
-def test_each_editorial_mark_has_a_tooltip(page_files, open_page):
+def test_each_editorial_mark_has_an_explanation(page_files, open_page):
+    """Without the script, in its tooltip; with it, in the popover it opens (its data-explanation)."""
     for path, file in page_files.items():
-        page = open_page(file)
-        untitled = page.evaluate(
-            "[...document.querySelectorAll('.ed')].filter(e => !e.title.trim()).map(e => e.outerHTML)")
-        assert untitled == [], path.name
+        for javascript in (False, True):
+            page = open_page(file, javascript=javascript)
+            untitled = page.evaluate(
+                "[...document.querySelectorAll('.ed')].filter(e => !(e.title || e.dataset.explanation || '').trim())"
+                ".map(e => e.outerHTML)")
+            assert untitled == [], path.name
 
 
 def test_copy_citation_button(page_files, open_page):

@@ -1,5 +1,6 @@
-/* Reading edition: the view switch (diplomatic / reading) and the "Copy citation" button.
-   Without this script the page shows the diplomatic view and hides both controls. */
+/* Reading edition: the view switch (diplomatic / reading), the "Copy citation" button and the
+   explanations of the editorial marks. Without this script the page shows the diplomatic view,
+   hides both controls, and a mark explains itself only in its tooltip (title). */
 (function () {
   "use strict";
   var body = document.body;
@@ -48,5 +49,60 @@
       );
     });
     actions.hidden = false;
+  }
+
+  /* Each editorial mark is focusable and shows its explanation in a popover when pointed at,
+     focused (Tab) or tapped; Escape closes it. The popover is the mark's description. */
+  var marks = Array.prototype.slice.call(document.querySelectorAll(".text .ed[title], .source-document .ed[title]"));
+  if (marks.length) {
+    var tip = document.createElement("span");
+    tip.id = "mark-explanation";
+    tip.className = "mark-tip";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    body.appendChild(tip);
+    var shown = null;
+
+    var hideTip = function () {
+      if (shown) { shown.removeAttribute("aria-describedby"); }
+      shown = null;
+      tip.hidden = true;
+    };
+    var showTip = function (mark) {
+      if (shown && shown !== mark) { shown.removeAttribute("aria-describedby"); }
+      shown = mark;
+      tip.textContent = mark.getAttribute("data-explanation");
+      tip.hidden = false;
+      mark.setAttribute("aria-describedby", tip.id);
+      var at = mark.getBoundingClientRect(), room = document.documentElement.clientWidth;
+      var left = Math.max(8, Math.min(at.left, room - tip.offsetWidth - 8));
+      tip.style.left = (left + window.pageXOffset) + "px";
+      var below = at.bottom + tip.offsetHeight + 8 <= document.documentElement.clientHeight || at.top < tip.offsetHeight + 8;
+      tip.style.top = ((below ? at.bottom + 4 : at.top - tip.offsetHeight - 4) + window.pageYOffset) + "px";
+    };
+
+    marks.forEach(function (mark) {
+      mark.setAttribute("data-explanation", mark.getAttribute("title"));
+      mark.removeAttribute("title");  /* the popover takes the tooltip's place: not both */
+      if (!mark.closest("a, button")) { mark.tabIndex = 0; }
+      mark.addEventListener("mouseenter", function () { showTip(mark); });
+      mark.addEventListener("mouseleave", function () { if (shown === mark && document.activeElement !== mark) { hideTip(); } });
+      mark.addEventListener("focus", function () { showTip(mark); });
+      mark.addEventListener("blur", function () { if (shown === mark) { hideTip(); } });
+      mark.addEventListener("click", function (event) {
+        if (mark.closest("a")) { return; }
+        event.stopPropagation();
+        if (shown === mark && document.activeElement !== mark) { hideTip(); } else { showTip(mark); }
+      });
+    });
+    /* a nested mark explains itself, not its outer mark */
+    marks.forEach(function (mark) {
+      mark.addEventListener("mouseover", function (event) {
+        var inner = event.target.closest && event.target.closest(".ed[data-explanation]");
+        if (inner === mark) { event.stopPropagation(); showTip(mark); }
+      });
+    });
+    document.addEventListener("keydown", function (event) { if (event.key === "Escape") { hideTip(); } });
+    document.addEventListener("click", function () { hideTip(); });
   }
 })();

@@ -56,31 +56,104 @@
     </span>
   </xsl:template>
 
-  <!-- A key to the marks that occur in this document, below the text. -->
+  <!-- A key to the marks that occur in this document, below the text: exactly the marks the text
+       uses, each in the form it has there ("[sic!]" where the text has "[sic!]"), with the meaning
+       its own explanation gives. One element of each kind and attributes is drawn again to read
+       its brackets and explanation. Duplicates are found by sorting and comparing neighbours, in
+       time n log n: a key() lookup copies its whole group, which made many marks quadratic. -->
+  <xsl:key name="mark-by-id" match="tei:text//*" use="generate-id()"/>
+
   <xsl:template name="marks-key">
     <xsl:variable name="t" select="/tei:TEI/tei:text"/>
-    <xsl:if test="$t//tei:sic or $t//tei:term[@type='original'] or $t//tei:gap or $t//tei:add or $t//tei:del or $t//tei:supplied
-                  or $t//tei:unclear or $t//tei:choice or $t//tei:space[tei:desc or @type='blank']
-                  or $t//tei:note[@type='annotation']">
+    <xsl:variable name="candidates">
+      <xsl:for-each select="$t//tei:sic[not(parent::tei:choice)] | $t//tei:gap | $t//tei:space | $t//tei:add
+                            | $t//tei:note | $t//tei:supplied | $t//tei:unclear[not(parent::tei:choice)]
+                            | $t//tei:del | $t//tei:damage | $t//tei:surplus | $t//tei:term[@type='original'] | $t//tei:stamp
+                            | $t//tei:pb | $t//tei:choice | $t//tei:app">
+        <xsl:variable name="footnote"><xsl:if test="self::tei:note"><xsl:call-template name="is-footnote"/></xsl:if></xsl:variable>
+        <xsl:if test="$footnote != 'yes'">
+          <mark-candidate group="{concat(local-name(), '|', @type, '|', @subtype, '|', @place, '|', @rend, '|', @reason, '|', @hand, '|', @cert, '|', @quantity, '|', @unit, '|', normalize-space(tei:desc), '|', local-name(*[1]), '|', local-name(*[2]), '|', count(tei:rdg), '|', normalize-space(tei:rdg/@wit))}" id="{generate-id()}" order="{position()}"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="first-of-each">
+      <xsl:call-template name="first-of-each">
+        <xsl:with-param name="items" select="exsl:node-set($candidates)/*" xmlns:exsl="http://exslt.org/common"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="drawn">
+      <xsl:for-each select="exsl:node-set($first-of-each)/*" xmlns:exsl="http://exslt.org/common">
+        <xsl:sort select="@order" data-type="number"/>
+        <xsl:variable name="id" select="@id"/>
+        <xsl:for-each select="$t"><xsl:apply-templates select="key('mark-by-id', $id)"/></xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="entries">
+      <xsl:for-each select="exsl:node-set($drawn)//*[contains(concat(' ', @class, ' '), ' ed ') and @title]" xmlns:exsl="http://exslt.org/common">
+        <xsl:variable name="labels" select="*[@class='ed-label']"/>
+        <xsl:variable name="open" select="node()[1][@class='ed-label']"/>
+        <xsl:variable name="close" select="node()[last()][@class='ed-label'][count($labels) = 2 or not($open)]"/>
+        <xsl:variable name="content" select="node()[not(@class='ed-label') and (self::* or normalize-space())]"/>
+        <xsl:variable name="choice" select="contains(concat(' ', @class, ' '), ' ed-choice ')"/>
+        <xsl:variable name="meaning">
+          <xsl:choose>
+            <xsl:when test="$choice and contains(@title, ';')"><xsl:value-of select="substring-before(@title, ';')"/></xsl:when>
+            <xsl:when test="$choice and contains(@title, ':')"><xsl:value-of select="substring-before(@title, ':')"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="@title"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="form">
+          <xsl:choose>
+            <xsl:when test="$choice"><i>text</i> [<i>editors’ form</i>]</xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="$open"/>
+              <xsl:if test="$content">
+                <i>text</i>
+                <xsl:if test="$close and not($open)"><xsl:text> </xsl:text></xsl:if>
+              </xsl:if>
+              <xsl:value-of select="normalize-space($close)"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <mark-entry group="{normalize-space($form)}|{normalize-space($meaning)}" order="{position()}"
+                    meaning="{normalize-space($meaning)}"><xsl:copy-of select="$form"/></mark-entry>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="used-tree">
+      <xsl:call-template name="first-of-each">
+        <xsl:with-param name="items" select="exsl:node-set($entries)/*" xmlns:exsl="http://exslt.org/common"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="used" select="exsl:node-set($used-tree)/*" xmlns:exsl="http://exslt.org/common"/>
+    <xsl:if test="$used">
       <section class="marks-key" aria-labelledby="marks-key-title">
         <h2 id="marks-key-title">Editorial marks</h2>
-        <p>Square brackets are the translator’s and the editors’, not the original’s. Point at a
-          mark for its meaning; the reading view hides the brackets of corrections and expansions.</p>
+        <p>Square brackets are the translator’s and the editors’, not the original’s. Each mark explains
+          itself when you point at it, tab to it or tap it; the reading view hides the brackets of
+          corrections and expansions.</p>
         <dl>
-          <xsl:if test="$t//tei:sic[not(parent::tei:choice)]"><dt>[sic]</dt><dd>thus in the original</dd></xsl:if>
-          <xsl:if test="$t//tei:gap[@reason='omitted' or not(@reason)]"><dt>[…]</dt><dd>text left out by the editors</dd></xsl:if>
-          <xsl:if test="$t//tei:gap[@reason and @reason!='omitted']"><dt>[illegible], [signature]</dt><dd>text or sign not transcribed</dd></xsl:if>
-          <xsl:if test="$t//tei:add"><dt>[inserted by hand: …]</dt><dd>added in the original, in another hand or place</dd></xsl:if>
-          <xsl:if test="$t//tei:del"><dt>[deleted: …]</dt><dd>struck out in the original</dd></xsl:if>
-          <xsl:if test="$t//tei:note[@type='annotation'] or $t//tei:add[@type='annotation']"><dt>[handwritten: …]</dt><dd>handwritten annotation</dd></xsl:if>
-          <xsl:if test="$t//tei:space[tei:desc or @type='blank']"><dt>[date left blank]</dt><dd>space left blank in the original</dd></xsl:if>
-          <xsl:if test="$t//tei:supplied"><dt>[words]</dt><dd>supplied by the translator or editors</dd></xsl:if>
-          <xsl:if test="$t//tei:unclear"><dt>[unclear: …]</dt><dd>uncertain reading</dd></xsl:if>
-          <xsl:if test="$t//tei:term[@type='original']"><dt>[<i>original word</i>]</dt><dd>a word of the original language, given by the translator</dd></xsl:if>
-          <xsl:if test="$t//tei:choice"><dt>abbr. [expansion]</dt><dd>abbreviation expanded, or error corrected, by the editors</dd></xsl:if>
+          <xsl:for-each select="$used">
+            <xsl:sort select="@order" data-type="number"/>
+            <dt><xsl:copy-of select="node()"/></dt>
+            <dd><xsl:value-of select="@meaning"/></dd>
+          </xsl:for-each>
         </dl>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- Of items with @group and @order, the first (lowest order) of each group: sorted by group
+       and order, an item is the first of its group when its neighbour before it is of another. -->
+  <xsl:template name="first-of-each">
+    <xsl:param name="items"/>
+    <xsl:variable name="sorted">
+      <xsl:for-each select="$items">
+        <xsl:sort select="@group"/>
+        <xsl:sort select="@order" data-type="number"/>
+        <xsl:copy-of select="."/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:copy-of select="exsl:node-set($sorted)/*[not(@group = preceding-sibling::*[1]/@group)]" xmlns:exsl="http://exslt.org/common"/>
   </xsl:template>
 
 </xsl:stylesheet>
