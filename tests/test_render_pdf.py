@@ -169,3 +169,68 @@ def test_a_tei_without_dates_gets_a_constant_date(tmp_path, monkeypatch):
 def test_attachment_name_follows_the_source_name_parameter():
     reader = pypdf.PdfReader(io.BytesIO(render(SAMPLE, "pdf", params={"source-name": "wilson-116407.xml"})))
     assert reader.attachments["wilson-116407.xml"] == [SAMPLE.read_bytes()]
+
+
+def word_boxes(pdf) -> list[tuple[float, float, list[tuple[float, float, float, float, str]]]]:
+    """Each page's (width, height, words) with each word's box (xMin, yMin, xMax, yMax, text), from
+    poppler's pdftotext -bbox."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    pages = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
+        words = [(float(a), float(b), float(c), float(d), html_unescape(w)) for a, b, c, d, w in re.findall(
+            r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)</word>', page[3])]
+        pages.append((float(page[1]), float(page[2]), words))
+    return pages
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def minimal_tei(body: str, lang: str = "en") -> str:
+    return (f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{lang}"><teiHeader><fileDesc>'
+            "<titleStmt><title>Test</title></titleStmt><publicationStmt><p>Test file.</p></publicationStmt>"
+            f"<sourceDesc><p>Made for the test.</p></sourceDesc></fileDesc></teiHeader><text><body>{body}</body></text></TEI>")
+
+
+LONG_CELL_WORDS = ("shipment of machine tools delivered to the northern provinces before the spring "
+                   "sowing season under the agreement on economic and technical cooperation").split()
+
+
+def test_a_table_of_twelve_columns_is_printed_whole(tmp_path):
+    """A table far wider than the text block is set on a landscape page, smaller, its cells
+    wrapped: every word is printed, and none outside the page."""
+    rows = "".join("<row>" + "".join(f"<cell>{' '.join(LONG_CELL_WORDS[(r + c) % 7:(r + c) % 7 + 12])} r{r}c{c}</cell>"
+                                     for c in range(12)) + "</row>" for r in range(5))
+    path = tmp_path / "wide.xml"
+    path.write_text(minimal_tei(f"<p>Before the table.</p><table>{rows}</table><p>After the table.</p>"), encoding="utf-8")
+    pdf = tmp_path / "wide.pdf"
+    pdf.write_bytes(render(path, "pdf"))
+    text = " ".join(pages_text(pdf))
+    assert missing_words(tei_words(path), text) == {}
+    for r in range(5):
+        for c in range(12):
+            assert f"r{r}c{c}" in text
+    pages = word_boxes(pdf)
+    assert any(width > height for width, height, _ in pages), "no landscape page"
+    for width, height, words in pages:
+        for x0, y0, x1, y1, word in words:
+            assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, f"{word!r} outside the page"
+
+
+def test_a_word_wider_than_its_column_is_wrapped_not_cut(tmp_path):
+    cells = "".join(f"<cell>Donaudampfschifffahrtsgesellschaftskapitän{c}</cell>" for c in range(6))
+    path = tmp_path / "long-words.xml"
+    path.write_text(minimal_tei(f"<table><row>{cells}</row></table>"), encoding="utf-8")
+    pdf = tmp_path / "long-words.pdf"
+    pdf.write_bytes(render(path, "pdf"))
+    for width, height, words in word_boxes(pdf):
+        for x0, y0, x1, y1, word in words:
+            assert 0 <= x0 and x1 <= width - 20, f"{word!r} beyond the margin"
+    printed = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True, capture_output=True,
+                             text=True).stdout.replace("\n", "")  # in the order drawn: cell by cell
+    for c in range(6):
+        assert f"Donaudampfschifffahrtsgesellschaftskapitän{c}" in printed
