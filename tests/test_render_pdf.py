@@ -234,3 +234,52 @@ def test_a_word_wider_than_its_column_is_wrapped_not_cut(tmp_path):
                              text=True).stdout.replace("\n", "")  # in the order drawn: cell by cell
     for c in range(6):
         assert f"Donaudampfschifffahrtsgesellschaftskapitän{c}" in printed
+
+
+def overlapping_words(pdf) -> list[tuple[int, str, str]]:
+    """Pairs of words drawn over each other: (page, word, word)."""
+    found = []
+    for number, (_, _, words) in enumerate(word_boxes(pdf), start=1):
+        for i, a in enumerate(words):
+            for b in words[i + 1:]:
+                across = min(a[2], b[2]) - max(a[0], b[0])
+                down = min(a[3], b[3]) - max(a[1], b[1])
+                if across > 1 and down > 0.3 * min(a[3] - a[1], b[3] - b[1]):
+                    found.append((number, a[4], b[4]))
+    return found
+
+
+NOTE_TEXT = ("Note {n} reads that the archive copy bears a handwritten remark in the margin, which the "
+             "editors take for a request to forward it to the minister; the remark is unsigned and undated. ")
+
+
+def test_notes_too_many_for_their_page_are_never_printed_over_the_text(tmp_path):
+    """Eleven long notes called in one paragraph fill more than a page: they may not be drawn over
+    the running head or the next page's text (WeasyPrint does so), so the PDF gives them after the text."""
+    filler = "The delegation met again and discussed trade, credit and the exchange of students. " * 4
+    notes = "".join(f'call{n}<note place="foot" n="{n}">{NOTE_TEXT.format(n=n) * 8}</note> ' for n in range(1, 12))
+    path = tmp_path / "crowded.xml"
+    path.write_text(minimal_tei(f"<p>{filler}</p><p>{filler}{notes}{filler}</p><p>{filler * 3}</p>"
+                                "<table><row><cell>Row one</cell><cell>Cell two</cell></row></table>"), encoding="utf-8")
+    warnings: list[str] = []
+    pdf = tmp_path / "crowded.pdf"
+    pdf.write_bytes(render(path, "pdf", warnings=warnings))
+    assert overlapping_words(pdf) == []
+    text = " ".join(pages_text(pdf))
+    assert missing_words(tei_words(path), text) == {}
+    flowing = " ".join(text.split())
+    for n in range(1, 12):
+        assert flowing.count(f"Note {n} reads") == 8
+    assert any("notes of page" in warning for warning in warnings)
+
+
+def test_notes_that_fit_stay_at_the_foot_of_the_page(tmp_path):
+    notes = "".join(f'call{n}<note place="foot" n="{n}">{NOTE_TEXT.format(n=n)}</note> ' for n in range(1, 4))
+    path = tmp_path / "few.xml"
+    path.write_text(minimal_tei(f"<p>Some text {notes} and more text.</p>"), encoding="utf-8")
+    warnings: list[str] = []
+    pdf = tmp_path / "few.pdf"
+    pdf.write_bytes(render(path, "pdf", warnings=warnings))
+    page = pages_text(pdf)[0]
+    assert "NOTES" not in page and "1. Note 1 reads" in page and warnings == []
+    assert overlapping_words(pdf) == []

@@ -14,6 +14,7 @@ import io
 import os
 import re
 from datetime import datetime, timezone
+from typing import Callable
 
 from ..errors import RenderError, TeiEditionError
 from ..resources import xslt_path
@@ -81,8 +82,24 @@ def _creation_time(source: bytes) -> datetime:
         return UNKNOWN_DATE
 
 
-def html_to_pdf(html: bytes, *, source: bytes, source_name: str) -> bytes:
-    """Print an HTML page (made with footnotes='page') to PDF/A-3b with the TEI attached."""
+def overflowing_note_pages(document) -> list[int]:
+    """Pages (from 1) whose footnote area reaches above the top of the page's text block:
+    WeasyPrint neither splits a note nor carries it over, so notes that do not fit on their page
+    are drawn over the running head and the text."""
+    pages = []
+    for number, page in enumerate(document.pages, start=1):
+        box = page._page_box
+        for area in box.children:
+            if type(area).__name__ == "FootnoteAreaBox" and area.position_y < box.content_box_y() - 0.5:
+                pages.append(number)
+    return pages
+
+
+def html_to_pdf(html: bytes, *, source: bytes, source_name: str,
+                endnotes_html: Callable[[], bytes] | None = None, warnings: list[str] | None = None) -> bytes:
+    """Print an HTML page (made with footnotes='page') to PDF/A-3b with the TEI attached. When
+    the notes of a page do not fit on it, the page made by `endnotes_html` (notes after the text)
+    is printed instead, with a warning: a note is never drawn over the text."""
     weasyprint = load_weasyprint()
     CSS, HTML, Attachment = weasyprint.CSS, weasyprint.HTML, weasyprint.Attachment
     created = _creation_time(source)
@@ -90,6 +107,13 @@ def html_to_pdf(html: bytes, *, source: bytes, source_name: str) -> bytes:
                             description="TEI P5 source of this edition", created=created, modified=created)
     paged = CSS(string=xslt_path("paged.css").read_text(encoding="utf-8"))
     document = HTML(string=html.decode("utf-8"), url_fetcher=_refuse_fetch).render(stylesheets=[paged])
+    crowded = overflowing_note_pages(document)
+    if crowded and endnotes_html is not None:
+        if warnings is not None:
+            warnings.append(f"{source_name}: the notes of page {crowded[0]} do not fit on that page; the PDF "
+                            "gives all notes after the text")
+        html = endnotes_html()
+        document = HTML(string=html.decode("utf-8"), url_fetcher=_refuse_fetch).render(stylesheets=[paged])
     _drop_unsafe_links(document)
     document.metadata.created = document.metadata.modified = created.strftime("%Y-%m-%dT%H:%M:%SZ")
     identifier = hashlib.sha256(html + source).hexdigest()[:32].encode("ascii")
