@@ -14,7 +14,7 @@ from tei.errors import RenderError
 from tei.render import render
 from tei.render.pdf import load_weasyprint
 
-from render_helpers import ALL_TEI, ARTIFACTS, INSTALL_HINT, SAMPLE, ids, missing_tool, missing_words, tei_words
+from render_helpers import ALL_TEI, ARTIFACTS, FOREIGN, INSTALL_HINT, SAMPLE, ids, missing_tool, missing_words, tei_words
 
 try:
     import pypdf
@@ -283,3 +283,37 @@ def test_notes_that_fit_stay_at_the_foot_of_the_page(tmp_path):
     page = pages_text(pdf)[0]
     assert "NOTES" not in page and "1. Note 1 reads" in page and warnings == []
     assert overlapping_words(pdf) == []
+
+
+def structure_types(node, found=None, depth=0) -> set[str]:
+    """The structure element types (/S) under a node of a tagged PDF's structure tree."""
+    found = set() if found is None else found
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if isinstance(node, pypdf.generic.ArrayObject):
+        for child in node:
+            structure_types(child, found, depth + 1)
+    elif isinstance(node, pypdf.generic.DictionaryObject) and depth < 200:
+        if "/S" in node:
+            found.add(str(node["/S"]))
+        if "/K" in node:
+            structure_types(node["/K"], found, depth + 1)
+    return found
+
+
+@pytest.mark.parametrize("path", [SAMPLE, *FOREIGN[:1]], ids=ids([SAMPLE, *FOREIGN[:1]]))
+def test_pdf_is_tagged_for_assistive_technology(path, pdfs):
+    """PDF/UA's structure (headings, paragraphs, the reading order) besides PDF/A-3b."""
+    root = pypdf.PdfReader(pdfs[path]).trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"].value is True
+    tree = root["/StructTreeRoot"].get_object()
+    kinds = structure_types(tree)
+    assert {"/P", "/H1"} <= kinds, kinds
+    assert str(root["/Lang"]) == "en"
+
+
+def test_tagged_table_keeps_its_cells(tmp_path):
+    path = tmp_path / "table.xml"
+    path.write_text(minimal_tei("<table><row><cell>Year</cell><cell>Exports</cell></row>"
+                                "<row><cell>1971</cell><cell>252.3</cell></row></table>"), encoding="utf-8")
+    root = pypdf.PdfReader(io.BytesIO(render(path, "pdf"))).trailer["/Root"]
+    assert {"/Table", "/TR", "/TD"} <= structure_types(root["/StructTreeRoot"])

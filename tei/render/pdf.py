@@ -1,7 +1,8 @@
 """PDF through WeasyPrint, from the HTML page and its print style sheet.
 
-The PDF is PDF/A-3b and carries the TEI source as an embedded file (relationship "Source"), so
-that an archive that keeps the PDF keeps the data too. Nothing is fetched while printing. The same
+The PDF is tagged (the structure PDF/UA asks for, which screen readers follow) and PDF/A-3b, and
+carries the TEI source as an embedded file (relationship "Source"), so that an archive that keeps
+the PDF keeps the data too. Nothing is fetched while printing. The same
 input gives the same bytes on every run: the PDF's dates come from SOURCE_DATE_EPOCH when it is set
 (reproducible builds), else from the TEI itself (never from the clock).
 """
@@ -117,4 +118,5 @@ def html_to_pdf(html: bytes, *, source: bytes, source_name: str,
     _drop_unsafe_links(document)
     document.metadata.created = document.metadata.modified = created.strftime("%Y-%m-%dT%H:%M:%SZ")
     identifier = hashlib.sha256(html + source).hexdigest()[:32].encode("ascii")
-    return document.write_pdf(pdf_variant="pdf/a-3b", attachments=[attachment], pdf_identifier=identifier)
+    return document.write_pdf(pdf_variant="pdf/a-3b", pdf_tags=True, attachments=[attachment],
+                              pdf_identifier=identifier)
