@@ -317,3 +317,42 @@ def test_tagged_table_keeps_its_cells(tmp_path):
                                 "<row><cell>1971</cell><cell>252.3</cell></row></table>"), encoding="utf-8")
     root = pypdf.PdfReader(io.BytesIO(render(path, "pdf"))).trailer["/Root"]
     assert {"/Table", "/TR", "/TD"} <= structure_types(root["/StructTreeRoot"])
+
+
+def pdf_fonts(pdf) -> list[tuple[str, str]]:
+    """(font name without its subset prefix, embedded yes/no) from poppler's pdffonts."""
+    rows = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout.splitlines()[2:]
+    return [(row.split()[0].split("+", 1)[-1], row.split()[-5]) for row in rows]
+
+
+ARABIC_WITH_LAM_ALEF = ("السلام", "الأمم", "والإسلام", "لا")
+
+
+def test_arabic_hebrew_and_chinese_are_drawn_with_embedded_noto_fonts(tmp_path):
+    path = tmp_path / "scripts.xml"
+    path.write_text(minimal_tei(f'<p xml:lang="ar">{" ".join(ARABIC_WITH_LAM_ALEF)} عليكم</p>'
+                                '<p xml:lang="fa">کتاب لاله‌زار</p><p xml:lang="he">שלום עליכם</p>'
+                                '<p xml:lang="zh">中华人民共和国</p><p xml:lang="ja">日本国憲法</p>'), encoding="utf-8")
+    pdf = tmp_path / "scripts.pdf"
+    pdf.write_bytes(render(path, "pdf"))
+    fonts = dict(pdf_fonts(pdf))
+    assert fonts.get("Noto-Naskh-Arabic") == "yes", fonts
+    assert any(name.startswith("Noto-") and "Hebrew" in name and emb == "yes" for name, emb in fonts.items()), fonts
+    assert any(name.startswith("Noto-") and "CJK-SC" in name and emb == "yes" for name, emb in fonts.items()), fonts
+    assert any(name.startswith("Noto-") and "CJK-JP" in name and emb == "yes" for name, emb in fonts.items()), fonts
+    text = " ".join(pages_text(pdf))
+    assert missing_words(tei_words(path), text) == {}
+    assert "中华人民共和国" in text and "日本国憲法" in text and "שלום" in text
+
+
+def test_lam_alef_comes_back_from_the_text_layer_as_written(tmp_path):
+    """Screen readers and search read the PDF's text layer: a lam-alef must give lam then alef."""
+    path = tmp_path / "arabic.xml"
+    path.write_text(minimal_tei(f'<p>{" ".join(ARABIC_WITH_LAM_ALEF)}</p>', lang="ar"), encoding="utf-8")
+    pdf = tmp_path / "arabic.pdf"
+    pdf.write_bytes(render(path, "pdf"))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    words = set(re.findall(r"\w+", text))
+    for word in ARABIC_WITH_LAM_ALEF:
+        assert word in words, (word, sorted(w for w in words if not w.isascii()))
+    assert "السالم" not in text and "الأمم" in text
