@@ -356,3 +356,30 @@ def test_lam_alef_comes_back_from_the_text_layer_as_written(tmp_path):
     for word in ARABIC_WITH_LAM_ALEF:
         assert word in words, (word, sorted(w for w in words if not w.isascii()))
     assert "السالم" not in text and "الأمم" in text
+
+
+def test_a_speaker_is_never_left_alone_at_the_foot_of_a_page(tmp_path):
+    """Speeches of different lengths, so that many pages end within or between speeches."""
+    line = "Now is the winter of our discontent made glorious summer by this sun of York"
+    speeches = "".join(f'<sp><speaker>SPEAKER{i:03d}</speaker><p>{" ".join([line] * (1 + i * 7 % 9))}.</p></sp>'
+                       for i in range(90))
+    path = tmp_path / "play.xml"
+    path.write_text(minimal_tei(f'<div type="scene">{speeches}</div>'), encoding="utf-8")
+    pdf = tmp_path / "play.pdf"
+    pdf.write_bytes(render(path, "pdf"))
+    pages = pages_text(pdf)
+    assert len(pages) > 5
+    for number, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines()
+                 if line.strip() and not re.fullmatch(r"\d+ of \d+", line.strip())]
+        assert not re.match(r"SPEAKER\d+", lines[-1]), f"page {number} ends with the speaker {lines[-1]}"
+
+
+def test_the_hint_to_point_at_marks_is_not_printed(pdfs):
+    """Paper has no pointer: the PDF keeps the key of the marks, without the hint."""
+    html_page = render(SAMPLE, "html").decode("utf-8")
+    assert "Point at a" in html_page and "Editorial marks" in html_page
+    text = " ".join(" ".join(pages_text(pdfs[SAMPLE])).split())
+    assert "Editorial marks" in text or "EDITORIAL MARKS" in text
+    assert "Square brackets are the translator’s" in text
+    assert "Point at a mark" not in text

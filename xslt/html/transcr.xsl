@@ -64,8 +64,8 @@
                   or $t//tei:note[@type='annotation']">
       <section class="marks-key" aria-labelledby="marks-key-title">
         <h2 id="marks-key-title">Editorial marks</h2>
-        <p>Square brackets are the translator’s and the editors’, not the original’s. Point at a
-          mark for its meaning; the reading view hides the brackets of corrections and expansions.</p>
+        <p>Square brackets are the translator’s and the editors’, not the original’s.<span class="screen-only"> Point at a
+          mark for its meaning; the reading view hides the brackets of corrections and expansions.</span></p>
         <dl>
           <xsl:if test="$t//tei:sic[not(parent::tei:choice)]"><dt>[sic]</dt><dd>thus in the original</dd></xsl:if>
           <xsl:if test="$t//tei:gap[@reason='omitted' or not(@reason)]"><dt>[…]</dt><dd>text left out by the editors</dd></xsl:if>
