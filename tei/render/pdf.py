@@ -89,8 +89,8 @@ def overflowing_note_pages(document) -> list[int]:
     are drawn over the running head and the text."""
     pages = []
     for number, page in enumerate(document.pages, start=1):
-        box = page._page_box
-        for area in box.children:
+        box = getattr(page, "_page_box", None)  # WeasyPrint's layout tree (tested with WeasyPrint 70)
+        for area in getattr(box, "children", ()):
             if type(area).__name__ == "FootnoteAreaBox" and area.position_y < box.content_box_y() - 0.5:
                 pages.append(number)
     return pages
