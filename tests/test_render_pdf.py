@@ -14,7 +14,7 @@ from tei.errors import RenderError
 from tei.render import render
 from tei.render.pdf import load_weasyprint
 
-from render_helpers import ALL_TEI, ARTIFACTS, INSTALL_HINT, SAMPLE, ids, missing_tool, missing_words, tei_words
+from render_helpers import ALL_TEI, ARTIFACTS, FOREIGN, INSTALL_HINT, SAMPLE, ids, missing_tool, missing_words, tei_words
 
 try:
     import pypdf
@@ -169,3 +169,217 @@ def test_a_tei_without_dates_gets_a_constant_date(tmp_path, monkeypatch):
 def test_attachment_name_follows_the_source_name_parameter():
     reader = pypdf.PdfReader(io.BytesIO(render(SAMPLE, "pdf", params={"source-name": "wilson-116407.xml"})))
     assert reader.attachments["wilson-116407.xml"] == [SAMPLE.read_bytes()]
+
+
+def word_boxes(pdf) -> list[tuple[float, float, list[tuple[float, float, float, float, str]]]]:
+    """Each page's (width, height, words) with each word's box (xMin, yMin, xMax, yMax, text), from
+    poppler's pdftotext -bbox."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    pages = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
+        words = [(float(a), float(b), float(c), float(d), html_unescape(w)) for a, b, c, d, w in re.findall(
+            r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)</word>', page[3])]
+        pages.append((float(page[1]), float(page[2]), words))
+    return pages
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def minimal_tei(body: str, lang: str = "en") -> str:
+    return (f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{lang}"><teiHeader><fileDesc>'
+            "<titleStmt><title>Test</title></titleStmt><publicationStmt><p>Test file.</p></publicationStmt>"
+            f"<sourceDesc><p>Made for the test.</p></sourceDesc></fileDesc></teiHeader><text><body>{body}</body></text></TEI>")
+
+
+LONG_CELL_WORDS = ("shipment of machine tools delivered to the northern provinces before the spring "
+                   "sowing season under the agreement on economic and technical cooperation").split()
+
+
+def test_a_table_of_twelve_columns_is_printed_whole(tmp_path):
+    """A table far wider than the text block is set on a landscape page, smaller, its cells
+    wrapped: every word is printed, and none outside the page."""
+    rows = "".join("<row>" + "".join(f"<cell>{' '.join(LONG_CELL_WORDS[(r + c) % 7:(r + c) % 7 + 12])} r{r}c{c}</cell>"
+                                     for c in range(12)) + "</row>" for r in range(5))
+    path = tmp_path / "wide.xml"
+    path.write_text(minimal_tei(f"<p>Before the table.</p><table>{rows}</table><p>After the table.</p>"), encoding="utf-8")
+    pdf = tmp_path / "wide.pdf"
+    pdf.write_bytes(render(path, "pdf"))
+    text = " ".join(pages_text(pdf))
+    assert missing_words(tei_words(path), text) == {}
+    for r in range(5):
+        for c in range(12):
+            assert f"r{r}c{c}" in text
+    pages = word_boxes(pdf)
+    assert any(width > height for width, height, _ in pages), "no landscape page"
+    for width, height, words in pages:
+        for x0, y0, x1, y1, word in words:
+            assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, f"{word!r} outside the page"
+
+
+def test_a_word_wider_than_its_column_is_wrapped_not_cut(tmp_path):
+    cells = "".join(f"<cell>Donaudampfschifffahrtsgesellschaftskapitän{c}</cell>" for c in range(6))
+    path = tmp_path / "long-words.xml"
+    path.write_text(minimal_tei(f"<table><row>{cells}</row></table>"), encoding="utf-8")
+    pdf = tmp_path / "long-words.pdf"
+    pdf.write_bytes(render(path, "pdf"))
+    for width, height, words in word_boxes(pdf):
+        for x0, y0, x1, y1, word in words:
+            assert 0 <= x0 and x1 <= width - 20, f"{word!r} beyond the margin"
+    printed = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True, capture_output=True,
+                             text=True).stdout.replace("\n", "")  # in the order drawn: cell by cell
+    for c in range(6):
+        assert f"Donaudampfschifffahrtsgesellschaftskapitän{c}" in printed
+
+
+def overlapping_words(pdf) -> list[tuple[int, str, str]]:
+    """Pairs of words drawn over each other: (page, word, word)."""
+    found = []
+    for number, (_, _, words) in enumerate(word_boxes(pdf), start=1):
+        for i, a in enumerate(words):
+            for b in words[i + 1:]:
+                across = min(a[2], b[2]) - max(a[0], b[0])
+                down = min(a[3], b[3]) - max(a[1], b[1])
+                if across > 1 and down > 0.3 * min(a[3] - a[1], b[3] - b[1]):
+                    found.append((number, a[4], b[4]))
+    return found
+
+
+NOTE_TEXT = ("Note {n} reads that the archive copy bears a handwritten remark in the margin, which the "
+             "editors take for a request to forward it to the minister; the remark is unsigned and undated. ")
+
+
+def test_notes_too_many_for_their_page_are_never_printed_over_the_text(tmp_path):
+    """Eleven long notes called in one paragraph fill more than a page: they may not be drawn over
+    the running head or the next page's text (WeasyPrint does so), so the PDF gives them after the text."""
+    filler = "The delegation met again and discussed trade, credit and the exchange of students. " * 4
+    notes = "".join(f'call{n}<note place="foot" n="{n}">{NOTE_TEXT.format(n=n) * 8}</note> ' for n in range(1, 12))
+    path = tmp_path / "crowded.xml"
+    path.write_text(minimal_tei(f"<p>{filler}</p><p>{filler}{notes}{filler}</p><p>{filler * 3}</p>"
+                                "<table><row><cell>Row one</cell><cell>Cell two</cell></row></table>"), encoding="utf-8")
+    warnings: list[str] = []
+    pdf = tmp_path / "crowded.pdf"
+    pdf.write_bytes(render(path, "pdf", warnings=warnings))
+    assert overlapping_words(pdf) == []
+    text = " ".join(pages_text(pdf))
+    assert missing_words(tei_words(path), text) == {}
+    flowing = " ".join(text.split())
+    for n in range(1, 12):
+        assert flowing.count(f"Note {n} reads") == 8
+    assert any("notes of page" in warning for warning in warnings)
+
+
+def test_notes_that_fit_stay_at_the_foot_of_the_page(tmp_path):
+    notes = "".join(f'call{n}<note place="foot" n="{n}">{NOTE_TEXT.format(n=n)}</note> ' for n in range(1, 4))
+    path = tmp_path / "few.xml"
+    path.write_text(minimal_tei(f"<p>Some text {notes} and more text.</p>"), encoding="utf-8")
+    warnings: list[str] = []
+    pdf = tmp_path / "few.pdf"
+    pdf.write_bytes(render(path, "pdf", warnings=warnings))
+    page = pages_text(pdf)[0]
+    assert "NOTES" not in page and "1. Note 1 reads" in page and warnings == []
+    assert overlapping_words(pdf) == []
+
+
+def structure_types(node, found=None, depth=0) -> set[str]:
+    """The structure element types (/S) under a node of a tagged PDF's structure tree."""
+    found = set() if found is None else found
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if isinstance(node, pypdf.generic.ArrayObject):
+        for child in node:
+            structure_types(child, found, depth + 1)
+    elif isinstance(node, pypdf.generic.DictionaryObject) and depth < 200:
+        if "/S" in node:
+            found.add(str(node["/S"]))
+        if "/K" in node:
+            structure_types(node["/K"], found, depth + 1)
+    return found
+
+
+@pytest.mark.parametrize("path", [SAMPLE, *FOREIGN[:1]], ids=ids([SAMPLE, *FOREIGN[:1]]))
+def test_pdf_is_tagged_for_assistive_technology(path, pdfs):
+    """PDF/UA's structure (headings, paragraphs, the reading order) besides PDF/A-3b."""
+    root = pypdf.PdfReader(pdfs[path]).trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"].value is True
+    tree = root["/StructTreeRoot"].get_object()
+    kinds = structure_types(tree)
+    assert {"/P", "/H1"} <= kinds, kinds
+    assert str(root["/Lang"]) == "en"
+
+
+def test_tagged_table_keeps_its_cells(tmp_path):
+    path = tmp_path / "table.xml"
+    path.write_text(minimal_tei("<table><row><cell>Year</cell><cell>Exports</cell></row>"
+                                "<row><cell>1971</cell><cell>252.3</cell></row></table>"), encoding="utf-8")
+    root = pypdf.PdfReader(io.BytesIO(render(path, "pdf"))).trailer["/Root"]
+    assert {"/Table", "/TR", "/TD"} <= structure_types(root["/StructTreeRoot"])
+
+
+def pdf_fonts(pdf) -> list[tuple[str, str]]:
+    """(font name without its subset prefix, embedded yes/no) from poppler's pdffonts."""
+    rows = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout.splitlines()[2:]
+    return [(row.split()[0].split("+", 1)[-1], row.split()[-5]) for row in rows]
+
+
+ARABIC_WITH_LAM_ALEF = ("السلام", "الأمم", "والإسلام", "لا")
+
+
+def test_arabic_hebrew_and_chinese_are_drawn_with_embedded_noto_fonts(tmp_path):
+    path = tmp_path / "scripts.xml"
+    path.write_text(minimal_tei(f'<p xml:lang="ar">{" ".join(ARABIC_WITH_LAM_ALEF)} عليكم</p>'
+                                '<p xml:lang="fa">کتاب لاله‌زار</p><p xml:lang="he">שלום עליכם</p>'
+                                '<p xml:lang="zh">中华人民共和国</p><p xml:lang="ja">日本国憲法</p>'), encoding="utf-8")
+    pdf = tmp_path / "scripts.pdf"
+    pdf.write_bytes(render(path, "pdf"))
+    fonts = dict(pdf_fonts(pdf))
+    assert fonts.get("Noto-Naskh-Arabic") == "yes", fonts
+    assert any(name.startswith("Noto-") and "Hebrew" in name and emb == "yes" for name, emb in fonts.items()), fonts
+    assert any(name.startswith("Noto-") and "CJK-SC" in name and emb == "yes" for name, emb in fonts.items()), fonts
+    assert any(name.startswith("Noto-") and "CJK-JP" in name and emb == "yes" for name, emb in fonts.items()), fonts
+    text = " ".join(pages_text(pdf))
+    assert missing_words(tei_words(path), text) == {}
+    assert "中华人民共和国" in text and "日本国憲法" in text and "שלום" in text
+
+
+def test_lam_alef_comes_back_from_the_text_layer_as_written(tmp_path):
+    """Screen readers and search read the PDF's text layer: a lam-alef must give lam then alef."""
+    path = tmp_path / "arabic.xml"
+    path.write_text(minimal_tei(f'<p>{" ".join(ARABIC_WITH_LAM_ALEF)}</p>', lang="ar"), encoding="utf-8")
+    pdf = tmp_path / "arabic.pdf"
+    pdf.write_bytes(render(path, "pdf"))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    words = set(re.findall(r"\w+", text))
+    for word in ARABIC_WITH_LAM_ALEF:
+        assert word in words, (word, sorted(w for w in words if not w.isascii()))
+    assert "السالم" not in text and "الأمم" in text
+
+
+def test_a_speaker_is_never_left_alone_at_the_foot_of_a_page(tmp_path):
+    """Speeches of different lengths, so that many pages end within or between speeches."""
+    line = "Now is the winter of our discontent made glorious summer by this sun of York"
+    speeches = "".join(f'<sp><speaker>SPEAKER{i:03d}</speaker><p>{" ".join([line] * (1 + i * 7 % 9))}.</p></sp>'
+                       for i in range(90))
+    path = tmp_path / "play.xml"
+    path.write_text(minimal_tei(f'<div type="scene">{speeches}</div>'), encoding="utf-8")
+    pdf = tmp_path / "play.pdf"
+    pdf.write_bytes(render(path, "pdf"))
+    pages = pages_text(pdf)
+    assert len(pages) > 5
+    for number, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines()
+                 if line.strip() and not re.fullmatch(r"\d+ of \d+", line.strip())]
+        assert not re.match(r"SPEAKER\d+", lines[-1]), f"page {number} ends with the speaker {lines[-1]}"
+
+
+def test_the_hint_to_point_at_marks_is_not_printed(pdfs):
+    """Paper has no pointer: the PDF keeps the key of the marks, without the hint."""
+    html_page = render(SAMPLE, "html").decode("utf-8")
+    assert "explains itself when you point at it" in html_page and "Editorial marks" in html_page
+    text = " ".join(" ".join(pages_text(pdfs[SAMPLE])).split())
+    assert "Editorial marks" in text or "EDITORIAL MARKS" in text
+    assert "Square brackets are the translator’s" in text
+    assert "point at it" not in text

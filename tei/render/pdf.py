@@ -1,7 +1,8 @@
 """PDF through WeasyPrint, from the HTML page and its print style sheet.
 
-The PDF is PDF/A-3b and carries the TEI source as an embedded file (relationship "Source"), so
-that an archive that keeps the PDF keeps the data too. Nothing is fetched while printing. The same
+The PDF is tagged (the structure PDF/UA asks for, which screen readers follow) and PDF/A-3b, and
+carries the TEI source as an embedded file (relationship "Source"), so that an archive that keeps
+the PDF keeps the data too. Nothing is fetched while printing. The same
 input gives the same bytes on every run: the PDF's dates come from SOURCE_DATE_EPOCH when it is set
 (reproducible builds), else from the TEI itself (never from the clock).
 """
@@ -14,6 +15,7 @@ import io
 import os
 import re
 from datetime import datetime, timezone
+from typing import Callable
 
 from ..errors import RenderError, TeiEditionError
 from ..resources import xslt_path
@@ -81,8 +83,24 @@ def _creation_time(source: bytes) -> datetime:
         return UNKNOWN_DATE
 
 
-def html_to_pdf(html: bytes, *, source: bytes, source_name: str) -> bytes:
-    """Print an HTML page (made with footnotes='page') to PDF/A-3b with the TEI attached."""
+def overflowing_note_pages(document) -> list[int]:
+    """Pages (from 1) whose footnote area reaches above the top of the page's text block:
+    WeasyPrint neither splits a note nor carries it over, so notes that do not fit on their page
+    are drawn over the running head and the text."""
+    pages = []
+    for number, page in enumerate(document.pages, start=1):
+        box = getattr(page, "_page_box", None)  # WeasyPrint's layout tree (tested with WeasyPrint 70)
+        for area in getattr(box, "children", ()):
+            if type(area).__name__ == "FootnoteAreaBox" and area.position_y < box.content_box_y() - 0.5:
+                pages.append(number)
+    return pages
+
+
+def html_to_pdf(html: bytes, *, source: bytes, source_name: str,
+                endnotes_html: Callable[[], bytes] | None = None, warnings: list[str] | None = None) -> bytes:
+    """Print an HTML page (made with footnotes='page') to PDF/A-3b with the TEI attached. When
+    the notes of a page do not fit on it, the page made by `endnotes_html` (notes after the text)
+    is printed instead, with a warning: a note is never drawn over the text."""
     weasyprint = load_weasyprint()
     CSS, HTML, Attachment = weasyprint.CSS, weasyprint.HTML, weasyprint.Attachment
     created = _creation_time(source)
@@ -90,7 +108,15 @@ def html_to_pdf(html: bytes, *, source: bytes, source_name: str) -> bytes:
                             description="TEI P5 source of this edition", created=created, modified=created)
     paged = CSS(string=xslt_path("paged.css").read_text(encoding="utf-8"))
     document = HTML(string=html.decode("utf-8"), url_fetcher=_refuse_fetch).render(stylesheets=[paged])
+    crowded = overflowing_note_pages(document)
+    if crowded and endnotes_html is not None:
+        if warnings is not None:
+            warnings.append(f"{source_name}: the notes of page {crowded[0]} do not fit on that page; the PDF "
+                            "gives all notes after the text")
+        html = endnotes_html()
+        document = HTML(string=html.decode("utf-8"), url_fetcher=_refuse_fetch).render(stylesheets=[paged])
     _drop_unsafe_links(document)
     document.metadata.created = document.metadata.modified = created.strftime("%Y-%m-%dT%H:%M:%SZ")
     identifier = hashlib.sha256(html + source).hexdigest()[:32].encode("ascii")
-    return document.write_pdf(pdf_variant="pdf/a-3b", attachments=[attachment], pdf_identifier=identifier)
+    return document.write_pdf(pdf_variant="pdf/a-3b", pdf_tags=True, attachments=[attachment],
+                              pdf_identifier=identifier)

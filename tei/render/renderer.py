@@ -163,7 +163,8 @@ def render(path: str | Path, to: str, *, view: str | None = None,
         from .pdf import html_to_pdf
 
         page = _html(tree, path, view, "page", params)
-        return html_to_pdf(page, source=source, source_name=params.get("source-name") or path.name)
+        return html_to_pdf(page, source=source, source_name=params.get("source-name") or path.name,
+                           endnotes_html=lambda: _html(tree, path, view, "end", params), warnings=warnings)
     except RenderError as exc:
         exc.path = exc.path or str(path)
         raise

@@ -28,10 +28,14 @@
           </xsl:when>
           <xsl:otherwise><link rel="stylesheet" href="edition.css"/></xsl:otherwise>
         </xsl:choose>
-        <style>@page { size: <xsl:choose>
+        <xsl:variable name="page-size">
+          <xsl:choose>
             <xsl:when test="translate($paper, 'LETR', 'letr') = 'letter'">letter</xsl:when>
             <xsl:otherwise>A4</xsl:otherwise>
-          </xsl:choose>; }</style>
+          </xsl:choose>
+        </xsl:variable>
+        <!-- "wide": the landscape pages of tables with many columns (paged.css) -->
+        <style>@page { size: <xsl:value-of select="$page-size"/>; } @page wide { size: <xsl:value-of select="$page-size"/> landscape; }</style>
       </head>
       <body class="view-{$view} footnotes-{$footnotes}">
         <a class="skip-link" href="#text">Skip to the text</a>
@@ -322,8 +326,16 @@
     <li><xsl:call-template name="global-attributes"/><xsl:apply-templates/></li>
   </xsl:template>
 
+  <!-- A table of many columns is printed smaller, on a landscape page of its own (paged.css). -->
   <xsl:template match="tei:table">
+    <xsl:variable name="columns">
+      <xsl:for-each select="tei:row">
+        <xsl:sort select="count(tei:cell)" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="count(tei:cell)"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
     <table class="tei-table">
+      <xsl:if test="$columns &gt;= 8"><xsl:attribute name="class">tei-table many-columns</xsl:attribute></xsl:if>
       <xsl:call-template name="global-attributes"/>
       <xsl:if test="tei:head">
         <caption><xsl:apply-templates select="tei:head/node()"/></caption>

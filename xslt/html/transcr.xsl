@@ -128,9 +128,9 @@
     <xsl:if test="$used">
       <section class="marks-key" aria-labelledby="marks-key-title">
         <h2 id="marks-key-title">Editorial marks</h2>
-        <p>Square brackets are the translator’s and the editors’, not the original’s. Each mark explains
-          itself when you point at it, tab to it or tap it; the reading view hides the brackets of
-          corrections and expansions.</p>
+        <p>Square brackets are the translator’s and the editors’, not the original’s.<span class="screen-only"> Each
+          mark explains itself when you point at it, tab to it or tap it; the reading view hides the brackets of
+          corrections and expansions.</span></p>
         <dl>
           <xsl:for-each select="$used">
             <xsl:sort select="@order" data-type="number"/>
