@@ -51,10 +51,13 @@ def _elements(node: etree._Element) -> list[etree._Element]:
     return [child for child in node if isinstance(child.tag, str)]
 
 
-def _split_top_level(expression: str, separator: str) -> list[str]:
-    """`expression` split at `separator` outside brackets, parentheses and string literals."""
-    parts, depth, quote, start = [], 0, None, 0
-    for index, char in enumerate(expression):
+def _split_top_level(expression: str, separator: str | re.Pattern) -> list[str]:
+    """`expression` split at `separator` (a character, or a pattern such as a spaced `or`) outside
+    brackets, parentheses and string literals."""
+    pattern = separator if isinstance(separator, re.Pattern) else re.compile(re.escape(separator))
+    parts, depth, quote, start, index = [], 0, None, 0, 0
+    while index < len(expression):
+        char = expression[index]
         if quote:
             quote = None if char == quote else quote
         elif char in "'\"":
@@ -63,9 +66,11 @@ def _split_top_level(expression: str, separator: str) -> list[str]:
             depth += 1
         elif char in "])":
             depth -= 1
-        elif char == separator and depth == 0:
+        elif depth == 0 and (found := pattern.match(expression, index)):
             parts.append(expression[start:index])
-            start = index + 1
+            start = index = found.end()
+            continue
+        index += 1
     parts.append(expression[start:])
     return parts
 
@@ -217,27 +222,12 @@ def _predicates(step: str) -> list[str]:
     return found
 
 
+_OR = re.compile(r"\sor\s")
+
+
 def _split_or(expression: str) -> list[str]:
     """The terms of a top-level `or` (outside brackets, parentheses and strings), stripped."""
-    terms, depth, quote, start = [], 0, None, 0
-    index = 0
-    while index < len(expression):
-        char = expression[index]
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
-        elif depth == 0 and re.match(r"\sor\s", expression[index:index + 4]):
-            terms.append(expression[start:index])
-            start = index = index + 3
-            continue
-        index += 1
-    terms.append(expression[start:])
-    return [term.strip() for term in terms]
+    return [term.strip() for term in _split_top_level(expression, _OR)]
 
 
 def _load(path: Path) -> etree._Element:
