@@ -103,13 +103,22 @@ def reordered_sections(text: str) -> str:
     return "\n".join(lines[:start] + [line for block in reversed(blocks) for line in ["", *block]])
 
 
+def indented_labels(text: str) -> str:
+    """The labels and their values indented, as a copy out of a web page's columns leaves them."""
+    lines = text.split("\n")
+    start = tail_start(lines)
+    if start is None:
+        return text
+    return "\n".join(lines[:start] + ["  " + line if line.strip() else line for line in lines[start:]])
+
+
 def todays_compact_page(text: str) -> str:
     """Several at once: unlabelled Document Information, values on the label's line, no blank lines."""
     return no_blank_lines(values_on_the_label_line(unlabelled_document_information(lower_labels(text))))
 
 
 VARIANTS = [no_blank_lines, upper_labels, lower_labels, more_blank_lines, values_on_the_label_line,
-            unlabelled_document_information, reordered_sections, todays_compact_page]
+            unlabelled_document_information, reordered_sections, indented_labels, todays_compact_page]
 
 
 def header_fields(root) -> dict:
