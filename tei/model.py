@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
+from .core.dates import DateValue
+
 
 @dataclass
 class EditorialMark:
@@ -74,20 +76,8 @@ BLOCK_KINDS = (
 )
 
 
-@dataclass
-class DocDate:
-    """A date as written, with what could be read from it (ISO 8601 strings)."""
-
-    text: str
-    when: str = ""
-    not_before: str = ""
-    not_after: str = ""
-    #: "low" when the text could be read another way (`05.04.1973`: day and month may be swapped)
-    cert: str = ""
-
-    @property
-    def known(self) -> bool:
-        return bool(self.when or self.not_before)
+#: A date as written, with what could be read from it: the one date value of `tei.core.dates`.
+DocDate = DateValue
 
 
 @dataclass
