@@ -452,8 +452,6 @@ class TeiEncoder:
                                                       block.org: ("orgName", block.org_cert)})
 
     def dateline(self, parent: etree._Element, block: Block) -> None:
-        from .readers.dates import parse_date
-
         dateline = _el(parent, "dateline")
         text = text_of(block.content)
         label = re.match(r"^\s*(Date\s*:\s*)", text, re.IGNORECASE)
@@ -461,9 +459,8 @@ class TeiEncoder:
         if label and isinstance(items[0], str):
             dateline.text = items[0][: label.end()]
             items[0] = items[0][label.end():]
-        date = parse_date(text)
-        if date is not None and date.known:
-            self.inline(_el(dateline, "date", **date.attributes()), items, dates=False)
+        if block.date is not None and block.date.known:
+            self.inline(_el(dateline, "date", **block.date.attributes()), items, dates=False)
         else:
             self.inline(dateline, items)
 

@@ -63,6 +63,9 @@ class Block:
     org_cert: str = ""
     #: speech turns hold their paragraphs here
     children: list["Block"] = field(default_factory=list)
+    #: the date a `dateline` or `closing-date` gives, read by the reader; None when its text is
+    #: not a date on its own or nothing could be read from it
+    date: DateValue | None = None
 
 
 BLOCK_KINDS = (

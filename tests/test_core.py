@@ -78,3 +78,29 @@ def test_known_iso_and_sort_key_of_a_date():
     assert DateValue(not_before="1948-02-01", not_after="1948-02-29").iso == "1948-02"
     assert DateValue(not_before="1948-03-05", not_after="1949-02-01").iso == "1948-03-05/1949-02-01"
     assert DateValue(not_after="1949-02-01").sort_key == "1949-02-01" and DateValue("undated").sort_key == ""
+
+
+def test_the_reader_hands_a_datelines_date_to_the_encoder_in_the_model():
+    from conftest import SEEDS
+    from tei.readers import decode_source, read_wilson
+
+    seed = next(path for path in SEEDS if path.name.startswith("002_"))
+    doc = read_wilson(decode_source(seed.read_bytes(), seed.name)[0], seed.name)
+    datelines = [block for block in doc.body if block.kind == "dateline"]
+    assert [block.date for block in datelines] == [DateValue("Date: May 7th, 1978", when="1978-05-07")]
+
+
+def test_the_encoder_writes_the_date_the_model_gives_and_reads_no_date_from_the_text():
+    from tei.model import Block, Document, Metadata
+    from tei.encoder import encode_tei
+
+    given = DateValue("8 June 1967", not_before="1967-06-01", not_after="1967-06-30", cert="low")
+    doc = Document(Metadata(title="A note"), body=[Block("dateline", ["Date: 8 June 1967"], date=given),
+                                                  Block("dateline", ["Date: 1967"]),
+                                                  Block("p", ["Text."])])
+    tree = encode_tei(doc)
+    datelines = tree.findall(f".//{T}dateline")
+    assert [dict(d.attrib) for d in datelines[0].iter(T + "date")] == [given.attributes()]
+    assert datelines[0].text == "Date: " and datelines[0].find(T + "date").text == "8 June 1967"
+    # a dateline the reader gave no date: the encoder does not read one from the text
+    assert datelines[1].find(T + "date") is None and "".join(datelines[1].itertext()) == "Date: 1967"
