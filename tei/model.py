@@ -131,7 +131,7 @@ class Responsibility:
 @dataclass
 class Metadata:
     title: str = ""
-    date: DocDate | None = None
+    date: DateValue | None = None
     summary: list[str] = field(default_factory=list)
     #: "medium" when the summary is the paragraph the page puts after the text, not a labelled field
     summary_cert: str = ""
