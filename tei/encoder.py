@@ -57,17 +57,6 @@ def _append_text(parent: etree._Element, text: str) -> None:
         last.tail = (last.tail or "") + text
 
 
-def _date_attrs(date) -> dict[str, str]:
-    if date is None:
-        return {}
-    cert = {"cert": date.cert} if date.cert else {}
-    if date.when:
-        return {"when": date.when, **cert}
-    if date.not_before:
-        return {"notBefore": date.not_before, "notAfter": date.not_after, **cert}
-    return {}
-
-
 def language_cert(name: str) -> str:
     """The certainty of `language_tag(name)`: "" when the name is the code's own English name
     ("Romanian"), "medium" when the code was matched from other words ("Serbo-Croat", "Romanian,
@@ -289,7 +278,7 @@ class TeiEncoder:
         profile = _el(header, "profileDesc")
         creation = _el(profile, "creation")
         if meta.date is not None:
-            _el(creation, "date", meta.date.text, **_date_attrs(meta.date))
+            _el(creation, "date", meta.date.text, **meta.date.attributes())
         else:
             _el(creation, "date", "undated")
         if meta.summary:
@@ -380,7 +369,7 @@ class TeiEncoder:
                 # read from the title, an agent's name or an address: a likely reading
                 _el(action, "placeName", place, cert="medium")
             if kind == "sent" and self.meta.date is not None:
-                _el(action, "date", **_date_attrs(self.meta.date))
+                _el(action, "date", **self.meta.date.attributes())
             if not len(action):
                 _el(action, "note", "Not named in the document.")
 
@@ -463,8 +452,6 @@ class TeiEncoder:
                                                       block.org: ("orgName", block.org_cert)})
 
     def dateline(self, parent: etree._Element, block: Block) -> None:
-        from .readers.dates import parse_date
-
         dateline = _el(parent, "dateline")
         text = text_of(block.content)
         label = re.match(r"^\s*(Date\s*:\s*)", text, re.IGNORECASE)
@@ -472,9 +459,8 @@ class TeiEncoder:
         if label and isinstance(items[0], str):
             dateline.text = items[0][: label.end()]
             items[0] = items[0][label.end():]
-        date = parse_date(text)
-        if date is not None and date.known:
-            self.inline(_el(dateline, "date", **_date_attrs(date)), items, dates=False)
+        if block.date is not None and block.date.known:
+            self.inline(_el(dateline, "date", **block.date.attributes()), items, dates=False)
         else:
             self.inline(dateline, items)
 
@@ -563,7 +549,7 @@ class TeiEncoder:
         if dates:
             for start, end, date in find_dates(text):
                 if not any(s < end and start < e for s, e, _, _ in spans):
-                    spans.append((start, end, "date", _date_attrs(date)))
+                    spans.append((start, end, "date", date.attributes()))
         pos = 0
         for start, end, tag, attrs in sorted(spans):
             _append_text(parent, text[pos:start])

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
+from .core.dates import DateValue
+
 
 @dataclass
 class EditorialMark:
@@ -61,6 +63,9 @@ class Block:
     org_cert: str = ""
     #: speech turns hold their paragraphs here
     children: list["Block"] = field(default_factory=list)
+    #: the date a `dateline` or `closing-date` gives, read by the reader; None when its text is
+    #: not a date on its own or nothing could be read from it
+    date: DateValue | None = None
 
 
 BLOCK_KINDS = (
@@ -74,20 +79,8 @@ BLOCK_KINDS = (
 )
 
 
-@dataclass
-class DocDate:
-    """A date as written, with what could be read from it (ISO 8601 strings)."""
-
-    text: str
-    when: str = ""
-    not_before: str = ""
-    not_after: str = ""
-    #: "low" when the text could be read another way (`05.04.1973`: day and month may be swapped)
-    cert: str = ""
-
-    @property
-    def known(self) -> bool:
-        return bool(self.when or self.not_before)
+#: A date as written, with what could be read from it: the one date value of `tei.core.dates`.
+DocDate = DateValue
 
 
 @dataclass
@@ -138,7 +131,7 @@ class Responsibility:
 @dataclass
 class Metadata:
     title: str = ""
-    date: DocDate | None = None
+    date: DateValue | None = None
     summary: list[str] = field(default_factory=list)
     #: "medium" when the summary is the paragraph the page puts after the text, not a labelled field
     summary_cert: str = ""

@@ -135,3 +135,27 @@ def test_with_the_project_registers(tmp_path):
     refs = cmif.xpath("//t:persName/@ref", namespaces=TEI)
     expected = [registers.entries[i].authority_uri() for i in ("stalin", "kim-il-sung")]
     assert refs == expected and all(r.startswith("http") for r in refs)
+
+
+def test_a_date_read_with_low_certainty_keeps_its_cert_in_the_cmif(tmp_path):
+    folder = linked_golden(tmp_path / "tei")
+    changed = []
+    for path in sorted(folder.glob("*.xml")):
+        tree = etree.parse(str(path))
+        dates = tree.xpath("//t:correspAction[@type='sent']/t:date[@when]", namespaces=TEI)
+        if dates:
+            dates[0].set("cert", "low")  # as the encoder writes a date whose day and month may be swapped
+            tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+            changed.append(dates[0].get("when"))
+    assert changed
+    registers = Registers.load(write_registers(tmp_path / "registers"))
+    result = export("cmif", [folder], tmp_path / "cmif.xml", registers=registers,
+                    edition=Edition(editors=(Editor("Ana Pop"),), contact="ana@example.org"),
+                    cmif_url="https://example.org/cmif.xml")
+    assert result.ok, result.failures
+    cmif = etree.parse(str(tmp_path / "cmif.xml"))
+    sent = cmif.xpath("//t:correspAction[@type='sent']/t:date[@cert='low']/@when", namespaces=TEI)
+    assert sorted(sent) == sorted(changed)
+    schema = cmif_relaxng()
+    assert schema.validate(cmif), "\n".join(f"line {e.line}: {e.message}" for e in schema.error_log)
+    assert schematron_failures(cmif_schematron(), cmif) == []

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..core.dates import DateValue
 from ..core.tei import TEI_NS, XML_ID, XML_LANG
 
 NS = {"t": TEI_NS}
@@ -23,49 +24,6 @@ def text_of(element: etree._Element | None) -> str:
     if element is None:
         return ""
     return " ".join("".join(element.itertext()).split())
-
-
-@dataclass(frozen=True)
-class DateValue:
-    """A date as TEI gives it: text and ISO 8601 attributes."""
-
-    text: str = ""
-    when: str = ""
-    not_before: str = ""
-    not_after: str = ""
-    from_: str = ""
-    to: str = ""
-
-    @classmethod
-    def from_element(cls, element: etree._Element | None) -> "DateValue | None":
-        if element is None:
-            return None
-        return cls(text_of(element), element.get("when", ""), element.get("notBefore", ""),
-                   element.get("notAfter", ""), element.get("from", ""), element.get("to", ""))
-
-    def attributes(self) -> dict[str, str]:
-        """The dating attributes, as TEI names them; empty ones left out."""
-        pairs = {"when": self.when, "notBefore": self.not_before, "notAfter": self.not_after,
-                 "from": self.from_, "to": self.to}
-        return {name: value for name, value in pairs.items() if value}
-
-    @property
-    def iso(self) -> str:
-        """One ISO 8601 value: the day, or the month/year a range covers, or `start/end`."""
-        if self.when:
-            return self.when
-        start, end = self.not_before or self.from_, self.not_after or self.to
-        if re.fullmatch(r"\d{4}-01-01", start) and end == start[:4] + "-12-31":
-            return start[:4]
-        if re.fullmatch(r"\d{4}-\d{2}-01", start) and end[:7] == start[:7] and end[8:] in ("28", "29", "30", "31"):
-            return start[:7]
-        if start and end:
-            return f"{start}/{end}"
-        return start or end
-
-    @property
-    def sort_key(self) -> str:
-        return self.when or self.not_before or self.from_ or self.not_after or self.to
 
 
 @dataclass(frozen=True)

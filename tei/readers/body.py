@@ -117,6 +117,15 @@ def _is_date_line(text: str) -> bool:
     return len(parts) >= 2 and parse_date(parts[0]) is not None and all(_TIME.match(p) for p in parts[1:])
 
 
+def _dated(block: Block) -> Block:
+    """The block with the date its line gives, for a dateline or a closing date: the encoder writes
+    it as `date` and reads no text itself."""
+    if block.kind in ("dateline", "closing-date"):
+        date = parse_date(text_of(block.content))
+        block.date = date if date is not None and date.known else None
+    return block
+
+
 def _is_place_date(text: str) -> bool:
     """`Moscow, 5 March 1950`: one line, a place of one or two capitalised words, a date."""
     match = _PLACE_DATE.match(text.strip()) if "\n" not in text.strip() else None
@@ -356,7 +365,7 @@ class BodyReader:
                 merged[-1] = ("address", merged[-1][1] + "\n" + text)
             else:
                 merged.append((kind, text))
-        return [Block(kind, self._inline.parse(text)) for kind, text in merged]
+        return [_dated(Block(kind, self._inline.parse(text))) for kind, text in merged]
 
     # -- the middle ---------------------------------------------------------------------------
 
@@ -613,7 +622,7 @@ class BodyReader:
                 transmission.append(text)
             elif _is_date_line(text) or _is_place_date(text):
                 close_signed()
-                blocks.append(Block("closing-date", self._inline.parse(text)))
+                blocks.append(_dated(Block("closing-date", self._inline.parse(text))))
             elif _BYLINE.match(first):
                 close_signed()
                 blocks.append(Block("byline", self._inline.parse(text)))

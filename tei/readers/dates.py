@@ -13,7 +13,7 @@ from datetime import datetime
 
 from dateutil import parser as dateparser
 
-from ..model import DocDate
+from ..core.dates import DateValue
 
 _DEFAULT_A = datetime(2000, 1, 1)
 _DEFAULT_B = datetime(2004, 12, 28)
@@ -22,7 +22,7 @@ _BRACKETED = re.compile(r"\[[^\]]*\]")
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def parse_date(text: str) -> DocDate | None:
+def parse_date(text: str) -> DateValue | None:
     """Read a date line; None when the text is not a date on its own.
 
     Bracketed words (`[date left blank]`) are ignored; the rest must be a date and nothing else.
@@ -41,34 +41,34 @@ def parse_date(text: str) -> DocDate | None:
     if a.year != b.year:
         return None
     if a.month != b.month:
-        return DocDate(text, not_before=f"{a.year:04d}-01-01", not_after=f"{a.year:04d}-12-31")
+        return DateValue(text, not_before=f"{a.year:04d}-01-01", not_after=f"{a.year:04d}-12-31")
     if a.day != b.day:
         last = calendar.monthrange(a.year, a.month)[1]
-        return DocDate(text, not_before=f"{a.year:04d}-{a.month:02d}-01",
+        return DateValue(text, not_before=f"{a.year:04d}-{a.month:02d}-01",
                        not_after=f"{a.year:04d}-{a.month:02d}-{last:02d}")
     numeric = _DAY_MONTH.match(cleaned)
     swappable = numeric and int(numeric.group(1)) <= 12 and int(numeric.group(2)) <= 12 and numeric.group(1) != numeric.group(2)
-    return DocDate(text, when=a.date().isoformat(), cert="low" if swappable else "")
+    return DateValue(text, when=a.date().isoformat(), cert="low" if swappable else "")
 
 
 #: a numeric date with the year last (`05.04.1973`): day and month are told apart only when one is over 12
 _DAY_MONTH = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*\d{4}\b")
 
 
-def _from_iso(text: str, iso: str) -> DocDate | None:
+def _from_iso(text: str, iso: str) -> DateValue | None:
     parts = [int(p) for p in iso.split("-")]
     try:
         if len(parts) == 3:
-            return DocDate(text, when=datetime(*parts).date().isoformat())
+            return DateValue(text, when=datetime(*parts).date().isoformat())
         if len(parts) == 2:
             last = calendar.monthrange(parts[0], parts[1])[1]
-            return DocDate(text, not_before=f"{iso}-01", not_after=f"{iso}-{last:02d}")
+            return DateValue(text, not_before=f"{iso}-01", not_after=f"{iso}-{last:02d}")
     except ValueError:
         return None
-    return DocDate(text, not_before=f"{iso}-01-01", not_after=f"{iso}-12-31")
+    return DateValue(text, not_before=f"{iso}-01-01", not_after=f"{iso}-12-31")
 
 
-def find_dates(text: str) -> list[tuple[int, int, DocDate]]:
+def find_dates(text: str) -> list[tuple[int, int, DateValue]]:
     """Dates written out inside running text, as (start, end, date); used for `date` in the body."""
     found = []
     for match in _DATE_IN_TEXT.finditer(text):
