@@ -9,9 +9,11 @@
   <xsl:include href="common/common.xsl"/>
   <xsl:include href="common/urls.xsl"/>
   <xsl:include href="common/direction.xsl"/>
+  <xsl:include href="common/facsimile.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/transcr.xsl"/>
   <xsl:include href="html/namesdates.xsl"/>
   <xsl:include href="html/notes.xsl"/>
+  <xsl:include href="html/facsimile.xsl"/>
 </xsl:stylesheet>

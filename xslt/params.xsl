@@ -49,6 +49,11 @@
        (default: the input's file name; set it when rendering a temporary copy). -->
   <xsl:param name="source-name" select="''"/>
 
+  <!-- Where the page images named by relative addresses in <facsimile> are published, ending in
+       '/' (an http or https address). Empty (the default): relative image addresses are not
+       shown, since the published page has no file beside it. -->
+  <xsl:param name="facsimile-base" select="''"/>
+
   <!-- Where names that point into the edition's registers link to. A name with
        ref="PREFIX:ID" (person:kim-il-sung, place:pyongyang, org:cpsu) links to
        {name-index}PREFIX.html#PREFIX-ID: the edition site sets '../browse/', whose index pages

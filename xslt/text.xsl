@@ -10,9 +10,12 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="params.xsl"/>
   <xsl:include href="common/common.xsl"/>
+  <xsl:include href="common/urls.xsl"/>
+  <xsl:include href="common/facsimile.xsl"/>
   <xsl:include href="text/core.xsl"/>
   <xsl:include href="text/header.xsl"/>
   <xsl:include href="text/transcr.xsl"/>
   <xsl:include href="text/namesdates.xsl"/>
   <xsl:include href="text/notes.xsl"/>
+  <xsl:include href="text/facsimile.xsl"/>
 </xsl:stylesheet>
