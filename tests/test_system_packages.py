@@ -56,7 +56,9 @@ def test_not_as_root_it_prints_what_to_install_and_installs_nothing(tmp_path):
                         npm="exit 1", **{"apt-get": f"touch {tmp_path}/apt-get-ran"})
     run = subprocess.run([str(SCRIPT)], env=env, capture_output=True, text=True)
     assert run.returncode == 1 and run.stdout == ""
-    assert f"apt-get install --no-install-recommends {' '.join(packages())}\n" in run.stderr
+    # npm and python3-venv count as there when their programs are (Node.js or Python from elsewhere)
+    wanted = [name for name in packages() if name not in ("npm", "python3-venv")]
+    assert f"apt-get install --no-install-recommends {' '.join(wanted)}\n" in run.stderr
     assert "npm install --global vnu-jar" in run.stderr
     assert not (tmp_path / "apt-get-ran").exists()
 
@@ -100,7 +102,8 @@ def test_as_root_it_installs_what_is_missing(tmp_path):
     assert run.returncode == 0, run.stderr
     lines = log.read_text().splitlines()
     assert "apt-get update -qq" in lines
-    assert "apt-get install -y -qq --no-install-recommends npm jing" in lines
+    # an npm program on PATH stands for Debian's npm, which would conflict with it
+    assert "apt-get install -y -qq --no-install-recommends jing" in lines
     assert any(line.startswith("npm install --global") and line.endswith("vnu-jar") for line in lines)
 
 
