@@ -525,6 +525,13 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
     out = site_output(out_dir, sources)
     edition = edition if edition is not None else find_edition(sources)
     formats = tuple(f for f in FORMATS if f in set(formats))
+    if "pdf" in formats and executor is None:
+        # Without Pango no PDF can be made: one line naming the packages (and --formats html,txt),
+        # before anything is written, rather than a site published without its PDFs (on a cluster
+        # the workers, not this machine, make the PDFs).
+        from .render.pdf import load_weasyprint
+
+        load_weasyprint()
     with contextlib.ExitStack() as stack:
         # The executor is reached before anything is written: a wrong address leaves no trace.
         slots = None

@@ -158,3 +158,18 @@ def test_without_chromium_the_browser_tests_fail_naming_it(tmp_path):
     run = _run_tests(env, "tests/test_render_browser.py::test_view_switch_changes_the_text")
     assert run.returncode == 1 and "1 error" in run.stdout and "skipped" not in run.stdout, run.stdout[-3000:]
     assert "the Debian package chromium" in run.stdout and "scripts/install-system-packages" in run.stdout
+
+
+def test_a_build_without_pango_stops_at_once_naming_it_and_writes_nothing(without_pango, tmp_path):
+    """A site must not be published without the PDFs it was asked for: the build refuses in one
+    line before it writes anything, and builds with --formats html,txt."""
+    command = [sys.executable, "-m", "tei.cli", "build", str(ROOT / "seeds"), "-o", str(tmp_path / "edition"), "-q"]
+    run = subprocess.run(command, env=without_pango, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    [line] = [line for line in run.stderr.splitlines() if line.strip()]
+    assert "libpango-1.0-0 libpangoft2-1.0-0" in line and "--formats html,txt" in line
+    assert not (tmp_path / "edition").exists() and not (tmp_path / ".edition.cache").exists()
+    run = subprocess.run(command + ["--formats", "html,txt"], env=without_pango, capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "edition" / "index.html").is_file()
