@@ -439,10 +439,6 @@ def check_executor(executor: Executor, formats: tuple[str, ...]) -> None:
                           "schemas or registers differ from this one's): install the same version there")
 
 
-#: The stylesheet each rendering is made with.
-_STYLESHEET = {"html": "html.xsl", "pdf": "html.xsl", "txt": "text.xsl"}
-
-
 def _run_on_executor(executor: Executor, todo: list[tuple[str, str]], cache: Path, formats: tuple[str, ...],
                      time_limit: float | None, slots: int) -> Iterable[DocumentBuild]:
     """The documents of `todo` made by `executor`, at most `slots` submitted at once (the main
@@ -450,13 +446,9 @@ def _run_on_executor(executor: Executor, todo: list[tuple[str, str]], cache: Pat
 
     A document not back `time_limit` seconds after it was submitted fails; its task cannot be
     stopped (an executor only cancels what has not started), so its answer is ignored when it comes."""
-    from .render.transform import compiled
+    from .render.renderer import compile_stylesheets
 
-    # A thread pool's threads share this process's compiled stylesheets: compiled here, in the
-    # calling thread, since libxslt through lxml has been seen to run a stylesheet compiled in a
-    # pool thread wrongly ("xsl:element: The attribute 'name' is missing").
-    for stylesheet in {_STYLESHEET[fmt] for fmt in formats}:
-        compiled(stylesheet)
+    compile_stylesheets(formats)  # here, in the calling thread, for a thread pool's threads to share
     queue = deque(todo)
     running: dict[futures.Future, tuple[str, str, float]] = {}
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Iterable
 
 from lxml import etree
 
@@ -42,6 +43,18 @@ def stylesheet_parameters() -> frozenset[str]:
 def _asset(name: str) -> str:
     """A file of xslt/ that every page embeds (edition.css, edition.js), read once per process."""
     return xslt_path(name).read_text(encoding="utf-8")
+
+
+#: The stylesheet of xslt/ each output is made with (the PDF is printed from the HTML).
+STYLESHEETS = {"html": "html.xsl", "pdf": "html.xsl", "txt": "text.xsl"}
+
+
+def compile_stylesheets(formats: Iterable[str]) -> None:
+    """Compile, in this thread, the stylesheets of these outputs: a thread pool's threads then
+    share them, since libxslt through lxml has been seen to run a stylesheet compiled in a pool
+    thread wrongly ("xsl:element: The attribute 'name' is missing")."""
+    for name in {STYLESHEETS[fmt] for fmt in formats}:
+        transform.compiled(name)
 
 
 def _check(to: str, view: str | None, params: dict[str, str]) -> None:
@@ -118,7 +131,7 @@ def _html_document(tree, path: Path, view: str, footnotes: str, params: dict[str
         "source-name": path.name,
         **params,
     }
-    result = transform.run(transform.compiled("html.xsl"), tree, settings, folder=path.parent)
+    result = transform.run(transform.compiled(STYLESHEETS["html"]), tree, settings, folder=path.parent)
     return bytes(result)
 
 
@@ -130,12 +143,10 @@ def _text(tree, path: Path, view: str, params: dict[str, str]) -> bytes:
         "source-name": path.name,
         **params,
     }
-    try:
-        width = int(settings["text-width"])
-    except ValueError:
-        raise RenderError(f"text-width must be a number, not {settings['text-width']!r}") from None
+    width = int(settings["text-width"])  # a positive whole number: `_check` has refused others
+
     def one(document) -> str:
-        result = transform.run(transform.compiled("text.xsl"), document, settings, folder=path.parent)
+        result = transform.run(transform.compiled(STYLESHEETS["txt"]), document, settings, folder=path.parent)
         return wrap_text(str(result), width)
 
     if _is_corpus(tree):
