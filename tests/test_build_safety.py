@@ -4,6 +4,7 @@ tests of the data-loss faults: output folders, typos, links, special files, mode
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -14,10 +15,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 from tei.cli import cli
 
 SEED = SEEDS[4]
+GOLDEN = sorted((ROOT / "tests" / "golden").glob("*.xml"))[0]
 
 
 def run(*args, cwd: Path | None = None):
@@ -190,3 +192,55 @@ def test_a_build_killed_between_moving_the_old_site_aside_and_the_new_in_gets_th
     result = run("build", bad, "-o", site, "--formats", "html,txt", "-q")  # publishes nothing
     assert result.exit_code == 1 and "left as it was" in result.output, result.output
     assert snapshot(site) == before and not (work / ".site.old-999999").exists()
+
+
+# -- outputs are never inputs, names, modes -----------------------------------------------------------
+
+def test_a_build_into_a_folder_inside_its_sources_is_refused_and_writes_nothing(work):
+    # it once read its own renderings and cache as sources on the next run ("15 failed")
+    before = snapshot(work)
+    for _ in range(2):
+        result = run("build", "src", "-o", "src/site", "--formats", "html,txt", "-q", cwd=work)
+        assert result.exit_code == 1 and "inside the source folder" in result.output, result.output
+    assert snapshot(work) == before and sorted(p.name for p in (work / "src").iterdir()) == [SEED.name]
+
+
+def test_a_bag_inside_its_source_folder_is_not_read_as_sources_by_the_next_export(work):
+    shutil.copy(GOLDEN, work / "src" / GOLDEN.name)
+    outputs = []
+    for _ in range(2):
+        result = run("export", "bagit", "src", "-o", "src/bag", "--force", cwd=work)
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+        payload = sorted(p.name for p in (work / "src" / "bag" / "data").rglob("*") if p.is_file())
+        assert len(payload) == 2, payload  # the TEI of the text source and the TEI file, not the bag's own copies
+    assert outputs[0] == outputs[1] and "2 documents exported" in outputs[1]
+
+
+@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o002, 0o664)])
+def test_render_output_respects_the_umask(work, mask, mode):
+    # convert and render once wrote 0600 whatever the umask (temporary files renamed into place)
+    old = os.umask(mask)
+    try:
+        for to in ("txt", "html"):
+            assert run("render", GOLDEN, "--to", to, "-o", work / "out").exit_code == 0
+    finally:
+        os.umask(old)
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (work / "out").iterdir()}
+    assert len(modes) == 2 and set(modes.values()) == {mode}, modes
+
+
+def test_long_file_names_with_unsafe_characters_keep_their_hash(tmp_path):
+    # the hash that tells apart names the slug made equal was cut off with the long name, so the
+    # second document was refused as a duplicate
+    src = tmp_path / "src"
+    src.mkdir()
+    short = next(p for p in sorted((ROOT / "samples").glob("short-*.txt")))
+    stem = "é" * 60 + " letter: the «talks» in Bucharest"
+    for ending in ("one", "two"):
+        shutil.copy(short, src / f"{stem} {ending}.txt")
+    result = run("convert", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert len(names) == 2 and names[0] != names[1], names
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]{1,71}-[0-9a-f]{8}\.xml", name) for name in names), names
