@@ -246,8 +246,7 @@ def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentB
     env.globals["map_page"] = bool(places)
     if not places:
         return
-    shutil.copytree(TEMPLATES / "vendor" / "leaflet", folder / "vendor" / "leaflet",
-                    ignore=shutil.ignore_patterns("README.md"))
+    _copy_folder(TEMPLATES / "vendor" / "leaflet", folder / "vendor" / "leaflet", skip=("README.md",))
     env.get_template("map.html").stream(root="", page="map.html", places=places).dump(
         str(folder / "map.html"), encoding="utf-8")
 
@@ -289,6 +288,17 @@ def marks_key() -> list[tuple[str, str]]:
         inline = markdown.markdown(form)
         marks.append((inline.removeprefix("<p>").removesuffix("</p>"), html.escape(meaning)))
     return marks
+
+
+def _copy_folder(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
+    """Copy file by file, so that a failed copy (a full disk) raises its own OSError, with its
+    errno and the file it could not write; shutil.copytree gathers failures into one shutil.Error
+    that has neither."""
+    for path in sorted(source.rglob("*")):
+        if path.is_file() and path.name not in skip:
+            copy = target / path.relative_to(source)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, copy)
 
 
 def _copy_schemas(folder: Path) -> list[str]:
