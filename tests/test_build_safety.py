@@ -244,3 +244,23 @@ def test_long_file_names_with_unsafe_characters_keep_their_hash(tmp_path):
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert len(names) == 2 and names[0] != names[1], names
     assert all(re.fullmatch(r"[A-Za-z0-9._-]{1,71}-[0-9a-f]{8}\.xml", name) for name in names), names
+
+
+@pytest.mark.parametrize("command", [["convert", "-o", "out"], ["validate"], ["render", "--to", "txt", "-o", "out"],
+                                     ["export", "csv", "-o", "out.csv"], ["entities"],
+                                     ["build", "-o", "site", "--formats", "html", "-q"]], ids=lambda c: c[0])
+def test_every_command_skips_a_link_out_of_the_source_folder_with_a_warning(work, command, caplog):
+    outside = work / "outside"
+    outside.mkdir()
+    (outside / "passwd.txt").write_text(SEED.read_text(encoding="utf-8").replace("Pyongyang", "SECRETWORD"))
+    shutil.copy(GOLDEN, outside / "passwd.xml")
+    for name in ("passwd.txt", "passwd.xml"):
+        (work / "src" / name).symlink_to(outside / name)
+    shutil.copy(GOLDEN, work / "src" / GOLDEN.name)
+    args = [command[0], *command[1:2], "src", *command[2:]] if command[0] == "export" else [command[0], "src", *command[1:]]
+    result = run(*args, cwd=work)
+    warned = sorted({m for m in caplog.messages if "a link out of the source folder" in m})
+    assert warned and all(m.startswith("src/passwd.") and m.endswith("not read") for m in warned), warned
+    written = [p for p in work.rglob("*") if p.is_file() and not p.is_relative_to(work / "src")
+               and not p.is_relative_to(outside)]
+    assert not [p for p in written if b"SECRETWORD" in p.read_bytes() or b"passwd" in p.read_bytes()], written
