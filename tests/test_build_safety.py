@@ -18,6 +18,9 @@ from click.testing import CliRunner
 from conftest import ROOT, SEEDS
 from tei.cli import cli
 
+sys.path.insert(0, str(ROOT / "tests" / "hostile"))
+import make_corpus  # noqa: E402
+
 SEED = SEEDS[4]
 GOLDEN = sorted((ROOT / "tests" / "golden").glob("*.xml"))[0]
 
@@ -87,7 +90,7 @@ def test_a_second_build_replaces_a_site_it_made(work):
 def test_a_link_out_of_the_source_folder_is_not_published(work):
     secret = work / "secret.txt"
     secret.write_text(SEED.read_text(encoding="utf-8").replace("Pyongyang", "SECRETWORD"))
-    (work / "src" / "secret.txt").symlink_to(secret)
+    make_corpus.links_out_of(work / "src", [secret])
     site = work / "site"
     result = run("build", work / "src", "-o", site, "--formats", "html,txt")
     assert result.exit_code == 0, result.output
@@ -169,10 +172,7 @@ def test_what_a_killed_build_left_is_cleaned_up_by_the_next(work):
     site = work / "site"
     assert run("build", work / "src", "-o", site, "--formats", "html,txt", "-q").exit_code == 0
     cache = work / ".site.cache"
-    leftovers = [work / ".site.staging-999999", work / ".site.old-999998", cache / ".0123abcd.999997"]
-    for folder in leftovers:
-        (folder / "documents").mkdir(parents=True)
-        (folder / "documents" / "half.html").write_text("half written")
+    leftovers = make_corpus.killed_build_leftovers(site, cache)
     unrelated = work / ".other.staging-1"  # another site's: not this build's to remove
     unrelated.mkdir()
     before = snapshot(site)
@@ -235,10 +235,7 @@ def test_long_file_names_with_unsafe_characters_keep_their_hash(tmp_path):
     # second document was refused as a duplicate
     src = tmp_path / "src"
     src.mkdir()
-    short = next(p for p in sorted((ROOT / "samples").glob("short-*.txt")))
-    stem = "é" * 60 + " letter: the «talks» in Bucharest"
-    for ending in ("one", "two"):
-        shutil.copy(short, src / f"{stem} {ending}.txt")
+    make_corpus.long_unsafe_names(src, sorted((ROOT / "samples").glob("short-*.txt"))[0])
     result = run("convert", src, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
@@ -254,8 +251,7 @@ def test_every_command_skips_a_link_out_of_the_source_folder_with_a_warning(work
     outside.mkdir()
     (outside / "passwd.txt").write_text(SEED.read_text(encoding="utf-8").replace("Pyongyang", "SECRETWORD"))
     shutil.copy(GOLDEN, outside / "passwd.xml")
-    for name in ("passwd.txt", "passwd.xml"):
-        (work / "src" / name).symlink_to(outside / name)
+    make_corpus.links_out_of(work / "src", [outside / "passwd.txt", outside / "passwd.xml"])
     shutil.copy(GOLDEN, work / "src" / GOLDEN.name)
     args = [command[0], *command[1:2], "src", *command[2:]] if command[0] == "export" else [command[0], "src", *command[1:]]
     result = run(*args, cwd=work)

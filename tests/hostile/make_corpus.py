@@ -3,7 +3,9 @@
     python tests/hostile/make_corpus.py --small         # rewrite the committed fixtures (text/, xml/)
     python tests/hostile/make_corpus.py --large DIR     # write the large files into DIR
 
-Special files (FIFOs, /dev/zero: `special_files`) are made by the tests themselves.
+Special files (FIFOs, /dev/zero: `special_files`), links out of a source folder (`links_out_of`),
+long unsafe file names (`long_unsafe_names`) and what a killed build leaves
+(`killed_build_leftovers`) are made by the tests themselves.
 
 The XML fixtures that aim at a local file name it `@SECRET_URL@`; the tests replace that with
 the URL of a file they create, holding a string that must never appear in any output.
@@ -214,6 +216,37 @@ def special_files(folder: Path) -> list[Path]:
         os.mkfifo(folder / name)
         made.append(folder / name)
     return [*made, Path("/dev/zero")]
+
+
+def long_unsafe_names(folder: Path, source: Path) -> list[Path]:
+    """Two copies of `source` under long names of unsafe characters that differ only at their end:
+    shortened, their slugs are equal, and only the hash of the whole name tells them apart."""
+    stem = "\u00e9" * 60 + " letter: the \u00abtalks\u00bb in Bucharest"
+    made = []
+    for ending in ("one", "two"):
+        made.append(folder / f"{stem} {ending}.txt")
+        made[-1].write_bytes(source.read_bytes())
+    return made
+
+
+def links_out_of(folder: Path, targets: list[Path]) -> list[Path]:
+    """Links in a source folder to files outside it, as `ln -s /etc/passwd src/passwd.txt` makes."""
+    links = []
+    for target in targets:
+        links.append(folder / target.name)
+        links[-1].symlink_to(target)
+    return links
+
+
+def killed_build_leftovers(site: Path, cache: Path) -> list[Path]:
+    """What builds of `site` killed part-way leave: a staging site, the old site moved aside, and a
+    document's staging folder in the cache, each holding a half-written page."""
+    made = [site.parent / f".{site.name}.staging-999999", site.parent / f".{site.name}.old-999998",
+            cache / ".0123abcd.999997"]
+    for folder in made:
+        (folder / "documents").mkdir(parents=True)
+        (folder / "documents" / "half.html").write_text("half written")
+    return made
 
 
 LARGE = {"large-50mb.txt": text_50mb, "lines-100k.txt": text_100k_lines, "large-200mb.xml": xml_200mb,
