@@ -221,7 +221,7 @@ def special_files(folder: Path) -> list[Path]:
 def long_unsafe_names(folder: Path, source: Path) -> list[Path]:
     """Two copies of `source` under long names of unsafe characters that differ only at their end:
     shortened, their slugs are equal, and only the hash of the whole name tells them apart."""
-    stem = "\u00e9" * 60 + " letter: the \u00abtalks\u00bb in Bucharest"
+    stem = "Caf\u00e9 talks: the \u00abletter\u00bb from Bucharest, " * 4
     made = []
     for ending in ("one", "two"):
         made.append(folder / f"{stem} {ending}.txt")
