@@ -380,8 +380,8 @@ def export_command(fmt: str, sources: tuple[str, ...], output: str, force: bool,
 
     \b
     Example:
-        tei-edition export cmif edition/tei -o cmif.xml --editor "Ana Pop" --email ana@example.org
-        tei-edition export bagit edition/tei --include edition/html -o edition-bag
+        tei-edition export cmif edition/documents -o cmif.xml --editor "Ana Pop" --email ana@example.org
+        tei-edition export bagit edition/documents --include edition/documents -o edition-bag
     """
     from pathlib import Path
 
@@ -435,7 +435,7 @@ def entities(sources: tuple[str, ...], fmt: str) -> None:
     \b
     Example:
         tei-edition entities seeds/
-        tei-edition entities edition/tei --format json > candidates.json
+        tei-edition entities edition/documents --format json > candidates.json
     """
     import json
 
