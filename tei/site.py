@@ -79,13 +79,6 @@ def _environment(edition: Edition, records: list["DocumentRecord"]) -> jinja2.En
     return env
 
 
-def edition_summary(edition: Edition, publisher: str) -> dict:
-    """The edition's identity as the catalogue (documents.json) gives it."""
-    return {"title": edition.title, "subtitle": edition.subtitle, "description": edition.description,
-            "editors": [{"name": e.name, "role": e.role} for e in edition.named_editors], "publisher": publisher,
-            "contact": edition.public_email, "licence": edition.licence, "url": edition.url(), "language": edition.language}
-
-
 def _year(record: dict) -> str:
     return record.get("date", "")[:4] or "Undated"
 
@@ -227,7 +220,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
          archives=sorted({r.repository for r in records if r.repository}))
     page("report.html", "report.html", failed=failed, invalid=invalid, documents=documents)
     _copy_assets(folder)
-    _write_catalogue(folder, published, failed, edition, env.globals["publisher"], list(facets))
+    _write_catalogue(folder, published, failed, edition, list(facets))
     _write_corpus(folder, published, records, edition)
     _index_for_search(folder, search_parts)
 
@@ -315,14 +308,14 @@ def _copy_assets(folder: Path) -> None:
 
 
 def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: list["DocumentBuild"],
-                     edition: Edition, publisher: str, facets: list[str]) -> None:
+                     edition: Edition, facets: list[str]) -> None:
     catalogue = [{"id": d.id, "page": f"documents/{d.id}.html",
                   "downloads": {fmt: f"documents/{d.id}.{fmt}" for fmt in d.files if fmt != "html"},
                   "citation": {name: f"documents/{d.id}{suffix}" for name, suffix in CITATION_FILES.items()
                                if "html" in d.files},
                   "valid": d.valid, **d.record} for d in documents]
     with open(folder / "documents.json", "w", encoding="utf-8") as out:
-        json.dump({"edition": edition_summary(edition, publisher), "documents": catalogue}, out, indent=2,
+        json.dump({"edition": edition.summary(), "documents": catalogue}, out, indent=2,
                   ensure_ascii=False, sort_keys=True)
     report = {"published": len(documents), "failed": [{"source": d.source, "error": d.failed} for d in failed],
               "invalid": [{"id": d.id, "errors": d.errors} for d in documents if d.errors]}

@@ -160,7 +160,7 @@ def test_a_sites_reading_texts_beside_their_tei_are_not_taken_for_archive_export
     assert "2 documents exported as json" in result.output
     for text in texts:
         assert f"{text}: warning: the reading text of {text.stem}.xml beside it, not a source: skipped" in caplog.text
-    records = json.loads(out.read_text(encoding="utf-8"))
+    records = json.loads(out.read_text(encoding="utf-8"))["documents"]
     assert sorted(record["file"] for record in records) == sorted(f"{text.stem}.xml" for text in texts)
 
 
@@ -170,4 +170,4 @@ def test_an_archive_export_without_tei_beside_it_is_still_converted(tei_folder, 
     result = run("json", tei_folder, "-o", out)
     assert result.exit_code == 0, result.output
     assert "not a source" not in caplog.text
-    assert len(json.loads(out.read_text(encoding="utf-8"))) == 3
+    assert len(json.loads(out.read_text(encoding="utf-8"))["documents"]) == 3
