@@ -230,6 +230,20 @@ def test_render_output_respects_the_umask(work, mask, mode):
     assert len(modes) == 2 and set(modes.values()) == {mode}, modes
 
 
+@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o002, 0o664)])
+def test_export_files_and_folders_respect_the_umask(work, mask, mode):
+    # an export's folder was made 0755 whatever the umask (a group-writable edition lost its g+w)
+    old = os.umask(mask)
+    try:
+        assert run("export", "json", GOLDEN, "-o", work / "catalogue.json").exit_code == 0
+        assert run("export", "dc", GOLDEN, "-o", work / "dc").exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((work / "catalogue.json").stat().st_mode) == mode
+    assert stat.S_IMODE((work / "dc").stat().st_mode) == mode | 0o111
+    assert {stat.S_IMODE(p.stat().st_mode) for p in (work / "dc").iterdir()} == {mode}
+
+
 def test_long_file_names_with_unsafe_characters_keep_their_hash(tmp_path):
     # the hash that tells apart names the slug made equal was cut off with the long name, so the
     # second document was refused as a duplicate
