@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 import jinja2
+import markupsafe
 from babel.dates import get_month_names
 
 from . import __version__
 from .core.tei import slug
 from .export.edition import Edition, edition_date
 from .export.registers import edition_registers
-from .messages import translations
+from .messages import SOURCE_LANGUAGE, translations
 from .namecards import page_cards, register_cards
 from .resources import doc_path, schema_path
 
@@ -70,6 +71,23 @@ FACETS = {
 }
 
 
+#: The messages of the site's scripts (site.js, name_cards.js), with {name} for what they fill in.
+#: A page in another language than English carries their translations (script#interface-messages).
+SCRIPT_MESSAGES = (N_("{shown} of {total} documents"), N_("{count} document found"), N_("{count} documents found"),
+                   N_(" (there are more: add words to narrow the search)"), N_("Searching…"),
+                   N_("Search is not available here."), N_("Documents that name {name}"), N_("Authority record"))
+
+
+def _interface_script(language: str) -> markupsafe.Markup:
+    """The scripts' messages in `language` as a JSON script element ("" for English, their own)."""
+    if language == SOURCE_LANGUAGE:
+        return markupsafe.Markup("")
+    gettext = translations(language).gettext
+    messages = json.dumps({message: gettext(message) for message in SCRIPT_MESSAGES}, ensure_ascii=False)
+    return markupsafe.Markup('<script type="application/json" id="interface-messages">{}</script>').format(
+        markupsafe.Markup(messages.replace("<", "\\u003c")))
+
+
 def _environment(edition: Edition, records: list["DocumentRecord"]) -> jinja2.Environment:
     """The templates, with the edition's identity (the edition file's record) in every page, in
     the interface language the edition file names (tei/locale's catalogue for it)."""
@@ -82,7 +100,7 @@ def _environment(edition: Edition, records: list["DocumentRecord"]) -> jinja2.En
     publisher = edition.publisher
     env.globals.update(edition=edition, edition_title=edition.title, publisher=publisher,
                        edition_citation=edition.cite(publisher, edition_date(records)[:4]),
-                       version=__version__)
+                       version=__version__, interface_script=_interface_script(edition.language))
     env.filters["slug"] = functools.partial(slug, default="x")  # an anchor is never empty
     return env
 
