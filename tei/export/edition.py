@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from ..readers.wilson import ARCHIVE as SOURCE_ARCHIVE
 from ..errors import TeiEditionError
+from ..messages import interface_languages
 from ..urls import safe_url
 from .record import DocumentRecord
 
@@ -45,8 +46,8 @@ DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_MAP_ATTRIBUTION = "© OpenStreetMap contributors"
 #: The name of the edition file, looked for beside the sources.
 EDITION_FILE = "edition.toml"
-#: Interface languages the site's templates are written in.
-INTERFACE_LANGUAGES = ("en",)
+#: Interface languages the site can be shown in: English and those of tei/locale's catalogues.
+INTERFACE_LANGUAGES = interface_languages()
 
 
 @dataclass(frozen=True)
