@@ -138,3 +138,12 @@ def test_the_tei_stylesheets_test_files_show_examples_and_trees(name):
         assert page.xpath("//li[span='Philip']/ul/li/span/text()")[:1] == ["Sebastian"]
     text = render(path, "txt").decode()
     assert text.count("<egXML") == 0 and text.count("</") >= len(examples) // 2
+
+
+def test_an_example_full_of_characters_to_escape_renders(tmp_path):
+    """Escaping is one pass per character class, not one nested template call per character."""
+    path = tmp_path / "escapes.xml"
+    body = "&amp;&lt;" * 20_000
+    path.write_text(FIXTURE.read_text(encoding="utf-8").replace("alpha", body), encoding="utf-8")
+    code = html.fromstring(render(path, "html")).xpath("string(//pre[@class='tei-egXML']/code)")
+    assert code.count("&amp;&lt;") == 20_000

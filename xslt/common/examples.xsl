@@ -7,7 +7,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:eg="http://www.tei-c.org/ns/Examples"
-                exclude-result-prefixes="eg">
+                xmlns:str="http://exslt.org/strings"
+                exclude-result-prefixes="eg str">
 
   <!-- The markup of an egXML's content; the white space that only indents the first and last tag
        of the example is left out. -->
@@ -56,40 +57,15 @@
     <xsl:value-of select="concat('&lt;?', name(), ' ', ., '?&gt;')"/>
   </xsl:template>
 
-  <!-- Text as it is written in XML: &amp; and &lt; (and &quot; in an attribute) escaped. Only
-       text holding one of them is taken apart, one character class at a time. -->
+  <!-- Text as it is written in XML: &amp; and &lt; (and &quot; in an attribute) escaped, by
+       EXSLT's str:replace in one pass each (a recursive template would nest once per character). -->
   <xsl:template name="escape-markup">
     <xsl:param name="text"/>
     <xsl:param name="quote" select="'no'"/>
+    <xsl:variable name="escaped" select="str:replace(str:replace(string($text), '&amp;', '&amp;amp;'), '&lt;', '&amp;lt;')"/>
     <xsl:choose>
-      <xsl:when test="contains($text, '&amp;')">
-        <xsl:call-template name="escape-markup">
-          <xsl:with-param name="text" select="substring-before($text, '&amp;')"/><xsl:with-param name="quote" select="$quote"/>
-        </xsl:call-template>
-        <xsl:text>&amp;amp;</xsl:text>
-        <xsl:call-template name="escape-markup">
-          <xsl:with-param name="text" select="substring-after($text, '&amp;')"/><xsl:with-param name="quote" select="$quote"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="contains($text, '&lt;')">
-        <xsl:call-template name="escape-markup">
-          <xsl:with-param name="text" select="substring-before($text, '&lt;')"/><xsl:with-param name="quote" select="$quote"/>
-        </xsl:call-template>
-        <xsl:text>&amp;lt;</xsl:text>
-        <xsl:call-template name="escape-markup">
-          <xsl:with-param name="text" select="substring-after($text, '&lt;')"/><xsl:with-param name="quote" select="$quote"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="$quote = 'yes' and contains($text, '&quot;')">
-        <xsl:call-template name="escape-markup">
-          <xsl:with-param name="text" select="substring-before($text, '&quot;')"/><xsl:with-param name="quote" select="$quote"/>
-        </xsl:call-template>
-        <xsl:text>&amp;quot;</xsl:text>
-        <xsl:call-template name="escape-markup">
-          <xsl:with-param name="text" select="substring-after($text, '&quot;')"/><xsl:with-param name="quote" select="$quote"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+      <xsl:when test="$quote = 'yes'"><xsl:value-of select="str:replace($escaped, '&quot;', '&amp;quot;')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$escaped"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
