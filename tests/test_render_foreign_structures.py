@@ -147,3 +147,15 @@ def test_an_example_full_of_characters_to_escape_renders(tmp_path):
     path.write_text(FIXTURE.read_text(encoding="utf-8").replace("alpha", body), encoding="utf-8")
     code = html.fromstring(render(path, "html")).xpath("string(//pre[@class='tei-egXML']/code)")
     assert code.count("&amp;&lt;") == 20_000
+
+
+def test_in_a_document_as_written_each_hand_has_its_class():
+    path = PROJECTS / "tei-stylesheets-test32-sourcedoc.xml"
+    source = etree.parse(str(path), etree.XMLParser(collect_ids=False, resolve_entities=False, no_network=True))
+    marked = source.xpath("//tei:sourceDoc//*[(self::tei:add or self::tei:del) and @hand]", namespaces={"tei": TEI})
+    page = html.fromstring(render(path, "html"))
+    for hand in {element.get("hand").lstrip("#") for element in marked}:
+        expected = sum(1 for element in marked if element.get("hand").lstrip("#") == hand)
+        assert len(page.xpath(f"//*[@id='source-document']//*[contains(concat(' ', @class, ' '), ' hand-{hand} ')]")) == expected
+    # the running text's marks are drawn as before: the hand is named in their explanation only
+    assert not page.xpath("//*[@id='text']//*[contains(concat(' ', @class, ' '), ' hand ')]")
