@@ -105,6 +105,9 @@ def _navigation_style() -> str:
 
 
 #: The reading edition's "Cite this document" section (xslt/html/header.xsl): paragraphs only.
+#: The citation files written beside each document's page, by the name documents.json gives them.
+CITATION_FILES = {"csl-json": ".csl.json", "bibtex": ".bib", "ris": ".ris"}
+
 _READING_CITATION = re.compile(r'<section class="cite" aria-labelledby="cite-title">.*?</section>', re.S)
 
 
@@ -118,9 +121,10 @@ def _citation(folder: Path, doc: "DocumentBuild", tei: Path, edition: "Edition",
 
     record = DocumentRecord.from_tei(parse_untrusted(tei, name=f"{doc.id}.xml"), id=doc.id, file=f"{doc.id}.xml")
     entry = cite.Citation(record, edition, accessed)
-    for suffix, text in ((".csl.json", cite.csl_json(entry)), (".bib", cite.bibtex(entry)), (".ris", cite.ris(entry))):
+    texts = {"csl-json": cite.csl_json, "bibtex": cite.bibtex, "ris": cite.ris}
+    for name, suffix in CITATION_FILES.items():
         with open(folder / "documents" / f"{doc.id}{suffix}", "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            out.write(texts[name](entry))
     macros = env.get_template("citation.html").module
     before, day, after = cite.plain_text_parts(entry)
     return (str(macros.head(cite.highwire(entry, pdf="pdf" in doc.files), cite.json_ld_script_text(entry))),
@@ -314,6 +318,8 @@ def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: lis
                      edition: Edition, publisher: str, facets: list[str]) -> None:
     catalogue = [{"id": d.id, "page": f"documents/{d.id}.html",
                   "downloads": {fmt: f"documents/{d.id}.{fmt}" for fmt in d.files if fmt != "html"},
+                  "citation": {name: f"documents/{d.id}{suffix}" for name, suffix in CITATION_FILES.items()
+                               if "html" in d.files},
                   "valid": d.valid, **d.record} for d in documents]
     with open(folder / "documents.json", "w", encoding="utf-8") as out:
         json.dump({"edition": edition_summary(edition, publisher), "documents": catalogue}, out, indent=2,
