@@ -10,10 +10,15 @@
   <xsl:include href="common/urls.xsl"/>
   <xsl:include href="common/direction.xsl"/>
   <xsl:include href="common/facsimile.xsl"/>
+  <xsl:include href="common/examples.xsl"/>
+  <xsl:include href="common/genetic.xsl"/>
+  <xsl:include href="common/standoff.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/transcr.xsl"/>
   <xsl:include href="html/namesdates.xsl"/>
   <xsl:include href="html/notes.xsl"/>
   <xsl:include href="html/facsimile.xsl"/>
+  <xsl:include href="html/figures.xsl"/>
+  <xsl:include href="html/standoff.xsl"/>
 </xsl:stylesheet>

@@ -12,10 +12,15 @@
   <xsl:include href="common/common.xsl"/>
   <xsl:include href="common/urls.xsl"/>
   <xsl:include href="common/facsimile.xsl"/>
+  <xsl:include href="common/examples.xsl"/>
+  <xsl:include href="common/genetic.xsl"/>
+  <xsl:include href="common/standoff.xsl"/>
   <xsl:include href="text/core.xsl"/>
   <xsl:include href="text/header.xsl"/>
   <xsl:include href="text/transcr.xsl"/>
   <xsl:include href="text/namesdates.xsl"/>
   <xsl:include href="text/notes.xsl"/>
   <xsl:include href="text/facsimile.xsl"/>
+  <xsl:include href="text/figures.xsl"/>
+  <xsl:include href="text/standoff.xsl"/>
 </xsl:stylesheet>

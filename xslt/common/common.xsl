@@ -555,6 +555,8 @@
         </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="close" select="']'"/>
+      <!-- in the document as written, the hands are told apart (the text names them in its explanation) -->
+      <xsl:with-param name="hand"><xsl:if test="ancestor::tei:sourceDoc"><xsl:call-template name="hand-name"/></xsl:if></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
@@ -645,6 +647,8 @@
       <xsl:with-param name="open" select="'[deleted: '"/>
       <xsl:with-param name="close" select="']'"/>
       <xsl:with-param name="reading" select="'drop'"/>
+      <!-- in the document as written, the hands are told apart (the text names them in its explanation) -->
+      <xsl:with-param name="hand"><xsl:if test="ancestor::tei:sourceDoc"><xsl:call-template name="hand-name"/></xsl:if></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 

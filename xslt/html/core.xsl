@@ -54,6 +54,7 @@
                 <xsl:apply-templates select="/tei:TEI/tei:sourceDoc"/>
               </section>
             </xsl:if>
+            <xsl:call-template name="standoff-section"/>
             <xsl:call-template name="footnote-list"/>
             <xsl:call-template name="marks-key"/>
           </article>
@@ -120,7 +121,9 @@
     <xsl:choose>
       <xsl:when test=".//tei:list or .//tei:table or .//tei:lg or .//tei:figure or .//tei:p
                       or .//tei:quote[tei:p or tei:lg] or .//tei:castList or .//tei:sp
-                      or .//tei:note[@type='annotation'][not(ancestor::tei:note)]">div</xsl:when>
+                      or .//tei:note[@type='annotation'][not(ancestor::tei:note)]
+                      or .//eg:egXML or .//tei:forest or .//tei:eTree
+                      or .//tei:formula[contains(@rend, 'display')]" xmlns:eg="http://www.tei-c.org/ns/Examples">div</xsl:when>
       <xsl:otherwise>p</xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -22,6 +22,7 @@
     <xsl:param name="reading" select="'show'"/>
     <xsl:param name="content" select="'yes'"/>
     <xsl:param name="block" select="''"/>
+    <xsl:param name="hand" select="''"/>
     <xsl:variable name="element">
       <xsl:choose>
         <xsl:when test="$block = 'yes'">div</xsl:when>
@@ -35,6 +36,7 @@
         <xsl:if test="$quiet = 'yes'"> ed-quiet</xsl:if>
         <xsl:if test="$reading = 'drop'"> ed-drop</xsl:if>
         <xsl:if test="$block = 'yes'"> ed-block</xsl:if>
+        <xsl:if test="string($hand)"> hand hand-<xsl:value-of select="translate($hand, ' .:', '---')"/></xsl:if>
       </xsl:attribute>
       <xsl:attribute name="title"><xsl:value-of select="normalize-space($explanation)"/></xsl:attribute>
       <xsl:call-template name="global-attributes"/>
@@ -69,7 +71,8 @@
       <xsl:for-each select="$t//tei:sic[not(parent::tei:choice)] | $t//tei:gap | $t//tei:space | $t//tei:add
                             | $t//tei:note | $t//tei:supplied | $t//tei:unclear[not(parent::tei:choice)]
                             | $t//tei:del | $t//tei:damage | $t//tei:surplus | $t//tei:term[@type='original'] | $t//tei:stamp
-                            | $t//tei:pb | $t//tei:choice | $t//tei:app">
+                            | $t//tei:pb | $t//tei:choice | $t//tei:app | $t//tei:metamark | $t//tei:retrace
+                            | $t//tei:mod | $t//tei:addSpan | $t//tei:delSpan | $t//tei:handShift">
         <xsl:variable name="footnote"><xsl:if test="self::tei:note"><xsl:call-template name="is-footnote"/></xsl:if></xsl:variable>
         <xsl:if test="$footnote != 'yes'">
           <mark-candidate group="{concat(local-name(), '|', @type, '|', @subtype, '|', @place, '|', @rend, '|', @reason, '|', @hand, '|', @cert, '|', @quantity, '|', @unit, '|', normalize-space(tei:desc), '|', local-name(*[1]), '|', local-name(*[2]), '|', count(tei:rdg), '|', normalize-space(tei:rdg/@wit))}" id="{generate-id()}" order="{position()}"/>

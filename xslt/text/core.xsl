@@ -26,6 +26,7 @@
       <xsl:text>The document as written</xsl:text>
       <xsl:apply-templates select="/tei:TEI/tei:sourceDoc"/>
     </xsl:if>
+    <xsl:call-template name="standoff-section"/>
     <xsl:call-template name="footnote-list"/>
     <xsl:if test="normalize-space($rights)">
       <xsl:call-template name="rule"/>

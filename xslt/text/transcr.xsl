@@ -19,6 +19,7 @@
     <xsl:param name="reading" select="'show'"/>
     <xsl:param name="content" select="'yes'"/>
     <xsl:param name="block" select="''"/>
+    <xsl:param name="hand" select="''"/>  <!-- HTML's class; the text names the hand in its labels -->
     <xsl:variable name="labels" select="$view = 'diplomatic' or $quiet = 'no'"/>
     <xsl:if test="not($view = 'reading' and $reading = 'drop')">
       <xsl:if test="$block = 'yes'"><xsl:value-of select="$para-break"/></xsl:if>
