@@ -108,7 +108,7 @@ class BuildReport:
 # -- the content key ---------------------------------------------------------------------
 
 #: Package files that shape only the site around the documents, which every build rewrites.
-SITE_ONLY = ("site.py", "cli.py", "templates")
+SITE_ONLY = ("site.py", "cli.py", "templates", "messages.py", "locale")
 
 
 def _tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> str:

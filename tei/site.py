@@ -20,11 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 import jinja2
+import markupsafe
+from babel.dates import get_month_names
 
 from . import __version__
 from .core.tei import slug
 from .export.edition import Edition, edition_date
 from .export.registers import edition_registers
+from .messages import SOURCE_LANGUAGE, translations
 from .namecards import page_cards, register_cards
 from .resources import doc_path, schema_path
 
@@ -40,8 +43,11 @@ SITE_PAGES = ["index.html", "chronology.html", "search.html", "about.html", "bro
 #: Pagefind holds a whole index in memory (about six times the pages it reads), so a large edition
 #: is indexed in parts of at most this many bytes of pages, which the search page merges.
 SEARCH_PART_BYTES = 32 * 2**20
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+
+
+def N_(message: str) -> str:
+    """A message of the catalogue, translated where it is shown (the extractor looks for N_)."""
+    return message
 
 
 def _labels(name: str, values: list[str]) -> list[tuple[str, str]]:
@@ -56,34 +62,47 @@ def _entities(items: list[dict]) -> list[tuple[str, str]]:
 #: anchors of people, places and organisations are their register entries (person-kim-il-sung),
 #: which is where the reading editions link their names to.
 FACETS = {
-    "type": ("Document types", lambda r: _labels("type", [r.get("type", "")])),
-    "language": ("Original languages", lambda r: _labels("language", r.get("language_names") or [])),
-    "person": ("People", lambda r: _entities(r.get("people") or [])),
-    "place": ("Places", lambda r: _entities(r.get("places") or [])),
-    "org": ("Organisations", lambda r: _entities(r.get("organisations") or [])),
-    "topic": ("Topics", lambda r: _labels("topic", r.get("topics") or [])),
+    "type": (N_("Document types"), lambda r: _labels("type", [r.get("type", "")])),
+    "language": (N_("Original languages"), lambda r: _labels("language", r.get("language_names") or [])),
+    "person": (N_("People"), lambda r: _entities(r.get("people") or [])),
+    "place": (N_("Places"), lambda r: _entities(r.get("places") or [])),
+    "org": (N_("Organisations"), lambda r: _entities(r.get("organisations") or [])),
+    "topic": (N_("Topics"), lambda r: _labels("topic", r.get("topics") or [])),
 }
 
 
+#: The messages of the site's scripts (site.js, name_cards.js), with {name} for what they fill in.
+#: A page in another language than English carries their translations (script#interface-messages).
+SCRIPT_MESSAGES = (N_("{shown} of {total} documents"), N_("{count} document found"), N_("{count} documents found"),
+                   N_(" (there are more: add words to narrow the search)"), N_("Searching…"),
+                   N_("Search is not available here."), N_("Documents that name {name}"), N_("Authority record"))
+
+
+def _interface_script(language: str) -> markupsafe.Markup:
+    """The scripts' messages in `language` as a JSON script element ("" for English, their own)."""
+    if language == SOURCE_LANGUAGE:
+        return markupsafe.Markup("")
+    gettext = translations(language).gettext
+    messages = json.dumps({message: gettext(message) for message in SCRIPT_MESSAGES}, ensure_ascii=False)
+    return markupsafe.Markup('<script type="application/json" id="interface-messages">{}</script>').format(
+        markupsafe.Markup(messages.replace("<", "\\u003c")))
+
+
 def _environment(edition: Edition, records: list["DocumentRecord"]) -> jinja2.Environment:
-    """The templates, with the edition's identity (the edition file's record) in every page."""
+    """The templates, with the edition's identity (the edition file's record) in every page, in
+    the interface language the edition file names (tei/locale's catalogue for it)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             extensions=["jinja2.ext.i18n"])
+    env.install_gettext_translations(translations(edition.language), newstyle=True)
     # Only the publisher the edition file names: the archive that most documents name published
     # the documents, not this edition (the corpus header, which needs one, still falls back to it).
     publisher = edition.publisher
     env.globals.update(edition=edition, edition_title=edition.title, publisher=publisher,
                        edition_citation=edition.cite(publisher, edition_date(records)[:4]),
-                       version=__version__)
+                       version=__version__, interface_script=_interface_script(edition.language))
     env.filters["slug"] = functools.partial(slug, default="x")  # an anchor is never empty
     return env
-
-
-def edition_summary(edition: Edition, publisher: str) -> dict:
-    """The edition's identity as the catalogue (documents.json) gives it."""
-    return {"title": edition.title, "subtitle": edition.subtitle, "description": edition.description,
-            "editors": [{"name": e.name, "role": e.role} for e in edition.named_editors], "publisher": publisher,
-            "contact": edition.public_email, "licence": edition.licence, "url": edition.url(), "language": edition.language}
 
 
 def _year(record: dict) -> str:
@@ -105,6 +124,9 @@ def _navigation_style() -> str:
 
 
 #: The reading edition's "Cite this document" section (xslt/html/header.xsl): paragraphs only.
+#: The citation files written beside each document's page, by the name documents.json gives them.
+CITATION_FILES = {"csl-json": ".csl.json", "bibtex": ".bib", "ris": ".ris"}
+
 _READING_CITATION = re.compile(r'<section class="cite" aria-labelledby="cite-title">.*?</section>', re.S)
 
 
@@ -118,9 +140,10 @@ def _citation(folder: Path, doc: "DocumentBuild", tei: Path, edition: "Edition",
 
     record = DocumentRecord.from_tei(parse_untrusted(tei, name=f"{doc.id}.xml"), id=doc.id, file=f"{doc.id}.xml")
     entry = cite.Citation(record, edition, accessed)
-    for suffix, text in ((".csl.json", cite.csl_json(entry)), (".bib", cite.bibtex(entry)), (".ris", cite.ris(entry))):
+    texts = {"csl-json": cite.csl_json, "bibtex": cite.bibtex, "ris": cite.ris}
+    for name, suffix in CITATION_FILES.items():
         with open(folder / "documents" / f"{doc.id}{suffix}", "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            out.write(texts[name](entry))
     macros = env.get_template("citation.html").module
     before, day, after = cite.plain_text_parts(entry)
     return (str(macros.head(cite.highwire(entry, pdf="pdf" in doc.files), cite.json_ld_script_text(entry))),
@@ -147,7 +170,7 @@ def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | N
         page = page.replace("</body>", cards + '<script src="../assets/name-cards.js"></script></body>', 1)
     # Metadata only, no Pagefind filters: its filter index is not byte-stable between runs, and the
     # build must be; the search page filters the results by these fields itself.
-    fields = {"title": doc.record.get("title", ""), "date": doc.record.get("date_text", "") or "Undated",
+    fields = {"title": doc.record.get("title", ""), "date": doc.record.get("date_text", "") or _gettext(env, "Undated"),
               "type": doc.record.get("type", ""), "year": _year(doc.record)}
     meta = "".join(f'<span hidden data-pagefind-meta="{name}">{html.escape(value)}</span>'
                    for name, value in fields.items() if value)
@@ -196,7 +219,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     page("index.html", "index.html", documents=published, failed=failed, invalid=invalid,
          types=sorted({d.record["type"] for d in published if d.record.get("type")}),
          languages=sorted({name for d in published for name in d.record.get("language_names", [])}))
-    page("chronology.html", "chronology.html", years=_chronology(published))
+    page("chronology.html", "chronology.html", years=_chronology(published, edition.language, env))
     facets = {}
     for name, (title, values_of) in FACETS.items():
         groups: dict[tuple[str, str], list] = defaultdict(list)
@@ -204,7 +227,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
             for anchor_and_label in dict.fromkeys(values_of(doc.record)):
                 groups[anchor_and_label].append(doc)
         # people by surname (the register's), everything else by its label
-        facets[name] = (title, sorted(groups.items(), key=lambda kv: (
+        facets[name] = (_gettext(env, title), sorted(groups.items(), key=lambda kv: (
             cards[kv[0][0]].sort_key if kv[0][0] in cards else kv[0][1].lower(), kv[0][0])))
     facets = {name: facet for name, facet in facets.items() if facet[1]}  # no page for what no document names
     page("browse/index.html", "browse_index.html", facets=facets)
@@ -223,7 +246,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
          archives=sorted({r.repository for r in records if r.repository}))
     page("report.html", "report.html", failed=failed, invalid=invalid, documents=documents)
     _copy_assets(folder)
-    _write_catalogue(folder, published, failed, edition, env.globals["publisher"], list(facets))
+    _write_catalogue(folder, published, failed, edition, list(facets))
     _write_corpus(folder, published, records, edition)
     _index_for_search(folder, search_parts)
 
@@ -246,8 +269,7 @@ def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentB
     env.globals["map_page"] = bool(places)
     if not places:
         return
-    shutil.copytree(TEMPLATES / "vendor" / "leaflet", folder / "vendor" / "leaflet",
-                    ignore=shutil.ignore_patterns("README.md"))
+    _copy_folder(TEMPLATES / "vendor" / "leaflet", folder / "vendor" / "leaflet", skip=("README.md",))
     env.get_template("map.html").stream(root="", page="map.html", places=places).dump(
         str(folder / "map.html"), encoding="utf-8")
 
@@ -258,14 +280,24 @@ def _authorities() -> dict[str, str]:
             if entry.authority_uri()}
 
 
-def _chronology(documents: list["DocumentBuild"]) -> list[tuple[str, int, list[tuple[str, list]]]]:
-    years: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+def _gettext(env: jinja2.Environment, message: str) -> str:
+    """`message` in the site's interface language (the templates' own gettext)."""
+    return translations(env.globals["edition"].language).gettext(message)
+
+
+def _chronology(documents: list["DocumentBuild"], language: str,
+                env: jinja2.Environment) -> list[tuple[str, int, list[tuple[str, list]]]]:
+    """Years, each with its months in the calendar's order (the month unknown last), named in the
+    interface language (the CLDR's month names, through Babel)."""
+    names = get_month_names("wide", context="stand-alone", locale=language)
+    years: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
     for doc in documents:
         date = doc.record.get("date", "")
-        month = MONTHS[int(date[5:7]) - 1] if len(date) >= 7 and date[5:7].isdigit() else "Month unknown"
+        month = int(date[5:7]) if len(date) >= 7 and date[5:7].isdigit() and 1 <= int(date[5:7]) <= 12 else 13
         years[_year(doc.record)][month].append(doc)
-    order = {name: i for i, name in enumerate(MONTHS + ["Month unknown"])}
-    return [(year, sum(len(docs) for docs in months.values()), sorted(months.items(), key=lambda kv: order[kv[0]]))
+    unknown = _gettext(env, "Month unknown")
+    return [(year, sum(len(docs) for docs in months.values()),
+             [(names[month] if month <= 12 else unknown, months[month]) for month in sorted(months)])
             for year, months in sorted(years.items())]
 
 
@@ -291,6 +323,17 @@ def marks_key() -> list[tuple[str, str]]:
     return marks
 
 
+def _copy_folder(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
+    """Copy file by file, so that a failed copy (a full disk) raises its own OSError, with its
+    errno and the file it could not write; shutil.copytree gathers failures into one shutil.Error
+    that has neither."""
+    for path in sorted(source.rglob("*")):
+        if path.is_file() and path.name not in skip:
+            copy = target / path.relative_to(source)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, copy)
+
+
 def _copy_schemas(folder: Path) -> list[str]:
     target = folder / "schemas"
     target.mkdir()
@@ -311,12 +354,14 @@ def _copy_assets(folder: Path) -> None:
 
 
 def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: list["DocumentBuild"],
-                     edition: Edition, publisher: str, facets: list[str]) -> None:
+                     edition: Edition, facets: list[str]) -> None:
     catalogue = [{"id": d.id, "page": f"documents/{d.id}.html",
                   "downloads": {fmt: f"documents/{d.id}.{fmt}" for fmt in d.files if fmt != "html"},
+                  "citation": {name: f"documents/{d.id}{suffix}" for name, suffix in CITATION_FILES.items()
+                               if "html" in d.files},
                   "valid": d.valid, **d.record} for d in documents]
     with open(folder / "documents.json", "w", encoding="utf-8") as out:
-        json.dump({"edition": edition_summary(edition, publisher), "documents": catalogue}, out, indent=2,
+        json.dump({"edition": edition.summary(), "documents": catalogue}, out, indent=2,
                   ensure_ascii=False, sort_keys=True)
     report = {"published": len(documents), "failed": [{"source": d.source, "error": d.failed} for d in failed],
               "invalid": [{"id": d.id, "errors": d.errors} for d in documents if d.errors]}

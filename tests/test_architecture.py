@@ -25,7 +25,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "tei"
 #: it. `base` is the infrastructure that is to move into `tei.core` (issue 14).
 STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("core", ("tei.core",)),
-    ("base", ("tei", "tei.errors", "tei.files", "tei.xmlsafe", "tei.resources", "tei.urls", "tei.workers")),
+    ("base", ("tei", "tei.errors", "tei.files", "tei.xmlsafe", "tei.resources", "tei.urls", "tei.workers", "tei.messages")),
     ("readers", ("tei.model", "tei.readers")),
     ("convert", ("tei.encoder", "tei.names", "tei.lossless", "tei.review", "tei.convert")),
     ("schema", ("tei.schemaspec", "tei.schemagen", "tei.directiongen")),

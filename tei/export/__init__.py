@@ -105,7 +105,7 @@ def _csv(job: _Job) -> None:
 
 
 def _json(job: _Job) -> None:
-    write_file(job.target, catalogue_json(job.records), job.force)
+    write_file(job.target, catalogue_json(job.records, job.edition), job.force)
 
 
 def _bagit(job: _Job) -> None:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from ..core.archive import ARCHIVE as SOURCE_ARCHIVE
 from ..errors import TeiEditionError
+from ..messages import interface_languages
 from ..urls import safe_url
 from .record import DocumentRecord
 
@@ -45,8 +46,8 @@ DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_MAP_ATTRIBUTION = "© OpenStreetMap contributors"
 #: The name of the edition file, looked for beside the sources.
 EDITION_FILE = "edition.toml"
-#: Interface languages the site's templates are written in.
-INTERFACE_LANGUAGES = ("en",)
+#: Interface languages the site can be shown in: English and those of tei/locale's catalogues.
+INTERFACE_LANGUAGES = interface_languages()
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,13 @@ class Edition:
             return self.publisher
         named = Counter(r.publisher for r in records if r.publisher)
         return min(named, key=lambda p: (-named[p], p)) if named else self.editor
+
+    def summary(self) -> dict:
+        """The edition's identity as the catalogues give it (the site's documents.json, `export json`):
+        only what the edition file says, no placeholder."""
+        return {"title": self.title, "subtitle": self.subtitle, "description": self.description,
+                "editors": [{"name": e.name, "role": e.role} for e in self.named_editors], "publisher": self.publisher,
+                "contact": self.public_email, "licence": self.licence, "url": self.url(), "language": self.language}
 
     @property
     def licence_text(self) -> str:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from ..files import write_atomic
+from ..files import current_umask, write_atomic
 from ..errors import OutputError
 
 
@@ -29,18 +29,10 @@ def write_file(target: Path, data: bytes, force: bool = False) -> Path:
     if target.is_dir():
         raise OutputError(f"{target} is a folder; give a file name")
     try:
-        write_atomic(target, data)
-        os.chmod(target, 0o666 & ~_umask())
+        write_atomic(target, data)  # with the mode the umask gives
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target
-
-
-def _umask() -> int:
-    """The process's umask (read by setting it, then putting it back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 @contextmanager
@@ -52,7 +44,7 @@ def folder_atomic(target: Path, force: bool = False) -> Iterator[Path]:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
-        os.chmod(work, 0o755)
+        os.chmod(work, 0o777 & ~current_umask())  # mkdtemp makes it 0700
     except OSError as exc:
         raise OutputError(f"cannot write in {target.parent}: {exc.strerror or exc}") from None
     try:

@@ -9,6 +9,9 @@
   var cards;
   try { cards = JSON.parse(source.textContent); } catch (e) { return; }
   var card = null, owner = null, hideTimer = null, touched = false, returning = false;
+  // The card's labels in the edition's language (script#interface-messages, as in site.js).
+  var given = document.getElementById("interface-messages");
+  var messages = given ? JSON.parse(given.textContent) : {};
 
   function anchorOf(link) {
     var href = link.getAttribute("href") || "";
@@ -57,11 +60,11 @@
     if (data.note) { about.appendChild(element("span", "name-card-note", data.note)); }
     card.appendChild(about);
     var links = element("span", "name-card-links");
-    var index = element("a", "", "Documents that name " + data.name);
+    var index = element("a", "", (messages["Documents that name {name}"] || "Documents that name {name}").replace("{name}", data.name));
     index.href = link.getAttribute("href");
     links.appendChild(index);
     if (data.authority && /^https?:\/\//i.test(data.authority)) {
-      var authority = element("a", "name-card-authority", "Authority record");
+      var authority = element("a", "name-card-authority", messages["Authority record"] || "Authority record");
       authority.href = data.authority;
       authority.rel = "external";
       links.appendChild(authority);

@@ -1,7 +1,19 @@
+// The interface's messages in the edition's language (tei/site.py's SCRIPT_MESSAGES, translated
+// from the catalogue into the page); English, the messages' own language, has none.
+var interfaceMessage = (function () {
+  "use strict";
+  var given = document.getElementById("interface-messages");
+  var messages = given ? JSON.parse(given.textContent) : {};
+  return function (message, values) {
+    return (messages[message] || message).replace(/\{(\w+)\}/g, function (all, name) { return values[name]; });
+  };
+})();
+
 // The home page's table: sorting by column and filtering by words, type and language.
 // Without scripts the table is still there, complete, in date order.
 (function () {
   "use strict";
+  var t = interfaceMessage;
   var table = document.getElementById("documents");
   if (table) {
     var body = table.tBodies[0];
@@ -20,7 +32,7 @@
         row.hidden = !ok;
         if (ok) { shown += 1; }
       });
-      count.textContent = shown + " of " + rows.length + " documents";
+      count.textContent = t("{shown} of {total} documents", {shown: shown, total: rows.length});
     };
     [text, type, language].forEach(function (el) { el.addEventListener("input", filter); });
     filter();
@@ -101,8 +113,8 @@
         item.appendChild(excerpt);
         list.appendChild(item);
       });
-      status.textContent = shown.length + " document" + (shown.length === 1 ? "" : "s") + " found" +
-        (more ? " (there are more: add words to narrow the search)" : "");
+      status.textContent = t(shown.length === 1 ? "{count} document found" : "{count} documents found", {count: shown.length}) +
+        (more ? t(" (there are more: add words to narrow the search)") : "");
     };
     // A filter without words lists every document that passes it, from the catalogue.
     var catalogue = null;
@@ -114,28 +126,28 @@
       return catalogue;
     };
     var filtered = function (ticket) {
-      status.textContent = "Searching…";
+      status.textContent = t("Searching…");
       listed().then(function (data) {
         if (ticket !== latest) { return; }
         show(data.documents.map(function (d) {
           return {url: d.page, summary: d.summary,
                   meta: {title: d.title, date: d.date_text || "Undated", type: d.type, year: (d.date || "").slice(0, 4) || "Undated"}};
         }).filter(matches), false);
-      }).catch(function () { catalogue = null; status.textContent = "Search is not available here."; });
+      }).catch(function () { catalogue = null; status.textContent = t("Search is not available here."); });
     };
     var run = function () {
       var words = input.value.trim();
       var ticket = ++latest;
       if (!words && (typeSelect.value || yearSelect.value)) { filtered(ticket); return; }
       if (!words) { list.innerHTML = ""; status.textContent = ""; return; }
-      status.textContent = "Searching…";
+      status.textContent = t("Searching…");
       engine.then(function (pagefind) { return pagefind.search(words); })
         .then(function (search) { return collect(search.results, 0, []); })
         .then(function (found) {
           if (ticket !== latest) { return; }  // a newer search has started
           show(found.shown, found.more);
         })
-        .catch(function () { status.textContent = "Search is not available here."; });
+        .catch(function () { status.textContent = t("Search is not available here."); });
     };
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
     [typeSelect, yearSelect].forEach(function (el) { el.addEventListener("change", run); });
