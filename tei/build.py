@@ -42,6 +42,7 @@ from lxml import etree
 
 from . import __version__
 from .convert import convert_bytes, iter_sources, output_name
+from .core.formats import RENDER, format_names
 from .core.tei import TEI_PREFIXES as TEI_NS
 from .core.tei import slug as core_slug
 from .readers.source import read_source_file
@@ -55,7 +56,8 @@ from .workers import Outcome, run_tasks
 if TYPE_CHECKING:  # pragma: no cover
     from .export.edition import Edition
 
-FORMATS = ("html", "pdf", "txt")
+#: The renderings a build can make, from the one table of formats (tei/core/formats.py).
+FORMATS = format_names(RENDER)
 #: Seconds one document may take (convert, validate, render): generous, as an archive document
 #: takes about a second; only a pathological one reaches it.
 TIME_LIMIT = 300.0
@@ -517,13 +519,13 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
     out = site_output(out_dir, sources)
     edition = edition if edition is not None else find_edition(sources)
     formats = tuple(f for f in FORMATS if f in set(formats))
-    if "pdf" in formats and executor is None:
+    if executor is None:
         # Without Pango no PDF can be made: one line naming the packages (and --formats html,txt),
         # before anything is written, rather than a site published without its PDFs (on a cluster
         # the workers, not this machine, make the PDFs).
-        from .render.pdf import load_weasyprint
+        from .render.renderer import require_system_packages
 
-        load_weasyprint()
+        require_system_packages(formats)
     with contextlib.ExitStack() as stack:
         # The executor is reached before anything is written: a wrong address leaves no trace.
         slots = None

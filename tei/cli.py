@@ -11,6 +11,7 @@ import sys
 import click
 
 from . import __version__
+from .core.formats import EXPORT, RENDER, format_names, one_of
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -167,7 +168,7 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], tei_all: str | No
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--to", "to", type=click.Choice(["html", "pdf", "txt"]), required=True,
+@click.option("--to", "to", type=click.Choice(format_names(RENDER)), required=True,
               help="html: a standalone reading page; pdf: PDF/A-3b with the TEI attached; txt: plain text.")
 @click.option("-o", "--output", "output", default="out", show_default=True, type=click.Path(file_okay=False),
               help="Folder for the rendered files (NAME.xml -> NAME.html, NAME.pdf, NAME.txt).")
@@ -218,8 +219,8 @@ def render(inputs: tuple[str, ...], to: str, output: str, view: str | None, para
               help="Folder of the site, replaced as a whole at the end of a successful build; it must be new, "
                    "empty or a site made by a build, and outside the source folders.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Documents processed in parallel [default: CPU count].")
-@click.option("--formats", default="html,pdf,txt", show_default=True,
-              help="Renderings to make for each document (comma-separated: html, pdf, txt).")
+@click.option("--formats", default=",".join(format_names(RENDER)), show_default=True,
+              help=f"Renderings to make for each document (comma-separated: {', '.join(format_names(RENDER))}).")
 @click.option("--time-limit", "time_limit", type=click.FloatRange(min=0), default=300, show_default=True,
               metavar="SECONDS", help="Longest time one document may take (convert, validate, render); one that "
                                       "takes longer is stopped and fails, and the others go on. 0: no limit.")
@@ -254,9 +255,9 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
     from .export.edition import find_edition, with_options
 
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
-    unknown = sorted(set(chosen) - {"html", "pdf", "txt"})
+    unknown = sorted(set(chosen) - set(format_names(RENDER)))
     if unknown or "html" not in chosen:
-        raise click.UsageError("--formats takes html, pdf and txt, and html is always needed for the site")
+        raise click.UsageError(f"--formats takes {one_of(format_names(RENDER))}, and html is always needed for the site")
     sources = sources or ("seeds",)
     try:
         edition = with_options(find_edition(sources, config), base_url=base_url)
@@ -342,7 +343,7 @@ def serve(folder: str, port: int) -> None:
 
 
 @cli.command("export")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["tei-corpus", "cmif", "dc", "csv", "json", "bagit"]))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(format_names(EXPORT)))
 @click.argument("sources", nargs=-1, required=True)
 @click.option("-o", "--output", "output", required=True, type=click.Path(),
               help="The file (tei-corpus, cmif, csv, json; dc to *.xml) or folder (dc, bagit) to write.")

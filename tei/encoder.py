@@ -14,11 +14,10 @@ import langcodes
 from lxml import etree
 
 from . import __version__
+from .core.archive import ARCHIVE
 from .core.tei import T, TEI_NS, XML_ID, XML_LANG, XML_NS, slug, sub_element
 from .core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES, category_id
-from .model import Block, Document, EditorialMark, Inline, text_of
-from .readers.dates import find_dates
-from .readers.wilson import ARCHIVE
+from .model import Block, Document, EditorialMark, Inline, dates_in, part_of, text_of
 
 PUBLISHER = ARCHIVE
 
@@ -458,9 +457,11 @@ class TeiEncoder:
         items = list(block.content)
         if label and isinstance(items[0], str):
             dateline.text = items[0][: label.end()]
-            items[0] = items[0][label.end():]
+            items[0] = part_of(items[0], label.end())
         if block.date is not None and block.date.known:
-            self.inline(_el(dateline, "date", **block.date.attributes()), items, dates=False)
+            # the date element holds the line: the dates found inside it are not written again
+            items = [str(item) if isinstance(item, str) else item for item in items]
+            self.inline(_el(dateline, "date", **block.date.attributes()), items)
         else:
             self.inline(dateline, items)
 
@@ -509,47 +510,48 @@ class TeiEncoder:
         lines: list[list[Inline]] = [[]]
         for item in items:
             if isinstance(item, str) and "\n" in item:
-                parts = item.split("\n")
-                for index, part in enumerate(parts):
+                start = 0
+                for index, part in enumerate(item.split("\n")):
                     if index:
                         lines.append([])
                     if part:
-                        lines[-1].append(part)
+                        lines[-1].append(part_of(item, start, start + len(part)))
+                    start += len(part) + 1
             else:
                 lines[-1].append(item)
         return [line for line in lines if line]
 
     # -- inline ----------------------------------------------------------------------------
 
-    def inline(self, parent: etree._Element, items: list[Inline], names: dict[str, str | tuple[str, str]] | None = None,
-               dates: bool = True) -> None:
+    def inline(self, parent: etree._Element, items: list[Inline], names: dict[str, str | tuple[str, str]] | None = None) -> None:
         for item in items:
             if isinstance(item, str):
-                self.text(parent, item, names or {}, dates)
+                self.text(parent, item, names or {})
             else:
                 self.mark(parent, item)
 
-    def text(self, parent: etree._Element, text: str, names: dict[str, str | tuple[str, str]], dates: bool) -> None:
-        """Plain text: newlines become `lb`; given names and written-out dates get their elements."""
+    def text(self, parent: etree._Element, text: str, names: dict[str, str | tuple[str, str]]) -> None:
+        """Plain text: newlines become `lb`; given names and the dates the reader found get their elements."""
         names = {k: v for k, v in names.items() if k and len(k) > 1}
+        start = 0
         for index, line in enumerate(text.split("\n")):
             if index:
                 _el(parent, "lb")
-            self._names_and_dates(parent, line, names, dates)
+            self._names_and_dates(parent, part_of(text, start, start + len(line)), names)
+            start += len(line) + 1
 
-    def _names_and_dates(self, parent: etree._Element, text: str, names: dict[str, str | tuple[str, str]],
-                         dates: bool) -> None:
-        """`names` maps a name to its element, or to (element, @cert) for a name the reader inferred."""
+    def _names_and_dates(self, parent: etree._Element, text: str, names: dict[str, str | tuple[str, str]]) -> None:
+        """`names` maps a name to its element, or to (element, @cert) for a name the reader inferred.
+        A name wins over a date it overlaps."""
         spans: list[tuple[int, int, str, dict[str, str]]] = []
         for name, tag in sorted(names.items(), key=lambda kv: -len(kv[0])):
             tag, cert = tag if isinstance(tag, tuple) else (tag, "")
             start = text.find(name)
             if start != -1 and not any(s < start + len(name) and start < e for s, e, _, _ in spans):
                 spans.append((start, start + len(name), tag, {"cert": cert}))
-        if dates:
-            for start, end, date in find_dates(text):
-                if not any(s < end and start < e for s, e, _, _ in spans):
-                    spans.append((start, end, "date", date.attributes()))
+        for start, end, date in dates_in(text):
+            if not any(s < end and start < e for s, e, _, _ in spans):
+                spans.append((start, end, "date", date.attributes()))
         pos = 0
         for start, end, tag, attrs in sorted(spans):
             _append_text(parent, text[pos:start])
@@ -565,7 +567,7 @@ class TeiEncoder:
         method(parent, mark)
 
     def mark_sic(self, parent, mark):
-        self.inline(_el(parent, "sic", rend=mark.variant), mark.content, dates=False)
+        self.inline(_el(parent, "sic", rend=mark.variant), mark.content)
 
     def mark_omission(self, parent, mark):
         gap = _el(parent, "gap", reason="omitted", rend=mark.variant)
@@ -594,18 +596,18 @@ class TeiEncoder:
         self._gap(parent, mark, "illegible")
 
     def mark_unclear(self, parent, mark):
-        self.inline(_el(parent, "unclear", cert="low" if mark.variant == "?" else ""), mark.content, dates=False)
+        self.inline(_el(parent, "unclear", cert="low" if mark.variant == "?" else ""), mark.content)
 
     def mark_expansion(self, parent, mark):
         choice = _el(parent, "choice")
         _el(choice, "abbr", mark.target)
-        self.inline(_el(choice, "expan"), mark.content, dates=False)
+        self.inline(_el(choice, "expan"), mark.content)
 
     def mark_variant_form(self, parent, mark):
         """The words as written and the other romanisation the editors gave in brackets."""
         choice = _el(parent, "choice")
         _el(choice, "orig", mark.target)
-        self.inline(_el(choice, "reg", type="romanisation"), mark.content, dates=False)
+        self.inline(_el(choice, "reg", type="romanisation"), mark.content)
 
     def mark_supplied(self, parent, mark):
         self.inline(_el(parent, "supplied", reason="clarification"), mark.content)
@@ -613,7 +615,7 @@ class TeiEncoder:
     def mark_original_term(self, parent, mark):
         lang = f"{self.original_lang}-Latn" if self.original_lang else "und-Latn"
         cert = self.original_lang_cert if self.original_lang else ""
-        self.inline(_el(parent, "term", type="original", cert=cert, **{XML_LANG: lang}), mark.content, dates=False)
+        self.inline(_el(parent, "term", type="original", cert=cert, **{XML_LANG: lang}), mark.content)
 
     def mark_underline(self, parent, mark):
         if mark.content:

@@ -2,13 +2,14 @@
 
 A reader fills a `Document`; the encoder turns it into TEI. Inline content is a list of `Inline`
 items: plain strings and `EditorialMark`s (which may nest), so that every character of the
-source's text has a place in the model.
+source's text has a place in the model. A string in which the reader found dates is a `Text`,
+which carries them as spans: the encoder writes what the model holds and reads no text itself.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import Iterable, Iterator, NamedTuple, Union
 
 from .core.dates import DateValue
 
@@ -30,6 +31,48 @@ class EditorialMark:
     variant: str = ""
     #: descriptive words of the mark (`date left blank`, `signature`, `illegible word`)
     label: str = ""
+
+
+class DateSpan(NamedTuple):
+    """A date written out in running text: where it stands in its `Text` and what it says."""
+
+    start: int
+    end: int
+    date: DateValue
+
+
+class Text(str):
+    """Running text with the dates the reader found in it (`dates`, in order, none across a line break).
+
+    It is a `str`, so that the model's strings compare and print as before; string methods return
+    plain `str` without the dates, which is why `part` exists.
+    """
+
+    dates: tuple[DateSpan, ...]
+
+    def __new__(cls, text: str, dates: Iterable[DateSpan] = ()) -> "Text":
+        self = super().__new__(cls, text)
+        self.dates = tuple(dates)
+        return self
+
+    def __reduce__(self):
+        return (Text, (str(self), self.dates))
+
+    def part(self, start: int, end: int | None = None) -> "Text":
+        """The text from `start` to `end`, with the dates that lie wholly inside it."""
+        end = len(self) if end is None else end
+        return Text(str.__getitem__(self, slice(start, end)),
+                    (DateSpan(s - start, e - start, d) for s, e, d in self.dates if start <= s and e <= end))
+
+
+def dates_in(text: str) -> tuple[DateSpan, ...]:
+    """The dates the reader found in a string of the model (none in a plain `str`)."""
+    return text.dates if isinstance(text, Text) else ()
+
+
+def part_of(text: str, start: int, end: int | None = None) -> str:
+    """`text[start:end]`, keeping the dates of a `Text`."""
+    return text.part(start, end) if isinstance(text, Text) else text[start:end]
 
 
 Inline = Union[str, EditorialMark]

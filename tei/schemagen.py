@@ -20,8 +20,8 @@ from pathlib import Path
 from lxml import etree
 
 from . import schemaspec as spec
+from .core.archive import ARCHIVE
 from .core.tei import XML_NS, sub_element
-from .readers.wilson import ARCHIVE
 from .resources import schema_path
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"

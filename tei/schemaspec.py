@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .core.archive import ARCHIVE
 from .core.tei import TEI_NS  # noqa: F401 (schemagen reads spec.TEI_NS)
 from .core.vocabulary import (  # noqa: F401 (the closed lists are part of the spec schemagen reads)
     CLASSIFICATION_TAXONOMY, CLASSIFICATIONS, DOCTYPE_TAXONOMY, DOCUMENT_TYPES, classification_id, doctype_id,
 )
-from .readers.wilson import ARCHIVE
 
 
 # -- content patterns ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from ..core.formats import EXPORT, format_names
 from ..errors import OutputError
 from .bag import build_bag
 from .catalogue import catalogue_csv, catalogue_json
@@ -27,7 +28,8 @@ from .registers import Registers
 from .sources import SourceDocument, SourceFailure, load_sources
 from .xmlbuild import to_bytes
 
-FORMATS = ("tei-corpus", "cmif", "dc", "csv", "json", "bagit")
+#: The exports, from the one table of formats (tei/core/formats.py).
+FORMATS = format_names(EXPORT)
 
 
 @dataclass
@@ -59,29 +61,62 @@ def export(fmt: str, sources: Iterable[str | os.PathLike], output: str | os.Path
     result = ExportResult(fmt, documents=[d.id for d in documents], failures=failures)
     if not documents:
         return result
-    records = records_of(documents)
-    if fmt == "tei-corpus":
-        write_file(target, to_bytes(build_corpus(documents, records, registers, edition)), force)
-    elif fmt == "cmif":
-        write_file(target, to_bytes(build_cmif(records, registers, edition, cmif_url or target.name)), force)
-    elif fmt == "csv":
-        write_file(target, catalogue_csv(records), force)
-    elif fmt == "json":
-        write_file(target, catalogue_json(records, edition), force)
-    elif fmt == "dc" and target.suffix.lower() == ".xml":
-        write_file(target, to_bytes(list_records(records, edition)), force)
-    elif fmt == "dc":
-        with folder_atomic(target, force) as folder:
-            for record in records:
-                (folder / f"{record.id}.xml").write_bytes(to_bytes(dc_record(record, edition)))
-    elif fmt == "bagit":
-        include_dir = Path(include) if include is not None else None
-        if include_dir is not None and not include_dir.is_dir():
-            raise OutputError(f"{include_dir}: not a folder (--include takes a folder of renderings)")
-        with folder_atomic(target, force) as folder:
-            build_bag(folder, documents, records, registers, edition, include_dir)
+    job = _Job(target, documents, records_of(documents), registers, edition,
+               Path(include) if include is not None else None, cmif_url, force)
+    WRITERS[fmt](job)
     result.output = target
     return result
+
+
+@dataclass
+class _Job:
+    """What one export is made from and where it goes."""
+
+    target: Path
+    documents: list[SourceDocument]
+    records: list[DocumentRecord]
+    registers: Registers
+    edition: Edition
+    include: Path | None
+    cmif_url: str
+    force: bool
+
+
+def _tei_corpus(job: _Job) -> None:
+    write_file(job.target, to_bytes(build_corpus(job.documents, job.records, job.registers, job.edition)), job.force)
+
+
+def _cmif(job: _Job) -> None:
+    cmif = build_cmif(job.records, job.registers, job.edition, job.cmif_url or job.target.name)
+    write_file(job.target, to_bytes(cmif), job.force)
+
+
+def _dc(job: _Job) -> None:
+    if job.target.suffix.lower() == ".xml":
+        write_file(job.target, to_bytes(list_records(job.records, job.edition)), job.force)
+        return
+    with folder_atomic(job.target, job.force) as folder:
+        for record in job.records:
+            (folder / f"{record.id}.xml").write_bytes(to_bytes(dc_record(record, job.edition)))
+
+
+def _csv(job: _Job) -> None:
+    write_file(job.target, catalogue_csv(job.records), job.force)
+
+
+def _json(job: _Job) -> None:
+    write_file(job.target, catalogue_json(job.records, job.edition), job.force)
+
+
+def _bagit(job: _Job) -> None:
+    if job.include is not None and not job.include.is_dir():
+        raise OutputError(f"{job.include}: not a folder (--include takes a folder of renderings)")
+    with folder_atomic(job.target, job.force) as folder:
+        build_bag(folder, job.documents, job.records, job.registers, job.edition, job.include)
+
+
+#: What writes each export of FORMATS (tests/test_formats.py checks that they are the same).
+WRITERS = {"tei-corpus": _tei_corpus, "cmif": _cmif, "dc": _dc, "csv": _csv, "json": _json, "bagit": _bagit}
 
 
 __all__ = ["Edition", "ExportResult", "FORMATS", "DocumentRecord", "Registers", "export", "records_of"]

@@ -16,7 +16,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..readers.wilson import ARCHIVE as SOURCE_ARCHIVE
+from ..core.archive import ARCHIVE as SOURCE_ARCHIVE
 from ..errors import TeiEditionError
 from ..messages import interface_languages
 from ..urls import safe_url

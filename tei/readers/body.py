@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, EditorialMark, block_marks, text_of
-from .dates import parse_date
+from .dates import parse_date, read_block_dates
 from .marks import InlineParser, LAYOUT_SQUARES
 
 _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
@@ -173,6 +173,12 @@ class BodyReader:
         self._inline = InlineParser()
 
     def read(self, lines: list[str]) -> list[Block]:
+        """The blocks of the body, with the dates of their running text recorded (`model.Text`)."""
+        blocks = self._read(lines)
+        read_block_dates(blocks)
+        return blocks
+
+    def _read(self, lines: list[str]) -> list[Block]:
         texts = self._split(lines)
         texts, footnotes = self._take_footnotes(texts)
         body, end_notes = self._take_end_notes(texts)

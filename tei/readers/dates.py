@@ -14,6 +14,7 @@ from datetime import datetime
 from dateutil import parser as dateparser
 
 from ..core.dates import DateValue
+from ..model import Block, DateSpan, EditorialMark, Inline, Text
 
 _DEFAULT_A = datetime(2000, 1, 1)
 _DEFAULT_B = datetime(2004, 12, 28)
@@ -69,7 +70,7 @@ def _from_iso(text: str, iso: str) -> DateValue | None:
 
 
 def find_dates(text: str) -> list[tuple[int, int, DateValue]]:
-    """Dates written out inside running text, as (start, end, date); used for `date` in the body."""
+    """Dates written out inside running text, as (start, end, date)."""
     found = []
     for match in _DATE_IN_TEXT.finditer(text):
         date = parse_date(match.group(0))
@@ -85,3 +86,34 @@ _DATE_IN_TEXT = re.compile(
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{4}})\b"
 )
+
+
+#: Marks whose own words are not read for dates: a word marked [sic], an expansion, a romanised
+#: variant, an original-language term, an unclear reading. Marks inside them are read.
+UNDATED_MARKS = frozenset({"sic", "unclear", "expansion", "variant-form", "original-term"})
+
+
+def text_with_dates(text: str) -> str:
+    """The text as a `Text` holding the dates written out in it, line by line; unchanged without any."""
+    spans: list[DateSpan] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans += [DateSpan(offset + start, offset + end, date) for start, end, date in find_dates(line)]
+        offset += len(line) + 1
+    return Text(text, spans) if spans else text
+
+
+def read_dates(items: list[Inline], own_text: bool = True) -> None:
+    """Record the dates of inline content in place (`own_text`: whether its strings are read)."""
+    for index, item in enumerate(items):
+        if isinstance(item, EditorialMark):
+            read_dates(item.content, item.kind not in UNDATED_MARKS)
+        elif own_text:
+            items[index] = text_with_dates(item)
+
+
+def read_block_dates(blocks: list[Block]) -> None:
+    """Record the dates of running text in every block, its children's included."""
+    for block in blocks:
+        read_dates(block.content)
+        read_block_dates(block.children)

@@ -14,6 +14,7 @@ import re
 from pathlib import PurePath
 from dataclasses import dataclass, field
 
+from ..core.archive import ARCHIVE
 from ..model import Document, Metadata, Responsibility
 from .body import BodyReader
 from .dates import parse_date
@@ -156,11 +157,6 @@ def _paragraphs(lines: list[str]) -> list[str]:
     if current:
         paragraphs.append("\n".join(current))
     return paragraphs
-
-
-#: The archive whose exports this reader reads, and which publishes their documents: the one place
-#: its name is written (the TEI's publisher, the edition's default subtitle, the schemas' notes).
-ARCHIVE = "Wilson Center Digital Archive"
 
 
 def _unlabelled_paragraphs(lines: list[str]) -> list[str]:

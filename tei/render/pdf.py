@@ -17,13 +17,14 @@ import re
 from datetime import datetime, timezone
 from typing import Callable
 
+from ..core.formats import format_named
 from ..errors import RenderError, TeiEditionError
 from ..resources import xslt_path
 from ..urls import safe_url
 from ..xmlsafe import parse_untrusted
 
 #: The Debian packages of the PDF stack that WeasyPrint loads (README, Requirements).
-PDF_SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
+PDF_SYSTEM_PACKAGES = format_named("pdf").system_packages
 #: The PDF's date when neither SOURCE_DATE_EPOCH nor the TEI gives one (as tei/export/edition.py).
 UNKNOWN_DATE = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")

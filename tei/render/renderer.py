@@ -11,6 +11,7 @@ from typing import Iterable
 
 from lxml import etree
 
+from ..core.formats import RENDER, format_named, format_names
 from ..core.tei import TEI_NS
 from ..errors import OutputError, RenderError, TeiEditionError
 from ..files import find_files, not_a_file, read_bounded, write_atomic
@@ -19,7 +20,8 @@ from ..xmlsafe import MAX_XML_BYTES, duplicate_ids, parse_untrusted
 from . import corpus, transform
 from .plaintext import wrap_text
 
-FORMATS = ("html", "pdf", "txt")
+#: The renderings, from the one table of formats (tei/core/formats.py).
+FORMATS = format_names(RENDER)
 VIEWS = ("diplomatic", "reading")
 #: The plain text's line width, passed to the stylesheet as $text-width.
 TEXT_WIDTH = 72
@@ -46,7 +48,7 @@ def _asset(name: str) -> str:
 
 
 #: The stylesheet of xslt/ each output is made with (the PDF is printed from the HTML).
-STYLESHEETS = {"html": "html.xsl", "pdf": "html.xsl", "txt": "text.xsl"}
+STYLESHEETS = {name: format_named(name).made_by for name in FORMATS}
 
 
 def compile_stylesheets(formats: Iterable[str]) -> None:
@@ -156,6 +158,36 @@ def _text(tree, path: Path, view: str, params: dict[str, str]) -> bytes:
     return one(tree).encode("utf-8")
 
 
+def _make_txt(tree, path: Path, view: str, params: dict[str, str], source: bytes, warnings) -> bytes:
+    return _text(tree, path, view, params)
+
+
+def _make_html(tree, path: Path, view: str, params: dict[str, str], source: bytes, warnings) -> bytes:
+    return _html(tree, path, view, params.pop("footnotes", "end"), params)
+
+
+def _make_pdf(tree, path: Path, view: str, params: dict[str, str], source: bytes, warnings) -> bytes:
+    from .pdf import html_to_pdf
+
+    params.pop("footnotes", None)
+    page = _html(tree, path, view, "page", params)
+    return html_to_pdf(page, source=source, source_name=params.get("source-name") or path.name,
+                       endnotes_html=lambda: _html(tree, path, view, "end", params), warnings=warnings)
+
+
+#: What makes each rendering of FORMATS (tests/test_formats.py checks that they are the same).
+MAKERS = {"html": _make_html, "pdf": _make_pdf, "txt": _make_txt}
+
+
+def require_system_packages(formats: Iterable[str]) -> None:
+    """Fail at once, in one line naming the missing packages, when a format that needs system
+    packages (the PDF's Pango, through WeasyPrint) cannot load them."""
+    if any(format_named(fmt).system_packages for fmt in formats):
+        from .pdf import load_weasyprint
+
+        load_weasyprint()
+
+
 def render(path: str | Path, to: str, *, view: str | None = None,
            params: dict[str, str] | None = None, warnings: list[str] | None = None) -> bytes:
     """Render one TEI file to `to` ('html', 'pdf' or 'txt') and return the bytes; warnings (a
@@ -166,16 +198,7 @@ def render(path: str | Path, to: str, *, view: str | None = None,
     _check(to, view, params)
     tree, source = _read_tei(path, warnings)
     try:
-        if to == "txt":
-            return _text(tree, path, view, params)
-        footnotes = params.pop("footnotes", "end")
-        if to == "html":
-            return _html(tree, path, view, footnotes, params)
-        from .pdf import html_to_pdf
-
-        page = _html(tree, path, view, "page", params)
-        return html_to_pdf(page, source=source, source_name=params.get("source-name") or path.name,
-                           endnotes_html=lambda: _html(tree, path, view, "end", params), warnings=warnings)
+        return MAKERS[to](tree, path, view, params, source, warnings)
     except RenderError as exc:
         exc.path = exc.path or str(path)
         raise
@@ -215,7 +238,7 @@ def render_files(inputs: list[str | Path], to: str, out_dir: str | Path, *, view
         raise OutputError(f"cannot create the output folder: {exc.strerror}", str(out)) from None
     written, failures = [], []
     for file in files:
-        target = out / f"{file.stem}.{to}"
+        target = out / f"{file.stem}{format_named(to).suffix}"
         try:
             if not file.is_file():
                 raise RenderError(not_a_file(file, (".xml",)), str(file))
