@@ -619,7 +619,8 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
         site_started = time.perf_counter()
         try:
             tell(Progress(STAGES[2]))
-            write_site(staging, documents, cache, formats, edition, stage=lambda name: tell(Progress(name)))
+            search_parts = write_site(staging, documents, cache, formats, edition,
+                                      stage=lambda name: tell(Progress(name)))
             (staging / SITE_MARKER).write_text(
                 f"Made by tei-edition {__version__} build: the next build updates this folder and removes what it no longer holds.\n",
                 encoding="utf-8")
@@ -630,7 +631,7 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
     finally:
         if not has_unfinished_update(staging):  # else the update is finished by `_clean_stale`
             shutil.rmtree(staging, ignore_errors=True)
-    _prune_cache(cache, {key for _, key in keyed})
+    _prune_cache(cache, {key for _, key in keyed} | search_parts)
     timings["total"] = time.perf_counter() - started
     notes = [] if edition.base_url else [
         "no sitemap.xml: its addresses must be absolute; give the edition's base URL (--base-url, or base_url "

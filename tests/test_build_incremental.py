@@ -53,9 +53,16 @@ def built(tmp_path):
     return sources, site
 
 
-def test_a_build_with_nothing_changed_writes_nothing(built):
+def test_a_build_with_nothing_changed_writes_nothing(built, monkeypatch):
     sources, site = built
     before = stamps(site)
+    real_run = subprocess.run
+
+    def no_pagefind(command, *args, **kwargs):
+        assert "pagefind" not in command, "the search index was made again from unchanged pages"
+        return real_run(command, *args, **kwargs)
+
+    monkeypatch.setattr("tei.site.subprocess.run", no_pagefind)
     report = build([sources], site, jobs=1, formats=FAST)
     assert stamps(site) == before
     assert (report.rebuilt, report.reused) == (0, len(SEEDS))
