@@ -49,8 +49,9 @@ from .core.tei import slug as core_slug
 from .readers.source import read_source_file
 from .errors import OutputError, TeiEditionError
 from .export.registers import edition_registers
-from .files import SITE_MARKER, FolderChanges, finish_update, has_unfinished_update, not_a_file, update_in_place
-from .resources import register_path, schema_path, xslt_path
+from .files import (SITE_MARKER, FolderChanges, finish_update, folder_entries, has_unfinished_update, not_a_file,
+                    update_in_place, write_atomic)
+from .resources import doc_path, register_path, schema_path, xslt_path
 from .review import count_decisions
 from .workers import Outcome, run_tasks
 
@@ -613,6 +614,18 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
         # only destroy the previous one, so it stays as it was, and so does the cache.
         timings["total"] = time.perf_counter() - started
         return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings, replaced=False)
+    notes = [] if edition.base_url else [
+        "no sitemap.xml: its addresses must be absolute; give the edition's base URL (--base-url, or base_url "
+        "in edition.toml)"]
+    site_key = _site_key(salt, documents, edition)
+    unchanged = _unchanged_site(out, cache, site_key)
+    if unchanged is not None:
+        # The same documents, edition and code as the site on disk, which nobody changed since:
+        # the site would come out byte for byte the same, so it is not assembled again.
+        timings["total"] = time.perf_counter() - started
+        return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings, notes=notes,
+                           site=unchanged)
+    (cache / SITE_MANIFEST).unlink(missing_ok=True)
     staging = out.parent / f".{out.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
@@ -632,10 +645,8 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
         if not has_unfinished_update(staging):  # else the update is finished by `_clean_stale`
             shutil.rmtree(staging, ignore_errors=True)
     _prune_cache(cache, {key for _, key in keyed} | search_parts)
+    _write_manifest(out, cache, site_key)
     timings["total"] = time.perf_counter() - started
-    notes = [] if edition.base_url else [
-        "no sitemap.xml: its addresses must be absolute; give the edition's base URL (--base-url, or base_url "
-        "in edition.toml)"]
     return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings, notes=notes,
                        site=changes)
 
@@ -766,6 +777,51 @@ def _publish(staging: Path, out: Path) -> FolderChanges:
         os.replace(staging, out)
         return FolderChanges(written=written)
     return update_in_place(staging, out)
+
+
+#: In the cache: what the site on disk was made from (`_site_key`) and the inode, size and mtime
+#: of each of its files when the build that made it ended.
+SITE_MANIFEST = "site.json"
+
+
+def _site_key(salt: str, documents: list[DocumentBuild], edition: "Edition") -> str:
+    """Everything the site is made from: the documents (each by its content key, which stands for
+    its cached files and record, and its source's name), the edition, the day (citations give it as
+    the date accessed), the whole package (the site's code and templates too), the key to the marks
+    (docs/encoding.md) and Pagefind's version."""
+    from importlib import metadata
+
+    from .export.citation import accessed_date
+
+    try:
+        pagefind = metadata.version("pagefind")
+    except metadata.PackageNotFoundError:
+        pagefind = ""
+    parts = [salt, _tree_digest(Path(__file__).resolve().parent), hashlib.sha256(doc_path("encoding.md").read_bytes()).hexdigest(),
+             repr(edition), accessed_date().isoformat(), pagefind,
+             json.dumps([[d.source, d.key, d.id, d.failed] for d in documents])]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _site_state(out: Path) -> dict[str, list[int]]:
+    return {name: [info.st_ino, info.st_size, info.st_mtime_ns] for name, info in folder_entries(out).items()}
+
+
+def _unchanged_site(out: Path, cache: Path, key: str) -> FolderChanges | None:
+    """The site's files, all unchanged, when the site on disk was made from `key` and no file of it
+    was changed, added or removed since; else None."""
+    try:
+        manifest = json.loads((cache / SITE_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not out.is_dir() or manifest.get("key") != key:
+        return None
+    state = _site_state(out)
+    return FolderChanges(unchanged=len(state)) if manifest.get("files") == state else None
+
+
+def _write_manifest(out: Path, cache: Path, key: str) -> None:
+    write_atomic(cache / SITE_MANIFEST, json.dumps({"key": key, "files": _site_state(out)}).encode("utf-8"))
 
 
 def _prune_cache(cache: Path, keep: set[str]) -> None:

@@ -162,7 +162,7 @@ class FolderChanges:
     unchanged: int = 0
 
 
-def _entries(root: Path) -> dict[str, os.stat_result]:
+def folder_entries(root: Path) -> dict[str, os.stat_result]:
     """The files under `root` by relative path, with their lstat; a symbolic link (even to a folder)
     is an entry, never followed. Folders are not entries."""
     found: dict[str, os.stat_result] = {}
@@ -198,7 +198,7 @@ def update_in_place(new: Path, target: Path) -> FolderChanges:
     The journal (UPDATE_JOURNAL, in `new`) is written before the first change: if the update is
     interrupted, `finish_update(new, target)` completes it. `new` is left with the files that were
     not moved, and with the journal only if the update did not finish."""
-    old_files, new_files = _entries(target), _entries(new)
+    old_files, new_files = folder_entries(target), folder_entries(new)
     new_files.pop(UPDATE_JOURNAL, None)
     changes = FolderChanges()
     for name, info in sorted(new_files.items()):

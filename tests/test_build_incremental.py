@@ -177,3 +177,21 @@ def test_an_update_interrupted_after_its_journal_is_finished_by_the_next_build(b
     before = stamps(site)
     again = build([sources], site, jobs=1, formats=FAST)
     assert (again.site.written, again.site.removed) == ([], []) and stamps(site) == before
+
+
+def test_a_file_changed_in_the_site_by_hand_is_put_back_by_a_build_with_nothing_changed(built):
+    sources, site = built
+    old = contents(site)
+    (site / "index.html").write_text("changed by hand")
+    (site / "documents" / f"{EDITED_ID}.txt").unlink()
+    report = build([sources], site, jobs=1, formats=FAST)
+    assert report.site.written == ["documents/" + f"{EDITED_ID}.txt", "index.html"]
+    assert contents(site) == old
+
+
+def test_what_the_pages_say_around_the_documents_is_written_again_when_it_changes(built, monkeypatch):
+    sources, site = built
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # another day accessed, in every citation
+    report = build([sources], site, jobs=1, formats=FAST)
+    assert report.rebuilt == 0 and f"documents/{EDITED_ID}.bib" in report.site.written
+    assert "November 14, 2023" in (site / "documents" / f"{EDITED_ID}.html").read_text(encoding="utf-8")
