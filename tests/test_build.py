@@ -65,9 +65,11 @@ def test_the_site_has_its_pages_and_files(site):
     assert len(catalogue) == len(SEEDS)
     assert [d["date"] for d in catalogue] == sorted(d["date"] for d in catalogue)
     for entry in catalogue:
-        for path in [entry["page"], *entry["downloads"].values()]:
+        for path in [entry["page"], *entry["downloads"].values(), *entry["citation"].values()]:
             assert (folder / path).is_file(), path
         assert set(entry["downloads"]) == {"xml", "pdf", "txt"}
+        assert set(entry["citation"]) == {"csl-json", "bibtex", "ris"}
+        assert json.loads((folder / entry["citation"]["csl-json"]).read_text(encoding="utf-8"))
     corpus = etree.parse(str(folder / "corpus.xml")).getroot()
     assert corpus.tag == "{http://www.tei-c.org/ns/1.0}teiCorpus"
     assert len(corpus.findall("{http://www.tei-c.org/ns/1.0}TEI")) == len(SEEDS)

@@ -4,6 +4,7 @@ tests of the data-loss faults: output folders, typos, links, special files, mode
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -14,10 +15,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 from tei.cli import cli
 
+sys.path.insert(0, str(ROOT / "tests" / "hostile"))
+import make_corpus  # noqa: E402
+
 SEED = SEEDS[4]
+GOLDEN = sorted((ROOT / "tests" / "golden").glob("*.xml"))[0]
 
 
 def run(*args, cwd: Path | None = None):
@@ -85,7 +90,7 @@ def test_a_second_build_replaces_a_site_it_made(work):
 def test_a_link_out_of_the_source_folder_is_not_published(work):
     secret = work / "secret.txt"
     secret.write_text(SEED.read_text(encoding="utf-8").replace("Pyongyang", "SECRETWORD"))
-    (work / "src" / "secret.txt").symlink_to(secret)
+    make_corpus.links_out_of(work / "src", [secret])
     site = work / "site"
     result = run("build", work / "src", "-o", site, "--formats", "html,txt")
     assert result.exit_code == 0, result.output
@@ -167,10 +172,7 @@ def test_what_a_killed_build_left_is_cleaned_up_by_the_next(work):
     site = work / "site"
     assert run("build", work / "src", "-o", site, "--formats", "html,txt", "-q").exit_code == 0
     cache = work / ".site.cache"
-    leftovers = [work / ".site.staging-999999", work / ".site.old-999998", cache / ".0123abcd.999997"]
-    for folder in leftovers:
-        (folder / "documents").mkdir(parents=True)
-        (folder / "documents" / "half.html").write_text("half written")
+    leftovers = make_corpus.killed_build_leftovers(site, cache)
     unrelated = work / ".other.staging-1"  # another site's: not this build's to remove
     unrelated.mkdir()
     before = snapshot(site)
@@ -190,3 +192,71 @@ def test_a_build_killed_between_moving_the_old_site_aside_and_the_new_in_gets_th
     result = run("build", bad, "-o", site, "--formats", "html,txt", "-q")  # publishes nothing
     assert result.exit_code == 1 and "left as it was" in result.output, result.output
     assert snapshot(site) == before and not (work / ".site.old-999999").exists()
+
+
+# -- outputs are never inputs, names, modes -----------------------------------------------------------
+
+def test_a_build_into_a_folder_inside_its_sources_is_refused_and_writes_nothing(work):
+    # it once read its own renderings and cache as sources on the next run ("15 failed")
+    before = snapshot(work)
+    for _ in range(2):
+        result = run("build", "src", "-o", "src/site", "--formats", "html,txt", "-q", cwd=work)
+        assert result.exit_code == 1 and "inside the source folder" in result.output, result.output
+    assert snapshot(work) == before and sorted(p.name for p in (work / "src").iterdir()) == [SEED.name]
+
+
+def test_a_bag_inside_its_source_folder_is_not_read_as_sources_by_the_next_export(work):
+    shutil.copy(GOLDEN, work / "src" / GOLDEN.name)
+    outputs = []
+    for _ in range(2):
+        result = run("export", "bagit", "src", "-o", "src/bag", "--force", cwd=work)
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+        payload = sorted(p.name for p in (work / "src" / "bag" / "data").rglob("*") if p.is_file())
+        assert len(payload) == 2, payload  # the TEI of the text source and the TEI file, not the bag's own copies
+    assert outputs[0] == outputs[1] and "2 documents exported" in outputs[1]
+
+
+@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o002, 0o664)])
+def test_render_output_respects_the_umask(work, mask, mode):
+    # convert and render once wrote 0600 whatever the umask (temporary files renamed into place)
+    old = os.umask(mask)
+    try:
+        for to in ("txt", "html"):
+            assert run("render", GOLDEN, "--to", to, "-o", work / "out").exit_code == 0
+    finally:
+        os.umask(old)
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (work / "out").iterdir()}
+    assert len(modes) == 2 and set(modes.values()) == {mode}, modes
+
+
+def test_long_file_names_with_unsafe_characters_keep_their_hash(tmp_path):
+    # the hash that tells apart names the slug made equal was cut off with the long name, so the
+    # second document was refused as a duplicate
+    src = tmp_path / "src"
+    src.mkdir()
+    make_corpus.long_unsafe_names(src, sorted((ROOT / "samples").glob("short-*.txt"))[0])
+    result = run("convert", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert len(names) == 2 and names[0] != names[1], names
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]{1,71}-[0-9a-f]{8}\.xml", name) for name in names), names
+
+
+@pytest.mark.parametrize("command", [["convert", "-o", "out"], ["validate"], ["render", "--to", "txt", "-o", "out"],
+                                     ["export", "csv", "-o", "out.csv"], ["entities"],
+                                     ["build", "-o", "site", "--formats", "html", "-q"]], ids=lambda c: c[0])
+def test_every_command_skips_a_link_out_of_the_source_folder_with_a_warning(work, command, caplog):
+    outside = work / "outside"
+    outside.mkdir()
+    (outside / "passwd.txt").write_text(SEED.read_text(encoding="utf-8").replace("Pyongyang", "SECRETWORD"))
+    shutil.copy(GOLDEN, outside / "passwd.xml")
+    make_corpus.links_out_of(work / "src", [outside / "passwd.txt", outside / "passwd.xml"])
+    shutil.copy(GOLDEN, work / "src" / GOLDEN.name)
+    args = [command[0], *command[1:2], "src", *command[2:]] if command[0] == "export" else [command[0], "src", *command[1:]]
+    result = run(*args, cwd=work)
+    warned = sorted({m for m in caplog.messages if "a link out of the source folder" in m})
+    assert warned and all(m.startswith("src/passwd.") and m.endswith("not read") for m in warned), warned
+    written = [p for p in work.rglob("*") if p.is_file() and not p.is_relative_to(work / "src")
+               and not p.is_relative_to(outside)]
+    assert not [p for p in written if b"SECRETWORD" in p.read_bytes() or b"passwd" in p.read_bytes()], written

@@ -99,6 +99,7 @@ def editions(tmp_path_factory):
         export("cmif", [sources], folder / "cmif.xml", edition=edition)
         export("dc", [sources], folder / "dc.xml", edition=edition)
         export("bagit", [sources], folder / "bag", edition=edition)
+        export("json", [sources], folder / "catalogue.json", edition=edition)
     return built
 
 
@@ -162,9 +163,10 @@ def test_the_corpus_and_catalogue_name_the_edition(edition):
     assert corpus.xpath(f"string({header}/t:publicationStmt/t:idno[@type='URL'])", namespaces=TEI) == expected["url"]
     assert corpus.xpath(f"string({header}/t:publicationStmt/t:publisher)", namespaces=TEI) == expected["publisher"]
     assert corpus.xpath(f"string({header}/t:publicationStmt//t:email)", namespaces=TEI) == expected["email"]
-    catalogue = json.loads((site / "documents.json").read_text(encoding="utf-8"))["edition"]
-    assert (catalogue["title"], catalogue["licence"], catalogue["url"]) == (expected["title"], expected["licence"],
-                                                                             expected["url"])
+    for catalogue in (site / "documents.json", folder / "catalogue.json"):  # the site's, and `export json`'s
+        named = json.loads(catalogue.read_text(encoding="utf-8"))["edition"]
+        assert (named["title"], named["licence"], named["url"]) == (expected["title"], expected["licence"],
+                                                                    expected["url"]), catalogue
 
 
 def test_the_corpus_header_lists_the_editors_with_their_roles(editions):

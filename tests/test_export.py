@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -133,3 +135,39 @@ def test_register_entries_and_their_authorities(tmp_path):
     assert [list_.tag.split("}")[1] for list_ in registers.lists()] == ["listPerson", "listPlace"]
     assert not Registers() and Registers.load(None).entries == {}
     assert "Q39464" in PERSONS
+
+
+
+@pytest.fixture
+def tei_folder(tmp_path):
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    for name in ("002_39ac39eaf12fa5af.xml", "004_5a195c45a986ff21.xml"):
+        (folder / name).write_bytes((GOLDEN / name).read_bytes())
+    return folder
+
+
+def test_a_sites_reading_texts_beside_their_tei_are_not_taken_for_archive_exports(tei_folder, tmp_path, caplog):
+    """`export` on a site's documents/ once converted each NAME.txt reading text into a bogus record
+    and refused the real NAME.xml as a duplicate of it."""
+    rendered = CliRunner().invoke(cli, ["render", str(tei_folder), "--to", "txt", "-o", str(tei_folder)])
+    assert rendered.exit_code == 0, rendered.output
+    texts = sorted(tei_folder.glob("*.txt"))
+    assert len(texts) == 2
+    out = tmp_path / "catalogue.json"
+    result = run("json", tei_folder, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "2 documents exported as json" in result.output
+    for text in texts:
+        assert f"{text}: warning: the reading text of {text.stem}.xml beside it, not a source: skipped" in caplog.text
+    records = json.loads(out.read_text(encoding="utf-8"))["documents"]
+    assert sorted(record["file"] for record in records) == sorted(f"{text.stem}.xml" for text in texts)
+
+
+def test_an_archive_export_without_tei_beside_it_is_still_converted(tei_folder, tmp_path, caplog):
+    (tei_folder / "seed.txt").write_bytes(SEEDS[0].read_bytes())
+    out = tmp_path / "catalogue.json"
+    result = run("json", tei_folder, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "not a source" not in caplog.text
+    assert len(json.loads(out.read_text(encoding="utf-8"))["documents"]) == 3

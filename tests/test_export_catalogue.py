@@ -38,7 +38,7 @@ def test_csv_parses_back_with_the_columns_in_order(tmp_path):
 def test_json_has_the_same_fields_with_lists_as_arrays(tmp_path):
     out = tmp_path / "catalogue.json"
     assert export("json", [GOLDEN], out).ok
-    rows = json.loads(out.read_text(encoding="utf-8"))
+    rows = json.loads(out.read_text(encoding="utf-8"))["documents"]
     assert [list(row) for row in rows] == [COLUMNS] * 5
     romanian = rows[2]
     assert romanian["original_language"] == ["ro"]

@@ -460,3 +460,24 @@ def test_an_output_path_that_is_a_file_is_a_clear_error(tmp_path, command):
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert str(blocker) in result.output, result.output
     assert blocker.read_bytes() == b"a file, not a folder"
+
+
+def test_a_full_disk_while_the_site_copies_package_files_names_the_file_in_the_site(tmp_path, monkeypatch):
+    # a copy's error names its source first, so the build once blamed a schema file in the package;
+    # a copied folder (the map's scripts) once gave "cannot write: [Errno None] None"
+    out = tmp_path / "out"
+    out.mkdir()
+    real_sendfile = os.sendfile
+
+    def sendfile(out_fd, in_fd, offset, count):
+        if _under(os.readlink(f"/proc/self/fd/{out_fd}"), out):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_sendfile(out_fd, in_fd, offset, count)
+
+    monkeypatch.setattr(os, "sendfile", sendfile)
+    args, _ = WRITERS["build"](out)
+    result = invoke(*args)
+    assert result.exit_code != 0 and "Traceback" not in result.output, result.output
+    assert result.output.splitlines() == [
+        f"Error: {out / 'site' / 'vendor' / 'leaflet' / 'LICENSE'}: cannot write: No space left on device"], result.output
+    assert sorted(p.name for p in out.iterdir()) == [".site.cache"]  # no site, no staging folder

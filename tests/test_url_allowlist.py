@@ -52,21 +52,9 @@ PAYLOADS = {
 #: The three schemes the issue names, in their plain form: these go into every pointer attribute.
 PLAIN = ("javascript", "data", "vbscript")
 
-#: The anyURI attributes of TEI P5 (tei_all 4.3.0): used when no tei_all.rng is installed.
-TEI_POINTER_ATTRIBUTES = (
-    "active adj adjFrom adjTo ana calendar change children class code copyOf corresp datcat datingMethod "
-    "datingPoint decls defaultExceptions domains edRef end except exclude fVal facs feats filter follow from "
-    "fromUnit given hand inst lemmaRef location mergedIn mutual name new next ns nymRef origin parent parts "
-    "passive perf period prev property ref rendition require resp sameAs scheme scribeRef scriptRef select "
-    "since source spanTo start synch target targetEnd to toUnit toWhom unitRef uri url value valueDatcat "
-    "where who wit xml:base").split()
-
-
 def pointer_attributes() -> list[str]:
-    """Every attribute that holds a URI somewhere in TEI P5: read from tei_all when installed."""
+    """Every attribute that holds a URI somewhere in TEI P5, read from tei_all."""
     path = find_tei_all()
-    if path is None:
-        return TEI_POINTER_ATTRIBUTES
     ns = {"r": "http://relaxng.org/ns/structure/1.0"}
     names = etree.parse(str(path)).xpath("//r:attribute[.//r:data[@type='anyURI']]/@name", namespaces=ns)
     return sorted(set(map(str, names)))

@@ -16,6 +16,17 @@ def test_committed_schemas_match_their_source(capsys):
     assert schemagen.main(["--check"]) == 0, capsys.readouterr().err
 
 
+def test_the_shipped_tei_all_is_the_official_release_its_readme_names():
+    import hashlib
+
+    from tei.validate import find_tei_all
+
+    data = find_tei_all().read_bytes()
+    readme = schema_path("tei_all/README.md").read_text(encoding="utf-8")
+    assert hashlib.sha256(data).hexdigest() in readme
+    assert "TEI Edition: P5 Version\N{NO-BREAK SPACE}4.12.0".encode() in data[:2000] and "4.12.0" in readme
+
+
 def test_schemas_load():
     etree.RelaxNG(etree.parse(str(schema_path("tei-edition.rng"))))
     etree.XMLSchema(etree.parse(str(schema_path("tei-edition.xsd"))))

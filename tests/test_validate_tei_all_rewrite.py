@@ -25,7 +25,7 @@ import pytest
 from lxml import etree
 
 import tei.validate
-from conftest import TEI_ALL_MISSING, find_tei_all
+from conftest import find_tei_all
 from render_helpers import INSTALL_HINT, missing_tool
 from schema_sampler import Sampler
 from tei.errors import UnsafeXMLError
@@ -41,11 +41,6 @@ VALID_BASES = [*sorted((TESTS / "golden").glob("*.xml")), *sorted((TESTS / "data
 FILES = [*VALID_BASES, *sorted((TESTS / "data" / "validate").glob("*.xml")),
          *sorted((TESTS / "hostile" / "xml").glob("*.xml")), schema_path("tei-edition.odd")]
 
-
-@pytest.fixture(autouse=True)
-def _official_schema():
-    if find_tei_all() is None:
-        missing_tool(TEI_ALL_MISSING, "tei_all")
 
 HEADER = ("<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>"
           "<publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>")

@@ -67,7 +67,7 @@ def export(fmt: str, sources: Iterable[str | os.PathLike], output: str | os.Path
     elif fmt == "csv":
         write_file(target, catalogue_csv(records), force)
     elif fmt == "json":
-        write_file(target, catalogue_json(records), force)
+        write_file(target, catalogue_json(records, edition), force)
     elif fmt == "dc" and target.suffix.lower() == ".xml":
         write_file(target, to_bytes(list_records(records, edition)), force)
     elif fmt == "dc":

@@ -10,9 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import TYPE_CHECKING
 
 from ..core.spreadsheet import FORMULA_TRIGGERS, spreadsheet_safe  # noqa: F401 (part of this module's API)
 from .record import DocumentRecord, names_of
+
+if TYPE_CHECKING:
+    from .edition import Edition
 
 COLUMNS = [
     "id", "file", "title", "date", "date_when", "date_not_before", "date_not_after", "type", "classification",
@@ -55,6 +59,7 @@ def catalogue_csv(records: list[DocumentRecord]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def catalogue_json(records: list[DocumentRecord]) -> bytes:
-    rows = [catalogue_row(record) for record in records]
-    return (json.dumps(rows, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def catalogue_json(records: list[DocumentRecord], edition: "Edition") -> bytes:
+    """The edition's identity (as in the site's documents.json), then one object per document."""
+    catalogue = {"edition": edition.summary(), "documents": [catalogue_row(record) for record in records]}
+    return (json.dumps(catalogue, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -112,6 +112,13 @@ class Edition:
         named = Counter(r.publisher for r in records if r.publisher)
         return min(named, key=lambda p: (-named[p], p)) if named else self.editor
 
+    def summary(self) -> dict:
+        """The edition's identity as the catalogues give it (the site's documents.json, `export json`):
+        only what the edition file says, no placeholder."""
+        return {"title": self.title, "subtitle": self.subtitle, "description": self.description,
+                "editors": [{"name": e.name, "role": e.role} for e in self.named_editors], "publisher": self.publisher,
+                "contact": self.public_email, "licence": self.licence, "url": self.url(), "language": self.language}
+
     @property
     def licence_text(self) -> str:
         return LICENCES.get(self.licence, f"Licensed under {self.licence}")

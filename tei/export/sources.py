@@ -6,6 +6,7 @@ becomes a `SourceFailure` (reported as `file: error: cause`) and never stops the
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from ..files import find_files, read_bounded
 from ..xmlsafe import MAX_XML_BYTES, parse_untrusted
 
 SOURCE_SUFFIXES = (".xml", ".txt")
+
+log = logging.getLogger("tei_edition.export")
 
 
 @dataclass
@@ -46,8 +49,19 @@ class SourceFailure:
 
 
 def iter_source_paths(inputs: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Files as given; under folders, `*.xml` and `*.txt` files, recursively, in sorted order."""
-    return find_files(inputs, SOURCE_SUFFIXES)
+    """Files as given; under folders, `*.xml` and `*.txt` files, recursively, in sorted order.
+
+    A `.txt` beside a `.xml` of the same name is that TEI's plain-text reading edition (as `build`
+    writes them in a site's `documents/` and `render --to txt` beside its TEI), not an archive
+    export: it is skipped with a warning rather than converted into a second, bogus record."""
+    paths = list(find_files(inputs, SOURCE_SUFFIXES))
+    tei_files = {path.with_suffix("") for path in paths if path.suffix.lower() == ".xml"}
+    for path in paths:
+        if path.suffix.lower() == ".txt" and path.with_suffix("") in tei_files:
+            log.warning("%s: warning: the reading text of %s beside it, not a source: skipped",
+                        path, path.with_suffix(".xml").name)
+            continue
+        yield path
 
 
 def safe_id(name: str) -> str:

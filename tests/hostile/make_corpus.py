@@ -3,7 +3,9 @@
     python tests/hostile/make_corpus.py --small         # rewrite the committed fixtures (text/, xml/)
     python tests/hostile/make_corpus.py --large DIR     # write the large files into DIR
 
-Special files (FIFOs, /dev/zero: `special_files`) are made by the tests themselves.
+Special files (FIFOs, /dev/zero: `special_files`), links out of a source folder (`links_out_of`),
+long unsafe file names (`long_unsafe_names`) and what a killed build leaves
+(`killed_build_leftovers`) are made by the tests themselves.
 
 The XML fixtures that aim at a local file name it `@SECRET_URL@`; the tests replace that with
 the URL of a file they create, holding a string that must never appear in any output.
@@ -216,8 +218,100 @@ def special_files(folder: Path) -> list[Path]:
     return [*made, Path("/dev/zero")]
 
 
+def long_unsafe_names(folder: Path, source: Path) -> list[Path]:
+    """Two copies of `source` under long names of unsafe characters that differ only at their end:
+    shortened, their slugs are equal, and only the hash of the whole name tells them apart."""
+    stem = "Caf\u00e9 talks: the \u00abletter\u00bb from Bucharest, " * 4
+    made = []
+    for ending in ("one", "two"):
+        made.append(folder / f"{stem} {ending}.txt")
+        made[-1].write_bytes(source.read_bytes())
+    return made
+
+
+def links_out_of(folder: Path, targets: list[Path]) -> list[Path]:
+    """Links in a source folder to files outside it, as `ln -s /etc/passwd src/passwd.txt` makes."""
+    links = []
+    for target in targets:
+        links.append(folder / target.name)
+        links[-1].symlink_to(target)
+    return links
+
+
+def killed_build_leftovers(site: Path, cache: Path) -> list[Path]:
+    """What builds of `site` killed part-way leave: a staging site, the old site moved aside, and a
+    document's staging folder in the cache, each holding a half-written page."""
+    made = [site.parent / f".{site.name}.staging-999999", site.parent / f".{site.name}.old-999998",
+            cache / ".0123abcd.999997"]
+    for folder in made:
+        (folder / "documents").mkdir(parents=True)
+        (folder / "documents" / "half.html").write_text("half written")
+    return made
+
+
+# -- inputs of n units on which a stage was once super-linear (issue 12; the sizes of LARGE are
+# the ones that took minutes; tests/test_linear_time.py and bench/scaling.py time them at n and 4n)
+
+def spaces(n: int) -> bytes:
+    """The reader's label pattern backtracked: 8,000 spaces took 60 s."""
+    return _letter("120", "ab" + " " * n + "x\n\nab" + "\u00a0" * n + "x").encode()
+
+
+def notes(n: int) -> bytes:
+    """Each footnote counted those before it: 1,000 notes took 148 s as HTML."""
+    return _tei("", "".join(f"word {i}<note>Note {i}.</note> " for i in range(n)))
+
+
+def translator_notes(n: int) -> bytes:
+    """A text source with n translator's notes: 800 took 64 s to build (the same numbering)."""
+    return _letter("124", "word [Translator's note: a remark] " * n).encode()
+
+
+def lines(n: int) -> bytes:
+    """Each lb looked back over its paragraph: 20,000 lines took 109 s as HTML."""
+    return _tei("", "".join(f"line {i}<lb/>" for i in range(n)))
+
+
+def hands(n: int) -> bytes:
+    """A text source; its TEI has n `add hand` marks: each looked its handNote up in the whole file
+    (4,000 took 31 s to validate)."""
+    return _letter("121", "word [inserted by hand: x] " * n).encode()
+
+
+def roles(n: int) -> bytes:
+    """Each name copied the rest of its text: 32,000 roles in one paragraph took over 40 s."""
+    return _letter("122", "the Ambassador " * n).encode()
+
+
+def sic_marks(n: int) -> bytes:
+    """Appending text counted the paragraph's children each time: 100,000 [sic] took over 300 s."""
+    return _letter("123", "word [sic] " * n).encode()
+
+
+def spans(n: int) -> bytes:
+    """n rows whose first cell spans 100,000 columns (a PDF of 720 bytes took over 120 s)."""
+    return _tei("", "A table follows.").replace(
+        b"</p></body>", b"</p><table>" + b'<row><cell cols="100000">wide</cell><cell>narrow</cell></row>' * n
+        + b"</table></body>")
+
+
+SCALING = {"spaces-8000.txt": (spaces, 8_000), "notes-1000.xml": (notes, 1_000),
+           "translator-notes-800.txt": (translator_notes, 800), "lines-20000.xml": (lines, 20_000),
+           "hands-4000.txt": (hands, 4_000), "roles-32000.txt": (roles, 32_000),
+           "sic-100000.txt": (sic_marks, 100_000), "spans-100.xml": (spans, 100)}
+
+
+def _scaling(name: str):
+    make, n = SCALING[name]
+
+    def write(folder: Path) -> Path:
+        (folder / name).write_bytes(make(n))
+        return folder / name
+    return write
+
+
 LARGE = {"large-50mb.txt": text_50mb, "lines-100k.txt": text_100k_lines, "large-200mb.xml": xml_200mb,
-         "deep-nesting.xml": xml_deep}
+         "deep-nesting.xml": xml_deep, **{name: _scaling(name) for name in SCALING}}
 
 
 def main() -> None:
