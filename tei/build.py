@@ -622,6 +622,8 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
     if unchanged is not None:
         # The same documents, edition and code as the site on disk, which nobody changed since:
         # the site would come out byte for byte the same, so it is not assembled again.
+        tell(Progress(STAGES[2]))  # the stages are passed through, with nothing to do, for a display
+        tell(Progress(STAGES[3]))
         timings["total"] = time.perf_counter() - started
         return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings, notes=notes,
                            site=unchanged)
