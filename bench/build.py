@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/build.py --sizes 1000,10000 [--jobs N] [--pdf-sample 50]
 
-Builds a synthetic corpus (bench/corpus.py) of each size into a temporary folder, without PDFs
+Builds a synthetic corpus (bench/corpus.py) of each size into a temporary folder, then rebuilds
+it with nothing changed and with one source edited (seconds, and site files written), without PDFs
 (WeasyPrint takes about a second a page, so PDFs are timed on a sample of `--pdf-sample`
 documents). Per-stage rates are per worker (documents per second of one process); the whole
 build's rate is wall-clock, with all workers. Peak memory is the resident size of the main
@@ -23,8 +24,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def run_one(size: int, jobs: int | None, formats: str) -> dict:
-    """One build in a fresh process, so that its peak memory is its own."""
+def run_one(size: int, jobs: int | None, formats: str, rebuild: bool = False) -> dict:
+    """One build in a fresh process, so that its peak memory is its own; with `rebuild`, then two
+    more of the same site: with nothing changed, and with one source edited."""
     script = f"""
 import json, resource, shutil, sys, time
 sys.path.insert(0, {str(HERE)!r})
@@ -36,13 +38,23 @@ paths = make_corpus({size}, folder / "sources")
 start = time.perf_counter()
 report = build([folder / "sources"], folder / "edition", jobs={jobs!r}, formats={tuple(formats.split(','))!r})
 wall = time.perf_counter() - start
+rebuilds = {{}}
+if {rebuild!r}:
+    for what in ("nothing changed", "one source edited"):
+        if what == "one source edited":
+            text = paths[0].read_text(encoding="utf-8")
+            paths[0].write_text(text.replace(" the ", " this ", 1), encoding="utf-8")
+        clock = time.perf_counter()
+        again = build([folder / "sources"], folder / "edition", jobs={jobs!r}, formats={tuple(formats.split(','))!r})
+        rebuilds[what] = {{"seconds": time.perf_counter() - clock, "rebuilt": again.rebuilt,
+                          "written": len(again.site.written), "removed": len(again.site.removed)}}
 stages = {{}}
 for doc in report.documents:
     for stage, seconds in doc.seconds.items():
         stages[stage] = stages.get(stage, 0.0) + seconds
 shutil.rmtree(folder)
 print(json.dumps({{"wall": wall, "site": report.seconds.get("site", 0.0), "documents": len(report.documents),
-                  "failed": len(report.failed), "stages": stages,
+                  "failed": len(report.failed), "stages": stages, "rebuilds": rebuilds,
                   "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}}))
 """
@@ -58,7 +70,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"{'documents':>10} {'stage':<16} {'docs/s':>10}")
     for size in (int(s) for s in args.sizes.split(",")):
-        result = run_one(size, args.jobs, "html,txt")
+        result = run_one(size, args.jobs, "html,txt", rebuild=True)
         n = result["documents"]
         for stage in ("convert", "validate", "html", "txt"):
             seconds = result["stages"].get(stage)
@@ -68,6 +80,9 @@ def main() -> None:
         print(f"{size:>10} {'whole build':<16} {n / result['wall']:>10.1f}")
         print(f"{size:>10} {'peak MB main':<16} {result['main_mb']:>10.0f}")
         print(f"{size:>10} {'peak MB child':<16} {result['worker_mb']:>10.0f}")
+        for what, again in result["rebuilds"].items():
+            print(f"{size:>10} rebuild, {what}: {again['seconds']:.1f} s, {again['rebuilt']} documents made, "
+                  f"{again['written']} site files written, {again['removed']} removed")
     if args.pdf_sample:
         result = run_one(args.pdf_sample, args.jobs, "html,pdf")
         print(f"{args.pdf_sample:>10} {'pdf (1 worker)':<16} {result['documents'] / result['stages']['pdf']:>10.2f}")

@@ -6,8 +6,10 @@ Each document goes through convert -> validate -> render in a worker process, wi
 bytes that returns the document's files as bytes, so its workers need no shared disk); the results are
 kept in a content-addressed cache (the source's bytes plus everything that shapes the output:
 the tool's version, stylesheets, schemas), so a second build redoes only what changed. The site
-is assembled in a staging folder beside the old one and swapped in at the end: a build that fails
-or is interrupted leaves the previous site whole.
+is assembled in a staging folder beside the old one, so that a build that fails or is interrupted
+while assembling leaves the previous site whole; then the old site is updated in place
+(`files.update_in_place`): only the files that differ are replaced, so an unchanged build writes
+nothing in it, and an update that is interrupted is finished by the next build (its journal).
 
 The edition file (edition.toml) is not part of the key, as nothing of it goes into a document's
 cached renderings: the site names the edition in the pages it writes around them, at every build.
@@ -48,8 +50,9 @@ from .core.tei import slug as core_slug
 from .readers.source import read_source_file
 from .errors import OutputError, TeiEditionError
 from .export.registers import edition_registers
-from .files import SITE_MARKER, not_a_file
-from .resources import register_path, schema_path, xslt_path
+from .files import (SITE_MARKER, FolderChanges, finish_update, folder_entries, has_unfinished_update, not_a_file,
+                    update_in_place, write_atomic)
+from .resources import doc_path, register_path, schema_path, xslt_path
 from .review import count_decisions
 from .workers import Outcome, run_tasks
 
@@ -95,6 +98,8 @@ class BuildReport:
     replaced: bool = True
     #: What the site lacks and why (no sitemap without a base URL), said once per build
     notes: list[str] = field(default_factory=list)
+    #: What publishing did to the site's files: written (new or changed), removed, left unchanged
+    site: FolderChanges = field(default_factory=FolderChanges)
 
     @property
     def failed(self) -> list[DocumentBuild]:
@@ -611,28 +616,43 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
         # only destroy the previous one, so it stays as it was, and so does the cache.
         timings["total"] = time.perf_counter() - started
         return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings, replaced=False)
+    notes = [] if edition.base_url else [
+        "no sitemap.xml: its addresses must be absolute; give the edition's base URL (--base-url, or base_url "
+        "in edition.toml)"]
+    site_key = _site_key(salt, documents, edition)
+    unchanged = _unchanged_site(out, cache, site_key)
+    if unchanged is not None:
+        # The same documents, edition and code as the site on disk, which nobody changed since:
+        # the site would come out byte for byte the same, so it is not assembled again.
+        tell(Progress(STAGES[2]))  # the stages are passed through, with nothing to do, for a display
+        tell(Progress(STAGES[3]))
+        timings["total"] = time.perf_counter() - started
+        return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings, notes=notes,
+                           site=unchanged)
+    (cache / SITE_MANIFEST).unlink(missing_ok=True)
     staging = out.parent / f".{out.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
         site_started = time.perf_counter()
         try:
             tell(Progress(STAGES[2]))
-            write_site(staging, documents, cache, formats, edition, stage=lambda name: tell(Progress(name)))
+            search_parts = write_site(staging, documents, cache, formats, edition,
+                                      stage=lambda name: tell(Progress(name)))
             (staging / SITE_MARKER).write_text(
-                f"Made by tei-edition {__version__} build: the next build replaces this folder as a whole.\n",
+                f"Made by tei-edition {__version__} build: the next build updates this folder and removes what it no longer holds.\n",
                 encoding="utf-8")
         except OSError as exc:
             raise _named_in_site(exc, staging, out) from None
         timings["site"] = time.perf_counter() - site_started
-        _swap(staging, out)
+        changes = _publish(staging, out)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    _prune_cache(cache, {key for _, key in keyed})
+        if not has_unfinished_update(staging):  # else the update is finished by `_clean_stale`
+            shutil.rmtree(staging, ignore_errors=True)
+    _prune_cache(cache, {key for _, key in keyed} | search_parts)
+    _write_manifest(out, cache, site_key)
     timings["total"] = time.perf_counter() - started
-    notes = [] if edition.base_url else [
-        "no sitemap.xml: its addresses must be absolute; give the edition's base URL (--base-url, or base_url "
-        "in edition.toml)"]
-    return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings, notes=notes)
+    return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings, notes=notes,
+                       site=changes)
 
 
 # -- the output: what a build may replace, and one build at a time ----------------------------
@@ -689,11 +709,17 @@ def _locked(cache: Path, out: Path):
 
 def _clean_stale(out: Path, cache: Path) -> None:
     """Remove what killed builds left (under the lock, nothing else is building this site). A build
-    killed between moving the old site aside and putting the new one in place gets the old back."""
+    killed between moving the old site aside and putting the new one in place gets the old back; one
+    killed while it updated the site in place has its update finished (its staging folder holds the
+    journal and the files not yet moved in), so that the site is never left half old, half new."""
     olds = sorted(out.parent.glob(f".{out.name}.old-*"))
     if olds and not out.exists():
         os.replace(olds.pop(), out)
-    for stale in [*out.parent.glob(f".{out.name}.staging-*"), *olds]:
+    stagings = sorted(out.parent.glob(f".{out.name}.staging-*"), key=lambda path: path.stat().st_mtime_ns)
+    for staging in stagings:
+        if out.is_dir() and has_unfinished_update(staging):
+            finish_update(staging, out)
+    for stale in [*stagings, *olds]:
         shutil.rmtree(stale, ignore_errors=True)
     for entry in cache.iterdir():
         if entry.name.startswith(".") and entry.is_dir():  # a document's staging folder
@@ -746,18 +772,60 @@ def _reject_duplicate_ids(documents: list[DocumentBuild]) -> None:
             seen[doc.id] = doc.source
 
 
-def _swap(staging: Path, out: Path) -> None:
-    """Put the new site in place of the old one; the old one is removed only once the new is there."""
-    old = out.parent / f".{out.name}.old-{os.getpid()}"
-    if out.exists():
-        os.replace(out, old)
-    try:
+def _publish(staging: Path, out: Path) -> FolderChanges:
+    """Put the new site in place: the first one is renamed into place; an existing one is updated
+    in place, file by file, so that what did not change keeps its inode and its mtime (a server's
+    caches, rsync and backups see only what changed)."""
+    if not out.exists():
+        written = [path.relative_to(staging).as_posix() for path in sorted(staging.rglob("*")) if not path.is_dir()]
         os.replace(staging, out)
-    except OSError:
-        if old.exists():
-            os.replace(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+        return FolderChanges(written=written)
+    return update_in_place(staging, out)
+
+
+#: In the cache: what the site on disk was made from (`_site_key`) and the inode, size and mtime
+#: of each of its files when the build that made it ended.
+SITE_MANIFEST = "site.json"
+
+
+def _site_key(salt: str, documents: list[DocumentBuild], edition: "Edition") -> str:
+    """Everything the site is made from: the documents (each by its content key, which stands for
+    its cached files and record, and its source's name), the edition, the day (citations give it as
+    the date accessed), the whole package (the site's code and templates too), the key to the marks
+    (docs/encoding.md) and Pagefind's version."""
+    from importlib import metadata
+
+    from .export.citation import accessed_date
+
+    try:
+        pagefind = metadata.version("pagefind")
+    except metadata.PackageNotFoundError:
+        pagefind = ""
+    parts = [salt, _tree_digest(Path(__file__).resolve().parent), hashlib.sha256(doc_path("encoding.md").read_bytes()).hexdigest(),
+             repr(edition), accessed_date().isoformat(), pagefind,
+             json.dumps([[d.source, d.key, d.id, d.failed] for d in documents])]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _site_state(out: Path) -> dict[str, list[int]]:
+    return {name: [info.st_ino, info.st_size, info.st_mtime_ns] for name, info in folder_entries(out).items()}
+
+
+def _unchanged_site(out: Path, cache: Path, key: str) -> FolderChanges | None:
+    """The site's files, all unchanged, when the site on disk was made from `key` and no file of it
+    was changed, added or removed since; else None."""
+    try:
+        manifest = json.loads((cache / SITE_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not out.is_dir() or manifest.get("key") != key:
+        return None
+    state = _site_state(out)
+    return FolderChanges(unchanged=len(state)) if manifest.get("files") == state else None
+
+
+def _write_manifest(out: Path, cache: Path, key: str) -> None:
+    write_atomic(cache / SITE_MANIFEST, json.dumps({"key": key, "files": _site_state(out)}).encode("utf-8"))
 
 
 def _prune_cache(cache: Path, keep: set[str]) -> None:

@@ -216,7 +216,8 @@ def render(inputs: tuple[str, ...], to: str, output: str, view: str | None, para
 @cli.command()
 @click.argument("sources", nargs=-1)
 @click.option("-o", "--output", "output", default="edition", show_default=True, type=click.Path(file_okay=False),
-              help="Folder of the site, replaced as a whole at the end of a successful build; it must be new, "
+              help="Folder of the site, updated at the end of a successful build (only the files that changed "
+                   "are written); it must be new, "
                    "empty or a site made by a build, and outside the source folders.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Documents processed in parallel [default: CPU count].")
 @click.option("--formats", default=",".join(format_names(RENDER)), show_default=True,
@@ -287,11 +288,17 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
     rate = f", {report.rebuilt / making:.1f} documents/s" if report.rebuilt and making else ""
     click.echo(f"{len(report.documents) - len(report.failed)} published ({len(report.invalid)} not valid), "
                f"{len(report.failed)} failed; {report.rebuilt} rebuilt, {report.reused} unchanged in {seconds:.1f} s"
-               f"{rate} -> {output}/", err=True)
+               f"{rate} -> {output}/ ({_site_changes(report.site)})", err=True)
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     if report.failed:
         sys.exit(1)
+
+
+def _site_changes(changes) -> str:
+    if not changes.written and not changes.removed:
+        return "site unchanged"
+    return f"{len(changes.written)} files written, {len(changes.removed)} removed"
 
 
 @cli.command()

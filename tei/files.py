@@ -9,10 +9,13 @@ a symbolic link that leads out of the folder is not followed.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import shutil
 import stat
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -140,3 +143,113 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+# -- updating a folder in place from a new copy of it ------------------------------------------
+
+#: The journal of an update in place, in the new copy's folder: what the update puts into the
+#: target and removes from it. Written before the target is touched, so that an update that was
+#: interrupted can be finished (`finish_update`).
+UPDATE_JOURNAL = ".update-journal.json"
+
+
+@dataclass
+class FolderChanges:
+    """What an update in place did to the target's files (relative paths)."""
+
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def folder_entries(root: Path) -> dict[str, os.stat_result]:
+    """The files under `root` by relative path, with their lstat; a symbolic link (even to a folder)
+    is an entry, never followed. Folders are not entries."""
+    found: dict[str, os.stat_result] = {}
+    for folder, subfolders, names in os.walk(root, followlinks=False):
+        here = Path(folder)
+        for name in [*names, *(s for s in subfolders if (here / s).is_symlink())]:
+            path = here / name
+            found[path.relative_to(root).as_posix()] = path.lstat()
+    return found
+
+
+def same_bytes(one: Path, other: Path, one_stat: os.stat_result, other_stat: os.stat_result) -> bool:
+    """Whether two regular files hold the same bytes (one file under two names does, at no cost)."""
+    if (one_stat.st_dev, one_stat.st_ino) == (other_stat.st_dev, other_stat.st_ino):
+        return True
+    if not (stat.S_ISREG(one_stat.st_mode) and stat.S_ISREG(other_stat.st_mode)) or one_stat.st_size != other_stat.st_size:
+        return False
+    with open(one, "rb") as a, open(other, "rb") as b:
+        while True:
+            chunk = a.read(1 << 20)
+            if chunk != b.read(1 << 20):
+                return False
+            if not chunk:
+                return True
+
+
+def update_in_place(new: Path, target: Path) -> FolderChanges:
+    """Make the folder `target` hold what the folder `new` holds, touching only what differs: a file
+    with the same bytes is left as it is (same inode, same mtime), a new or changed one is moved in
+    with os.replace (a reader sees the old file or the new, never half of one), a file that `new`
+    lacks is removed, and folders left empty go. Nothing is written when nothing differs.
+
+    The journal (UPDATE_JOURNAL, in `new`) is written before the first change: if the update is
+    interrupted, `finish_update(new, target)` completes it. `new` is left with the files that were
+    not moved, and with the journal only if the update did not finish."""
+    old_files, new_files = folder_entries(target), folder_entries(new)
+    new_files.pop(UPDATE_JOURNAL, None)
+    changes = FolderChanges()
+    for name, info in sorted(new_files.items()):
+        if name in old_files and same_bytes(new / name, target / name, info, old_files[name]):
+            changes.unchanged += 1
+        else:
+            changes.written.append(name)
+    changes.removed = sorted(set(old_files) - set(new_files))
+    if changes.written or changes.removed:
+        write_atomic(new / UPDATE_JOURNAL,
+                     json.dumps({"write": changes.written, "remove": changes.removed}).encode("utf-8"))
+        finish_update(new, target)
+    return changes
+
+
+def has_unfinished_update(new: Path) -> bool:
+    return (new / UPDATE_JOURNAL).is_file()
+
+
+def finish_update(new: Path, target: Path) -> None:
+    """Carry out (or carry on with) the update that `new`'s journal describes. Each step can be
+    redone: a file already moved in is no longer in `new`, a file already removed is not there."""
+    journal = json.loads((new / UPDATE_JOURNAL).read_text(encoding="utf-8"))
+    for name in journal["write"]:
+        source, destination = new / name, target / name
+        if not os.path.lexists(source):
+            continue  # moved in before the interruption
+        _make_room(target, destination)
+        os.replace(source, destination)
+    for name in journal["remove"]:
+        path = target / name
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        elif path.is_dir():
+            shutil.rmtree(path)
+        folder = path.parent
+        while folder != target and folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    (new / UPDATE_JOURNAL).unlink()
+
+
+def _make_room(root: Path, destination: Path) -> None:
+    """Folders down to `destination`'s, within `root`: what stands in their way (a file, a link,
+    which is never followed out of the root) is removed, and so is a folder where the file goes."""
+    folder = root
+    for part in destination.relative_to(root).parent.parts:
+        folder = folder / part
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            folder.unlink()
+        if not folder.exists():
+            folder.mkdir()
+    if destination.is_dir() and not destination.is_symlink():
+        shutil.rmtree(destination)

@@ -8,6 +8,7 @@ browsing, search, about), the catalogue, the sitemap and the search index.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 import os
@@ -179,11 +180,13 @@ def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | N
 
 
 def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, formats: tuple[str, ...],
-               edition: Edition | None = None, stage: Callable[[str], None] | None = None) -> None:
+               edition: Edition | None = None, stage: Callable[[str], None] | None = None) -> set[str]:
     """Write the whole site into `folder` (a fresh staging folder). Pages are streamed to their
     files, so that memory holds the catalogue and not the pages that list it. `edition` (the
     edition file's record) names the edition on every page and in the corpus and catalogue.
-    `stage` is told when the search index is begun ("indexing"), for a progress display."""
+    `stage` is told when the search index is begun ("indexing"), for a progress display. Gives the
+    names of the entries of `cache` that it used besides the documents' (the search index's parts),
+    which the build keeps."""
     edition = edition or Edition()
     from .export.citation import accessed_date
 
@@ -248,7 +251,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     _copy_assets(folder)
     _write_catalogue(folder, published, failed, edition, list(facets))
     _write_corpus(folder, published, records, edition)
-    _index_for_search(folder, search_parts)
+    return _index_for_search(folder, search_parts, cache)
 
 
 def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentBuild"]) -> None:
@@ -426,21 +429,52 @@ def _search_bundle(index: int) -> str:
     return "pagefind/" if index == 0 else f"pagefind-{index + 1}/"
 
 
-def _index_for_search(folder: Path, parts: list[list[Path]]) -> None:
+def _search_key(pages: list[Path]) -> str:
+    """What a part of the search index is made from: its pages (names and bytes) and Pagefind's version."""
+    from importlib import metadata
+
+    try:
+        version = metadata.version("pagefind")
+    except metadata.PackageNotFoundError:
+        version = ""
+    digest = hashlib.sha256(version.encode() + b"\0")
+    for path in pages:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"search-{digest.hexdigest()[:32]}"
+
+
+def _keep_search_part(bundle: Path, cache: Path, key: str) -> str:
+    """Put a part of the search index into the cache at once (a folder renamed into place)."""
+    kept = cache / f".{key}.{os.getpid()}"  # a staging name, which a killed build's cleanup removes
+    shutil.rmtree(kept, ignore_errors=True)
+    shutil.copytree(bundle, kept, copy_function=_link)
+    os.replace(kept, cache / key)
+    return key
+
+
+def _index_for_search(folder: Path, parts: list[list[Path]], cache: Path) -> set[str]:
     """Pagefind's index (its binary comes in a wheel), one bundle per part, each made from a
     scratch copy of the site that holds only that part's pages; without Pagefind the search
-    page says so."""
+    page says so. A part whose pages did not change since a build made it is taken from the
+    cache (Pagefind, the slowest part of a rebuild, is not run again). Gives the cache entries used."""
     scratch = folder / ".search-part"
+    used: set[str] = set()
     try:
         for index, pages in enumerate(parts):
+            bundle, key = folder / _search_bundle(index), _search_key(pages)
+            if (cache / key).is_dir():
+                shutil.copytree(cache / key, bundle, copy_function=_link)
+                used.add(key)
+                continue
             shutil.rmtree(scratch, ignore_errors=True)
             (scratch / "documents").mkdir(parents=True)
             for path in pages:
                 _link(path, scratch / "documents" / path.name)
             subprocess.run([sys.executable, "-m", "pagefind", "--site", str(scratch), "--silent",
-                            "--output-path", str(folder / _search_bundle(index))],
-                           check=True, capture_output=True, timeout=600)
+                            "--output-path", str(bundle)], check=True, capture_output=True, timeout=600)
+            used.add(_keep_search_part(bundle, cache, key))
     except (OSError, subprocess.SubprocessError) as exc:
         (folder / "pagefind-missing.txt").write_text(f"search index not built: {exc}\n", encoding="utf-8")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    return used

@@ -118,20 +118,20 @@ def test_an_empty_folder_is_named_and_fails(tmp_path, command):
 
 # -- two builds at once, and what a killed build leaves ---------------------------------------------
 
-#: A build in a child process that stops just before it swaps its new site in, holding the lock,
+#: A build in a child process that stops just before it publishes its new site, holding the lock,
 #: with its staging site and cache entries written, until the test lets it go on.
 PAUSED_BUILD = """
 import sys, time
 from pathlib import Path
 import tei.build
 started, go = Path(sys.argv[1]), Path(sys.argv[2])
-swap = tei.build._swap
+publish = tei.build._publish
 def paused(staging, out):
     started.write_text(str(staging))
     while not go.exists():
         time.sleep(0.05)
-    swap(staging, out)
-tei.build._swap = paused
+    return publish(staging, out)
+tei.build._publish = paused
 from tei.cli import cli
 cli(sys.argv[3:], prog_name="tei-edition")
 """
