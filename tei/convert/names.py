@@ -290,7 +290,7 @@ _HONORIFIC = r"(?:[Cc]omrade|Mr\.|Mrs\.|Ms\.|Dr\.|[Cc]ounselor|[Aa]mbassador)"
 TITLE_BEFORE = re.compile(rf"(?<![\w.])((?:(?:{_ADJECTIVE} )?{_ROLE} |{_HONORIFIC} ){{1,3}})$")
 
 
-#: at least the longest title TITLE_BEFORE can match (165 characters; tests/test_names.py checks the
+#: at least the longest title TITLE_BEFORE can match (165 characters; tests/convert/test_names.py checks the
 #: bound): searching for one only there before a name, instead of from the start of the text, finds
 #: the same title and keeps long paragraphs with many names from taking quadratic time
 _TITLE_WIDTH = 200

@@ -115,7 +115,7 @@ def _bagit(job: _Job) -> None:
         build_bag(folder, job.documents, job.records, job.registers, job.edition, job.include)
 
 
-#: What writes each export of FORMATS (tests/test_formats.py checks that they are the same).
+#: What writes each export of FORMATS (tests/core/test_formats.py checks that they are the same).
 WRITERS = {"tei-corpus": _tei_corpus, "cmif": _cmif, "dc": _dc, "csv": _csv, "json": _json, "bagit": _bagit}
 
 

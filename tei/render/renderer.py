@@ -175,7 +175,7 @@ def _make_pdf(tree, path: Path, view: str, params: dict[str, str], source: bytes
                        endnotes_html=lambda: _html(tree, path, view, "end", params), warnings=warnings)
 
 
-#: What makes each rendering of FORMATS (tests/test_formats.py checks that they are the same).
+#: What makes each rendering of FORMATS (tests/core/test_formats.py checks that they are the same).
 MAKERS = {"html": _make_html, "pdf": _make_pdf, "txt": _make_txt}
 
 

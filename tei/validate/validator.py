@@ -120,7 +120,7 @@ def _compile_rng(path: Path) -> etree.RelaxNG:
 #   both allow the same sequences. Compiles in about 1 s; element-only content keeps its automata,
 #   and most documents get the original's messages. Compiled once a file is invalid, to say why.
 #
-# tests/test_validate_tei_all_rewrite.py checks that the original and both rewrites give the same
+# tests/validate/test_validate_tei_all_rewrite.py checks that the original and both rewrites give the same
 # verdict on every test document and some 700 made or mutated ones, and that jing agrees. The one
 # difference known: libxml2's interpreter rejects an unexpanded entity reference that compiled
 # content skips, and parse_untrusted refuses every document holding one.

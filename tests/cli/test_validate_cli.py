@@ -11,11 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 import tei.validate.validator
-from conftest import find_tei_all
+from conftest import DATA, find_tei_all
 from tei.cli import cli
 from tei.core.resources import schema_path
 
-DATA = Path(__file__).parent / "data"
 VALID = DATA / "validate" / "valid-telegram.xml"
 EMPTY_P = DATA / "validate" / "invalid-p-not-empty.xml"
 NO_ABSTRACT = DATA / "validate" / "invalid-header-abstract.xml"

@@ -11,8 +11,9 @@ from lxml import etree
 from tei.core.errors import RenderError
 from tei.render import render
 from tei.render import transform
+from conftest import TESTS
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = TESTS / "golden"
 
 
 def _documents(tmp_path: Path, count: int) -> list[Path]:

@@ -22,12 +22,11 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from conftest import ROOT
+from conftest import HOSTILE, ROOT
 from helpers import missing_words
 from tei.cli import cli
 from tei.convert.readers.source import decode_source
 
-HOSTILE = Path(__file__).resolve().parent / "hostile"
 sys.path.insert(0, str(HOSTILE))
 import make_corpus  # noqa: E402
 

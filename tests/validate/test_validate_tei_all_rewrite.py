@@ -19,13 +19,12 @@ import random
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
 import tei.validate.validator
-from conftest import find_tei_all
+from conftest import TESTS, find_tei_all
 from render_helpers import INSTALL_HINT, missing_tool
 from schema_sampler import Sampler
 from tei.core.errors import UnsafeXMLError
@@ -33,7 +32,6 @@ from tei.core.resources import schema_path
 from tei.validate.validator import NEVER_NS, REPORT, VERDICT, RelaxNGCheck, Validator, rewrite_rng
 from tei.core.xmlsafe import parse_untrusted
 
-TESTS = Path(__file__).parent
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 T = f"{{{TEI_NS}}}"
 VALID_BASES = [*sorted((TESTS / "golden").glob("*.xml")), *sorted((TESTS / "data" / "foreign").glob("*.xml")),

@@ -49,7 +49,7 @@ EXPECTED_LINKS = {
         "org:bcp", "org:bcp-foreign-policy-department", "org:bulgarian-friendship-committee", "org:bulgarian-mfa",
         "org:cc-bcp", "org:ccp",
         # generic names ("Ministry of Foreign Trade", "Korean Embassy", "Central State Archive") that the
-        # document does not fix are tagged without @ref (tests/test_link_precision.py)
+        # document does not fix are tagged without @ref (tests/convert/test_link_precision.py)
         "org:dprk-mfa", "org:happ", "org:kwp", "org:un",
         "org:wilson-center-digital-archive", "person:baev", "person:bashev", "person:chimidorzh",
         "person:janos-peter", "person:keremidchieva", "person:kim-il-sung", "person:sok-the", "person:tellalov",

@@ -8,12 +8,12 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from tei.core.formats import EXPORT, FORMATS, RENDER, format_named, format_names
 from tei.core.resources import xslt_path
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 
 #: Run in a fresh interpreter: a row added to the table before anything else is imported.
 _WITH_A_NEW_ROW = """

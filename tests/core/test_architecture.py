@@ -18,8 +18,9 @@ import ast
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-PACKAGE = Path(__file__).resolve().parent.parent / "tei"
+PACKAGE = ROOT / "tei"
 
 #: The stages in pipeline order; a module belongs to the first entry that is it or a package above
 #: it. `tei` itself (the lazy Python API) and `tei.core` are the base layer.

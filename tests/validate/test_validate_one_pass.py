@@ -15,8 +15,8 @@ from tei.core.resources import schema_path
 from tei.validate.schematron import compile_schematron, matches_only_elements
 from tei.validate.validator import LanguageRegistryCheck, OnePassSchematronCheck, SchematronCheck, Validator, _language_codes
 from tei.core.xmlsafe import parse_untrusted
+from conftest import TESTS
 
-TESTS = Path(__file__).parent
 SCHEMAS = sorted(schema_path("").glob("tei-edition*.sch"))
 WHOLE = sorted([*(TESTS / "golden").glob("*.xml"), *(TESTS / "golden-samples").glob("*.xml")])
 DOCUMENTS = sorted((TESTS / "data" / "validate").glob("*.xml")) + WHOLE

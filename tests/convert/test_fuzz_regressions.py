@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from tei import convert_bytes
 from tei.core.errors import TeiEditionError
+from conftest import DATA
 
-FOUND = Path(__file__).resolve().parent / "data" / "fuzz"
+FOUND = DATA / "fuzz"
 
 
 @pytest.mark.parametrize("path", sorted(FOUND.glob("reader-*")), ids=lambda p: p.name)

@@ -10,13 +10,13 @@ import pytest
 from helpers import TEI, missing_words
 from lxml import etree
 
-from conftest import assert_tei_all_valid
+from conftest import ROOT, assert_tei_all_valid
 from tei import convert_bytes, convert_text
 from tei.convert.readers.marks import parse_inline
 from tei.validate.validator import Validator
 
 HEAD = "March 3, 1956\n\n**Memorandum of a Conversation**\n\n"
-SAMPLES = next((p for p in (Path(__file__).parents[1] / "samples", Path("/work/shared/samples")) if p.is_dir()), None)
+SAMPLES = next((p for p in (ROOT / "samples", Path("/work/shared/samples")) if p.is_dir()), None)
 
 
 def _convert(body: str):

@@ -11,10 +11,10 @@ import pytest
 from tei.convert.pipeline import encode_document, read_document
 from tei.convert.names import NameTagger, Registers, is_generic
 
-from conftest import SEEDS
+from conftest import DATA, SEEDS
 from samples import sample_paths
 
-KEY = json.loads((Path(__file__).parent / "data" / "link_key.json").read_text(encoding="utf-8"))["documents"]
+KEY = json.loads((DATA / "link_key.json").read_text(encoding="utf-8"))["documents"]
 T = "{http://www.tei-c.org/ns/1.0}"
 
 

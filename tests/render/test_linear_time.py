@@ -15,7 +15,7 @@ from tei.render.renderer import render
 from tei.core.resources import schema_path
 from tei.validate.validator import OnePassSchematronCheck, _line_of, _Lines
 
-from conftest import ROOT
+from conftest import HOSTILE, ROOT
 from render_helpers import missing_tool
 
 sys.path.insert(0, str(ROOT / "tests" / "hostile"))
@@ -225,7 +225,7 @@ def test_the_hostile_column_span_renders_as_a_pdf_of_a_few_columns(tmp_path):
         import weasyprint  # noqa: F401  (only whether it is installed)
     except ImportError as exc:
         missing_tool(f"PDF tests need WeasyPrint: {exc}")
-    path = Path(__file__).parent / "hostile" / "xml" / "huge-colspan.xml"
+    path = HOSTILE / "xml" / "huge-colspan.xml"
     spans = [(cell.get("colspan"), cell.get("rowspan")) for cell in etree.HTML(render(path, "html")).iter("td")]
     assert spans == [("3", None), (None, None), (None, "65534"), (None, None)]
     assert render(path, "pdf").startswith(b"%PDF")

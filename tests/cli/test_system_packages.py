@@ -138,8 +138,8 @@ def _run_tests(env: dict[str, str], *tests: str) -> subprocess.CompletedProcess:
 
 
 def test_without_pango_the_pdf_tests_fail_naming_it_and_the_others_run(without_pango):
-    run = _run_tests(without_pango, "tests/test_render_pdf.py::test_letter_paper_is_an_option",
-                     "tests/test_render.py::test_view_parameter_sets_the_first_view")
+    run = _run_tests(without_pango, "tests/render/test_render_pdf.py::test_letter_paper_is_an_option",
+                     "tests/render/test_render.py::test_view_parameter_sets_the_first_view")
     assert run.returncode == 1, run.stdout[-3000:]
     assert "1 passed, 1 error" in run.stdout and "skipped" not in run.stdout  # the fixture fails it
     assert "libpango-1.0-0 libpangoft2-1.0-0" in run.stdout and "TEI_EDITION_ALLOW_MISSING=pango" in run.stdout
@@ -147,7 +147,7 @@ def test_without_pango_the_pdf_tests_fail_naming_it_and_the_others_run(without_p
 
 def test_allow_missing_turns_the_failure_into_a_skip(without_pango):
     run = _run_tests({**without_pango, "TEI_EDITION_ALLOW_MISSING": "chromium, pango"},
-                     "tests/test_render_pdf.py::test_letter_paper_is_an_option")
+                     "tests/render/test_render_pdf.py::test_letter_paper_is_an_option")
     assert run.returncode == 0 and "1 skipped" in run.stdout, run.stdout[-3000:]
     assert "allows a missing pango" in run.stdout
 
@@ -155,7 +155,7 @@ def test_allow_missing_turns_the_failure_into_a_skip(without_pango):
 def test_without_chromium_the_browser_tests_fail_naming_it(tmp_path):
     env = {key: value for key, value in os.environ.items() if key != "TEI_EDITION_ALLOW_MISSING"}
     env.update(CHROMIUM=str(tmp_path / "no-chromium"), PYTHONPATH=str(ROOT))
-    run = _run_tests(env, "tests/test_render_browser.py::test_view_switch_changes_the_text")
+    run = _run_tests(env, "tests/render/test_render_browser.py::test_view_switch_changes_the_text")
     assert run.returncode == 1 and "1 error" in run.stdout and "skipped" not in run.stdout, run.stdout[-3000:]
     assert "the Debian package chromium" in run.stdout and "scripts/install-system-packages" in run.stdout
 

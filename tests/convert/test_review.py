@@ -228,7 +228,7 @@ def test_the_samples_rows_name_real_lines_too():
         try:
             _, _, decisions = convert_reviewed(path.read_bytes(), path.name)
         except TeiEditionError:
-            continue  # a sample the converter does not yet read losslessly (tests/test_lossless_check.py)
+            continue  # a sample the converter does not yet read losslessly (tests/convert/test_lossless_check.py)
         lines = lines_of(path.read_text(encoding="utf-8"))
         for decision in decisions:
             assert decision.line is not None and decision.source_text == lines[decision.line - 1].strip(), decision

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import assert_tei_all_valid
+from conftest import TESTS, assert_tei_all_valid
 from tei.schema import schemaspec as spec
 from tei.core.resources import schema_path
 from tei.validate.validator import Message, Summary, Validator, validate_file
 from tei.core.xmlsafe import parse_untrusted
 
-DATA = Path(__file__).parent / "data" / "validate"
-GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.xml"))
+DATA = TESTS / "data" / "validate"
+GOLDEN = sorted((TESTS / "golden").glob("*.xml"))
 VALID = [DATA / "minimal.xml", DATA / "valid-telegram.xml"]
 INVALID = sorted(DATA.glob("invalid-*.xml"))
 EXPECT = re.compile(r'^\s*expect: (\S+) (\S+) line (\d+) "(.*)"$', re.M)

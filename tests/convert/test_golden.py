@@ -3,7 +3,7 @@ apart, as other tests read tests/golden/ as the seeds'), reviewed by a person, c
 
 After a deliberate change to the encoding, regenerate them and review the diff:
 
-    TEI_EDITION_REGENERATE=1 .venv/bin/pytest tests/test_golden.py
+    TEI_EDITION_REGENERATE=1 .venv/bin/pytest tests/convert/test_golden.py
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from tei.cli import cli
 from tei.core.errors import RenderError, UnsafeXMLError
 from tei.render import render
 from tei.render.transform import compile_stylesheet, run
+from conftest import TESTS
 
 
 XXE = b"""<?xml version="1.0"?>
@@ -93,7 +94,7 @@ def test_a_bad_file_does_not_stop_a_batch(tmp_path):
     sources = tmp_path / "tei"
     sources.mkdir()
     (sources / "a-broken.xml").write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><unclosed></TEI>")
-    good = Path(__file__).resolve().parent / "golden" / "004_5a195c45a986ff21.xml"
+    good = TESTS / "golden" / "004_5a195c45a986ff21.xml"
     (sources / "b-good.xml").write_bytes(good.read_bytes())
     result = CliRunner().invoke(cli, ["render", str(sources), "--to", "txt", "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
