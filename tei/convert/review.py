@@ -20,12 +20,11 @@ from typing import Iterable
 from lxml import etree
 
 from ..core.spreadsheet import spreadsheet_safe
-from ..core.tei import T, TEI_NS
+from ..core.tei import T, TEI_PREFIXES, XML_ID
 from ..core.errors import OutputError
 from ..core.files import write_atomic
 from .names import fold
 
-_NS = {"t": TEI_NS}
 
 #: the words of teidata.probCert, most certain first; a number (a probability) is below high unless 1
 CERTAINTIES = ("high", "medium", "low", "unknown")
@@ -82,7 +81,7 @@ def below_high(cert: str) -> bool:
 
 
 def _uncertain(root: etree._Element) -> list[etree._Element]:
-    return [e for e in root.xpath("descendant-or-self::t:*[@cert]", namespaces=_NS) if below_high(e.get("cert"))]
+    return [e for e in root.xpath("descendant-or-self::t:*[@cert]", namespaces=TEI_PREFIXES) if below_high(e.get("cert"))]
 
 
 def count_decisions(tree: etree._ElementTree | etree._Element) -> int:
@@ -133,7 +132,7 @@ def _ancestor(element: etree._Element, name: str) -> etree._Element | None:
 def _category_label(root: etree._Element, target: str) -> str:
     ident = target.lstrip("#")
     for category in root.iter(T + "category"):
-        if category.get("{http://www.w3.org/XML/1998/namespace}id") == ident:
+        if category.get(XML_ID) == ident:
             label = _text(category.find(T + "catDesc"))
             if label:
                 return label

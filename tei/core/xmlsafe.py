@@ -16,6 +16,7 @@ from lxml import etree
 
 from .errors import UnsafeXMLError
 from .files import read_bounded
+from .tei import XML_ID
 
 #: Largest XML file accepted, in bytes. Archive documents are kilobytes; 100 MB leaves room for corpora.
 MAX_XML_BYTES = 100 * 1024 * 1024
@@ -53,7 +54,6 @@ def syntax_message(exc: etree.XMLSyntaxError) -> str:
 
 _POSITION_SUFFIX = re.compile(r"\s*,\s*line \d+, column \d+\s*$")
 
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 EGXML_NS = "http://www.tei-c.org/ns/Examples"
 
 

@@ -32,7 +32,7 @@ from typing import Iterable, Iterator, Sequence
 
 from lxml import etree
 
-from ..core.tei import TEI_NS
+from ..core.tei import TEI_NS, XML_LANG
 from ..core.errors import SchemaError, UnsafeXMLError
 from ..core.files import find_files, not_a_file, write_atomic
 from ..core.resources import schema_path
@@ -514,7 +514,7 @@ _WITH_LANGUAGE_CODES = etree.XPath("//*[@xml:lang or @mainLang or @otherLangs or
 
 
 def _language_codes(element: etree._Element) -> Iterator[tuple[str, list[str]]]:
-    lang = element.get("{http://www.w3.org/XML/1998/namespace}lang")
+    lang = element.get(XML_LANG)
     if lang is not None:
         yield "xml:lang", [lang]
     if element.tag == f"{{{TEI_NS}}}language" and element.get("ident") is not None:
