@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from tei.export.edition import Edition, EditionFileError, find_edition, load_edition, starter_file
+from tei.export.edition import MAX_EDITION_BYTES, Edition, EditionFileError, find_edition, load_edition, starter_file
 
 
 def write(tmp_path, text):
@@ -30,6 +32,21 @@ def test_a_bad_file_is_one_line_naming_it(tmp_path, text, message):
     with pytest.raises(EditionFileError) as caught:
         load_edition(path)
     assert message in str(caught.value) and str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "too large"])
+def test_an_edition_file_that_is_no_small_regular_file_is_refused_at_once(tmp_path, kind):
+    """Read, a FIFO waits for a writer for ever; the edition file is read with the bound of every
+    other input, so both are one line naming the file."""
+    path = tmp_path / "edition.toml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.write_text("# " + "x" * MAX_EDITION_BYTES + "\n", encoding="utf-8")
+    with pytest.raises(EditionFileError) as caught:
+        load_edition(path)
+    expected = "is not a regular file" if kind == "fifo" else "too large"
+    assert expected in str(caught.value) and str(path) in str(caught.value) and "\n" not in str(caught.value)
 
 
 def test_the_file_beside_the_sources_is_found(tmp_path):
