@@ -20,7 +20,7 @@ from typing import Iterable
 from lxml import etree
 
 from ..core.spreadsheet import spreadsheet_safe
-from ..core.tei import T, TEI_PREFIXES, XML_ID
+from ..core.tei import T, TEI_PREFIXES, XML_ID, XML_LANG
 from ..core.errors import OutputError
 from ..core.files import write_atomic
 from .names import fold
@@ -188,7 +188,7 @@ def _describe(element: etree._Element, root: etree._Element, title: str) -> tupl
         value = _text(element.find(T + "p"))[:200] or value[:200]
     elif name == "term" and element.get("type") == "original":
         field = "language of an original term"
-        note = f"recorded as {element.get('{http://www.w3.org/XML/1998/namespace}lang', '')}"
+        note = f"recorded as {element.get(XML_LANG, '')}"
     elif name == "unclear":
         field = "unclear reading"
         note = "the source marks the reading as uncertain"
