@@ -180,6 +180,14 @@ def test_no_stage_imports_a_later_stage():
     assert gone == [], "these imports are gone: take them out of ALLOWED_BACKWARD"
 
 
+def test_the_tests_are_grouped_by_stage():
+    """A test module sits in the folder of the stage it tests (docs/architecture.md, "The tests")."""
+    stages = {name for name, _ in STAGES}
+    misplaced = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "tests").rglob("test_*.py")
+                       if path.parent.parent != ROOT / "tests" or path.parent.name not in stages)
+    assert misplaced == [], f"move these into tests/<stage>/ ({', '.join(sorted(stages))})"
+
+
 @pytest.mark.parametrize("graph, expected", [
     ({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}, [["a", "b", "c"]]),
     ({"a": {"b"}, "b": set()}, []),
