@@ -49,7 +49,7 @@ from .core.tei import TEI_PREFIXES as TEI_NS
 from .core.tei import slug as core_slug
 from .readers.source import read_source_file
 from .errors import OutputError, TeiEditionError
-from .export.registers import edition_registers
+from .core.registers import Registers
 from .files import (SITE_MARKER, FolderChanges, finish_update, folder_entries, has_unfinished_update, not_a_file,
                     update_in_place, write_atomic)
 from .resources import doc_path, register_path, schema_path, xslt_path
@@ -161,7 +161,7 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
 
     record = DocumentRecord.from_tei(tree)
     root = tree.getroot()
-    registers = edition_registers()
+    registers = Registers.package()
 
     def names(tag: str, prefix: str, extra: list[str] = ()) -> list[dict]:
         """Each entity named once: {anchor, name, entry}, the anchor being the site's index entry."""
@@ -170,7 +170,7 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
             ids = [i for i in map(registers.entry_id, (element.get("ref") or "").split()) if i]
             if ids:
                 entry = registers.entries[ids[0]]
-                found[f"{prefix}-{entry.id}"] = {"anchor": f"{prefix}-{entry.id}", "name": entry.name, "entry": entry.id}
+                found[f"{prefix}-{entry.ident}"] = {"anchor": f"{prefix}-{entry.ident}", "name": entry.name, "entry": entry.ident}
             elif text_of(element):
                 name = text_of(element)
                 found.setdefault(f"{prefix}-{slug(name)}", {"anchor": f"{prefix}-{slug(name)}", "name": name, "entry": ""})

@@ -133,7 +133,7 @@ def test_register_entries_and_their_authorities(tmp_path):
     assert registers.authority_uris("https://viaf.org/viaf/1 #pyongyang") == \
         ["https://viaf.org/viaf/1", "http://www.geonames.org/1871859"]
     assert [list_.tag.split("}")[1] for list_ in registers.lists()] == ["listPerson", "listPlace"]
-    assert not Registers() and Registers.load(None).entries == {}
+    assert not Registers() and Registers().entries == {}
     assert "Q39464" in PERSONS
 
 

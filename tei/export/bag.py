@@ -18,7 +18,7 @@ from .. import __version__
 from ..errors import OutputError
 from .edition import Edition, source_date
 from .record import DocumentRecord
-from .registers import Registers
+from ..core.registers import Registers
 from .sources import SourceDocument
 
 CHECKSUMS = ["sha256"]

@@ -16,7 +16,7 @@ from lxml import etree
 from ..urls import safe_url
 from .edition import Edition, edition_date
 from .record import CorrespAction, DocumentRecord, Name
-from .registers import Registers
+from ..core.registers import Registers
 from .xmlbuild import TEI_NS, XML_ID, sub
 
 T = f"{{{TEI_NS}}}"

@@ -26,7 +26,7 @@ from lxml import etree
 from .. import __version__
 from .edition import Edition, edition_date
 from .record import DocumentRecord
-from .registers import Registers
+from ..core.registers import Registers
 from .sources import SourceDocument
 from .xmlbuild import TEI_NS, XML_ID, XML_LANG, sub
 

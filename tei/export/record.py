@@ -13,17 +13,10 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..core.dates import DateValue
-from ..core.tei import TEI_NS, XML_ID, XML_LANG
+from ..core.tei import TEI_NS, XML_ID, XML_LANG, text_of
 
 NS = {"t": TEI_NS}
 NAME_TAGS = ("persName", "orgName", "placeName", "name", "roleName")
-
-
-def text_of(element: etree._Element | None) -> str:
-    """The element's text, whitespace normalised; "" for None."""
-    if element is None:
-        return ""
-    return " ".join("".join(element.itertext()).split())
 
 
 @dataclass(frozen=True)

@@ -287,15 +287,10 @@ def classify_agent(name: str) -> Agent:
 @functools.lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
     """Every name (main and variant) of the package's places register, case-folded."""
-    from ..resources import register_path
-    from ..xmlsafe import parse_untrusted
+    from ..core.registers import Registers
 
-    path = register_path("places.xml")
-    if not path.is_file():
-        return frozenset()
-    tree = parse_untrusted(path.read_bytes(), name=str(path))
-    names = tree.getroot().iterfind(f".//{T}place/{T}placeName")
-    return frozenset(" ".join("".join(n.itertext()).split()).casefold() for n in names)
+    places = (e for e in Registers.package().entries.values() if e.kind == "place")
+    return frozenset(form.casefold() for entry in places for form in entry.forms + entry.generic)
 
 
 def _place_of(agent_name: str) -> str:
