@@ -46,6 +46,7 @@ from . import __version__
 from .convert import convert_bytes, iter_sources, output_name
 from .core.formats import RENDER, format_names
 from .core.tei import TEI_PREFIXES as TEI_NS
+from .core.tei import text_of
 from .core.tei import slug as core_slug
 from .readers.source import read_source_file
 from .errors import OutputError, TeiEditionError
@@ -157,7 +158,7 @@ def _language_name(code: str) -> str:
 def catalogue_record(tree: etree._ElementTree) -> dict:
     """The metadata the site's lists need, read from the TEI (so any TEI would do); names that
     point to a register entry are listed under the entry's main name."""
-    from .export.record import DocumentRecord, text_of
+    from .core.record import DocumentRecord
 
     record = DocumentRecord.from_tei(tree)
     root = tree.getroot()
@@ -179,7 +180,6 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
                 found[f"{prefix}-{slug(name)}"] = {"anchor": f"{prefix}-{slug(name)}", "name": name, "entry": ""}
         return sorted(found.values(), key=lambda item: (item["name"].lower(), item["anchor"]))
 
-    published = root.xpath("//t:sourceDesc/t:bibl[@type='published']", namespaces=TEI_NS)
     return {
         "title": record.title,
         "date": record.date.sort_key if record.date else "",
@@ -189,7 +189,7 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
         "languages": record.original_languages,
         "language_names": [_language_name(code) for code in record.original_languages],
         "archive": record.repository,
-        "published_in": _publication(published[0]) if published else "",
+        "published_in": record.published_in,
         "record_id": record.record_id,
         "uri": record.uri,
         "summary": record.summary,
@@ -199,19 +199,6 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
         "organisations": names("orgName", "org"),
         "translators": record.translators,
     }
-
-
-def _publication(bibl: etree._Element) -> str:
-    """A published source in a few words: "Author, Title (Year)"; its publisher is not an archive."""
-    from .export.record import text_of
-
-    def part(tag: str) -> str:
-        found = bibl.find(f"{{{TEI_NS['t']}}}{tag}")
-        return text_of(found)
-
-    head = ", ".join(p for p in (part("author"), part("title")) if p)
-    year = part("date")
-    return f"{head} ({year})" if head and year else head or text_of(bibl)
 
 
 #: Catalogue fields whose values recur from document to document (a large edition names the same

@@ -19,11 +19,12 @@ from typing import Iterable
 
 from lxml import etree
 
+from .core.record import DocumentRecord
+from .core.registers import fold
 from .core.spreadsheet import spreadsheet_safe
 from .core.tei import T, TEI_NS
 from .errors import OutputError
 from .files import write_atomic
-from .names import fold
 
 _NS = {"t": TEI_NS}
 
@@ -99,7 +100,7 @@ def review_decisions(tree: etree._ElementTree | etree._Element, source_text: str
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     document = document or root.getroottree().docinfo.URL or ""
     lines = _SourceLines(source_text) if source_text is not None else None
-    title = _text(root.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title"))
+    title = DocumentRecord.from_tei(root).title
     decisions = []
     for element in _uncertain(root):
         cert = element.get("cert")

@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from datetime import date
 
     from .build import DocumentBuild
-    from .export.record import DocumentRecord
+    from .core.record import DocumentRecord
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: The site's own pages (besides the documents and the browsing pages), as the sitemap lists them.
@@ -136,7 +136,7 @@ def _citation(folder: Path, doc: "DocumentBuild", tei: Path, edition: "Edition",
     """Write the document's citation files beside its page (.csl.json, .bib, .ris) and give the
     page's head (Highwire tags, JSON-LD) and its "Cite this document" box."""
     from .export import citation as cite
-    from .export.record import DocumentRecord
+    from .core.record import DocumentRecord
     from .xmlsafe import parse_untrusted
 
     record = DocumentRecord.from_tei(parse_untrusted(tei, name=f"{doc.id}.xml"), id=doc.id, file=f"{doc.id}.xml")
@@ -388,7 +388,7 @@ def _header_records(cache: Path, documents: list["DocumentBuild"]) -> list["Docu
     """What the corpus header and the edition's publisher need of each document, read from the TEI
     in the cache (a record at a time: a large edition is never in memory at once)."""
     from .export.corpus import header_record
-    from .export.record import DocumentRecord
+    from .core.record import DocumentRecord
     from .export.sources import read_source, safe_id
 
     return [header_record(DocumentRecord.from_tei(read_source(cache / d.key / "document.xml").tree, id=safe_id(d.id),

@@ -155,7 +155,7 @@ def test_every_module_has_a_stage():
 def test_the_graph_is_read():
     """The parser finds imports of every kind, so an empty result below means something."""
     assert "tei.encoder" in GRAPH["tei.convert"]                     # from .encoder import ...
-    assert "tei.export" in GRAPH["tei.build"]                        # the package above export.record
+    assert "tei.export" in GRAPH["tei.build"]                        # the package above export.edition
     assert GRAPH["tei.build"].get("tei.site") is True                # an import inside a function
     assert GRAPH["tei.site"].get("tei.build") is False               # under TYPE_CHECKING
     assert "tei.render.corpus" in GRAPH["tei.render.renderer"]       # from . import corpus

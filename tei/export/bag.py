@@ -17,7 +17,7 @@ import bagit
 from .. import __version__
 from ..errors import OutputError
 from .edition import Edition, source_date
-from .record import DocumentRecord
+from ..core.record import DocumentRecord
 from ..core.registers import Registers
 from .sources import SourceDocument
 

@@ -15,7 +15,7 @@ from lxml import etree
 
 from ..urls import safe_url
 from .edition import Edition, edition_date
-from .record import CorrespAction, DocumentRecord, Name
+from ..core.record import CorrespAction, DocumentRecord, Name
 from ..core.registers import Registers
 from .xmlbuild import TEI_NS, XML_ID, sub
 

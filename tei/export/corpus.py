@@ -25,7 +25,7 @@ from lxml import etree
 
 from .. import __version__
 from .edition import Edition, edition_date
-from .record import DocumentRecord
+from ..core.record import DocumentRecord
 from ..core.registers import Registers
 from .sources import SourceDocument
 from .xmlbuild import TEI_NS, XML_ID, XML_LANG, sub

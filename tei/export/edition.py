@@ -20,7 +20,7 @@ from ..core.archive import ARCHIVE as SOURCE_ARCHIVE
 from ..errors import TeiEditionError
 from ..messages import interface_languages
 from ..urls import safe_url
-from .record import DocumentRecord
+from ..core.record import DocumentRecord
 
 if sys.version_info >= (3, 11):
     import tomllib
