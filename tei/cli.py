@@ -413,8 +413,8 @@ def export_command(fmt: str, sources: tuple[str, ...], output: str, force: bool,
     except TeiEditionError as exc:
         click.echo(f"{exc.path or registers}: error: {exc.message}", err=True)
         sys.exit(1)
-    for warning in loaded.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    for file, warning in loaded.warnings:
+        click.echo(f"{file}: warning: {warning}", err=True)
     try:
         result = export(fmt, sources, output, registers=loaded, edition=edition, include=include,
                         cmif_url=cmif_url, force=force)

@@ -76,8 +76,8 @@ def test_lenient_reading_skips_a_bad_entry_with_a_warning(tmp_path):
     assert list(registers.entries) == ["a", "b"]
     assert registers.entries["a"].name == "First A" and registers.entries["b"].name == "b"
     assert registers.warnings == [
-        f"{tmp_path / 'a.xml'}:2: a person needs an xml:id and at least one persName; the entry is skipped",
-        f"{tmp_path / 'b.xml'}:2: the identifier 'a' is used twice in the registers; the entry is skipped"]
+        (str(tmp_path / "a.xml"), "line 2: a person needs an xml:id and at least one persName; the entry is skipped"),
+        (str(tmp_path / "b.xml"), "line 2: the identifier 'a' is used twice in the registers; the entry is skipped")]
 
 
 def test_the_package_registers_and_none_are_said_explicitly():

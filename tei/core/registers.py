@@ -300,7 +300,8 @@ class Registers:
         self.strict = strict
         #: (path, tree) of each file, by file name: the order the lists are copied in (teiCorpus, BagIt)
         self.files = sorted(read, key=lambda pair: pair[0].name)
-        self.warnings: list[str] = []
+        #: (file, "line N: what is wrong; the entry is skipped") of each entry lenient reading skipped
+        self.warnings: list[tuple[str, str]] = []
         self.entries: dict[str, Entry] = {}
         self.by_form: dict[str, Entry] = {}
         #: folded generic form -> the entries that have it (any number)
@@ -318,7 +319,7 @@ class Registers:
     def _refuse(self, path: Path, element: etree._Element, problem: str) -> None:
         if self.strict:
             raise RegisterError(f"line {element.sourceline}: {problem}", path=str(path))
-        self.warnings.append(f"{path}:{element.sourceline}: {problem}; the entry is skipped")
+        self.warnings.append((str(path), f"line {element.sourceline}: {problem}; the entry is skipped"))
 
     def _add(self, path: Path, element: etree._Element, kind: str) -> None:
         ident = element.get(XML_ID)
