@@ -16,13 +16,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
 from .core.registers import KIND_OF_NAME, KINDS, Entry, Registers, fold_hyphens, normal_space, text_without_roles, fold
-from .core.tei import T, TEI_NS, XML_ID
+from .core.tei import T
 
 
 #: where a TEI file finds the registers, relative to itself: an edition keeps tei/ and registers/ side by side

@@ -21,7 +21,6 @@ the authority) gives an authority URI only when the entry has no checked one.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import unicodedata
@@ -349,7 +348,7 @@ class Registers:
         return cls([(p, parse_untrusted(p)) for p in paths], strict=strict)
 
     @classmethod
-    @functools.lru_cache(maxsize=1)
+    @lru_cache(maxsize=1)
     def package(cls) -> "Registers":
         """The registers shipped with the package, read strictly once per process."""
         return cls.load(register_path(""), strict=True)

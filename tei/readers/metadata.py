@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import re
 
-from ..core.tei import T
 from ..core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES  # noqa: F401 (imported from here by the reader)
 from ..model import Agent, ArchivalSource, Correspondence, Document, Metadata, PublishedSource, Responsibility, text_of
 
