@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tei.convert import encode_document, read_document
+from tei.convert.names import NameTagger
+from tei.convert.pipeline import encode_document, read_document
 from tei.core.registers import Registers, is_generic
-from tei.names import NameTagger
 
 from conftest import SEEDS
 from samples import sample_paths

@@ -3,8 +3,8 @@ an encoder case, a schema entry, XSLT templates, a CSS rule, a row in docs/encod
 example here, which is read, encoded and rendered (docs/architecture.md, "Adding a mark").
 
 The places are read from the code, not listed here: the kinds the reader can make (the literals of
-tei/readers/marks.py), the encoder's `mark_<kind>` methods, the elements and closed attribute
-values of tei/schemaspec.py, the match patterns of the stylesheets each output includes, the
+tei/convert/readers/marks.py), the encoder's `mark_<kind>` methods, the elements and closed attribute
+values of tei/schema/schemaspec.py, the match patterns of the stylesheets each output includes, the
 selectors of xslt/edition.css and the rows of docs/encoding.md. What each kind encodes to is found
 by encoding its example, so that a new encoding is checked without editing this file.
 """
@@ -19,14 +19,15 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tei import convert_text, schemaspec
-from tei.convert import read_document
+from tei import convert_text
+from tei.convert.encoder import TeiEncoder, serialize_tei
+from tei.convert.model import MARK_KINDS, EditorialMark
+from tei.convert.pipeline import read_document
+from tei.convert.readers import marks
+from tei.convert.readers.marks import InlineParser
 from tei.core.tei import T
-from tei.encoder import TeiEncoder, serialize_tei
-from tei.model import MARK_KINDS, EditorialMark
-from tei.readers import marks
-from tei.readers.marks import InlineParser
 from tei.render.renderer import render
+from tei.schema import schemaspec
 
 ROOT = Path(__file__).resolve().parent.parent
 XSLT = ROOT / "xslt"
@@ -63,7 +64,7 @@ SHARED_CLASSES = {"ed", "ed-label", "ed-quiet", "ed-drop", "ed-block"}
 
 @lru_cache(maxsize=1)
 def reader_kinds() -> frozenset[str]:
-    """The kinds tei/readers/marks.py can make: the first argument of its `EditorialMark(...)` calls,
+    """The kinds tei/convert/readers/marks.py can make: the first argument of its `EditorialMark(...)` calls,
     the kind its rules return (`return "sic", {...}`) and the kinds of its label table."""
     tree = ast.parse(Path(marks.__file__).read_text(encoding="utf-8"))
     found = set(marks.LABELS.values())
@@ -157,14 +158,14 @@ def test_every_kind_has_an_example():
 
 def test_the_reader_makes_only_kinds_of_the_model():
     unknown = reader_kinds() - set(MARK_KINDS)
-    assert not unknown, f"tei/readers/marks.py makes kinds that model.MARK_KINDS does not list: {sorted(unknown)}"
+    assert not unknown, f"tei/convert/readers/marks.py makes kinds that model.MARK_KINDS does not list: {sorted(unknown)}"
     assert not encoder_kinds() - set(MARK_KINDS), \
         f"TeiEncoder has mark_ methods for kinds model.MARK_KINDS does not list: {sorted(encoder_kinds() - set(MARK_KINDS))}"
 
 
 @pytest.mark.parametrize("kind", MARK_KINDS)
 def test_a_reader_rule_makes_the_kind(kind):
-    assert kind in reader_kinds(), f"mark kind {kind!r}: no reader rule in tei/readers/marks.py makes it"
+    assert kind in reader_kinds(), f"mark kind {kind!r}: no reader rule in tei/convert/readers/marks.py makes it"
     assert example_mark(kind).kind == kind, \
         f"mark kind {kind!r}: the reader reads its example {EXAMPLES[kind]!r} as {example_mark(kind).kind!r}"
 
@@ -181,20 +182,20 @@ def test_the_schema_declares_what_the_kind_encodes_to(kind):
     inline = set(schemaspec.GROUPS["inline"])
     for element in encoded(kind)[0]:
         assert _local(element) in inline, \
-            f"mark kind {kind!r}: <{_local(element)}> is not an inline element in tei/schemaspec.py (GROUPS['inline'])"
+            f"mark kind {kind!r}: <{_local(element)}> is not an inline element in tei/schema/schemaspec.py (GROUPS['inline'])"
     global_attributes = {a.name: a for a in schemaspec.GLOBAL_ATTRIBUTES}
     for element in _made(kind):
         name = _local(element)
-        assert name in schemaspec.ELEMENTS, f"mark kind {kind!r}: <{name}> has no entry in tei/schemaspec.py"
+        assert name in schemaspec.ELEMENTS, f"mark kind {kind!r}: <{name}> has no entry in tei/schema/schemaspec.py"
         declared = {**global_attributes, **{a.name: a for a in schemaspec.ELEMENTS[name].attributes}}
         for attribute, value in element.attrib.items():
             qname = etree.QName(attribute)
             key = f"xml:{qname.localname}" if qname.namespace == "http://www.w3.org/XML/1998/namespace" else attribute
-            assert key in declared, f"mark kind {kind!r}: <{name} {key}> is not declared in tei/schemaspec.py"
+            assert key in declared, f"mark kind {kind!r}: <{name} {key}> is not declared in tei/schema/schemaspec.py"
             closed = declared[key].values or {("note", "type"): schemaspec.NOTE_TYPES,
                                                ("note", "subtype"): schemaspec.NOTE_SUBTYPES}.get((name, key), ())
             assert not closed or value in closed, \
-                f"mark kind {kind!r}: <{name} {key}={value!r}> is not in the closed list of tei/schemaspec.py {closed}"
+                f"mark kind {kind!r}: <{name} {key}={value!r}> is not in the closed list of tei/schema/schemaspec.py {closed}"
 
 
 @pytest.mark.parametrize("stylesheet", ["html.xsl", "text.xsl"])

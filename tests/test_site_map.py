@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 from conftest import ROOT
-from tei.build import build
+from tei.site.build import build
 from tei.export.edition import DEFAULT_MAP_TILES, Edition, EditionFileError, edition_from, load_edition
 from tei.core.registers import Registers
 

@@ -31,10 +31,10 @@ from typing import Iterable
 
 from lxml import etree
 
-from ..errors import TeiEditionError
-from ..resources import register_path
-from ..urls import safe_url
-from ..xmlsafe import parse_untrusted
+from .errors import TeiEditionError
+from .resources import register_path
+from .urls import safe_url
+from .xmlsafe import parse_untrusted
 from .tei import T, XML_ID, text_of
 
 #: entry kind -> (register file, name element); the kind is also our @ref prefix ("person:kim-il-sung")
@@ -203,7 +203,7 @@ def _authority(idno: etree._Element) -> tuple[str, str, bool] | None:
         uri = AUTHORITY_URIS[kind].format(value)
     else:
         return None
-    if not safe_url(uri):  # the site links it, CMIF copies it: the one URL allow-list (tei/urls.py)
+    if not safe_url(uri):  # the site links it, CMIF copies it: the one URL allow-list (tei/core/urls.py)
         return None
     marks = " ".join(filter(None, (idno.get("cert"), idno.get("subtype"), idno.get("resp"), idno.get("status"))))
     verified = not UNVERIFIED.search(marks) and idno.get("cert", "high") == "high"

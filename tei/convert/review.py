@@ -19,12 +19,12 @@ from typing import Iterable
 
 from lxml import etree
 
-from .core.record import DocumentRecord
-from .core.registers import fold
-from .core.spreadsheet import spreadsheet_safe
-from .core.tei import T, TEI_NS, text_of
-from .errors import OutputError
-from .files import write_atomic
+from ..core.errors import OutputError
+from ..core.files import write_atomic
+from ..core.record import DocumentRecord
+from ..core.registers import fold
+from ..core.spreadsheet import spreadsheet_safe
+from ..core.tei import T, TEI_NS, text_of
 
 _NS = {"t": TEI_NS}
 

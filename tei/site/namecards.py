@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .core.registers import ENTRY_TAGS, Registers
-from .core.tei import T, XML_ID, text_of
+from ..core.registers import ENTRY_TAGS, Registers
+from ..core.tei import T, XML_ID, text_of
 
-#: the site's index pages and anchors (browse/person.html#person-ID), as tei.build names them
+#: the site's index pages and anchors (browse/person.html#person-ID), as tei.site.build names them
 INDEX_PREFIX = {"person": "person", "place": "place", "org": "org"}
 KIND_LABEL = {"person": "Person", "place": "Place", "org": "Organisation"}
 #: a name in a reading edition that links to the site's index: ../browse/person.html#person-stalin

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES  # noqa: F401 (imported from here by the reader)
+from ...core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES  # noqa: F401 (imported from here by the reader)
 from ..model import Agent, ArchivalSource, Correspondence, Document, Metadata, PublishedSource, Responsibility, text_of
 
 #: Types whose documents are sent by someone to someone (they get a `correspDesc`).
@@ -286,7 +286,7 @@ def classify_agent(name: str) -> Agent:
 @functools.lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
     """Every name (main and variant) of the package's places register, case-folded."""
-    from ..core.registers import Registers
+    from ...core.registers import Registers
 
     places = (e for e in Registers.package().entries.values() if e.kind == "place")
     return frozenset(form.casefold() for entry in places for form in entry.forms + entry.generic)

@@ -20,8 +20,8 @@ from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
-from .core.registers import KIND_OF_NAME, KINDS, Entry, Registers, fold_hyphens, normal_space, text_without_roles, fold
-from .core.tei import T
+from ..core.registers import KIND_OF_NAME, KINDS, Entry, Registers, fold, fold_hyphens, normal_space, text_without_roles
+from ..core.tei import T
 
 
 #: where a TEI file finds the registers, relative to itself: an edition keeps tei/ and registers/ side by side
