@@ -1,5 +1,5 @@
-"""Names: the registers of persons, places and organisations, and the rule-based tagger that links
-the names of a TEI document to them (docs/encoding.md, "Names").
+"""Names: the rule-based tagger that links the names of a TEI document to the registers of persons,
+places and organisations (docs/encoding.md, "Names"); the registers are read by tei/core/registers.py.
 
 Every tag the tagger makes can be explained by one rule: a form of a register entry (or one derived
 from it: initials, transliteration hyphens, capitals), a title before a name, a surname of a person
