@@ -23,8 +23,8 @@ from .corpus import build_corpus
 from .dc import dc_record, list_records
 from .edition import Edition
 from .output import folder_atomic, write_file
-from .record import DocumentRecord
-from .registers import Registers
+from ..core.record import DocumentRecord
+from ..core.registers import Registers
 from .sources import SourceDocument, SourceFailure, load_sources
 from .xmlbuild import to_bytes
 

@@ -20,8 +20,8 @@ from ..core.archive import ARCHIVE as SOURCE_ARCHIVE
 from ..core.errors import TeiEditionError
 from ..core.files import read_bounded
 from ..core.messages import interface_languages
+from ..core.record import DocumentRecord
 from ..core.urls import safe_url
-from .record import DocumentRecord
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tei.convert.names import NameTagger
 from tei.convert.pipeline import encode_document, read_document
-from tei.convert.names import NameTagger, Registers, is_generic
+from tei.core.registers import Registers, is_generic
 
 from conftest import DATA, SEEDS
 from samples import sample_paths
@@ -62,7 +63,7 @@ def _registers(tmp_path: Path, orgs: str) -> Registers:
     (tmp_path / "persons.xml").write_text(f'<TEI {ns}><listPerson/></TEI>', encoding="utf-8")
     (tmp_path / "places.xml").write_text(f'<TEI {ns}><listPlace/></TEI>', encoding="utf-8")
     (tmp_path / "orgs.xml").write_text(f'<TEI {ns}><listOrg>{orgs}</listOrg></TEI>', encoding="utf-8")
-    return Registers.load(tmp_path)
+    return Registers.load(tmp_path, strict=True)
 
 
 ORGS = """
@@ -99,6 +100,6 @@ def test_a_form_the_register_marks_generic_is_not_linked_alone(tmp_path):
 
 def test_several_entries_may_share_a_generic_form_but_not_a_specific_one(tmp_path):
     _registers(tmp_path, ORGS)  # "Foreign Ministry" twice: allowed
-    from tei.convert.names import RegisterError
+    from tei.core.registers import RegisterError
     with pytest.raises(RegisterError):
         _registers(tmp_path, ORGS + '<org xml:id="x"><orgName>Chinese Foreign Ministry</orgName></org>')

@@ -17,9 +17,10 @@ from conftest import ROOT, SEEDS, assert_tei_all_valid
 from helpers import TEI
 from tei import convert_text
 from tei.cli import cli
-from tei.convert.pipeline import read_document
 from tei.convert.encoder import TeiEncoder, serialize_tei
-from tei.convert.names import KINDS, NameTagger, Registers, default_registers, fold, prefix_definitions
+from tei.convert.names import NameTagger, prefix_definitions
+from tei.convert.pipeline import read_document
+from tei.core.registers import KINDS, Registers, fold
 from tei.core.resources import register_path
 
 T = "{http://www.tei-c.org/ns/1.0}"
@@ -104,7 +105,7 @@ def test_registers_are_found_where_the_package_installs_them():
 
 
 def test_register_entries_have_forms_descriptions_and_authority_identifiers():
-    registers = default_registers()
+    registers = Registers.package()
     assert len(registers.entries) > 80
     for filename in REGISTER_FILES:
         root = etree.parse(str(ROOT / "registers" / filename)).getroot()
@@ -132,7 +133,7 @@ def test_a_name_claimed_by_two_entries_is_refused(tmp_path):
         '<placeName type="main">Sofia</placeName>', '<placeName type="main">Sofia</placeName><placeName>Moscow</placeName>'),
         encoding="utf-8")
     with pytest.raises(Exception, match="Moscow"):
-        Registers.load(tmp_path)
+        Registers.load(tmp_path, strict=True)
 
 
 # -- the seeds ------------------------------------------------------------------------------------------
@@ -177,7 +178,7 @@ def test_specific_links_in_the_seeds(seeds_tei):
 
 
 def test_every_pointer_resolves_to_a_register_entry(seeds_tei):
-    registers = default_registers()
+    registers = Registers.package()
     for prefix, root in seeds_tei.items():
         for ref in links(root):
             assert registers.resolve(ref) is not None, f"{prefix}: {ref}"

@@ -154,7 +154,7 @@ def test_every_module_has_a_stage():
 def test_the_graph_is_read():
     """The parser finds imports of every kind, so an empty result below means something."""
     assert "tei.convert.encoder" in GRAPH["tei.convert.pipeline"]   # from .encoder import ...
-    assert "tei.export" in GRAPH["tei.site.build"]                   # the package above export.record
+    assert "tei.export" in GRAPH["tei.site.build"]                   # the package above export.edition
     assert GRAPH["tei.site.build"].get("tei.site.pages") is True     # an import inside a function
     assert GRAPH["tei.site.pages"].get("tei.site.build") is False    # under TYPE_CHECKING
     assert "tei.render.corpus" in GRAPH["tei.render.renderer"]       # from . import corpus

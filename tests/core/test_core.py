@@ -44,7 +44,7 @@ def test_category_ids_are_those_the_encoder_writes():
 # --- the one date value -------------------------------------------------------------------------
 
 from tei.core.dates import DateValue  # noqa: E402
-from tei.export.record import DateValue as RecordDateValue  # noqa: E402
+from tei.core.record import DateValue as RecordDateValue  # noqa: E402
 from tei.convert.model import DocDate  # noqa: E402
 from tei.convert.readers.dates import parse_date  # noqa: E402
 

@@ -17,7 +17,7 @@ from conftest import ROOT
 from tei.site.build import build
 from tei.export import citation as cite
 from tei.export.edition import Edition
-from tei.export.record import DateValue, DocumentRecord
+from tei.core.record import DateValue, DocumentRecord
 from tei.site.pages import _environment
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -133,7 +133,7 @@ def test_register_entries_and_their_authorities(tmp_path):
     assert registers.authority_uris("https://viaf.org/viaf/1 #pyongyang") == \
         ["https://viaf.org/viaf/1", "http://www.geonames.org/1871859"]
     assert [list_.tag.split("}")[1] for list_ in registers.lists()] == ["listPerson", "listPlace"]
-    assert not Registers() and Registers.load(None).entries == {}
+    assert not Registers() and Registers().entries == {}
     assert "Q39464" in PERSONS
 
 
@@ -171,3 +171,12 @@ def test_an_archive_export_without_tei_beside_it_is_still_converted(tei_folder, 
     assert result.exit_code == 0, result.output
     assert "not a source" not in caplog.text
     assert len(json.loads(out.read_text(encoding="utf-8"))["documents"]) == 3
+
+
+def test_a_skipped_register_entry_is_a_warning_and_the_export_goes_on(tmp_path):
+    register = tmp_path / "foreign.xml"
+    register.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><listPerson>\n'
+                        "<person><persName>Nobody</persName></person></listPerson></body></text></TEI>", encoding="utf-8")
+    result = run("cmif", GOLDEN, "-o", tmp_path / "cmif.xml", "--registers", register)
+    assert result.exit_code == 0 and (tmp_path / "cmif.xml").exists()
+    assert f"{register}: warning: line 2: a person needs an xml:id" in result.stderr

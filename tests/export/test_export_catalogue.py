@@ -11,7 +11,7 @@ from lxml import etree
 from export_helpers import GOLDEN, SEED
 from tei.export import export
 from tei.export.catalogue import COLUMNS, catalogue_csv, catalogue_row, spreadsheet_safe
-from tei.export.record import DocumentRecord
+from tei.core.record import DocumentRecord
 
 
 def test_csv_parses_back_with_the_columns_in_order(tmp_path):

@@ -130,7 +130,7 @@ def test_written_part_by_part_it_is_the_same_corpus(tmp_path):
     (memory stays flat): same bytes."""
     from tei.export.corpus import build_corpus, header_record, write_corpus
     from tei.export.edition import Edition
-    from tei.export.record import DocumentRecord
+    from tei.core.record import DocumentRecord
     from tei.export.sources import read_source
 
     files = sorted(GOLDEN.glob("*.xml"))
@@ -166,7 +166,7 @@ def test_prefixed_ids_that_would_clash_stay_unique_and_pointers_keep_their_targe
     else:  # the site's corpus, written document by document
         from tei.export.corpus import header_record, write_corpus
         from tei.export.edition import Edition
-        from tei.export.record import DocumentRecord
+        from tei.core.record import DocumentRecord
         from tei.export.sources import read_source
 
         documents = [read_source(path) for path in sources]

@@ -7,7 +7,7 @@ import re
 
 from lxml import etree
 
-from tei.export.registers import Registers
+from tei.core.registers import Registers
 from tei.site.namecards import page_cards, register_cards
 
 REGISTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><listPerson>

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from tei.site.build import build
 from tei.export.edition import DEFAULT_MAP_TILES, Edition, EditionFileError, edition_from, load_edition
-from tei.export.registers import Registers
+from tei.core.registers import Registers
 
 #: The one seed used (Shtykov's telegram of 1949, wilson-119377): it names Korea, Moscow, North
 #: Korea, Pyongyang and the Soviet Union, all of them entries of the package's places register.
@@ -53,7 +53,7 @@ def build_map_site(tmp: Path, places: str, edition: Edition | None = None) -> Pa
     shutil.copy(ROOT / "seeds" / SEED, sources)
     registers = Registers.load(places_register(tmp / "registers", places))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("tei.site.pages.edition_registers", lambda: registers)
+        patch.setattr(Registers, "package", lambda: registers)
         report = build([sources], tmp / "site", jobs=1, formats=("html",), edition=edition)
     assert not report.failed
     return tmp / "site"

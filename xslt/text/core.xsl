@@ -222,8 +222,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Anything else: its text and children, never lost. -->
-  <xsl:template match="*">
+  <!-- Anything else: its text and children, never lost. Highlighting (hi) too: plain text has no
+       underline or italics. -->
+  <xsl:template match="tei:hi | *">
     <xsl:apply-templates/>
     <xsl:call-template name="space-before-next-element"/>
   </xsl:template>

@@ -1,8 +1,9 @@
-"""What the exports know about one document: its metadata, read once from the TEI header.
+"""What the edition knows about one document: its metadata, read once from the TEI header.
 
-`DocumentRecord.from_tei` is the only place that reads the header for the exports; Dublin Core,
-the CSV/JSON catalogues, CMIF and the corpus and bag descriptions all start from a record. It
-reads any TEI P5 file, not only tei-edition's: fields the header does not have stay empty.
+`DocumentRecord.from_tei` is the only reader of the header into values: Dublin Core, the CSV/JSON
+catalogues, CMIF, the corpus and bag descriptions, the citations, the site's lists and pages and
+the review report all start from a record. It reads any TEI P5 file, not only tei-edition's:
+fields the header does not have stay empty.
 """
 
 from __future__ import annotations
@@ -12,18 +13,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..core.dates import DateValue
-from ..core.tei import TEI_NS, XML_ID, XML_LANG
+from .dates import DateValue
+from .tei import TEI_NS, XML_ID, XML_LANG, text_of
 
 NS = {"t": TEI_NS}
 NAME_TAGS = ("persName", "orgName", "placeName", "name", "roleName")
-
-
-def text_of(element: etree._Element | None) -> str:
-    """The element's text, whitespace normalised; "" for None."""
-    if element is None:
-        return ""
-    return " ".join("".join(element.itertext()).split())
 
 
 @dataclass(frozen=True)
@@ -39,6 +33,15 @@ class Name:
 def names_of(items: list[Name]) -> list[str]:
     """The names as text, for formats that have no place for kinds and references."""
     return [item.name for item in items if item.name]
+
+
+def _short_publication(bibl: etree._Element) -> str:
+    def part(tag: str) -> str:
+        return text_of(bibl.find(f"{{{TEI_NS}}}{tag}"))
+
+    head = ", ".join(p for p in (part("author"), part("title")) if p)
+    year = part("date")
+    return f"{head} ({year})" if head and year else head or text_of(bibl)
 
 
 @dataclass
@@ -82,6 +85,8 @@ class DocumentRecord:
     places: list[str] = field(default_factory=list)
     citation: str = ""
     published_source: str = ""
+    #: the published source in a few words: "Author, Title (Year)" (its publisher is not an archive)
+    published_in: str = ""
     correspondence: list[CorrespAction] = field(default_factory=list)
 
     # -- reading -------------------------------------------------------------------------------
@@ -135,6 +140,7 @@ class DocumentRecord:
         published = first(source + "t:bibl[@type='published']")
         if published is not None:
             record.published_source = ", ".join(filter(None, (text_of(part) for part in published)))
+            record.published_in = _short_publication(published)
         if not record.authors:
             record.authors = texts(source + "t:bibl[@type='published']/t:author")
 
