@@ -68,6 +68,15 @@
             <xsl:if test="$source-name"><xsl:text> </xsl:text><code><xsl:value-of select="$source-name"/></code></xsl:if>
             <xsl:text> by tei-edition.</xsl:text>
           </p>
+          <xsl:variable name="manifest">
+            <xsl:call-template name="safe-url">
+              <xsl:with-param name="url" select="$iiif-manifest"/>
+              <xsl:with-param name="relative" select="'yes'"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:if test="$manifest != ''">
+            <p class="iiif-manifest">Page images for IIIF viewers: <a href="{$manifest}" type="application/ld+json">IIIF manifest</a></p>
+          </xsl:if>
         </footer>
         <xsl:choose>
           <xsl:when test="$js">
