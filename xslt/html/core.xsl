@@ -54,6 +54,7 @@
                 <xsl:apply-templates select="/tei:TEI/tei:sourceDoc"/>
               </section>
             </xsl:if>
+            <xsl:call-template name="unplaced-surfaces-section"/>
             <xsl:call-template name="standoff-section"/>
             <xsl:call-template name="footnote-list"/>
             <xsl:call-template name="marks-key"/>
@@ -261,7 +262,7 @@
   </xsl:template>
 
   <xsl:template match="tei:sourceDoc//tei:zone">
-    <div class="tei-zone"><xsl:call-template name="global-attributes"/><xsl:apply-templates/></div>
+    <div class="tei-zone"><xsl:call-template name="global-attributes"/><xsl:call-template name="zone-label"/><xsl:apply-templates/></div>
   </xsl:template>
 
   <xsl:template match="tei:sourceDoc//tei:line">
