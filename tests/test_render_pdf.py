@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 import time
 
 import pytest
@@ -14,7 +15,7 @@ from tei.errors import RenderError
 from tei.render import render
 from tei.render.pdf import load_weasyprint
 
-from render_helpers import ALL_TEI, ARTIFACTS, FOREIGN, INSTALL_HINT, SAMPLE, ids, missing_tool, missing_words, tei_words
+from render_helpers import ALL_TEI, ARTIFACTS, DATA, FOREIGN, INSTALL_HINT, SAMPLE, ids, missing_tool, missing_words, tei_words
 
 try:
     import pypdf
@@ -271,6 +272,28 @@ def test_notes_too_many_for_their_page_are_never_printed_over_the_text(tmp_path)
     for n in range(1, 12):
         assert flowing.count(f"Note {n} reads") == 8
     assert any("notes of page" in warning for warning in warnings)
+
+
+def test_a_frus_like_volume_prints_every_note_once_and_nothing_over_anything(tmp_path):
+    """A FRUS volume's documents (tests/data/foreign/make_large.py), four footnotes each numbered
+    through the volume, tables and page breaks: every word of text and notes in the PDF, each
+    note's text once, no word drawn over another, whether the notes stay at the page foot or
+    have to go after the text."""
+    sys.path.insert(0, str(DATA / "foreign"))
+    import make_large
+
+    path = tmp_path / "frus-volume.xml"
+    path.write_bytes(make_large.frus_like(60_000))
+    pdf = tmp_path / "frus-volume.pdf"
+    pdf.write_bytes(render(path, "pdf"))
+    assert overlapping_words(pdf) == []
+    text = " ".join(pages_text(pdf))
+    assert missing_words(tei_words(path), text) == {}
+    flowing = " ".join(text.split())
+    notes = re.findall(r'<note n="(\d+)"', path.read_text(encoding="utf-8"))
+    assert len(notes) > 100
+    for n in notes:
+        assert flowing.count(f"is ibid., POL 33-6 KOR N-US, page {n}.") == 1, n
 
 
 def test_notes_that_fit_stay_at_the_foot_of_the_page(tmp_path):
