@@ -140,3 +140,13 @@ def test_an_unsafe_manifest_address_is_never_linked(tmp_path, unsafe):
 def test_a_document_without_page_images_gets_no_manifest(tmp_path):
     page, found, _ = rendered(tmp_path, SURFACES.replace("https://img", "ftp://img"))
     assert found is None and b"iiif-manifest" not in page
+
+
+def test_the_manifest_and_the_page_agree_on_which_surfaces_are_placed(tmp_path):
+    source = (DATA / "facsimile" / "unplaced-surfaces.xml").read_text(encoding="utf-8")
+    page, found, _ = rendered(tmp_path, source.replace("<p>Placed page.</p>", '<p facs="#z2">Placed page.</p>'))
+    assert [canvas["label"]["none"][0] for canvas in found["items"]] == ["page 1"]  # f2 placed by its zone
+    assert not html.fromstring(page).xpath("//section[@id='page-images']//img")
+    page, found, _ = rendered(tmp_path, source)
+    assert [canvas["label"]["none"][0] for canvas in found["items"]] == ["page 1", "2r"]
+    assert html.fromstring(page).xpath("//section[@id='page-images']//img/@src") == ["https://img.example.org/2.jpg"]

@@ -121,6 +121,13 @@ def _pages(root, facsimile_base: str):
         if url:
             fallback = _label(surface, f"page {number}") if surface is not None else f"page {number}"
             pages.append((_label(pb, fallback), graphic, url, surface))
+    # as in the page (common/facsimile.xsl): a surface any @facs of the text points at (at it, one
+    # of its zones or graphics) is placed, even where no pb gives it a canvas
+    for pointer in root.xpath(".//tei:text//@facs", namespaces=_NS):
+        first = pointer.split()[0] if pointer.split() else ""
+        target = by_id.get(first[1:]) if first.startswith("#") else None
+        if target is not None:
+            seen.update(id(el) for el in (target, *target.iterancestors(f"{{{TEI_NS}}}surface")))
     surfaces = root.xpath(".//tei:facsimile//tei:surface | .//tei:sourceDoc//tei:surface[tei:graphic]", namespaces=_NS)
     for number, surface in enumerate(surfaces, 1):
         if id(surface) in seen:
