@@ -19,7 +19,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from ..core.tei import TEI_NS
-from ..urls import safe_url
+from ..core.urls import safe_url
 
 #: A canvas's width and height when the TEI gives neither: the proportions of an A4 page.
 DEFAULT_SIZE = (1000, 1414)
