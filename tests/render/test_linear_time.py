@@ -229,3 +229,22 @@ def test_the_hostile_column_span_renders_as_a_pdf_of_a_few_columns(tmp_path):
     spans = [(cell.get("colspan"), cell.get("rowspan")) for cell in etree.HTML(render(path, "html")).iter("td")]
     assert spans == [("3", None), (None, None), (None, "65534"), (None, None)]
     assert render(path, "pdf").startswith(b"%PDF")
+
+
+sys.path.insert(0, str(ROOT / "tests" / "data" / "foreign"))
+import make_large  # noqa: E402
+
+
+@pytest.mark.parametrize("make", [make_large.dta_like, make_large.frus_like], ids=["dta", "frus"])
+@pytest.mark.parametrize("stage", [as_html, as_text], ids=["html", "text"])
+def test_large_real_like_volumes_render_in_linear_time(make, stage, tmp_path):
+    """A DTA volume (lb, pb, fw, choice) and a FRUS volume (footnotes numbered through it, tables)
+    at 250 KB and 1 MB: bench/large_files.py times them at 4 and 2 MB (README, Performance)."""
+    times = []
+    for size in (250_000, 1_000_000):
+        path = tmp_path / f"volume-{size}.xml"
+        path.write_bytes(make(size))
+        assert path.stat().st_size >= size
+        times.append(_seconds(stage, path))
+    small, large = times
+    assert large < 8 * small + 0.05, f"250 KB: {small:.3f} s, 1 MB: {large:.3f} s"

@@ -113,3 +113,33 @@ def test_the_correspondence_edition_shows_its_page_images():
                           for leaf in ("1rR", "1vL", "1vR", "1rL")}
     assert all(attributes["loading"] == "lazy" and attributes["alt"].startswith("Facsimile of page")
                for attributes in shown.values())
+
+
+UNPLACED = DATA / "facsimile" / "unplaced-surfaces.xml"
+
+
+def test_surfaces_no_page_points_at_are_shown_after_the_text_with_their_zones():
+    tree = html.fromstring(render(UNPLACED, "html"))
+    figures = tree.xpath("//section[@id='page-images']/figure")
+    assert [f.get("id") for f in figures] == ["f2", "f3"]  # f1 is placed by its pb
+    assert figures[0].xpath(".//img/@src") == ["https://img.example.org/2.jpg"]
+    assert figures[0].xpath(".//img/@loading") == ["lazy"]
+    assert not figures[1].xpath(".//img") and "javascript" not in html.tostring(figures[1], encoding="unicode")
+    assert [li.text_content() for li in figures[0].xpath(".//li")] == \
+        ["zone 1 (margin): x 10–300, y 20–900", "zone 2: outline 1,1 50,1 50,60"]
+    assert tree.xpath("//section[@id='page-images']//figcaption")[1].text_content() == "Envelope"
+
+
+def test_a_source_document_zone_says_where_it_lies_in_html_and_text():
+    tree = html.fromstring(render(UNPLACED, "html"))
+    assert [p.text_content() for p in tree.xpath("//div[@class='tei-zone']/p[@class='zone-position']")] == \
+        ["zone 1 (main): x 100–4000, y 120–6000"]
+    text = render(UNPLACED, "txt").decode("utf-8")
+    assert "[zone 1 (main): x 100–4000, y 120–6000]\n\nGone upstairs" in text
+    assert "[surface 2r: https://img.example.org/2.jpg]\n[zone 1 (margin): x 10–300, y 20–900]" in text
+    assert "[Envelope]" in text and "javascript" not in text
+    assert "https://img.example.org/1.jpg]" in text and text.count("img.example.org/1.jpg") == 1
+
+
+def test_a_document_whose_surfaces_are_all_placed_has_no_section_of_unplaced_images():
+    assert b'id="page-images"' not in render(PAGE_IMAGES, "html")

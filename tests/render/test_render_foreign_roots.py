@@ -154,6 +154,35 @@ def test_a_corpus_as_text_keeps_every_document(corpus_file):
     assert len(re.findall(r"Cite as:", text)) == 5
 
 
+CORPUS_WITH_STANDOFF = f"""<teiCorpus xmlns="{TEI_NS}">{header("Letters")}
+<standOff><listPerson><person xml:id="p1"><persName>Wilhelmina Corpusperson</persName></person></listPerson></standOff>
+<text><body><p>Corpus introduction words.</p></body></text>
+<TEI>{header("One")}<standOff><listPlace><place xml:id="pl1"><placeName>Memberplace Oberdorf</placeName></place></listPlace></standOff>
+<text><body><p>Dear <persName ref="#p1">Wilhelmina</persName>.</p></body></text></TEI>
+<teiCorpus>{header("Inner")}<standOff><listEvent><event><label>Innerevent Signing</label></event></listEvent></standOff>
+<TEI>{header("Two")}<text><body><p>Second body.</p></body></text></TEI></teiCorpus>
+</teiCorpus>"""
+
+
+def test_a_corpus_renders_the_standoff_of_the_corpus_of_a_nested_corpus_and_of_each_member(tmp_path):
+    path = tmp_path / "corpus.xml"
+    path.write_text(CORPUS_WITH_STANDOFF, encoding="utf-8")
+    page = html.fromstring(render(path, "html"))
+    articles = page.xpath("//article")
+    assert [a.xpath("string(.//h1)") for a in articles] == ["Letters", "One", "Inner", "Two"]
+    assert "Wilhelmina Corpusperson" in articles[0].xpath("string(.//section[contains(@class, 'standoff')])")
+    assert "Corpus introduction words." in articles[0].text_content()
+    assert articles[0].xpath(".//a/@href") == ["#doc1-title", "#doc2-title", "#doc3-title"]
+    assert "Memberplace Oberdorf" in articles[1].xpath("string(.//section[contains(@class, 'standoff')])")
+    assert "Innerevent Signing" in articles[2].xpath("string(.//section[contains(@class, 'standoff')])")
+    ids = page.xpath("//@id")
+    assert len(ids) == len(set(ids))
+    text = render(path, "txt").decode()
+    position = 0
+    for words in ("Corpus introduction words.", "Wilhelmina Corpusperson", "Memberplace Oberdorf", "Innerevent Signing"):
+        position = text.index(words, position)
+
+
 def write(tmp_path, body: str, head: str = header("Test"), extra_ns: str = "") -> object:
     path = tmp_path / "doc.xml"
     path.write_text(f'<TEI xmlns="{TEI_NS}"{extra_ns}>{head}<text><body>{body}</body></text></TEI>', encoding="utf-8")
