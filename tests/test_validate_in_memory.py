@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tei.validate import _WITH_LANGUAGE_CODES, Validator
-from tei.xmlsafe import EGXML_NS, XML_ID, duplicate_ids
+from tei.validate import Validator
+from tei.validate.validator import _WITH_LANGUAGE_CODES
+from tei.core.xmlsafe import EGXML_NS, XML_ID, duplicate_ids
 
 DATA = Path(__file__).parent / "data" / "validate"
 FILES = sorted(DATA.glob("*.xml")) + sorted((Path(__file__).parent / "golden").glob("*.xml"))

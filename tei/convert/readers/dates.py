@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from dateutil import parser as dateparser
 
-from ..core.dates import DateValue
+from ...core.dates import DateValue
 from ..model import Block, DateSpan, EditorialMark, Inline, Text
 
 _DEFAULT_A = datetime(2000, 1, 1)
