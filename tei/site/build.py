@@ -247,11 +247,12 @@ def make_document(source: str, data: bytes, key: str, formats: tuple[str, ...],
         outputs["xml"] = tei
         result.files.append("xml")
         clock = time.perf_counter()
-        messages = Validator().validate_file(tei_path, name=f"{result.id}.xml")
+        # the TEI is parsed once, as `validate` parses a file, for the messages and the record
+        messages, tree = Validator().validate_bytes(tei, f"{result.id}.xml")
         result.seconds["validate"] = time.perf_counter() - clock
         result.errors = [str(m) for m in messages if m.severity == "error"]
         result.warnings += [str(m) for m in messages if m.severity != "error"]
-        tree = etree.ElementTree(etree.fromstring(tei))
+        tree = tree if tree is not None else etree.ElementTree(etree.fromstring(tei))
         result.record = catalogue_record(tree)
         result.review = count_decisions(tree)
         for fmt in formats:

@@ -84,3 +84,27 @@ def test_an_address_split_into_lines_keeps_its_dates():
     body = _encoded(address, Block("p", ["Text."]))
     lines = list(body.iter(T + "addrLine"))
     assert [line.text for line in lines] == ["Moscow", None] and lines[1][0].get("when") == "1950-03-05"
+
+
+def test_full_dates_read_directly_are_what_dateutil_reads():
+    """`_parse_twice` reads "May 4, 1988" and "4 May 1988" itself: the same two datetimes, or the
+    same refusal, as dateutil with each default, for every day number of every month."""
+    from dateutil import parser as dateparser
+
+    from tei.convert.readers.dates import _DEFAULT_A, _DEFAULT_B, _parse_twice
+
+    def by_dateutil(text):
+        try:
+            return dateparser.parse(text, default=_DEFAULT_A), dateparser.parse(text, default=_DEFAULT_B)
+        except (ValueError, OverflowError):
+            return None
+
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+    texts = [form.format(month=month, day=day, year=year)
+             for month in months for day in (*range(0, 33), 99, "01", "09") for year in (1900, 1948, 1988, 2000)
+             for form in ("{month} {day}, {year}", "{day} {month} {year}")]
+    texts += ["Mai 4, 1988", "Sept 4, 1988", "May 4, 1988 x", "4 May, 1988"]
+    for text in texts:
+        _parse_twice.cache_clear()
+        assert _parse_twice(text) == by_dateutil(text), text

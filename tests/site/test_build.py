@@ -243,12 +243,13 @@ def test_a_bad_source_is_reported_and_not_published(tmp_path):
 
 
 def test_an_invalid_document_is_marked_on_the_site(tmp_path, monkeypatch):
-    def invalid(self, path, name=None):
+    def invalid(self, tree, file, noted=()):
         from tei.validate.validator import Message
-        return [Message(file=name or str(path), line=1, column=1, severity="error", schema="test",
+        return [Message(file=file, line=1, column=1, severity="error", schema="test",
                         rule_id="demo", message="a planted error")]
 
-    monkeypatch.setattr("tei.validate.validator.Validator.validate_file", invalid)
+    # every way of validating (a file, bytes) ends in validate_tree
+    monkeypatch.setattr("tei.validate.validator.Validator.validate_tree", invalid)
     report = build([SEEDS[0]], tmp_path / "edition", jobs=1, formats=FAST)
     assert len(report.invalid) == 1
     page = (tmp_path / "edition" / "documents" / f"{report.documents[0].id}.html").read_text()
