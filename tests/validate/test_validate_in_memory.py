@@ -5,7 +5,6 @@ ids outside egXML, the elements with language codes) find what a walk over every
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -14,8 +13,11 @@ from tei.validate import Validator
 from tei.validate.validator import _WITH_LANGUAGE_CODES
 from tei.core.xmlsafe import EGXML_NS, XML_ID, duplicate_ids
 
-DATA = Path(__file__).parent / "data" / "validate"
-FILES = sorted(DATA.glob("*.xml")) + sorted((Path(__file__).parent / "golden").glob("*.xml"))
+from conftest import TESTS
+
+DATA = TESTS / "data" / "validate"
+FILES = sorted(DATA.glob("*.xml")) + sorted((TESTS / "golden").glob("*.xml"))
+assert FILES, f"no TEI files under {DATA} or tests/golden"
 TEI = "http://www.tei-c.org/ns/1.0"
 
 
