@@ -4,7 +4,7 @@
 The images are named, never fetched: a canvas's size comes from the TEI (`@width`/`@height` of the
 graphic in pixels, else the extent `@lrx - @ulx` by `@lry - @uly` of its surface), else the
 documented default `DEFAULT_SIZE`. The images are chosen as the HTML chooses them
-(xslt/common/facsimile.xsl): only http(s) addresses the URL allow-list (tei/urls.py) accepts, a
+(xslt/common/facsimile.xsl): only http(s) addresses the URL allow-list (tei/core/urls.py) accepts, a
 relative one only under `facsimile-base`, no TIFF where another image is given. An IIIF Image API
 address gets its image service (`ImageService3` when the address asks for a size `max` only an
 Image API 3 server has to know, `ImageService2` otherwise, both at the least claim `level0`).

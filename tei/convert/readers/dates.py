@@ -65,7 +65,7 @@ _DAY_MONTH_YEAR = re.compile(r"^(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]+) (?P<year
 def _parse_twice(cleaned: str) -> tuple[datetime, datetime] | None:
     """The text read by dateutil with each default (None: not a date). An archive repeats its
     dates, and dateutil takes some 0.1 ms a reading: a full date in one of the usual forms is
-    read directly (tests/test_dates_in_text.py checks it against dateutil), the rest once per process."""
+    read directly (tests/convert/test_dates_in_text.py checks it against dateutil), the rest once per process."""
     found = _MONTH_DAY_YEAR.match(cleaned) or _DAY_MONTH_YEAR.match(cleaned)
     if found and found["month"] in _MONTHS:
         try:
