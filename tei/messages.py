@@ -48,3 +48,18 @@ def translations(language: str) -> gettext.NullTranslations:
     write_mo(compiled, read_catalogue(language))
     compiled.seek(0)
     return Translations(compiled, domain=DOMAIN)
+
+
+@functools.lru_cache(maxsize=None)
+def labels_document(language: str) -> bytes:
+    """The catalogue's translations as the XML the stylesheets read for their interface words
+    (xslt/common/common.xsl, `ed:label`): <labels><label msgid="Date">Datum</label>...</labels>.
+    Untranslated and plural messages are left out; the stylesheets then keep their English."""
+    from lxml import etree
+
+    root = etree.Element("labels", language=language)
+    if language != SOURCE_LANGUAGE:
+        for message in read_catalogue(language):
+            if message.id and isinstance(message.id, str) and message.string and not message.fuzzy:
+                etree.SubElement(root, "label", msgid=" ".join(message.id.split())).text = message.string
+    return etree.tostring(root, encoding="utf-8")

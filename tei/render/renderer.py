@@ -15,6 +15,7 @@ from ..core.formats import RENDER, format_named, format_names
 from ..core.tei import TEI_NS
 from ..errors import OutputError, RenderError, TeiEditionError
 from ..files import find_files, not_a_file, read_bounded, write_atomic
+from ..messages import interface_languages
 from ..resources import xslt_path
 from ..xmlsafe import MAX_XML_BYTES, duplicate_ids, parse_untrusted
 from . import corpus, transform
@@ -29,7 +30,8 @@ TEXT_WIDTH = 72
 DEFAULT_VIEW = {"html": "diplomatic", "pdf": "diplomatic", "txt": "reading"}
 #: The values a parameter of xslt/params.xsl may take, where they are a fixed few (compared
 #: case-insensitively); the stylesheets would otherwise fall back to a default without a word.
-PARAMETER_CHOICES = {"paper": ("A4", "letter"), "footnotes": ("end", "page"), "inline-notes": ("yes", "no")}
+PARAMETER_CHOICES = {"paper": ("A4", "letter"), "footnotes": ("end", "page"), "inline-notes": ("yes", "no"),
+                     "interface-language": interface_languages()}
 #: Parameters whose value is a count (a positive whole number).
 COUNT_PARAMETERS = ("text-width", "short-title-length")
 
@@ -195,6 +197,8 @@ def render(path: str | Path, to: str, *, view: str | None = None,
     path = Path(path)
     params = dict(params or {})
     view = view or params.pop("view", None) or DEFAULT_VIEW.get(to)
+    if "interface-language" in params:
+        params["interface-language"] = params["interface-language"].lower()
     _check(to, view, params)
     tree, source = _read_tei(path, warnings)
     try:
