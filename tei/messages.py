@@ -2,6 +2,10 @@
 from Python) are written in English and translated through gettext catalogues, one per language,
 in tei/locale/LANG/LC_MESSAGES/messages.po.
 
+The reading editions' stylesheets (xslt/) take their words from the same catalogues: each word
+they translate is written `ed:label('...')`, or passed as a metadata field's label, and
+`extract_stylesheet_words` finds them for `pybabel extract` (tei/locale/babel.cfg).
+
 The .po files are read directly (through Babel), so that a new or edited translation needs no
 compilation step, in a checkout as in an installed package.
 """
@@ -11,6 +15,7 @@ from __future__ import annotations
 import functools
 import gettext
 import io
+import re
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -63,3 +68,23 @@ def labels_document(language: str) -> bytes:
             if message.id and isinstance(message.id, str) and message.string and not message.fuzzy:
                 etree.SubElement(root, "label", msgid=" ".join(message.id.split())).text = message.string
     return etree.tostring(root, encoding="utf-8")
+
+
+#: What the stylesheets translate: an ed:label('...') call, a metadata field's label, and the
+#: labels of a correspondent's offices and places that xslt/common/common.xsl makes from it.
+_STYLESHEET_WORD = re.compile(r"""ed:label\('([^']+)'\)|<xsl:with-param name="label" select="'([^']+)'"/>""")
+_CORRESPONDENT_LABEL = re.compile(r"""<xsl:call-template name="correspondent-fields">\s*<xsl:with-param name="label" select="'([^']+)'"/>""")
+CORRESPONDENT_PARTS = (" (office)", " (place)")
+
+
+def extract_stylesheet_words(fileobj, keywords, comment_tags, options):
+    """Babel extractor for xslt/*.xsl: (line, None, message, []) for each word the stylesheet
+    translates, its spaces normalised as the stylesheets look it up."""
+    text = fileobj.read().decode("utf-8")
+    for match in _STYLESHEET_WORD.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        yield line, None, " ".join((match.group(1) or match.group(2)).replace("&#10;", " ").split()), []
+    for match in _CORRESPONDENT_LABEL.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        for part in CORRESPONDENT_PARTS:
+            yield line, None, match.group(1) + part, []

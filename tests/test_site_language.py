@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 
 from conftest import ROOT
 from tei.build import build
@@ -109,13 +110,11 @@ def _reading_edition_messages() -> dict[str, str]:
 
 
 def _stylesheet_words() -> set[str]:
-    """What the stylesheets translate: every ed:label('...') and every metadata label they pass."""
-    words = set()
-    for path in sorted((ROOT / "xslt").rglob("*.xsl")):
-        text = path.read_text(encoding="utf-8").replace("&#10;", " ")
-        words |= {" ".join(w.split()) for w in re.findall(r"ed:label\('([^']+)'\)", text)}
-        words |= set(re.findall(r"""<xsl:with-param name="label" select="'([^']+)'"/>""", text))
-    return words
+    """What the stylesheets translate, found as `pybabel extract` finds it (tei/locale/babel.cfg)."""
+    with open(LOCALE / "babel.cfg", encoding="utf-8") as config:
+        method_map, options = parse_mapping_cfg(config)
+    return {message for _file, _line, message, _comments, _context
+            in extract_from_dir(str(ROOT / "xslt"), method_map, options)}
 
 
 def _interface_words_left(page: str, english: set[str]) -> set[str]:
