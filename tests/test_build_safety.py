@@ -274,3 +274,23 @@ def test_every_command_skips_a_link_out_of_the_source_folder_with_a_warning(work
     written = [p for p in work.rglob("*") if p.is_file() and not p.is_relative_to(work / "src")
                and not p.is_relative_to(outside)]
     assert not [p for p in written if b"SECRETWORD" in p.read_bytes() or b"passwd" in p.read_bytes()], written
+
+
+def test_the_build_cache_is_ignored_by_git_and_so_is_the_default_site(tmp_path):
+    """A build leaves nothing for `git status` in a checkout but what it was asked to write: the
+    cache beside its output (.NAME.cache) is ignored by the repository's .gitignore, and so is the
+    default output, edition/."""
+    from tei.build import build
+
+    shutil.copy(ROOT / ".gitignore", tmp_path / ".gitignore")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEED, src / SEED.name)
+    for name in ("edition", "public"):
+        build([src], tmp_path / name, jobs=1, formats=("html",))
+        assert (tmp_path / f".{name}.cache").is_dir()
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=tmp_path, check=True,
+                            capture_output=True, text=True).stdout.splitlines()
+    untracked = sorted({line[3:].split("/")[0] for line in status})
+    assert untracked == [".gitignore", "public", "src"]
