@@ -171,3 +171,16 @@ def test_an_archive_export_without_tei_beside_it_is_still_converted(tei_folder, 
     assert result.exit_code == 0, result.output
     assert "not a source" not in caplog.text
     assert len(json.loads(out.read_text(encoding="utf-8"))["documents"]) == 3
+
+
+@pytest.mark.parametrize("command", [["entities"], ["review", "-o", "review.csv"]])
+def test_entities_and_review_skip_a_sites_reading_texts_too(command, tei_folder, tmp_path, caplog, monkeypatch):
+    """`entities edition/documents` (as the README prints it) converted each reading text as an
+    archive export and failed on it ("lost words")."""
+    rendered = CliRunner().invoke(cli, ["render", str(tei_folder), "--to", "txt", "-o", str(tei_folder)])
+    assert rendered.exit_code == 0, rendered.output
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, [command[0], str(tei_folder), *command[1:]])
+    assert result.exit_code == 0, result.output
+    for text in sorted(tei_folder.glob("*.txt")):
+        assert f"{text}: warning: the reading text of {text.stem}.xml beside it, not a source: skipped" in caplog.text
