@@ -79,6 +79,9 @@ def test_a_typo_in_the_sources_leaves_the_previous_site_as_it_was(work):
     result = run("build", work / "nosuchdir", "-o", site, "--formats", "html,txt")
     assert result.exit_code != 0 and "nosuchdir" in result.output
     assert snapshot(site) == before
+    # the counts are true: nothing was built, so none is "unchanged" and no empty site is announced
+    assert "nothing was built" in result.output
+    assert not re.search(r"\d+ (unchanged|published|rebuilt)|0 documents", result.output), result.output
 
 
 def test_a_second_build_replaces_a_site_it_made(work):
