@@ -247,6 +247,19 @@ def test_export_files_and_folders_respect_the_umask(work, mask, mode):
     assert {stat.S_IMODE(p.stat().st_mode) for p in (work / "dc").iterdir()} == {mode}
 
 
+@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o002, 0o664)])
+def test_a_built_site_respects_the_umask(work, mask, mode):
+    """A web server running as another user (or a group of editors) reads what the umask lets it."""
+    old = os.umask(mask)
+    try:
+        assert run("build", work / "src", "-o", work / "site", "--formats", "html,txt", "-q").exit_code == 0
+    finally:
+        os.umask(old)
+    site = [work / "site", *(work / "site").rglob("*")]
+    assert {stat.S_IMODE(p.stat().st_mode) for p in site if p.is_file()} == {mode}
+    assert {stat.S_IMODE(p.stat().st_mode) for p in site if p.is_dir()} == {mode | 0o111}
+
+
 def test_long_file_names_with_unsafe_characters_keep_their_hash(tmp_path):
     # the hash that tells apart names the slug made equal was cut off with the long name, so the
     # second document was refused as a duplicate
