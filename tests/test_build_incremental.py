@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS
-from tei.build import build
-from tei.files import UPDATE_JOURNAL
+from tei.site.build import build
+from tei.core.files import UPDATE_JOURNAL
 
 FAST = ("html", "txt")
 EDITED = SEEDS[1].name
@@ -62,7 +62,7 @@ def test_a_build_with_nothing_changed_writes_nothing(built, monkeypatch):
         assert "pagefind" not in command, "the search index was made again from unchanged pages"
         return real_run(command, *args, **kwargs)
 
-    monkeypatch.setattr("tei.site.subprocess.run", no_pagefind)
+    monkeypatch.setattr("tei.site.pages.subprocess.run", no_pagefind)
     report = build([sources], site, jobs=1, formats=FAST)
     assert stamps(site) == before
     assert (report.rebuilt, report.reused) == (0, len(SEEDS))
@@ -128,7 +128,7 @@ def test_a_build_that_fails_midway_leaves_the_previous_site_untouched(built, mon
         (folder / "corpus.xml").write_text("half a corpus")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("tei.site._write_corpus", broken)
+    monkeypatch.setattr("tei.site.pages._write_corpus", broken)
     with pytest.raises(OSError):
         build([sources], site, jobs=1, formats=FAST)
     assert contents(site) == old and stamps(site) == before
@@ -139,14 +139,14 @@ def test_a_build_that_fails_midway_leaves_the_previous_site_untouched(built, mon
 #: its update's journal and moved the first half of the changed files into the site.
 CRASHING_BUILD = """
 import json, os, sys
-import tei.files
-finish = tei.files.finish_update
+import tei.core.files
+finish = tei.core.files.finish_update
 def crash(new, target):
-    write = json.loads((new / tei.files.UPDATE_JOURNAL).read_text())["write"]
+    write = json.loads((new / tei.core.files.UPDATE_JOURNAL).read_text())["write"]
     for name in write[: len(write) // 2]:
         os.replace(new / name, target / name)
     os._exit(9)
-tei.files.finish_update = crash
+tei.core.files.finish_update = crash
 from tei.cli import cli
 cli(sys.argv[1:], prog_name="tei-edition")
 """

@@ -126,15 +126,15 @@ def test_an_empty_folder_is_named_and_fails(tmp_path, command):
 PAUSED_BUILD = """
 import sys, time
 from pathlib import Path
-import tei.build
+import tei.site.build
 started, go = Path(sys.argv[1]), Path(sys.argv[2])
-publish = tei.build._publish
+publish = tei.site.build._publish
 def paused(staging, out):
     started.write_text(str(staging))
     while not go.exists():
         time.sleep(0.05)
     return publish(staging, out)
-tei.build._publish = paused
+tei.site.build._publish = paused
 from tei.cli import cli
 cli(sys.argv[3:], prog_name="tei-edition")
 """
@@ -296,7 +296,7 @@ def test_the_build_cache_is_ignored_by_git_and_so_is_the_default_site(tmp_path):
     """A build leaves nothing for `git status` in a checkout but what it was asked to write: the
     cache beside its output (.NAME.cache) is ignored by the repository's .gitignore, and so is the
     default output, edition/."""
-    from tei.build import build
+    from tei.site.build import build
 
     shutil.copy(ROOT / ".gitignore", tmp_path / ".gitignore")
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)

@@ -1,4 +1,4 @@
-"""The site's interface language: edition.toml's `language` picks the catalogue (tei/locale) that
+"""The site's interface language: edition.toml's `language` picks the catalogue (tei/core/locale) that
 the templates' strings are translated from; the German catalogue is complete."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 
 from conftest import ROOT
-from tei.build import build
-from tei.errors import TeiEditionError
+from tei.site.build import build
+from tei.core.errors import TeiEditionError
 from tei.export.edition import INTERFACE_LANGUAGES, edition_from
-from tei.messages import LOCALE, read_catalogue
-from tei.site import SCRIPT_MESSAGES
+from tei.core.messages import LOCALE, read_catalogue
+from tei.site.pages import SCRIPT_MESSAGES
 
 PACKAGE = ROOT / "tei"
 
@@ -110,7 +110,7 @@ def _reading_edition_messages() -> dict[str, str]:
 
 
 def _stylesheet_words() -> set[str]:
-    """What the stylesheets translate, found as `pybabel extract` finds it (tei/locale/babel.cfg)."""
+    """What the stylesheets translate, found as `pybabel extract` finds it (tei/core/locale/babel.cfg)."""
     with open(LOCALE / "babel.cfg", encoding="utf-8") as config:
         method_map, options = parse_mapping_cfg(config)
     return {message for _file, _line, message, _comments, _context

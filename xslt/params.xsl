@@ -62,7 +62,7 @@
 
   <!-- Language of the interface's words (headings, labels, the marks' explanations), not of the
        text: 'en' (the default, the stylesheets' own words) or a language with a message catalogue
-       in tei/locale (the renderer serves its translations; see common/common.xsl). -->
+       in tei/core/locale (the renderer serves its translations; see common/common.xsl). -->
   <xsl:param name="interface-language" select="'en'"/>
 
 </xsl:stylesheet>

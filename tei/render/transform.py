@@ -18,10 +18,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import RenderError, UnsafeXMLError
-from ..messages import interface_languages, labels_document
-from ..resources import xslt_path
-from ..xmlsafe import one_line, parse_untrusted
+from ..core.errors import RenderError, UnsafeXMLError
+from ..core.messages import interface_languages, labels_document
+from ..core.resources import xslt_path
+from ..core.xmlsafe import one_line, parse_untrusted
 
 ACCESS = etree.XSLTAccessControl(read_file=True, write_file=False, create_dir=False,
                                  read_network=False, write_network=False)

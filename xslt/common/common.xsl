@@ -26,7 +26,7 @@
   <!-- ================================================================ interface words -->
 
   <!-- The words of the interface (headings, labels, explanations) in $interface-language: the
-       renderer serves the message catalogue's translations (tei/locale) as the document
+       renderer serves the message catalogue's translations (tei/core/locale) as the document
        "interface-labels:LANG", <labels><label msgid="Date">Datum</label>...</labels>. In English,
        the stylesheets' own words, so no document is read: document('') is this stylesheet,
        which has no labels. -->

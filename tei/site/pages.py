@@ -24,19 +24,19 @@ import jinja2
 import markupsafe
 from babel.dates import get_month_names
 
-from . import __version__
-from .core.tei import slug
-from .export.edition import Edition, edition_date
-from .export.registers import edition_registers
-from .messages import SOURCE_LANGUAGE, translations
+from .. import __version__
+from ..core.tei import slug
+from ..export.edition import Edition, edition_date
+from ..export.registers import edition_registers
+from ..core.messages import SOURCE_LANGUAGE, translations
 from .namecards import page_cards, register_cards
-from .resources import doc_path, schema_path
+from ..core.resources import doc_path, schema_path
 
 if TYPE_CHECKING:  # pragma: no cover
     from datetime import date
 
     from .build import DocumentBuild
-    from .export.record import DocumentRecord
+    from ..export.record import DocumentRecord
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: The site's own pages (besides the documents and the browsing pages), as the sitemap lists them.
@@ -135,9 +135,9 @@ def _citation(folder: Path, doc: "DocumentBuild", tei: Path, edition: "Edition",
               env: jinja2.Environment) -> tuple[str, str]:
     """Write the document's citation files beside its page (.csl.json, .bib, .ris) and give the
     page's head (Highwire tags, JSON-LD) and its "Cite this document" box."""
-    from .export import citation as cite
-    from .export.record import DocumentRecord
-    from .xmlsafe import parse_untrusted
+    from ..export import citation as cite
+    from ..export.record import DocumentRecord
+    from ..core.xmlsafe import parse_untrusted
 
     record = DocumentRecord.from_tei(parse_untrusted(tei, name=f"{doc.id}.xml"), id=doc.id, file=f"{doc.id}.xml")
     entry = cite.Citation(record, edition, accessed)
@@ -200,7 +200,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     names of the entries of `cache` that it used besides the documents' (the search index's parts),
     which the build keeps."""
     edition = edition or Edition()
-    from .export.citation import accessed_date
+    from ..export.citation import accessed_date
 
     accessed = accessed_date()
     published = sorted((d for d in documents if not d.failed),
@@ -399,9 +399,9 @@ def _write_sitemap(folder: Path, edition: Edition, pages: list[str]) -> None:
 def _header_records(cache: Path, documents: list["DocumentBuild"]) -> list["DocumentRecord"]:
     """What the corpus header and the edition's publisher need of each document, read from the TEI
     in the cache (a record at a time: a large edition is never in memory at once)."""
-    from .export.corpus import header_record
-    from .export.record import DocumentRecord
-    from .export.sources import read_source, safe_id
+    from ..export.corpus import header_record
+    from ..export.record import DocumentRecord
+    from ..export.sources import read_source, safe_id
 
     return [header_record(DocumentRecord.from_tei(read_source(cache / d.key / "document.xml").tree, id=safe_id(d.id),
                                                   file=f"{d.id}.xml"))
@@ -412,8 +412,8 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list[
                   edition: Edition) -> None:
     """The whole edition as one teiCorpus (the `tei-corpus` export), written document by
     document so that a large edition is never in memory at once."""
-    from .export.corpus import write_corpus
-    from .export.sources import read_source
+    from ..export.corpus import write_corpus
+    from ..export.sources import read_source
 
     files = [folder / "documents" / f"{d.id}.xml" for d in documents if "xml" in d.files]
 

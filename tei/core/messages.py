@@ -1,10 +1,10 @@
 """The interface's one message catalogue: the site's templates (and the labels the site writes
 from Python) are written in English and translated through gettext catalogues, one per language,
-in tei/locale/LANG/LC_MESSAGES/messages.po.
+in tei/core/locale/LANG/LC_MESSAGES/messages.po.
 
 The reading editions' stylesheets (xslt/) take their words from the same catalogues: each word
 they translate is written `ed:label('...')`, or passed as a metadata field's label, and
-`extract_stylesheet_words` finds them for `pybabel extract` (tei/locale/babel.cfg).
+`extract_stylesheet_words` finds them for `pybabel extract` (tei/core/locale/babel.cfg).
 
 The .po files are read directly (through Babel), so that a new or edited translation needs no
 compilation step, in a checkout as in an installed package.
