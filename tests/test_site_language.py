@@ -153,6 +153,13 @@ def test_a_german_edition_has_german_document_pages_with_no_english_interface_wo
                   '<h2 id="marks-key-title">Editorische Zeichen</h2>', "Leseausgabe, erzeugt aus der TEI-P5-Quelle",
                   'aria-label="Text des Dokuments"', ">Diplomatisch</button>"):
         assert label in page, label
+    # marked as German, in a page whose lang is the document's
+    import lxml.html
+
+    root = lxml.html.fromstring(page)
+    assert root.get("lang") == "en" and root.xpath("//dt[. = 'Datum']/@lang") == ["de"]
+    assert root.xpath("//section[@class = 'marks-key']/@lang") == ["de"]
+    assert root.xpath("//a[@class = 'skip-link']/@lang") == ["de"]
 
 
 def test_the_same_document_in_english_shows_the_words_the_german_check_looks_for(german_site):

@@ -186,7 +186,7 @@ def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | N
 #: The reading edition's interface around the text (xslt/html): the labels of the metadata and the
 #: key, the key to the marks, the view switch, the running title, the skip link, the colophon and
 #: the headings of its sections and of the manuscript description's parts.
-_READING_INTERFACE = re.compile(r'<dt(?=>)|<(?:section|div|footer|p|a) class="(?:marks-key|view-switch|colophon'
+_READING_INTERFACE = re.compile(r'<dt(?=[ >])|<(?:section|div|footer|p|a) class="(?:marks-key|view-switch|colophon'
                                 r'|running-title|skip-link)"|<h2 id="(?:manuscript|summary|footnotes|standoff)-title"'
                                 r'|<(?:h3|span) class="ms-label"')
 

@@ -34,6 +34,14 @@
       select="document(concat(substring('interface-labels:', 1, 17 * ($interface-language != 'en')),
                               substring($interface-language, 1, 50 * ($interface-language != 'en'))))/labels/label"/>
 
+  <!-- lang on an element of the interface when its words are not English (the page's lang is the
+       document's): screen readers then read "Datum" as German. -->
+  <xsl:template name="interface-lang">
+    <xsl:if test="$interface-language != 'en'">
+      <xsl:attribute name="lang"><xsl:value-of select="$interface-language"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
   <!-- `text` in the interface language: its translation, looked up by its words (spaces
        normalised), else `text` itself, spaces and all. -->
   <func:function name="ed:label">

@@ -39,7 +39,7 @@
         <style>@page { size: <xsl:value-of select="$page-size"/>; } @page wide { size: <xsl:value-of select="$page-size"/> landscape; }</style>
       </head>
       <body class="view-{$view} footnotes-{$footnotes}">
-        <a class="skip-link" href="#text"><xsl:value-of select="ed:label('Skip to the text')"/></a>
+        <a class="skip-link" href="#text"><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('Skip to the text')"/></a>
         <p class="running-title" aria-hidden="true"><xsl:value-of select="$short-title"/></p>
         <main id="main">
           <article class="edition">
@@ -51,7 +51,7 @@
             </section>
             <xsl:if test="/tei:TEI/tei:sourceDoc">
               <section id="source-document" class="source-document" aria-label="{ed:label('The document as written')}">
-                <h2><xsl:value-of select="ed:label('The document as written')"/></h2>
+                <h2><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('The document as written')"/></h2>
                 <xsl:apply-templates select="/tei:TEI/tei:sourceDoc"/>
               </section>
             </xsl:if>
@@ -62,9 +62,10 @@
         </main>
         <footer class="colophon">
           <xsl:if test="normalize-space($rights)">
-            <div class="rights"><h2><xsl:value-of select="ed:label('Rights')"/></h2><xsl:apply-templates select="$rights/node()"/></div>
+            <div class="rights"><h2><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('Rights')"/></h2><xsl:apply-templates select="$rights/node()"/></div>
           </xsl:if>
           <p>
+            <xsl:call-template name="interface-lang"/>
             <xsl:value-of select="ed:label('Reading edition generated from the TEI P5 source')"/>
             <xsl:if test="$source-name"><xsl:text> </xsl:text><code><xsl:value-of select="$source-name"/></code></xsl:if>
             <xsl:text> </xsl:text><xsl:value-of select="ed:label('by tei-edition.')"/>
@@ -84,6 +85,7 @@
        without scripts shows the diplomatic view and no control that does nothing. -->
   <xsl:template name="view-switch">
     <div class="view-switch" role="group" aria-label="{ed:label('How to show the text')}" hidden="">
+      <xsl:call-template name="interface-lang"/>
       <span class="view-switch-label"><xsl:value-of select="ed:label('View:')"/></span>
       <button type="button" data-view="diplomatic" aria-pressed="{$view='diplomatic'}"
               title="{ed:label('Every intervention of the editors visible, as in the source')}"><xsl:value-of select="ed:label('Diplomatic')"/></button>

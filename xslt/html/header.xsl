@@ -57,12 +57,12 @@
       <xsl:call-template name="manuscript-description"/>
       <xsl:if test="normalize-space($summary)">
         <section class="summary" aria-labelledby="summary-title">
-          <h2 id="summary-title"><xsl:value-of select="ed:label('Summary')"/></h2>
+          <h2 id="summary-title"><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('Summary')"/></h2>
           <xsl:apply-templates select="$summary/node()"/>
         </section>
       </xsl:if>
       <section class="cite" aria-labelledby="cite-title">
-        <h2 id="cite-title"><xsl:value-of select="ed:label('Cite this document')"/></h2>
+        <h2 id="cite-title"><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('Cite this document')"/></h2>
         <p class="citation" id="citation">
           <xsl:choose>
             <xsl:when test="$citation"><xsl:apply-templates select="$citation/node()"/></xsl:when>
@@ -86,7 +86,7 @@
     <xsl:variable name="link"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="$href"/></xsl:call-template></xsl:variable>
     <xsl:if test="normalize-space($value) or $nodes">
       <div class="field">
-        <dt><xsl:value-of select="ed:label($label)"/></dt>
+        <dt><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label($label)"/></dt>
         <dd>
           <xsl:choose>
             <xsl:when test="string($link)"><a href="{$link}"><xsl:value-of select="$value"/></a></xsl:when>
@@ -108,7 +108,7 @@
   <xsl:template name="manuscript-description">
     <xsl:if test="$manuscript-parts">
       <section class="manuscript" aria-labelledby="manuscript-title">
-        <h2 id="manuscript-title"><xsl:value-of select="ed:label('Description of the manuscript')"/></h2>
+        <h2 id="manuscript-title"><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('Description of the manuscript')"/></h2>
         <xsl:apply-templates select="$manuscript-parts" mode="manuscript"/>
       </section>
     </xsl:if>

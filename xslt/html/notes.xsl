@@ -30,7 +30,7 @@
   <xsl:template name="footnote-list">
     <xsl:if test="$footnotes != 'page' and $footnote-notes">
       <section class="footnotes" role="doc-endnotes" aria-labelledby="footnotes-title">
-        <h2 id="footnotes-title"><xsl:value-of select="ed:label('Notes')"/></h2>
+        <h2 id="footnotes-title"><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('Notes')"/></h2>
         <ol>
           <xsl:for-each select="$footnote-notes">
             <xsl:variable name="label"><xsl:call-template name="note-label"/></xsl:variable>

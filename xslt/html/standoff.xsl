@@ -13,7 +13,7 @@
   <xsl:template name="standoff-section">
     <xsl:if test="/tei:TEI/tei:standOff">
       <section id="standoff" class="standoff" aria-labelledby="standoff-title">
-        <h2 id="standoff-title"><xsl:value-of select="ed:label('Stand-off data')"/></h2>
+        <h2 id="standoff-title"><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('Stand-off data')"/></h2>
         <xsl:for-each select="/tei:TEI/tei:standOff">
           <xsl:apply-templates select="*" mode="standoff"/>
         </xsl:for-each>

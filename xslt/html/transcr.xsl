@@ -131,6 +131,7 @@
     <xsl:variable name="used" select="exsl:node-set($used-tree)/*" xmlns:exsl="http://exslt.org/common"/>
     <xsl:if test="$used">
       <section class="marks-key" aria-labelledby="marks-key-title">
+        <xsl:call-template name="interface-lang"/>
         <h2 id="marks-key-title"><xsl:value-of select="ed:label('Editorial marks')"/></h2>
         <p><xsl:value-of select="ed:label('Square brackets are the translator’s and the editors’, not the original’s.')"/><span class="screen-only"><xsl:text> </xsl:text><xsl:value-of select="ed:label('Each&#10;          mark explains itself when you point at it, tab to it or tap it; the reading view hides the brackets of&#10;          corrections and expansions.')"/></span></p>
         <dl>
