@@ -76,7 +76,9 @@ FACETS = {
 #: A page in another language than English carries their translations (script#interface-messages).
 SCRIPT_MESSAGES = (N_("{shown} of {total} documents"), N_("{count} document found"), N_("{count} documents found"),
                    N_(" (there are more: add words to narrow the search)"), N_("Searching…"),
-                   N_("Search is not available here."), N_("Documents that name {name}"), N_("Authority record"))
+                   N_("Search is not available here."), N_("Documents that name {name}"), N_("Authority record"),
+                   # the reading edition's own script (xslt/edition.js): its copy button
+                   N_("Citation copied."), N_("Select the citation and copy it."))
 
 
 def _interface_script(language: str) -> markupsafe.Markup:
