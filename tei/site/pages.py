@@ -27,7 +27,7 @@ from babel.dates import get_month_names
 from .. import __version__
 from ..core.tei import slug
 from ..export.edition import Edition, edition_date
-from ..export.registers import edition_registers
+from ..core.registers import Registers
 from ..core.messages import SOURCE_LANGUAGE, translations
 from .namecards import page_cards, register_cards
 from ..core.resources import doc_path, schema_path
@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from datetime import date
 
     from .build import DocumentBuild
-    from ..export.record import DocumentRecord
+    from ..core.record import DocumentRecord
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: The site's own pages (besides the documents and the browsing pages), as the sitemap lists them.
@@ -138,7 +138,7 @@ def _citation(folder: Path, doc: "DocumentBuild", tei: Path, edition: "Edition",
     """Write the document's citation files beside its page (.csl.json, .bib, .ris) and give the
     page's head (Highwire tags, JSON-LD) and its "Cite this document" box."""
     from ..export import citation as cite
-    from ..export.record import DocumentRecord
+    from ..core.record import DocumentRecord
     from ..core.xmlsafe import parse_untrusted
 
     record = DocumentRecord.from_tei(parse_untrusted(tei, name=f"{doc.id}.xml"), id=doc.id, file=f"{doc.id}.xml")
@@ -209,7 +209,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
                        key=lambda d: (d.record.get("date") or "9999", d.record.get("title", ""), d.id))
     records = _header_records(cache, published)
     env = _environment(edition, records)
-    cards = env.globals["name_cards"] = register_cards(edition_registers())
+    cards = env.globals["name_cards"] = register_cards(Registers.package())
     (folder / "documents").mkdir(parents=True)
     for index, doc in enumerate(published):
         entry = cache / doc.key
@@ -272,7 +272,7 @@ def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentB
     """map.html: the register's places that have coordinates and that documents name, as a list
     in the page itself (usable without JavaScript or tiles) that Leaflet, vendored in vendor/leaflet,
     puts on a map in the reader's browser. No page, and no link to one, when there is no such place."""
-    registers = edition_registers()
+    registers = Registers.package()
     counts: dict[str, int] = defaultdict(int)
     for doc in documents:
         for ident in dict.fromkeys(item["entry"] for item in doc.record.get("places") or []):
@@ -293,7 +293,7 @@ def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentB
 
 def _authorities() -> dict[str, str]:
     """Register entry id -> its authority URI (Wikidata, VIAF, GeoNames), for the index pages."""
-    return {ident: entry.authority_uri() for ident, entry in edition_registers().entries.items()
+    return {ident: entry.authority_uri() for ident, entry in Registers.package().entries.items()
             if entry.authority_uri()}
 
 
@@ -402,7 +402,7 @@ def _header_records(cache: Path, documents: list["DocumentBuild"]) -> list["Docu
     """What the corpus header and the edition's publisher need of each document, read from the TEI
     in the cache (a record at a time: a large edition is never in memory at once)."""
     from ..export.corpus import header_record
-    from ..export.record import DocumentRecord
+    from ..core.record import DocumentRecord
     from ..export.sources import read_source, safe_id
 
     return [header_record(DocumentRecord.from_tei(read_source(cache / d.key / "document.xml").tree, id=safe_id(d.id),
@@ -422,7 +422,7 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list[
     def sources():
         return (read_source(path) for path in files)
 
-    write_corpus(folder / "corpus.xml", sources, records, edition_registers(), edition)
+    write_corpus(folder / "corpus.xml", sources, records, Registers.package(), edition)
 
 
 def _search_parts(pages: list[Path]) -> list[list[Path]]:
