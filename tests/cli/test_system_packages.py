@@ -145,6 +145,15 @@ def test_without_pango_the_pdf_tests_fail_naming_it_and_the_others_run(without_p
     assert "libpango-1.0-0 libpangoft2-1.0-0" in run.stdout and "TEI_EDITION_ALLOW_MISSING=pango" in run.stdout
 
 
+def test_without_pango_every_test_that_makes_a_pdf_fails_naming_it(without_pango):
+    """Not only tests/test_render_pdf.py: the timing tests of PDFs once raised a TypeError (or
+    Pango's OSError) instead of the line that says what to install."""
+    run = _run_tests(without_pango, "tests/render/test_linear_time.py::test_the_hostile_column_span_renders_as_a_pdf_of_a_few_columns")
+    assert run.returncode == 1 and "1 failed" in run.stdout and "skipped" not in run.stdout, run.stdout[-3000:]
+    assert "libpango-1.0-0 libpangoft2-1.0-0" in run.stdout and "TEI_EDITION_ALLOW_MISSING=pango" in run.stdout
+    assert "TypeError" not in run.stdout and "Traceback" not in run.stdout
+
+
 def test_allow_missing_turns_the_failure_into_a_skip(without_pango):
     run = _run_tests({**without_pango, "TEI_EDITION_ALLOW_MISSING": "chromium, pango"},
                      "tests/render/test_render_pdf.py::test_letter_paper_is_an_option")
