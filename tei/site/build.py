@@ -50,7 +50,7 @@ from ..core.tei import TEI_PREFIXES as TEI_NS
 from ..core.tei import slug as core_slug
 from ..core.tei import text_of
 from ..convert.readers.source import read_source_file
-from ..core.errors import OutputError, TeiEditionError
+from ..core.errors import OutputError, RenderError, TeiEditionError
 from ..core.registers import Registers
 from ..core.messages import SOURCE_LANGUAGE, labels_document
 from ..core.files import (SITE_MARKER, FolderChanges, finish_update, folder_entries, has_unfinished_update, not_a_file,
@@ -103,6 +103,9 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
     #: What publishing did to the site's files: written (new or changed), removed, left unchanged
     site: FolderChanges = field(default_factory=FolderChanges)
+    #: The formats asked for that this machine cannot make, each with why (PDF without Pango); the
+    #: site was built without them, and the build has failed
+    unmade: dict[str, str] = field(default_factory=dict)
 
     @property
     def failed(self) -> list[DocumentBuild]:
@@ -516,13 +519,19 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
     out = site_output(out_dir, sources)
     edition = edition if edition is not None else find_edition(sources)
     formats = tuple(f for f in FORMATS if f in set(formats))
+    unmade: dict[str, str] = {}
     if executor is None:
-        # Without Pango no PDF can be made: one line naming the packages (and --formats html,txt),
-        # before anything is written, rather than a site published without its PDFs (on a cluster
-        # the workers, not this machine, make the PDFs).
+        # Without Pango no PDF can be made: that fails the PDF alone (one line naming the packages
+        # and --formats html,txt, and a non-zero exit), and the site is built with the other
+        # formats (on a cluster the workers, not this machine, make the PDFs).
         from ..render.renderer import require_system_packages
 
-        require_system_packages(formats)
+        for fmt in formats:
+            try:
+                require_system_packages([fmt])
+            except RenderError as exc:
+                unmade[fmt] = str(exc)
+        formats = tuple(f for f in formats if f not in unmade)
     with contextlib.ExitStack() as stack:
         # The executor is reached before anything is written: a wrong address leaves no trace.
         slots = None
@@ -536,7 +545,9 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
         with _locked(cache, out):
             _clean_stale(out, cache)
             try:
-                return _build(sources, out, cache, jobs, formats, progress, edition, time_limit, executor, slots)
+                report = _build(sources, out, cache, jobs, formats, progress, edition, time_limit, executor, slots)
+                report.unmade.update(unmade)
+                return report
             finally:
                 _clean_stale(out, cache)  # what workers stopped by an error or Ctrl+C left
 
