@@ -182,3 +182,15 @@ def test_english_is_the_stylesheets_own_words_and_an_unknown_language_is_refused
     assert "\nDatum: May 7, 1978\n" in german and "\nDate: May 7, 1978\n" not in german
     with pytest.raises(TeiEditionError, match="interface-language cannot be 'xx'; choose en or de"):
         render(source, "html", params={"interface-language": "xx"})
+
+
+def test_a_german_plain_text_names_its_summary_and_citation_in_german(german_site):
+    """The reading text's own labels come from the same catalogue as the pages'."""
+    from tei.render.renderer import render
+
+    source = german_site / "documents" / "wilson-116407.xml"
+    german = render(source, "txt", params={"interface-language": "de"}).decode()
+    english = render(source, "txt").decode()
+    assert "\nZusammenfassung: " in german and "\nZitiervorschlag: " in german
+    assert "Summary: " not in german and "Cite as: " not in german
+    assert "\nSummary: " in english and "\nCite as: " in english

@@ -7,7 +7,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                exclude-result-prefixes="tei ed">
 
   <xsl:template match="tei:pb[@facs]">
     <xsl:variable name="url">
@@ -20,7 +21,7 @@
         </xsl:call-template>
       </xsl:variable>
       <xsl:value-of select="$nl"/>
-      <xsl:text>[page image: </xsl:text>
+      <xsl:value-of select="concat('[', ed:label('page image'), ': ')"/>
       <xsl:choose>
         <xsl:when test="$iiif != '' and contains($url, '/info.json')">
           <xsl:value-of select="concat($iiif, '/full/max/0/default.jpg')"/>

@@ -22,11 +22,11 @@
     </xsl:if>
     <xsl:if test="normalize-space($summary)">
       <xsl:value-of select="$para-break"/>
-      <xsl:text>Summary: </xsl:text>
+      <xsl:value-of select="concat(ed:label('Summary'), ': ')"/>
       <xsl:apply-templates select="$summary/node()"/>
     </xsl:if>
     <xsl:value-of select="$para-break"/>
-    <xsl:text>Cite as: </xsl:text>
+    <xsl:value-of select="concat(ed:label('Cite as'), ': ')"/>
     <xsl:choose>
       <xsl:when test="$citation"><xsl:apply-templates select="$citation/node()"/></xsl:when>
       <xsl:otherwise><xsl:call-template name="built-citation"/></xsl:otherwise>
