@@ -619,7 +619,8 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
     notes = [] if edition.base_url else [
         "no sitemap.xml: its addresses must be absolute; give the edition's base URL (--base-url, or base_url "
         "in edition.toml)"]
-    site_key = _site_key(salt, documents, edition)
+    code = _tree_digest(Path(__file__).resolve().parent)
+    site_key = _site_key(salt, code, documents, edition)
     unchanged = _unchanged_site(out, cache, site_key)
     if unchanged is not None:
         # The same documents, edition and code as the site on disk, which nobody changed since:
@@ -637,7 +638,7 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
         try:
             tell(Progress(STAGES[2]))
             search_parts = write_site(staging, documents, cache, formats, edition,
-                                      stage=lambda name: tell(Progress(name)))
+                                      stage=lambda name: tell(Progress(name)), code=code)
             (staging / SITE_MARKER).write_text(
                 f"Made by tei-edition {__version__} build: the next build updates this folder and removes what it no longer holds.\n",
                 encoding="utf-8")
@@ -788,7 +789,7 @@ def _publish(staging: Path, out: Path) -> FolderChanges:
 SITE_MANIFEST = "site.json"
 
 
-def _site_key(salt: str, documents: list[DocumentBuild], edition: "Edition") -> str:
+def _site_key(salt: str, code: str, documents: list[DocumentBuild], edition: "Edition") -> str:
     """Everything the site is made from: the documents (each by its content key, which stands for
     its cached files and record, and its source's name), the edition, the day (citations give it as
     the date accessed), the whole package (the site's code and templates too), the key to the marks
@@ -801,7 +802,7 @@ def _site_key(salt: str, documents: list[DocumentBuild], edition: "Edition") -> 
         pagefind = metadata.version("pagefind")
     except metadata.PackageNotFoundError:
         pagefind = ""
-    parts = [salt, _tree_digest(Path(__file__).resolve().parent), hashlib.sha256(doc_path("encoding.md").read_bytes()).hexdigest(),
+    parts = [salt, code, hashlib.sha256(doc_path("encoding.md").read_bytes()).hexdigest(),
              repr(edition), accessed_date().isoformat(), pagefind,
              json.dumps([[d.source, d.key, d.id, d.failed] for d in documents])]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

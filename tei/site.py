@@ -131,10 +131,10 @@ CITATION_FILES = {"csl-json": ".csl.json", "bibtex": ".bib", "ris": ".ris"}
 _READING_CITATION = re.compile(r'<section class="cite" aria-labelledby="cite-title">.*?</section>', re.S)
 
 
-def _citation(folder: Path, doc: "DocumentBuild", tei: Path, edition: "Edition", accessed: "date",
-              env: jinja2.Environment) -> tuple[str, str]:
-    """Write the document's citation files beside its page (.csl.json, .bib, .ris) and give the
-    page's head (Highwire tags, JSON-LD) and its "Cite this document" box."""
+def _citation(doc: "DocumentBuild", tei: Path, edition: "Edition", accessed: "date",
+              env: jinja2.Environment) -> tuple[dict[str, str], str, str]:
+    """The document's citation files (by suffix: .csl.json, .bib, .ris), and its page's head
+    (Highwire tags, JSON-LD) and "Cite this document" box."""
     from .export import citation as cite
     from .export.record import DocumentRecord
     from .xmlsafe import parse_untrusted
@@ -142,13 +142,48 @@ def _citation(folder: Path, doc: "DocumentBuild", tei: Path, edition: "Edition",
     record = DocumentRecord.from_tei(parse_untrusted(tei, name=f"{doc.id}.xml"), id=doc.id, file=f"{doc.id}.xml")
     entry = cite.Citation(record, edition, accessed)
     texts = {"csl-json": cite.csl_json, "bibtex": cite.bibtex, "ris": cite.ris}
-    for name, suffix in CITATION_FILES.items():
-        with open(folder / "documents" / f"{doc.id}{suffix}", "w", encoding="utf-8", newline="") as out:
-            out.write(texts[name](entry))
+    files = {suffix: texts[name](entry) for name, suffix in CITATION_FILES.items()}
     macros = env.get_template("citation.html").module
     before, day, after = cite.plain_text_parts(entry)
-    return (str(macros.head(cite.highwire(entry, pdf="pdf" in doc.files), cite.json_ld_script_text(entry))),
+    return (files, str(macros.head(cite.highwire(entry, pdf="pdf" in doc.files), cite.json_ld_script_text(entry))),
             str(macros.box(doc.id, before, day, accessed.isoformat(), after)))
+
+
+class SiteMemo:
+    """What the site makes of each document (its page, its citation files, its part of the teiCorpus),
+    kept in the build's cache between builds under a key of everything it is made from, so that
+    a rebuild makes again only what a changed document shows in. Entries are folders of files,
+    hard-linked into the site: a file that did not change keeps its inode, and updating the site
+    in place compares it at no cost."""
+
+    def __init__(self, cache: Path, *parts: str) -> None:
+        self.cache = cache
+        self.salt = "\n".join(parts)
+        self.used: set[str] = set()
+
+    def key(self, kind: str, *parts) -> str:
+        text = json.dumps([self.salt, kind, *parts], ensure_ascii=False, default=str)
+        return f"{kind}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}"
+
+    def get(self, key: str) -> Path | None:
+        """The entry's folder, or None when no build made it."""
+        folder = self.cache / key
+        if folder.is_dir():
+            self.used.add(key)
+            return folder
+        return None
+
+    def put(self, key: str, files: dict[str, bytes]) -> Path:
+        """Keep `files` (name -> bytes) as the entry `key`, at once (a folder renamed into place)."""
+        staging = self.cache / f".{key}.{os.getpid()}"  # a staging name, which a killed build's cleanup removes
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+        shutil.rmtree(self.cache / key, ignore_errors=True)
+        os.replace(staging, self.cache / key)
+        self.used.add(key)
+        return self.cache / key
 
 
 def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | None", following: "DocumentBuild | None",
@@ -180,20 +215,22 @@ def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | N
 
 
 def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, formats: tuple[str, ...],
-               edition: Edition | None = None, stage: Callable[[str], None] | None = None) -> set[str]:
+               edition: Edition | None = None, stage: Callable[[str], None] | None = None, code: str = "") -> set[str]:
     """Write the whole site into `folder` (a fresh staging folder). Pages are streamed to their
     files, so that memory holds the catalogue and not the pages that list it. `edition` (the
     edition file's record) names the edition on every page and in the corpus and catalogue.
     `stage` is told when the search index is begun ("indexing"), for a progress display. Gives the
     names of the entries of `cache` that it used besides the documents' (the search index's parts),
-    which the build keeps."""
+    which the build keeps, and the site's own entries in it (`SiteMemo`). `code` stands for the code
+    that makes the site (its digest): what the cache holds of the site is made again when it changes."""
     edition = edition or Edition()
     from .export.citation import accessed_date
 
     accessed = accessed_date()
     published = sorted((d for d in documents if not d.failed),
                        key=lambda d: (d.record.get("date") or "9999", d.record.get("title", ""), d.id))
-    records = _header_records(cache, published)
+    memo = SiteMemo(cache, code, repr(edition), accessed.isoformat(), ",".join(formats))
+    records = _header_records(cache, published, memo)
     env = _environment(edition, records)
     cards = env.globals["name_cards"] = register_cards(edition_registers())
     (folder / "documents").mkdir(parents=True)
@@ -203,12 +240,21 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
             if fmt != "html":
                 _link(entry / f"document.{fmt}", folder / "documents" / f"{doc.id}.{fmt}")
         if "html" in doc.files:
-            page = (entry / "document.html").read_text(encoding="utf-8")
             previous = published[index - 1] if index else None
             following = published[index + 1] if index + 1 < len(published) else None
-            citation = _citation(folder, doc, entry / "document.xml", edition, accessed, env)
-            (folder / "documents" / f"{doc.id}.html").write_text(
-                _document_page(page, doc, previous, following, env, formats, citation), encoding="utf-8")
+            # The page shows its neighbours' titles and dates: their keys stand for their records.
+            key = memo.key("page", doc.key, doc.id, doc.files, doc.errors,
+                           *[(d.key, d.id) if d else None for d in (previous, following)])
+            made = memo.get(key)
+            if made is None:
+                citations, head, box = _citation(doc, entry / "document.xml", edition, accessed, env)
+                page = _document_page((entry / "document.html").read_text(encoding="utf-8"), doc, previous,
+                                      following, env, formats, (head, box))
+                made = memo.put(key, {"page.html": page.encode("utf-8"),
+                                      **{suffix: text.encode("utf-8") for suffix, text in citations.items()}})
+            _link(made / "page.html", folder / "documents" / f"{doc.id}.html")
+            for suffix in CITATION_FILES.values():
+                _link(made / suffix, folder / "documents" / f"{doc.id}{suffix}")
 
     def page(name: str, template: str, **context) -> None:
         target = folder / name
@@ -250,8 +296,8 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     page("report.html", "report.html", failed=failed, invalid=invalid, documents=documents)
     _copy_assets(folder)
     _write_catalogue(folder, published, failed, edition, list(facets))
-    _write_corpus(folder, published, records, edition)
-    return _index_for_search(folder, search_parts, cache)
+    _write_corpus(folder, published, records, edition, cache, memo)
+    return _index_for_search(folder, search_parts, cache) | memo.used
 
 
 def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentBuild"]) -> None:
@@ -384,31 +430,84 @@ def _write_sitemap(folder: Path, edition: Edition, pages: list[str]) -> None:
         f"{urls}</urlset>\n", encoding="utf-8")
 
 
-def _header_records(cache: Path, documents: list["DocumentBuild"]) -> list["DocumentRecord"]:
-    """What the corpus header and the edition's publisher need of each document, read from the TEI
-    in the cache (a record at a time: a large edition is never in memory at once)."""
-    from .export.corpus import header_record
+def _tei_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> Path:
+    """The entry of `memo` that holds what the corpus needs of a document's TEI: its record for the
+    corpus header (header.pickle) and the canonical form of its encodingDesc (encoding.xml)."""
+    import pickle
+
+    from .export.corpus import encoding_key, header_record
     from .export.record import DocumentRecord
     from .export.sources import read_source, safe_id
 
-    return [header_record(DocumentRecord.from_tei(read_source(cache / d.key / "document.xml").tree, id=safe_id(d.id),
-                                                  file=f"{d.id}.xml"))
+    key = memo.key("tei", doc.key, doc.id)
+    made = memo.get(key)
+    if made is None:
+        tree = read_source(cache / doc.key / "document.xml").tree
+        record = header_record(DocumentRecord.from_tei(tree, id=safe_id(doc.id), file=f"{doc.id}.xml"))
+        encoding = tree.getroot().find("{http://www.tei-c.org/ns/1.0}teiHeader/{http://www.tei-c.org/ns/1.0}encodingDesc")
+        made = memo.put(key, {"header.pickle": pickle.dumps(record), "encoding.xml": encoding_key(encoding) or b""})
+    return made
+
+
+def _header_records(cache: Path, documents: list["DocumentBuild"], memo: SiteMemo) -> list["DocumentRecord"]:
+    """What the corpus header and the edition's publisher need of each document, read from the TEI
+    in the cache once (a record at a time: a large edition is never in memory at once), then kept."""
+    import pickle
+
+    from .export.corpus import header_record
+
+    # header_record again: the strings that records repeat are held once (interned)
+    return [header_record(pickle.loads((_tei_facts(cache, d, memo) / "header.pickle").read_bytes()))
             for d in documents if "xml" in d.files]
 
 
 def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list["DocumentRecord"],
-                  edition: Edition) -> None:
+                  edition: Edition, cache: Path, memo: SiteMemo) -> None:
     """The whole edition as one teiCorpus (the `tei-corpus` export), written document by
-    document so that a large edition is never in memory at once."""
-    from .export.corpus import write_corpus
-    from .export.sources import read_source
+    document so that a large edition is never in memory at once. Each document's part is kept
+    (`memo`) under its document, its id in the corpus and the encodingDesc the corpus shares, and
+    written again as it is while the ids it claims are free (else it is made again)."""
+    from collections import Counter
 
-    files = [folder / "documents" / f"{d.id}.xml" for d in documents if "xml" in d.files]
+    from .export.corpus import CorpusWriter, corpus_head, corpus_member, ncname
+    from .export.sources import read_source, safe_id
 
-    def sources():
-        return (read_source(path) for path in files)
-
-    write_corpus(folder / "corpus.xml", sources, records, edition_registers(), edition)
+    registers = edition_registers()
+    members = [d for d in documents if "xml" in d.files]
+    # The encodingDesc most documents have, word for word (the first one's on a tie).
+    keys = Counter((_tei_facts(cache, d, memo) / "encoding.xml").read_bytes() for d in members)
+    keys.pop(b"", None)
+    shared_key = max(keys, key=keys.__getitem__) if keys else None  # max keeps the first of equals
+    encoding = None
+    if shared_key is not None:
+        first = next(d for d in members if (_tei_facts(cache, d, memo) / "encoding.xml").read_bytes() == shared_key)
+        encoding = read_source(cache / first.key / "document.xml").tree.getroot().find(
+            "{http://www.tei-c.org/ns/1.0}teiHeader/{http://www.tei-c.org/ns/1.0}encodingDesc")
+    ids, document_ids, head = corpus_head(encoding, records, registers, edition)
+    shared = hashlib.sha256(shared_key or b"").hexdigest()
+    with open(folder / "corpus.xml", "wb") as out:
+        writer = CorpusWriter(out)
+        for part in head:
+            writer.write(part)
+        for doc in members:
+            prefix = document_ids.get(safe_id(doc.id)) or ids.claim(ncname(safe_id(doc.id)))
+            key = memo.key("corpus", doc.key, doc.id, prefix, shared)
+            made = memo.get(key)
+            if made is not None:
+                claimed = json.loads((made / "ids.json").read_text(encoding="utf-8"))
+                if not ids.taken.intersection(claimed):
+                    ids.taken.update(claimed)
+                    writer.write_bytes((made / "part.xml").read_bytes())
+                    continue
+            document = read_source(folder / "documents" / f"{doc.id}.xml")
+            wanted = [f"{prefix}-{i}" for i in document.tree.getroot().xpath(".//@xml:id")]
+            member = corpus_member(document, shared_key, prefix, registers, ids)
+            claimed = [str(i) for i in member.xpath(".//@xml:id")]
+            part = writer.serialise(member)
+            writer.write_bytes(part)
+            if claimed == wanted:  # no id was taken already: the same part comes out while they are free
+                memo.put(key, {"part.xml": part, "ids.json": json.dumps(claimed).encode("utf-8")})
+        writer.close()
 
 
 def _search_parts(pages: list[Path]) -> list[list[Path]]:
