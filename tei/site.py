@@ -265,9 +265,10 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
         if "html" in doc.files:
             previous = published[index - 1] if index else None
             following = published[index + 1] if index + 1 < len(published) else None
-            # The page shows its neighbours' titles and dates: their keys stand for their records.
+            # The page links to its neighbours by what document_nav.html shows of them.
             key = memo.key("page", doc.key, doc.id, repr(edition), accessed.isoformat(), formats,
-                           *[(d.key, d.id) if d else None for d in (previous, following)])
+                           *[(d.id, d.record.get("date_text") or d.record.get("title")) if d else None
+                             for d in (previous, following)])
             made = memo.get(key)
             if made is None:
                 citations, head, box = _citation(doc, entry / "document.xml", edition, accessed, env)
