@@ -8,7 +8,7 @@ it with nothing changed and with one source edited (seconds, and site files writ
 documents). Per-stage rates are per worker (documents per second of one process); the whole
 build's rate is wall-clock, with all workers. Peak memory is the resident size of the main
 process (which holds the catalogue) and of its largest child: a worker, or Pagefind's indexer,
-which runs on one part of the search index at a time (tei.site.SEARCH_PART_BYTES of pages).
+which runs on one part of the search index at a time (tei.site.pages.SEARCH_PART_BYTES of pages).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ import json, resource, shutil, sys, time
 sys.path.insert(0, {str(HERE)!r})
 from pathlib import Path
 from corpus import make_corpus
-from tei.build import build
+from tei.site.build import build
 folder = Path({tempfile.mkdtemp(prefix='bench-build-')!r})
 paths = make_corpus({size}, folder / "sources")
 start = time.perf_counter()

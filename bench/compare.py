@@ -69,7 +69,7 @@ def run_lenient(command: list[str | Path]) -> None:
 
 
 def find_tei_all(given: str | None) -> Path | None:
-    from tei.validate import find_tei_all as shipped
+    from tei.validate.validator import find_tei_all as shipped
 
     return Path(given) if given else shipped()
 
@@ -77,7 +77,7 @@ def find_tei_all(given: str | None) -> Path | None:
 def bench(args) -> list[tuple[str, str, str, int, float | None]]:
     """Rows of (task, tool, mode, documents, seconds); seconds None: not run."""
     from tei.render import render
-    from tei.validate import Validator
+    from tei.validate.validator import Validator
 
     rows = []
     work = Path(tempfile.mkdtemp(prefix="bench-compare-"))

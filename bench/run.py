@@ -39,9 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import make_corpus  # noqa: E402
 
-from tei.convert import encode_document, read_document  # noqa: E402
-from tei.encoder import serialize_tei  # noqa: E402
-from tei.lossless import check_lossless  # noqa: E402
+from tei.convert.pipeline import encode_document, read_document  # noqa: E402
+from tei.convert.encoder import serialize_tei  # noqa: E402
+from tei.convert.lossless import check_lossless  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 STYLESHEETS = ROOT.parent / "shared" / "tei-stylesheets"
@@ -101,9 +101,9 @@ class Clock:
 def bench_pipeline(paths: list[Path], work: Path) -> tuple[dict[str, Clock], dict[str, float]]:
     """Clocks for the pipeline over `paths`, stage by stage, writing into `work` (its TEI files are
     left in work/tei for the references), and the compile times spent before them."""
-    from tei.convert import convert_bytes, output_name
+    from tei.convert.pipeline import convert_bytes, output_name
     from tei.render.renderer import render
-    from tei.validate import Validator
+    from tei.validate.validator import Validator
 
     tei_dir, out = work / "tei", work / "out"
     tei_dir.mkdir()
@@ -179,14 +179,14 @@ def bench_stylesheets(files: list[Path], work: Path, stylesheets: Path) -> tuple
 
 def bench_validation(files: list[Path], tei_all: str | None) -> tuple[Clock, Clock | None, str]:
     """(our clock with the project's schemas, jing's with tei_all or None, note)."""
-    from tei.validate import Validator
+    from tei.validate.validator import Validator
 
     validator = Validator()
     with Clock() as ours:
         for file in files:
             validator.validate_file(file)
     jing = shutil.which("jing")
-    from tei.validate import find_tei_all
+    from tei.validate.validator import find_tei_all
 
     rng = Path(tei_all) if tei_all else find_tei_all()
     if jing is None:

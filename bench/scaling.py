@@ -22,8 +22,8 @@ from lxml import etree  # noqa: E402
 
 import tei  # noqa: E402
 from tei.render.renderer import render  # noqa: E402
-from tei.resources import schema_path  # noqa: E402
-from tei.validate import OnePassSchematronCheck  # noqa: E402
+from tei.core.resources import schema_path  # noqa: E402
+from tei.validate.validator import OnePassSchematronCheck  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "hostile"))
 import make_corpus  # noqa: E402

@@ -15,7 +15,7 @@ import time
 from itertools import cycle, islice
 from pathlib import Path
 
-from tei.validate import Summary, Validator
+from tei.validate.validator import Summary, Validator
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "tests/data/validate/valid-telegram.xml", *sorted((ROOT / "tests/golden").glob("*.xml"))]

@@ -11,8 +11,8 @@ import atheris
 with atheris.instrument_imports(include=["tei"]):
     from lxml import etree
 
-    from tei.convert import convert_bytes
-    from tei.errors import TeiEditionError
+    from tei.convert.pipeline import convert_bytes
+    from tei.core.errors import TeiEditionError
 
 
 def test_one_input(data: bytes) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["tei"]):
-    from tei.errors import TeiEditionError
+    from tei.core.errors import TeiEditionError
     from tei.render import render
 
 ROOT = Path(__file__).resolve().parent.parent

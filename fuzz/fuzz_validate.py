@@ -16,8 +16,8 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["tei"]):
-    from tei.errors import SchemaError
-    from tei.validate import PROJECT, Validator, find_tei_all
+    from tei.core.errors import SchemaError
+    from tei.validate.validator import PROJECT, Validator, find_tei_all
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST_BEFORE, _, HOST_AFTER = (ROOT / "tests" / "golden" / "000_f425829870b8b895.xml").read_bytes().partition(b"<body>")

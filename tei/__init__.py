@@ -11,9 +11,10 @@ from importlib import import_module
 __version__ = "0.1.0"
 
 _API = {
-    "convert_bytes": "convert", "convert_paths": "convert", "convert_text": "convert", "read_document": "convert",
-    "encode_tei": "encoder", "serialize_tei": "encoder", "TeiEditionError": "errors",
-    "convert_reviewed": "convert", "Decision": "review", "review_decisions": "review", "write_review": "review",
+    "convert_bytes": "convert.pipeline", "convert_paths": "convert.pipeline", "convert_text": "convert.pipeline",
+    "read_document": "convert.pipeline", "encode_tei": "convert.encoder", "serialize_tei": "convert.encoder",
+    "TeiEditionError": "core.errors", "convert_reviewed": "convert.pipeline", "Decision": "convert.review",
+    "review_decisions": "convert.review", "write_review": "convert.review",
 }
 
 __all__ = [*_API, "__version__"]

@@ -46,11 +46,11 @@ def convert(inputs: tuple[str, ...], output: str, force: bool, as_json: bool, qu
     """
     import json
 
-    from .convert import convert_bytes, convert_paths, convert_reviewed, iter_sources
-    from .encoder import serialize_tei
-    from .readers.source import MAX_SOURCE_BYTES
-    from .errors import TeiEditionError
-    from .review import review_format as check_review_format, write_review
+    from .convert.pipeline import convert_bytes, convert_paths, convert_reviewed, iter_sources
+    from .convert.encoder import serialize_tei
+    from .convert.readers.source import MAX_SOURCE_BYTES
+    from .core.errors import TeiEditionError
+    from .convert.review import review_format as check_review_format, write_review
 
     if review_file:
         try:
@@ -141,8 +141,8 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], tei_all: str | No
     """
     import json
 
-    from .errors import TeiEditionError
-    from .validate import Summary, Validator
+    from .core.errors import TeiEditionError
+    from .validate.validator import Summary, Validator
 
     try:
         validator = Validator(schemas, tei_all=tei_all)
@@ -188,7 +188,7 @@ def render(inputs: tuple[str, ...], to: str, output: str, view: str | None, para
         tei-edition render tei/letter.xml --to pdf --param paper=letter
         tei-edition render tei/letter.xml --to txt --view diplomatic
     """
-    from .errors import TeiEditionError
+    from .core.errors import TeiEditionError
     from .render import render_files
 
     pairs = {}
@@ -250,9 +250,9 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
         tei-edition build
         tei-edition build archive/exports/ -o public/ --jobs 4 --base-url https://edition.example.org/
     """
-    from .build import ProgressBar
-    from .build import build as build_site
-    from .errors import TeiEditionError
+    from .site.build import ProgressBar
+    from .site.build import build as build_site
+    from .core.errors import TeiEditionError
     from .export.edition import find_edition, with_options
 
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
@@ -315,7 +315,7 @@ def init(folder: str) -> None:
         tei-edition init
         tei-edition init exports/ && tei-edition build exports/
     """
-    from .errors import TeiEditionError
+    from .core.errors import TeiEditionError
     from .export.edition import init_edition
 
     try:
@@ -339,8 +339,8 @@ def serve(folder: str, port: int) -> None:
     Example:
         tei-edition build && tei-edition serve
     """
-    from .errors import TeiEditionError
-    from .serve import serve as serve_site
+    from .core.errors import TeiEditionError
+    from .site.serve import serve as serve_site
 
     try:
         serve_site(folder, port, announce=lambda line: click.echo(line, err=True))
@@ -393,7 +393,7 @@ def export_command(fmt: str, sources: tuple[str, ...], output: str, force: bool,
     """
     from pathlib import Path
 
-    from .errors import TeiEditionError
+    from .core.errors import TeiEditionError
     from .export import Edition, Registers, export
 
     if include is not None and fmt != "bagit":
@@ -447,8 +447,8 @@ def entities(sources: tuple[str, ...], fmt: str) -> None:
     """
     import json
 
-    from .convert import tagged_sources
-    from .names import collect_candidates
+    from .convert.pipeline import tagged_sources
+    from .convert.names import collect_candidates
 
     failed, trees = [], []
     for source, tree, error in tagged_sources(sources):
@@ -487,9 +487,9 @@ def review(inputs: tuple[str, ...], output: str, fmt: str | None) -> None:
         tei-edition review out/tei/ -o review.csv
         tei-edition review seeds/ -o review.json
     """
-    from .errors import TeiEditionError
-    from .convert import review_paths
-    from .review import review_format, write_review
+    from .core.errors import TeiEditionError
+    from .convert.pipeline import review_paths
+    from .convert.review import review_format, write_review
 
     try:
         fmt = review_format(output, fmt)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 #: The official TEI P5 tei_all.rng shipped in schemas/tei_all/ (its README says which release).
-from tei.validate import find_tei_all  # noqa: F401  (imported by the tests from here)
+from tei.validate.validator import find_tei_all  # noqa: F401  (imported by the tests from here)
 
 #: Headless Chromium fixtures (`browser`, `open_page`) for the browser tests.
 pytest_plugins = ["browser_fixtures"]

@@ -1,4 +1,4 @@
-"""Random documents drawn from the tei-edition grammar (tei.schemaspec), to test that the
+"""Random documents drawn from the tei-edition grammar (tei.schema.schemaspec), to test that the
 generated schemas accept them and that the official tei_all accepts them too (the subset property)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import random
 
 from lxml import etree
 
-from tei import schemaspec as spec
+from tei.schema import schemaspec as spec
 
 SAMPLE_VALUES = {
     "text": ["Page 2", "x"], "word": ["underline", "w"], "words": ["sic!", "margin top"],

@@ -9,8 +9,8 @@ from lxml import etree
 from conftest import SEEDS
 from helpers import TEI, missing_words
 from tei import convert_bytes
-from tei.convert import convert_paths
-from tei.errors import SourceError
+from tei.convert.pipeline import convert_paths
+from tei.core.errors import SourceError
 
 SAMPLE = SEEDS[-1].read_text(encoding="utf-8")
 

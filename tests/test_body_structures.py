@@ -12,8 +12,8 @@ from lxml import etree
 
 from conftest import assert_tei_all_valid
 from tei import convert_bytes, convert_text
-from tei.readers.marks import parse_inline
-from tei.validate import Validator
+from tei.convert.readers.marks import parse_inline
+from tei.validate.validator import Validator
 
 HEAD = "March 3, 1956\n\n**Memorandum of a Conversation**\n\n"
 SAMPLES = next((p for p in (Path(__file__).parents[1] / "samples", Path("/work/shared/samples")) if p.is_dir()), None)
@@ -278,7 +278,7 @@ def test_numbers_that_are_not_references_never_become_notes(body):
 
 
 def test_a_lost_glued_word_is_still_caught():
-    from tei.lossless import lost_words
+    from tei.convert.lossless import lost_words
     text = HEAD + "The tests1 at length.\n\n1. One source."
     tree = convert_text(text)
     note = tree.getroot().xpath("//t:note[@place='foot']", namespaces=TEI)[0]
@@ -444,7 +444,7 @@ def test_other_brackets_after_a_name_are_not_romanisations(body):
 def test_the_short_samples_show_their_letter_parts_and_romanisations():
     """The body of today's-layout samples (their header is the header reader's concern, so the
     model is encoded here without the whole-document lossless check)."""
-    from tei.convert import encode_document, read_document
+    from tei.convert.pipeline import encode_document, read_document
 
     def body(prefix):
         path = next(SAMPLES.glob(prefix + "*.txt"))

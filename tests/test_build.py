@@ -17,7 +17,7 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT, SEEDS
-from tei.build import build
+from tei.site.build import build
 
 FAST = ("html", "txt")
 
@@ -155,17 +155,17 @@ def test_the_catalogue_keeps_one_copy_of_what_documents_share(site):
 
 
 def test_the_cache_key_follows_the_code_that_makes_documents_not_the_site_around_them(tmp_path):
-    from tei.build import SITE_ONLY, _tree_digest
+    from tei.site.build import SITE_ONLY, _tree_digest
 
-    (tmp_path / "templates").mkdir()
-    files = {name: tmp_path / name for name in ("encoder.py", "site.py", "templates/home.html")}
+    files = {name: tmp_path / name for name in ("convert/encoder.py", "site/pages.py", "site/templates/home.html")}
     for path in files.values():
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("one", encoding="utf-8")
     before = _tree_digest(tmp_path, skip=SITE_ONLY)
-    files["site.py"].write_text("two", encoding="utf-8")
-    files["templates/home.html"].write_text("two", encoding="utf-8")
+    files["site/pages.py"].write_text("two", encoding="utf-8")
+    files["site/templates/home.html"].write_text("two", encoding="utf-8")
     assert _tree_digest(tmp_path, skip=SITE_ONLY) == before
-    files["encoder.py"].write_text("two", encoding="utf-8")
+    files["convert/encoder.py"].write_text("two", encoding="utf-8")
     assert _tree_digest(tmp_path, skip=SITE_ONLY) != before
 
 
@@ -210,7 +210,7 @@ def test_a_failing_build_leaves_the_previous_site_whole(tmp_path, monkeypatch):
         (folder / "index.html").write_text("half a site")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("tei.site.write_site", broken)
+    monkeypatch.setattr("tei.site.pages.write_site", broken)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # another day accessed: the site is assembled again
     with pytest.raises(OSError):
         build([ROOT / "seeds"], out, jobs=1, formats=FAST)
@@ -244,11 +244,11 @@ def test_a_bad_source_is_reported_and_not_published(tmp_path):
 
 def test_an_invalid_document_is_marked_on_the_site(tmp_path, monkeypatch):
     def invalid(self, path, name=None):
-        from tei.validate import Message
+        from tei.validate.validator import Message
         return [Message(file=name or str(path), line=1, column=1, severity="error", schema="test",
                         rule_id="demo", message="a planted error")]
 
-    monkeypatch.setattr("tei.validate.Validator.validate_file", invalid)
+    monkeypatch.setattr("tei.validate.validator.Validator.validate_file", invalid)
     report = build([SEEDS[0]], tmp_path / "edition", jobs=1, formats=FAST)
     assert len(report.invalid) == 1
     page = (tmp_path / "edition" / "documents" / f"{report.documents[0].id}.html").read_text()

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS
-from tei.build import build
-from tei.files import UPDATE_JOURNAL
+from tei.site.build import build
+from tei.core.files import UPDATE_JOURNAL
 
 FAST = ("html", "txt")
 EDITED = SEEDS[1].name
@@ -63,7 +63,7 @@ def test_a_build_with_nothing_changed_writes_nothing(built, monkeypatch):
         assert "pagefind" not in command, "the search index was made again from unchanged pages"
         return real_run(command, *args, **kwargs)
 
-    monkeypatch.setattr("tei.site.subprocess.run", no_pagefind)
+    monkeypatch.setattr("tei.site.pages.subprocess.run", no_pagefind)
     report = build([sources], site, jobs=1, formats=FAST)
     assert stamps(site) == before
     assert (report.rebuilt, report.reused) == (0, len(SEEDS))
@@ -129,7 +129,7 @@ def test_a_build_that_fails_midway_leaves_the_previous_site_untouched(built, mon
         (folder / "corpus.xml").write_text("half a corpus")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("tei.site._write_corpus", broken)
+    monkeypatch.setattr("tei.site.pages._write_corpus", broken)
     with pytest.raises(OSError):
         build([sources], site, jobs=1, formats=FAST)
     assert contents(site) == old and stamps(site) == before
@@ -140,14 +140,14 @@ def test_a_build_that_fails_midway_leaves_the_previous_site_untouched(built, mon
 #: its update's journal and moved the first half of the changed files into the site.
 CRASHING_BUILD = """
 import json, os, sys
-import tei.files
-finish = tei.files.finish_update
+import tei.core.files
+finish = tei.core.files.finish_update
 def crash(new, target):
-    write = json.loads((new / tei.files.UPDATE_JOURNAL).read_text())["write"]
+    write = json.loads((new / tei.core.files.UPDATE_JOURNAL).read_text())["write"]
     for name in write[: len(write) // 2]:
         os.replace(new / name, target / name)
     os._exit(9)
-tei.files.finish_update = crash
+tei.core.files.finish_update = crash
 from tei.cli import cli
 cli(sys.argv[1:], prog_name="tei-edition")
 """
@@ -210,7 +210,7 @@ def test_an_edit_that_moves_a_document_remakes_only_what_shows_it_and_gives_the_
     """A document redated moves in the chronology: its page, and its old and new neighbours' pages
     (which link to it by title and date), are made again; every other page, citation and part of
     the teiCorpus is the one the last build kept. The site is byte for byte a clean build's."""
-    import tei.site
+    import tei.site.pages as pages_module
     from tei.export.corpus import header_record, write_corpus
     from tei.export.edition import Edition
     from tei.export.record import DocumentRecord
@@ -222,8 +222,8 @@ def test_an_edit_that_moves_a_document_remakes_only_what_shows_it_and_gives_the_
     path = sources / EDITED
     path.write_text(path.read_text(encoding="utf-8").replace("May 4, 1988", "May 4, 1950", 1), encoding="utf-8")
     pages, members = [], []
-    citation = tei.site._citation
-    monkeypatch.setattr(tei.site, "_citation", lambda doc, *args: pages.append(doc.id) or citation(doc, *args))
+    citation = pages_module._citation
+    monkeypatch.setattr(pages_module, "_citation", lambda doc, *args: pages.append(doc.id) or citation(doc, *args))
     import tei.export.corpus
     real_member = tei.export.corpus.corpus_member
     monkeypatch.setattr(tei.export.corpus, "corpus_member",

@@ -123,15 +123,15 @@ def test_an_empty_folder_is_named_and_fails(tmp_path, command):
 PAUSED_BUILD = """
 import sys, time
 from pathlib import Path
-import tei.build
+import tei.site.build
 started, go = Path(sys.argv[1]), Path(sys.argv[2])
-publish = tei.build._publish
+publish = tei.site.build._publish
 def paused(staging, out):
     started.write_text(str(staging))
     while not go.exists():
         time.sleep(0.05)
     return publish(staging, out)
-tei.build._publish = paused
+tei.site.build._publish = paused
 from tei.cli import cli
 cli(sys.argv[3:], prog_name="tei-edition")
 """

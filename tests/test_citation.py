@@ -14,11 +14,11 @@ import pytest
 from lxml import etree, html
 
 from conftest import ROOT
-from tei.build import build
+from tei.site.build import build
 from tei.export import citation as cite
 from tei.export.edition import Edition
 from tei.export.record import DateValue, DocumentRecord
-from tei.site import _environment
+from tei.site.pages import _environment
 
 GOLDEN = ROOT / "tests" / "golden"
 CSL_SCHEMA = json.loads((ROOT / "tests" / "data" / "csl" / "csl-data.json").read_text(encoding="utf-8"))

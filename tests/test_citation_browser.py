@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT
-from tei.build import build
+from tei.site.build import build
 from test_site_browser import served
 
 CSL_SCHEMA = json.loads((ROOT / "tests" / "data" / "csl" / "csl-data.json").read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, assert_tei_all_valid
 from helpers import TEI
 from tei import convert_paths, convert_text, read_document
-from tei.lossless import lost_words
+from tei.convert.lossless import lost_words
 
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 RIGHTS = "The History and Public Policy Program welcomes reuse of Digital Archive materials"
@@ -54,7 +54,7 @@ def test_every_sample_is_valid_tei_all_and_lossless(tei_all, path):
 def test_every_sample_is_valid_against_the_project_schemas(path, tmp_path):
     """RELAX NG, XSD and Schematron errors (warnings name fields the page does not have)."""
     from tei import convert_bytes
-    from tei.validate import Validator
+    from tei.validate.validator import Validator
     data, _ = convert_bytes(path.read_bytes(), path.name)
     written = tmp_path / (path.stem + ".xml")
     written.write_bytes(data)

@@ -6,7 +6,7 @@ from lxml import etree
 
 from tei.core.tei import T, XML_ID, slug, sub_element
 from tei.core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES, category_id, classification_id, doctype_id
-from tei.encoder import TeiEncoder
+from tei.convert.encoder import TeiEncoder
 
 
 def test_element_builder_leaves_out_empty_values_and_keeps_the_order():
@@ -45,8 +45,8 @@ def test_category_ids_are_those_the_encoder_writes():
 
 from tei.core.dates import DateValue  # noqa: E402
 from tei.export.record import DateValue as RecordDateValue  # noqa: E402
-from tei.model import DocDate  # noqa: E402
-from tei.readers.dates import parse_date  # noqa: E402
+from tei.convert.model import DocDate  # noqa: E402
+from tei.convert.readers.dates import parse_date  # noqa: E402
 
 
 def test_the_model_and_the_exports_use_the_one_date_value():
@@ -82,7 +82,7 @@ def test_known_iso_and_sort_key_of_a_date():
 
 def test_the_reader_hands_a_datelines_date_to_the_encoder_in_the_model():
     from conftest import SEEDS
-    from tei.readers import decode_source, read_wilson
+    from tei.convert.readers import decode_source, read_wilson
 
     seed = next(path for path in SEEDS if path.name.startswith("002_"))
     doc = read_wilson(decode_source(seed.read_bytes(), seed.name)[0], seed.name)
@@ -91,8 +91,8 @@ def test_the_reader_hands_a_datelines_date_to_the_encoder_in_the_model():
 
 
 def test_the_encoder_writes_the_date_the_model_gives_and_reads_no_date_from_the_text():
-    from tei.model import Block, Document, Metadata
-    from tei.encoder import encode_tei
+    from tei.convert.model import Block, Document, Metadata
+    from tei.convert.encoder import encode_tei
 
     given = DateValue("8 June 1967", not_before="1967-06-01", not_after="1967-06-30", cert="low")
     doc = Document(Metadata(title="A note"), body=[Block("dateline", ["Date: 8 June 1967"], date=given),

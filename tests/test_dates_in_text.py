@@ -7,10 +7,10 @@ import pickle
 
 from tei.core.dates import DateValue
 from tei.core.tei import T
-from tei.encoder import encode_tei
-from tei.model import Block, DateSpan, Document, EditorialMark, Metadata, Text, dates_in
-from tei.readers.body import BodyReader
-from tei.readers.dates import read_dates
+from tei.convert.encoder import encode_tei
+from tei.convert.model import Block, DateSpan, Document, EditorialMark, Metadata, Text, dates_in
+from tei.convert.readers.body import BodyReader
+from tei.convert.readers.dates import read_dates
 
 MAY_7 = DateValue("May 7th, 1978", when="1978-05-07")
 MARCH_5 = DateValue("5 March 1950", when="1950-03-05")

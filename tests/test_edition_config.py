@@ -220,7 +220,7 @@ def test_the_bag_describes_the_edition(edition):
 
 
 def test_a_new_edition_file_rebuilds_the_pages_and_no_document(tmp_path):
-    from tei.build import build
+    from tei.site.build import build
 
     sources = copy_seeds(tmp_path / "sources")
     (sources / "edition.toml").write_text('title = "First title"\n', encoding="utf-8")

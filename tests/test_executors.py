@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT, SEEDS
-from tei import build as build_module
-from tei.build import STAGES, Progress, ProgressBar, build
+from tei.site import build as build_module
+from tei.site.build import STAGES, Progress, ProgressBar, build
 from tei.cli import cli
 
 FAST = ("html", "txt")
@@ -104,7 +104,7 @@ def test_a_thread_pool_in_a_fresh_process_renders_every_document(tmp_path):
     import subprocess
     import sys
 
-    script = ("import sys\nfrom concurrent.futures import ThreadPoolExecutor\nfrom tei.build import build\n"
+    script = ("import sys\nfrom concurrent.futures import ThreadPoolExecutor\nfrom tei.site.build import build\n"
               "with ThreadPoolExecutor(2) as pool:\n"
               "    report = build([sys.argv[1]], sys.argv[2], formats=('html', 'txt'), executor=pool, time_limit=None)\n"
               "print([d.failed for d in report.failed])\n")
@@ -116,7 +116,7 @@ def test_a_thread_pool_in_a_fresh_process_renders_every_document(tmp_path):
 
 
 def test_an_executor_running_other_code_is_refused(tmp_path, monkeypatch):
-    from tei.errors import OutputError
+    from tei.core.errors import OutputError
 
     class OtherCode(ThreadPoolExecutor):
         def submit(self, function, *args, **kwargs):

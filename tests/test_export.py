@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from conftest import SEEDS
 from export_helpers import GOLDEN, PERSONS, write_registers
 from tei.cli import cli
-from tei.errors import OutputError
+from tei.core.errors import OutputError
 from tei.export import FORMATS, Registers, export
 from tei.export import catalogue as catalogue_module
 

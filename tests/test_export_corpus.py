@@ -157,7 +157,7 @@ def _targets(tei: etree._Element) -> dict[str, str]:
 def test_prefixed_ids_that_would_clash_stay_unique_and_pointers_keep_their_targets(tmp_path, writer):
     """Document `id-clash`'s `b-c` and document `id-clash-b`'s `c` were both `id-clash-b-c` (and the
     first's `b` was the second's own id): the corpus was not well-formed."""
-    from tei.xmlsafe import parse_untrusted
+    from tei.core.xmlsafe import parse_untrusted
 
     sources = [HOSTILE / "id-clash.xml", HOSTILE / "id-clash-b.xml"]
     out = tmp_path / "corpus.xml"

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from tei.directiongen import rtl_languages, rtl_scripts
-from tei.errors import RenderError
+from tei.schema.directiongen import rtl_languages, rtl_scripts
+from tei.core.errors import RenderError
 from tei.render import render
-from tei.xmlsafe import parse_untrusted
+from tei.core.xmlsafe import parse_untrusted
 
 from render_helpers import DATA, INSTALL_HINT, READING_DROPS, missing_tool, missing_words
 
@@ -235,7 +235,7 @@ def test_a_corpus_of_the_guidelines_renders_each_text():
 def test_validate_tei_all_agrees_with_jing_on_every_file():
     """Valid for one is valid for the other (an XInclude's fallback is used by both)."""
     from conftest import find_tei_all
-    from tei.validate import Validator, is_error
+    from tei.validate.validator import Validator, is_error
 
     tei_all, jing = find_tei_all(), shutil.which("jing")
     if jing is None:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from tei.core.formats import EXPORT, FORMATS, RENDER, format_named, format_names
-from tei.resources import xslt_path
+from tei.core.resources import xslt_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,7 +21,8 @@ import json
 from tei.core import formats
 formats.FORMATS += (formats.Format("epub", formats.RENDER, ".epub", "application/epub+zip", "html.xsl"),
                     formats.Format("ead", formats.EXPORT, ".xml", "application/xml", "ead"))
-from tei import build, export
+from tei import export
+from tei.site import build
 from tei.cli import cli
 from tei.render import renderer
 

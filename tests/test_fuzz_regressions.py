@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from tei import convert_bytes
-from tei.errors import TeiEditionError
+from tei.core.errors import TeiEditionError
 
 FOUND = Path(__file__).resolve().parent / "data" / "fuzz"
 

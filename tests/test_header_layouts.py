@@ -201,7 +201,7 @@ def test_a_title_that_names_only_the_sender_gives_the_sender_and_no_recipient():
 def test_a_classification_heading_the_title_is_a_likely_classification():
     """'Confidential Report on ...': the classification is read from the title, with cert medium and
     a row of the review list; a classification word that names another document is not one."""
-    from tei.convert import convert_reviewed
+    from tei.convert.pipeline import convert_reviewed
     title = "Confidential Report on the Harvest from the Soviet Embassy in Hanoi"
     text = todays_page().replace("Note from the Soviet Embassy in Hanoi", title)
     root, _ = root_of(text)

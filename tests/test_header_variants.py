@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT, SEEDS
 from helpers import TEI, missing_words
 from tei import convert_text
-from tei.validate import Validator, is_error
+from tei.validate.validator import Validator, is_error
 
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 #: labels of the tail, written out here independently of the reader's tables

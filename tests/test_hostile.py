@@ -25,7 +25,7 @@ from lxml import etree
 from conftest import ROOT
 from helpers import missing_words
 from tei.cli import cli
-from tei.readers.source import decode_source
+from tei.convert.readers.source import decode_source
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 sys.path.insert(0, str(HOSTILE))

@@ -12,8 +12,8 @@ from lxml import etree
 
 import tei
 from tei.render.renderer import render
-from tei.resources import schema_path
-from tei.validate import OnePassSchematronCheck, _line_of, _Lines
+from tei.core.resources import schema_path
+from tei.validate.validator import OnePassSchematronCheck, _line_of, _Lines
 
 from conftest import ROOT
 from render_helpers import missing_tool

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tei.convert import encode_document, read_document
-from tei.names import NameTagger, Registers, is_generic
+from tei.convert.pipeline import encode_document, read_document
+from tei.convert.names import NameTagger, Registers, is_generic
 
 from conftest import SEEDS
 from samples import sample_paths
@@ -99,6 +99,6 @@ def test_a_form_the_register_marks_generic_is_not_linked_alone(tmp_path):
 
 def test_several_entries_may_share_a_generic_form_but_not_a_specific_one(tmp_path):
     _registers(tmp_path, ORGS)  # "Foreign Ministry" twice: allowed
-    from tei.names import RegisterError
+    from tei.convert.names import RegisterError
     with pytest.raises(RegisterError):
         _registers(tmp_path, ORGS + '<org xml:id="x"><orgName>Chinese Foreign Ministry</orgName></org>')

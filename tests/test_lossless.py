@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from tei import convert_bytes, convert_text
-from tei.errors import TeiEditionError
-from tei.validate import Validator
+from tei.core.errors import TeiEditionError
+from tei.validate.validator import Validator
 
 from conftest import SEEDS, assert_tei_all_valid
 from helpers import missing_words, source_words

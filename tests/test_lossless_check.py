@@ -1,4 +1,4 @@
-"""The lossless check runs inside every conversion (tei/lossless.py): a lost word fails the document."""
+"""The lossless check runs inside every conversion (tei/convert/lossless.py): a lost word fails the document."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from click.testing import CliRunner
 
 from tei import convert_bytes, convert_paths, convert_text
 from tei.cli import cli
-from tei.encoder import TeiEncoder
-from tei.lossless import LostWordsError, lost_words, source_words
+from tei.convert.encoder import TeiEncoder
+from tei.convert.lossless import LostWordsError, lost_words, source_words
 
 from conftest import SEEDS
 from samples import sample_paths

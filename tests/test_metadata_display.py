@@ -10,7 +10,7 @@ from lxml import html
 
 from conftest import ROOT
 from render_helpers import GOLDEN
-from tei.build import build
+from tei.site.build import build
 from tei.render import render
 
 BY_SEED = {path.name[:3]: path for path in GOLDEN}

@@ -8,7 +8,7 @@ import re
 from lxml import etree
 
 from tei.export.registers import Registers
-from tei.namecards import page_cards, register_cards
+from tei.site.namecards import page_cards, register_cards
 
 REGISTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><listPerson>
   <person xml:id="stalin"><persName type="main"><forename>Joseph</forename> <surname>Stalin</surname></persName>

@@ -17,10 +17,10 @@ from conftest import ROOT, SEEDS, assert_tei_all_valid
 from helpers import TEI
 from tei import convert_text
 from tei.cli import cli
-from tei.convert import read_document
-from tei.encoder import TeiEncoder, serialize_tei
-from tei.names import KINDS, NameTagger, Registers, default_registers, fold, prefix_definitions
-from tei.resources import register_path
+from tei.convert.pipeline import read_document
+from tei.convert.encoder import TeiEncoder, serialize_tei
+from tei.convert.names import KINDS, NameTagger, Registers, default_registers, fold, prefix_definitions
+from tei.core.resources import register_path
 
 T = "{http://www.tei-c.org/ns/1.0}"
 REGISTER_FILES = [filename for filename, _ in KINDS.values()]
@@ -98,8 +98,9 @@ def test_registers_are_valid_tei_all(tei_all, filename):
 
 def test_registers_are_found_where_the_package_installs_them():
     assert all(register_path(f).is_file() for f in REGISTER_FILES)
+    setup = (ROOT / "setup.py").read_text(encoding="utf-8")
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert '"tei.registers" = "registers"' in pyproject and '"tei.registers"' in pyproject.split("packages =")[1]
+    assert '"tei.registers": "registers"' in setup and '"tei.registers" = ["*.xml"]' in pyproject
 
 
 def test_register_entries_have_forms_descriptions_and_authority_identifiers():
@@ -311,14 +312,14 @@ def test_a_title_before_a_name_is_sought_far_enough_back():
     TITLE_BEFORE can match may be longer (Python's regex parser gives the longest match)."""
     from re import _parser
 
-    from tei.names import _TITLE_WIDTH, TITLE_BEFORE
+    from tei.convert.names import _TITLE_WIDTH, TITLE_BEFORE
 
     longest = _parser.parse(TITLE_BEFORE.pattern, TITLE_BEFORE.flags).getwidth()[1]
     assert 0 < longest <= _TITLE_WIDTH
 
 
 def test_unlinked_names_are_listed_in_files_with_comments_and_processing_instructions():
-    from tei.names import unlinked_names
+    from tei.convert.names import unlinked_names
 
     tei = (b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>Met <!-- a note --> with <?pi x?>'
            b"<persName>Pak Chol</persName> today.</p></body></text></TEI>")
@@ -343,7 +344,7 @@ INLINE_CASES = [
 
 def _tag_without_sharing(tree, monkeypatch) -> None:
     """Tag with every container flattened and checked afresh in every pass, as before the passes shared them."""
-    from tei import names
+    from tei.convert import names
 
     with monkeypatch.context() as patch:
         patch.setattr(names._Containers, "flat", lambda self, container: names._Flat(container))

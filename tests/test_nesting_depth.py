@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from conftest import ROOT, SEEDS
 from tei.cli import cli
-from tei.errors import RenderError, UnsafeXMLError
+from tei.core.errors import RenderError, UnsafeXMLError
 from tei.render import render
-from tei.xmlsafe import MAX_DEPTH, parse_untrusted
+from tei.core.xmlsafe import MAX_DEPTH, parse_untrusted
 
 HOSTILE = ROOT / "tests" / "hostile" / "xml" / "deep-nesting-245.xml"
 GOLDEN = sorted((ROOT / "tests" / "golden").glob("*.xml"))

@@ -7,7 +7,7 @@ import re
 import pytest
 from lxml import etree, html
 
-from tei.errors import RenderError
+from tei.core.errors import RenderError
 from tei.render import render, render_files
 
 from conftest import ROOT, assert_tei_all_valid

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tei.errors import RenderError
+from tei.core.errors import RenderError
 from tei.render import render
 from tei.render import transform
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from lxml import html
 
-from tei.directiongen import main as directiongen, rtl_languages, rtl_scripts
+from tei.schema.directiongen import main as directiongen, rtl_languages, rtl_scripts
 from tei.render import render
 
 HEADER = """<teiHeader><fileDesc><titleStmt><title>Direction</title></titleStmt>

@@ -9,10 +9,10 @@ from click.testing import CliRunner
 from lxml import html
 
 from tei.cli import cli
-from tei.errors import RenderError, UnsafeXMLError
+from tei.core.errors import RenderError, UnsafeXMLError
 from tei.render import render
-from tei.validate import Validator
-from tei.xmlsafe import duplicate_ids, parse_untrusted
+from tei.validate.validator import Validator
+from tei.core.xmlsafe import duplicate_ids, parse_untrusted
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 

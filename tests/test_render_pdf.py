@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tei.errors import RenderError
+from tei.core.errors import RenderError
 from tei.render import render
 from tei.render.pdf import load_weasyprint
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from tei.cli import cli
-from tei.errors import RenderError, UnsafeXMLError
+from tei.core.errors import RenderError, UnsafeXMLError
 from tei.render import render
 from tei.render.transform import compile_stylesheet, run
 

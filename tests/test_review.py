@@ -13,10 +13,10 @@ from lxml import etree
 
 from conftest import SEEDS, assert_tei_all_valid
 from tei.cli import cli
-from tei.convert import convert_reviewed
-from tei.encoder import serialize_tei
+from tei.convert.pipeline import convert_reviewed
+from tei.convert.encoder import serialize_tei
 from tei.export.catalogue import spreadsheet_safe
-from tei.review import COLUMNS, decisions_csv, decisions_json, review_decisions
+from tei.convert.review import COLUMNS, decisions_csv, decisions_json, review_decisions
 
 TEI = {"t": "http://www.tei-c.org/ns/1.0"}
 CERTAINTIES = {"high", "medium", "low", "unknown"}
@@ -221,7 +221,7 @@ def test_the_list_is_read_back_from_an_existing_tei_file(reviewed, tmp_path):
 
 def test_the_samples_rows_name_real_lines_too():
     from samples import sample_paths
-    from tei.errors import TeiEditionError
+    from tei.core.errors import TeiEditionError
 
     checked = 0
     for path in sample_paths():
@@ -241,7 +241,7 @@ def test_the_samples_rows_name_real_lines_too():
 # -- valid TEI ----------------------------------------------------------------------------------
 
 def test_cert_values_are_valid_against_the_project_schemas_and_tei_all(reviewed, tei_all, tmp_path):
-    from tei.validate import Validator
+    from tei.validate.validator import Validator
 
     validator = Validator()
     trees = {stem: tree for stem, (_, tree, _) in reviewed.items()}
@@ -330,7 +330,7 @@ def test_convert_review_from_standard_input(tmp_path):
 # -- the build's report ------------------------------------------------------------------------
 
 def test_the_build_report_gives_each_documents_review_count(tmp_path):
-    from tei.build import build
+    from tei.site.build import build
 
     report = build([seed("000").parent], tmp_path / "edition", jobs=1, formats=("html",))
     assert not report.failed

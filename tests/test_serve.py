@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from tei.cli import cli
-from tei.errors import TeiEditionError
-from tei.serve import SiteServer, printable
+from tei.core.errors import TeiEditionError
+from tei.site.serve import SiteServer, printable
 
 #: A name with a newline, a terminal escape sequence (clear the screen, red) and a bidi override.
 HOSTILE_NAME = "evil\n200 OK\x1b[2J\x1b[31m\u202egnp.html"

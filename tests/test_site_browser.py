@@ -18,7 +18,7 @@ import pytest
 from browser_fixtures import PHONE
 from conftest import ROOT
 from render_helpers import ARTIFACTS, missing_tool
-from tei.build import build
+from tei.site.build import build
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -61,7 +61,7 @@ def parted_site_url(tmp_path_factory):
     shutil.copy(ROOT / "seeds" / "004_5a195c45a986ff21.txt", sources)
     folder = tmp_path_factory.mktemp("parted-site") / "edition"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("tei.site.SEARCH_PART_BYTES", 1)
+        patch.setattr("tei.site.pages.SEARCH_PART_BYTES", 1)
         report = build([sources], folder, jobs=2, formats=("html",))
     assert len(report.documents) == 60 and not report.failed
     assert (folder / "pagefind" / "pagefind.js").is_file() and (folder / "pagefind-60" / "pagefind-entry.json").is_file()

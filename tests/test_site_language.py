@@ -1,4 +1,4 @@
-"""The site's interface language: edition.toml's `language` picks the catalogue (tei/locale) that
+"""The site's interface language: edition.toml's `language` picks the catalogue (tei/core/locale) that
 the templates' strings are translated from; the German catalogue is complete."""
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import pytest
 from babel.messages.extract import extract_from_dir
 
 from conftest import ROOT
-from tei.build import build
-from tei.errors import TeiEditionError
+from tei.site.build import build
+from tei.core.errors import TeiEditionError
 from tei.export.edition import INTERFACE_LANGUAGES, edition_from
-from tei.messages import LOCALE, read_catalogue
-from tei.site import SCRIPT_MESSAGES
+from tei.core.messages import LOCALE, read_catalogue
+from tei.site.pages import SCRIPT_MESSAGES
 
 PACKAGE = ROOT / "tei"
 

@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 from conftest import ROOT
-from tei.build import build
+from tei.site.build import build
 from tei.export.edition import DEFAULT_MAP_TILES, Edition, EditionFileError, edition_from, load_edition
 from tei.export.registers import Registers
 
@@ -53,7 +53,7 @@ def build_map_site(tmp: Path, places: str, edition: Edition | None = None) -> Pa
     shutil.copy(ROOT / "seeds" / SEED, sources)
     registers = Registers.load(places_register(tmp / "registers", places))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("tei.site.edition_registers", lambda: registers)
+        patch.setattr("tei.site.pages.edition_registers", lambda: registers)
         report = build([sources], tmp / "site", jobs=1, formats=("html",), edition=edition)
     assert not report.failed
     return tmp / "site"

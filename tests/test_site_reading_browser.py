@@ -14,7 +14,7 @@ from browser_fixtures import PHONE
 from conftest import ROOT
 from render_helpers import missing_tool
 from test_site_browser import served
-from tei.build import build
+from tei.site.build import build
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 STALIN_PAGE = "documents/wilson-119377.html"  # Stalin to Kim Il Sung: names, additions, a blank, an annotation

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from tei.errors import RenderError
+from tei.core.errors import RenderError
 from tei.render.pdf import PDF_SYSTEM_PACKAGES, load_weasyprint
 
 SCRIPT = ROOT / "scripts" / "install-system-packages"

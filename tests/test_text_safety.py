@@ -9,8 +9,8 @@ import pytest
 from lxml import etree
 
 import tei
-from tei.convert import convert_bytes
-from tei.readers.source import decode_source, normalise_layout
+from tei.convert.pipeline import convert_bytes
+from tei.convert.readers.source import decode_source, normalise_layout
 
 from helpers import TEI
 

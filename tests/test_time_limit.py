@@ -1,6 +1,6 @@
 """The build's time limit per document: a document that runs past it (in Python or stuck in C
 code) is stopped, reported as that document's error, and the batch goes on; so is one whose
-worker dies. `tei.workers` is tested on its own first."""
+worker dies. `tei.site.workers` is tested on its own first."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from conftest import SEEDS
 from tei.cli import cli
-from tei.workers import run_tasks
+from tei.site.workers import run_tasks
 
 
 def square_or_stall(n: int) -> int:
@@ -109,11 +109,11 @@ def test_a_document_whose_worker_dies_fails_alone(tmp_path, monkeypatch):
 
 def test_no_time_limit_with_one_job_runs_in_this_process(tmp_path, monkeypatch):
     """--time-limit 0 and -j 1: the documents are built here (no worker to stop), as a debugger wants."""
-    import tei.build
+    import tei.site.build
 
     pids = []
-    real = tei.build.build_document
-    monkeypatch.setattr(tei.build, "build_document", lambda *a: (pids.append(os.getpid()), real(*a))[1])
+    real = tei.site.build.build_document
+    monkeypatch.setattr(tei.site.build, "build_document", lambda *a: (pids.append(os.getpid()), real(*a))[1])
     result = CliRunner().invoke(cli, ["build", str(SEEDS[4]), "-o", str(tmp_path / "site"), "--formats", "html",
                                       "-j", "1", "-q", "--time-limit", "0"])
     assert result.exit_code == 0, result.output

@@ -1,4 +1,4 @@
-"""The URL allow-list (tei/urls.py, xslt/common/urls.xsl): a TEI file that puts `javascript:`,
+"""The URL allow-list (tei/core/urls.py, xslt/common/urls.xsl): a TEI file that puts `javascript:`,
 `data:` and `vbscript:` URIs (and their case, spacing and entity variants) in every pointer
 attribute of TEI P5, on every element the stylesheets turn into a link, gives none of them to the
 HTML, to the PDF's link annotations, to CMIF or to Dublin Core; http(s), mailto and fragment
@@ -18,7 +18,7 @@ from render_helpers import missing_tool
 from tei.export import export
 from tei.render import render
 from tei.render.pdf import html_to_pdf
-from tei.urls import XML_SPACE, safe_url
+from tei.core.urls import XML_SPACE, safe_url
 
 try:
     import pypdf

@@ -1,4 +1,4 @@
-"""tei.validate on the project's schemas: the valid samples pass, and every invalid document in
+"""tei.validate.validator on the project's schemas: the valid samples pass, and every invalid document in
 tests/data/validate/ is rejected for the reason its header comment gives, at the line it gives."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import pytest
 from lxml import etree
 
 from conftest import assert_tei_all_valid
-from tei import schemaspec as spec
-from tei.resources import schema_path
-from tei.validate import Message, Summary, Validator, validate_file
-from tei.xmlsafe import parse_untrusted
+from tei.schema import schemaspec as spec
+from tei.core.resources import schema_path
+from tei.validate.validator import Message, Summary, Validator, validate_file
+from tei.core.xmlsafe import parse_untrusted
 
 DATA = Path(__file__).parent / "data" / "validate"
 GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.xml"))

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import tei.validate
+import tei.validate.validator
 from conftest import find_tei_all
 from tei.cli import cli
-from tei.resources import schema_path
+from tei.core.resources import schema_path
 
 DATA = Path(__file__).parent / "data"
 VALID = DATA / "validate" / "valid-telegram.xml"
@@ -106,16 +106,16 @@ def test_an_unreadable_file_exits_2(tmp_path):
 
 
 def test_tei_all_works_out_of_the_box_with_the_shipped_schema(tmp_path, monkeypatch):
-    monkeypatch.delenv(tei.validate.TEI_ALL_ENV, raising=False)
+    monkeypatch.delenv(tei.validate.validator.TEI_ALL_ENV, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     result = run("--schema", "tei-all", str(VALID))
     assert result.exit_code == 0, result.stdout + result.stderr
-    assert tei.validate.find_tei_all().is_relative_to(Path(tei.__file__).resolve().parent.parent)
+    assert tei.validate.validator.find_tei_all().is_relative_to(Path(tei.__file__).resolve().parent.parent)
 
 
 def test_a_tei_all_path_that_does_not_exist_is_a_clear_usage_error(tmp_path, monkeypatch):
     missing = tmp_path / "nowhere" / "tei_all.rng"
-    monkeypatch.setenv(tei.validate.TEI_ALL_ENV, str(missing))
+    monkeypatch.setenv(tei.validate.validator.TEI_ALL_ENV, str(missing))
     result = run("--schema", "tei-all", str(VALID))
     assert result.exit_code == 2
     assert f"tei_all schema not found: {missing}" in result.stderr
@@ -124,7 +124,7 @@ def test_a_tei_all_path_that_does_not_exist_is_a_clear_usage_error(tmp_path, mon
 @pytest.fixture
 def compiled_tei_all(tmp_path, monkeypatch):
     """The official tei_all.rng. The command compiles its rewrites itself (about a second, see
-    tei.validate.rewrite_rng), with a cache of its own here rather than the user's."""
+    tei.validate.validator.rewrite_rng), with a cache of its own here rather than the user's."""
     path = find_tei_all()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     return path

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tei.errors import SchemaError
-from tei.resources import schema_path
-from tei.schematron import compile_schematron, matches_only_elements
-from tei.validate import LanguageRegistryCheck, OnePassSchematronCheck, SchematronCheck, Validator, _language_codes
-from tei.xmlsafe import parse_untrusted
+from tei.core.errors import SchemaError
+from tei.core.resources import schema_path
+from tei.validate.schematron import compile_schematron, matches_only_elements
+from tei.validate.validator import LanguageRegistryCheck, OnePassSchematronCheck, SchematronCheck, Validator, _language_codes
+from tei.core.xmlsafe import parse_untrusted
 
 TESTS = Path(__file__).parent
 SCHEMAS = sorted(schema_path("").glob("tei-edition*.sch"))
@@ -147,7 +147,7 @@ def test_only_element_contexts_are_walked():
 
 
 def test_a_wildcard_rule_is_tried_only_on_elements_with_the_attributes_it_needs():
-    from tei.schematron import _needed_attributes
+    from tei.validate.schematron import _needed_attributes
 
     assert _needed_attributes("tei:*[not(self::tei:locus)][@when or @from]") == {"when", "from"}
     assert _needed_attributes("tei:*[@xml:lang or self::tei:language[@ident]]") == {"xml:lang", "ident"}

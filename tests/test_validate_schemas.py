@@ -1,4 +1,4 @@
-"""The schema files: generated ones match tei/schemaspec.py, all load, and the grammar is a strict
+"""The schema files: generated ones match tei/schema/schemaspec.py, all load, and the grammar is a strict
 subset of TEI P5 (documents sampled from it are valid against the official tei_all)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from lxml import etree, isoschematron
 
 from conftest import assert_tei_all_valid
 from schema_sampler import Sampler
-from tei import schemagen
-from tei.resources import schema_path
+from tei.schema import schemagen
+from tei.core.resources import schema_path
 
 
 def test_committed_schemas_match_their_source(capsys):
@@ -19,7 +19,7 @@ def test_committed_schemas_match_their_source(capsys):
 def test_the_shipped_tei_all_is_the_official_release_its_readme_names():
     import hashlib
 
-    from tei.validate import find_tei_all
+    from tei.validate.validator import find_tei_all
 
     data = find_tei_all().read_bytes()
     readme = schema_path("tei_all/README.md").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from tei.cli import cli
-from tei.validate import Validator
+from tei.validate.validator import Validator
 
 SECRET = "TOP-SECRET-7d1f0c"
 TEI = 'xmlns="http://www.tei-c.org/ns/1.0"'

@@ -1,4 +1,4 @@
-"""tei_all's rewrites (tei.validate.rewrite_rng) accept and reject exactly the documents the
+"""tei_all's rewrites (tei.validate.validator.rewrite_rng) accept and reject exactly the documents the
 official grammar does, word the errors as it does, compile in a fraction of its time, and are
 cached per user.
 
@@ -24,14 +24,14 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-import tei.validate
+import tei.validate.validator
 from conftest import find_tei_all
 from render_helpers import INSTALL_HINT, missing_tool
 from schema_sampler import Sampler
-from tei.errors import UnsafeXMLError
-from tei.resources import schema_path
-from tei.validate import NEVER_NS, REPORT, VERDICT, RelaxNGCheck, Validator, rewrite_rng
-from tei.xmlsafe import parse_untrusted
+from tei.core.errors import UnsafeXMLError
+from tei.core.resources import schema_path
+from tei.validate.validator import NEVER_NS, REPORT, VERDICT, RelaxNGCheck, Validator, rewrite_rng
+from tei.core.xmlsafe import parse_untrusted
 
 TESTS = Path(__file__).parent
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -277,27 +277,27 @@ def test_the_validator_decides_with_the_verdict_rewrite_and_reports_with_the_oth
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     validator = Validator(["tei-all"], tei_all=find_tei_all())
     [check] = validator.checks
-    assert isinstance(check, tei.validate.TeiAllCheck)
+    assert isinstance(check, tei.validate.validator.TeiAllCheck)
     path = find_tei_all()
-    assert check.schema is tei.validate._compile_tei_all(path, VERDICT)
+    assert check.schema is tei.validate.validator._compile_tei_all(path, VERDICT)
     for name in ("minimal", "bad-attribute-on-mixed", "minimal", "head-after-p", "never-namespace-in-element-only"):
         file = tmp_path / f"{name}.xml"
         file.write_bytes(dict(MADE)[name])
         found = [(m.line, m.rule_id, m.message) for m in validator.validate_file(file)]
         assert found == results[f"made:{name}"][REPORT][1]
         assert bool(found) is not results[f"made:{name}"]["original"][0]
-    assert check.schema is tei.validate._compile_tei_all(path, REPORT), "REPORT decides once compiled"
+    assert check.schema is tei.validate.validator._compile_tei_all(path, REPORT), "REPORT decides once compiled"
 
 
 def test_a_long_run_goes_over_to_the_original_grammar(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(tei.validate.TeiAllCheck, "ORIGINAL_AFTER", 3)
+    monkeypatch.setattr(tei.validate.validator.TeiAllCheck, "ORIGINAL_AFTER", 3)
     # stands in for the original grammar (17 s to compile), and tells when it is used: it allows only <x/>
     original = etree.RelaxNG(etree.fromstring('<element xmlns="http://relaxng.org/ns/structure/1.0" name="x">'
                                               "<empty/></element>"))
-    compile_rng = tei.validate._compile_rng
-    monkeypatch.setattr(tei.validate, "_compile_rng", lambda p: original if p == find_tei_all() else compile_rng(p))
-    check = tei.validate.TeiAllCheck(find_tei_all(), "tei-all")
+    compile_rng = tei.validate.validator._compile_rng
+    monkeypatch.setattr(tei.validate.validator, "_compile_rng", lambda p: original if p == find_tei_all() else compile_rng(p))
+    check = tei.validate.validator.TeiAllCheck(find_tei_all(), "tei-all")
     tree = etree.ElementTree(etree.fromstring(dict(MADE)["minimal"]))
     assert check.check(tree, "a.xml") == [] and check.check(tree, "b.xml") == []
     assert check.check(tree, "c.xml") != [] and check.schema is original
@@ -342,22 +342,22 @@ def test_the_official_file_is_left_untouched():
 def test_a_rewrite_is_made_once_and_then_read_from_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     path = find_tei_all()
-    made = etree.tostring(tei.validate._rewritten(path, VERDICT))
+    made = etree.tostring(tei.validate.validator._rewritten(path, VERDICT))
     [cached] = (tmp_path / "cache" / "tei-edition").iterdir()
     assert cached.read_bytes().startswith(b"<?xml")
 
     def fail(*args):
         raise AssertionError("rewritten again although it is in the cache")
 
-    monkeypatch.setattr(tei.validate, "rewrite_rng", fail)
-    assert etree.tostring(tei.validate._rewritten(path, VERDICT)) == made
+    monkeypatch.setattr(tei.validate.validator, "rewrite_rng", fail)
+    assert etree.tostring(tei.validate.validator._rewritten(path, VERDICT)) == made
     # another variant, or another grammar, is another file
     monkeypatch.undo()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    tei.validate._rewritten(path, REPORT)
+    tei.validate.validator._rewritten(path, REPORT)
     other = tmp_path / "tei_all.rng"
     other.write_bytes(path.read_bytes() + b"<!-- changed -->")
-    tei.validate._rewritten(other, REPORT)
+    tei.validate.validator._rewritten(other, REPORT)
     assert len(list((tmp_path / "cache" / "tei-edition").iterdir())) == 3
 
 
@@ -365,16 +365,16 @@ def test_without_a_usable_cache_the_rewrite_is_made_every_time(tmp_path, monkeyp
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
-    document = tei.validate._rewritten(find_tei_all(), VERDICT)
-    assert document.getroot().tag == f"{tei.validate.RNG}grammar"
+    document = tei.validate.validator._rewritten(find_tei_all(), VERDICT)
+    assert document.getroot().tag == f"{tei.validate.validator.RNG}grammar"
 
 
 def test_a_damaged_cache_file_is_made_again(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    made = etree.tostring(tei.validate._rewritten(find_tei_all(), VERDICT))
+    made = etree.tostring(tei.validate.validator._rewritten(find_tei_all(), VERDICT))
     [cached] = (tmp_path / "tei-edition").iterdir()
     cached.write_bytes(b"<grammar")
-    assert etree.tostring(tei.validate._rewritten(find_tei_all(), VERDICT)) == made
+    assert etree.tostring(tei.validate.validator._rewritten(find_tei_all(), VERDICT)) == made
     assert etree.tostring(etree.parse(str(cached))) == made
 
 
@@ -394,10 +394,10 @@ def test_a_grammar_the_rewrites_do_not_understand_is_used_as_it_is(grammar, tmp_
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     path = tmp_path / "grammar.rng"
     path.write_text(grammar)
-    assert tei.validate._rewritten(path, VERDICT) is None
+    assert tei.validate.validator._rewritten(path, VERDICT) is None
     assert not (tmp_path / "cache").exists(), "nothing to cache"
     if "include" not in grammar:  # then the original grammar is compiled and used
-        schema = tei.validate._compile_tei_all.__wrapped__(path, VERDICT)
+        schema = tei.validate.validator._compile_tei_all.__wrapped__(path, VERDICT)
         assert schema.validate(etree.ElementTree(etree.fromstring("<a>x<b/>y</a>")))
         assert not schema.validate(etree.ElementTree(etree.fromstring("<a><c/></a>")))
 
@@ -412,7 +412,7 @@ def test_mixed_content_is_rewritten_only_when_it_is_one_element_at_a_time():
         '</element></start><define name="a"><element name="a"><empty/></element></define>'
         '<define name="b"><element name="b"><empty/></element></define></grammar>'))
     rewritten = rewrite_rng(document, REPORT)
-    R = tei.validate.RNG
+    R = tei.validate.validator.RNG
     [interleave] = rewritten.getroot().iter(f"{R}interleave")
     assert [etree.QName(c).localname for c in interleave] == ["text", "zeroOrMore"]
     assert len(list(interleave.iter(f"{R}text"))) == 1 and interleave.find(f".//{R}group") is None

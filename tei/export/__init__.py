@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..core.formats import EXPORT, format_names
-from ..errors import OutputError
+from ..core.errors import OutputError
 from .bag import build_bag
 from .catalogue import catalogue_csv, catalogue_json
 from .cmif import build_cmif

@@ -15,7 +15,7 @@ from pathlib import Path
 import bagit
 
 from .. import __version__
-from ..errors import OutputError
+from ..core.errors import OutputError
 from .edition import Edition, source_date
 from .record import DocumentRecord
 from .registers import Registers

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from ..core.tei import slug
-from ..urls import safe_url
+from ..core.urls import safe_url
 from .edition import Edition, source_date
 from .record import DateValue, DocumentRecord
 

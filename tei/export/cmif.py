@@ -13,7 +13,7 @@ import uuid
 
 from lxml import etree
 
-from ..urls import safe_url
+from ..core.urls import safe_url
 from .edition import Edition, edition_date
 from .record import CorrespAction, DocumentRecord, Name
 from .registers import Registers

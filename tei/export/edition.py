@@ -17,9 +17,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..core.archive import ARCHIVE as SOURCE_ARCHIVE
-from ..errors import TeiEditionError
-from ..messages import interface_languages
-from ..urls import safe_url
+from ..core.errors import TeiEditionError
+from ..core.messages import interface_languages
+from ..core.urls import safe_url
 from .record import DocumentRecord
 
 if sys.version_info >= (3, 11):
@@ -46,7 +46,7 @@ DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_MAP_ATTRIBUTION = "© OpenStreetMap contributors"
 #: The name of the edition file, looked for beside the sources.
 EDITION_FILE = "edition.toml"
-#: Interface languages the site can be shown in: English and those of tei/locale's catalogues.
+#: Interface languages the site can be shown in: English and those of tei/core/locale's catalogues.
 INTERFACE_LANGUAGES = interface_languages()
 
 
@@ -154,7 +154,7 @@ class Edition:
 
     def document_url(self, record: DocumentRecord) -> str:
         """The document's address: the archive's URI when it is a web address that the URL
-        allow-list (tei/urls.py) accepts, else one under `base_url`, else ""."""
+        allow-list (tei/core/urls.py) accepts, else one under `base_url`, else ""."""
         uri = safe_url(record.uri)
         if uri.lower().startswith(("http://", "https://")):
             return uri

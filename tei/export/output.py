@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from ..files import current_umask, write_atomic
-from ..errors import OutputError
+from ..core.files import current_umask, write_atomic
+from ..core.errors import OutputError
 
 
 def check_target(target: Path, force: bool) -> None:

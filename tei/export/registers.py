@@ -19,9 +19,9 @@ from pathlib import Path
 from lxml import etree
 
 from ..core.tei import T, TEI_NS, XML_ID
-from ..resources import register_path
-from ..urls import safe_url
-from ..xmlsafe import parse_untrusted
+from ..core.resources import register_path
+from ..core.urls import safe_url
+from ..core.xmlsafe import parse_untrusted
 
 LIST_TAGS = ("listPerson", "listPlace", "listOrg")
 ENTRY_TAGS = {T + "person": "person", T + "place": "place", T + "org": "org", T + "personGrp": "person"}
@@ -107,7 +107,7 @@ def _authority(idno: etree._Element) -> tuple[str, str, bool] | None:
         uri = AUTHORITY_URIS[kind].format(value)
     else:
         return None
-    if not safe_url(uri):  # the site links it, CMIF copies it: the one URL allow-list (tei/urls.py)
+    if not safe_url(uri):  # the site links it, CMIF copies it: the one URL allow-list (tei/core/urls.py)
         return None
     marks = " ".join(filter(None, (idno.get("cert"), idno.get("subtype"), idno.get("resp"), idno.get("status"))))
     verified = not UNVERIFIED.search(marks) and idno.get("cert", "high") == "high"

@@ -14,11 +14,11 @@ from typing import Iterable, Iterator
 
 from lxml import etree
 
-from ..convert import convert_bytes, output_name
+from ..convert.pipeline import convert_bytes, output_name
 from ..core.tei import TEI_NS, slug
-from ..errors import TeiEditionError
-from ..files import find_files, read_bounded
-from ..xmlsafe import MAX_XML_BYTES, parse_untrusted
+from ..core.errors import TeiEditionError
+from ..core.files import find_files, read_bounded
+from ..core.xmlsafe import MAX_XML_BYTES, parse_untrusted
 
 SOURCE_SUFFIXES = (".xml", ".txt")
 

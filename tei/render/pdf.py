@@ -18,10 +18,10 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from ..core.formats import format_named
-from ..errors import RenderError, TeiEditionError
-from ..resources import xslt_path
-from ..urls import safe_url
-from ..xmlsafe import parse_untrusted
+from ..core.errors import RenderError, TeiEditionError
+from ..core.resources import xslt_path
+from ..core.urls import safe_url
+from ..core.xmlsafe import parse_untrusted
 
 #: The Debian packages of the PDF stack that WeasyPrint loads (README, Requirements).
 PDF_SYSTEM_PACKAGES = format_named("pdf").system_packages
@@ -59,7 +59,7 @@ def _refuse_fetch(url: str, *args, **kwargs):
 
 def _drop_unsafe_links(document) -> None:
     """A second guard behind the stylesheets: the PDF gets no link action outside the URL
-    allow-list (tei/urls.py), whatever the HTML holds. Relative links are dropped too: a PDF has
+    allow-list (tei/core/urls.py), whatever the HTML holds. Relative links are dropped too: a PDF has
     no address of its own to resolve them against (and WeasyPrint has percent-encoded them)."""
     for page in document.pages:
         page.links[:] = [link for link in page.links if link[0] == "internal" or safe_url(link[1])]

@@ -13,10 +13,10 @@ from lxml import etree
 
 from ..core.formats import RENDER, format_named, format_names
 from ..core.tei import TEI_NS
-from ..errors import OutputError, RenderError, TeiEditionError
-from ..files import find_files, not_a_file, read_bounded, write_atomic
-from ..resources import xslt_path
-from ..xmlsafe import MAX_XML_BYTES, duplicate_ids, parse_untrusted
+from ..core.errors import OutputError, RenderError, TeiEditionError
+from ..core.files import find_files, not_a_file, read_bounded, write_atomic
+from ..core.resources import xslt_path
+from ..core.xmlsafe import MAX_XML_BYTES, duplicate_ids, parse_untrusted
 from . import corpus, transform
 from .plaintext import wrap_text
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import RenderError, UnsafeXMLError
-from ..resources import xslt_path
-from ..xmlsafe import one_line, parse_untrusted
+from ..core.errors import RenderError, UnsafeXMLError
+from ..core.resources import xslt_path
+from ..core.xmlsafe import one_line, parse_untrusted
 
 ACCESS = etree.XSLTAccessControl(read_file=True, write_file=False, create_dir=False,
                                  read_network=False, write_network=False)

@@ -114,7 +114,7 @@ def _linked_tei(uri: str) -> bytes:
 
 
 def link_fixtures() -> dict[str, bytes]:
-    """Script in links (issue 12): no URI outside the allow-list of tei/urls.py may become a link
+    """Script in links (issue 12): no URI outside the allow-list of tei/core/urls.py may become a link
     in the HTML, the PDF, CMIF or Dublin Core (tests/test_url_allowlist.py)."""
     return {
         # a javascript: pointer whose fragment names an existing id once passed as a link into the file

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The one URL allow-list: every href the HTML takes from the TEI goes through safe-url, and the
-  PDF's links are the HTML's. The same rules as tei/urls.py (safe_url), which the exports use:
+  PDF's links are the HTML's. The same rules as tei/core/urls.py (safe_url), which the exports use:
 
   - accepted: a fragment "#id"; an absolute http://, https:// or mailto: address (any case);
     with relative='yes' (addresses the stylesheet builds itself), also a relative reference;

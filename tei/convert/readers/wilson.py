@@ -14,7 +14,7 @@ import re
 from pathlib import PurePath
 from dataclasses import dataclass, field
 
-from ..core.archive import ARCHIVE
+from ...core.archive import ARCHIVE
 from ..model import Document, Metadata, Responsibility
 from .body import BodyReader
 from .dates import parse_date

@@ -16,7 +16,7 @@ from http import HTTPStatus
 from pathlib import Path
 from typing import Callable, TextIO
 
-from .errors import TeiEditionError
+from ..core.errors import TeiEditionError
 
 #: Characters a terminal may act on, besides the C0 and C1 controls: line and paragraph
 #: separators, and the bidirectional overrides and isolates that reorder what follows them.

@@ -14,7 +14,7 @@ pattern (stably, so document order stays within a pattern), which is the skeleto
 Only what the project's schemas use is compiled: `ns`, `xsl:key`, patterns of rules with
 `let` (with @value), `assert` and `report` (with @id and @role) whose text holds `value-of` and
 `name`, on contexts that match elements only. Anything else raises SchemaError, so that
-a schema is never checked by half: use lxml's skeleton (tei.validate.SchematronCheck) for it.
+a schema is never checked by half: use lxml's skeleton (tei.validate.validator.SchematronCheck) for it.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Iterable
 
 from lxml import etree
 
-from .errors import SchemaError
+from ..core.errors import SchemaError
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"

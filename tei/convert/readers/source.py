@@ -10,8 +10,8 @@ import codecs
 import re
 from pathlib import Path
 
-from ..errors import SourceError
-from ..files import read_bounded
+from ...core.errors import SourceError
+from ...core.files import read_bounded
 
 #: Largest source document accepted, in bytes. The largest archive documents are a few hundred KB;
 #: conversion time grows with size, so a hostile 50 MB file is refused rather than converted for hours.

@@ -25,19 +25,19 @@ import jinja2
 import markupsafe
 from babel.dates import get_month_names
 
-from . import __version__
-from .core.tei import slug
-from .export.edition import Edition, edition_date
-from .export.registers import edition_registers
-from .messages import SOURCE_LANGUAGE, translations
+from .. import __version__
+from ..core.tei import slug
+from ..export.edition import Edition, edition_date
+from ..export.registers import edition_registers
+from ..core.messages import SOURCE_LANGUAGE, translations
 from .namecards import page_cards, register_cards
-from .resources import doc_path, schema_path
+from ..core.resources import doc_path, schema_path
 
 if TYPE_CHECKING:  # pragma: no cover
     from datetime import date
 
     from .build import DocumentBuild
-    from .export.record import DocumentRecord
+    from ..export.record import DocumentRecord
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: The site's own pages (besides the documents and the browsing pages), as the sitemap lists them.
@@ -156,9 +156,9 @@ def _citation(doc: "DocumentBuild", tei: Path, edition: "Edition", accessed: "da
               env: jinja2.Environment) -> tuple[dict[str, str], str, str]:
     """The document's citation files (by suffix: .csl.json, .bib, .ris), and its page's head
     (Highwire tags, JSON-LD) and "Cite this document" box."""
-    from .export import citation as cite
-    from .export.record import DocumentRecord
-    from .xmlsafe import parse_untrusted
+    from ..export import citation as cite
+    from ..export.record import DocumentRecord
+    from ..core.xmlsafe import parse_untrusted
 
     record = DocumentRecord.from_tei(parse_untrusted(tei, name=f"{doc.id}.xml"), id=doc.id, file=f"{doc.id}.xml")
     entry = cite.Citation(record, edition, accessed)
@@ -245,7 +245,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     which the build keeps, and the site's own entries in it (`SiteMemo`). `code` stands for the code
     that makes the site (its digest): what the cache holds of the site is made again when it changes."""
     edition = edition or Edition()
-    from .export.citation import accessed_date
+    from ..export.citation import accessed_date
 
     accessed = accessed_date()
     published = sorted((d for d in documents if not d.failed),
@@ -472,9 +472,9 @@ def _tei_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> Path:
     corpus header (header.pickle) and the canonical form of its encodingDesc (encoding.xml)."""
     import pickle
 
-    from .export.corpus import encoding_key, header_record
-    from .export.record import DocumentRecord
-    from .export.sources import read_source, safe_id
+    from ..export.corpus import encoding_key, header_record
+    from ..export.record import DocumentRecord
+    from ..export.sources import read_source, safe_id
 
     key = memo.key("tei", doc.key, doc.id)
     made = memo.get(key)
@@ -492,7 +492,7 @@ def _header_records(cache: Path, documents: list["DocumentBuild"], memo: SiteMem
     in the cache once (a record at a time: a large edition is never in memory at once), then kept."""
     import pickle
 
-    from .export.corpus import header_record
+    from ..export.corpus import header_record
 
     # header_record again: the strings that records repeat are held once (interned)
     return [header_record(pickle.loads((_tei_facts(cache, d, memo) / "header.pickle").read_bytes()))
@@ -507,8 +507,8 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list[
     written again as it is while the ids it claims are free (else it is made again)."""
     from collections import Counter
 
-    from .export.corpus import CorpusWriter, corpus_head, corpus_member, ncname
-    from .export.sources import read_source, safe_id
+    from ..export.corpus import CorpusWriter, corpus_head, corpus_member, ncname
+    from ..export.sources import read_source, safe_id
 
     registers = edition_registers()
     members = [d for d in documents if "xml" in d.files]

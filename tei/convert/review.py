@@ -19,10 +19,10 @@ from typing import Iterable
 
 from lxml import etree
 
-from .core.spreadsheet import spreadsheet_safe
-from .core.tei import T, TEI_NS
-from .errors import OutputError
-from .files import write_atomic
+from ..core.spreadsheet import spreadsheet_safe
+from ..core.tei import T, TEI_NS
+from ..core.errors import OutputError
+from ..core.files import write_atomic
 from .names import fold
 
 _NS = {"t": TEI_NS}

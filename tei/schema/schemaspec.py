@@ -1,7 +1,7 @@
 """The tei-edition TEI customisation as data: the one source of schemas/tei-edition.{odd,rng,xsd}.
 
 Every element is a restriction of its TEI P5 definition (see docs/encoding.md), so a file the
-generated schemas accept is also valid against tei_all. `tei.schemagen` writes the schemas;
+generated schemas accept is also valid against tei_all. `tei.schema.schemagen` writes the schemas;
 `tests/test_validate_schemas.py` checks the committed files match and samples documents from this
 grammar to check them against the official tei_all.
 
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .core.archive import ARCHIVE
-from .core.tei import TEI_NS  # noqa: F401 (schemagen reads spec.TEI_NS)
-from .core.vocabulary import (  # noqa: F401 (the closed lists are part of the spec schemagen reads)
+from ..core.archive import ARCHIVE
+from ..core.tei import TEI_NS  # noqa: F401 (schemagen reads spec.TEI_NS)
+from ..core.vocabulary import (  # noqa: F401 (the closed lists are part of the spec schemagen reads)
     CLASSIFICATION_TAXONOMY, CLASSIFICATIONS, DOCTYPE_TAXONOMY, DOCUMENT_TYPES, classification_id, doctype_id,
 )
 

@@ -10,7 +10,7 @@ XInclude. Messages carry file, line, column, severity, schema and rule id.
     validator = Validator(["my.sch"])       # any .rng, .xsd or .sch file
     messages = validator.validate_file("doc.xml")
 
-The project's Schematron files run as one XSLT, one pass over the document (`tei.schematron`),
+The project's Schematron files run as one XSLT, one pass over the document (`tei.validate.schematron`),
 with the messages lxml's ISO skeleton gives for each file in turn; a .sch file given alone runs
 through the skeleton.
 
@@ -32,11 +32,11 @@ from typing import Iterable, Iterator, Sequence
 
 from lxml import etree
 
-from .core.tei import TEI_NS
-from .errors import SchemaError, UnsafeXMLError
-from .files import find_files, not_a_file, write_atomic
-from .resources import schema_path
-from .xmlsafe import MAX_XML_BYTES, duplicate_ids, one_line, parse_untrusted, syntax_message
+from ..core.tei import TEI_NS
+from ..core.errors import SchemaError, UnsafeXMLError
+from ..core.files import find_files, not_a_file, write_atomic
+from ..core.resources import schema_path
+from ..core.xmlsafe import MAX_XML_BYTES, duplicate_ids, one_line, parse_untrusted, syntax_message
 
 PROJECT = "tei-edition"
 TEI_ALL = "tei-all"
@@ -296,7 +296,7 @@ def _compile_schematron(path: Path) -> etree.XSLT:
 
 @functools.lru_cache(maxsize=None)
 def _compile_one_pass(paths: tuple[Path, ...]) -> etree.XSLT:
-    """The schemas at `paths` compiled into one XSLT that checks a document in one pass (tei.schematron)."""
+    """The schemas at `paths` compiled into one XSLT that checks a document in one pass (tei.validate.schematron)."""
     from .schematron import compile_schematron
 
     try:
@@ -397,7 +397,7 @@ class SchematronCheck:
 
 
 class OnePassSchematronCheck:
-    """Several Schematron schemas checked in one pass over the document (see tei.schematron): the
+    """Several Schematron schemas checked in one pass over the document (see tei.validate.schematron): the
     messages, and their order, of a SchematronCheck per schema in the order given."""
 
     def __init__(self, paths: Sequence[Path], label: str):

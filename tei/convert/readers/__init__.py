@@ -1,4 +1,4 @@
-"""Readers turn source text into the document model (`tei.model.Document`)."""
+"""Readers turn source text into the document model (`tei.convert.model.Document`)."""
 
 from .source import decode_source
 from .wilson import WilsonReader, read_wilson

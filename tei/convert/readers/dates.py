@@ -13,7 +13,7 @@ from datetime import datetime
 
 from dateutil import parser as dateparser
 
-from ..core.dates import DateValue
+from ...core.dates import DateValue
 from ..model import Block, DateSpan, EditorialMark, Inline, Text
 
 _DEFAULT_A = datetime(2000, 1, 1)

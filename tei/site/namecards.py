@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .export.registers import ENTRY_TAGS, T, XML_ID, Registers, _text
+from ..export.registers import ENTRY_TAGS, T, XML_ID, Registers, _text
 
-#: the site's index pages and anchors (browse/person.html#person-ID), as tei.build names them
+#: the site's index pages and anchors (browse/person.html#person-ID), as tei.site.build names them
 INDEX_PREFIX = {"person": "person", "place": "place", "org": "org"}
 KIND_LABEL = {"person": "Person", "place": "Place", "org": "Organisation"}
 #: a name in a reading edition that links to the site's index: ../browse/person.html#person-stalin

@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
-from ..core.tei import T
-from ..core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES  # noqa: F401 (imported from here by the reader)
+from ...core.tei import T
+from ...core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES  # noqa: F401 (imported from here by the reader)
 from ..model import Agent, ArchivalSource, Correspondence, Document, Metadata, PublishedSource, Responsibility, text_of
 
 #: Types whose documents are sent by someone to someone (they get a `correspDesc`).
@@ -287,8 +287,8 @@ def classify_agent(name: str) -> Agent:
 @functools.lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
     """Every name (main and variant) of the package's places register, case-folded."""
-    from ..resources import register_path
-    from ..xmlsafe import parse_untrusted
+    from ...core.resources import register_path
+    from ...core.xmlsafe import parse_untrusted
 
     path = register_path("places.xml")
     if not path.is_file():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, NamedTuple, Union
 
-from .core.dates import DateValue
+from ..core.dates import DateValue
 
 
 @dataclass

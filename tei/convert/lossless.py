@@ -1,6 +1,6 @@
 """The lossless check: every word of a source is in its TEI, or the conversion fails.
 
-It runs after encoding and tagging in every conversion (`tei.convert`), so `convert`, `build` and
+It runs after encoding and tagging in every conversion (`tei.convert.pipeline`), so `convert`, `build` and
 the Python API all refuse a document that would lose a word. What is excluded from the source's
 words is defined here and only here (docs/encoding.md, "The lossless check"):
 
@@ -34,8 +34,8 @@ from collections import Counter
 
 from lxml import etree
 
-from .core.tei import TEI_PREFIXES
-from .errors import TeiEditionError
+from ..core.tei import TEI_PREFIXES
+from ..core.errors import TeiEditionError
 from .readers.body import GLUED_REFERENCE
 from .readers.marks import HAND_LABEL, LABELS as MARK_LABELS, _label_key
 from .readers.wilson import CHROME, HEAD_LABELS, TAIL_LABELS

@@ -22,10 +22,10 @@ from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
-from .core.tei import T, TEI_NS, XML_ID
-from .errors import TeiEditionError
-from .resources import register_path
-from .xmlsafe import parse_untrusted
+from ..core.tei import T, TEI_NS, XML_ID
+from ..core.errors import TeiEditionError
+from ..core.resources import register_path
+from ..core.xmlsafe import parse_untrusted
 
 
 #: entry kind -> (register file, name element); the kind is also the @ref prefix ("person:kim-il-sung")

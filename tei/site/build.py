@@ -42,22 +42,22 @@ from typing import TYPE_CHECKING, Callable, Iterable
 import langcodes
 from lxml import etree
 
-from . import __version__
-from .convert import convert_bytes, iter_sources, output_name
-from .core.formats import RENDER, format_names
-from .core.tei import TEI_PREFIXES as TEI_NS
-from .core.tei import slug as core_slug
-from .readers.source import read_source_file
-from .errors import OutputError, TeiEditionError
-from .export.registers import edition_registers
-from .files import (SITE_MARKER, FolderChanges, finish_update, folder_entries, has_unfinished_update, not_a_file,
+from .. import __version__
+from ..convert.pipeline import convert_bytes, iter_sources, output_name
+from ..core.formats import RENDER, format_names
+from ..core.tei import TEI_PREFIXES as TEI_NS
+from ..core.tei import slug as core_slug
+from ..convert.readers.source import read_source_file
+from ..core.errors import OutputError, TeiEditionError
+from ..export.registers import edition_registers
+from ..core.files import (SITE_MARKER, FolderChanges, finish_update, folder_entries, has_unfinished_update, not_a_file,
                     update_in_place, write_atomic)
-from .resources import doc_path, register_path, schema_path, xslt_path
-from .review import count_decisions
+from ..core.resources import doc_path, register_path, schema_path, xslt_path
+from ..convert.review import count_decisions
 from .workers import Outcome, run_tasks
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .export.edition import Edition
+    from ..export.edition import Edition
 
 #: The renderings a build can make, from the one table of formats (tei/core/formats.py).
 FORMATS = format_names(RENDER)
@@ -78,7 +78,7 @@ class DocumentBuild:
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     failed: str = ""
-    #: how many of the converter's decisions are below high certainty (tei/review.py)
+    #: how many of the converter's decisions are below high certainty (tei/convert/review.py)
     review: int = 0
     #: seconds spent in each stage (convert, validate, html, pdf, txt), for the benchmark
     seconds: dict[str, float] = field(default_factory=dict)
@@ -113,7 +113,7 @@ class BuildReport:
 # -- the content key ---------------------------------------------------------------------
 
 #: Package files that shape only the site around the documents, which every build rewrites.
-SITE_ONLY = ("site.py", "cli.py", "templates", "messages.py", "locale")
+SITE_ONLY = ("site/pages.py", "cli.py", "site/templates", "core/messages.py", "core/locale")
 
 
 def _tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> str:
@@ -121,7 +121,7 @@ def _tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> str:
     if folder.is_dir():
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
             relative = path.relative_to(folder)
-            if relative.parts[0] not in skip:
+            if not any(relative.as_posix() == s or relative.as_posix().startswith(s + "/") for s in skip):
                 digest.update(str(relative).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -130,7 +130,7 @@ def _tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> str:
 def build_salt(formats: Iterable[str]) -> str:
     """Everything besides the source that changes a document's outputs: the tool's own code, its
     stylesheets, schemas and registers."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # tei/
     parts = [__version__, ",".join(sorted(formats)), _tree_digest(package, skip=SITE_ONLY),
              _tree_digest(xslt_path("")), _tree_digest(schema_path("")), _tree_digest(register_path(""))]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
@@ -157,7 +157,7 @@ def _language_name(code: str) -> str:
 def catalogue_record(tree: etree._ElementTree) -> dict:
     """The metadata the site's lists need, read from the TEI (so any TEI would do); names that
     point to a register entry are listed under the entry's main name."""
-    from .export.record import DocumentRecord, text_of
+    from ..export.record import DocumentRecord, text_of
 
     record = DocumentRecord.from_tei(tree)
     root = tree.getroot()
@@ -203,7 +203,7 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
 
 def _publication(bibl: etree._Element) -> str:
     """A published source in a few words: "Author, Title (Year)"; its publisher is not an archive."""
-    from .export.record import text_of
+    from ..export.record import text_of
 
     def part(tag: str) -> str:
         found = bibl.find(f"{{{TEI_NS['t']}}}{tag}")
@@ -243,8 +243,8 @@ def make_document(source: str, data: bytes, key: str, formats: tuple[str, ...],
     ({"xml": TEI, "html": ..., ...}) as data, so that it can run where the cache is not (another
     machine); never raises for bad input. The validator and the stylesheets read files, so the TEI
     is written to a temporary folder (in `scratch_in`, else the system's), removed before it returns."""
-    from .render.renderer import render
-    from .validate import Validator
+    from ..render.renderer import render
+    from ..validate.validator import Validator
 
     result = DocumentBuild(source=source, key=key)
     outputs: dict[str, bytes] = {}
@@ -453,7 +453,7 @@ def _run_on_executor(executor: Executor, todo: list[tuple[str, str]], cache: Pat
 
     A document not back `time_limit` seconds after it was submitted fails; its task cannot be
     stopped (an executor only cancels what has not started), so its answer is ignored when it comes."""
-    from .render.renderer import compile_stylesheets
+    from ..render.renderer import compile_stylesheets
 
     compile_stylesheets(formats)  # here, in the calling thread, for a thread pool's threads to share
     queue = deque(todo)
@@ -518,7 +518,7 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
     document's files as bytes, which this process writes; they need the same tei-edition installed,
     not this machine's disk. By default, local worker processes, of which one past the time limit
     is killed; an executor's task cannot be killed, only reported (see `_run_on_executor`)."""
-    from .export.edition import find_edition
+    from ..export.edition import find_edition
 
     sources = list(sources)
     out = site_output(out_dir, sources)
@@ -528,7 +528,7 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
         # Without Pango no PDF can be made: one line naming the packages (and --formats html,txt),
         # before anything is written, rather than a site published without its PDFs (on a cluster
         # the workers, not this machine, make the PDFs).
-        from .render.renderer import require_system_packages
+        from ..render.renderer import require_system_packages
 
         require_system_packages(formats)
     with contextlib.ExitStack() as stack:
@@ -552,7 +552,7 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
 def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tuple[str, ...],
            progress: Callable[[Progress], None] | None, edition: "Edition",
            time_limit: float | None = None, executor: Executor | None = None, slots: int | None = None) -> BuildReport:
-    from .site import write_site
+    from .pages import write_site
 
     salt = build_salt(formats)
     timings: dict[str, float] = {}
@@ -619,7 +619,7 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
     notes = [] if edition.base_url else [
         "no sitemap.xml: its addresses must be absolute; give the edition's base URL (--base-url, or base_url "
         "in edition.toml)"]
-    code = _tree_digest(Path(__file__).resolve().parent)
+    code = _tree_digest(Path(__file__).resolve().parent.parent)  # tei/
     site_key = _site_key(salt, code, documents, edition)
     unchanged = _unchanged_site(out, cache, site_key)
     if unchanged is not None:
@@ -796,7 +796,7 @@ def _site_key(salt: str, code: str, documents: list[DocumentBuild], edition: "Ed
     (docs/encoding.md) and Pagefind's version."""
     from importlib import metadata
 
-    from .export.citation import accessed_date
+    from ..export.citation import accessed_date
 
     try:
         pagefind = metadata.version("pagefind")

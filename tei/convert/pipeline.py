@@ -13,17 +13,17 @@ from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
-from .core.tei import slug
+from ..core.tei import slug
 from .encoder import TeiEncoder, serialize_tei
-from .errors import OutputError, TeiEditionError
-from .files import find_files, not_a_file, write_atomic
+from ..core.errors import OutputError, TeiEditionError
+from ..core.files import find_files, not_a_file, write_atomic
 from .lossless import check_lossless
 from .model import Document
 from .names import default_tagger
 from .readers import WilsonReader
 from .readers.source import decode_source, read_source_file
 from .review import Decision, review_decisions
-from .xmlsafe import parse_untrusted
+from ..core.xmlsafe import parse_untrusted
 
 
 @dataclass
@@ -36,7 +36,7 @@ class Conversion:
     layout: str = ""
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
-    #: the decisions below high certainty (tei/review.py), when the conversion was asked to review them
+    #: the decisions below high certainty (tei/convert/review.py), when the conversion was asked to review them
     decisions: list[Decision] = field(default_factory=list)
 
     @property
@@ -78,14 +78,14 @@ def _convert(data: bytes | str, name: str) -> tuple[str, etree._ElementTree, Doc
 
 def convert_document(data: bytes | str, name: str = "<input>") -> tuple[etree._ElementTree, Document]:
     """Read, encode and check: the TEI tree and the document model. A conversion that would lose a word
-    of the source raises `LostWordsError` (tei/lossless.py), so nothing is written for it."""
+    of the source raises `LostWordsError` (tei/convert/lossless.py), so nothing is written for it."""
     _, tree, doc = _convert(data, name)
     return tree, doc
 
 
 def convert_reviewed(data: bytes | str, name: str = "<input>") -> tuple[etree._ElementTree, Document, list[Decision]]:
     """`convert_document`, and the decisions below high certainty with the source lines they were read
-    from (tei/review.py)."""
+    from (tei/convert/review.py)."""
     text, tree, doc = _convert(data, name)
     return tree, doc, review_decisions(tree, text, name)
 
@@ -162,7 +162,7 @@ def convert_file(source: Path, out_dir: Path, force: bool = False, taken: set[st
 def convert_paths(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, force: bool = False,
                   progress: Callable[[Conversion], None] | None = None, review: bool = False) -> list[Conversion]:
     """Convert every source; one bad document never stops the batch. With `review`, each result lists
-    its decisions below high certainty (tei/review.py)."""
+    its decisions below high certainty (tei/convert/review.py)."""
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise OutputError("the output path exists and is not a folder", str(out))
