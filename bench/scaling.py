@@ -3,8 +3,8 @@
     .venv/bin/python bench/scaling.py [--n 1000] [--stages notes,lb,hands,colspan,spaces,roles,sic]
 
 Prints one row per stage and size with the seconds and the growth over the previous size: about 2
-for a linear stage, 4 for a quadratic one. tests/test_linear_time.py checks the same stages at
-smaller sizes (tests/test_text_safety.py the reader, the tagger and the encoder); the inputs are the
+for a linear stage, 4 for a quadratic one. tests/render/test_linear_time.py checks the same stages at
+smaller sizes (tests/convert/test_text_safety.py the reader, the tagger and the encoder); the inputs are the
 hostile corpus's (tests/hostile/make_corpus.py).
 """
 

@@ -409,10 +409,12 @@ def export_command(fmt: str, sources: tuple[str, ...], output: str, force: bool,
         click.echo(f"{exc.path}: error: {exc.message}", err=True)
         sys.exit(1)
     try:
-        loaded = Registers.load(registers)
+        loaded = Registers.load(registers) if registers is not None else Registers()
     except TeiEditionError as exc:
         click.echo(f"{exc.path or registers}: error: {exc.message}", err=True)
         sys.exit(1)
+    for file, warning in loaded.warnings:
+        click.echo(f"{file}: warning: {warning}", err=True)
     try:
         result = export(fmt, sources, output, registers=loaded, edition=edition, include=include,
                         cmif_url=cmif_url, force=force)

@@ -12,7 +12,12 @@ from tei.validate.validator import find_tei_all  # noqa: F401  (imported by the 
 #: Headless Chromium fixtures (`browser`, `open_page`) for the browser tests.
 pytest_plugins = ["browser_fixtures"]
 
+#: The checkout and the tests' own folders, for every test module and helper (tests/ is on the
+#: import path: pyproject.toml's pytest `pythonpath`).
 ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
+DATA = TESTS / "data"
+HOSTILE = TESTS / "hostile"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 @pytest.fixture(scope="session")
 def tei_all():

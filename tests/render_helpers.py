@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+from conftest import DATA, ROOT, TESTS  # noqa: F401 (DATA and ROOT are imported by the tests from here)
+
+ARTIFACTS = TESTS / "artifacts"
 SAMPLE = DATA / "render" / "sample-telegram.xml"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 NS = {"tei": TEI[1:-1]}

@@ -54,6 +54,12 @@
        shown, since the published page has no file beside it. -->
   <xsl:param name="facsimile-base" select="''"/>
 
+  <!-- The IIIF Presentation 3 manifest of the document's page images that the page links to.
+       render writes NAME.manifest.json beside NAME.html when the document has page images and
+       sets this to that name; give the http(s) address the manifest will be published at to make
+       it the manifest's id (tei/render/iiif.py). Empty: no link. -->
+  <xsl:param name="iiif-manifest" select="''"/>
+
   <!-- Where names that point into the edition's registers link to. A name with
        ref="PREFIX:ID" (person:kim-il-sung, place:pyongyang, org:cpsu) links to
        {name-index}PREFIX.html#PREFIX-ID: the edition site sets '../browse/', whose index pages

@@ -84,7 +84,7 @@ def _kept_text(text: str) -> str:
 
 def _unglued(text: str) -> str:
     """The text without footnote references glued to their words (`tests1` -> `tests`)."""
-    return GLUED_REFERENCE.sub("", text) if any(c.isdigit() for c in text) else text
+    return GLUED_REFERENCE.sub("", text)
 
 
 def source_words(text: str) -> list[str]:

@@ -1,5 +1,5 @@
-"""Names: the registers of persons, places and organisations, and the rule-based tagger that links
-the names of a TEI document to them (docs/encoding.md, "Names").
+"""Names: the rule-based tagger that links the names of a TEI document to the registers of persons,
+places and organisations (docs/encoding.md, "Names"); the registers are read by tei/core/registers.py.
 
 Every tag the tagger makes can be explained by one rule: a form of a register entry (or one derived
 from it: initials, transliteration hyphens, capitals), a title before a name, a surname of a person
@@ -11,26 +11,19 @@ added around it, and `@ref` on name elements the encoder made.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
-from ..core.tei import T, TEI_NS, XML_ID
-from ..core.errors import TeiEditionError
-from ..core.resources import register_path
-from ..core.xmlsafe import parse_untrusted
+from ..core.registers import KIND_OF_NAME, KINDS, Entry, Registers, fold, fold_hyphens, normal_space, text_without_roles
+from ..core.tei import T
 
 
-#: entry kind -> (register file, name element); the kind is also the @ref prefix ("person:kim-il-sung")
-KINDS = {"person": ("persons.xml", "persName"), "place": ("places.xml", "placeName"), "org": ("orgs.xml", "orgName")}
-KIND_OF_NAME = {element: kind for kind, (_, element) in KINDS.items()}
 #: where a TEI file finds the registers, relative to itself: an edition keeps tei/ and registers/ side by side
 REGISTER_BASE = "../registers/"
 ID_PATTERN = "([A-Za-z0-9._-]+)"
@@ -64,209 +57,6 @@ _NO_CANDIDATES_TAGS = {T + name for name in NO_CANDIDATES}
 WHOLE_VALUE = {"settlement": ("place",), "pubPlace": ("place",), "repository": ("org",), "publisher": ("org",),
                "funder": ("org",), "author": ("person", "org")}
 
-# -- folding: compare names without minding quotes, accents and transliteration hyphens ------------------
-
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
-                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-                         "\u00a0": " ", "\u2010": "-", "\u2011": "-"})
-
-
-def fold(text: str, hyphens: bool = True) -> str:
-    """The text with the same length, so that positions map back: curly quotes straight, accents off,
-    and (hyphens=True) a hyphen between letters read as a space before a capital, so that
-    "Kim Il-sung", "Kim Il-Sung" and "Kim Il Sung" fold alike."""
-    text = _QUOTE_CHARS.sub(_straight_quote, text)
-    if not text.isascii():
-        text = _NON_ASCII.sub(_base_letter, text)
-    return _fold_hyphens(text) if hyphens else text
-
-
-def _fold_hyphens(text: str) -> str:
-    """The last step of fold(): fold(text) is _fold_hyphens(fold(text, hyphens=False))."""
-    if "-" in text:
-        text = _TRANSLITERATION_HYPHEN.sub(_hyphen_to_space, text)
-    return text
-
-
-#: the characters of _QUOTES: replacing the few there are is ten times faster than str.translate, which
-#: looks every character of the text up in the table
-_QUOTE_CHARS = re.compile("[" + re.escape("".join(map(chr, _QUOTES))) + "]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-#: a hyphen between letters; the pattern starts with the hyphen (the letter before it is a lookbehind after
-#: it) so that the search skips to the hyphens instead of trying the lookbehind at every character
-_TRANSLITERATION_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)([^\W\d_])")
-
-
-def _straight_quote(match: re.Match) -> str:
-    return _QUOTES[ord(match.group())]
-
-
-def _hyphen_to_space(match: re.Match) -> str:
-    upper = match.group(1).upper()
-    return " " + (upper if len(upper) == 1 else match.group(1))
-
-
-def _base_letter(match: re.Match) -> str:
-    return _base_of(match.group())
-
-
-@lru_cache(maxsize=4096)
-def _base_of(char: str) -> str:
-    """"ș" -> "s", "é" -> "e"; a letter of another script stays as it is."""
-    base = unicodedata.normalize("NFD", char)[0]
-    return base if base.isascii() or not base.isalpha() else char
-
-
-def _normal_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-# -- registers -------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Entry:
-    """One person, place or organisation of a register, with every form the tagger looks for.
-
-    `generic` forms ("Foreign Ministry") name an institution without saying whose: several entries
-    may share one, and the tagger links them only where the document fixes which (`NameTagger`)."""
-
-    ident: str
-    kind: str
-    label: str
-    forms: tuple[str, ...]
-    surname: str = ""
-    forenames: tuple[str, ...] = ()
-    generic: tuple[str, ...] = ()
-
-    @property
-    def ref(self) -> str:
-        return f"{self.kind}:{self.ident}"
-
-
-#: words that name a kind of institution, not one institution: a form made only of these (and of the small
-#: words between them) is generic ("Foreign Ministry", "Ministry of Foreign Affairs", "Central Committee",
-#: "Cabinet of Ministers"); so is a form the register marks with subtype="generic" ("Korean Embassy")
-GENERIC_WORDS = frozenset("""
-ministry ministries minister ministers foreign affairs trade internal interior defence defense justice
-finance embassy embassies consulate consulates legation mission delegation central committee cabinet
-council government administrative politburo presidium department directorate first second third state
-archive archives party general staff secretariat office bureau commission executive national assembly
-supreme international relations security service section division headquarters parliament agency
-the of and for
-""".split())
-
-
-def is_generic(form: str) -> bool:
-    """A form made only of institution words: it does not say which ministry or committee it is."""
-    words = re.findall(r"[\w']+", fold(form, hyphens=False).lower())
-    return bool(words) and all(w in GENERIC_WORDS for w in words) and any(w not in {"the", "of", "and", "for"} for w in words)
-
-
-class RegisterError(TeiEditionError):
-    """A register cannot be read, or two entries claim the same identifier or the same name."""
-
-
-def _text_without_roles(element: etree._Element) -> str:
-    """A name form as text, without its titles: the tagger recognises "Comrade" and "President" by itself."""
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag != T + "roleName":
-            parts.append("".join(child.itertext()))
-        parts.append(child.tail or "")
-    return _normal_space("".join(parts))
-
-
-def initial_forms(forenames: Iterable[str], surname: str) -> list[str]:
-    """"I. Stalin", "I. V. Stalin", "I.V. Stalin", "D. A. Kunaev": the forms with initials a name implies."""
-    initials = [re.sub(r"(\w)\w*", r"\1.", name) for name in forenames if name]
-    forms = []
-    if initials and surname:
-        forms.append(f"{initials[0]} {surname}")
-        if len(initials) > 1:
-            forms += [f"{' '.join(initials)} {surname}", f"{''.join(initials)} {surname}"]
-    return forms
-
-
-def _entry(element: etree._Element, kind: str) -> Entry:
-    name_tag = T + KINDS[kind][1]
-    names = element.findall(name_tag)
-    ident = element.get(XML_ID)
-    if not ident or not names:
-        raise RegisterError(f"a {kind} needs an xml:id and at least one {KINDS[kind][1]} (line {element.sourceline})")
-    forms: list[str] = []
-    generic: list[str] = []
-    surname, forenames = "", ()
-    for name in names:
-        form = _text_without_roles(name)
-        if name.get("subtype") == "generic" or is_generic(form):
-            generic.append(form)
-            continue
-        forms.append(form)
-        parts_surname = name.findtext(T + "surname") or ""
-        parts_forenames = tuple(f.text or "" for f in name.findall(T + "forename"))
-        forms += initial_forms(parts_forenames, parts_surname)
-        if not surname and parts_surname:
-            surname, forenames = parts_surname, parts_forenames
-    forms = [f for f in dict.fromkeys(forms) if f]
-    generic = [f for f in dict.fromkeys(generic) if f]
-    return Entry(ident, kind, (forms or generic)[0], tuple(forms), surname, forenames, tuple(generic))
-
-
-class Registers:
-    """The entries of the three registers, by identifier; `lookup` finds an entry by one of its forms."""
-
-    def __init__(self, entries: Iterable[Entry]):
-        self.entries: dict[str, Entry] = {}
-        self.by_form: dict[str, Entry] = {}
-        #: folded generic form -> the entries that have it (any number)
-        self.by_generic: dict[str, list[Entry]] = {}
-        for entry in entries:
-            for form in entry.generic:
-                self.by_generic.setdefault(fold(form), []).append(entry)
-            if entry.ident in self.entries:
-                raise RegisterError(f"the identifier {entry.ident!r} is used twice in the registers")
-            self.entries[entry.ident] = entry
-            for form in entry.forms:
-                key = fold(form)
-                other = self.by_form.setdefault(key, entry)
-                if other is not entry:
-                    raise RegisterError(f"the name {form!r} belongs to both {other.ref} and {entry.ref}")
-
-    @classmethod
-    def load(cls, folder: str | Path | None = None) -> "Registers":
-        """The registers shipped with the package, or those of an editor's own folder."""
-        entries = []
-        for kind, (filename, _) in KINDS.items():
-            path = Path(folder) / filename if folder is not None else register_path(filename)
-            tree = parse_untrusted(path)
-            entries += [_entry(element, kind) for element in tree.iter(T + kind)]
-        return cls(entries)
-
-    def resolve(self, ref: str) -> Entry | None:
-        """The entry a `@ref` points to ("person:stalin"), or None."""
-        kind, _, ident = ref.partition(":")
-        entry = self.entries.get(ident)
-        return entry if entry is not None and entry.kind == kind else None
-
-    def lookup(self, text: str, kinds: Iterable[str] = tuple(KINDS)) -> Entry | None:
-        """The entry one of whose forms the whole text is (in capitals too: "I. STALIN")."""
-        key = fold(_normal_space(text))
-        entry = self.by_form.get(key)
-        if entry is None and key.isupper():
-            entry = next((e for k, e in self.by_form.items() if k.upper() == key), None)
-        return entry if entry is not None and entry.kind in kinds else None
-
-
-_LOADED: Registers | None = None
-
-
-def default_registers() -> Registers:
-    """The package's registers, read once per process."""
-    global _LOADED
-    if _LOADED is None:
-        _LOADED = Registers.load()
-    return _LOADED
-
 
 def prefix_definitions(kinds: Iterable[str] = tuple(KINDS), base: str = REGISTER_BASE) -> etree._Element:
     """A `listPrefixDef` that makes "person:ID" resolvable: `../registers/persons.xml#ID`. It adds no
@@ -290,7 +80,7 @@ _HONORIFIC = r"(?:[Cc]omrade|Mr\.|Mrs\.|Ms\.|Dr\.|[Cc]ounselor|[Aa]mbassador)"
 TITLE_BEFORE = re.compile(rf"(?<![\w.])((?:(?:{_ADJECTIVE} )?{_ROLE} |{_HONORIFIC} ){{1,3}})$")
 
 
-#: at least the longest title TITLE_BEFORE can match (165 characters; tests/test_names.py checks the
+#: at least the longest title TITLE_BEFORE can match (165 characters; tests/convert/test_names.py checks the
 #: bound): searching for one only there before a name, instead of from the start of the text, finds
 #: the same title and keeps long paragraphs with many names from taking quadratic time
 _TITLE_WIDTH = 200
@@ -403,7 +193,7 @@ class _Flat:
     def folded(self) -> str:
         """fold(text)"""
         if self._folded is None:
-            self._folded = _fold_hyphens(self.plain)
+            self._folded = fold_hyphens(self.plain)
         return self._folded
 
 
@@ -689,7 +479,7 @@ class NameTagger:
     """
 
     def __init__(self, registers: Registers | None = None):
-        self.registers = registers if registers is not None else default_registers()
+        self.registers = registers if registers is not None else Registers.package()
         self.index = FormIndex((form, entry) for entry in self.registers.entries.values() for form in entry.forms)
         #: every generic form, to tag it (without @ref) where the document does not fix which entry it is
         self.generic_index = FormIndex((form, entries[0]) for form, entries in self.registers.by_generic.items())
@@ -736,7 +526,7 @@ class NameTagger:
                 continue
             kinds = WHOLE_VALUE.get(name) or (KIND_OF_NAME[name],)
             # a title inside an existing name ("Comrade X") is not part of the register's form
-            stripped = LEADING_TITLES.sub("", _normal_space("".join(element.itertext())))
+            stripped = LEADING_TITLES.sub("", normal_space("".join(element.itertext())))
             if index is None:
                 entry = self.registers.lookup(stripped, kinds)
             else:
@@ -918,7 +708,7 @@ def default_tagger() -> NameTagger:
     """A tagger over the package's registers, built once per process (the converter calls it per document)."""
     global _DEFAULT_TAGGER
     if _DEFAULT_TAGGER is None:
-        _DEFAULT_TAGGER = NameTagger(default_registers())
+        _DEFAULT_TAGGER = NameTagger(Registers.package())
     return _DEFAULT_TAGGER
 
 
@@ -990,7 +780,7 @@ def _unlinked(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:
             continue  # a generic name ("Foreign Ministry") is in the registers, only not fixed by the document
         if any(_local(a) in KIND_OF_NAME or _local(a) == "rs" for a in element.iterancestors()):
             continue
-        name = _text_without_roles(element)  # "Comrade Pak Song-chol" is listed as "Pak Song-chol"
+        name = text_without_roles(element)  # "Comrade Pak Song-chol" is listed as "Pak Song-chol"
         if name:
             yield name, element
 
@@ -1004,7 +794,7 @@ def _context(element: etree._Element, width: int = 40) -> str:
     name = "".join(element.itertext())
     after = "".join(block.itertext())[len(before) + len(name):]
     before, after = re.sub(r"\s+", " ", before).lstrip(), re.sub(r"\s+", " ", after).rstrip()
-    return f"…{before[-width:]}[{_normal_space(name)}]{after[:width]}…"
+    return f"…{before[-width:]}[{normal_space(name)}]{after[:width]}…"
 
 
 def _text_until(block: etree._Element, stop: etree._Element) -> Iterator[str]:

@@ -19,13 +19,13 @@ from typing import Iterable
 
 from lxml import etree
 
-from ..core.spreadsheet import spreadsheet_safe
-from ..core.tei import T, TEI_NS
 from ..core.errors import OutputError
 from ..core.files import write_atomic
-from .names import fold
+from ..core.record import DocumentRecord
+from ..core.registers import fold
+from ..core.spreadsheet import spreadsheet_safe
+from ..core.tei import T, TEI_PREFIXES, XML_ID, XML_LANG, text_of
 
-_NS = {"t": TEI_NS}
 
 #: the words of teidata.probCert, most certain first; a number (a probability) is below high unless 1
 CERTAINTIES = ("high", "medium", "low", "unknown")
@@ -82,7 +82,7 @@ def below_high(cert: str) -> bool:
 
 
 def _uncertain(root: etree._Element) -> list[etree._Element]:
-    return [e for e in root.xpath("descendant-or-self::t:*[@cert]", namespaces=_NS) if below_high(e.get("cert"))]
+    return [e for e in root.xpath("descendant-or-self::t:*[@cert]", namespaces=TEI_PREFIXES) if below_high(e.get("cert"))]
 
 
 def count_decisions(tree: etree._ElementTree | etree._Element) -> int:
@@ -99,7 +99,7 @@ def review_decisions(tree: etree._ElementTree | etree._Element, source_text: str
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     document = document or root.getroottree().docinfo.URL or ""
     lines = _SourceLines(source_text) if source_text is not None else None
-    title = _text(root.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title"))
+    title = DocumentRecord.from_tei(root).title
     decisions = []
     for element in _uncertain(root):
         cert = element.get("cert")
@@ -114,12 +114,6 @@ def review_decisions(tree: etree._ElementTree | etree._Element, source_text: str
 
 # -- what each element says ------------------------------------------------------------------
 
-def _text(element: etree._Element | None) -> str:
-    if element is None:
-        return ""
-    return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
-
-
 def _local(element: etree._Element) -> str:
     return etree.QName(element).localname
 
@@ -133,21 +127,21 @@ def _ancestor(element: etree._Element, name: str) -> etree._Element | None:
 def _category_label(root: etree._Element, target: str) -> str:
     ident = target.lstrip("#")
     for category in root.iter(T + "category"):
-        if category.get("{http://www.w3.org/XML/1998/namespace}id") == ident:
-            label = _text(category.find(T + "catDesc"))
+        if category.get(XML_ID) == ident:
+            label = text_of(category.find(T + "catDesc"))
             if label:
                 return label
     return re.sub(r"^(?:doctype|classification)-", "", ident).replace("-", " ")
 
 
 def _as_given(root: etree._Element) -> list[str]:
-    return [_text(term) for term in root.iterfind(f".//{T}keywords[@scheme='#as-given']/{T}term")]
+    return [text_of(term) for term in root.iterfind(f".//{T}keywords[@scheme='#as-given']/{T}term")]
 
 
 def _describe(element: etree._Element, root: etree._Element, title: str) -> tuple[str, str, str, list[str]]:
     """(field, value, note, evidence): evidence are the texts to look for in the source, in order."""
     name = _local(element)
-    value = _text(element)
+    value = text_of(element)
     if name == "catRef":
         scheme = element.get("scheme", "")
         field = {"#document-types": "document type", "#classifications": "classification"}.get(scheme, "classification")
@@ -186,10 +180,10 @@ def _describe(element: etree._Element, root: etree._Element, title: str) -> tupl
         note = f"read as {when}" if when else ""
     elif name == "abstract":
         field = "summary"
-        value = _text(element.find(T + "p"))[:200] or value[:200]
+        value = text_of(element.find(T + "p"))[:200] or value[:200]
     elif name == "term" and element.get("type") == "original":
         field = "language of an original term"
-        note = f"recorded as {element.get('{http://www.w3.org/XML/1998/namespace}lang', '')}"
+        note = f"recorded as {element.get(XML_LANG, '')}"
     elif name == "unclear":
         field = "unclear reading"
         note = "the source marks the reading as uncertain"
@@ -199,7 +193,7 @@ def _describe(element: etree._Element, root: etree._Element, title: str) -> tupl
         field = name
     # a structured field (msDesc, bibl) joins parts that stand apart in the source: its longest
     # parts find the line when the whole does not
-    parts = sorted({_text(part) for part in element.iterdescendants() if len(part) == 0 and _text(part)},
+    parts = sorted({text_of(part) for part in element.iterdescendants() if len(part) == 0 and text_of(part)},
                    key=len, reverse=True)
     return field, value, note, [value, *parts]
 
@@ -208,7 +202,7 @@ def _context(element: etree._Element) -> str:
     """The text of the block the element stands in ("" in the header's fields)."""
     for parent in element.iterancestors():
         if parent.tag in _BLOCKS:
-            return _text(parent)
+            return text_of(parent)
     return ""
 
 

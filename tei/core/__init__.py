@@ -1,5 +1,7 @@
-"""The base layer every stage uses: the TEI vocabulary and the small helpers that name things.
+"""The base layer every stage uses: the TEI vocabulary, the small helpers that name things, and
+safe file and XML input and output with their size limits (errors, files, xmlsafe, resources,
+urls, messages).
 
-Nothing here imports a stage (readers, encoder, names, convert, validate, render, export, build,
-site, cli); tests/test_architecture.py holds that rule. See docs/architecture.md.
+Nothing here imports a stage (convert, schema, validate, render, export, site, cli);
+tests/core/test_architecture.py holds that rule. See docs/architecture.md.
 """

@@ -3,7 +3,7 @@ what makes it.
 
 The command line's choices, the build's renderings, the renderer's stylesheets and dispatch and
 the export's dispatch are all read from `FORMATS` (pandoc keeps such a table of its writers). A new
-format is a row here and the code that makes it; tests/test_formats.py checks that every consumer
+format is a row here and the code that makes it; tests/core/test_formats.py checks that every consumer
 sees the row.
 """
 

@@ -47,3 +47,10 @@ def slug(text: str, allowed: str = "a-z0-9", *, case: str = "lower", strip: str 
     if case == "lower-after":
         result = result.lower()
     return result or default
+
+
+def text_of(element: etree._Element | None) -> str:
+    """The element's text, whitespace normalised; "" for None."""
+    if element is None:
+        return ""
+    return " ".join("".join(element.itertext()).split())

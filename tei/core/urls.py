@@ -9,7 +9,7 @@ Everything else is refused, whatever its case or spacing: `javascript:`, `data:`
 (browsers drop tabs and line breaks inside a URL, so `java&#x09;script:` would run).
 
 `xslt/common/urls.xsl` (`safe-url`) applies the same rules to the HTML, and so to the PDF made
-from it; tests/test_url_allowlist.py checks that the two agree.
+from it; tests/core/test_url_allowlist.py checks that the two agree.
 """
 
 from __future__ import annotations

@@ -23,8 +23,8 @@ from .corpus import build_corpus
 from .dc import dc_record, list_records
 from .edition import Edition
 from .output import folder_atomic, write_file
-from .record import DocumentRecord
-from .registers import Registers
+from ..core.record import DocumentRecord
+from ..core.registers import Registers
 from .sources import SourceDocument, SourceFailure, load_sources
 from .xmlbuild import to_bytes
 
@@ -115,7 +115,7 @@ def _bagit(job: _Job) -> None:
         build_bag(folder, job.documents, job.records, job.registers, job.edition, job.include)
 
 
-#: What writes each export of FORMATS (tests/test_formats.py checks that they are the same).
+#: What writes each export of FORMATS (tests/core/test_formats.py checks that they are the same).
 WRITERS = {"tei-corpus": _tei_corpus, "cmif": _cmif, "dc": _dc, "csv": _csv, "json": _json, "bagit": _bagit}
 
 

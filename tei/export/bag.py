@@ -17,8 +17,8 @@ import bagit
 from .. import __version__
 from ..core.errors import OutputError
 from .edition import Edition, source_date
-from .record import DocumentRecord
-from .registers import Registers
+from ..core.record import DocumentRecord
+from ..core.registers import Registers
 from .sources import SourceDocument
 
 CHECKSUMS = ["sha256"]

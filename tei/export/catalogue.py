@@ -13,7 +13,7 @@ import json
 from typing import TYPE_CHECKING
 
 from ..core.spreadsheet import FORMULA_TRIGGERS, spreadsheet_safe  # noqa: F401 (part of this module's API)
-from .record import DocumentRecord, names_of
+from ..core.record import DocumentRecord, names_of
 
 if TYPE_CHECKING:
     from .edition import Edition

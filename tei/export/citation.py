@@ -1,6 +1,6 @@
 """How to cite one document: plain text, CSL-JSON, BibTeX, RIS, Highwire meta tags and schema.org.
 
-Every form starts from the document's `DocumentRecord` (the header read once, tei/export/record.py)
+Every form starts from the document's `DocumentRecord` (the header read once, tei/core/record.py)
 and the edition; nothing here reads TEI. The forms say the same things: title, date, author (only
 when the header names one), the archive and the archival signature, the translators, the record's
 URL and the date accessed.
@@ -20,7 +20,7 @@ from datetime import date, datetime, timezone
 from ..core.tei import slug
 from ..core.urls import safe_url
 from .edition import Edition, source_date
-from .record import DateValue, DocumentRecord
+from ..core.record import DateValue, DocumentRecord
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]

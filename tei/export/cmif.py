@@ -15,11 +15,9 @@ from lxml import etree
 
 from ..core.urls import safe_url
 from .edition import Edition, edition_date
-from .record import CorrespAction, DocumentRecord, Name
-from .registers import Registers
-from .xmlbuild import TEI_NS, XML_ID, sub
-
-T = f"{{{TEI_NS}}}"
+from ..core.record import CorrespAction, DocumentRecord, Name
+from ..core.registers import Registers
+from .xmlbuild import T, TEI_NS, XML_ID, sub
 #: Names for stable bibl ids: uuid5 in this namespace of a document's URI (or id).
 BIBL_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/tei-edition/cmif")
 NOT_NAMED = "Not named in the source."

@@ -25,12 +25,10 @@ from lxml import etree
 
 from .. import __version__
 from .edition import Edition, edition_date
-from .record import DocumentRecord
-from .registers import Registers
+from ..core.record import DocumentRecord
+from ..core.registers import Registers
 from .sources import SourceDocument
-from .xmlbuild import TEI_NS, XML_ID, XML_LANG, sub
-
-T = f"{{{TEI_NS}}}"
+from .xmlbuild import T, TEI_NS, XML_ID, XML_LANG, sub
 #: Attributes whose `file#id` or `prefix:id` values may point into the registers.
 REGISTER_POINTERS = ("ref", "corresp", "sameAs", "who", "target", "key")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .edition import Edition, edition_date
-from .record import DocumentRecord, names_of
+from ..core.record import DocumentRecord, names_of
 from .xmlbuild import XML_LANG, sub
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"

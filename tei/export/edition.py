@@ -18,9 +18,10 @@ from urllib.parse import urlsplit
 
 from ..core.archive import ARCHIVE as SOURCE_ARCHIVE
 from ..core.errors import TeiEditionError
+from ..core.files import read_bounded
 from ..core.messages import interface_languages
+from ..core.record import DocumentRecord
 from ..core.urls import safe_url
-from .record import DocumentRecord
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -46,6 +47,8 @@ DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_MAP_ATTRIBUTION = "© OpenStreetMap contributors"
 #: The name of the edition file, looked for beside the sources.
 EDITION_FILE = "edition.toml"
+#: An edition file is a few lines; one past this is not one (and is not read to the end).
+MAX_EDITION_BYTES = 1024 * 1024
 #: Interface languages the site can be shown in: English and those of tei/core/locale's catalogues.
 INTERFACE_LANGUAGES = interface_languages()
 
@@ -241,9 +244,13 @@ def load_edition(path: str | os.PathLike) -> Edition:
     """Read an edition file; a missing, unreadable or wrong file is an EditionFileError naming it."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_bounded(Path(path), MAX_EDITION_BYTES)  # a FIFO or a device is refused, not waited on
     except OSError as exc:
         raise EditionFileError(f"cannot read the edition file: {exc.strerror or exc}", name) from None
+    except ValueError as exc:
+        raise EditionFileError(f"the edition file {exc}", name) from None
+    if len(raw) > MAX_EDITION_BYTES:
+        raise EditionFileError(f"the edition file is too large (over {MAX_EDITION_BYTES} bytes, the limit)", name)
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

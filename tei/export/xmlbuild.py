@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..core.tei import TEI_NS, XML_ID, XML_LANG, XML_NS  # noqa: F401 (the exports import them from here)
+from ..core.tei import T, TEI_NS, XML_ID, XML_LANG, XML_NS  # noqa: F401 (the exports import them from here)
 from ..core.tei import sub_element as sub  # noqa: F401
 
 

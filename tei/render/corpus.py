@@ -52,8 +52,21 @@ def header_document(corpus: etree._Element, parts: list[tuple[int, etree._Elemen
     if header is not None:
         tei.append(copy.deepcopy(header))
         tei[-1].tail = None
-    body = etree.SubElement(etree.SubElement(tei, f"{T}text"), f"{T}body")
-    div = etree.SubElement(body, f"{T}div", type="contents")
+    # what the corpus itself holds beside its documents (TEI's model.resource: standOff, facsimile,
+    # sourceDoc, a text of its own) is the header page's, rendered as any document's
+    for resource in corpus.iterchildren(f"{T}facsimile", f"{T}sourceDoc", f"{T}standOff", f"{T}fsdDecl"):
+        tei.append(copy.deepcopy(resource))
+        tei[-1].tail = None
+    own_text = corpus.find(f"{T}text")
+    text = copy.deepcopy(own_text) if own_text is not None else etree.Element(f"{T}text")
+    text.tail = None
+    tei.append(text)
+    body = text.find(f"{T}body")
+    if body is None:
+        body = etree.Element(f"{T}body")
+        text.insert(len(text.findall(f"{T}front")), body)
+    div = etree.Element(f"{T}div", type="contents")
+    body.insert(0, div)
     etree.SubElement(div, f"{T}head").text = f"Contents ({len(parts)} documents)" if len(parts) != 1 else "Contents"
     items = etree.SubElement(div, f"{T}list", type="ordered")
     for number, part in parts:

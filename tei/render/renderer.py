@@ -6,6 +6,7 @@ Works on any TEI P5 file, not only the converter's: the stylesheets read TEI, no
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 from typing import Iterable
 
@@ -17,7 +18,7 @@ from ..core.errors import OutputError, RenderError, TeiEditionError
 from ..core.files import find_files, not_a_file, read_bounded, write_atomic
 from ..core.resources import xslt_path
 from ..core.xmlsafe import MAX_XML_BYTES, duplicate_ids, parse_untrusted
-from . import corpus, transform
+from . import corpus, iiif, transform
 from .plaintext import wrap_text
 
 #: The renderings, from the one table of formats (tei/core/formats.py).
@@ -175,7 +176,7 @@ def _make_pdf(tree, path: Path, view: str, params: dict[str, str], source: bytes
                        endnotes_html=lambda: _html(tree, path, view, "end", params), warnings=warnings)
 
 
-#: What makes each rendering of FORMATS (tests/test_formats.py checks that they are the same).
+#: What makes each rendering of FORMATS (tests/core/test_formats.py checks that they are the same).
 MAKERS = {"html": _make_html, "pdf": _make_pdf, "txt": _make_txt}
 
 
@@ -189,14 +190,30 @@ def require_system_packages(formats: Iterable[str]) -> None:
 
 
 def render(path: str | Path, to: str, *, view: str | None = None,
-           params: dict[str, str] | None = None, warnings: list[str] | None = None) -> bytes:
+           params: dict[str, str] | None = None, warnings: list[str] | None = None,
+           manifests: list[dict] | None = None) -> bytes:
     """Render one TEI file to `to` ('html', 'pdf' or 'txt') and return the bytes; warnings (a
-    repeated xml:id, a placeholder for an XInclude) are added to `warnings` when it is given."""
+    repeated xml:id, a placeholder for an XInclude) are added to `warnings` when it is given.
+
+    With `manifests` given, an HTML page of a document with page images links to its IIIF
+    manifest (NAME.manifest.json beside it, or the iiif-manifest parameter's address), which is
+    appended to `manifests` for the caller to write."""
     path = Path(path)
     params = dict(params or {})
     view = view or params.pop("view", None) or DEFAULT_VIEW.get(to)
     _check(to, view, params)
     tree, source = _read_tei(path, warnings)
+    if manifests is not None and to == "html":
+        address = params.get("iiif-manifest") or iiif.manifest_name(path.stem)
+        published = address.lower().startswith(("http://", "https://"))
+        found = iiif.manifest(tree.getroot(), manifest_url=address if published else iiif.manifest_name(path.stem),
+                              facsimile_base=params.get("facsimile-base", ""))
+        if found is not None:
+            manifests.append(found)
+            params["iiif-manifest"] = address
+            if not published and warnings is not None:
+                warnings.append(f"the IIIF manifest's ids are under {iiif.UNPUBLISHED_BASE} until the "
+                                "iiif-manifest parameter gives the http(s) address it is published at")
     try:
         return MAKERS[to](tree, path, view, params, source, warnings)
     except RenderError as exc:
@@ -243,10 +260,15 @@ def render_files(inputs: list[str | Path], to: str, out_dir: str | Path, *, view
             if not file.is_file():
                 raise RenderError(not_a_file(file, (".xml",)), str(file))
             noted: list[str] = []
-            data = render(file, to, view=view, params=params, warnings=noted)
+            manifests: list[dict] = []
+            data = render(file, to, view=view, params=params, warnings=noted, manifests=manifests)
             if warnings is not None:
                 warnings.extend(f"{file}: warning: {message}" for message in noted)
             try:
+                for found in manifests:  # the HTML's page images, for IIIF viewers
+                    manifest_path = out / iiif.manifest_name(file.stem)
+                    write_atomic(manifest_path, json.dumps(found, ensure_ascii=False, indent=1).encode("utf-8"))
+                    written.append(manifest_path)
                 write_atomic(target, data)  # a full disk or a kill never leaves half a file
             except OSError as exc:
                 raise OutputError(f"cannot write: {exc.strerror}", str(target)) from None

@@ -24,6 +24,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..core.resources import xslt_path
+from ..core.tei import TEI_NS
 
 TARGET = "common/direction.xsl"
 
@@ -99,7 +100,7 @@ def stylesheet() -> str:
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:tei="http://www.tei-c.org/ns/1.0"
+                xmlns:tei="{TEI_NS}"
                 exclude-result-prefixes="tei">
 
   <xsl:variable name="rtl-scripts" select="' {' '.join(s.lower() for s in scripts)} '"/>

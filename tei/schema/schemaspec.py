@@ -2,7 +2,7 @@
 
 Every element is a restriction of its TEI P5 definition (see docs/encoding.md), so a file the
 generated schemas accept is also valid against tei_all. `tei.schema.schemagen` writes the schemas;
-`tests/test_validate_schemas.py` checks the committed files match and samples documents from this
+`tests/validate/test_validate_schemas.py` checks the committed files match and samples documents from this
 grammar to check them against the official tei_all.
 
 One definition per element name (XSD needs it, and it keeps the grammar readable).

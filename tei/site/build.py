@@ -47,9 +47,10 @@ from ..convert.pipeline import convert_bytes, iter_sources, output_name
 from ..core.formats import RENDER, format_names
 from ..core.tei import TEI_PREFIXES as TEI_NS
 from ..core.tei import slug as core_slug
+from ..core.tei import text_of
 from ..convert.readers.source import read_source_file
 from ..core.errors import OutputError, TeiEditionError
-from ..export.registers import edition_registers
+from ..core.registers import Registers
 from ..core.files import (SITE_MARKER, FolderChanges, finish_update, folder_entries, has_unfinished_update, not_a_file,
                     update_in_place, write_atomic)
 from ..core.resources import doc_path, register_path, schema_path, xslt_path

@@ -20,8 +20,9 @@ from ..convert.pipeline import convert_bytes, output_name
 from ..convert.review import count_decisions
 from ..core.errors import TeiEditionError
 from ..core.tei import TEI_PREFIXES as TEI_NS
+from ..core.registers import Registers
 from ..core.tei import slug as core_slug
-from ..export.registers import edition_registers
+from ..core.tei import text_of
 
 #: The modules whose code makes a document's files and record: this one and, through the import
 #: graph, every module of the package it imports.
@@ -65,11 +66,11 @@ def _language_name(code: str) -> str:
 def catalogue_record(tree: etree._ElementTree) -> dict:
     """The metadata the site's lists need, read from the TEI (so any TEI would do); names that
     point to a register entry are listed under the entry's main name."""
-    from ..export.record import DocumentRecord, text_of
+    from ..core.record import DocumentRecord
 
     record = DocumentRecord.from_tei(tree)
     root = tree.getroot()
-    registers = edition_registers()
+    registers = Registers.package()
 
     def names(tag: str, prefix: str, extra: list[str] = ()) -> list[dict]:
         """Each entity named once: {anchor, name, entry}, the anchor being the site's index entry."""
@@ -78,7 +79,7 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
             ids = [i for i in map(registers.entry_id, (element.get("ref") or "").split()) if i]
             if ids:
                 entry = registers.entries[ids[0]]
-                found[f"{prefix}-{entry.id}"] = {"anchor": f"{prefix}-{entry.id}", "name": entry.name, "entry": entry.id}
+                found[f"{prefix}-{entry.ident}"] = {"anchor": f"{prefix}-{entry.ident}", "name": entry.name, "entry": entry.ident}
             elif text_of(element):
                 name = text_of(element)
                 found.setdefault(f"{prefix}-{slug(name)}", {"anchor": f"{prefix}-{slug(name)}", "name": name, "entry": ""})
@@ -87,7 +88,6 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
                 found[f"{prefix}-{slug(name)}"] = {"anchor": f"{prefix}-{slug(name)}", "name": name, "entry": ""}
         return sorted(found.values(), key=lambda item: (item["name"].lower(), item["anchor"]))
 
-    published = root.xpath("//t:sourceDesc/t:bibl[@type='published']", namespaces=TEI_NS)
     return {
         "title": record.title,
         "date": record.date.sort_key if record.date else "",
@@ -97,7 +97,7 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
         "languages": record.original_languages,
         "language_names": [_language_name(code) for code in record.original_languages],
         "archive": record.repository,
-        "published_in": _publication(published[0]) if published else "",
+        "published_in": record.published_in,
         "record_id": record.record_id,
         "uri": record.uri,
         "summary": record.summary,
@@ -107,19 +107,6 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
         "organisations": names("orgName", "org"),
         "translators": record.translators,
     }
-
-
-def _publication(bibl: etree._Element) -> str:
-    """A published source in a few words: "Author, Title (Year)"; its publisher is not an archive."""
-    from ..export.record import text_of
-
-    def part(tag: str) -> str:
-        found = bibl.find(f"{{{TEI_NS['t']}}}{tag}")
-        return text_of(found)
-
-    head = ", ".join(p for p in (part("author"), part("title")) if p)
-    year = part("date")
-    return f"{head} ({year})" if head and year else head or text_of(bibl)
 
 
 def make_document(source: str, data: bytes, key: str, formats: tuple[str, ...],
@@ -145,11 +132,12 @@ def make_document(source: str, data: bytes, key: str, formats: tuple[str, ...],
         outputs["xml"] = tei
         result.files.append("xml")
         clock = time.perf_counter()
-        messages = Validator().validate_file(tei_path, name=f"{result.id}.xml")
+        # the TEI is parsed once, as `validate` parses a file, for the messages and the record
+        messages, tree = Validator().validate_bytes(tei, f"{result.id}.xml")
         result.seconds["validate"] = time.perf_counter() - clock
         result.errors = [str(m) for m in messages if m.severity == "error"]
         result.warnings += [str(m) for m in messages if m.severity != "error"]
-        tree = etree.ElementTree(etree.fromstring(tei))
+        tree = tree if tree is not None else etree.ElementTree(etree.fromstring(tei))
         result.record = catalogue_record(tree)
         result.review = count_decisions(tree)
         for fmt in formats:

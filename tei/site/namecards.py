@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..export.registers import ENTRY_TAGS, T, XML_ID, Registers, _text
+from ..core.registers import ENTRY_TAGS, Registers
+from ..core.tei import T, XML_ID, text_of
 
 #: the site's index pages and anchors (browse/person.html#person-ID), as tei.site.build names them
 INDEX_PREFIX = {"person": "person", "place": "place", "org": "org"}
@@ -38,7 +39,7 @@ class Card:
 def _year_of(element: etree._Element | None) -> str:
     if element is None:
         return ""
-    when = element.get("when") or element.get("notBefore") or element.get("from") or _text(element)
+    when = element.get("when") or element.get("notBefore") or element.get("from") or text_of(element)
     match = re.match(r"-?\d{3,4}", when or "")
     if not match:
         return ""
@@ -82,7 +83,7 @@ def register_cards(registers: Registers) -> dict[str, Card]:
             if element.get("type"):
                 role += f" ({element.get('type')})"
             note = element.find(T + "note")
-            cards[anchor] = Card(anchor, entry.name, role, _dates(element), _text(note) if note is not None else "",
+            cards[anchor] = Card(anchor, entry.name, role, _dates(element), text_of(note) if note is not None else "",
                                  entry.authority_uri(), (f"{surname} {entry.name}" if surname else entry.name).lower())
     return cards
 

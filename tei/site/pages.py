@@ -28,7 +28,7 @@ from babel.dates import get_month_names
 from .. import __version__
 from ..core.tei import slug
 from ..export.edition import Edition, edition_date
-from ..export.registers import edition_registers
+from ..core.registers import Registers
 from ..core.messages import SOURCE_LANGUAGE, translations
 from .namecards import page_cards, register_cards
 from ..core.resources import doc_path, schema_path
@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from datetime import date
 
     from .build import DocumentBuild
-    from ..export.record import DocumentRecord
+    from ..core.record import DocumentRecord
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: The site's own pages (besides the documents and the browsing pages), as the sitemap lists them.
@@ -157,7 +157,7 @@ def _citation(doc: "DocumentBuild", tei: Path, edition: "Edition", accessed: "da
     """The document's citation files (by suffix: .csl.json, .bib, .ris), and its page's head
     (Highwire tags, JSON-LD) and "Cite this document" box."""
     from ..export import citation as cite
-    from ..export.record import DocumentRecord
+    from ..core.record import DocumentRecord
     from ..core.xmlsafe import parse_untrusted
 
     record = DocumentRecord.from_tei(parse_untrusted(tei, name=f"{doc.id}.xml"), id=doc.id, file=f"{doc.id}.xml")
@@ -255,7 +255,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     records = _header_records(cache, published, memo)
     compiled = f"{TEMPLATES_COMPILED}-{hashlib.sha256(code.encode()).hexdigest()[:16]}"  # for this code's Environment
     env = _environment(edition, records, cache / compiled)
-    cards = env.globals["name_cards"] = register_cards(edition_registers())
+    cards = env.globals["name_cards"] = register_cards(Registers.package())
     (folder / "documents").mkdir(parents=True)
     for index, doc in enumerate(published):
         entry = cache / doc.key
@@ -329,7 +329,7 @@ def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentB
     """map.html: the register's places that have coordinates and that documents name, as a list
     in the page itself (usable without JavaScript or tiles) that Leaflet, vendored in vendor/leaflet,
     puts on a map in the reader's browser. No page, and no link to one, when there is no such place."""
-    registers = edition_registers()
+    registers = Registers.package()
     counts: dict[str, int] = defaultdict(int)
     for doc in documents:
         for ident in dict.fromkeys(item["entry"] for item in doc.record.get("places") or []):
@@ -350,7 +350,7 @@ def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentB
 
 def _authorities() -> dict[str, str]:
     """Register entry id -> its authority URI (Wikidata, VIAF, GeoNames), for the index pages."""
-    return {ident: entry.authority_uri() for ident, entry in edition_registers().entries.items()
+    return {ident: entry.authority_uri() for ident, entry in Registers.package().entries.items()
             if entry.authority_uri()}
 
 
@@ -473,7 +473,7 @@ def _tei_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> Path:
     import pickle
 
     from ..export.corpus import encoding_key, header_record
-    from ..export.record import DocumentRecord
+    from ..core.record import DocumentRecord
     from ..export.sources import read_source, safe_id
 
     key = memo.key("tei", doc.key, doc.id)
@@ -510,7 +510,7 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list[
     from ..export.corpus import CorpusWriter, corpus_head, corpus_member, ncname
     from ..export.sources import read_source, safe_id
 
-    registers = edition_registers()
+    registers = Registers.package()
     members = [d for d in documents if "xml" in d.files]
     # The encodingDesc most documents have, word for word (the first one's on a tie).
     keys = Counter((_tei_facts(cache, d, memo) / "encoding.xml").read_bytes() for d in members)

@@ -170,16 +170,14 @@ def _dispatch(stylesheet: etree._Element, contexts: list[list[str]], namespaces:
 
 
 def _apply(template: etree._Element, patterns: set[int], wildcard: dict[int, set[str] | None]) -> None:
-    """Apply `patterns`, the wildcard patterns that need no attribute, and, if the element has one
-    of the attributes the others need, those."""
+    """Apply `patterns`, the wildcard patterns that need no attribute, and each of the others if
+    the element has one of the attributes it needs. (One test for all of them applied every such
+    pattern to an element with any of the attributes: four patterns to each name with a @ref.)"""
     for index in sorted(patterns | {index for index, needed in wildcard.items() if needed is None}):
         etree.SubElement(template, f"{_X}apply-templates", select=".", mode=f"M{index}")
-    guarded = sorted(index for index, needed in wildcard.items() if needed is not None)
-    if guarded:
-        names = sorted({name for index in guarded for name in wildcard[index]})
-        test = etree.SubElement(template, f"{_X}if", test=" or ".join(f"@{name}" for name in names))
-        for index in guarded:
-            etree.SubElement(test, f"{_X}apply-templates", select=".", mode=f"M{index}")
+    for index in sorted(index for index, needed in wildcard.items() if needed is not None):
+        test = etree.SubElement(template, f"{_X}if", test=" or ".join(f"@{name}" for name in sorted(wildcard[index])))
+        etree.SubElement(test, f"{_X}apply-templates", select=".", mode=f"M{index}")
 
 
 _ATTRIBUTE_TEST = re.compile(r"@([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)")

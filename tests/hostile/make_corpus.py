@@ -115,7 +115,7 @@ def _linked_tei(uri: str) -> bytes:
 
 def link_fixtures() -> dict[str, bytes]:
     """Script in links (issue 12): no URI outside the allow-list of tei/core/urls.py may become a link
-    in the HTML, the PDF, CMIF or Dublin Core (tests/test_url_allowlist.py)."""
+    in the HTML, the PDF, CMIF or Dublin Core (tests/core/test_url_allowlist.py)."""
     return {
         # a javascript: pointer whose fragment names an existing id once passed as a link into the file
         "link-javascript-fragment.xml": _linked_tei("javascript:alert(1)//#p1"),
@@ -149,7 +149,7 @@ def formula_cells() -> bytes:
 
 
 def scaling_fixtures() -> dict[str, bytes]:
-    """Small TEI that a stage once took minutes over (tests/test_linear_time.py times each stage)."""
+    """Small TEI that a stage once took minutes over (tests/render/test_linear_time.py times each stage)."""
     return {
         # 720 bytes with a column span of 100,000 took WeasyPrint over 120 s
         "huge-colspan.xml": _tei("", "A table follows.").replace(
@@ -250,7 +250,7 @@ def killed_build_leftovers(site: Path, cache: Path) -> list[Path]:
 
 
 # -- inputs of n units on which a stage was once super-linear (issue 12; the sizes of LARGE are
-# the ones that took minutes; tests/test_linear_time.py and bench/scaling.py time them at n and 4n)
+# the ones that took minutes; tests/render/test_linear_time.py and bench/scaling.py time them at n and 4n)
 
 def spaces(n: int) -> bytes:
     """The reader's label pattern backtracked: 8,000 spaces took 60 s."""

@@ -25,7 +25,21 @@
     <xsl:variable name="pointer" select="substring-before(concat(normalize-space(@facs), ' '), ' ')"/>
     <xsl:choose>
       <xsl:when test="starts-with($pointer, '#')">
-        <xsl:variable name="target" select="key('facsimile-id', substring($pointer, 2))[1]"/>
+        <xsl:call-template name="target-image-url">
+          <xsl:with-param name="target" select="key('facsimile-id', substring($pointer, 2))[1]"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="image-url">
+          <xsl:with-param name="url" select="$pointer"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The http(s) address of the image of $target (a surface, zone or graphic), or nothing. -->
+  <xsl:template name="target-image-url">
+    <xsl:param name="target"/>
         <xsl:variable name="graphics"
                       select="$target[self::tei:graphic]
                               | $target[not(self::tei:graphic)]/tei:graphic
@@ -47,13 +61,38 @@
             </xsl:call-template>
           </xsl:otherwise>
         </xsl:choose>
+  </xsl:template>
+
+  <!-- The surfaces of <facsimile> that no @facs of the text points at (at the surface, one of its
+       zones or one of its graphics): shown after the text, so that no page image is left out. -->
+  <xsl:key name="facs-pointer" match="tei:text//*[@facs]"
+           use="substring-after(substring-before(concat(normalize-space(@facs), ' '), ' '), '#')"/>
+  <xsl:variable name="unplaced-surfaces"
+                select="/tei:TEI/tei:facsimile//tei:surface[not(key('facs-pointer', (. | .//tei:zone | .//tei:graphic)/@xml:id))]"/>
+
+  <!-- Where a zone (or surface) lies on its surface, in the surface's coordinates:
+       "x 120-860, y 40-300" from @ulx/@uly/@lrx/@lry, or "outline 10,10 200,10 200,90" from @points;
+       nothing when it has neither. -->
+  <xsl:template name="zone-position">
+    <xsl:choose>
+      <xsl:when test="normalize-space(@points) != ''">
+        <xsl:value-of select="concat('outline ', normalize-space(@points))"/>
       </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="image-url">
-          <xsl:with-param name="url" select="$pointer"/>
-        </xsl:call-template>
-      </xsl:otherwise>
+      <xsl:when test="@ulx or @uly or @lrx or @lry">
+        <xsl:value-of select="concat('x ', normalize-space(@ulx), '&#x2013;', normalize-space(@lrx),
+                                     ', y ', normalize-space(@uly), '&#x2013;', normalize-space(@lry))"/>
+      </xsl:when>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- "zone 2 (main)": what names a zone beside its position. -->
+  <xsl:template name="zone-name">
+    <xsl:text>zone</xsl:text>
+    <xsl:choose>
+      <xsl:when test="normalize-space(@n) != ''"><xsl:value-of select="concat(' ', normalize-space(@n))"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat(' ', count(preceding-sibling::tei:zone) + 1)"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="normalize-space(@type) != ''"><xsl:value-of select="concat(' (', normalize-space(@type), ')')"/></xsl:if>
   </xsl:template>
 
   <!-- The first of $graphics whose @url is an allowed image address. -->

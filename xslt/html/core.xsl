@@ -54,6 +54,7 @@
                 <xsl:apply-templates select="/tei:TEI/tei:sourceDoc"/>
               </section>
             </xsl:if>
+            <xsl:call-template name="unplaced-surfaces-section"/>
             <xsl:call-template name="standoff-section"/>
             <xsl:call-template name="footnote-list"/>
             <xsl:call-template name="marks-key"/>
@@ -68,6 +69,15 @@
             <xsl:if test="$source-name"><xsl:text> </xsl:text><code><xsl:value-of select="$source-name"/></code></xsl:if>
             <xsl:text> by tei-edition.</xsl:text>
           </p>
+          <xsl:variable name="manifest">
+            <xsl:call-template name="safe-url">
+              <xsl:with-param name="url" select="$iiif-manifest"/>
+              <xsl:with-param name="relative" select="'yes'"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:if test="$manifest != ''">
+            <p class="iiif-manifest">Page images for IIIF viewers: <a href="{$manifest}" type="application/ld+json">IIIF manifest</a></p>
+          </xsl:if>
         </footer>
         <xsl:choose>
           <xsl:when test="$js">
@@ -252,7 +262,7 @@
   </xsl:template>
 
   <xsl:template match="tei:sourceDoc//tei:zone">
-    <div class="tei-zone"><xsl:call-template name="global-attributes"/><xsl:apply-templates/></div>
+    <div class="tei-zone"><xsl:call-template name="global-attributes"/><xsl:call-template name="zone-label"/><xsl:apply-templates/></div>
   </xsl:template>
 
   <xsl:template match="tei:sourceDoc//tei:line">

@@ -74,6 +74,64 @@
     </a>
   </xsl:template>
 
+  <!-- A zone's name and position ("zone 1 (main): x 120-860, y 40-300"), where it has one. -->
+  <xsl:template name="zone-label">
+    <xsl:variable name="position"><xsl:call-template name="zone-position"/></xsl:variable>
+    <xsl:if test="$position != ''">
+      <p class="zone-position"><xsl:call-template name="zone-name"/>: <xsl:value-of select="$position"/></p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The page images of <facsimile> that the text never points at, each with its zones. -->
+  <xsl:template name="unplaced-surfaces-section">
+    <xsl:if test="$unplaced-surfaces">
+      <section id="page-images" class="page-images" aria-label="Page images not placed in the text">
+        <h2>Page images not placed in the text</h2>
+        <xsl:for-each select="$unplaced-surfaces">
+          <xsl:variable name="url">
+            <xsl:call-template name="target-image-url"><xsl:with-param name="target" select="."/></xsl:call-template>
+          </xsl:variable>
+          <xsl:variable name="label">
+            <xsl:choose>
+              <xsl:when test="normalize-space(@n) != ''">surface <xsl:value-of select="normalize-space(@n)"/></xsl:when>
+              <xsl:when test="normalize-space(tei:label) != ''"><xsl:value-of select="normalize-space(tei:label)"/></xsl:when>
+              <xsl:otherwise>surface <xsl:value-of select="position()"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <figure class="tei-facsimile tei-surface">
+            <xsl:call-template name="global-attributes"/>
+            <xsl:if test="$url != ''">
+              <xsl:variable name="iiif">
+                <xsl:call-template name="iiif-base"><xsl:with-param name="url" select="$url"/></xsl:call-template>
+              </xsl:variable>
+              <a href="{$url}">
+                <img loading="lazy" decoding="async" referrerpolicy="no-referrer" alt="Facsimile of {$label}">
+                  <xsl:attribute name="src">
+                    <xsl:choose>
+                      <xsl:when test="$iiif != ''"><xsl:value-of select="concat($iiif, '/full/!800,800/0/default.jpg')"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="$url"/></xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:attribute>
+                </img>
+              </a>
+            </xsl:if>
+            <figcaption>
+              <xsl:value-of select="$label"/>
+              <xsl:if test="tei:desc"><xsl:text>: </xsl:text><xsl:apply-templates select="tei:desc/node()"/></xsl:if>
+              <xsl:if test=".//tei:zone[@points or @ulx or @uly or @lrx or @lry]">
+                <ul class="zone-positions">
+                  <xsl:for-each select=".//tei:zone[@points or @ulx or @uly or @lrx or @lry]">
+                    <li><xsl:call-template name="zone-name"/>: <xsl:call-template name="zone-position"/></li>
+                  </xsl:for-each>
+                </ul>
+              </xsl:if>
+            </figcaption>
+          </figure>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="facsimile-caption">
     <xsl:variable name="page" select="normalize-space(@n)"/>
     <xsl:choose>

@@ -26,6 +26,7 @@
       <xsl:text>The document as written</xsl:text>
       <xsl:apply-templates select="/tei:TEI/tei:sourceDoc"/>
     </xsl:if>
+    <xsl:call-template name="unplaced-surfaces-section"/>
     <xsl:call-template name="standoff-section"/>
     <xsl:call-template name="footnote-list"/>
     <xsl:if test="normalize-space($rights)">
@@ -135,7 +136,16 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <xsl:template match="tei:sourceDoc//tei:zone | tei:sourceDoc//tei:surface/tei:desc">
+  <xsl:template match="tei:sourceDoc//tei:zone">
+    <xsl:variable name="position"><xsl:call-template name="zone-position"/></xsl:variable>
+    <xsl:if test="$position != ''">
+      <xsl:value-of select="$para-break"/>
+      <xsl:text>[</xsl:text><xsl:call-template name="zone-name"/>: <xsl:value-of select="$position"/><xsl:text>]</xsl:text>
+    </xsl:if>
+    <xsl:call-template name="para"/>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDoc//tei:surface/tei:desc">
     <xsl:call-template name="para"/>
   </xsl:template>
 
@@ -222,8 +232,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Anything else: its text and children, never lost. -->
-  <xsl:template match="*">
+  <!-- Anything else: its text and children, never lost. Highlighting (hi) too: plain text has no
+       underline or italics. -->
+  <xsl:template match="tei:hi | *">
     <xsl:apply-templates/>
     <xsl:call-template name="space-before-next-element"/>
   </xsl:template>

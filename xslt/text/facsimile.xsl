@@ -32,4 +32,31 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The page images of <facsimile> that the text never points at: a line each, with its zones. -->
+  <xsl:template name="unplaced-surfaces-section">
+    <xsl:if test="$unplaced-surfaces">
+      <xsl:call-template name="rule"/>
+      <xsl:text>Page images not placed in the text</xsl:text>
+      <xsl:for-each select="$unplaced-surfaces">
+        <xsl:variable name="url">
+          <xsl:call-template name="target-image-url"><xsl:with-param name="target" select="."/></xsl:call-template>
+        </xsl:variable>
+        <xsl:value-of select="$para-break"/>
+        <xsl:text>[</xsl:text>
+        <xsl:choose>
+          <xsl:when test="normalize-space(@n) != ''">surface <xsl:value-of select="normalize-space(@n)"/></xsl:when>
+          <xsl:when test="normalize-space(tei:label) != ''"><xsl:value-of select="normalize-space(tei:label)"/></xsl:when>
+          <xsl:otherwise>surface <xsl:value-of select="position()"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$url != ''"><xsl:value-of select="concat(': ', $url)"/></xsl:if>
+        <xsl:text>]</xsl:text>
+        <xsl:for-each select=".//tei:zone[@points or @ulx or @uly or @lrx or @lry]">
+          <xsl:value-of select="$nl"/>
+          <xsl:text>[</xsl:text><xsl:call-template name="zone-name"/>: <xsl:call-template name="zone-position"/><xsl:text>]</xsl:text>
+        </xsl:for-each>
+        <xsl:if test="tei:desc"><xsl:value-of select="$nl"/><xsl:apply-templates select="tei:desc/node()"/></xsl:if>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
 </xsl:stylesheet>

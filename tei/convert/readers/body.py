@@ -93,9 +93,14 @@ SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u
 #: A footnote reference glued to its word: digits right after a lower-case letter (`tests1`), or
 #: superscript digits after a letter or a closing mark (`tests¹`, `said.¹`). `1950`, `Article 5`,
 #: `MiG15` and `B52` are not references: a digit before, a space before, a capital before.
+#: (Each branch starts with the digit it consumes and looks behind it and its letter: a pattern that
+#: starts with a look-behind is tried at every character, one that starts with a character class only
+#: where that class matches, which made the lossless check's two passes about three times faster.)
 GLUED_REFERENCE = re.compile(
-    r"(?:(?<=[a-z\u00df-\u00ff\u0430-\u044f])(?P<digits>\d{1,3})|(?<=[^\W\d_]|[.,;:!?)”’\"'])"
-    r"(?P<sup>[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3}))(?![\w\u2070\u00b9\u00b2\u00b3\u2074-\u2079])")
+    r"(?:(?P<digits>\d(?<=[a-z\u00df-\u00ff\u0430-\u044f]\d)\d{0,2})"
+    r"|(?P<sup>[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]"
+    r"(?<=(?:[^\W\d_]|[.,;:!?)”’\"'])[\u2070\u00b9\u00b2\u00b3\u2074-\u2079])[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{0,2}))"
+    r"(?![\w\u2070\u00b9\u00b2\u00b3\u2074-\u2079])")
 #: The first line of a footnote at the end of a text: `1. Text`, `1) Text`, `1 Text`, `¹ Text`, `[1] Text`.
 _END_NOTE_LINE = re.compile(
     r"^[ \t\u00a0]*(?:\[(?P<bracketed>\d{1,3})\]|(?P<plain>\d{1,3})(?:[.)]|(?=[ \t]))|"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from dateutil import parser as dateparser
 
@@ -34,11 +35,10 @@ def parse_date(text: str) -> DateValue | None:
         return None
     if _ISO.match(cleaned):
         return _from_iso(text, cleaned)
-    try:
-        a = dateparser.parse(cleaned, default=_DEFAULT_A)
-        b = dateparser.parse(cleaned, default=_DEFAULT_B)
-    except (ValueError, OverflowError):
+    parsed = _parse_twice(cleaned)
+    if parsed is None:
         return None
+    a, b = parsed
     if a.year != b.year:
         return None
     if a.month != b.month:
@@ -50,6 +50,34 @@ def parse_date(text: str) -> DateValue | None:
     numeric = _DAY_MONTH.match(cleaned)
     swappable = numeric and int(numeric.group(1)) <= 12 and int(numeric.group(2)) <= 12 and numeric.group(1) != numeric.group(2)
     return DateValue(text, when=a.date().isoformat(), cert="low" if swappable else "")
+
+
+#: (not calendar.month_name, which follows the locale)
+_MONTHS = {name: number for number, name in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"], 1)}
+#: "May 4, 1988" and "4 May 1988", the archive's usual full dates, which dateutil reads as that day
+_MONTH_DAY_YEAR = re.compile(r"^(?P<month>[A-Z][a-z]+) (?P<day>\d{1,2}), (?P<year>\d{4})$")
+_DAY_MONTH_YEAR = re.compile(r"^(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]+) (?P<year>\d{4})$")
+
+
+@lru_cache(maxsize=4096)
+def _parse_twice(cleaned: str) -> tuple[datetime, datetime] | None:
+    """The text read by dateutil with each default (None: not a date). An archive repeats its
+    dates, and dateutil takes some 0.1 ms a reading: a full date in one of the usual forms is
+    read directly (tests/convert/test_dates_in_text.py checks it against dateutil), the rest once per process."""
+    found = _MONTH_DAY_YEAR.match(cleaned) or _DAY_MONTH_YEAR.match(cleaned)
+    if found and found["month"] in _MONTHS:
+        try:
+            day = datetime(int(found["year"]), _MONTHS[found["month"]], int(found["day"]))
+        except ValueError:
+            pass  # "February 30, 1988": as dateutil decides
+        else:
+            return day, day
+    try:
+        return dateparser.parse(cleaned, default=_DEFAULT_A), dateparser.parse(cleaned, default=_DEFAULT_B)
+    except (ValueError, OverflowError):
+        return None
 
 
 #: a numeric date with the year last (`05.04.1973`): day and month are told apart only when one is over 12

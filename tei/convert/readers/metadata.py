@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import re
 
-from ...core.tei import T
 from ...core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES  # noqa: F401 (imported from here by the reader)
 from ..model import Agent, ArchivalSource, Correspondence, Document, Metadata, PublishedSource, Responsibility, text_of
 
@@ -287,15 +286,10 @@ def classify_agent(name: str) -> Agent:
 @functools.lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
     """Every name (main and variant) of the package's places register, case-folded."""
-    from ...core.resources import register_path
-    from ...core.xmlsafe import parse_untrusted
+    from ...core.registers import Registers
 
-    path = register_path("places.xml")
-    if not path.is_file():
-        return frozenset()
-    tree = parse_untrusted(path.read_bytes(), name=str(path))
-    names = tree.getroot().iterfind(f".//{T}place/{T}placeName")
-    return frozenset(" ".join("".join(n.itertext()).split()).casefold() for n in names)
+    places = (e for e in Registers.package().entries.values() if e.kind == "place")
+    return frozenset(form.casefold() for entry in places for form in entry.forms + entry.generic)
 
 
 def _place_of(agent_name: str) -> str:

@@ -1,0 +1,110 @@
+"""Dates in running text: the reader records them in the model (`model.Text`), the encoder writes
+what the model holds and reads no text itself (docs/architecture.md)."""
+
+from __future__ import annotations
+
+import pickle
+
+from tei.core.dates import DateValue
+from tei.core.tei import T
+from tei.convert.encoder import encode_tei
+from tei.convert.model import Block, DateSpan, Document, EditorialMark, Metadata, Text, dates_in
+from tei.convert.readers.body import BodyReader
+from tei.convert.readers.dates import read_dates
+
+MAY_7 = DateValue("May 7th, 1978", when="1978-05-07")
+MARCH_5 = DateValue("5 March 1950", when="1950-03-05")
+
+
+def _paragraph(text: str) -> Block:
+    (block,) = BodyReader().read(text.split("\n"))
+    return block
+
+
+def test_the_reader_records_the_dates_of_running_text_as_spans_line_by_line():
+    block = _paragraph("We met on 5 March 1950 and on\nMay 7th, 1978 again, in May\n1979.")
+    (text,) = block.content
+    assert isinstance(text, Text) and text == "We met on 5 March 1950 and on\nMay 7th, 1978 again, in May\n1979."
+    assert dates_in(text) == (DateSpan(10, 22, MARCH_5), DateSpan(30, 43, MAY_7))  # "May\n1979" spans a line break
+    assert [text[s:e] for s, e, _ in text.dates] == ["5 March 1950", "May 7th, 1978"]
+
+
+def test_the_reader_reads_no_dates_in_a_word_marked_sic_but_in_the_marks_around_and_inside_it():
+    block = _paragraph("Sent [sic] 7 May 1978 [on 6 March 1950 they left].")
+    sic, after, supplied, _ = block.content
+    assert sic.kind == "sic" and dates_in(after) == (DateSpan(1, 11, DateValue("7 May 1978", when="1978-05-07")),)
+    assert supplied.kind == "supplied" and [d.date.when for d in dates_in(supplied.content[0])] == ["1950-03-06"]
+
+    inner = EditorialMark("supplied", "[6 May 1950]", content=["6 May 1950"])
+    items = [EditorialMark("sic", "[sic]", content=["5 May 1950", inner])]
+    read_dates(items)
+    assert dates_in(items[0].content[0]) == () and [d.date.when for d in dates_in(inner.content[0])] == ["1950-05-06"]
+
+
+def test_text_without_dates_stays_a_plain_string():
+    assert type(_paragraph("No date here, only 1950.").content[0]) is str
+
+
+def test_a_part_of_a_text_keeps_the_dates_inside_it_and_pickling_keeps_them():
+    text = Text("On 5 March 1950.", [DateSpan(3, 15, MARCH_5)])
+    assert text.part(3).dates == (DateSpan(0, 12, MARCH_5),) and text.part(0, 10).dates == ()
+    copy = pickle.loads(pickle.dumps(text))
+    assert isinstance(copy, Text) and copy == text and copy.dates == text.dates
+
+
+def _encoded(*blocks: Block):
+    """The TEI `body` of a document made of these blocks."""
+    return encode_tei(Document(Metadata(title="A note"), body=list(blocks))).getroot().find(f".//{T}body")
+
+
+def test_the_encoder_writes_the_dates_the_model_holds_and_finds_none_itself():
+    given = DateValue("the fifth", when="1950-03-05", cert="low")
+    body = _encoded(Block("p", [Text("Seen on the fifth.\nAnd on 7 May 1978.", [DateSpan(8, 17, given)])]))
+    (p,) = body.iter(T + "p")
+    (date,) = p.iter(T + "date")  # "7 May 1978" is plain text: the model gives no date there
+    assert date.text == "the fifth" and dict(date.attrib) == {"when": "1950-03-05", "cert": "low"}
+    assert [child.tag for child in p] == [T + "date", T + "lb"]
+    assert "".join(p.itertext()) == "Seen on the fifth.And on 7 May 1978."
+
+
+def test_a_name_wins_over_a_date_it_overlaps_and_a_dated_dateline_holds_no_second_date():
+    signed = Block("signed", [Text("May 1978 Committee", [DateSpan(0, 8, DateValue("May 1978", not_before="1978-05-01",
+                                                                                    not_after="1978-05-31"))])],
+                   org="May 1978 Committee")
+    dateline = Block("dateline", [Text("Date: 5 March 1950", [DateSpan(6, 18, MARCH_5)])], date=MARCH_5)
+    body = _encoded(dateline, Block("p", ["Text."]), signed)
+    (signed_el,) = body.iter(T + "signed")
+    assert [(c.tag, c.text) for c in signed_el] == [(T + "orgName", "May 1978 Committee")]
+    (dateline_el,) = body.iter(T + "dateline")
+    assert dateline_el.text == "Date: " and [d.text for d in dateline_el.iter(T + "date")] == ["5 March 1950"]
+
+
+def test_an_address_split_into_lines_keeps_its_dates():
+    address = Block("address", [Text("Moscow\n5 March 1950", [DateSpan(7, 19, MARCH_5)])])
+    body = _encoded(address, Block("p", ["Text."]))
+    lines = list(body.iter(T + "addrLine"))
+    assert [line.text for line in lines] == ["Moscow", None] and lines[1][0].get("when") == "1950-03-05"
+
+
+def test_full_dates_read_directly_are_what_dateutil_reads():
+    """`_parse_twice` reads "May 4, 1988" and "4 May 1988" itself: the same two datetimes, or the
+    same refusal, as dateutil with each default, for every day number of every month."""
+    from dateutil import parser as dateparser
+
+    from tei.convert.readers.dates import _DEFAULT_A, _DEFAULT_B, _parse_twice
+
+    def by_dateutil(text):
+        try:
+            return dateparser.parse(text, default=_DEFAULT_A), dateparser.parse(text, default=_DEFAULT_B)
+        except (ValueError, OverflowError):
+            return None
+
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+    texts = [form.format(month=month, day=day, year=year)
+             for month in months for day in (*range(0, 33), 99, "01", "09") for year in (1900, 1948, 1988, 2000)
+             for form in ("{month} {day}, {year}", "{day} {month} {year}")]
+    texts += ["Mai 4, 1988", "Sept 4, 1988", "May 4, 1988 x", "4 May, 1988"]
+    for text in texts:
+        _parse_twice.cache_clear()
+        assert _parse_twice(text) == by_dateutil(text), text

@@ -1,0 +1,197 @@
+"""The import rule of docs/architecture.md: data flows one way through the stages.
+
+Every module's imports are read from its source (with `ast`, so imports inside functions count
+too) and checked against three rules:
+
+(a) no import cycle among the package's modules;
+(b) `tei.core` imports nothing of the package outside `tei.core`;
+(c) a module imports only modules of its own stage or of the stages before it.
+
+Importing `tei.x.y` also runs `tei/x/__init__.py`; that edge is counted, since an export package
+that imports the converter makes every `tei.export.*` import pull the converter in. Imports under
+`if TYPE_CHECKING:` never run: they are left out of (a) but held to (b) and (c).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+PACKAGE = ROOT / "tei"
+
+#: The stages in pipeline order; a module belongs to the first entry that is it or a package above
+#: it. `tei` itself (the lazy Python API) and `tei.core` are the base layer.
+STAGES: list[tuple[str, tuple[str, ...]]] = [
+    ("core", ("tei", "tei.core")),
+    ("convert", ("tei.convert",)),
+    ("schema", ("tei.schema",)),
+    ("validate", ("tei.validate",)),
+    ("render", ("tei.render",)),
+    ("export", ("tei.export",)),
+    ("site", ("tei.site",)),
+    ("cli", ("tei.cli",)),
+]
+
+#: Imports against the direction that today's code still makes, as (importer, imported), each with
+#: why. This list may only shrink: an entry that no longer occurs fails the test, so that it is
+#: taken out when the import goes.
+ALLOWED_BACKWARD: dict[tuple[str, str], str] = {}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+MODULES = {_module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _type_checking_nodes(tree: ast.AST) -> set[int]:
+    hidden: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            hidden.update(id(inner) for stmt in node.body for inner in ast.walk(stmt))
+    return hidden
+
+
+def _targets(module: str, path: Path, node: ast.Import | ast.ImportFrom) -> list[str]:
+    """The package's modules that the import statement names (`from . import x` names `pkg.x`)."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if node.level:
+        package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+        base = ".".join(package[:len(package) - (node.level - 1)])
+        base = f"{base}.{node.module}" if node.module else base
+    else:
+        base = node.module or ""
+    return [f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base for alias in node.names]
+
+
+def _imports(module: str) -> dict[str, bool]:
+    """{imported module of the package: whether the import runs (is not under TYPE_CHECKING)}."""
+    path = MODULES[module]
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    hidden = _type_checking_nodes(tree)
+    found: dict[str, bool] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.Import, ast.ImportFrom)):
+            continue
+        for target in _targets(module, path, node):
+            if target != "tei" and not target.startswith("tei."):
+                continue
+            # the packages above the target run first, unless the importer is inside them already
+            parts = target.split(".")
+            chain = [".".join(parts[:i]) for i in range(2, len(parts) + 1)] or [target]
+            for name in chain:
+                if name == module or module.startswith(name + "."):
+                    continue
+                found[name] = found.get(name, False) or id(node) not in hidden
+    return found
+
+
+GRAPH = {module: _imports(module) for module in MODULES}
+
+
+def stage_of(module: str) -> int:
+    for rank, (_, prefixes) in enumerate(STAGES):
+        if any(module == prefix or module.startswith(prefix + ".") for prefix in prefixes if prefix != "tei"):
+            return rank
+    if module == "tei":
+        return [name for name, _ in STAGES].index("core")
+    raise LookupError(module)
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for succ in sorted(graph.get(node, ())):
+            if succ not in index:
+                visit(succ)
+                low[node] = min(low[node], low[succ])
+            elif succ in on_stack:
+                low[node] = min(low[node], index[succ])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1 or node in graph.get(node, ()):
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_every_module_has_a_stage():
+    unplaced = []
+    for module in MODULES:
+        try:
+            stage_of(module)
+        except LookupError:
+            unplaced.append(module)
+    assert not unplaced, f"declare the stage of {unplaced} in STAGES (and docs/architecture.md)"
+
+
+def test_the_graph_is_read():
+    """The parser finds imports of every kind, so an empty result below means something."""
+    assert "tei.convert.encoder" in GRAPH["tei.convert.pipeline"]   # from .encoder import ...
+    assert "tei.export" in GRAPH["tei.site.build"]                   # the package above export.edition
+    assert GRAPH["tei.site.build"].get("tei.site.pages") is True     # an import inside a function
+    assert GRAPH["tei.site.pages"].get("tei.site.build") is False    # under TYPE_CHECKING
+    assert "tei.render.corpus" in GRAPH["tei.render.renderer"]       # from . import corpus
+
+
+def test_no_import_cycle():
+    running = {module: {target for target, runs in imports.items() if runs} for module, imports in GRAPH.items()}
+    assert _cycles(running) == []
+
+
+def test_core_imports_no_stage():
+    outside = sorted((module, target) for module, imports in GRAPH.items() if module.startswith("tei.core")
+                     for target in imports if not (target == "tei.core" or target.startswith("tei.core.")))
+    assert outside == [], "tei.core is the base layer: it imports nothing else of the package"
+
+
+def test_no_stage_imports_a_later_stage():
+    backward = {(module, target) for module, imports in GRAPH.items() for target in imports
+                if stage_of(target) > stage_of(module)}
+    new = sorted(backward - set(ALLOWED_BACKWARD))
+    assert new == [], "a stage imports only tei.core and the stages before it (docs/architecture.md)"
+    gone = sorted(set(ALLOWED_BACKWARD) - backward)
+    assert gone == [], "these imports are gone: take them out of ALLOWED_BACKWARD"
+
+
+def test_the_tests_are_grouped_by_stage():
+    """A test module sits in the folder of the stage it tests (docs/architecture.md, "The tests")."""
+    stages = {name for name, _ in STAGES}
+    misplaced = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "tests").rglob("test_*.py")
+                       if path.parent.parent != ROOT / "tests" or path.parent.name not in stages)
+    assert misplaced == [], f"move these into tests/<stage>/ ({', '.join(sorted(stages))})"
+
+
+@pytest.mark.parametrize("graph, expected", [
+    ({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}, [["a", "b", "c"]]),
+    ({"a": {"b"}, "b": set()}, []),
+    ({"a": {"a"}}, [["a"]]),
+])
+def test_cycle_finder(graph, expected):
+    assert _cycles(graph) == expected
