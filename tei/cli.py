@@ -291,7 +291,9 @@ def build(sources: tuple[str, ...], output: str, jobs: int | None, formats: str,
                f"{rate} -> {output}/ ({_site_changes(report.site)})", err=True)
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
-    if report.failed:
+    for message in report.unmade.values():
+        click.echo(f"error: {message}", err=True)
+    if report.failed or report.unmade:
         sys.exit(1)
 
 

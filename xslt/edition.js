@@ -37,6 +37,13 @@
     switcher.hidden = false;
   }
 
+  // A message in the page's interface language, when the page gives translations (an edition
+  // site's script#interface-messages, read when needed: it may come after this script).
+  var interfaceMessage = function (message) {
+    var given = document.getElementById("interface-messages");
+    return (given && JSON.parse(given.textContent)[message]) || message;
+  };
+
   var copy = document.querySelector(".copy-citation");
   if (copy && navigator.clipboard) {
     var actions = copy.parentNode;
@@ -44,8 +51,8 @@
     copy.addEventListener("click", function () {
       var text = document.getElementById(copy.getAttribute("data-copy")).textContent;
       navigator.clipboard.writeText(text.replace(/\s+/g, " ").trim()).then(
-        function () { status.textContent = "Citation copied."; },
-        function () { status.textContent = "Select the citation and copy it."; }
+        function () { status.textContent = interfaceMessage("Citation copied."); },
+        function () { status.textContent = interfaceMessage("Select the citation and copy it."); }
       );
     });
     actions.hidden = false;

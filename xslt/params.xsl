@@ -66,4 +66,9 @@
        list every document naming the entry. Empty (the default): such names are not links. -->
   <xsl:param name="name-index" select="''"/>
 
+  <!-- Language of the interface's words (headings, labels, the marks' explanations), not of the
+       text: 'en' (the default, the stylesheets' own words) or a language with a message catalogue
+       in tei/core/locale (the renderer serves its translations; see common/common.xsl). -->
+  <xsl:param name="interface-language" select="'en'"/>
+
 </xsl:stylesheet>

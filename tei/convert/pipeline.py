@@ -16,7 +16,7 @@ from lxml import etree
 from ..core.tei import slug
 from .encoder import TeiEncoder, serialize_tei
 from ..core.errors import OutputError, TeiEditionError
-from ..core.files import find_files, not_a_file, write_atomic
+from ..core.files import find_files, not_a_file, skip_reading_texts, write_atomic
 from .lossless import check_lossless
 from .model import Document
 from .names import default_tagger
@@ -183,7 +183,8 @@ def tagged_sources(inputs: Iterable[str | Path]) -> Iterator[tuple[str, etree._E
     """(source, tagged TEI tree, error) for archive exports (.txt, converted) and TEI files (.xml, read and
     tagged); folders are searched for both. One unreadable source never stops the others. (Here and
     not in names.py: it runs the conversion, which runs the name tagging.)"""
-    for source in find_files(inputs, (".txt", ".xml")):  # links out of a folder are not followed
+    # links out of a folder are not followed; a site's reading texts beside their TEI are not sources
+    for source in skip_reading_texts(find_files(inputs, (".txt", ".xml"))):
         try:
             if source.is_dir():
                 raise TeiEditionError(not_a_file(source, (".txt", ".xml")))
@@ -207,7 +208,7 @@ def review_paths(inputs: Iterable[str | Path]) -> tuple[list[Decision], list[tup
     cannot be read or converted is a failure, (file, message); the others are still reviewed."""
     decisions: list[Decision] = []
     failures: list[tuple[str, str]] = []
-    for path in find_files(inputs, (".txt", ".xml")):
+    for path in skip_reading_texts(find_files(inputs, (".txt", ".xml"))):
         try:
             if not path.is_file():
                 failures.append((str(path), not_a_file(path, (".txt", ".xml"))))

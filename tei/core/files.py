@@ -51,6 +51,21 @@ def find_files(inputs: Iterable[str | os.PathLike], suffixes: tuple[str, ...]) -
             yield path
 
 
+def skip_reading_texts(paths: Iterable[Path]) -> Iterator[Path]:
+    """The paths, less each NAME.txt beside a NAME.xml among them: that is the TEI's plain-text
+    reading edition (as `build` writes them in a site's `documents/` and `render --to txt` beside
+    its TEI), not an archive export, and is skipped with a warning rather than converted into a
+    second, bogus document."""
+    paths = list(paths)
+    tei_files = {path.with_suffix("") for path in paths if path.suffix.lower() == ".xml"}
+    for path in paths:
+        if path.suffix.lower() == ".txt" and path.with_suffix("") in tei_files:
+            log.warning("%s: warning: the reading text of %s beside it, not a source: skipped",
+                        path, path.with_suffix(".xml").name)
+            continue
+        yield path
+
+
 def _walk(root: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
     real_root = root.resolve()
     for folder, subfolders, names in os.walk(root, followlinks=False):

@@ -6,7 +6,6 @@ becomes a `SourceFailure` (reported as `file: error: cause`) and never stops the
 
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,12 +16,11 @@ from lxml import etree
 from ..convert.pipeline import convert_bytes, output_name
 from ..core.tei import TEI_NS, slug
 from ..core.errors import TeiEditionError
-from ..core.files import find_files, read_bounded
+from ..core.files import find_files, read_bounded, skip_reading_texts
 from ..core.xmlsafe import MAX_XML_BYTES, parse_untrusted
 
 SOURCE_SUFFIXES = (".xml", ".txt")
 
-log = logging.getLogger("tei_edition.export")
 
 
 @dataclass
@@ -49,19 +47,9 @@ class SourceFailure:
 
 
 def iter_source_paths(inputs: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Files as given; under folders, `*.xml` and `*.txt` files, recursively, in sorted order.
-
-    A `.txt` beside a `.xml` of the same name is that TEI's plain-text reading edition (as `build`
-    writes them in a site's `documents/` and `render --to txt` beside its TEI), not an archive
-    export: it is skipped with a warning rather than converted into a second, bogus record."""
-    paths = list(find_files(inputs, SOURCE_SUFFIXES))
-    tei_files = {path.with_suffix("") for path in paths if path.suffix.lower() == ".xml"}
-    for path in paths:
-        if path.suffix.lower() == ".txt" and path.with_suffix("") in tei_files:
-            log.warning("%s: warning: the reading text of %s beside it, not a source: skipped",
-                        path, path.with_suffix(".xml").name)
-            continue
-        yield path
+    """Files as given; under folders, `*.xml` and `*.txt` files, recursively, in sorted order; a
+    site's reading texts beside their TEI are not sources (`files.skip_reading_texts`)."""
+    return skip_reading_texts(find_files(inputs, SOURCE_SUFFIXES))
 
 
 def safe_id(name: str) -> str:

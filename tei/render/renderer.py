@@ -16,6 +16,7 @@ from ..core.formats import RENDER, format_named, format_names
 from ..core.tei import TEI_NS
 from ..core.errors import OutputError, RenderError, TeiEditionError
 from ..core.files import find_files, not_a_file, read_bounded, write_atomic
+from ..core.messages import interface_languages
 from ..core.resources import xslt_path
 from ..core.xmlsafe import MAX_XML_BYTES, duplicate_ids, parse_untrusted
 from . import corpus, iiif, transform
@@ -30,7 +31,8 @@ TEXT_WIDTH = 72
 DEFAULT_VIEW = {"html": "diplomatic", "pdf": "diplomatic", "txt": "reading"}
 #: The values a parameter of xslt/params.xsl may take, where they are a fixed few (compared
 #: case-insensitively); the stylesheets would otherwise fall back to a default without a word.
-PARAMETER_CHOICES = {"paper": ("A4", "letter"), "footnotes": ("end", "page"), "inline-notes": ("yes", "no")}
+PARAMETER_CHOICES = {"paper": ("A4", "letter"), "footnotes": ("end", "page"), "inline-notes": ("yes", "no"),
+                     "interface-language": interface_languages()}
 #: Parameters whose value is a count (a positive whole number).
 COUNT_PARAMETERS = ("text-width", "short-title-length")
 
@@ -201,6 +203,8 @@ def render(path: str | Path, to: str, *, view: str | None = None,
     path = Path(path)
     params = dict(params or {})
     view = view or params.pop("view", None) or DEFAULT_VIEW.get(to)
+    if "interface-language" in params:
+        params["interface-language"] = params["interface-language"].lower()
     _check(to, view, params)
     tree, source = _read_tei(path, warnings)
     if manifests is not None and to == "html":

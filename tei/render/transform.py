@@ -1,7 +1,8 @@
 """Running the xslt/ stylesheets on untrusted TEI, with the XSLT engine's powers taken away.
 
 The stylesheets may not write files or reach the network; `document()` may read only files inside
-the input's folder, and those are parsed with the same safety rules as the input itself.
+the input's folder, and those are parsed with the same safety rules as the input itself, and the
+interface's words in a language ("interface-labels:LANG", from the message catalogue).
 
 A stylesheet is compiled once per process: the folder `document()` may read is the run's
 (`run(..., folder=)`), held in a context variable while the transformation runs, not a part of the
@@ -18,12 +19,17 @@ from pathlib import Path
 from lxml import etree
 
 from ..core.errors import RenderError, UnsafeXMLError
+from ..core.messages import interface_languages, labels_document
 from ..core.resources import xslt_path
 from ..core.xmlsafe import one_line, parse_untrusted
 
 ACCESS = etree.XSLTAccessControl(read_file=True, write_file=False, create_dir=False,
                                  read_network=False, write_network=False)
 
+
+#: The address under which the stylesheets read the interface's words in a language
+#: (`document('interface-labels:de')`): the message catalogue's, never a file.
+LABELS_SCHEME = "interface-labels:"
 
 #: The folder `document()` may read during the transformation under way in this thread or task.
 _RUN_FOLDER: contextvars.ContextVar[Path | None] = contextvars.ContextVar("document_folder", default=None)
@@ -39,6 +45,11 @@ class _InputFolderResolver(etree.Resolver):
         self.folder = folder.resolve() if folder else None
 
     def resolve(self, url, pubid, context):
+        if url.startswith(LABELS_SCHEME):
+            language = url[len(LABELS_SCHEME):]
+            if language not in interface_languages():
+                raise RenderError(f"no interface language {language!r}; choose one of {', '.join(interface_languages())}")
+            return self.resolve_string(labels_document(language), context)
         if url.startswith(("http:", "https:", "ftp:")):
             raise RenderError(f"document() may not reach the network: {url}")
         path = Path(url[7:] if url.startswith("file://") else url).resolve()

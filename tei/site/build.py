@@ -11,8 +11,9 @@ while assembling leaves the previous site whole; then the old site is updated in
 (`files.update_in_place`): only the files that differ are replaced, so an unchanged build writes
 nothing in it, and an update that is interrupted is finished by the next build (its journal).
 
-The edition file (edition.toml) is not part of the key, as nothing of it goes into a document's
-cached renderings: the site names the edition in the pages it writes around them, at every build.
+Of the edition file (edition.toml) only the interface language is part of the key, as the
+renderings' headings and labels are in it; nothing else of it goes into a document's cached
+renderings: the site names the edition in the pages it writes around them, at every build.
 
 A build replaces only a folder that it made itself (marked by `files.SITE_MARKER`), never follows a
 symbolic link as its output, never writes among its sources, and holds a lock on the output's cache
@@ -49,8 +50,9 @@ from ..core.tei import TEI_PREFIXES as TEI_NS
 from ..core.tei import slug as core_slug
 from ..core.tei import text_of
 from ..convert.readers.source import read_source_file
-from ..core.errors import OutputError, TeiEditionError
+from ..core.errors import OutputError, RenderError, TeiEditionError
 from ..core.registers import Registers
+from ..core.messages import SOURCE_LANGUAGE, labels_document
 from ..core.files import (SITE_MARKER, FolderChanges, finish_update, folder_entries, has_unfinished_update, not_a_file,
                     update_in_place, write_atomic)
 from ..core.resources import doc_path, register_path, schema_path, xslt_path
@@ -80,6 +82,9 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
     #: What publishing did to the site's files: written (new or changed), removed, left unchanged
     site: FolderChanges = field(default_factory=FolderChanges)
+    #: The formats asked for that this machine cannot make, each with why (PDF without Pango); the
+    #: site was built without them, and the build has failed
+    unmade: dict[str, str] = field(default_factory=dict)
 
     @property
     def failed(self) -> list[DocumentBuild]:
@@ -118,12 +123,13 @@ def document_code(package: Path | None = None) -> dict[str, Path]:
     return import_closure(DOCUMENT_MODULES, package or PACKAGE)
 
 
-def build_salt(formats: Iterable[str]) -> str:
+def build_salt(formats: Iterable[str], language: str = SOURCE_LANGUAGE) -> str:
     """Everything besides the source that changes a document's outputs: the code that makes them
     (`document_code`, not the site's pages and templates, which every build puts around them), the
-    stylesheets, schemas and registers."""
+    stylesheets, schemas and registers, and the interface language's words."""
     parts = [__version__, ",".join(sorted(formats)), _files_digest(document_code()),
-             _tree_digest(xslt_path("")), _tree_digest(schema_path("")), _tree_digest(register_path(""))]
+             _tree_digest(xslt_path("")), _tree_digest(schema_path("")), _tree_digest(register_path("")),
+             hashlib.sha256(labels_document(language)).hexdigest()]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -175,7 +181,8 @@ def store_document(cache: Path, result: DocumentBuild, outputs: dict[str, bytes]
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) -> DocumentBuild:
+def build_document(source: str, key: str, cache: str, formats: tuple[str, ...],
+                   language: str = SOURCE_LANGUAGE) -> DocumentBuild:
     """Convert, validate and render one source into `cache/key/` (in a local worker, which shares
     the cache's disk); never raises for bad input."""
     try:
@@ -184,7 +191,7 @@ def build_document(source: str, key: str, cache: str, formats: tuple[str, ...]) 
         return DocumentBuild(source=source, key=key, failed=exc.message)
     # The scratch folder is in the cache, whose leftovers the build removes: a worker killed for
     # the time limit leaves nothing in the system's temporary folder.
-    result, outputs = make_document(source, data, key, formats, scratch_in=cache)
+    result, outputs = make_document(source, data, key, formats, scratch_in=cache, language=language)
     # An OSError here is the cache's (a full disk, a read-only folder): it stops the whole build,
     # since no later document could be written either; unreadable sources are SourceErrors.
     store_document(Path(cache), result, outputs)
@@ -259,14 +266,14 @@ class ProgressBar:
 
 
 def remote_document(source: str, data: bytes, key: str, formats: tuple[str, ...],
-                    source_date_epoch: str | None) -> tuple[DocumentBuild, dict[str, bytes]]:
+                    source_date_epoch: str | None, language: str = SOURCE_LANGUAGE) -> tuple[DocumentBuild, dict[str, bytes]]:
     """`make_document` where the build's environment is not: SOURCE_DATE_EPOCH, which dates the
     PDFs, is the main process's, so that a document's bytes do not depend on where it was made."""
     if source_date_epoch is None:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
     else:
         os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch
-    return make_document(source, data, key, formats)
+    return make_document(source, data, key, formats, language=language)
 
 
 @contextlib.contextmanager
@@ -303,17 +310,17 @@ def executor_slots(executor: Executor, jobs: int | None) -> int:
     return max(1, workers or os.cpu_count() or 1)
 
 
-def check_executor(executor: Executor, formats: tuple[str, ...]) -> None:
+def check_executor(executor: Executor, formats: tuple[str, ...], language: str = SOURCE_LANGUAGE) -> None:
     """Refuse an executor whose workers run other code, stylesheets or schemas than this build's:
     their documents would be cached under this build's key but made by something else."""
-    theirs = executor.submit(build_salt, formats).result()
-    if theirs != build_salt(formats):
+    theirs = executor.submit(build_salt, formats, language).result()
+    if theirs != build_salt(formats, language):
         raise OutputError("the executor's workers run another version of tei-edition (its code, stylesheets, "
                           "schemas or registers differ from this one's): install the same version there")
 
 
 def _run_on_executor(executor: Executor, todo: list[tuple[str, str]], cache: Path, formats: tuple[str, ...],
-                     time_limit: float | None, slots: int) -> Iterable[DocumentBuild]:
+                     time_limit: float | None, slots: int, language: str = SOURCE_LANGUAGE) -> Iterable[DocumentBuild]:
     """The documents of `todo` made by `executor`, at most `slots` submitted at once (the main
     process holds their sources, not the whole corpus), stored in the cache here, as they end.
 
@@ -334,7 +341,7 @@ def _run_on_executor(executor: Executor, todo: list[tuple[str, str]], cache: Pat
                 except TeiEditionError as exc:
                     yield DocumentBuild(source=source, key=key, failed=exc.message)
                     continue
-                future = executor.submit(remote_document, source, data, key, formats, epoch)
+                future = executor.submit(remote_document, source, data, key, formats, epoch, language)
                 running[future] = (source, key, time.monotonic())
             if not running:
                 continue
@@ -390,27 +397,35 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
     out = site_output(out_dir, sources)
     edition = edition if edition is not None else find_edition(sources)
     formats = tuple(f for f in FORMATS if f in set(formats))
+    unmade: dict[str, str] = {}
     if executor is None:
-        # Without Pango no PDF can be made: one line naming the packages (and --formats html,txt),
-        # before anything is written, rather than a site published without its PDFs (on a cluster
-        # the workers, not this machine, make the PDFs).
+        # Without Pango no PDF can be made: that fails the PDF alone (one line naming the packages
+        # and --formats html,txt, and a non-zero exit), and the site is built with the other
+        # formats (on a cluster the workers, not this machine, make the PDFs).
         from ..render.renderer import require_system_packages
 
-        require_system_packages(formats)
+        for fmt in formats:
+            try:
+                require_system_packages([fmt])
+            except RenderError as exc:
+                unmade[fmt] = str(exc)
+        formats = tuple(f for f in formats if f not in unmade)
     with contextlib.ExitStack() as stack:
         # The executor is reached before anything is written: a wrong address leaves no trace.
         slots = None
         if isinstance(executor, str):
             executor, slots = stack.enter_context(open_executor(executor))
         if executor is not None:
-            check_executor(executor, formats)
+            check_executor(executor, formats, edition.language)
             slots = executor_slots(executor, jobs or slots)
         cache = out.parent / f".{out.name}.cache"
         cache.mkdir(parents=True, exist_ok=True)
         with _locked(cache, out):
             _clean_stale(out, cache)
             try:
-                return _build(sources, out, cache, jobs, formats, progress, edition, time_limit, executor, slots)
+                report = _build(sources, out, cache, jobs, formats, progress, edition, time_limit, executor, slots)
+                report.unmade.update(unmade)
+                return report
             finally:
                 _clean_stale(out, cache)  # what workers stopped by an error or Ctrl+C left
 
@@ -420,7 +435,7 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
            time_limit: float | None = None, executor: Executor | None = None, slots: int | None = None) -> BuildReport:
     from .pages import write_site
 
-    salt = build_salt(formats)
+    salt = build_salt(formats, edition.language)
     timings: dict[str, float] = {}
     started = time.perf_counter()
 
@@ -460,16 +475,16 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
 
     tell(Progress(STAGES[1], 0, len(todo)))
     if executor is not None and todo:
-        with contextlib.closing(_run_on_executor(executor, todo, cache, formats, time_limit, slots or workers)) as made_there:
+        with contextlib.closing(_run_on_executor(executor, todo, cache, formats, time_limit, slots or workers, edition.language)) as made_there:
             for result in made_there:
                 keep(result)
     elif not time_limit and (workers == 1 or len(todo) <= 1):
         for source, key in todo:
-            keep(build_document(source, key, str(cache), formats))
+            keep(build_document(source, key, str(cache), formats, edition.language))
     elif todo:
         # One document per worker in flight: the main process's memory then holds the catalogue
         # and not a pending task for every document; a worker past the time limit is killed.
-        tasks = [(source, key, str(cache), formats) for source, key in todo]
+        tasks = [(source, key, str(cache), formats, edition.language) for source, key in todo]
         with contextlib.closing(run_tasks(build_document, tasks, workers=workers, time_limit=time_limit)) as outcomes:
             for outcome in outcomes:
                 keep(_finished(outcome, cache, time_limit))

@@ -19,6 +19,7 @@ from lxml import etree
 from ..convert.pipeline import convert_bytes, output_name
 from ..convert.review import count_decisions
 from ..core.errors import TeiEditionError
+from ..core.messages import SOURCE_LANGUAGE
 from ..core.tei import TEI_PREFIXES as TEI_NS
 from ..core.registers import Registers
 from ..core.tei import slug as core_slug
@@ -110,11 +111,11 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
 
 
 def make_document(source: str, data: bytes, key: str, formats: tuple[str, ...],
-                  scratch_in: str | None = None) -> tuple[DocumentBuild, dict[str, bytes]]:
+                  scratch_in: str | None = None, language: str = SOURCE_LANGUAGE) -> tuple[DocumentBuild, dict[str, bytes]]:
     """Convert, validate and render one source's bytes: the document's record and its files
     ({"xml": TEI, "html": ..., ...}) as data, so that it can run where the cache is not (another
-    machine); never raises for bad input. The validator and the stylesheets read files, so the TEI
-    is written to a temporary folder (in `scratch_in`, else the system's), removed before it returns."""
+    machine), with the interface words of the renderings in `language`; never raises for bad input.
+    The validator and the stylesheets read files, so the TEI is written to a temporary folder (in `scratch_in`, else the system's), removed before it returns."""
     from ..render.renderer import render
     from ..validate.validator import Validator
 
@@ -141,7 +142,7 @@ def make_document(source: str, data: bytes, key: str, formats: tuple[str, ...],
         result.record = catalogue_record(tree)
         result.review = count_decisions(tree)
         for fmt in formats:
-            params = {"source-name": f"{result.id}.xml"}
+            params = {"source-name": f"{result.id}.xml", "interface-language": language}
             if fmt == "html":
                 params["name-index"] = "../browse/"  # names link to the site's index entries
             clock = time.perf_counter()

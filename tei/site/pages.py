@@ -82,7 +82,9 @@ FACETS = {
 #: A page in another language than English carries their translations (script#interface-messages).
 SCRIPT_MESSAGES = (N_("{shown} of {total} documents"), N_("{count} document found"), N_("{count} documents found"),
                    N_(" (there are more: add words to narrow the search)"), N_("Searching…"),
-                   N_("Search is not available here."), N_("Documents that name {name}"), N_("Authority record"))
+                   N_("Search is not available here."), N_("Documents that name {name}"), N_("Authority record"),
+                   # the reading edition's own script (xslt/edition.js): its copy button
+                   N_("Citation copied."), N_("Select the citation and copy it."))
 
 
 def _interface_script(language: str) -> markupsafe.Markup:
@@ -229,10 +231,22 @@ def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | N
     # build must be; the search page filters the results by these fields itself.
     fields = {"title": doc.record.get("title", ""), "date": doc.record.get("date_text", "") or _gettext(env, "Undated"),
               "type": doc.record.get("type", ""), "year": _year(doc.record)}
-    meta = "".join(f'<span hidden data-pagefind-meta="{name}">{html.escape(value)}</span>'
+    # The fields are metadata, not words of the text (ignored as content, still read as metadata);
+    # so are the interface's labels and headings around the text, which would otherwise run
+    # together with their values ("DateOctober 12, 1948", "TypeMessage") and be hits everywhere.
+    meta = "".join(f'<span hidden data-pagefind-meta="{name}" data-pagefind-ignore>{html.escape(value)}</span>'
                    for name, value in fields.items() if value)
     page = re.sub(r"<main([^>]*)>", lambda m: f"<main{m.group(1)} data-pagefind-body>" + meta, page, count=1)
+    page = _READING_INTERFACE.sub(lambda m: m.group(0) + " data-pagefind-ignore", page)
     return page
+
+
+#: The reading edition's interface around the text (xslt/html): the labels of the metadata and the
+#: key, the key to the marks, the view switch, the running title, the skip link, the colophon and
+#: the headings of its sections and of the manuscript description's parts.
+_READING_INTERFACE = re.compile(r'<dt(?=[ >])|<(?:section|div|footer|p|a) class="(?:marks-key|view-switch|colophon'
+                                r'|running-title|skip-link)"|<h2 id="(?:manuscript|summary|footnotes|standoff)-title"'
+                                r'|<(?:h3|span) class="ms-label"')
 
 
 def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, formats: tuple[str, ...],

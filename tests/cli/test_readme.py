@@ -75,3 +75,83 @@ def test_the_readme_build_command_builds_the_edition_from_a_fresh_copy(tmp_path)
     installed = subprocess.run([str(checkout / ".venv" / "bin" / "python"), "-I", "-c", "import tei; print(tei.__file__)"],
                                cwd=tmp_path, env=env, capture_output=True, text=True, check=True).stdout
     assert Path(installed.strip()).is_relative_to(checkout), "the copy's own code was installed and run"
+
+
+# -- every other command of the README, as printed ------------------------------------------------
+
+#: The README's command lines that this test does not run (by how they begin), each with why; every
+#: other line of every ```sh block is run as printed, in the README's order.
+NOT_RUN = {
+    "python3 -m venv .venv && .venv/bin/pip install -e .": "the build command: run in a fresh copy above",
+    "scripts/install-system-packages;": "the test command: CI runs it as printed (test_ci_runs_the_readme_test_command_as_printed)",
+    "tei-edition serve": "serves until it is stopped: tests/test_serve.py runs it",
+    "pip install 'tei-edition[dask]'": "installs from the network",
+    "dask scheduler": "a cluster's long-running processes: tests/test_executors.py builds on a Dask cluster",
+    "dask worker": "a cluster's long-running processes",
+    "tei-edition build exports/ -o public/ --executor dask://HOST:8786": "needs the cluster above",
+}
+
+
+def readme_command_lines() -> list[str]:
+    """Every command line of the README's shell blocks (a line ending in a backslash goes on)."""
+    text = README.read_text(encoding="utf-8")
+    lines = []
+    for block in re.findall(r"^```sh\n(.*?)^```$", text, flags=re.M | re.S):
+        lines += [line for line in block.replace("\\\n", "").splitlines() if line.strip()]
+    return lines
+
+
+def _inputs_the_readme_names(checkout: Path) -> None:
+    """What the README's examples read that a checkout does not have: a folder of exports, a few
+    exports by name, another archive's TEI and a Schematron file of one's own."""
+    seeds = sorted((checkout / "seeds").glob("*.txt"))
+    for folder in ("exports", "new-exports"):
+        (checkout / folder).mkdir()
+        for seed in seeds[:2]:
+            (checkout / folder / seed.name).write_bytes(seed.read_bytes())
+    for name, seed in (("a.txt", seeds[0]), ("b.txt", seeds[1]), ("document.txt", seeds[2])):
+        (checkout / name).write_bytes(seed.read_bytes())
+    golden = sorted((checkout / "tests" / "golden").glob("*.xml"))
+    (checkout / "other-archive").mkdir()
+    (checkout / "other-archive" / golden[0].name).write_bytes(golden[0].read_bytes())
+    (checkout / "doc.xml").write_bytes(golden[1].read_bytes())
+    (checkout / "my-rules.sch").write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt">'
+        '<ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>'
+        '<pattern><rule context="tei:TEI"><assert test="tei:teiHeader">a header</assert></rule></pattern></schema>',
+        encoding="utf-8")
+
+
+def test_every_readme_command_runs_as_printed(tmp_path):
+    """Each command line of the README, run by the shell as printed in a copy of the repository
+    (with the inputs its examples name), succeeds, and what the README says it makes is there."""
+    lines = readme_command_lines()
+    skipped = [line for line in lines if any(line.startswith(start) for start in NOT_RUN)]
+    assert len(skipped) == len(NOT_RUN), "a command of NOT_RUN is no longer in the README: take it out"
+    checkout = tmp_path / "tei-edition"
+    checkout.mkdir()
+    _repository_copy(checkout)
+    _inputs_the_readme_names(checkout)
+    (checkout / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
+    # tei-edition and pybabel from this environment, importing the copy's code
+    env = {key: value for key, value in os.environ.items() if key not in ("SOURCE_DATE_EPOCH", "VIRTUAL_ENV")}
+    env.update(PATH=os.pathsep.join([str(Path(sys.prefix) / "bin"), env.get("PATH", "")]), PYTHONPATH=str(checkout))
+    ran = []
+    for line in lines:
+        if line in skipped:
+            continue
+        run = subprocess.run(["sh", "-c", line], cwd=checkout, env=env, capture_output=True, text=True, timeout=900)
+        assert run.returncode == 0 and "Traceback" not in run.stderr, f"{line}\n{(run.stdout + run.stderr)[-2000:]}"
+        ran.append(line)
+    assert len(ran) >= 25
+    seeds = len(list((checkout / "seeds").glob("*.txt")))
+    assert len(list((checkout / "edition" / "documents").glob("*.xml"))) == seeds
+    assert len(list((checkout / "out" / "tei").glob("*.xml"))) == seeds
+    assert (checkout / "public" / "index.html").is_file() and (checkout / "edition" / "sitemap.xml").is_file()
+    assert (checkout / "edition.toml").is_file() and (checkout / "review.csv").is_file()
+    french = (checkout / "tei" / "core" / "locale" / "fr" / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
+    # the new catalogue has the templates' messages and the reading editions' (xslt/) alike
+    assert 'msgid "Search the documents"' in french and 'msgid "Skip to the text"' in french
+    assert len(list((checkout / "edition" / "html").glob("*.html"))) == len(list((checkout / "tests" / "golden").glob("*.xml")))
+    assert (checkout / "edition-bag" / "bagit.txt").is_file() and (checkout / "cmif.xml").is_file()
+    assert (checkout / "report.json").is_file() and (checkout / "candidates.json").is_file()

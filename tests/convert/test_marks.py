@@ -106,7 +106,6 @@ def test_another_romanisation_takes_the_capitalised_words_before_it():
         "variant-form", "Pak Heon-Yeong", ["Pak Hon Yong"], " ")
 
 
-@pytest.mark.xfail(strict=True, reason="the capitalised word that opens the sentence is taken into the name")
 def test_a_romanisation_after_the_first_word_of_a_sentence_takes_only_the_name():
     items, _ = parse_inline("Then Pak Heon-Yeong [Pak Hon Yong] came.")
     assert items[0] == "Then " and items[1].target == "Pak Heon-Yeong"

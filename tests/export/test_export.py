@@ -180,3 +180,16 @@ def test_a_skipped_register_entry_is_a_warning_and_the_export_goes_on(tmp_path):
     result = run("cmif", GOLDEN, "-o", tmp_path / "cmif.xml", "--registers", register)
     assert result.exit_code == 0 and (tmp_path / "cmif.xml").exists()
     assert f"{register}: warning: line 2: a person needs an xml:id" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["entities"], ["review", "-o", "review.csv"]])
+def test_entities_and_review_skip_a_sites_reading_texts_too(command, tei_folder, tmp_path, caplog, monkeypatch):
+    """`entities edition/documents` (as the README prints it) converted each reading text as an
+    archive export and failed on it ("lost words")."""
+    rendered = CliRunner().invoke(cli, ["render", str(tei_folder), "--to", "txt", "-o", str(tei_folder)])
+    assert rendered.exit_code == 0, rendered.output
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, [command[0], str(tei_folder), *command[1:]])
+    assert result.exit_code == 0, result.output
+    for text in sorted(tei_folder.glob("*.txt")):
+        assert f"{text}: warning: the reading text of {text.stem}.xml beside it, not a source: skipped" in caplog.text

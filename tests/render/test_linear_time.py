@@ -11,6 +11,8 @@ import pytest
 from lxml import etree
 
 import tei
+from tei.core.errors import RenderError
+from tei.render.pdf import load_weasyprint
 from tei.render.renderer import render
 from tei.core.resources import schema_path
 from tei.validate.validator import OnePassSchematronCheck, _line_of, _Lines
@@ -190,11 +192,17 @@ def test_a_column_span_is_clamped_to_the_columns_of_its_table(tmp_path):
                      ("b", "2", None), ("c", "2", None), ("d", None, None), ("r", None, "65534")]
 
 
-def test_the_pdf_is_linear_in_rows_with_huge_column_spans(tmp_path):
+def _require_weasyprint() -> None:
+    """Without WeasyPrint or Pango these tests fail naming what to install (as the PDF tests do);
+    `import weasyprint` alone raised OSError without Pango, and missing_tool lacked its tool name."""
     try:
-        import weasyprint  # noqa: F401  (only whether it is installed)
-    except ImportError as exc:
-        missing_tool(f"PDF tests need WeasyPrint: {exc}")
+        load_weasyprint()
+    except RenderError as exc:
+        missing_tool(f"PDF tests: {exc}", "pango")
+
+
+def test_the_pdf_is_linear_in_rows_with_huge_column_spans(tmp_path):
+    _require_weasyprint()
     render(_write(tmp_path / "warm.xml", _spanning_rows(1)), "pdf")  # fonts load on the first PDF
     assert_linear(lambda path: render(path, "pdf"), _spanning_rows, 5, tmp_path)
 
@@ -221,10 +229,7 @@ def test_unknown_elements_are_linear_in_their_number(stage, tmp_path):
 
 
 def test_the_hostile_column_span_renders_as_a_pdf_of_a_few_columns(tmp_path):
-    try:
-        import weasyprint  # noqa: F401  (only whether it is installed)
-    except ImportError as exc:
-        missing_tool(f"PDF tests need WeasyPrint: {exc}")
+    _require_weasyprint()
     path = HOSTILE / "xml" / "huge-colspan.xml"
     spans = [(cell.get("colspan"), cell.get("rowspan")) for cell in etree.HTML(render(path, "html")).iter("td")]
     assert spans == [("3", None), (None, None), (None, "65534"), (None, None)]

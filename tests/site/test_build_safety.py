@@ -79,6 +79,9 @@ def test_a_typo_in_the_sources_leaves_the_previous_site_as_it_was(work):
     result = run("build", work / "nosuchdir", "-o", site, "--formats", "html,txt")
     assert result.exit_code != 0 and "nosuchdir" in result.output
     assert snapshot(site) == before
+    # the counts are true: nothing was built, so none is "unchanged" and no empty site is announced
+    assert "nothing was built" in result.output
+    assert not re.search(r"\d+ (unchanged|published|rebuilt)|0 documents", result.output), result.output
 
 
 def test_a_second_build_replaces_a_site_it_made(work):
@@ -244,6 +247,19 @@ def test_export_files_and_folders_respect_the_umask(work, mask, mode):
     assert {stat.S_IMODE(p.stat().st_mode) for p in (work / "dc").iterdir()} == {mode}
 
 
+@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o002, 0o664)])
+def test_a_built_site_respects_the_umask(work, mask, mode):
+    """A web server running as another user (or a group of editors) reads what the umask lets it."""
+    old = os.umask(mask)
+    try:
+        assert run("build", work / "src", "-o", work / "site", "--formats", "html,txt", "-q").exit_code == 0
+    finally:
+        os.umask(old)
+    site = [work / "site", *(work / "site").rglob("*")]
+    assert {stat.S_IMODE(p.stat().st_mode) for p in site if p.is_file()} == {mode}
+    assert {stat.S_IMODE(p.stat().st_mode) for p in site if p.is_dir()} == {mode | 0o111}
+
+
 def test_long_file_names_with_unsafe_characters_keep_their_hash(tmp_path):
     # the hash that tells apart names the slug made equal was cut off with the long name, so the
     # second document was refused as a duplicate
@@ -274,3 +290,23 @@ def test_every_command_skips_a_link_out_of_the_source_folder_with_a_warning(work
     written = [p for p in work.rglob("*") if p.is_file() and not p.is_relative_to(work / "src")
                and not p.is_relative_to(outside)]
     assert not [p for p in written if b"SECRETWORD" in p.read_bytes() or b"passwd" in p.read_bytes()], written
+
+
+def test_the_build_cache_is_ignored_by_git_and_so_is_the_default_site(tmp_path):
+    """A build leaves nothing for `git status` in a checkout but what it was asked to write: the
+    cache beside its output (.NAME.cache) is ignored by the repository's .gitignore, and so is the
+    default output, edition/."""
+    from tei.site.build import build
+
+    shutil.copy(ROOT / ".gitignore", tmp_path / ".gitignore")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEED, src / SEED.name)
+    for name in ("edition", "public"):
+        build([src], tmp_path / name, jobs=1, formats=("html",))
+        assert (tmp_path / f".{name}.cache").is_dir()
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=tmp_path, check=True,
+                            capture_output=True, text=True).stdout.splitlines()
+    untracked = sorted({line[3:].split("/")[0] for line in status})
+    assert untracked == [".gitignore", "public", "src"]

@@ -103,6 +103,23 @@ def test_search_finds_the_documents_by_their_words(site_url, open_page):
     assert page.problems == []
 
 
+def test_search_indexes_the_text_and_the_metadata_fields_apart(site_url, open_page):
+    """The metadata labels and values are fields, not words run together with the text: no
+    "TypeMessage" is a hit, and no excerpt reads "DateOctober 12, 1948. TypeMessage. FromI. Stalin"."""
+    page = open_page(site_url + "search.html")
+    page.fill("#search-input", "TypeMessage")
+    page.wait_for_function("document.getElementById('search-status').textContent.includes('found')", timeout=15000)
+    assert page.locator("#search-status").text_content() == "0 documents found"
+    excerpts = []
+    for words in ("Stalin", "Korea", "Telegram", "1948", "Classification"):
+        search(page, words)
+        excerpts += page.locator("#search-results li p").all_text_contents()
+    assert excerpts
+    run_together = re.compile(r"(?:Date|Type|From|To|Classification|Archive|Source|Original language|Record)[A-Z0-9]")
+    assert [e for e in excerpts if run_together.search(e)] == []
+    assert page.problems == []
+
+
 def test_search_filters_by_type_and_year(site_url, open_page):
     page = open_page(site_url + "search.html")
     assert len(search(page, "Korea")) >= 3

@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 
 from conftest import ROOT
 from tei.site.build import build
@@ -99,3 +100,85 @@ def test_a_german_document_page_has_german_navigation_marked_as_german(german_si
     for label in ("Zum Inhalt springen", "Herunterladen:", "Dieses Dokument zitieren", "Die Zitierangabe herunterladen:"):
         assert label in page, label
     assert "Cite this document" not in page
+
+
+# -- the reading edition's own words (xslt/, through ed:label) ------------------------------------
+
+def _reading_edition_messages() -> dict[str, str]:
+    """The catalogue's messages that the stylesheets use (those it places in xslt/), with their German."""
+    return {m.id: m.string for m in read_catalogue("de") if m.id and any(f.startswith("xslt/") for f, _ in m.locations)}
+
+
+def _stylesheet_words() -> set[str]:
+    """What the stylesheets translate, found as `pybabel extract` finds it (tei/core/locale/babel.cfg)."""
+    with open(LOCALE / "babel.cfg", encoding="utf-8") as config:
+        method_map, options = parse_mapping_cfg(config)
+    return {message for _file, _line, message, _comments, _context
+            in extract_from_dir(str(ROOT / "xslt"), method_map, options)}
+
+
+def _interface_words_left(page: str, english: set[str]) -> set[str]:
+    """The English interface words a document page shows outside the document's own text: as a whole
+    text node (a label, a heading), as a title, aria-label or alt, or, for a phrase, anywhere."""
+    import lxml.html
+
+    root = lxml.html.fromstring(page)
+    content = ("ancestor-or-self::*[@id='text' or self::dd or self::title or self::h1 or self::script or self::style"
+               " or contains(concat(' ', @class, ' '), ' fn-body ') or contains(concat(' ', @class, ' '), ' citation ')"
+               " or contains(concat(' ', @class, ' '), ' running-title ')]")
+    texts = {" ".join(t.split()) for t in root.xpath(f"//text()[not({content})]")}
+    attributes = {" ".join(a.split()) for a in root.xpath("//@title | //@aria-label | //@alt")}
+    everything = " ".join(texts | attributes)
+    return {word for word in english if word in texts | attributes or (len(word) >= 12 and word in everything)}
+
+
+def test_every_word_of_the_stylesheets_is_in_the_catalogue_with_its_german():
+    words = _stylesheet_words()
+    assert {"Date", "From", "Original language", "Source", "Notes", "Editorial marks", "Skip to the text"} <= words
+    messages = _reading_edition_messages()
+    assert sorted(words - set(messages)) == [], "add these to messages.po, marked #: xslt/..."
+    # the correspondents' offices and places are labelled "From (office)", "To (place)"...
+    assert {f"{side} ({what})" for side in ("From", "To") for what in ("office", "place")} <= set(messages)
+    assert sorted(m for m, german in messages.items() if not german) == []
+
+
+def test_a_german_edition_has_german_document_pages_with_no_english_interface_words_left(german_site):
+    english = {message for message, german in _reading_edition_messages().items() if german != message}
+    pages = sorted((german_site / "documents").glob("*.html"))
+    assert len(pages) == 5
+    for page in pages:
+        assert _interface_words_left(page.read_text(encoding="utf-8"), english) == set(), page.name
+    page = (german_site / "documents" / "wilson-116407.html").read_text(encoding="utf-8")
+    for label in (">Datum</dt>", ">Von</dt>", ">An</dt>", ">Originalsprache</dt>", ">Zum Text springen</a>",
+                  '<h2 id="marks-key-title">Editorische Zeichen</h2>', "Leseausgabe, erzeugt aus der TEI-P5-Quelle",
+                  'aria-label="Text des Dokuments"', ">Diplomatisch</button>"):
+        assert label in page, label
+    # marked as German, in a page whose lang is the document's
+    import lxml.html
+
+    root = lxml.html.fromstring(page)
+    assert root.get("lang") == "en" and root.xpath("//dt[. = 'Datum']/@lang") == ["de"]
+    assert root.xpath("//section[@class = 'marks-key']/@lang") == ["de"]
+    assert root.xpath("//a[@class = 'skip-link']/@lang") == ["de"]
+
+
+def test_the_same_document_in_english_shows_the_words_the_german_check_looks_for(german_site):
+    """The check above can fail: the English rendering of the same TEI is full of them."""
+    from tei.render.renderer import render
+
+    english = {message for message, german in _reading_edition_messages().items() if german != message}
+    page = render(german_site / "documents" / "wilson-116407.xml", "html", params={"name-index": "../browse/"}).decode()
+    assert {"Date", "From", "To", "Original language", "Editorial marks", "Skip to the text",
+            "Reading edition generated from the TEI P5 source"} <= _interface_words_left(page, english)
+
+
+def test_english_is_the_stylesheets_own_words_and_an_unknown_language_is_refused(tmp_path):
+    from tei.render.renderer import render
+
+    source = ROOT / "tests" / "data" / "render" / "sample-telegram.xml"
+    for fmt in ("html", "txt"):
+        assert render(source, fmt, params={"interface-language": "en"}) == render(source, fmt)
+    german = render(source, "txt", params={"interface-language": "DE"}).decode()
+    assert "\nDatum: May 7, 1978\n" in german and "\nDate: May 7, 1978\n" not in german
+    with pytest.raises(TeiEditionError, match="interface-language cannot be 'xx'; choose en or de"):
+        render(source, "html", params={"interface-language": "xx"})

@@ -51,3 +51,13 @@ def test_the_german_home_page_counts_in_german(german_url, open_page):
     page.select_option("#filter-language", "Russian")
     assert page.locator("#filter-count").text_content() == "1 von 5 Dokumenten"
     assert page.problems == []
+
+
+def test_the_german_copy_button_reports_in_german(german_url, open_page):
+    """The reading edition's own script (xslt/edition.js) takes the page's translations too."""
+    page = open_page(german_url + STALIN_PAGE)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=german_url.rstrip("/"))
+    page.click(".cite-box .copy-citation")
+    page.wait_for_function("document.querySelector('.copy-status').textContent !== ''")
+    assert page.locator(".copy-status").text_content() == "Zitat kopiert."
+    assert page.problems == []

@@ -16,9 +16,42 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                xmlns:func="http://exslt.org/functions"
+                extension-element-prefixes="func"
+                exclude-result-prefixes="tei ed">
 
   <xsl:key name="ids" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- ================================================================ interface words -->
+
+  <!-- The words of the interface (headings, labels, explanations) in $interface-language: the
+       renderer serves the message catalogue's translations (tei/core/locale) as the document
+       "interface-labels:LANG", <labels><label msgid="Date">Datum</label>...</labels>. In English,
+       the stylesheets' own words, so no document is read: document('') is this stylesheet,
+       which has no labels. -->
+  <xsl:variable name="interface-labels"
+      select="document(concat(substring('interface-labels:', 1, 17 * ($interface-language != 'en')),
+                              substring($interface-language, 1, 50 * ($interface-language != 'en'))))/labels/label"/>
+
+  <!-- lang on an element of the interface when its words are not English (the page's lang is the
+       document's): screen readers then read "Datum" as German. -->
+  <xsl:template name="interface-lang">
+    <xsl:if test="$interface-language != 'en'">
+      <xsl:attribute name="lang"><xsl:value-of select="$interface-language"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- `text` in the interface language: its translation, looked up by its words (spaces
+       normalised), else `text` itself, spaces and all. -->
+  <func:function name="ed:label">
+    <xsl:param name="text"/>
+    <xsl:variable name="translation" select="$interface-labels[@msgid = normalize-space($text)]"/>
+    <xsl:choose>
+      <xsl:when test="$translation"><func:result select="string($translation[1])"/></xsl:when>
+      <xsl:otherwise><func:result select="string($text)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
 
   <!-- ================================================================ notes -->
 
@@ -118,8 +151,8 @@
   <!-- A word that tells whose note it is, put before the text of a footnote. -->
   <xsl:template name="note-kind">
     <xsl:choose>
-      <xsl:when test="@type='translator'">Translator’s note: </xsl:when>
-      <xsl:when test="@type='editorial'">Editors’ note: </xsl:when>
+      <xsl:when test="@type='translator'"><xsl:value-of select="ed:label('Translator’s note:')"/><xsl:text> </xsl:text></xsl:when>
+      <xsl:when test="@type='editorial'"><xsl:value-of select="ed:label('Editors’ note:')"/><xsl:text> </xsl:text></xsl:when>
       <xsl:when test="@type='source'"/>
     </xsl:choose>
   </xsl:template>
@@ -135,7 +168,7 @@
     <xsl:choose>
       <xsl:when test="$main"><xsl:value-of select="normalize-space($main)"/></xsl:when>
       <xsl:when test="$title-stmt/tei:title"><xsl:value-of select="normalize-space($title-stmt/tei:title[1])"/></xsl:when>
-      <xsl:otherwise>Untitled document</xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="ed:label('Untitled document')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
 
@@ -371,34 +404,34 @@
   <!-- The heading of one part or section of a manuscript description ('' when it needs none). -->
   <xsl:template name="manuscript-label">
     <xsl:choose>
-      <xsl:when test="self::tei:msContents">Contents</xsl:when>
-      <xsl:when test="self::tei:physDesc">Physical description</xsl:when>
-      <xsl:when test="self::tei:history">History</xsl:when>
-      <xsl:when test="self::tei:additional">Additional information</xsl:when>
-      <xsl:when test="self::tei:msPart">Part<xsl:if test="tei:msIdentifier/tei:idno"><xsl:value-of select="concat(' ', normalize-space(tei:msIdentifier/tei:idno[1]))"/></xsl:if></xsl:when>
-      <xsl:when test="self::tei:msFrag">Fragment</xsl:when>
-      <xsl:when test="self::tei:msItem">Item<xsl:if test="@n"><xsl:value-of select="concat(' ', @n)"/></xsl:if></xsl:when>
-      <xsl:when test="self::tei:summary">Summary</xsl:when>
-      <xsl:when test="self::tei:textLang">Language</xsl:when>
-      <xsl:when test="self::tei:objectDesc">Object</xsl:when>
-      <xsl:when test="self::tei:supportDesc">Support</xsl:when>
-      <xsl:when test="self::tei:layoutDesc">Layout</xsl:when>
-      <xsl:when test="self::tei:handDesc">Hands</xsl:when>
-      <xsl:when test="self::tei:scriptDesc">Script</xsl:when>
-      <xsl:when test="self::tei:typeDesc">Type</xsl:when>
-      <xsl:when test="self::tei:musicNotation">Music notation</xsl:when>
-      <xsl:when test="self::tei:decoDesc">Decoration</xsl:when>
-      <xsl:when test="self::tei:additions">Additions</xsl:when>
-      <xsl:when test="self::tei:bindingDesc">Binding</xsl:when>
-      <xsl:when test="self::tei:sealDesc">Seals</xsl:when>
-      <xsl:when test="self::tei:accMat">Accompanying material</xsl:when>
-      <xsl:when test="self::tei:origin">Origin</xsl:when>
-      <xsl:when test="self::tei:provenance">Provenance</xsl:when>
-      <xsl:when test="self::tei:acquisition">Acquisition</xsl:when>
-      <xsl:when test="self::tei:adminInfo">Administrative information</xsl:when>
-      <xsl:when test="self::tei:surrogates">Surrogates</xsl:when>
-      <xsl:when test="self::tei:listBibl">Bibliography</xsl:when>
-      <xsl:when test="self::tei:msIdentifier">Identifier</xsl:when>
+      <xsl:when test="self::tei:msContents"><xsl:value-of select="ed:label('Contents')"/></xsl:when>
+      <xsl:when test="self::tei:physDesc"><xsl:value-of select="ed:label('Physical description')"/></xsl:when>
+      <xsl:when test="self::tei:history"><xsl:value-of select="ed:label('History')"/></xsl:when>
+      <xsl:when test="self::tei:additional"><xsl:value-of select="ed:label('Additional information')"/></xsl:when>
+      <xsl:when test="self::tei:msPart"><xsl:value-of select="ed:label('Part')"/><xsl:if test="tei:msIdentifier/tei:idno"><xsl:value-of select="concat(' ', normalize-space(tei:msIdentifier/tei:idno[1]))"/></xsl:if></xsl:when>
+      <xsl:when test="self::tei:msFrag"><xsl:value-of select="ed:label('Fragment')"/></xsl:when>
+      <xsl:when test="self::tei:msItem"><xsl:value-of select="ed:label('Item')"/><xsl:if test="@n"><xsl:value-of select="concat(' ', @n)"/></xsl:if></xsl:when>
+      <xsl:when test="self::tei:summary"><xsl:value-of select="ed:label('Summary')"/></xsl:when>
+      <xsl:when test="self::tei:textLang"><xsl:value-of select="ed:label('Language')"/></xsl:when>
+      <xsl:when test="self::tei:objectDesc"><xsl:value-of select="ed:label('Object')"/></xsl:when>
+      <xsl:when test="self::tei:supportDesc"><xsl:value-of select="ed:label('Support')"/></xsl:when>
+      <xsl:when test="self::tei:layoutDesc"><xsl:value-of select="ed:label('Layout')"/></xsl:when>
+      <xsl:when test="self::tei:handDesc"><xsl:value-of select="ed:label('Hands')"/></xsl:when>
+      <xsl:when test="self::tei:scriptDesc"><xsl:value-of select="ed:label('Script')"/></xsl:when>
+      <xsl:when test="self::tei:typeDesc"><xsl:value-of select="ed:label('Type')"/></xsl:when>
+      <xsl:when test="self::tei:musicNotation"><xsl:value-of select="ed:label('Music notation')"/></xsl:when>
+      <xsl:when test="self::tei:decoDesc"><xsl:value-of select="ed:label('Decoration')"/></xsl:when>
+      <xsl:when test="self::tei:additions"><xsl:value-of select="ed:label('Additions')"/></xsl:when>
+      <xsl:when test="self::tei:bindingDesc"><xsl:value-of select="ed:label('Binding')"/></xsl:when>
+      <xsl:when test="self::tei:sealDesc"><xsl:value-of select="ed:label('Seals')"/></xsl:when>
+      <xsl:when test="self::tei:accMat"><xsl:value-of select="ed:label('Accompanying material')"/></xsl:when>
+      <xsl:when test="self::tei:origin"><xsl:value-of select="ed:label('Origin')"/></xsl:when>
+      <xsl:when test="self::tei:provenance"><xsl:value-of select="ed:label('Provenance')"/></xsl:when>
+      <xsl:when test="self::tei:acquisition"><xsl:value-of select="ed:label('Acquisition')"/></xsl:when>
+      <xsl:when test="self::tei:adminInfo"><xsl:value-of select="ed:label('Administrative information')"/></xsl:when>
+      <xsl:when test="self::tei:surrogates"><xsl:value-of select="ed:label('Surrogates')"/></xsl:when>
+      <xsl:when test="self::tei:listBibl"><xsl:value-of select="ed:label('Bibliography')"/></xsl:when>
+      <xsl:when test="self::tei:msIdentifier"><xsl:value-of select="ed:label('Identifier')"/></xsl:when>
     </xsl:choose>
   </xsl:template>
 
@@ -448,7 +481,7 @@
   <!-- What a @hand points to, for the explanation: "another hand (pencil)". -->
   <xsl:template name="hand-text">
     <xsl:variable name="note" select="normalize-space(key('ids', substring-after(@hand, '#')))"/>
-    <xsl:text>another hand</xsl:text>
+    <xsl:value-of select="ed:label('another hand')"/>
     <xsl:if test="$note"> (<xsl:value-of select="$note"/>)</xsl:if>
   </xsl:template>
 
@@ -462,7 +495,7 @@
   <xsl:template match="tei:sic[not(parent::tei:choice)]">
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'sic'"/>
-      <xsl:with-param name="explanation" select="'sic: thus in the original (the error is the source’s)'"/>
+      <xsl:with-param name="explanation" select="ed:label('sic: thus in the original (the error is the source’s)')"/>
       <xsl:with-param name="close">
         <xsl:choose>
           <xsl:when test="@rend='sic!'"> [sic!]</xsl:when>
@@ -479,13 +512,13 @@
       <xsl:with-param name="quiet" select="'no'"/>
       <xsl:with-param name="explanation">
         <xsl:choose>
-          <xsl:when test="@reason='omitted'">Omission: the archive’s editors left out text here</xsl:when>
-          <xsl:when test="@reason='redacted'">Redacted: withheld by the holder of the original</xsl:when>
-          <xsl:when test="@reason='illegible'">Illegible in the original</xsl:when>
-          <xsl:when test="@reason='signature'">Signature in the original, not transcribed</xsl:when>
-          <xsl:when test="@reason='stamp'">Stamp in the original, not transcribed</xsl:when>
-          <xsl:when test="@reason='not included'">Not included: the file points here to another file (XInclude), which is never fetched</xsl:when>
-          <xsl:otherwise>Gap: text not transcribed<xsl:if test="@reason"> (<xsl:value-of select="@reason"/>)</xsl:if></xsl:otherwise>
+          <xsl:when test="@reason='omitted'"><xsl:value-of select="ed:label('Omission: the archive’s editors left out text here')"/></xsl:when>
+          <xsl:when test="@reason='redacted'"><xsl:value-of select="ed:label('Redacted: withheld by the holder of the original')"/></xsl:when>
+          <xsl:when test="@reason='illegible'"><xsl:value-of select="ed:label('Illegible in the original')"/></xsl:when>
+          <xsl:when test="@reason='signature'"><xsl:value-of select="ed:label('Signature in the original, not transcribed')"/></xsl:when>
+          <xsl:when test="@reason='stamp'"><xsl:value-of select="ed:label('Stamp in the original, not transcribed')"/></xsl:when>
+          <xsl:when test="@reason='not included'"><xsl:value-of select="ed:label('Not included: the file points here to another file (XInclude), which is never fetched')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="ed:label('Gap: text not transcribed')"/><xsl:if test="@reason"> (<xsl:value-of select="@reason"/>)</xsl:if></xsl:otherwise>
         </xsl:choose>
         <xsl:if test="@quantity"> — <xsl:value-of select="concat(@quantity, ' ', @unit)"/></xsl:if>
       </xsl:with-param>
@@ -510,7 +543,7 @@
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'space'"/>
       <xsl:with-param name="quiet" select="'no'"/>
-      <xsl:with-param name="explanation" select="'Blank space left in the original'"/>
+      <xsl:with-param name="explanation" select="ed:label('Blank space left in the original')"/>
       <xsl:with-param name="open">
         <xsl:text>[</xsl:text>
         <xsl:choose>
@@ -539,8 +572,8 @@
       </xsl:with-param>
       <xsl:with-param name="explanation">
         <xsl:choose>
-          <xsl:when test="@type='annotation'">Handwritten annotation</xsl:when>
-          <xsl:otherwise>Added</xsl:otherwise>
+          <xsl:when test="@type='annotation'"><xsl:value-of select="ed:label('Handwritten annotation')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="ed:label('Added')"/></xsl:otherwise>
         </xsl:choose>
         <xsl:if test="@hand"> in <xsl:call-template name="hand-text"/></xsl:if>
         <xsl:if test="@place"> (<xsl:value-of select="translate(@place, '-_', '  ')"/>)</xsl:if>
@@ -565,7 +598,7 @@
       <xsl:with-param name="kind" select="'annotation'"/>
       <xsl:with-param name="quiet" select="'no'"/>
       <xsl:with-param name="explanation">
-        <xsl:text>Handwritten annotation</xsl:text>
+        <xsl:value-of select="ed:label('Handwritten annotation')"/>
         <xsl:if test="@hand"> in <xsl:call-template name="hand-text"/></xsl:if>
         <xsl:if test="@place"> (<xsl:value-of select="@place"/>)</xsl:if>
       </xsl:with-param>
@@ -593,11 +626,11 @@
       <xsl:with-param name="quiet" select="'no'"/>
       <xsl:with-param name="explanation">
         <xsl:choose>
-          <xsl:when test="@subtype='rendition'">Editors’ note on the look of the original</xsl:when>
-          <xsl:when test="@subtype='unknown'">Bracketed remark of the source’s editors</xsl:when>
-          <xsl:when test="@type='translator'">Translator’s note</xsl:when>
-          <xsl:when test="@place='margin'">Note in the margin</xsl:when>
-          <xsl:otherwise>Editors’ note</xsl:otherwise>
+          <xsl:when test="@subtype='rendition'"><xsl:value-of select="ed:label('Editors’ note on the look of the original')"/></xsl:when>
+          <xsl:when test="@subtype='unknown'"><xsl:value-of select="ed:label('Bracketed remark of the source’s editors')"/></xsl:when>
+          <xsl:when test="@type='translator'"><xsl:value-of select="ed:label('Translator’s note')"/></xsl:when>
+          <xsl:when test="@place='margin'"><xsl:value-of select="ed:label('Note in the margin')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="ed:label('Editors’ note')"/></xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="open">
@@ -616,7 +649,7 @@
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'supplied'"/>
       <xsl:with-param name="explanation">
-        <xsl:text>Supplied by the translator or editors; not in the original</xsl:text>
+        <xsl:value-of select="ed:label('Supplied by the translator or editors; not in the original')"/>
         <xsl:if test="@reason and @reason != 'clarification'"> (<xsl:value-of select="@reason"/>)</xsl:if>
       </xsl:with-param>
       <xsl:with-param name="open" select="'['"/>
@@ -628,8 +661,8 @@
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'unclear'"/>
       <xsl:with-param name="explanation">
-        <xsl:text>Uncertain reading</xsl:text>
-        <xsl:if test="@cert='low'"> (low certainty)</xsl:if>
+        <xsl:value-of select="ed:label('Uncertain reading')"/>
+        <xsl:if test="@cert='low'"><xsl:text> </xsl:text><xsl:value-of select="ed:label('(low certainty)')"/></xsl:if>
         <xsl:if test="@reason"> (<xsl:value-of select="@reason"/>)</xsl:if>
       </xsl:with-param>
       <xsl:with-param name="open" select="'[unclear: '"/>
@@ -641,7 +674,7 @@
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'del'"/>
       <xsl:with-param name="explanation">
-        <xsl:text>Deleted in the original</xsl:text>
+        <xsl:value-of select="ed:label('Deleted in the original')"/>
         <xsl:if test="@hand"> by <xsl:call-template name="hand-text"/></xsl:if>
       </xsl:with-param>
       <xsl:with-param name="open" select="'[deleted: '"/>
@@ -657,8 +690,8 @@
       <xsl:with-param name="kind" select="local-name()"/>
       <xsl:with-param name="explanation">
         <xsl:choose>
-          <xsl:when test="self::tei:damage">Damaged in the original</xsl:when>
-          <xsl:otherwise>Superfluous in the original</xsl:otherwise>
+          <xsl:when test="self::tei:damage"><xsl:value-of select="ed:label('Damaged in the original')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="ed:label('Superfluous in the original')"/></xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="open" select="concat('[', local-name(), ': ')"/>
@@ -670,7 +703,7 @@
   <xsl:template match="tei:term[@type='original']">
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'original'"/>
-      <xsl:with-param name="explanation" select="'The original’s own word, given by the translator'"/>
+      <xsl:with-param name="explanation" select="ed:label('The original’s own word, given by the translator')"/>
       <xsl:with-param name="open" select="'['"/>
       <xsl:with-param name="close" select="']'"/>
     </xsl:call-template>
@@ -680,7 +713,7 @@
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'stamp'"/>
       <xsl:with-param name="quiet" select="'no'"/>
-      <xsl:with-param name="explanation" select="'Stamp in the original'"/>
+      <xsl:with-param name="explanation" select="ed:label('Stamp in the original')"/>
       <xsl:with-param name="open" select="'[stamp: '"/>
       <xsl:with-param name="close" select="']'"/>
       <xsl:with-param name="block"><xsl:call-template name="in-block-context"/></xsl:with-param>
@@ -691,7 +724,7 @@
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'pb'"/>
       <xsl:with-param name="quiet" select="'no'"/>
-      <xsl:with-param name="explanation" select="'Page break in the original'"/>
+      <xsl:with-param name="explanation" select="ed:label('Page break in the original')"/>
       <xsl:with-param name="open">
         <xsl:text>[</xsl:text>
         <xsl:choose>
@@ -714,7 +747,7 @@
       <xsl:call-template name="mark">
         <xsl:with-param name="kind" select="'rdg'"/>
         <xsl:with-param name="explanation">
-          <xsl:text>Variant reading</xsl:text>
+          <xsl:value-of select="ed:label('Variant reading')"/>
           <xsl:if test="@wit"> of <xsl:value-of select="translate(normalize-space(@wit), '#', '')"/></xsl:if>
         </xsl:with-param>
         <xsl:with-param name="open">
@@ -738,10 +771,10 @@
           <xsl:with-param name="reg" select="$reg"/>
           <xsl:with-param name="explanation">
             <xsl:choose>
-              <xsl:when test="tei:abbr">Abbreviation expanded by the editors</xsl:when>
-              <xsl:when test="tei:sic">Corrected by the editors; the original reads “<xsl:value-of select="normalize-space($orig)"/>”</xsl:when>
-              <xsl:when test="tei:orig">Regularised by the editors; the original reads “<xsl:value-of select="normalize-space($orig)"/>”</xsl:when>
-              <xsl:otherwise>Two possible readings</xsl:otherwise>
+              <xsl:when test="tei:abbr"><xsl:value-of select="ed:label('Abbreviation expanded by the editors')"/></xsl:when>
+              <xsl:when test="tei:sic"><xsl:value-of select="ed:label('Corrected by the editors; the original reads “')"/><xsl:value-of select="normalize-space($orig)"/>”</xsl:when>
+              <xsl:when test="tei:orig"><xsl:value-of select="ed:label('Regularised by the editors; the original reads “')"/><xsl:value-of select="normalize-space($orig)"/>”</xsl:when>
+              <xsl:otherwise><xsl:value-of select="ed:label('Two possible readings')"/></xsl:otherwise>
             </xsl:choose>
             <xsl:text>: </xsl:text>
             <xsl:value-of select="normalize-space($reg)"/>

@@ -9,7 +9,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                exclude-result-prefixes="tei ed">
 
   <xsl:key name="span-end" match="tei:addSpan | tei:delSpan" use="substring-after(normalize-space(@spanTo), '#')"/>
 
@@ -33,7 +34,7 @@
       <xsl:with-param name="kind" select="'metamark'"/>
       <xsl:with-param name="quiet" select="'no'"/>
       <xsl:with-param name="explanation">
-        <xsl:text>A mark the writer made about the writing</xsl:text>
+        <xsl:value-of select="ed:label('A mark the writer made about the writing')"/>
         <xsl:if test="$function"> (<xsl:value-of select="$function"/>)</xsl:if>
         <xsl:call-template name="by-hand"/>
       </xsl:with-param>
@@ -50,7 +51,7 @@
   <xsl:template match="tei:retrace">
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'retrace'"/>
-      <xsl:with-param name="explanation">Written over again (retraced) in the original<xsl:call-template name="by-hand"/></xsl:with-param>
+      <xsl:with-param name="explanation"><xsl:value-of select="ed:label('Written over again (retraced) in the original')"/><xsl:call-template name="by-hand"/></xsl:with-param>
       <xsl:with-param name="open" select="'[retraced: '"/>
       <xsl:with-param name="close" select="']'"/>
       <xsl:with-param name="hand"><xsl:call-template name="hand-name"/></xsl:with-param>
@@ -61,7 +62,7 @@
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'mod'"/>
       <xsl:with-param name="explanation">
-        <xsl:text>Changed in the original</xsl:text>
+        <xsl:value-of select="ed:label('Changed in the original')"/>
         <xsl:if test="normalize-space(@type)"> (<xsl:value-of select="normalize-space(@type)"/>)</xsl:if>
         <xsl:call-template name="by-hand"/>
       </xsl:with-param>
@@ -78,8 +79,8 @@
       <xsl:with-param name="quiet" select="'no'"/>
       <xsl:with-param name="explanation">
         <xsl:choose>
-          <xsl:when test="$added">An added passage begins</xsl:when>
-          <xsl:otherwise>A deleted passage begins</xsl:otherwise>
+          <xsl:when test="$added"><xsl:value-of select="ed:label('An added passage begins')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="ed:label('A deleted passage begins')"/></xsl:otherwise>
         </xsl:choose>
         <xsl:call-template name="by-hand"/>
       </xsl:with-param>
@@ -104,8 +105,8 @@
       <xsl:with-param name="quiet" select="'no'"/>
       <xsl:with-param name="explanation">
         <xsl:choose>
-          <xsl:when test="$added">The added passage ends</xsl:when>
-          <xsl:otherwise>The deleted passage ends</xsl:otherwise>
+          <xsl:when test="$added"><xsl:value-of select="ed:label('The added passage ends')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="ed:label('The deleted passage ends')"/></xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="open">
@@ -125,7 +126,7 @@
       <xsl:with-param name="kind" select="'handShift'"/>
       <xsl:with-param name="quiet" select="'no'"/>
       <xsl:with-param name="explanation">
-        <xsl:text>Another hand writes from here</xsl:text>
+        <xsl:value-of select="ed:label('Another hand writes from here')"/>
         <xsl:if test="$note"> (<xsl:value-of select="$note"/>)</xsl:if>
       </xsl:with-param>
       <xsl:with-param name="open">

@@ -7,7 +7,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                exclude-result-prefixes="tei ed">
 
   <!-- 'yes' for an element whose children are the entries of a list. -->
   <xsl:template name="is-standoff-list">
@@ -19,19 +20,19 @@
   <xsl:template name="standoff-heading">
     <xsl:choose>
       <xsl:when test="tei:head"><xsl:value-of select="normalize-space(tei:head[1])"/></xsl:when>
-      <xsl:when test="self::tei:listPerson">People</xsl:when>
-      <xsl:when test="self::tei:listPlace">Places</xsl:when>
-      <xsl:when test="self::tei:listOrg">Organisations</xsl:when>
-      <xsl:when test="self::tei:listEvent">Events</xsl:when>
-      <xsl:when test="self::tei:listBibl">Bibliography</xsl:when>
-      <xsl:when test="self::tei:listRelation">Relations</xsl:when>
-      <xsl:when test="self::tei:listAnnotation">Annotations</xsl:when>
-      <xsl:when test="self::tei:listObject">Objects</xsl:when>
-      <xsl:when test="self::tei:listNym">Names</xsl:when>
-      <xsl:when test="self::tei:listApp">Apparatus</xsl:when>
-      <xsl:when test="self::tei:listWit">Witnesses</xsl:when>
-      <xsl:when test="self::tei:timeline">Timeline</xsl:when>
-      <xsl:when test="self::tei:standOff">Stand-off data</xsl:when>
+      <xsl:when test="self::tei:listPerson"><xsl:value-of select="ed:label('People')"/></xsl:when>
+      <xsl:when test="self::tei:listPlace"><xsl:value-of select="ed:label('Places')"/></xsl:when>
+      <xsl:when test="self::tei:listOrg"><xsl:value-of select="ed:label('Organisations')"/></xsl:when>
+      <xsl:when test="self::tei:listEvent"><xsl:value-of select="ed:label('Events')"/></xsl:when>
+      <xsl:when test="self::tei:listBibl"><xsl:value-of select="ed:label('Bibliography')"/></xsl:when>
+      <xsl:when test="self::tei:listRelation"><xsl:value-of select="ed:label('Relations')"/></xsl:when>
+      <xsl:when test="self::tei:listAnnotation"><xsl:value-of select="ed:label('Annotations')"/></xsl:when>
+      <xsl:when test="self::tei:listObject"><xsl:value-of select="ed:label('Objects')"/></xsl:when>
+      <xsl:when test="self::tei:listNym"><xsl:value-of select="ed:label('Names')"/></xsl:when>
+      <xsl:when test="self::tei:listApp"><xsl:value-of select="ed:label('Apparatus')"/></xsl:when>
+      <xsl:when test="self::tei:listWit"><xsl:value-of select="ed:label('Witnesses')"/></xsl:when>
+      <xsl:when test="self::tei:timeline"><xsl:value-of select="ed:label('Timeline')"/></xsl:when>
+      <xsl:when test="self::tei:standOff"><xsl:value-of select="ed:label('Stand-off data')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="local-name()"/></xsl:otherwise>
     </xsl:choose>
     <xsl:if test="@type and not(tei:head)"> (<xsl:value-of select="@type"/>)</xsl:if>

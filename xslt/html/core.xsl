@@ -8,7 +8,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                exclude-result-prefixes="tei ed">
 
   <xsl:output method="html" encoding="UTF-8" indent="no"
               doctype-system="about:legacy-compat"/>
@@ -38,19 +39,19 @@
         <style>@page { size: <xsl:value-of select="$page-size"/>; } @page wide { size: <xsl:value-of select="$page-size"/> landscape; }</style>
       </head>
       <body class="view-{$view} footnotes-{$footnotes}">
-        <a class="skip-link" href="#text">Skip to the text</a>
+        <a class="skip-link" href="#text"><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('Skip to the text')"/></a>
         <p class="running-title" aria-hidden="true"><xsl:value-of select="$short-title"/></p>
         <main id="main">
           <article class="edition">
             <xsl:call-template name="document-header"/>
             <xsl:call-template name="view-switch"/>
-            <section id="text" class="text" aria-label="Text of the document">
+            <section id="text" class="text" aria-label="{ed:label('Text of the document')}">
               <xsl:if test="$text-direction = 'rtl'"><xsl:attribute name="dir">rtl</xsl:attribute></xsl:if>
               <xsl:apply-templates select="/tei:TEI/tei:text"/>
             </section>
             <xsl:if test="/tei:TEI/tei:sourceDoc">
-              <section id="source-document" class="source-document" aria-label="The document as written">
-                <h2>The document as written</h2>
+              <section id="source-document" class="source-document" aria-label="{ed:label('The document as written')}">
+                <h2><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('The document as written')"/></h2>
                 <xsl:apply-templates select="/tei:TEI/tei:sourceDoc"/>
               </section>
             </xsl:if>
@@ -62,12 +63,13 @@
         </main>
         <footer class="colophon">
           <xsl:if test="normalize-space($rights)">
-            <div class="rights"><h2>Rights</h2><xsl:apply-templates select="$rights/node()"/></div>
+            <div class="rights"><h2><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('Rights')"/></h2><xsl:apply-templates select="$rights/node()"/></div>
           </xsl:if>
           <p>
-            <xsl:text>Reading edition generated from the TEI P5 source</xsl:text>
+            <xsl:call-template name="interface-lang"/>
+            <xsl:value-of select="ed:label('Reading edition generated from the TEI P5 source')"/>
             <xsl:if test="$source-name"><xsl:text> </xsl:text><code><xsl:value-of select="$source-name"/></code></xsl:if>
-            <xsl:text> by tei-edition.</xsl:text>
+            <xsl:text> </xsl:text><xsl:value-of select="ed:label('by tei-edition.')"/>
           </p>
           <xsl:variable name="manifest">
             <xsl:call-template name="safe-url">
@@ -92,12 +94,13 @@
   <!-- The switch between the two views; hidden until the script shows it, so that a page read
        without scripts shows the diplomatic view and no control that does nothing. -->
   <xsl:template name="view-switch">
-    <div class="view-switch" role="group" aria-label="How to show the text" hidden="">
-      <span class="view-switch-label">View:</span>
+    <div class="view-switch" role="group" aria-label="{ed:label('How to show the text')}" hidden="">
+      <xsl:call-template name="interface-lang"/>
+      <span class="view-switch-label"><xsl:value-of select="ed:label('View:')"/></span>
       <button type="button" data-view="diplomatic" aria-pressed="{$view='diplomatic'}"
-              title="Every intervention of the editors visible, as in the source">Diplomatic</button>
+              title="{ed:label('Every intervention of the editors visible, as in the source')}"><xsl:value-of select="ed:label('Diplomatic')"/></button>
       <button type="button" data-view="reading" aria-pressed="{$view='reading'}"
-              title="Clean text: expansions and corrections in place, brackets quiet">Reading</button>
+              title="{ed:label('Clean text: expansions and corrections in place, brackets quiet')}"><xsl:value-of select="ed:label('Reading')"/></button>
     </div>
   </xsl:template>
 

@@ -9,7 +9,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                exclude-result-prefixes="tei ed">
 
   <xsl:template match="tei:pb[@facs]">
     <xsl:variable name="url">
@@ -66,8 +67,8 @@
         </xsl:attribute>
         <xsl:attribute name="alt">
           <xsl:choose>
-            <xsl:when test="$page != ''">Facsimile of page <xsl:value-of select="$page"/></xsl:when>
-            <xsl:otherwise>Facsimile of the page</xsl:otherwise>
+            <xsl:when test="$page != ''"><xsl:value-of select="ed:label('Facsimile of page')"/><xsl:text> </xsl:text><xsl:value-of select="$page"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="ed:label('Facsimile of the page')"/></xsl:otherwise>
           </xsl:choose>
         </xsl:attribute>
       </img>
@@ -136,7 +137,7 @@
     <xsl:variable name="page" select="normalize-space(@n)"/>
     <xsl:choose>
       <xsl:when test="$page != ''">page <xsl:value-of select="$page"/></xsl:when>
-      <xsl:otherwise>page image</xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="ed:label('page image')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -8,12 +8,13 @@
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
                 xmlns:eg="http://www.tei-c.org/ns/Examples"
                 xmlns:m="http://www.w3.org/1998/Math/MathML"
-                exclude-result-prefixes="tei eg m">
+                xmlns:ed="urn:x-tei-edition:interface"
+                exclude-result-prefixes="tei eg m ed">
 
   <!-- ================================================================ markup examples -->
 
   <xsl:template match="eg:egXML">
-    <pre class="tei-egXML" title="Example of TEI markup"><code><xsl:call-template name="example-markup"/></code></pre>
+    <pre class="tei-egXML" title="{ed:label('Example of TEI markup')}"><code><xsl:call-template name="example-markup"/></code></pre>
   </xsl:template>
 
   <!-- ================================================================ trees -->

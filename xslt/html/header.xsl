@@ -6,7 +6,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                exclude-result-prefixes="tei ed">
 
   <!-- <meta> elements; WeasyPrint turns author, description and keywords into the PDF's
        Author, Subject and Keywords. -->
@@ -56,12 +57,12 @@
       <xsl:call-template name="manuscript-description"/>
       <xsl:if test="normalize-space($summary)">
         <section class="summary" aria-labelledby="summary-title">
-          <h2 id="summary-title">Summary</h2>
+          <h2 id="summary-title"><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('Summary')"/></h2>
           <xsl:apply-templates select="$summary/node()"/>
         </section>
       </xsl:if>
       <section class="cite" aria-labelledby="cite-title">
-        <h2 id="cite-title">Cite this document</h2>
+        <h2 id="cite-title"><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('Cite this document')"/></h2>
         <p class="citation" id="citation">
           <xsl:choose>
             <xsl:when test="$citation"><xsl:apply-templates select="$citation/node()"/></xsl:when>
@@ -69,7 +70,7 @@
           </xsl:choose>
         </p>
         <p class="cite-actions" hidden="">
-          <button type="button" class="copy-citation" data-copy="citation">Copy citation</button>
+          <button type="button" class="copy-citation" data-copy="citation"><xsl:value-of select="ed:label('Copy citation')"/></button>
           <span class="copy-status" role="status"></span>
         </p>
       </section>
@@ -85,7 +86,7 @@
     <xsl:variable name="link"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="$href"/></xsl:call-template></xsl:variable>
     <xsl:if test="normalize-space($value) or $nodes">
       <div class="field">
-        <dt><xsl:value-of select="$label"/></dt>
+        <dt><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label($label)"/></dt>
         <dd>
           <xsl:choose>
             <xsl:when test="string($link)"><a href="{$link}"><xsl:value-of select="$value"/></a></xsl:when>
@@ -107,7 +108,7 @@
   <xsl:template name="manuscript-description">
     <xsl:if test="$manuscript-parts">
       <section class="manuscript" aria-labelledby="manuscript-title">
-        <h2 id="manuscript-title">Description of the manuscript</h2>
+        <h2 id="manuscript-title"><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('Description of the manuscript')"/></h2>
         <xsl:apply-templates select="$manuscript-parts" mode="manuscript"/>
       </section>
     </xsl:if>

@@ -8,7 +8,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                exclude-result-prefixes="tei ed">
 
   <xsl:template name="footnote-reference">
     <xsl:choose>
@@ -29,7 +30,7 @@
   <xsl:template name="footnote-list">
     <xsl:if test="$footnotes != 'page' and $footnote-notes">
       <section class="footnotes" role="doc-endnotes" aria-labelledby="footnotes-title">
-        <h2 id="footnotes-title">Notes</h2>
+        <h2 id="footnotes-title"><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('Notes')"/></h2>
         <ol>
           <xsl:for-each select="$footnote-notes">
             <xsl:variable name="label"><xsl:call-template name="note-label"/></xsl:variable>
@@ -69,7 +70,7 @@
     </xsl:variable>
     <xsl:element name="{$element}">
       <xsl:attribute name="class">tei-note type-transmission</xsl:attribute>
-      <xsl:attribute name="title">Transmission line of the original (clerks’ record)</xsl:attribute>
+      <xsl:attribute name="title"><xsl:value-of select="ed:label('Transmission line of the original (clerks’ record)')"/></xsl:attribute>
       <xsl:call-template name="global-attributes"/>
       <xsl:apply-templates/>
     </xsl:element>

@@ -7,12 +7,13 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                exclude-result-prefixes="tei ed">
 
   <xsl:template name="standoff-section">
     <xsl:if test="/tei:TEI/tei:standOff">
       <section id="standoff" class="standoff" aria-labelledby="standoff-title">
-        <h2 id="standoff-title">Stand-off data</h2>
+        <h2 id="standoff-title"><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('Stand-off data')"/></h2>
         <xsl:for-each select="/tei:TEI/tei:standOff">
           <xsl:apply-templates select="*" mode="standoff"/>
         </xsl:for-each>

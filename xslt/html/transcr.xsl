@@ -11,7 +11,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                exclude-result-prefixes="tei ed">
 
   <xsl:template name="mark">
     <xsl:param name="kind"/>
@@ -107,11 +108,11 @@
         </xsl:variable>
         <xsl:variable name="form">
           <xsl:choose>
-            <xsl:when test="$choice"><i>text</i> [<i>editors’ form</i>]</xsl:when>
+            <xsl:when test="$choice"><i><xsl:value-of select="ed:label('text')"/></i> [<i><xsl:value-of select="ed:label('editors’ form')"/></i>]</xsl:when>
             <xsl:otherwise>
               <xsl:value-of select="$open"/>
               <xsl:if test="$content">
-                <i>text</i>
+                <i><xsl:value-of select="ed:label('text')"/></i>
                 <xsl:if test="$close and not($open)"><xsl:text> </xsl:text></xsl:if>
               </xsl:if>
               <xsl:value-of select="normalize-space($close)"/>
@@ -130,10 +131,9 @@
     <xsl:variable name="used" select="exsl:node-set($used-tree)/*" xmlns:exsl="http://exslt.org/common"/>
     <xsl:if test="$used">
       <section class="marks-key" aria-labelledby="marks-key-title">
-        <h2 id="marks-key-title">Editorial marks</h2>
-        <p>Square brackets are the translator’s and the editors’, not the original’s.<span class="screen-only"> Each
-          mark explains itself when you point at it, tab to it or tap it; the reading view hides the brackets of
-          corrections and expansions.</span></p>
+        <xsl:call-template name="interface-lang"/>
+        <h2 id="marks-key-title"><xsl:value-of select="ed:label('Editorial marks')"/></h2>
+        <p><xsl:value-of select="ed:label('Square brackets are the translator’s and the editors’, not the original’s.')"/><span class="screen-only"><xsl:text> </xsl:text><xsl:value-of select="ed:label('Each&#10;          mark explains itself when you point at it, tab to it or tap it; the reading view hides the brackets of&#10;          corrections and expansions.')"/></span></p>
         <dl>
           <xsl:for-each select="$used">
             <xsl:sort select="@order" data-type="number"/>

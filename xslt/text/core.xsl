@@ -9,7 +9,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                exclude-result-prefixes="tei ed">
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -23,7 +24,7 @@
     <xsl:apply-templates select="/tei:TEI/tei:text"/>
     <xsl:if test="/tei:TEI/tei:sourceDoc">
       <xsl:call-template name="rule"/>
-      <xsl:text>The document as written</xsl:text>
+      <xsl:value-of select="ed:label('The document as written')"/>
       <xsl:apply-templates select="/tei:TEI/tei:sourceDoc"/>
     </xsl:if>
     <xsl:call-template name="unplaced-surfaces-section"/>

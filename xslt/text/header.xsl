@@ -6,7 +6,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                exclude-result-prefixes="tei ed">
 
   <xsl:template name="document-header">
     <xsl:value-of select="$doc-title"/>
@@ -16,7 +17,7 @@
     <xsl:call-template name="metadata-fields"/>
     <xsl:if test="$manuscript-parts">
       <xsl:value-of select="$para-break"/>
-      <xsl:text>Description of the manuscript</xsl:text>
+      <xsl:value-of select="ed:label('Description of the manuscript')"/>
       <xsl:apply-templates select="$manuscript-parts" mode="manuscript"/>
     </xsl:if>
     <xsl:if test="normalize-space($summary)">
@@ -41,7 +42,7 @@
     <xsl:param name="separator" select="'; '"/>
     <xsl:if test="normalize-space($value) or $nodes">
       <xsl:value-of select="$nl"/>
-      <xsl:value-of select="concat($label, ': ')"/>
+      <xsl:value-of select="concat(ed:label($label), ': ')"/>
       <xsl:choose>
         <xsl:when test="normalize-space($value)"><xsl:value-of select="normalize-space($value)"/></xsl:when>
         <xsl:otherwise>
@@ -75,7 +76,7 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="$nl"/>
-        <xsl:if test="string($label)"><xsl:value-of select="concat($label, ': ')"/></xsl:if>
+        <xsl:if test="string($label)"><xsl:value-of select="concat(ed:label($label), ': ')"/></xsl:if>
         <xsl:apply-templates/>
       </xsl:otherwise>
     </xsl:choose>

@@ -6,7 +6,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                exclude-result-prefixes="tei ed">
 
   <xsl:template name="footnote-reference">
     <xsl:text>[</xsl:text><xsl:call-template name="note-label"/><xsl:text>]</xsl:text>
@@ -15,7 +16,7 @@
   <xsl:template name="footnote-list">
     <xsl:if test="$footnote-notes">
       <xsl:call-template name="rule"/>
-      <xsl:text>Notes</xsl:text>
+      <xsl:value-of select="ed:label('Notes')"/>
       <xsl:for-each select="$footnote-notes">
         <xsl:call-template name="para">
           <xsl:with-param name="prefix">

@@ -6,12 +6,13 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                exclude-result-prefixes="tei ed">
 
   <xsl:template name="standoff-section">
     <xsl:if test="/tei:TEI/tei:standOff">
       <xsl:call-template name="rule"/>
-      <xsl:text>Stand-off data</xsl:text>
+      <xsl:value-of select="ed:label('Stand-off data')"/>
       <xsl:for-each select="/tei:TEI/tei:standOff">
         <xsl:apply-templates select="*" mode="standoff"/>
       </xsl:for-each>

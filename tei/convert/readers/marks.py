@@ -286,7 +286,7 @@ class InlineParser:
     def _variant_form(items: list[Inline], inner: str, raw: str) -> EditorialMark | None:
         """`Pak Heon-Yeong [Pak Hon Yong]`, `Yili [Ili]`, `Politburo [Politbiuro]`: another
         romanisation of the capitalised words right before the bracket (as many words, or one fewer:
-        `Heon-Yeong` for `Hon Yong`). Their letters must be close (`VARIANT_SIMILARITY`), not equal."""
+        `Heon-Yeong` for `Hon Yong`), whichever is closer. Their letters must be close (`VARIANT_SIMILARITY`), not equal."""
         if not items or not isinstance(items[-1], str) or not _VARIANT_WORDS.fullmatch(inner):
             return None
         text = items[-1]
@@ -294,6 +294,7 @@ class InlineParser:
             return None
         words = list(re.finditer(r"\S+", text))
         count = len(inner.split())
+        best: tuple[float, list[re.Match[str]]] | None = None
         for n in sorted({count, max(count - 1, 1)}, reverse=True):
             chosen = words[-n:] if len(words) >= n else []
             if not chosen or not all(w.group()[0].isupper() for w in chosen):
@@ -302,15 +303,21 @@ class InlineParser:
             if n < count and "-" not in target:
                 continue  # one word fewer only when a hyphen joins two of them
             before, after = _letters(target), _letters(inner)
-            if before == after or len(after) < 3 or SequenceMatcher(None, before, after).ratio() < VARIANT_SIMILARITY:
+            if before == after or len(after) < 3:
                 continue
-            head = text[:chosen[0].start()]
-            if head:
-                items[-1] = head
-            else:
-                items.pop()
-            return EditorialMark("variant-form", raw=raw, target=target, content=[inner], variant=text[chosen[-1].end():])
-        return None
+            ratio = SequenceMatcher(None, before, after).ratio()
+            if ratio >= VARIANT_SIMILARITY and (best is None or ratio > best[0]):
+                best = ratio, chosen  # the closest span: `Then Pak Heon-Yeong` is further from `Pak Hon Yong`
+        if best is None:
+            return None
+        chosen = best[1]
+        head = text[:chosen[0].start()]
+        if head:
+            items[-1] = head
+        else:
+            items.pop()
+        return EditorialMark("variant-form", raw=raw, target=text[chosen[0].start():chosen[-1].end()],
+                             content=[inner], variant=text[chosen[-1].end():])
 
     @staticmethod
     def _expansion(items: list[Inline], inner: str, raw: str) -> EditorialMark | None:
