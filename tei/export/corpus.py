@@ -167,12 +167,10 @@ def header_record(record: DocumentRecord) -> DocumentRecord:
                           pages=record.pages, published_source=record.published_source)
 
 
-def corpus_parts(documents: Callable[[], Iterable[SourceDocument]], records: list[DocumentRecord],
-                 registers: Registers, edition: Edition) -> Iterator[etree._Element]:
-    """The children of the teiCorpus, in order: its header, the registers, then every document
-    made ready for the corpus. `documents` is called twice (once to find the encoding they share,
-    once to copy them), so that a large corpus never has to be in memory at once."""
-    encoding = shared_encoding(documents())
+def corpus_head(encoding: etree._Element | None, records: list[DocumentRecord], registers: Registers,
+                edition: Edition) -> tuple[CorpusIds, dict[str, str], list[etree._Element]]:
+    """The corpus's ids claimed so far, each record's TEI id in it, and the children of the
+    teiCorpus before its documents: its header (with the shared `encoding`) and the registers."""
     lists = registers.lists()
     # the ids that stay as they are, then each document's own, before the header points at them
     ids = CorpusIds(_ids_in([encoding, *lists]))
@@ -184,24 +182,47 @@ def corpus_parts(documents: Callable[[], Iterable[SourceDocument]], records: lis
         header[-1].tail = "\n    "
         header.append(_copied(encoding, "\n  "))
     header.tail = "\n  "
-    yield header
+    parts = [header]
     if lists:
         stand_off = etree.Element(T + "standOff")
         stand_off.text = "\n    "
         for register in lists:
             stand_off.append(_copied(register, "\n    "))
         stand_off[-1].tail, stand_off.tail = "\n  ", "\n  "
-        yield stand_off
-    shared_key = etree.tostring(encoding, method="c14n") if encoding is not None else None
+        parts.append(stand_off)
+    return ids, document_ids, parts
+
+
+def encoding_key(encoding: etree._Element | None) -> bytes | None:
+    """What makes two encodingDescs the same one: their canonical form."""
+    return etree.tostring(encoding, method="c14n") if encoding is not None else None
+
+
+def corpus_member(document: SourceDocument, shared_key: bytes | None, prefix: str, registers: Registers,
+                  ids: CorpusIds) -> etree._Element:
+    """One document made ready for the corpus: without the encodingDesc the header holds for all
+    (`shared_key`), its ids prefixed with its id in the corpus (`prefix`)."""
+    tei = _copied(document.tree.getroot(), "\n  ")
+    own = tei.find(f"{T}teiHeader/{T}encodingDesc")
+    if own is not None and etree.tostring(own, method="c14n") == shared_key:
+        own.getprevious().tail = own.tail
+        own.getparent().remove(own)
+    relocate_ids(tei, prefix, registers, ids)
+    return tei
+
+
+def corpus_parts(documents: Callable[[], Iterable[SourceDocument]], records: list[DocumentRecord],
+                 registers: Registers, edition: Edition) -> Iterator[etree._Element]:
+    """The children of the teiCorpus, in order: its header, the registers, then every document
+    made ready for the corpus. `documents` is called twice (once to find the encoding they share,
+    once to copy them), so that a large corpus never has to be in memory at once."""
+    encoding = shared_encoding(documents())
+    ids, document_ids, head = corpus_head(encoding, records, registers, edition)
+    yield from head
+    shared_key = encoding_key(encoding)
     for document in documents():
-        tei = _copied(document.tree.getroot(), "\n  ")
-        own = tei.find(f"{T}teiHeader/{T}encodingDesc")
-        if own is not None and etree.tostring(own, method="c14n") == shared_key:
-            own.getprevious().tail = own.tail
-            own.getparent().remove(own)
         prefix = document_ids.get(document.id) or ids.claim(ncname(document.id))
-        relocate_ids(tei, prefix, registers, ids)
-        yield tei
+        yield corpus_member(document, shared_key, prefix, registers, ids)
 
 
 def build_corpus(documents: list[SourceDocument], records: list[DocumentRecord], registers: Registers,
@@ -215,26 +236,47 @@ def build_corpus(documents: list[SourceDocument], records: list[DocumentRecord],
     return etree.ElementTree(corpus)
 
 
+class CorpusWriter:
+    """A teiCorpus written part by part (for large editions), the same bytes as `build_corpus`
+    serialised. Each part is serialised inside an empty teiCorpus, so that it inherits the
+    namespace declarations instead of repeating them, and then cut out of it (`serialise`): a part
+    serialised once can be written again as it is (`write_bytes`)."""
+
+    def __init__(self, out) -> None:
+        self.out = out
+        self.wrapper = etree.Element(T + "teiCorpus", nsmap={None: TEI_NS})
+        self.wrapper.set(XML_LANG, "en")
+        self.start_tag = etree.tostring(self.wrapper)[:-2] + b">"
+        self.end_tag = b"</teiCorpus>"
+        self.count = 0
+        out.write(b"<?xml version='1.0' encoding='UTF-8'?>\n" + self.start_tag + b"\n  ")
+
+    def serialise(self, part: etree._Element) -> bytes:
+        part.tail = None
+        self.wrapper.append(part)
+        serialised = etree.tostring(self.wrapper, encoding="UTF-8")
+        self.wrapper.remove(part)
+        return serialised[len(self.start_tag):-len(self.end_tag)]
+
+    def write(self, part: etree._Element) -> None:
+        self.write_bytes(self.serialise(part))
+
+    def write_bytes(self, part: bytes) -> None:
+        self.out.write((b"\n  " if self.count else b"") + part)
+        self.count += 1
+
+    def close(self) -> None:
+        self.out.write(b"\n" + self.end_tag)
+
+
 def write_corpus(path: Path, documents: Callable[[], Iterable[SourceDocument]], records: list[DocumentRecord],
                  registers: Registers, edition: Edition) -> None:
-    """The same bytes as `build_corpus` serialised, written part by part (for large editions).
-
-    Each part is serialised inside an empty teiCorpus, so that it inherits the namespace
-    declarations instead of repeating them, and then cut out of it.
-    """
-    wrapper = etree.Element(T + "teiCorpus", nsmap={None: TEI_NS})
-    wrapper.set(XML_LANG, "en")
-    start_tag = etree.tostring(wrapper)[:-2] + b">"
-    end_tag = b"</teiCorpus>"
+    """The same bytes as `build_corpus` serialised, written part by part (`CorpusWriter`)."""
     with open(path, "wb") as out:
-        out.write(b"<?xml version='1.0' encoding='UTF-8'?>\n" + start_tag + b"\n  ")
-        for index, part in enumerate(corpus_parts(documents, records, registers, edition)):
-            part.tail = None
-            wrapper.append(part)
-            serialised = etree.tostring(wrapper, encoding="UTF-8")
-            wrapper.remove(part)
-            out.write((b"\n  " if index else b"") + serialised[len(start_tag):-len(end_tag)])
-        out.write(b"\n" + end_tag)
+        writer = CorpusWriter(out)
+        for part in corpus_parts(documents, records, registers, edition):
+            writer.write(part)
+        writer.close()
 
 
 def _copied(element: etree._Element, tail: str) -> etree._Element:

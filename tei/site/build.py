@@ -57,6 +57,7 @@ from ..core.files import (SITE_MARKER, FolderChanges, finish_update, folder_entr
                     update_in_place, write_atomic)
 from ..core.resources import doc_path, register_path, schema_path, xslt_path
 from ..convert.review import count_decisions
+from .document import DOCUMENT_MODULES, DocumentBuild, catalogue_record, make_document, slug  # noqa: F401
 from .workers import Outcome, run_tasks
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,28 +68,6 @@ FORMATS = format_names(RENDER)
 #: Seconds one document may take (convert, validate, render): generous, as an archive document
 #: takes about a second; only a pathological one reaches it.
 TIME_LIMIT = 300.0
-
-
-@dataclass
-class DocumentBuild:
-    """What the build knows of one document after the per-document stages."""
-
-    source: str
-    key: str
-    id: str = ""
-    record: dict = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    failed: str = ""
-    #: how many of the converter's decisions are below high certainty (tei/convert/review.py)
-    review: int = 0
-    #: seconds spent in each stage (convert, validate, html, pdf, txt), for the benchmark
-    seconds: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def valid(self) -> bool:
-        return not self.errors and not self.failed
 
 
 @dataclass
@@ -118,10 +97,6 @@ class BuildReport:
 
 # -- the content key ---------------------------------------------------------------------
 
-#: Package files that shape only the site around the documents, which every build rewrites.
-SITE_ONLY = ("site/pages.py", "cli.py", "site/templates", "core/messages.py", "core/locale")
-
-
 def _tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> str:
     digest = hashlib.sha256()
     if folder.is_dir():
@@ -133,11 +108,26 @@ def _tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> str:
     return digest.hexdigest()
 
 
+def _files_digest(files: dict[str, Path]) -> str:
+    digest = hashlib.sha256()
+    for name, path in sorted(files.items()):
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def document_code(package: Path | None = None) -> dict[str, Path]:
+    """The modules that make a document's files and record (`document.DOCUMENT_MODULES` and all
+    they import), with their files, in `package` (by default this one, tei/)."""
+    from ..core.imports import PACKAGE, import_closure
+
+    return import_closure(DOCUMENT_MODULES, package or PACKAGE)
+
+
 def build_salt(formats: Iterable[str], language: str = SOURCE_LANGUAGE) -> str:
-    """Everything besides the source that changes a document's outputs: the tool's own code, its
+    """Everything besides the source that changes a document's outputs: the code that makes them
+    (`document_code`, not the site's pages and templates, which every build puts around them), the
     stylesheets, schemas and registers, and the interface language's words."""
-    package = Path(__file__).resolve().parent.parent  # tei/
-    parts = [__version__, ",".join(sorted(formats)), _tree_digest(package, skip=SITE_ONLY),
+    parts = [__version__, ",".join(sorted(formats)), _files_digest(document_code()),
              _tree_digest(xslt_path("")), _tree_digest(schema_path("")), _tree_digest(register_path("")),
              hashlib.sha256(labels_document(language)).hexdigest()]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
@@ -148,64 +138,6 @@ def source_key(data: bytes, salt: str) -> str:
 
 
 # -- one document, in a worker --------------------------------------------------------------
-
-def slug(text: str) -> str:
-    """An anchor or a file stem for the site's pages: 'Kim Il Sung' -> 'kim-il-sung', never empty."""
-    return core_slug(text, default="x")
-
-
-def _language_name(code: str) -> str:
-    try:
-        return langcodes.Language.get(code).display_name()
-    except (LookupError, ValueError):
-        return code
-
-
-def catalogue_record(tree: etree._ElementTree) -> dict:
-    """The metadata the site's lists need, read from the TEI (so any TEI would do); names that
-    point to a register entry are listed under the entry's main name."""
-    from ..core.record import DocumentRecord
-
-    record = DocumentRecord.from_tei(tree)
-    root = tree.getroot()
-    registers = Registers.package()
-
-    def names(tag: str, prefix: str, extra: list[str] = ()) -> list[dict]:
-        """Each entity named once: {anchor, name, entry}, the anchor being the site's index entry."""
-        found: dict[str, dict] = {}
-        for element in root.xpath(f"//t:text//t:{tag}[@ref] | //t:correspDesc//t:{tag}", namespaces=TEI_NS):
-            ids = [i for i in map(registers.entry_id, (element.get("ref") or "").split()) if i]
-            if ids:
-                entry = registers.entries[ids[0]]
-                found[f"{prefix}-{entry.ident}"] = {"anchor": f"{prefix}-{entry.ident}", "name": entry.name, "entry": entry.ident}
-            elif text_of(element):
-                name = text_of(element)
-                found.setdefault(f"{prefix}-{slug(name)}", {"anchor": f"{prefix}-{slug(name)}", "name": name, "entry": ""})
-        for name in extra:
-            if not any(item["name"] == name for item in found.values()):
-                found[f"{prefix}-{slug(name)}"] = {"anchor": f"{prefix}-{slug(name)}", "name": name, "entry": ""}
-        return sorted(found.values(), key=lambda item: (item["name"].lower(), item["anchor"]))
-
-    return {
-        "title": record.title,
-        "date": record.date.sort_key if record.date else "",
-        "date_text": record.date.text if record.date else "",
-        "type": record.doc_type,
-        "classification": record.classification,
-        "languages": record.original_languages,
-        "language_names": [_language_name(code) for code in record.original_languages],
-        "archive": record.repository,
-        "published_in": record.published_in,
-        "record_id": record.record_id,
-        "uri": record.uri,
-        "summary": record.summary,
-        "topics": record.topics,
-        "places": names("placeName", "place", record.places),
-        "people": names("persName", "person"),
-        "organisations": names("orgName", "org"),
-        "translators": record.translators,
-    }
-
 
 #: Catalogue fields whose values recur from document to document (a large edition names the same
 #: people and archives thousands of times), and which the main process keeps one copy of each.
@@ -228,60 +160,6 @@ def share_recurring(record: dict, pool: dict) -> dict:
         return value
 
     return {name: shared(value) if name in RECURRING_FIELDS else value for name, value in record.items()}
-
-
-def make_document(source: str, data: bytes, key: str, formats: tuple[str, ...],
-                  scratch_in: str | None = None, language: str = SOURCE_LANGUAGE) -> tuple[DocumentBuild, dict[str, bytes]]:
-    """Convert, validate and render one source's bytes: the document's record and its files
-    ({"xml": TEI, "html": ..., ...}) as data, so that it can run where the cache is not (another
-    machine), with the interface words of the renderings in `language`; never raises for bad input.
-    The validator and the stylesheets read files, so the TEI is written to a temporary folder (in `scratch_in`, else the system's), removed before it returns."""
-    from ..render.renderer import render
-    from ..validate.validator import Validator
-
-    result = DocumentBuild(source=source, key=key)
-    outputs: dict[str, bytes] = {}
-    scratch = tempfile.mkdtemp(prefix=f".{key}.scratch-", dir=scratch_in)
-    try:
-        clock = time.perf_counter()
-        tei, doc = convert_bytes(data, source)
-        result.seconds["convert"] = time.perf_counter() - clock
-        result.warnings = list(doc.warnings)
-        result.id = Path(output_name(doc, Path(source))).stem
-        tei_path = Path(scratch) / "document.xml"
-        tei_path.write_bytes(tei)
-        outputs["xml"] = tei
-        result.files.append("xml")
-        clock = time.perf_counter()
-        # the TEI is parsed once, as `validate` parses a file, for the messages and the record
-        messages, tree = Validator().validate_bytes(tei, f"{result.id}.xml")
-        result.seconds["validate"] = time.perf_counter() - clock
-        result.errors = [str(m) for m in messages if m.severity == "error"]
-        result.warnings += [str(m) for m in messages if m.severity != "error"]
-        tree = tree if tree is not None else etree.ElementTree(etree.fromstring(tei))
-        result.record = catalogue_record(tree)
-        result.review = count_decisions(tree)
-        for fmt in formats:
-            params = {"source-name": f"{result.id}.xml", "interface-language": language}
-            if fmt == "html":
-                params["name-index"] = "../browse/"  # names link to the site's index entries
-            clock = time.perf_counter()
-            try:
-                outputs[fmt] = render(tei_path, fmt, params=params)
-            except TeiEditionError as exc:
-                if fmt == "html":
-                    raise
-                # One rendering that fails (a font, a PDF library) does not hold back the others.
-                result.warnings.append(f"no {fmt.upper()}: {exc.message}")
-                continue
-            result.seconds[fmt] = time.perf_counter() - clock
-            result.files.append(fmt)
-    except TeiEditionError as exc:
-        result.failed = exc.message
-        outputs = {}
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-    return result, outputs
 
 
 def store_document(cache: Path, result: DocumentBuild, outputs: dict[str, bytes]) -> None:
@@ -622,7 +500,8 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
     notes = [] if edition.base_url else [
         "no sitemap.xml: its addresses must be absolute; give the edition's base URL (--base-url, or base_url "
         "in edition.toml)"]
-    site_key = _site_key(salt, documents, edition)
+    code = _tree_digest(Path(__file__).resolve().parent.parent)  # tei/
+    site_key = _site_key(salt, code, documents, edition)
     unchanged = _unchanged_site(out, cache, site_key)
     if unchanged is not None:
         # The same documents, edition and code as the site on disk, which nobody changed since:
@@ -640,7 +519,7 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
         try:
             tell(Progress(STAGES[2]))
             search_parts = write_site(staging, documents, cache, formats, edition,
-                                      stage=lambda name: tell(Progress(name)))
+                                      stage=lambda name: tell(Progress(name)), code=code)
             (staging / SITE_MARKER).write_text(
                 f"Made by tei-edition {__version__} build: the next build updates this folder and removes what it no longer holds.\n",
                 encoding="utf-8")
@@ -791,7 +670,7 @@ def _publish(staging: Path, out: Path) -> FolderChanges:
 SITE_MANIFEST = "site.json"
 
 
-def _site_key(salt: str, documents: list[DocumentBuild], edition: "Edition") -> str:
+def _site_key(salt: str, code: str, documents: list[DocumentBuild], edition: "Edition") -> str:
     """Everything the site is made from: the documents (each by its content key, which stands for
     its cached files and record, and its source's name), the edition, the day (citations give it as
     the date accessed), the whole package (the site's code and templates too), the key to the marks
@@ -804,7 +683,7 @@ def _site_key(salt: str, documents: list[DocumentBuild], edition: "Edition") -> 
         pagefind = metadata.version("pagefind")
     except metadata.PackageNotFoundError:
         pagefind = ""
-    parts = [salt, _tree_digest(Path(__file__).resolve().parent.parent), hashlib.sha256(doc_path("encoding.md").read_bytes()).hexdigest(),
+    parts = [salt, code, hashlib.sha256(doc_path("encoding.md").read_bytes()).hexdigest(),
              repr(edition), accessed_date().isoformat(), pagefind,
              json.dumps([[d.source, d.key, d.id, d.failed] for d in documents])]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zlib
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -44,6 +45,11 @@ SITE_PAGES = ["index.html", "chronology.html", "search.html", "about.html", "bro
 #: Pagefind holds a whole index in memory (about six times the pages it reads), so a large edition
 #: is indexed in parts of at most this many bytes of pages, which the search page merges.
 SEARCH_PART_BYTES = 32 * 2**20
+#: The folder of the build's cache where the templates are kept compiled.
+TEMPLATES_COMPILED = "templates-compiled"
+#: A part also holds about this many pages at most: an edited page has its part indexed again, which
+#: takes Pagefind about a second per hundred pages on one core.
+SEARCH_PART_PAGES = 256
 
 
 def N_(message: str) -> str:
@@ -91,12 +97,16 @@ def _interface_script(language: str) -> markupsafe.Markup:
         markupsafe.Markup(messages.replace("<", "\\u003c")))
 
 
-def _environment(edition: Edition, records: list["DocumentRecord"]) -> jinja2.Environment:
+def _environment(edition: Edition, records: list["DocumentRecord"], compiled: Path | None = None) -> jinja2.Environment:
     """The templates, with the edition's identity (the edition file's record) in every page, in
-    the interface language the edition file names (tei/locale's catalogue for it)."""
+    the interface language the edition file names (tei/locale's catalogue for it). The templates
+    compiled are kept in the folder `compiled`, when given, for the next build."""
+    if compiled is not None:
+        compiled.mkdir(exist_ok=True)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             extensions=["jinja2.ext.i18n"])
+                             extensions=["jinja2.ext.i18n"],
+                             bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None)
     env.install_gettext_translations(translations(edition.language), newstyle=True)
     # Only the publisher the edition file names: the archive that most documents name published
     # the documents, not this edition (the corpus header, which needs one, still falls back to it).
@@ -105,6 +115,17 @@ def _environment(edition: Edition, records: list["DocumentRecord"]) -> jinja2.En
                        edition_citation=edition.cite(publisher, edition_date(records)[:4]),
                        version=__version__, interface_script=_interface_script(edition.language))
     env.filters["slug"] = functools.partial(slug, default="x")  # an anchor is never empty
+    macros = env.get_template("macros.html").module
+    items: dict[tuple[str, str], markupsafe.Markup] = {}
+
+    def doc_item(doc: "DocumentBuild", root: str) -> markupsafe.Markup:
+        """A document's entry in the lists, made once per build however many lists show it."""
+        key = (doc.id, root)
+        if key not in items:
+            items[key] = markupsafe.Markup(macros.doc_item(doc, root))
+        return items[key]
+
+    env.globals["doc_item"] = doc_item
     return env
 
 
@@ -133,10 +154,10 @@ CITATION_FILES = {"csl-json": ".csl.json", "bibtex": ".bib", "ris": ".ris"}
 _READING_CITATION = re.compile(r'<section class="cite" aria-labelledby="cite-title">.*?</section>', re.S)
 
 
-def _citation(folder: Path, doc: "DocumentBuild", tei: Path, edition: "Edition", accessed: "date",
-              env: jinja2.Environment) -> tuple[str, str]:
-    """Write the document's citation files beside its page (.csl.json, .bib, .ris) and give the
-    page's head (Highwire tags, JSON-LD) and its "Cite this document" box."""
+def _citation(doc: "DocumentBuild", tei: Path, edition: "Edition", accessed: "date",
+              env: jinja2.Environment) -> tuple[dict[str, str], str, str]:
+    """The document's citation files (by suffix: .csl.json, .bib, .ris), and its page's head
+    (Highwire tags, JSON-LD) and "Cite this document" box."""
     from ..export import citation as cite
     from ..core.record import DocumentRecord
     from ..core.xmlsafe import parse_untrusted
@@ -144,13 +165,48 @@ def _citation(folder: Path, doc: "DocumentBuild", tei: Path, edition: "Edition",
     record = DocumentRecord.from_tei(parse_untrusted(tei, name=f"{doc.id}.xml"), id=doc.id, file=f"{doc.id}.xml")
     entry = cite.Citation(record, edition, accessed)
     texts = {"csl-json": cite.csl_json, "bibtex": cite.bibtex, "ris": cite.ris}
-    for name, suffix in CITATION_FILES.items():
-        with open(folder / "documents" / f"{doc.id}{suffix}", "w", encoding="utf-8", newline="") as out:
-            out.write(texts[name](entry))
+    files = {suffix: texts[name](entry) for name, suffix in CITATION_FILES.items()}
     macros = env.get_template("citation.html").module
     before, day, after = cite.plain_text_parts(entry)
-    return (str(macros.head(cite.highwire(entry, pdf="pdf" in doc.files), cite.json_ld_script_text(entry))),
+    return (files, str(macros.head(cite.highwire(entry, pdf="pdf" in doc.files), cite.json_ld_script_text(entry))),
             str(macros.box(doc.id, before, day, accessed.isoformat(), after)))
+
+
+class SiteMemo:
+    """What the site makes of each document (its page, its citation files, its part of the teiCorpus),
+    kept in the build's cache between builds under a key of everything it is made from, so that
+    a rebuild makes again only what a changed document shows in. Entries are folders of files,
+    hard-linked into the site: a file that did not change keeps its inode, and updating the site
+    in place compares it at no cost."""
+
+    def __init__(self, cache: Path, *parts: str) -> None:
+        self.cache = cache
+        self.salt = "\n".join(parts)
+        self.used: set[str] = set()
+
+    def key(self, kind: str, *parts) -> str:
+        text = json.dumps([self.salt, kind, *parts], ensure_ascii=False, default=str)
+        return f"{kind}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}"
+
+    def get(self, key: str) -> Path | None:
+        """The entry's folder, or None when no build made it."""
+        folder = self.cache / key
+        if folder.is_dir():
+            self.used.add(key)
+            return folder
+        return None
+
+    def put(self, key: str, files: dict[str, bytes]) -> Path:
+        """Keep `files` (name -> bytes) as the entry `key`, at once (a folder renamed into place)."""
+        staging = self.cache / f".{key}.{os.getpid()}"  # a staging name, which a killed build's cleanup removes
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+        shutil.rmtree(self.cache / key, ignore_errors=True)
+        os.replace(staging, self.cache / key)
+        self.used.add(key)
+        return self.cache / key
 
 
 def _document_page(page: str, doc: "DocumentBuild", previous: "DocumentBuild | None", following: "DocumentBuild | None",
@@ -194,21 +250,25 @@ _READING_INTERFACE = re.compile(r'<dt(?=[ >])|<(?:section|div|footer|p|a) class=
 
 
 def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, formats: tuple[str, ...],
-               edition: Edition | None = None, stage: Callable[[str], None] | None = None) -> set[str]:
+               edition: Edition | None = None, stage: Callable[[str], None] | None = None, code: str = "") -> set[str]:
     """Write the whole site into `folder` (a fresh staging folder). Pages are streamed to their
     files, so that memory holds the catalogue and not the pages that list it. `edition` (the
     edition file's record) names the edition on every page and in the corpus and catalogue.
     `stage` is told when the search index is begun ("indexing"), for a progress display. Gives the
     names of the entries of `cache` that it used besides the documents' (the search index's parts),
-    which the build keeps."""
+    which the build keeps, and the site's own entries in it (`SiteMemo`). `code` stands for the code
+    that makes the site (its digest): what the cache holds of the site is made again when it changes."""
     edition = edition or Edition()
     from ..export.citation import accessed_date
 
     accessed = accessed_date()
     published = sorted((d for d in documents if not d.failed),
                        key=lambda d: (d.record.get("date") or "9999", d.record.get("title", ""), d.id))
-    records = _header_records(cache, published)
-    env = _environment(edition, records)
+    memo = SiteMemo(cache, code)
+    pages: list[tuple[Path, str]] = []  # the document pages, each with its key in `memo`
+    records = _header_records(cache, published, memo)
+    compiled = f"{TEMPLATES_COMPILED}-{hashlib.sha256(code.encode()).hexdigest()[:16]}"  # for this code's Environment
+    env = _environment(edition, records, cache / compiled)
     cards = env.globals["name_cards"] = register_cards(Registers.package())
     (folder / "documents").mkdir(parents=True)
     for index, doc in enumerate(published):
@@ -217,12 +277,23 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
             if fmt != "html":
                 _link(entry / f"document.{fmt}", folder / "documents" / f"{doc.id}.{fmt}")
         if "html" in doc.files:
-            page = (entry / "document.html").read_text(encoding="utf-8")
             previous = published[index - 1] if index else None
             following = published[index + 1] if index + 1 < len(published) else None
-            citation = _citation(folder, doc, entry / "document.xml", edition, accessed, env)
-            (folder / "documents" / f"{doc.id}.html").write_text(
-                _document_page(page, doc, previous, following, env, formats, citation), encoding="utf-8")
+            # The page links to its neighbours by what document_nav.html shows of them.
+            key = memo.key("page", doc.key, doc.id, repr(edition), accessed.isoformat(), formats,
+                           *[(d.id, d.record.get("date_text") or d.record.get("title")) if d else None
+                             for d in (previous, following)])
+            made = memo.get(key)
+            if made is None:
+                citations, head, box = _citation(doc, entry / "document.xml", edition, accessed, env)
+                page = _document_page((entry / "document.html").read_text(encoding="utf-8"), doc, previous,
+                                      following, env, formats, (head, box))
+                made = memo.put(key, {"page.html": page.encode("utf-8"),
+                                      **{suffix: text.encode("utf-8") for suffix, text in citations.items()}})
+            _link(made / "page.html", folder / "documents" / f"{doc.id}.html")
+            pages.append((folder / "documents" / f"{doc.id}.html", key))
+            for suffix in CITATION_FILES.values():
+                _link(made / suffix, folder / "documents" / f"{doc.id}{suffix}")
 
     def page(name: str, template: str, **context) -> None:
         target = folder / name
@@ -253,7 +324,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
              authorities=_authorities(), cards=cards)
     if stage:
         stage("indexing")
-    search_parts = _search_parts([folder / "documents" / f"{d.id}.html" for d in published if "html" in d.files])
+    search_parts = _search_parts(pages)
     page("search.html", "search.html", bundles=[_search_bundle(i) for i in range(len(search_parts))],
          types=sorted({d.record["type"] for d in published if d.record.get("type")}),
          years=sorted({_year(d.record) for d in published}))
@@ -263,9 +334,9 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
          archives=sorted({r.repository for r in records if r.repository}))
     page("report.html", "report.html", failed=failed, invalid=invalid, documents=documents)
     _copy_assets(folder)
-    _write_catalogue(folder, published, failed, edition, list(facets))
-    _write_corpus(folder, published, records, edition)
-    return _index_for_search(folder, search_parts, cache)
+    _write_catalogue(folder, published, failed, edition, list(facets), cache, memo)
+    _write_corpus(folder, published, records, edition, cache, memo)
+    return _index_for_search(folder, search_parts, cache) | memo.used | {compiled}
 
 
 def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentBuild"]) -> None:
@@ -370,16 +441,28 @@ def _copy_assets(folder: Path) -> None:
     shutil.copyfile(TEMPLATES / "name_cards.js", assets / "name-cards.js")
 
 
+def _catalogue_entry(doc: "DocumentBuild") -> str:
+    """The document's entry in documents.json, as json.dump(..., indent=2) writes it at its depth."""
+    entry = {"id": doc.id, "page": f"documents/{doc.id}.html",
+             "downloads": {fmt: f"documents/{doc.id}.{fmt}" for fmt in doc.files if fmt != "html"},
+             "citation": {name: f"documents/{doc.id}{suffix}" for name, suffix in CITATION_FILES.items()
+                          if "html" in doc.files},
+             "valid": doc.valid, **doc.record}
+    return json.dumps(entry, indent=2, ensure_ascii=False, sort_keys=True).replace("\n", "\n    ")
+
+
 def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: list["DocumentBuild"],
-                     edition: Edition, facets: list[str]) -> None:
-    catalogue = [{"id": d.id, "page": f"documents/{d.id}.html",
-                  "downloads": {fmt: f"documents/{d.id}.{fmt}" for fmt in d.files if fmt != "html"},
-                  "citation": {name: f"documents/{d.id}{suffix}" for name, suffix in CITATION_FILES.items()
-                               if "html" in d.files},
-                  "valid": d.valid, **d.record} for d in documents]
+                     edition: Edition, facets: list[str], cache: Path, memo: SiteMemo) -> None:
+    """documents.json (the entries kept for each document put together, the same bytes as one
+    json.dump with indent=2 and sorted keys), the build report and the sitemap."""
+    summary = json.dumps(edition.summary(), indent=2, ensure_ascii=False, sort_keys=True).replace("\n", "\n  ")
     with open(folder / "documents.json", "w", encoding="utf-8") as out:
-        json.dump({"edition": edition.summary(), "documents": catalogue}, out, indent=2,
-                  ensure_ascii=False, sort_keys=True)
+        out.write('{\n  "documents": [')
+        for index, doc in enumerate(documents):
+            entry = (_tei_facts(cache, doc, memo) / "catalogue.json").read_text(encoding="utf-8") \
+                if "xml" in doc.files else _catalogue_entry(doc)
+            out.write(("," if index else "") + "\n    " + entry)
+        out.write(("\n  ]" if documents else "]") + ',\n  "edition": ' + summary + "\n}")
     report = {"published": len(documents), "failed": [{"source": d.source, "error": d.failed} for d in failed],
               "invalid": [{"id": d.id, "errors": d.errors} for d in documents if d.errors]}
     (folder / "build-report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -398,53 +481,120 @@ def _write_sitemap(folder: Path, edition: Edition, pages: list[str]) -> None:
         f"{urls}</urlset>\n", encoding="utf-8")
 
 
-def _header_records(cache: Path, documents: list["DocumentBuild"]) -> list["DocumentRecord"]:
-    """What the corpus header and the edition's publisher need of each document, read from the TEI
-    in the cache (a record at a time: a large edition is never in memory at once)."""
-    from ..export.corpus import header_record
+def _tei_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> Path:
+    """The entry of `memo` that holds what the corpus needs of a document's TEI: its record for the
+    corpus header (header.pickle) and the canonical form of its encodingDesc (encoding.xml)."""
+    import pickle
+
+    from ..export.corpus import encoding_key, header_record
     from ..core.record import DocumentRecord
     from ..export.sources import read_source, safe_id
 
-    return [header_record(DocumentRecord.from_tei(read_source(cache / d.key / "document.xml").tree, id=safe_id(d.id),
-                                                  file=f"{d.id}.xml"))
+    key = memo.key("tei", doc.key, doc.id)
+    made = memo.get(key)
+    if made is None:
+        tree = read_source(cache / doc.key / "document.xml").tree
+        record = header_record(DocumentRecord.from_tei(tree, id=safe_id(doc.id), file=f"{doc.id}.xml"))
+        encoding = tree.getroot().find("{http://www.tei-c.org/ns/1.0}teiHeader/{http://www.tei-c.org/ns/1.0}encodingDesc")
+        made = memo.put(key, {"header.pickle": pickle.dumps(record), "encoding.xml": encoding_key(encoding) or b"",
+                              "catalogue.json": _catalogue_entry(doc).encode("utf-8")})
+    return made
+
+
+def _header_records(cache: Path, documents: list["DocumentBuild"], memo: SiteMemo) -> list["DocumentRecord"]:
+    """What the corpus header and the edition's publisher need of each document, read from the TEI
+    in the cache once (a record at a time: a large edition is never in memory at once), then kept."""
+    import pickle
+
+    from ..export.corpus import header_record
+
+    # header_record again: the strings that records repeat are held once (interned)
+    return [header_record(pickle.loads((_tei_facts(cache, d, memo) / "header.pickle").read_bytes()))
             for d in documents if "xml" in d.files]
 
 
 def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list["DocumentRecord"],
-                  edition: Edition) -> None:
+                  edition: Edition, cache: Path, memo: SiteMemo) -> None:
     """The whole edition as one teiCorpus (the `tei-corpus` export), written document by
-    document so that a large edition is never in memory at once."""
-    from ..export.corpus import write_corpus
-    from ..export.sources import read_source
+    document so that a large edition is never in memory at once. Each document's part is kept
+    (`memo`) under its document, its id in the corpus and the encodingDesc the corpus shares, and
+    written again as it is while the ids it claims are free (else it is made again)."""
+    from collections import Counter
 
-    files = [folder / "documents" / f"{d.id}.xml" for d in documents if "xml" in d.files]
+    from ..export.corpus import CorpusWriter, corpus_head, corpus_member, ncname
+    from ..export.sources import read_source, safe_id
 
-    def sources():
-        return (read_source(path) for path in files)
+    registers = Registers.package()
+    members = [d for d in documents if "xml" in d.files]
+    # The encodingDesc most documents have, word for word (the first one's on a tie).
+    keys = Counter((_tei_facts(cache, d, memo) / "encoding.xml").read_bytes() for d in members)
+    keys.pop(b"", None)
+    shared_key = max(keys, key=keys.__getitem__) if keys else None  # max keeps the first of equals
+    encoding = None
+    if shared_key is not None:
+        first = next(d for d in members if (_tei_facts(cache, d, memo) / "encoding.xml").read_bytes() == shared_key)
+        encoding = read_source(cache / first.key / "document.xml").tree.getroot().find(
+            "{http://www.tei-c.org/ns/1.0}teiHeader/{http://www.tei-c.org/ns/1.0}encodingDesc")
+    ids, document_ids, head = corpus_head(encoding, records, registers, edition)
+    shared = hashlib.sha256(shared_key or b"").hexdigest()
+    with open(folder / "corpus.xml", "wb") as out:
+        writer = CorpusWriter(out)
+        for part in head:
+            writer.write(part)
+        for doc in members:
+            prefix = document_ids.get(safe_id(doc.id)) or ids.claim(ncname(safe_id(doc.id)))
+            key = memo.key("corpus", doc.key, doc.id, prefix, shared)
+            made = memo.get(key)
+            if made is not None:
+                claimed = json.loads((made / "ids.json").read_text(encoding="utf-8"))
+                if not ids.taken.intersection(claimed):
+                    ids.taken.update(claimed)
+                    writer.write_bytes((made / "part.xml").read_bytes())
+                    continue
+            claims = _Claims(ids)
+            part = writer.serialise(corpus_member(read_source(folder / "documents" / f"{doc.id}.xml"), shared_key,
+                                                  prefix, registers, claims))
+            writer.write_bytes(part)
+            if claims.exact:  # every id as wanted: the same part comes out again while they are free
+                memo.put(key, {"part.xml": part, "ids.json": json.dumps(claims.claimed).encode("utf-8")})
+        writer.close()
 
-    write_corpus(folder / "corpus.xml", sources, records, Registers.package(), edition)
+
+class _Claims:
+    """The ids one document claims in the corpus, and whether each is the one it asked for."""
+
+    def __init__(self, ids) -> None:
+        self.ids, self.claimed, self.exact = ids, [], True
+
+    def claim(self, wanted: str) -> str:
+        got = self.ids.claim(wanted)
+        self.claimed.append(got)
+        self.exact = self.exact and got == wanted
+        return got
 
 
-def _search_parts(pages: list[Path]) -> list[list[Path]]:
-    """The document pages in consecutive parts of at most SEARCH_PART_BYTES (at least one page each)."""
-    parts: list[list[Path]] = []
-    size = 0
-    for path in pages:
-        length = path.stat().st_size
-        if not parts or size + length > SEARCH_PART_BYTES:
-            parts.append([])
-            size = 0
-        parts[-1].append(path)
-        size += length
-    return parts
+def _search_parts(pages: list[tuple[Path, str]]) -> list[list[tuple[Path, str]]]:
+    """The document pages in parts of at most about SEARCH_PART_BYTES and SEARCH_PART_PAGES, each
+    page in the part its name hashes to (of a number of parts that is a power of two): an edited
+    page changes only its own part, and a page added or removed moves no other page to another."""
+    if not pages:
+        return []
+    size = sum(path.stat().st_size for path, _ in pages)
+    wanted = max(-(-size // SEARCH_PART_BYTES), -(-len(pages) // SEARCH_PART_PAGES))
+    count = 1 << (wanted - 1).bit_length()
+    parts: list[list[tuple[Path, str]]] = [[] for _ in range(count)]
+    for path, key in pages:
+        parts[zlib.crc32(path.name.encode("utf-8")) % count].append((path, key))
+    return [part for part in parts if part]
 
 
 def _search_bundle(index: int) -> str:
     return "pagefind/" if index == 0 else f"pagefind-{index + 1}/"
 
 
-def _search_key(pages: list[Path]) -> str:
-    """What a part of the search index is made from: its pages (names and bytes) and Pagefind's version."""
+def _search_key(pages: list[tuple[Path, str]]) -> str:
+    """What a part of the search index is made from: its pages (names, and the keys of what they are
+    made from, which stand for their bytes) and Pagefind's version."""
     from importlib import metadata
 
     try:
@@ -452,8 +602,8 @@ def _search_key(pages: list[Path]) -> str:
     except metadata.PackageNotFoundError:
         version = ""
     digest = hashlib.sha256(version.encode() + b"\0")
-    for path in pages:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path, key in pages:
+        digest.update(path.name.encode() + b"\0" + key.encode() + b"\0")
     return f"search-{digest.hexdigest()[:32]}"
 
 
@@ -466,7 +616,7 @@ def _keep_search_part(bundle: Path, cache: Path, key: str) -> str:
     return key
 
 
-def _index_for_search(folder: Path, parts: list[list[Path]], cache: Path) -> set[str]:
+def _index_for_search(folder: Path, parts: list[list[tuple[Path, str]]], cache: Path) -> set[str]:
     """Pagefind's index (its binary comes in a wheel), one bundle per part, each made from a
     scratch copy of the site that holds only that part's pages; without Pagefind the search
     page says so. A part whose pages did not change since a build made it is taken from the
@@ -482,7 +632,7 @@ def _index_for_search(folder: Path, parts: list[list[Path]], cache: Path) -> set
                 continue
             shutil.rmtree(scratch, ignore_errors=True)
             (scratch / "documents").mkdir(parents=True)
-            for path in pages:
+            for path, _ in pages:
                 _link(path, scratch / "documents" / path.name)
             subprocess.run([sys.executable, "-m", "pagefind", "--site", str(scratch), "--silent",
                             "--output-path", str(bundle)], check=True, capture_output=True, timeout=600)

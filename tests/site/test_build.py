@@ -154,21 +154,6 @@ def test_the_catalogue_keeps_one_copy_of_what_documents_share(site):
     assert len(types) == 2 and types[0] is types[1]
 
 
-def test_the_cache_key_follows_the_code_that_makes_documents_not_the_site_around_them(tmp_path):
-    from tei.site.build import SITE_ONLY, _tree_digest
-
-    files = {name: tmp_path / name for name in ("convert/encoder.py", "site/pages.py", "site/templates/home.html")}
-    for path in files.values():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("one", encoding="utf-8")
-    before = _tree_digest(tmp_path, skip=SITE_ONLY)
-    files["site/pages.py"].write_text("two", encoding="utf-8")
-    files["site/templates/home.html"].write_text("two", encoding="utf-8")
-    assert _tree_digest(tmp_path, skip=SITE_ONLY) == before
-    files["convert/encoder.py"].write_text("two", encoding="utf-8")
-    assert _tree_digest(tmp_path, skip=SITE_ONLY) != before
-
-
 def copy_seeds(folder: Path) -> Path:
     folder.mkdir(parents=True)
     for seed in SEEDS:

@@ -4,6 +4,7 @@ site half old, half new."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -195,3 +196,53 @@ def test_what_the_pages_say_around_the_documents_is_written_again_when_it_change
     report = build([sources], site, jobs=1, formats=FAST)
     assert report.rebuilt == 0 and f"documents/{EDITED_ID}.bib" in report.site.written
     assert "November 14, 2023" in (site / "documents" / f"{EDITED_ID}.html").read_text(encoding="utf-8")
+
+
+def neighbours(site: Path, ident: str) -> set[str]:
+    """The documents listed just before and after `ident` (whose pages link to it)."""
+    order = [entry["id"] for entry in json.loads((site / "documents.json").read_text(encoding="utf-8"))["documents"]]
+    at = order.index(ident)
+    return set(order[max(0, at - 1):at] + order[at + 1:at + 2])
+
+
+def test_an_edit_that_moves_a_document_remakes_only_what_shows_it_and_gives_the_clean_site(built, tmp_path,
+                                                                                            monkeypatch):
+    """A document redated moves in the chronology: its page, and its old and new neighbours' pages
+    (which link to it by title and date), are made again; every other page, citation and part of
+    the teiCorpus is the one the last build kept. The site is byte for byte a clean build's."""
+    import tei.site.pages as pages_module
+    from tei.export.corpus import header_record, write_corpus
+    from tei.export.edition import Edition
+    from tei.core.record import DocumentRecord
+    from tei.core.registers import Registers
+    from tei.export.sources import read_source
+
+    sources, site = built
+    before = neighbours(site, EDITED_ID)
+    path = sources / EDITED
+    path.write_text(path.read_text(encoding="utf-8").replace("May 4, 1988", "May 4, 1950", 1), encoding="utf-8")
+    pages, members = [], []
+    citation = pages_module._citation
+    monkeypatch.setattr(pages_module, "_citation", lambda doc, *args: pages.append(doc.id) or citation(doc, *args))
+    import tei.export.corpus
+    real_member = tei.export.corpus.corpus_member
+    monkeypatch.setattr(tei.export.corpus, "corpus_member",
+                        lambda document, *args: members.append(document.id) or real_member(document, *args))
+    report = build([sources], site, jobs=1, formats=FAST)
+    assert report.rebuilt == 1
+    after = neighbours(site, EDITED_ID)
+    assert before != after
+    assert sorted(pages) == sorted({EDITED_ID} | before | after)
+    assert members == [EDITED_ID]
+    build([sources], tmp_path / "clean", jobs=1, formats=FAST)
+    assert contents(tmp_path / "clean") == contents(site)
+    # What the site puts together from kept entries is what the exports write whole.
+    text = (site / "documents.json").read_text(encoding="utf-8")
+    assert json.dumps(json.loads(text), indent=2, ensure_ascii=False, sort_keys=True) == text
+    files = sorted((site / "documents").glob("*.xml"))
+    documents = [read_source(p) for p in files]
+    order = [entry["id"] for entry in json.loads(text)["documents"]]
+    documents.sort(key=lambda d: order.index(d.id))
+    records = [header_record(DocumentRecord.from_tei(d.tree, id=d.id, file=d.file_name)) for d in documents]
+    write_corpus(tmp_path / "corpus.xml", lambda: documents, records, Registers.package(), Edition())
+    assert (tmp_path / "corpus.xml").read_bytes() == (site / "corpus.xml").read_bytes()
