@@ -26,7 +26,7 @@ import markupsafe
 from babel.dates import get_month_names
 
 from .. import __version__
-from ..core.tei import slug
+from ..core.tei import T, slug
 from ..export.edition import Edition, edition_date
 from ..core.registers import Registers
 from ..core.messages import SOURCE_LANGUAGE, translations
@@ -495,7 +495,7 @@ def _tei_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> Path:
     if made is None:
         tree = read_source(cache / doc.key / "document.xml").tree
         record = header_record(DocumentRecord.from_tei(tree, id=safe_id(doc.id), file=f"{doc.id}.xml"))
-        encoding = tree.getroot().find("{http://www.tei-c.org/ns/1.0}teiHeader/{http://www.tei-c.org/ns/1.0}encodingDesc")
+        encoding = tree.getroot().find(f"{T}teiHeader/{T}encodingDesc")
         made = memo.put(key, {"header.pickle": pickle.dumps(record), "encoding.xml": encoding_key(encoding) or b"",
                               "catalogue.json": _catalogue_entry(doc).encode("utf-8")})
     return made
@@ -534,7 +534,7 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list[
     if shared_key is not None:
         first = next(d for d in members if (_tei_facts(cache, d, memo) / "encoding.xml").read_bytes() == shared_key)
         encoding = read_source(cache / first.key / "document.xml").tree.getroot().find(
-            "{http://www.tei-c.org/ns/1.0}teiHeader/{http://www.tei-c.org/ns/1.0}encodingDesc")
+            f"{T}teiHeader/{T}encodingDesc")
     ids, document_ids, head = corpus_head(encoding, records, registers, edition)
     shared = hashlib.sha256(shared_key or b"").hexdigest()
     with open(folder / "corpus.xml", "wb") as out:

@@ -195,3 +195,27 @@ def test_the_tests_are_grouped_by_stage():
 ])
 def test_cycle_finder(graph, expected):
     assert _cycles(graph) == expected
+
+
+#: Each concept of docs/architecture.md's base layer, as a pattern of its definition, and the one
+#: module that may define it.
+ONE_DEFINITION = {
+    "the TEI namespace": (r"[\"']\{?http://www\.tei-c\.org/ns/1\.0", "tei.core.tei"),
+    "a register reader": (r"^class Registers\b", "tei.core.registers"),
+    "a date value": (r"^class DateValue\b", "tei.core.dates"),
+    "a header record": (r"^class DocumentRecord\b", "tei.core.record"),
+    "the format table": (r"^\s*Format\(\"", "tei.core.formats"),
+    "a file finder": (r"^def find_files\b", "tei.core.files"),
+    "an element builder": (r"^def sub_element\b", "tei.core.tei"),
+    "the archive's name": (r"[\"']Wilson Center Digital Archive[\"']", "tei.core.archive"),
+}
+
+
+@pytest.mark.parametrize("concept", sorted(ONE_DEFINITION))
+def test_each_concept_is_defined_once_in_core(concept):
+    import re
+
+    pattern, home = ONE_DEFINITION[concept]
+    found = sorted(module for module, path in MODULES.items()
+                   if re.search(pattern, path.read_text(encoding="utf-8"), re.MULTILINE))
+    assert found == [home], f"{concept} is defined in {found}; only {home} may define it"
