@@ -56,3 +56,14 @@ def open_page(browser):
     yield opener
     for context in contexts:
         context.close()
+
+
+def serious_accessibility_violations(page) -> list[str]:
+    """axe-core's serious and critical violations on the page as it is now, one line each."""
+    try:
+        from axe_playwright_python import sync_playwright as axe
+    except ImportError:
+        missing_tool("accessibility tests need axe-playwright-python (pip install -e '.[test]')", "axe")
+    results = axe.Axe().run(page)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]

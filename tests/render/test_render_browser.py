@@ -16,7 +16,7 @@ from tei.render import render
 
 from render_helpers import ALL_TEI, ARTIFACTS, INSTALL_HINT, SAMPLE, ids, missing_tool
 
-from browser_fixtures import PHONE
+from browser_fixtures import PHONE, serious_accessibility_violations
 
 
 @pytest.fixture(scope="module")
@@ -72,17 +72,10 @@ def test_page_opens_cleanly_and_is_kept_as_screenshots(path, page_files, open_pa
 
 @pytest.mark.parametrize("path", ALL_TEI, ids=ids(ALL_TEI))
 def test_no_serious_accessibility_violation(path, page_files, open_page):
-    try:
-        from axe_playwright_python import sync_playwright as axe
-    except ImportError:
-        missing_tool("accessibility tests need axe-playwright-python (pip install -e '.[test]')", "axe")
     page = open_page(page_files[path])
     for view in ("diplomatic", "reading"):
         page.click(f"button[data-view={view}]")
-        results = axe.Axe().run(page)
-        serious = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-                   for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-        assert serious == [], view
+        assert serious_accessibility_violations(page) == [], view
 
 
 def test_view_switch_changes_the_text(page_files, open_page):

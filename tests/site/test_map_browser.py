@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser_fixtures import DESKTOP
-from render_helpers import ARTIFACTS, missing_tool
+from browser_fixtures import DESKTOP, serious_accessibility_violations
+from render_helpers import ARTIFACTS
 from test_site_browser import served
 from test_site_map import HOSTILE_NAME, TEST_ATTRIBUTION, TEST_PLACES, build_map_site
 from tei.export.edition import Edition
@@ -99,13 +99,6 @@ def test_without_javascript_the_page_is_the_list(map_url, offline_page):
 
 
 def test_axe_finds_no_serious_violation_on_the_map_page(map_url, offline_page):
-    try:
-        from axe_playwright_python import sync_playwright as axe
-    except ImportError:
-        missing_tool("accessibility tests need axe-playwright-python (pip install -e '.[test]')", "axe")
     page = offline_page(map_url)
     page.wait_for_selector(".leaflet-marker-icon")
-    results = axe.Axe().run(page)
-    serious = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert serious_accessibility_violations(page) == []

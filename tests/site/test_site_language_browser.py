@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from browser_fixtures import serious_accessibility_violations
 from test_site_browser import served
 from test_site_language import _german_site
 
@@ -61,3 +62,10 @@ def test_the_german_copy_button_reports_in_german(german_url, open_page):
     page.wait_for_function("document.querySelector('.copy-status').textContent !== ''")
     assert page.locator(".copy-status").text_content() == "Zitat kopiert."
     assert page.problems == []
+
+
+@pytest.mark.parametrize("name", ["index.html", "chronology.html", "browse/index.html", "search.html", "about.html",
+                                  STALIN_PAGE])
+def test_no_serious_accessibility_violation_on_the_german_pages(german_url, open_page, name):
+    """German labels are longer and marked lang="de" inside English documents: axe checks them too."""
+    assert serious_accessibility_violations(open_page(german_url + name)) == []
