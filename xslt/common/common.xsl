@@ -479,9 +479,15 @@
   <!-- ================================================================ editorial marks -->
 
   <!-- What a @hand points to, for the explanation: "another hand (pencil)". -->
+  <!-- " in another hand" (or " by another hand", with `by`), and the hand's note when it has one -->
   <xsl:template name="hand-text">
+    <xsl:param name="by" select="false()"/>
     <xsl:variable name="note" select="normalize-space(key('ids', substring-after(@hand, '#')))"/>
-    <xsl:value-of select="ed:label('another hand')"/>
+    <xsl:text> </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$by"><xsl:value-of select="ed:label('by another hand')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="ed:label('in another hand')"/></xsl:otherwise>
+    </xsl:choose>
     <xsl:if test="$note"> (<xsl:value-of select="$note"/>)</xsl:if>
   </xsl:template>
 
@@ -575,7 +581,7 @@
           <xsl:when test="@type='annotation'"><xsl:value-of select="ed:label('Handwritten annotation')"/></xsl:when>
           <xsl:otherwise><xsl:value-of select="ed:label('Added')"/></xsl:otherwise>
         </xsl:choose>
-        <xsl:if test="@hand"> in <xsl:call-template name="hand-text"/></xsl:if>
+        <xsl:if test="@hand"><xsl:call-template name="hand-text"/></xsl:if>
         <xsl:if test="@place"> (<xsl:value-of select="translate(@place, '-_', '  ')"/>)</xsl:if>
       </xsl:with-param>
       <xsl:with-param name="open">
@@ -599,7 +605,7 @@
       <xsl:with-param name="quiet" select="'no'"/>
       <xsl:with-param name="explanation">
         <xsl:value-of select="ed:label('Handwritten annotation')"/>
-        <xsl:if test="@hand"> in <xsl:call-template name="hand-text"/></xsl:if>
+        <xsl:if test="@hand"><xsl:call-template name="hand-text"/></xsl:if>
         <xsl:if test="@place"> (<xsl:value-of select="@place"/>)</xsl:if>
       </xsl:with-param>
       <xsl:with-param name="open" select="'[handwritten: '"/>
@@ -675,7 +681,7 @@
       <xsl:with-param name="kind" select="'del'"/>
       <xsl:with-param name="explanation">
         <xsl:value-of select="ed:label('Deleted in the original')"/>
-        <xsl:if test="@hand"> by <xsl:call-template name="hand-text"/></xsl:if>
+        <xsl:if test="@hand"><xsl:call-template name="hand-text"><xsl:with-param name="by" select="true()"/></xsl:call-template></xsl:if>
       </xsl:with-param>
       <xsl:with-param name="open" select="'[deleted: '"/>
       <xsl:with-param name="close" select="']'"/>
@@ -748,7 +754,7 @@
         <xsl:with-param name="kind" select="'rdg'"/>
         <xsl:with-param name="explanation">
           <xsl:value-of select="ed:label('Variant reading')"/>
-          <xsl:if test="@wit"> of <xsl:value-of select="translate(normalize-space(@wit), '#', '')"/></xsl:if>
+          <xsl:if test="@wit"><xsl:value-of select="concat(' ', ed:label('of'), ' ', translate(normalize-space(@wit), '#', ''))"/></xsl:if>
         </xsl:with-param>
         <xsl:with-param name="open">
           <xsl:text>[</xsl:text>

@@ -25,7 +25,7 @@
   </xsl:template>
 
   <xsl:template name="by-hand">
-    <xsl:if test="@hand"> in <xsl:call-template name="hand-text"/></xsl:if>
+    <xsl:if test="@hand"><xsl:call-template name="hand-text"/></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:metamark">
