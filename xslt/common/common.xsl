@@ -478,7 +478,6 @@
 
   <!-- ================================================================ editorial marks -->
 
-  <!-- What a @hand points to, for the explanation: "another hand (pencil)". -->
   <!-- " in another hand" (or " by another hand", with `by`), and the hand's note when it has one -->
   <xsl:template name="hand-text">
     <xsl:param name="by" select="false()"/>
