@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
+import os
 import signal
 import time
 from collections import deque
@@ -31,11 +32,23 @@ class Outcome:
     worker_pid: int = 0
 
 
-def _serve(connection) -> None:
-    """A worker's loop: run the tasks it is sent, one at a time, until told to stop."""
+#: How often an idle worker checks that the build that started it is still there (seconds).
+ORPHAN_CHECK = 1.0
+
+
+def _serve(connection, parent_end) -> None:
+    """A worker's loop: run the tasks it is sent, one at a time, until told to stop, or until the
+    build that started it is gone (killed: it can no longer say so). A forked worker holds copies
+    of the build's ends of its own and earlier workers' pipes, so it would never see them close:
+    it watches its parent instead, and never outlives it holding the build's lock."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the main process, which stops us
+    parent = os.getppid()
+    parent_end.close()
     while True:
         try:
+            while not connection.poll(ORPHAN_CHECK):
+                if os.getppid() != parent:
+                    return
             message = connection.recv()
         except (EOFError, OSError):
             return
@@ -55,7 +68,7 @@ def _serve(connection) -> None:
 class _Worker:
     def __init__(self, context) -> None:
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, self.connection), daemon=True)
         self.process.start()
         child.close()
         self.task: tuple | None = None

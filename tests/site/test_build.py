@@ -211,9 +211,36 @@ def test_an_interrupted_build_leaves_the_previous_site_whole(tmp_path):
                                 "--formats", "html,pdf,txt", "-q", "-j", "1"], cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(2.0)
+    workers = _children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert site_files(out) == before
+    # its workers do not outlive it, holding the build's lock: they are gone within seconds
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if _alive(pid)], "the killed build's workers are still running"
+    assert not build([ROOT / "seeds"], out, jobs=1, formats=FAST).failed  # and no "a build is running"
+
+
+def _children(pid: int) -> list[int]:
+    """The processes `pid` started (Linux: /proc), once it has started any."""
+    for _ in range(50):
+        found = [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+                 for child in (task / "children").read_text().split()]
+        if found:
+            return found
+        time.sleep(0.1)
+    return []
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting to be reaped."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "State:\tZ" not in status
 
 
 def test_a_bad_source_is_reported_and_not_published(tmp_path):
