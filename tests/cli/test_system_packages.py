@@ -169,6 +169,20 @@ def test_without_chromium_the_browser_tests_fail_naming_it(tmp_path):
     assert "the Debian package chromium" in run.stdout and "scripts/install-system-packages" in run.stdout
 
 
+def test_without_jing_or_java_their_tests_fail_naming_the_packages(tmp_path):
+    """A PATH with neither jing nor java: the jing cross-check and the Nu HTML Checker each fail
+    with the Debian package to install, and are never skipped."""
+    (tmp_path / "bin").mkdir()
+    env = {key: value for key, value in os.environ.items() if key != "TEI_EDITION_ALLOW_MISSING"}
+    env.update(PATH=str(tmp_path / "bin"), PYTHONPATH=str(ROOT))
+    run = _run_tests(env, "tests/validate/test_validate_tei_all_rewrite.py::test_the_rewrites_are_valid_relax_ng_and_jing_agrees",
+                     "tests/render/test_render_browser.py::test_pages_are_valid_html")
+    assert run.returncode == 1 and "skipped" not in run.stdout, run.stdout[-3000:]
+    assert "2 failed" in run.stdout, run.stdout[-3000:]
+    assert "the Debian package jing" in run.stdout and "default-jre-headless" in run.stdout
+    assert "scripts/install-system-packages" in run.stdout
+
+
 def test_a_build_without_pango_fails_the_pdf_alone_and_builds_the_rest(without_pango, tmp_path):
     """Without Pango the PDFs fail, in one line naming the packages and --formats html,txt, with a
     non-zero exit; the HTML and text are built all the same, and the site offers no PDF."""

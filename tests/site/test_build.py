@@ -267,3 +267,16 @@ def test_an_invalid_document_is_marked_on_the_site(tmp_path, monkeypatch):
     page = (tmp_path / "edition" / "documents" / f"{report.documents[0].id}.html").read_text()
     assert "not valid against the edition" in page
     assert "not valid" in (tmp_path / "edition" / "index.html").read_text()
+
+
+def test_two_builds_make_the_same_pdfs_without_source_date_epoch(tmp_path, monkeypatch):
+    """A PDF's dates are the TEI's, never the clock's: two cold builds a moment apart, in two
+    folders, publish byte-identical PDFs."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = build([SEEDS[0]], tmp_path / "one" / "edition", jobs=1, formats=("html", "pdf"))
+    time.sleep(1.1)
+    second = build([SEEDS[0]], tmp_path / "two" / "edition", jobs=1, formats=("html", "pdf"))
+    assert first.rebuilt == second.rebuilt == 1
+    pdfs = {name: data for name, data in site_files(tmp_path / "one" / "edition").items() if name.endswith(".pdf")}
+    assert pdfs and pdfs == {name: data for name, data in site_files(tmp_path / "two" / "edition").items()
+                             if name.endswith(".pdf")}
