@@ -97,14 +97,12 @@ class BuildReport:
 
 # -- the content key ---------------------------------------------------------------------
 
-def _tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> str:
+def _tree_digest(folder: Path) -> str:
     digest = hashlib.sha256()
     if folder.is_dir():
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            relative = path.relative_to(folder)
-            if not any(relative.as_posix() == s or relative.as_posix().startswith(s + "/") for s in skip):
-                digest.update(str(relative).encode())
-                digest.update(path.read_bytes())
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
