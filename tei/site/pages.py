@@ -198,13 +198,24 @@ class SiteMemo:
 
     def put(self, key: str, files: dict[str, bytes]) -> Path:
         """Keep `files` (name -> bytes) as the entry `key`, at once (a folder renamed into place)."""
+
+        def write(folder: Path) -> None:
+            for name, data in files.items():
+                (folder / name).write_bytes(data)
+
+        return self.put_folder(key, write)
+
+    def put_folder(self, key: str, write: Callable[[Path], None]) -> Path:
+        """Keep what `write(folder)` writes into an empty folder as the entry `key`, at once."""
         staging = self.cache / f".{key}.{os.getpid()}"  # a staging name, which a killed build's cleanup removes
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
-        shutil.rmtree(self.cache / key, ignore_errors=True)
-        os.replace(staging, self.cache / key)
+        try:
+            write(staging)
+            shutil.rmtree(self.cache / key, ignore_errors=True)
+            os.replace(staging, self.cache / key)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
         self.used.add(key)
         return self.cache / key
 
@@ -296,12 +307,78 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
                 _link(made / suffix, folder / "documents" / f"{doc.id}{suffix}")
 
     def page(name: str, template: str, **context) -> None:
-        target = folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        depth = "../" * name.count("/")
-        env.get_template(template).stream(root=depth, page=name, **context).dump(str(target), encoding="utf-8")
+        _render_page(env, folder, name, template, **context)
 
     failed = [d for d in documents if d.failed]
+    # The pages that list the documents, documents.json, the build report and the sitemap show only
+    # the documents' records, not their texts: an edit that leaves a document's record as it was
+    # takes them all from the cache, as the last build wrote them.
+    sources = sorted({r.publisher for r in records if r.publisher})
+    archives = sorted({r.repository for r in records if r.repository})
+    schemas = _copy_schemas(folder)
+    key = memo.key("listings", _catalogue_digest(documents), repr(edition), accessed.isoformat(), formats,
+                   env.globals["edition_citation"], sources, archives, schemas, _reference_digest())
+    listings = memo.get(key)
+    if listings is None:
+        listings = memo.put_folder(key, lambda scratch: _write_listings(
+            scratch, env, documents, published, failed, edition, cards, records, sources, archives, schemas,
+            cache, memo))
+    # Copied, not linked: these pages are few, and a page changed by hand in the site must not
+    # change what the cache keeps of it.
+    _copy_folder(listings, folder)
+    env.globals["map_page"] = (listings / "map.html").is_file()
+    if env.globals["map_page"]:
+        _copy_folder(TEMPLATES / "vendor" / "leaflet", folder / "vendor" / "leaflet", skip=("README.md",))
+    if stage:
+        stage("indexing")
+    search_parts = _search_parts(pages)
+    page("search.html", "search.html", bundles=[_search_bundle(i) for i in range(len(search_parts))],
+         types=sorted({d.record["type"] for d in published if d.record.get("type")}),
+         years=sorted({_year(d.record) for d in published}))
+    _copy_assets(folder)
+    _write_corpus(folder, published, records, edition, cache, memo)
+    return _index_for_search(folder, search_parts, cache) | memo.used | {compiled}
+
+
+def _render_page(env: jinja2.Environment, folder: Path, name: str, template: str, **context) -> None:
+    """One page of the site from its template, streamed to its file."""
+    target = folder / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    depth = "../" * name.count("/")
+    env.get_template(template).stream(root=depth, page=name, **context).dump(str(target), encoding="utf-8")
+
+
+def _catalogue_digest(documents: list["DocumentBuild"]) -> str:
+    """What the listings show of the documents (in the build's order): each one's id, record,
+    files, errors, review count, source and failure; not its text."""
+    digest = hashlib.sha256()
+    for doc in documents:
+        digest.update(json.dumps([doc.source, doc.failed, doc.id, doc.record, doc.files, doc.errors, doc.review],
+                                 ensure_ascii=False, sort_keys=True, default=str).encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def _reference_digest() -> str:
+    """The files besides the code that the listings show: the key to the marks (docs/encoding.md)
+    and the registers (the index pages' names, their order and their authority records)."""
+    from ..core.resources import register_path
+
+    digest = hashlib.sha256(doc_path("encoding.md").read_bytes())
+    for path in sorted(register_path("").glob("*.xml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _write_listings(folder: Path, env: jinja2.Environment, documents: list["DocumentBuild"],
+                    published: list["DocumentBuild"], failed: list["DocumentBuild"], edition: Edition, cards: dict,
+                    records: list["DocumentRecord"], sources: list[str], archives: list[str], schemas: list[str],
+                    cache: Path, memo: SiteMemo) -> None:
+    """The pages that list the documents (home, chronology, browsing, map, about, report),
+    documents.json, the build report and the sitemap, into `folder`."""
+
+    def page(name: str, template: str, **context) -> None:
+        _render_page(env, folder, name, template, **context)
+
     invalid = [d for d in published if d.errors]
     _write_map(folder, env, published)
     page("index.html", "index.html", documents=published, failed=failed, invalid=invalid,
@@ -322,21 +399,11 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     for name, (title, groups) in facets.items():
         page(f"browse/{name}.html", "browse.html", title=title, facet=name, groups=groups,
              authorities=_authorities(), cards=cards)
-    if stage:
-        stage("indexing")
-    search_parts = _search_parts(pages)
-    page("search.html", "search.html", bundles=[_search_bundle(i) for i in range(len(search_parts))],
-         types=sorted({d.record["type"] for d in published if d.record.get("type")}),
-         years=sorted({_year(d.record) for d in published}))
     years = sorted({_year(d.record) for d in published} - {"Undated"})
-    page("about.html", "about.html", marks=marks_key(), schemas=_copy_schemas(folder), documents=published,
-         years=years, sources=sorted({r.publisher for r in records if r.publisher}),
-         archives=sorted({r.repository for r in records if r.repository}))
+    page("about.html", "about.html", marks=marks_key(), schemas=schemas, documents=published,
+         years=years, sources=sources, archives=archives)
     page("report.html", "report.html", failed=failed, invalid=invalid, documents=documents)
-    _copy_assets(folder)
     _write_catalogue(folder, published, failed, edition, list(facets), cache, memo)
-    _write_corpus(folder, published, records, edition, cache, memo)
-    return _index_for_search(folder, search_parts, cache) | memo.used | {compiled}
 
 
 def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentBuild"]) -> None:
@@ -357,7 +424,6 @@ def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentB
     env.globals["map_page"] = bool(places)
     if not places:
         return
-    _copy_folder(TEMPLATES / "vendor" / "leaflet", folder / "vendor" / "leaflet", skip=("README.md",))
     env.get_template("map.html").stream(root="", page="map.html", places=places).dump(
         str(folder / "map.html"), encoding="utf-8")
 
