@@ -524,12 +524,12 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
         except OSError as exc:
             raise _named_in_site(exc, staging, out) from None
         timings["site"] = time.perf_counter() - site_started
-        changes = _publish(staging, out)
+        changes, state = _publish(staging, out)
     finally:
         if not has_unfinished_update(staging):  # else the update is finished by `_clean_stale`
             shutil.rmtree(staging, ignore_errors=True)
     _prune_cache(cache, {key for _, key in keyed} | search_parts)
-    _write_manifest(out, cache, site_key)
+    _write_manifest(cache, site_key, state)
     timings["total"] = time.perf_counter() - started
     return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings, notes=notes,
                        site=changes)
@@ -652,15 +652,22 @@ def _reject_duplicate_ids(documents: list[DocumentBuild]) -> None:
             seen[doc.id] = doc.source
 
 
-def _publish(staging: Path, out: Path) -> FolderChanges:
+def _publish(staging: Path, out: Path) -> tuple[FolderChanges, dict[str, list[int]]]:
     """Put the new site in place: the first one is renamed into place; an existing one is updated
     in place, file by file, so that what did not change keeps its inode and its mtime (a server's
-    caches, rsync and backups see only what changed)."""
+    caches, rsync and backups see only what changed). Gives what changed and the site's state
+    after it (`_site_state`), from the files listed for the update and those it wrote."""
     if not out.exists():
         written = [path.relative_to(staging).as_posix() for path in sorted(staging.rglob("*")) if not path.is_dir()]
         os.replace(staging, out)
-        return FolderChanges(written=written)
-    return update_in_place(staging, out)
+        return FolderChanges(written=written), _site_state(out)
+    old = folder_entries(out)
+    changes = update_in_place(staging, out, old)
+    for name in changes.removed:
+        del old[name]
+    for name in changes.written:
+        old[name] = os.lstat(out / name)
+    return changes, {name: [info.st_ino, info.st_size, info.st_mtime_ns] for name, info in old.items()}
 
 
 #: In the cache: what the site on disk was made from (`_site_key`) and the inode, size and mtime
@@ -704,8 +711,8 @@ def _unchanged_site(out: Path, cache: Path, key: str) -> FolderChanges | None:
     return FolderChanges(unchanged=len(state)) if manifest.get("files") == state else None
 
 
-def _write_manifest(out: Path, cache: Path, key: str) -> None:
-    write_atomic(cache / SITE_MANIFEST, json.dumps({"key": key, "files": _site_state(out)}).encode("utf-8"))
+def _write_manifest(cache: Path, key: str, state: dict[str, list[int]]) -> None:
+    write_atomic(cache / SITE_MANIFEST, json.dumps({"key": key, "files": state}).encode("utf-8"))
 
 
 def _prune_cache(cache: Path, keep: set[str]) -> None:
