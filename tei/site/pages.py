@@ -141,6 +141,36 @@ def _link(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
+class SiteFiles:
+    """Puts the cache's files into the staging folder of a site, hard-linked; a file that the site on
+    disk already holds (the same inode under the same name) is only named in `kept`, not linked
+    again: updating the site leaves it as it is, and a rebuild of a large edition does not make tens
+    of thousands of links to compare and throw away."""
+
+    def __init__(self, folder: Path, present: dict[str, os.stat_result] | None = None) -> None:
+        self.folder, self.prefix = folder, os.fspath(folder) + os.sep
+        self.present = {name: (info.st_dev, info.st_ino) for name, info in (present or {}).items()}
+        self.kept: set[str] = set()
+
+    def link(self, source: Path, target: Path) -> None:
+        """`source` at `target`, a path inside the staging folder."""
+        name = os.fspath(target).removeprefix(self.prefix).replace(os.sep, "/")
+        wanted = self.present.get(name)
+        if wanted is not None:
+            info = os.stat(source)
+            if (info.st_dev, info.st_ino) == wanted:
+                self.kept.add(name)
+                return
+        _link(source, target)
+
+    def link_folder(self, source: Path, target: Path) -> None:
+        for path in sorted(source.rglob("*")):
+            if path.is_file():
+                copy = target / path.relative_to(source)
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                self.link(path, copy)
+
+
 @functools.lru_cache(maxsize=1)
 def _navigation_style() -> str:
     """The document pages' navigation style, read once rather than for every page."""
@@ -261,15 +291,18 @@ _READING_INTERFACE = re.compile(r'<dt(?=[ >])|<(?:section|div|footer|p|a) class=
 
 
 def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, formats: tuple[str, ...],
-               edition: Edition | None = None, stage: Callable[[str], None] | None = None, code: str = "") -> set[str]:
+               edition: Edition | None = None, stage: Callable[[str], None] | None = None, code: str = "",
+               files: SiteFiles | None = None) -> set[str]:
     """Write the whole site into `folder` (a fresh staging folder). Pages are streamed to their
     files, so that memory holds the catalogue and not the pages that list it. `edition` (the
     edition file's record) names the edition on every page and in the corpus and catalogue.
     `stage` is told when the search index is begun ("indexing"), for a progress display. Gives the
     names of the entries of `cache` that it used besides the documents' (the search index's parts),
     which the build keeps, and the site's own entries in it (`SiteMemo`). `code` stands for the code
-    that makes the site (its digest): what the cache holds of the site is made again when it changes."""
+    that makes the site (its digest): what the cache holds of the site is made again when it changes.
+    `files` puts the cache's files into `folder` (by default, all of them, linked)."""
     edition = edition or Edition()
+    files = files or SiteFiles(folder)
     from ..export.citation import accessed_date
 
     accessed = accessed_date()
@@ -286,7 +319,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
         entry = cache / doc.key
         for fmt in doc.files:
             if fmt != "html":
-                _link(entry / f"document.{fmt}", folder / "documents" / f"{doc.id}.{fmt}")
+                files.link(entry / f"document.{fmt}", folder / "documents" / f"{doc.id}.{fmt}")
         if "html" in doc.files:
             previous = published[index - 1] if index else None
             following = published[index + 1] if index + 1 < len(published) else None
@@ -304,7 +337,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
             _link(made / "page.html", folder / "documents" / f"{doc.id}.html")
             pages.append((folder / "documents" / f"{doc.id}.html", key))
             for suffix in CITATION_FILES.values():
-                _link(made / suffix, folder / "documents" / f"{doc.id}{suffix}")
+                files.link(made / suffix, folder / "documents" / f"{doc.id}{suffix}")
 
     def page(name: str, template: str, **context) -> None:
         _render_page(env, folder, name, template, **context)
@@ -337,7 +370,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
          years=sorted({_year(d.record) for d in published}))
     _copy_assets(folder)
     _write_corpus(folder, published, records, edition, cache, memo)
-    return _index_for_search(folder, search_parts, cache) | memo.used | {compiled}
+    return _index_for_search(folder, search_parts, cache, files) | memo.used | {compiled}
 
 
 def _render_page(env: jinja2.Environment, folder: Path, name: str, template: str, **context) -> None:
@@ -682,7 +715,8 @@ def _keep_search_part(bundle: Path, cache: Path, key: str) -> str:
     return key
 
 
-def _index_for_search(folder: Path, parts: list[list[tuple[Path, str]]], cache: Path) -> set[str]:
+def _index_for_search(folder: Path, parts: list[list[tuple[Path, str]]], cache: Path,
+                      files: SiteFiles | None = None) -> set[str]:
     """Pagefind's index (its binary comes in a wheel), one bundle per part, each made from a
     scratch copy of the site that holds only that part's pages; without Pagefind the search
     page says so. A part whose pages did not change since a build made it is taken from the
@@ -693,7 +727,7 @@ def _index_for_search(folder: Path, parts: list[list[tuple[Path, str]]], cache: 
         for index, pages in enumerate(parts):
             bundle, key = folder / _search_bundle(index), _search_key(pages)
             if (cache / key).is_dir():
-                shutil.copytree(cache / key, bundle, copy_function=_link)
+                (files or SiteFiles(folder)).link_folder(cache / key, bundle)
                 used.add(key)
                 continue
             shutil.rmtree(scratch, ignore_errors=True)
