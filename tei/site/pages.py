@@ -7,6 +7,7 @@ browsing, search, about), the catalogue, the sitemap and the search index.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import html
@@ -651,7 +652,11 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list[
                     writer.write_bytes((made / "part.xml").read_bytes())
                     continue
             claims = _Claims(ids)
-            part = writer.serialise(corpus_member(read_source(folder / "documents" / f"{doc.id}.xml"), shared_key,
+            # The cache's copy of the site's documents/ID.xml (which a rebuild may keep in the site
+            # rather than link into the staging folder), under the site's name.
+            source = dataclasses.replace(read_source(cache / doc.key / "document.xml"), id=safe_id(doc.id),
+                                         path=folder / "documents" / f"{doc.id}.xml")
+            part = writer.serialise(corpus_member(source, shared_key,
                                                   prefix, registers, claims))
             writer.write_bytes(part)
             if claims.exact:  # every id as wanted: the same part comes out again while they are free
