@@ -5,7 +5,6 @@ module needs, directly or through others, even through a function-level or a laz
 from __future__ import annotations
 
 import ast
-import functools
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent  # tei/
