@@ -209,7 +209,7 @@ def same_bytes(one: Path, other: Path, one_stat: os.stat_result, other_stat: os.
                 return True
 
 
-def update_in_place(new: Path, target: Path) -> FolderChanges:
+def update_in_place(new: Path, target: Path, old_files: dict[str, os.stat_result] | None = None) -> FolderChanges:
     """Make the folder `target` hold what the folder `new` holds, touching only what differs: a file
     with the same bytes is left as it is (same inode, same mtime), a new or changed one is moved in
     with os.replace (a reader sees the old file or the new, never half of one), a file that `new`
@@ -217,12 +217,18 @@ def update_in_place(new: Path, target: Path) -> FolderChanges:
 
     The journal (UPDATE_JOURNAL, in `new`) is written before the first change: if the update is
     interrupted, `finish_update(new, target)` completes it. `new` is left with the files that were
-    not moved, and with the journal only if the update did not finish."""
-    old_files, new_files = folder_entries(target), folder_entries(new)
+    not moved, and with the journal only if the update did not finish. `old_files` is
+    `folder_entries(target)` when the caller has it already."""
+    old_files = folder_entries(target) if old_files is None else old_files
+    new_files = folder_entries(new)
     new_files.pop(UPDATE_JOURNAL, None)
     changes = FolderChanges()
     for name, info in sorted(new_files.items()):
-        if name in old_files and same_bytes(new / name, target / name, info, old_files[name]):
+        old = old_files.get(name)
+        # One file under two names (a site's file and the cache's) is tested first, without paths:
+        # a large site has tens of thousands of them.
+        if old is not None and ((info.st_dev, info.st_ino) == (old.st_dev, old.st_ino)
+                                or same_bytes(new / name, target / name, info, old)):
             changes.unchanged += 1
         else:
             changes.written.append(name)

@@ -431,7 +431,7 @@ def build(sources: Iterable[str | os.PathLike] = ("seeds",), out_dir: str | os.P
 def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tuple[str, ...],
            progress: Callable[[Progress], None] | None, edition: "Edition",
            time_limit: float | None = None, executor: Executor | None = None, slots: int | None = None) -> BuildReport:
-    from .pages import write_site
+    from .pages import SiteFiles, write_site
 
     salt = build_salt(formats, edition.language)
     timings: dict[str, float] = {}
@@ -516,20 +516,22 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
         site_started = time.perf_counter()
         try:
             tell(Progress(STAGES[2]))
+            present = folder_entries(out) if out.is_dir() else {}
+            files = SiteFiles(staging, present)
             search_parts = write_site(staging, documents, cache, formats, edition,
-                                      stage=lambda name: tell(Progress(name)), code=code)
+                                      stage=lambda name: tell(Progress(name)), code=code, files=files)
             (staging / SITE_MARKER).write_text(
                 f"Made by tei-edition {__version__} build: the next build updates this folder and removes what it no longer holds.\n",
                 encoding="utf-8")
         except OSError as exc:
             raise _named_in_site(exc, staging, out) from None
         timings["site"] = time.perf_counter() - site_started
-        changes = _publish(staging, out)
+        changes, state = _publish(staging, out, present, files.kept)
     finally:
         if not has_unfinished_update(staging):  # else the update is finished by `_clean_stale`
             shutil.rmtree(staging, ignore_errors=True)
     _prune_cache(cache, {key for _, key in keyed} | search_parts)
-    _write_manifest(out, cache, site_key)
+    _write_manifest(cache, site_key, state)
     timings["total"] = time.perf_counter() - started
     return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings, notes=notes,
                        site=changes)
@@ -652,15 +654,28 @@ def _reject_duplicate_ids(documents: list[DocumentBuild]) -> None:
             seen[doc.id] = doc.source
 
 
-def _publish(staging: Path, out: Path) -> FolderChanges:
+def _publish(staging: Path, out: Path, present: dict[str, os.stat_result],
+             kept: set[str]) -> tuple[FolderChanges, dict[str, list[int]]]:
     """Put the new site in place: the first one is renamed into place; an existing one is updated
     in place, file by file, so that what did not change keeps its inode and its mtime (a server's
-    caches, rsync and backups see only what changed)."""
+    caches, rsync and backups see only what changed). `present` is the site's files as listed before
+    the staging folder was written; `kept` are those of them that the staging folder does not hold
+    because the site holds them already (`pages.SiteFiles`). Gives what changed and the site's
+    state after it (`_site_state`), from that listing and the files the update wrote."""
     if not out.exists():
         written = [path.relative_to(staging).as_posix() for path in sorted(staging.rglob("*")) if not path.is_dir()]
         os.replace(staging, out)
-        return FolderChanges(written=written)
-    return update_in_place(staging, out)
+        return FolderChanges(written=written), _site_state(out)
+    old = dict(present)
+    # The kept files are left out of what the update sees of the site: it neither compares them
+    # nor removes them.
+    changes = update_in_place(staging, out, {name: info for name, info in present.items() if name not in kept})
+    changes.unchanged += len(kept)
+    for name in changes.removed:
+        del old[name]
+    for name in changes.written:
+        old[name] = os.lstat(out / name)
+    return changes, {name: [info.st_ino, info.st_size, info.st_mtime_ns] for name, info in old.items()}
 
 
 #: In the cache: what the site on disk was made from (`_site_key`) and the inode, size and mtime
@@ -704,8 +719,8 @@ def _unchanged_site(out: Path, cache: Path, key: str) -> FolderChanges | None:
     return FolderChanges(unchanged=len(state)) if manifest.get("files") == state else None
 
 
-def _write_manifest(out: Path, cache: Path, key: str) -> None:
-    write_atomic(cache / SITE_MANIFEST, json.dumps({"key": key, "files": _site_state(out)}).encode("utf-8"))
+def _write_manifest(cache: Path, key: str, state: dict[str, list[int]]) -> None:
+    write_atomic(cache / SITE_MANIFEST, json.dumps({"key": key, "files": state}).encode("utf-8"))
 
 
 def _prune_cache(cache: Path, keep: set[str]) -> None:

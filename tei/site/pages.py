@@ -7,6 +7,7 @@ browsing, search, about), the catalogue, the sitemap and the search index.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import html
@@ -141,6 +142,36 @@ def _link(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
+class SiteFiles:
+    """Puts the cache's files into the staging folder of a site, hard-linked; a file that the site on
+    disk already holds (the same inode under the same name) is only named in `kept`, not linked
+    again: updating the site leaves it as it is, and a rebuild of a large edition does not make tens
+    of thousands of links to compare and throw away."""
+
+    def __init__(self, folder: Path, present: dict[str, os.stat_result] | None = None) -> None:
+        self.folder, self.prefix = folder, os.fspath(folder) + os.sep
+        self.present = {name: (info.st_dev, info.st_ino) for name, info in (present or {}).items()}
+        self.kept: set[str] = set()
+
+    def link(self, source: Path, target: Path) -> None:
+        """`source` at `target`, a path inside the staging folder."""
+        name = os.fspath(target).removeprefix(self.prefix).replace(os.sep, "/")
+        wanted = self.present.get(name)
+        if wanted is not None:
+            info = os.stat(source)
+            if (info.st_dev, info.st_ino) == wanted:
+                self.kept.add(name)
+                return
+        _link(source, target)
+
+    def link_folder(self, source: Path, target: Path) -> None:
+        for path in sorted(source.rglob("*")):
+            if path.is_file():
+                copy = target / path.relative_to(source)
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                self.link(path, copy)
+
+
 @functools.lru_cache(maxsize=1)
 def _navigation_style() -> str:
     """The document pages' navigation style, read once rather than for every page."""
@@ -198,13 +229,24 @@ class SiteMemo:
 
     def put(self, key: str, files: dict[str, bytes]) -> Path:
         """Keep `files` (name -> bytes) as the entry `key`, at once (a folder renamed into place)."""
+
+        def write(folder: Path) -> None:
+            for name, data in files.items():
+                (folder / name).write_bytes(data)
+
+        return self.put_folder(key, write)
+
+    def put_folder(self, key: str, write: Callable[[Path], None]) -> Path:
+        """Keep what `write(folder)` writes into an empty folder as the entry `key`, at once."""
         staging = self.cache / f".{key}.{os.getpid()}"  # a staging name, which a killed build's cleanup removes
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
-        shutil.rmtree(self.cache / key, ignore_errors=True)
-        os.replace(staging, self.cache / key)
+        try:
+            write(staging)
+            shutil.rmtree(self.cache / key, ignore_errors=True)
+            os.replace(staging, self.cache / key)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
         self.used.add(key)
         return self.cache / key
 
@@ -250,15 +292,18 @@ _READING_INTERFACE = re.compile(r'<dt(?=[ >])|<(?:section|div|footer|p|a) class=
 
 
 def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, formats: tuple[str, ...],
-               edition: Edition | None = None, stage: Callable[[str], None] | None = None, code: str = "") -> set[str]:
+               edition: Edition | None = None, stage: Callable[[str], None] | None = None, code: str = "",
+               files: SiteFiles | None = None) -> set[str]:
     """Write the whole site into `folder` (a fresh staging folder). Pages are streamed to their
     files, so that memory holds the catalogue and not the pages that list it. `edition` (the
     edition file's record) names the edition on every page and in the corpus and catalogue.
     `stage` is told when the search index is begun ("indexing"), for a progress display. Gives the
     names of the entries of `cache` that it used besides the documents' (the search index's parts),
     which the build keeps, and the site's own entries in it (`SiteMemo`). `code` stands for the code
-    that makes the site (its digest): what the cache holds of the site is made again when it changes."""
+    that makes the site (its digest): what the cache holds of the site is made again when it changes.
+    `files` puts the cache's files into `folder` (by default, all of them, linked)."""
     edition = edition or Edition()
+    files = files or SiteFiles(folder)
     from ..export.citation import accessed_date
 
     accessed = accessed_date()
@@ -275,7 +320,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
         entry = cache / doc.key
         for fmt in doc.files:
             if fmt != "html":
-                _link(entry / f"document.{fmt}", folder / "documents" / f"{doc.id}.{fmt}")
+                files.link(entry / f"document.{fmt}", folder / "documents" / f"{doc.id}.{fmt}")
         if "html" in doc.files:
             previous = published[index - 1] if index else None
             following = published[index + 1] if index + 1 < len(published) else None
@@ -293,15 +338,81 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
             _link(made / "page.html", folder / "documents" / f"{doc.id}.html")
             pages.append((folder / "documents" / f"{doc.id}.html", key))
             for suffix in CITATION_FILES.values():
-                _link(made / suffix, folder / "documents" / f"{doc.id}{suffix}")
+                files.link(made / suffix, folder / "documents" / f"{doc.id}{suffix}")
 
     def page(name: str, template: str, **context) -> None:
-        target = folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        depth = "../" * name.count("/")
-        env.get_template(template).stream(root=depth, page=name, **context).dump(str(target), encoding="utf-8")
+        _render_page(env, folder, name, template, **context)
 
     failed = [d for d in documents if d.failed]
+    # The pages that list the documents, documents.json, the build report and the sitemap show only
+    # the documents' records, not their texts: an edit that leaves a document's record as it was
+    # takes them all from the cache, as the last build wrote them.
+    sources = sorted({r.publisher for r in records if r.publisher})
+    archives = sorted({r.repository for r in records if r.repository})
+    schemas = _copy_schemas(folder)
+    key = memo.key("listings", _catalogue_digest(documents), repr(edition), accessed.isoformat(), formats,
+                   env.globals["edition_citation"], sources, archives, schemas, _reference_digest())
+    listings = memo.get(key)
+    if listings is None:
+        listings = memo.put_folder(key, lambda scratch: _write_listings(
+            scratch, env, documents, published, failed, edition, cards, records, sources, archives, schemas,
+            cache, memo))
+    # Copied, not linked: these pages are few, and a page changed by hand in the site must not
+    # change what the cache keeps of it.
+    _copy_folder(listings, folder)
+    env.globals["map_page"] = (listings / "map.html").is_file()
+    if env.globals["map_page"]:
+        _copy_folder(TEMPLATES / "vendor" / "leaflet", folder / "vendor" / "leaflet", skip=("README.md",))
+    if stage:
+        stage("indexing")
+    search_parts = _search_parts(pages)
+    page("search.html", "search.html", bundles=[_search_bundle(i) for i in range(len(search_parts))],
+         types=sorted({d.record["type"] for d in published if d.record.get("type")}),
+         years=sorted({_year(d.record) for d in published}))
+    _copy_assets(folder)
+    _write_corpus(folder, published, records, edition, cache, memo)
+    return _index_for_search(folder, search_parts, cache, files) | memo.used | {compiled}
+
+
+def _render_page(env: jinja2.Environment, folder: Path, name: str, template: str, **context) -> None:
+    """One page of the site from its template, streamed to its file."""
+    target = folder / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    depth = "../" * name.count("/")
+    env.get_template(template).stream(root=depth, page=name, **context).dump(str(target), encoding="utf-8")
+
+
+def _catalogue_digest(documents: list["DocumentBuild"]) -> str:
+    """What the listings show of the documents (in the build's order): each one's id, record,
+    files, errors, review count, source and failure; not its text."""
+    digest = hashlib.sha256()
+    for doc in documents:
+        digest.update(json.dumps([doc.source, doc.failed, doc.id, doc.record, doc.files, doc.errors, doc.review],
+                                 ensure_ascii=False, sort_keys=True, default=str).encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def _reference_digest() -> str:
+    """The files besides the code that the listings show: the key to the marks (docs/encoding.md)
+    and the registers (the index pages' names, their order and their authority records)."""
+    from ..core.resources import register_path
+
+    digest = hashlib.sha256(doc_path("encoding.md").read_bytes())
+    for path in sorted(register_path("").glob("*.xml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _write_listings(folder: Path, env: jinja2.Environment, documents: list["DocumentBuild"],
+                    published: list["DocumentBuild"], failed: list["DocumentBuild"], edition: Edition, cards: dict,
+                    records: list["DocumentRecord"], sources: list[str], archives: list[str], schemas: list[str],
+                    cache: Path, memo: SiteMemo) -> None:
+    """The pages that list the documents (home, chronology, browsing, map, about, report),
+    documents.json, the build report and the sitemap, into `folder`."""
+
+    def page(name: str, template: str, **context) -> None:
+        _render_page(env, folder, name, template, **context)
+
     invalid = [d for d in published if d.errors]
     _write_map(folder, env, published)
     page("index.html", "index.html", documents=published, failed=failed, invalid=invalid,
@@ -322,21 +433,11 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     for name, (title, groups) in facets.items():
         page(f"browse/{name}.html", "browse.html", title=title, facet=name, groups=groups,
              authorities=_authorities(), cards=cards)
-    if stage:
-        stage("indexing")
-    search_parts = _search_parts(pages)
-    page("search.html", "search.html", bundles=[_search_bundle(i) for i in range(len(search_parts))],
-         types=sorted({d.record["type"] for d in published if d.record.get("type")}),
-         years=sorted({_year(d.record) for d in published}))
     years = sorted({_year(d.record) for d in published} - {"Undated"})
-    page("about.html", "about.html", marks=marks_key(), schemas=_copy_schemas(folder), documents=published,
-         years=years, sources=sorted({r.publisher for r in records if r.publisher}),
-         archives=sorted({r.repository for r in records if r.repository}))
+    page("about.html", "about.html", marks=marks_key(), schemas=schemas, documents=published,
+         years=years, sources=sources, archives=archives)
     page("report.html", "report.html", failed=failed, invalid=invalid, documents=documents)
-    _copy_assets(folder)
     _write_catalogue(folder, published, failed, edition, list(facets), cache, memo)
-    _write_corpus(folder, published, records, edition, cache, memo)
-    return _index_for_search(folder, search_parts, cache) | memo.used | {compiled}
 
 
 def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentBuild"]) -> None:
@@ -357,7 +458,6 @@ def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentB
     env.globals["map_page"] = bool(places)
     if not places:
         return
-    _copy_folder(TEMPLATES / "vendor" / "leaflet", folder / "vendor" / "leaflet", skip=("README.md",))
     env.get_template("map.html").stream(root="", page="map.html", places=places).dump(
         str(folder / "map.html"), encoding="utf-8")
 
@@ -552,7 +652,11 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list[
                     writer.write_bytes((made / "part.xml").read_bytes())
                     continue
             claims = _Claims(ids)
-            part = writer.serialise(corpus_member(read_source(folder / "documents" / f"{doc.id}.xml"), shared_key,
+            # The cache's copy of the site's documents/ID.xml (which a rebuild may keep in the site
+            # rather than link into the staging folder), under the site's name.
+            source = dataclasses.replace(read_source(cache / doc.key / "document.xml"), id=safe_id(doc.id),
+                                         path=folder / "documents" / f"{doc.id}.xml")
+            part = writer.serialise(corpus_member(source, shared_key,
                                                   prefix, registers, claims))
             writer.write_bytes(part)
             if claims.exact:  # every id as wanted: the same part comes out again while they are free
@@ -616,7 +720,8 @@ def _keep_search_part(bundle: Path, cache: Path, key: str) -> str:
     return key
 
 
-def _index_for_search(folder: Path, parts: list[list[tuple[Path, str]]], cache: Path) -> set[str]:
+def _index_for_search(folder: Path, parts: list[list[tuple[Path, str]]], cache: Path,
+                      files: SiteFiles | None = None) -> set[str]:
     """Pagefind's index (its binary comes in a wheel), one bundle per part, each made from a
     scratch copy of the site that holds only that part's pages; without Pagefind the search
     page says so. A part whose pages did not change since a build made it is taken from the
@@ -627,7 +732,7 @@ def _index_for_search(folder: Path, parts: list[list[tuple[Path, str]]], cache: 
         for index, pages in enumerate(parts):
             bundle, key = folder / _search_bundle(index), _search_key(pages)
             if (cache / key).is_dir():
-                shutil.copytree(cache / key, bundle, copy_function=_link)
+                (files or SiteFiles(folder)).link_folder(cache / key, bundle)
                 used.add(key)
                 continue
             shutil.rmtree(scratch, ignore_errors=True)

@@ -246,3 +246,20 @@ def test_an_edit_that_moves_a_document_remakes_only_what_shows_it_and_gives_the_
     records = [header_record(DocumentRecord.from_tei(d.tree, id=d.id, file=d.file_name)) for d in documents]
     write_corpus(tmp_path / "corpus.xml", lambda: documents, records, Registers.package(), Edition())
     assert (tmp_path / "corpus.xml").read_bytes() == (site / "corpus.xml").read_bytes()
+
+
+def test_files_kept_in_the_site_still_make_what_the_cache_lost(built, tmp_path):
+    """A rebuild leaves in the site the files it already holds rather than linking them again; what
+    is made from them (the teiCorpus's parts, the listings) is made from the cache's copies, so a
+    cache that lost those entries still gives the clean build's site."""
+    sources, site = built
+    cache = site.parent / f".{site.name}.cache"
+    for entry in cache.iterdir():
+        if entry.name.startswith(("corpus-", "listings-", "site.json")):
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+    before = stamps(site)
+    report = build([sources], site, jobs=1, formats=FAST)
+    assert report.rebuilt == 0 and (report.site.written, report.site.removed) == ([], [])
+    assert stamps(site) == before
+    build([sources], tmp_path / "clean", jobs=1, formats=FAST)
+    assert contents(tmp_path / "clean") == contents(site)
