@@ -1,11 +1,12 @@
 """The edition build at scale: documents per second for each stage, and peak memory.
 
-    .venv/bin/python bench/build.py --sizes 1000,10000 [--jobs N] [--pdf-sample 50]
+    .venv/bin/python bench/build.py --sizes 1000,10000 [--jobs N] [--pdf-sample 50] [--pdf-jobs 1,2]
 
 Builds a synthetic corpus (bench/corpus.py) of each size into a temporary folder, then rebuilds
 it with nothing changed and with one source edited (seconds, and site files written), without PDFs
 (WeasyPrint takes about a second a page, so PDFs are timed on a sample of `--pdf-sample`
-documents). Per-stage rates are per worker (documents per second of one process); the whole
+documents, built once for each number of workers in `--pdf-jobs`, to show how PDF builds scale
+with `--jobs`). Per-stage rates are per worker (documents per second of one process); the whole
 build's rate is wall-clock, with all workers. Peak memory is the resident size of the main
 process (which holds the catalogue) and of its largest child: a worker, or Pagefind's indexer,
 which runs on one part of the search index at a time (tei.site.pages.SEARCH_PART_BYTES of pages).
@@ -67,6 +68,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000", help="comma-separated corpus sizes")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: CPU count)")
     parser.add_argument("--pdf-sample", type=int, default=50, help="documents to time PDF rendering on (0: none)")
+    parser.add_argument("--pdf-jobs", default="", help="comma-separated worker counts to build the PDF sample with "
+                        "(default: --jobs), each a build of its own, to show the scaling")
     args = parser.parse_args()
     print(f"{'documents':>10} {'stage':<16} {'docs/s':>10}")
     for size in (int(s) for s in args.sizes.split(",")):
@@ -84,8 +87,14 @@ def main() -> None:
             print(f"{size:>10} rebuild, {what}: {again['seconds']:.1f} s, {again['rebuilt']} documents made, "
                   f"{again['written']} site files written, {again['removed']} removed")
     if args.pdf_sample:
-        result = run_one(args.pdf_sample, args.jobs, "html,pdf")
-        print(f"{args.pdf_sample:>10} {'pdf (1 worker)':<16} {result['documents'] / result['stages']['pdf']:>10.2f}")
+        first = None
+        for jobs in [int(j) for j in args.pdf_jobs.split(",") if j] or [args.jobs]:
+            result = run_one(args.pdf_sample, jobs, "html,pdf")
+            rate = result["documents"] / result["wall"]
+            first = first or rate
+            print(f"{args.pdf_sample:>10} {'pdf (1 worker)':<16} {result['documents'] / result['stages']['pdf']:>10.2f}")
+            label = f"build, pdf, {jobs or 'all'} jobs"
+            print(f"{args.pdf_sample:>10} {label:<16} {rate:>10.2f}  (×{rate / first:.2f} the first count's)")
     print(f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
 
 

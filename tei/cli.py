@@ -396,7 +396,7 @@ def export_command(fmt: str, sources: tuple[str, ...], output: str, force: bool,
     from pathlib import Path
 
     from .core.errors import TeiEditionError
-    from .export import Edition, Registers, export
+    from .export import Registers, export
 
     if include is not None and fmt != "bagit":
         raise click.UsageError("--include is only for the bagit format")

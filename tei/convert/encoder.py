@@ -15,7 +15,7 @@ from lxml import etree
 
 from .. import __version__
 from ..core.archive import ARCHIVE
-from ..core.tei import T, TEI_NS, XML_ID, XML_LANG, XML_NS, slug, sub_element
+from ..core.tei import T, TEI_NS, XML_ID, XML_LANG, slug, sub_element
 from ..core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES, category_id
 from .model import Block, Document, EditorialMark, Inline, dates_in, part_of, text_of
 

@@ -5,7 +5,6 @@ module needs, directly or through others, even through a function-level or a laz
 from __future__ import annotations
 
 import ast
-import functools
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent  # tei/
@@ -31,43 +30,49 @@ def _absolute(module: str, is_package: bool, level: int, name: str | None) -> st
     return ".".join(base + ([name] if name else []))
 
 
-def imports_of(module: str, path: Path, known: dict[str, Path]) -> set[str]:
-    """The package's modules that `module` imports anywhere in its code (at the top, in a function,
-    through importlib.import_module with a literal name); what is imported only for type checking
-    never runs and is left out."""
+def import_edges(module: str, path: Path, known: dict[str, Path]) -> dict[str, bool]:
+    """{module of the package that `module` imports: whether the import runs}, from anywhere in its
+    code (at the top, in a function, through importlib.import_module with a literal name). An
+    import under `if TYPE_CHECKING:` never runs (False), but it still names what the module
+    depends on, which the import rule of docs/architecture.md holds to the stages' direction.
+
+    Importing x.y runs the packages above it, so they are edges too, except the packages that hold
+    `module` itself: those ran before it."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     hidden = {id(node) for branch in ast.walk(tree)
               if isinstance(branch, ast.If) and "TYPE_CHECKING" in ast.unparse(branch.test)
               for statement in branch.body for node in ast.walk(statement)}
     is_package = path.name == "__init__.py"
-    found: set[str] = set()
+    found: dict[str, bool] = {}
 
-    def add(name: str) -> None:
-        # `from x import y` names module x.y when there is one; importing x.y runs x too
+    def add(name: str, runs: bool) -> None:
         while name:
-            if name in known:
-                found.add(name)
+            if name in known and name != module and not module.startswith(name + "."):
+                found[name] = found.get(name, False) or runs
             name = name.rpartition(".")[0]
 
     for node in ast.walk(tree):
-        if id(node) in hidden:
-            continue
+        runs = id(node) not in hidden
         if isinstance(node, ast.Import):
             for alias in node.names:
-                add(alias.name)
+                add(alias.name, runs)
         elif isinstance(node, ast.ImportFrom):
             target = _absolute(module, is_package, node.level, node.module)
-            add(target)
-            for alias in node.names:
+            add(target, runs)
+            for alias in node.names:  # `from x import y` names module x.y when there is one
                 if f"{target}.{alias.name}" in known:
-                    add(f"{target}.{alias.name}")
+                    add(f"{target}.{alias.name}", runs)
         elif (isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "import_module"
               and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
             name = node.args[0].value
             level = len(name) - len(name.lstrip("."))
-            add(_absolute(module, is_package, level, name.lstrip(".") or None))
-    found.discard(module)
+            add(_absolute(module, is_package, level, name.lstrip(".") or None), runs)
     return found
+
+
+def imports_of(module: str, path: Path, known: dict[str, Path]) -> set[str]:
+    """The package's modules that running `module` may import."""
+    return {name for name, runs in import_edges(module, path, known).items() if runs}
 
 
 def import_closure(roots: tuple[str, ...], root: Path = PACKAGE) -> dict[str, Path]:

@@ -32,8 +32,10 @@ def catalogue_path(language: str) -> Path:
     return LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+@functools.lru_cache(maxsize=None)
 def interface_languages() -> tuple[str, ...]:
-    """The languages the interface can be shown in: English and every language with a catalogue."""
+    """The languages the interface can be shown in: English and every language with a catalogue
+    (the catalogues are package data: listed once a process, not for every page that asks)."""
     found = sorted(p.parent.parent.name for p in LOCALE.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
     return (SOURCE_LANGUAGE, *[lang for lang in found if lang != SOURCE_LANGUAGE])
 

@@ -8,13 +8,12 @@ fields the header does not have stay empty.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from .dates import DateValue
-from .tei import TEI_NS, XML_ID, XML_LANG, text_of
+from .tei import TEI_NS, XML_LANG, text_of
 
 NS = {"t": TEI_NS}
 NAME_TAGS = ("persName", "orgName", "placeName", "name", "roleName")

@@ -31,7 +31,6 @@ import os
 import shutil
 import signal
 import sys
-import tempfile
 import time
 from collections import deque
 from concurrent import futures
@@ -40,24 +39,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-import langcodes
-from lxml import etree
-
 from .. import __version__
-from ..convert.pipeline import convert_bytes, iter_sources, output_name
+from ..convert.pipeline import iter_sources
 from ..core.formats import RENDER, format_names
-from ..core.tei import TEI_PREFIXES as TEI_NS
-from ..core.tei import slug as core_slug
-from ..core.tei import text_of
 from ..convert.readers.source import read_source_file
 from ..core.errors import OutputError, RenderError, TeiEditionError
-from ..core.registers import Registers
 from ..core.messages import SOURCE_LANGUAGE, labels_document
 from ..core.files import (SITE_MARKER, FolderChanges, finish_update, folder_entries, has_unfinished_update, not_a_file,
                     update_in_place, write_atomic)
 from ..core.resources import doc_path, register_path, schema_path, xslt_path
-from ..convert.review import count_decisions
-from .document import DOCUMENT_MODULES, DocumentBuild, catalogue_record, make_document, slug  # noqa: F401
+from .document import DOCUMENT_MODULES, DocumentBuild, make_document
 from .workers import Outcome, run_tasks
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -20,7 +20,7 @@ from ..convert.pipeline import convert_bytes, output_name
 from ..convert.review import count_decisions
 from ..core.errors import TeiEditionError
 from ..core.messages import SOURCE_LANGUAGE
-from ..core.tei import TEI_PREFIXES as TEI_NS
+from ..core.tei import TEI_PREFIXES
 from ..core.registers import Registers
 from ..core.tei import slug as core_slug
 from ..core.tei import text_of
@@ -76,7 +76,7 @@ def catalogue_record(tree: etree._ElementTree) -> dict:
     def names(tag: str, prefix: str, extra: list[str] = ()) -> list[dict]:
         """Each entity named once: {anchor, name, entry}, the anchor being the site's index entry."""
         found: dict[str, dict] = {}
-        for element in root.xpath(f"//t:text//t:{tag}[@ref] | //t:correspDesc//t:{tag}", namespaces=TEI_NS):
+        for element in root.xpath(f"//t:text//t:{tag}[@ref] | //t:correspDesc//t:{tag}", namespaces=TEI_PREFIXES):
             ids = [i for i in map(registers.entry_id, (element.get("ref") or "").split()) if i]
             if ids:
                 entry = registers.entries[ids[0]]

@@ -1,7 +1,7 @@
 """The import rule of docs/architecture.md: data flows one way through the stages.
 
-Every module's imports are read from its source (with `ast`, so imports inside functions count
-too) and checked against three rules:
+Every module's imports are read from its source by `tei.core.imports` (with `ast`, so imports
+inside functions and `import_module` calls count too) and checked against three rules:
 
 (a) no import cycle among the package's modules;
 (b) `tei.core` imports nothing of the package outside `tei.core`;
@@ -14,11 +14,10 @@ that imports the converter makes every `tei.export.*` import pull the converter 
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
 import pytest
 from conftest import ROOT
+
+from tei.core.imports import import_edges, module_files
 
 PACKAGE = ROOT / "tei"
 
@@ -41,60 +40,11 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
 ALLOWED_BACKWARD: dict[tuple[str, str], str] = {}
 
 
-def _module_name(path: Path) -> str:
-    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
-    if parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts)
+MODULES = module_files(PACKAGE)
 
-
-MODULES = {_module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
-
-
-def _type_checking_nodes(tree: ast.AST) -> set[int]:
-    hidden: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-            hidden.update(id(inner) for stmt in node.body for inner in ast.walk(stmt))
-    return hidden
-
-
-def _targets(module: str, path: Path, node: ast.Import | ast.ImportFrom) -> list[str]:
-    """The package's modules that the import statement names (`from . import x` names `pkg.x`)."""
-    if isinstance(node, ast.Import):
-        return [alias.name for alias in node.names]
-    if node.level:
-        package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
-        base = ".".join(package[:len(package) - (node.level - 1)])
-        base = f"{base}.{node.module}" if node.module else base
-    else:
-        base = node.module or ""
-    return [f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base for alias in node.names]
-
-
-def _imports(module: str) -> dict[str, bool]:
-    """{imported module of the package: whether the import runs (is not under TYPE_CHECKING)}."""
-    path = MODULES[module]
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    hidden = _type_checking_nodes(tree)
-    found: dict[str, bool] = {}
-    for node in ast.walk(tree):
-        if not isinstance(node, (ast.Import, ast.ImportFrom)):
-            continue
-        for target in _targets(module, path, node):
-            if target != "tei" and not target.startswith("tei."):
-                continue
-            # the packages above the target run first, unless the importer is inside them already
-            parts = target.split(".")
-            chain = [".".join(parts[:i]) for i in range(2, len(parts) + 1)] or [target]
-            for name in chain:
-                if name == module or module.startswith(name + "."):
-                    continue
-                found[name] = found.get(name, False) or id(node) not in hidden
-    return found
-
-
-GRAPH = {module: _imports(module) for module in MODULES}
+#: {module: {imported module: whether the import runs}}, read by the same reader as the build's
+#: cache keys (tei/core/imports.py), so the rule checks the graph the build relies on.
+GRAPH = {module: import_edges(module, path, MODULES) for module, path in MODULES.items()}
 
 
 def stage_of(module: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from tei.site.build import catalogue_record
+from tei.site.document import catalogue_record
 from tei.core.record import DocumentRecord
 
 TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>

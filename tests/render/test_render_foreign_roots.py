@@ -8,6 +8,8 @@ import pytest
 from click.testing import CliRunner
 from lxml import html
 
+from conftest import ROOT
+from render_helpers import GOLDEN
 from tei.cli import cli
 from tei.core.errors import RenderError, UnsafeXMLError
 from tei.render import render
@@ -231,6 +233,23 @@ def test_a_manuscript_description_is_rendered_whole(tmp_path):
     assert section.xpath(".//*[@lang='he']/@dir") == ["rtl"]
     assert "20 leaves 150 × 100 mm" in " ".join(section.text_content().split())
     assert "20 leaves 150 × 100 mm" in " ".join(plain.split())
+
+
+GOLDEN_SAMPLES = sorted((ROOT / "tests" / "golden-samples").glob("*.xml"))
+
+
+@pytest.mark.parametrize("source", GOLDEN + GOLDEN_SAMPLES, ids=lambda path: path.stem)
+def test_our_documents_do_not_repeat_their_title_and_language_as_a_manuscript_description(source):
+    """The converter's msContents holds only the folios, the document's own title and its
+    language, which the page shows above: no "Description of the manuscript" restates them."""
+    assert html.fromstring(render(source, "html")).find_class("manuscript") == []
+    assert "Description of the manuscript" not in render(source, "txt").decode()
+
+
+def test_a_manuscript_item_with_a_title_of_its_own_is_described(tmp_path):
+    path = write(tmp_path, "<p>Text.</p>", head=MS_HEADER.replace("<summary>A prayer book.</summary>", ""))
+    (section,) = html.fromstring(render(path, "html")).find_class("manuscript")
+    assert "סדור" in section.text_content()
 
 
 def test_an_xinclude_shows_its_fallback_or_a_placeholder_and_is_never_fetched(tmp_path):

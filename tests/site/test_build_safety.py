@@ -129,11 +129,11 @@ from pathlib import Path
 import tei.site.build
 started, go = Path(sys.argv[1]), Path(sys.argv[2])
 publish = tei.site.build._publish
-def paused(staging, out, *rest):
+def paused(staging, out, *args, **kwargs):
     started.write_text(str(staging))
     while not go.exists():
         time.sleep(0.05)
-    return publish(staging, out, *rest)
+    return publish(staging, out, *args, **kwargs)
 tei.site.build._publish = paused
 from tei.cli import cli
 cli(sys.argv[3:], prog_name="tei-edition")

@@ -391,11 +391,14 @@
 
   <!-- The parts of a manuscript description drawn as a description, beyond its identifier (the
        Archive field): contents, physical description, history, additional information, parts.
-       Contents that only give the folios (shown in the Archive field) and the language are not
-       repeated: that is all the converter writes there. -->
+       Contents that only give the folios (shown in the Archive field), the language and the
+       document's own title (shown above them) are not repeated: that is all the converter writes
+       there. -->
   <xsl:variable name="manuscript-parts"
       select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc/*[self::tei:msContents
-                  [*[not(self::tei:msItem)] or tei:msItem/*[not(self::tei:locus or self::tei:textLang)]
+                  [*[not(self::tei:msItem)]
+                   or tei:msItem/*[not(self::tei:locus or self::tei:textLang
+                                       or self::tei:title[normalize-space() = normalize-space($title-stmt/tei:title[1])])]
                    or tei:msItem/text()[normalize-space()] or text()[normalize-space()]]
               or self::tei:physDesc
               or self::tei:history or self::tei:additional or self::tei:msPart or self::tei:msFrag
