@@ -57,7 +57,7 @@ for index in range({size}):
     copy = build_module.DocumentBuild(**{{**asdict(template), "key": key, "source": str(path),
                                          "id": f"{{template.id}}-{{index}}"}})
     (entry / "build.json").write_text(json.dumps(asdict(copy), sort_keys=True), encoding="utf-8")
-pages._index_for_search = lambda folder, parts, cache, files=None: set()  # no Pagefind: its own process
+pages._index_for_search = lambda folder, parts, cache, files: set()  # no Pagefind: its own process
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
 report = build_module.build([sources], folder / "edition", jobs=1, formats=formats)

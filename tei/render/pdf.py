@@ -87,7 +87,7 @@ def _keep_joiners_in_text_layer(weasyprint) -> None:
     """Wrap WeasyPrint's drawing of a line (once) so that ZWNJ and ZWJ reach the PDF's text layer."""
     from weasyprint.draw import text
 
-    if joiner_hook_problem(weasyprint) is None and not hasattr(text.draw_first_line, "keeps_joiners"):
+    if not hasattr(text.draw_first_line, "keeps_joiners") and joiner_hook_problem(weasyprint) is None:
         text.draw_first_line = _draw_first_line_keeping_joiners(text.draw_first_line)
 
 

@@ -666,7 +666,7 @@ def _publish(staging: Path, out: Path, present: dict[str, os.stat_result],
         del old[name]
     for name in changes.written:
         old[name] = os.lstat(out / name)
-    return changes, {name: [info.st_ino, info.st_size, info.st_mtime_ns] for name, info in old.items()}
+    return changes, _file_states(old)
 
 
 #: In the cache: what the site on disk was made from (`_site_key`) and the inode, size and mtime
@@ -693,8 +693,13 @@ def _site_key(salt: str, code: str, documents: list[DocumentBuild], edition: "Ed
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+def _file_states(entries: dict[str, os.stat_result]) -> dict[str, list[int]]:
+    """What the manifest keeps of each file (`folder_entries`): its inode, size and mtime."""
+    return {name: [info.st_ino, info.st_size, info.st_mtime_ns] for name, info in entries.items()}
+
+
 def _site_state(out: Path) -> dict[str, list[int]]:
-    return {name: [info.st_ino, info.st_size, info.st_mtime_ns] for name, info in folder_entries(out).items()}
+    return _file_states(folder_entries(out))
 
 
 def _unchanged_site(out: Path, cache: Path, key: str) -> FolderChanges | None:

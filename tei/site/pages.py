@@ -165,11 +165,7 @@ class SiteFiles:
         _link(source, target)
 
     def link_folder(self, source: Path, target: Path) -> None:
-        for path in sorted(source.rglob("*")):
-            if path.is_file():
-                copy = target / path.relative_to(source)
-                copy.parent.mkdir(parents=True, exist_ok=True)
-                self.link(path, copy)
+        _copy_folder(source, target, copy=self.link)
 
 
 @functools.lru_cache(maxsize=1)
@@ -511,15 +507,16 @@ def marks_key() -> list[tuple[str, str]]:
     return marks
 
 
-def _copy_folder(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
-    """Copy file by file, so that a failed copy (a full disk) raises its own OSError, with its
-    errno and the file it could not write; shutil.copytree gathers failures into one shutil.Error
-    that has neither."""
+def _copy_folder(source: Path, target: Path, skip: tuple[str, ...] = (),
+                 copy: Callable[[Path, Path], object] = shutil.copyfile) -> None:
+    """Copy file by file (with `copy`), so that a failed copy (a full disk) raises its own OSError,
+    with its errno and the file it could not write; shutil.copytree gathers failures into one
+    shutil.Error that has neither."""
     for path in sorted(source.rglob("*")):
         if path.is_file() and path.name not in skip:
-            copy = target / path.relative_to(source)
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, copy)
+            target_path = target / path.relative_to(source)
+            target_path.parent.mkdir(parents=True, exist_ok=True)
+            copy(path, target_path)
 
 
 def _copy_schemas(folder: Path) -> list[str]:
@@ -721,7 +718,7 @@ def _keep_search_part(bundle: Path, cache: Path, key: str) -> str:
 
 
 def _index_for_search(folder: Path, parts: list[list[tuple[Path, str]]], cache: Path,
-                      files: SiteFiles | None = None) -> set[str]:
+                      files: SiteFiles) -> set[str]:
     """Pagefind's index (its binary comes in a wheel), one bundle per part, each made from a
     scratch copy of the site that holds only that part's pages; without Pagefind the search
     page says so. A part whose pages did not change since a build made it is taken from the
@@ -732,7 +729,7 @@ def _index_for_search(folder: Path, parts: list[list[tuple[Path, str]]], cache: 
         for index, pages in enumerate(parts):
             bundle, key = folder / _search_bundle(index), _search_key(pages)
             if (cache / key).is_dir():
-                (files or SiteFiles(folder)).link_folder(cache / key, bundle)
+                files.link_folder(cache / key, bundle)
                 used.add(key)
                 continue
             shutil.rmtree(scratch, ignore_errors=True)
