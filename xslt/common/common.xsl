@@ -131,6 +131,18 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- A division's number when it has no head to say it (<div type="chapter" n="4">, as in
+       editions of classical texts): its @n, if that is a short label and not an identifier
+       (a CTS URN such as "urn:cts:greekLit:tlg0006.tlg001:1" names the division, it does not
+       number it). -->
+  <xsl:template name="division-number">
+    <xsl:variable name="n" select="normalize-space(@n)"/>
+    <xsl:if test="$n and not(tei:head) and not(contains($n, ':')) and not(contains($n, ' '))
+                  and string-length($n) &lt;= 12">
+      <xsl:value-of select="$n"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The number shown to the reader: the source's own @n when it has one. -->
   <xsl:template name="note-label">
     <xsl:choose>
@@ -472,11 +484,21 @@
   </xsl:template>
 
   <!-- After an element no template knows: a space when another element follows with no text
-       between (<role>Boatman</role><roleDesc>an old man</roleDesc>), so words do not run together. -->
+       between (<role>Boatman</role><roleDesc>an old man</roleDesc>), so words do not run together.
+       Tokens (w, pc...) that say they are written together (@join, TEI att.linguistic: "right" or
+       "both" on the first, "left" or "both" on the next) get none, and nor does punctuation that
+       closes (<w>Kata</w><pc>,</pc>) or follows an opening one. -->
   <xsl:template name="space-before-next-element">
     <!-- the next node alone: a predicate after [1] made each element read all the nodes after it -->
     <xsl:variable name="next" select="following-sibling::node()[1]"/>
-    <xsl:if test="$next[self::*]"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="$next[self::*]
+                  and not(@join = 'right' or @join = 'both' or $next/@join = 'left' or $next/@join = 'both')
+                  and not($next[self::tei:pc][string-length(normalize-space()) = 1]
+                          and contains(',.;:!?)]}&#187;&#8221;&#8217;&#8230;', normalize-space($next)))
+                  and not(self::tei:pc[string-length(normalize-space()) = 1]
+                          and contains('([{&#171;&#8220;&#8216;&#8222;&#191;&#161;', normalize-space()))">
+      <xsl:text> </xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <!-- ================================================================ editorial marks -->

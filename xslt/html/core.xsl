@@ -118,6 +118,7 @@
   <xsl:template name="block">
     <xsl:param name="element" select="'div'"/>
     <xsl:param name="class" select="''"/>
+    <xsl:param name="number" select="''"/>
     <xsl:element name="{$element}">
       <xsl:attribute name="class">
         <xsl:value-of select="concat('tei-', local-name())"/>
@@ -125,6 +126,7 @@
         <xsl:if test="@type"> type-<xsl:value-of select="@type"/></xsl:if>
       </xsl:attribute>
       <xsl:call-template name="global-attributes"/>
+      <xsl:if test="string($number)"><p class="division-number"><xsl:value-of select="$number"/></p></xsl:if>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
@@ -147,11 +149,17 @@
     <xsl:call-template name="block"/>
   </xsl:template>
 
-  <xsl:template match="tei:front | tei:body | tei:back | tei:div | tei:div1 | tei:div2 | tei:div3
-                       | tei:div4 | tei:opener | tei:closer | tei:postscript | tei:argument
-                       | tei:epigraph | tei:trailer | tei:titlePage | tei:docTitle | tei:floatingText
-                       | tei:lg | tei:sp | tei:fw | tei:address">
+  <xsl:template match="tei:front | tei:body | tei:back | tei:opener | tei:closer | tei:postscript
+                       | tei:argument | tei:epigraph | tei:trailer | tei:titlePage | tei:docTitle
+                       | tei:floatingText | tei:lg | tei:sp | tei:fw | tei:address
+                       | tei:superEntry | tei:entry | tei:entryFree">
     <xsl:call-template name="block"/>
+  </xsl:template>
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
+    <xsl:call-template name="block">
+      <xsl:with-param name="number"><xsl:call-template name="division-number"/></xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:p | tei:ab">

@@ -84,7 +84,9 @@
     <xsl:param name="href" select="''"/>
     <xsl:param name="separator" select="'; '"/>
     <xsl:variable name="link"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="$href"/></xsl:call-template></xsl:variable>
-    <xsl:if test="normalize-space($value) or $nodes">
+    <!-- an empty element (<sourceDesc><p/></sourceDesc>) is no value: no bare label -->
+    <xsl:variable name="shown" select="$nodes[normalize-space() or *]"/>
+    <xsl:if test="normalize-space($value) or $shown">
       <div class="field">
         <dt><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label($label)"/></dt>
         <dd>
@@ -92,7 +94,7 @@
             <xsl:when test="string($link)"><a href="{$link}"><xsl:value-of select="$value"/></a></xsl:when>
             <xsl:when test="normalize-space($value)"><xsl:value-of select="$value"/></xsl:when>
             <xsl:otherwise>
-              <xsl:for-each select="$nodes">
+              <xsl:for-each select="$shown">
                 <xsl:apply-templates/>
                 <xsl:if test="position() != last()"><xsl:value-of select="$separator"/></xsl:if>
               </xsl:for-each>

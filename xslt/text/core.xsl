@@ -79,6 +79,21 @@
     <xsl:call-template name="para"/>
   </xsl:template>
 
+  <!-- A dictionary's entries are paragraphs; a superEntry only groups them. -->
+  <xsl:template match="tei:entry | tei:entryFree">
+    <xsl:call-template name="para"/>
+  </xsl:template>
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
+    <xsl:variable name="number"><xsl:call-template name="division-number"/></xsl:variable>
+    <xsl:if test="string($number)">
+      <xsl:value-of select="$para-break"/>
+      <xsl:value-of select="$number"/>
+      <xsl:value-of select="$para-break"/>
+    </xsl:if>
+    <xsl:apply-templates/>
+  </xsl:template>
+
   <xsl:template match="tei:table/tei:head | tei:figure/tei:head | tei:list/tei:head | tei:lg/tei:head">
     <xsl:call-template name="line"/>
   </xsl:template>

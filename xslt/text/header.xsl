@@ -40,14 +40,19 @@
     <xsl:param name="nodes" select="/.."/>
     <xsl:param name="href" select="''"/>
     <xsl:param name="separator" select="'; '"/>
-    <xsl:if test="normalize-space($value) or $nodes">
+    <!-- an empty element (<sourceDesc><p/></sourceDesc>) is no value: no bare label -->
+    <xsl:variable name="shown" select="$nodes[normalize-space() or *]"/>
+    <xsl:if test="normalize-space($value) or $shown">
       <xsl:value-of select="$nl"/>
       <xsl:value-of select="concat(ed:label($label), ': ')"/>
       <xsl:choose>
         <xsl:when test="normalize-space($value)"><xsl:value-of select="normalize-space($value)"/></xsl:when>
         <xsl:otherwise>
-          <xsl:for-each select="$nodes">
-            <xsl:value-of select="normalize-space(.)"/>
+          <xsl:for-each select="$shown">
+            <!-- as the text shows it, so that side-by-side names (<author><persName>A</persName>
+                 <persName>B</persName></author>) keep a space between them -->
+            <xsl:variable name="text"><xsl:apply-templates/></xsl:variable>
+            <xsl:value-of select="normalize-space($text)"/>
             <xsl:if test="position() != last()"><xsl:value-of select="$separator"/></xsl:if>
           </xsl:for-each>
         </xsl:otherwise>

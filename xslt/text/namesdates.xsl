@@ -12,6 +12,13 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:roleName
                        | tei:geogName | tei:rs | tei:date | tei:time">
     <xsl:apply-templates/>
+    <!-- names side by side (<author><persName>A</persName><persName>B</persName></author>) do not
+         run together; a mark or note right after a name stays against it -->
+    <xsl:if test="following-sibling::node()[1][self::tei:persName or self::tei:placeName or self::tei:orgName
+                                               or self::tei:name or self::tei:roleName or self::tei:rs
+                                               or self::tei:geogName]">
+      <xsl:text> </xsl:text>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>
