@@ -167,19 +167,18 @@ def _dispatch(stylesheet: etree._Element, patterns: list[list[_Rule]], namespace
                                          if _may_match(branch, target, namespaces)])]
             if not relevant:
                 continue
-            checks, to_templates = _checks(relevant, target, index)
+            needed = _needed_by_all(branch for _, branches in relevant for branch in branches)
+            guard = None if needed is None else " or ".join(f"@{attribute}" for attribute in sorted(needed))
+            checks, to_templates = _checks(relevant, target, index, guard)
             if to_templates:
                 left.add(index)
-            needed = _needed_by_all(branch for _, branches in relevant for branch in branches)
-            if needed is None:
-                template.extend(checks)
-            elif len(checks) == 1 and checks[0].tag == f"{_X}if" and set(_split_or(checks[0].get("test"))) == {
-                    f"@{attribute}" for attribute in needed}:
-                guarded.append(checks[0])  # the check is its own guard
+            if guard is not None:
+                guarded.append(etree.Element(f"{_X}if", test=guard))
+                guarded[-1].extend(checks)
+            elif any(check.tag == f"{_X}variable" for check in checks):
+                etree.SubElement(template, f"{_X}if", test="true()").extend(checks)  # the scope of the rule's variables
             else:
-                guard = etree.Element(f"{_X}if", test=" or ".join(f"@{attribute}" for attribute in sorted(needed)))
-                guard.extend(checks)
-                guarded.append(guard)
+                template.extend(checks)
         if len(guarded) > 1:  # nearly half the elements have no attribute: one test spares them every guard
             etree.SubElement(template, f"{_X}if", test="@*").extend(guarded)
         else:
@@ -208,17 +207,19 @@ def _needed_by_all(branches: Iterable[str]) -> set[str] | None:
     return needed
 
 
-def _checks(relevant: list[tuple[_Rule, list[str]]], target: tuple[str, str] | None,
-            index: int) -> tuple[list[etree._Element], bool]:
-    """One pattern's check of an element of `target`, and whether it may leave the element to the
-    pattern's templates. The rules (those of `relevant`, with their branches that may match) are
-    tried in order, the first rule whose context holds firing, as in the skeleton, where the first
-    rule has the highest priority: as the `when`s of a choose while their contexts can be written
-    as tests on the element (`_context_test`), from the first that cannot on by the templates."""
+def _checks(relevant: list[tuple[_Rule, list[str]]], target: tuple[str, str] | None, index: int,
+            guard: str | None) -> tuple[list[etree._Element], bool]:
+    """One pattern's check of an element of `target` that passed `guard` (None: no guard), and
+    whether it may leave the element to the pattern's templates. The rules (those of `relevant`,
+    with their branches that may match) are tried in order, the first rule whose context holds
+    firing, as in the skeleton, where the first rule has the highest priority: as the `when`s of a
+    choose while their contexts can be written as tests on the element (`_context_test`), from the
+    first that cannot on by the templates. A rule that always fires here is its body alone, which
+    may bind variables: the caller gives it a scope."""
     whens: list[tuple[str, _Rule]] = []
     to_templates = False
     for rule, branches in relevant:
-        tests = [_context_test(branch, target) for branch in branches]
+        tests = [_context_test(branch, target, guard) for branch in branches]
         if None in tests:
             to_templates = True
             break
@@ -231,9 +232,9 @@ def _checks(relevant: list[tuple[_Rule, list[str]]], target: tuple[str, str] | N
         return [apply], True
     if len(whens) == 1 and not to_templates:
         test, rule = whens[0]
-        if not test and not any(node.tag == f"{_X}variable" for node in rule.body):
+        if not test:
             return copy.deepcopy(rule.body), False
-        check = etree.Element(f"{_X}if", test=test or "true()")  # its own scope for the rule's variables
+        check = etree.Element(f"{_X}if", test=test)
         check.extend(copy.deepcopy(rule.body))
         return [check], False
     choose = etree.Element(f"{_X}choose")
@@ -244,10 +245,11 @@ def _checks(relevant: list[tuple[_Rule, list[str]]], target: tuple[str, str] | N
     return [choose], to_templates
 
 
-def _context_test(branch: str, target: tuple[str, str] | None) -> str | None:
+def _context_test(branch: str, target: tuple[str, str] | None, guard: str | None = None) -> str | None:
     """A branch of a match pattern (`tei:a[p]/tei:b[q]`, `tei:a//tei:*[q]`) as a test on an element
     of `target` that it may match (`q and parent::tei:a[p]`; `self::tei:*` is added for an element
-    of another name): "" when every such element matches, None when it cannot be written so. Only
+    of another name) and that passed `guard` (`@x or @y`: a predicate of the same attributes is
+    left out): "" when every such element matches, None when it cannot be written so. Only
     relative paths of child steps are rewritten, with predicates that cannot depend on the
     element's position among its siblings (`_is_not_a_number`), where a test cannot see it."""
     steps: list[tuple[str, list[str]]] = []
@@ -268,7 +270,8 @@ def _context_test(branch: str, target: tuple[str, str] | None) -> str | None:
         return None  # ends in "/"
     name, predicates = steps[-1]
     tests = [f"self::{name}"] if target is None and name != "*" else []
-    tests += predicates
+    tests += [predicate for predicate in predicates
+              if guard is None or set(_split_or(predicate)) != set(_split_or(guard))]
     outer = ""
     for (name, predicates), axis in zip(steps, axes):
         outer = f"{axis}::{name}" + "".join(f"[{predicate}]" for predicate in predicates) + (f"[{outer}]" if outer else "")
