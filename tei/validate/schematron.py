@@ -4,12 +4,14 @@ lxml's ISO skeleton turns every pattern into two walks over the whole document (
 default mode, one in the pattern's mode, attributes included) and writes an SVRL report with a
 `fired-rule` for every node a rule matches; the project's five schemas hold 17 patterns, so
 each document was walked 34 times and five reports were read back. Here one walk visits
-every element once, in document order, and applies to it, each in its own mode, the patterns
-with a rule that may match it (see `_dispatch`): the same match patterns and priorities as the
-skeleton's (in a pattern the first rule whose context matches fires), the same variables (`let`)
-and tests. Only failures
-are written, as `<m p="pattern" l="line" i="id" r="role">text</m>`; `failures` sorts them by
-pattern (stably, so document order stays within a pattern), which is the skeleton's order.
+every element once, in document order, and checks it against the patterns with a rule that may
+match it (see `_dispatch`), and one walk over the attributes checks the patterns whose rules need
+some attribute on any element (`_from_attributes`): the rules of a pattern in their order (the
+first whose context matches fires, as the skeleton's priorities have it), each context written
+as a test on the element where that is provably the same (`_context_test`), else matched by the
+pattern's own templates, with the skeleton's variables (`let`) and tests. Only failures are
+written, as `<m p="pattern" l="line" i="id" r="role">text</m>`; `failures` sorts them by pattern
+(stably, so document order stays within a pattern), which is the skeleton's order.
 
 Only what the project's schemas use is compiled: `ns`, `xsl:key`, patterns of rules with
 `let` (with @value), `assert` and `report` (with @id and @role) whose text holds `value-of` and
@@ -135,20 +137,41 @@ def compile_schematron(paths: Iterable[Path]) -> etree._ElementTree:
     stylesheet = etree.Element(f"{_X}stylesheet", {"version": "1.0"}, nsmap=namespaces)
     etree.SubElement(stylesheet, f"{_X}output", method="xml", encoding="UTF-8")
     stylesheet.extend(top)
-    walk = etree.SubElement(stylesheet, f"{_X}template", match="/")
-    etree.SubElement(etree.SubElement(walk, "report"), f"{_X}apply-templates", select="//*", mode="dispatch")
-    for index in sorted(_dispatch(stylesheet, patterns, namespaces)):
+    report = etree.SubElement(etree.SubElement(stylesheet, f"{_X}template", match="/"), "report")
+    for index in sorted(_walks(stylesheet, report, patterns, namespaces)):
         stylesheet.extend(_templates(patterns[index], index))
     return etree.ElementTree(stylesheet)
+
+
+def _walks(stylesheet: etree._Element, report: etree._Element, patterns: list[list[_Rule]],
+           namespaces: dict[str, str]) -> set[int]:
+    """The walks of `report` and their templates. A pattern whose rules all match any name and need
+    one of some attributes (`tei:*[@hand or @ref]`) is checked from a walk over the attributes
+    (`_from_attributes`), the others from a walk over the elements (`_dispatch`). Returns the
+    patterns whose own templates some element is left to (see `_checks`)."""
+    by_attributes: dict[int, set[str]] = {}
+    for index, rules in enumerate(patterns):
+        branches = [branch for rule in rules for branch in _split_top_level(rule.context, "|")]
+        needed = _needed_by_all(branches)
+        # (prefixes other than xml: might name one attribute two ways, and it would match one template of two)
+        if (needed is not None and all(_last_steps(branch)[0].endswith("*") for branch in branches)
+                and all(":" not in name or name.startswith("xml:") for name in needed)):
+            by_attributes[index] = needed
+    etree.SubElement(report, f"{_X}apply-templates", select="//*", mode="dispatch")
+    left = _dispatch(stylesheet, [[] if index in by_attributes else rules for index, rules in enumerate(patterns)],
+                     namespaces)
+    return left | _from_attributes(stylesheet, report, {index: (patterns[index], needed)
+                                                        for index, needed in by_attributes.items()})
 
 
 def _dispatch(stylesheet: etree._Element, patterns: list[list[_Rule]], namespaces: dict[str, str]) -> set[int]:
     """Templates in mode `dispatch`, one for each element name a rule's context ends in and one for
     the others, that check an element against only the patterns with a rule that may match it, a
-    pattern whose rules all need one of some attributes (`tei:*[@hand or @ref]`) only on an
-    element that has one of them (sparing the other patterns' matching was most of the time a
-    one-pass check took). The rules are checked in place where their contexts allow it (see
-    `_checks`); returns the patterns whose own templates some element is left to."""
+    pattern whose rules all need one of some attributes (`tei:date[@when]`) only on an element
+    that has one of them (sparing the other patterns' matching was most of the time a one-pass
+    check took). The rules are checked in place where their contexts allow it (see `_checks`);
+    returns the patterns whose own templates some element is left to."""
+    left: set[int] = set()
     names: dict[tuple[str, str], str] = {}  # expanded name -> as written
     for rules in patterns:
         for rule in rules:
@@ -156,7 +179,6 @@ def _dispatch(stylesheet: etree._Element, patterns: list[list[_Rule]], namespace
                 prefix, _, local = _last_steps(branch)[0].rpartition(":")
                 if local != "*":
                     names.setdefault((namespaces.get(prefix, "") if prefix else "", local), f"{prefix}:{local}".lstrip(":"))
-    left: set[int] = set()
     for target, name in [*names.items(), (None, "*")]:
         template = etree.SubElement(stylesheet, f"{_X}template", match=name, mode="dispatch",
                                     priority="0" if target is None else "1")
@@ -183,6 +205,38 @@ def _dispatch(stylesheet: etree._Element, patterns: list[list[_Rule]], namespace
             etree.SubElement(template, f"{_X}if", test="@*").extend(guarded)
         else:
             template.extend(guarded)
+    return left
+
+
+def _from_attributes(stylesheet: etree._Element, report: etree._Element,
+                     patterns: dict[int, tuple[list[_Rule], set[str]]]) -> set[int]:
+    """A walk over every attribute (`//@*`) and, for each attribute a pattern needs, a template
+    that checks the attribute's element against the pattern when no attribute the pattern needs
+    comes before it in name order, so once an element and in document order. Testing each
+    element for the attributes of each such pattern cost more than the walk and the checks."""
+    left: set[int] = set()
+    if not patterns:
+        return left
+    etree.SubElement(report, f"{_X}apply-templates", select="//@*", mode="attributes")
+    etree.SubElement(stylesheet, f"{_X}template", match="@*", mode="attributes")  # no text of its own
+    by_name: dict[str, list[int]] = {}
+    for index, (rules, needed) in sorted(patterns.items()):
+        for attribute in sorted(needed):
+            by_name.setdefault(attribute, []).append(index)
+        guard = " or ".join(f"@{attribute}" for attribute in sorted(needed))
+        checks, to_templates = _checks([(rule, _split_top_level(rule.context, "|")) for rule in rules], None, index, guard)
+        if to_templates:
+            left.add(index)
+        etree.SubElement(stylesheet, f"{_X}template", match="*", mode=f"A{index}").extend(checks)
+    for attribute, indexes in by_name.items():
+        template = etree.SubElement(stylesheet, f"{_X}template", match=f"@{attribute}", mode="attributes")
+        for index in indexes:
+            before = [f"../@{name}" for name in sorted(patterns[index][1]) if name < attribute]
+            check = etree.Element(f"{_X}apply-templates", select="..", mode=f"A{index}")
+            if before:
+                etree.SubElement(template, f"{_X}if", test=f"not({' or '.join(before)})").append(check)
+            else:
+                template.append(check)
     return left
 
 

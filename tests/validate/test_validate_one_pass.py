@@ -157,8 +157,8 @@ def test_a_wildcard_rule_is_tried_only_on_elements_with_the_attributes_it_needs(
 
 
 _RULE_ORDER_DOCUMENT = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
-<p n="1"/><p/><p n="2"/><div><p/><p n="x"/><note/><note n="3"/></div>
-<list type="numbered"><item/><item n="1"/></list><list><item/><item n="b"/></list>
+<p n="1"/><p/><p n="2"/><div><p/><p n="x"/><note/><note n="3"/><p type="t" n="4"/></div>
+<list type="numbered"><item/><item n="1"/></list><list><item/><item n="b" type="c"/><item type="d"/></list>
 </body></text></TEI>"""
 
 
@@ -170,6 +170,10 @@ _RULE_ORDER_DOCUMENT = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
     ('tei:list[@type]/tei:item | tei:p[@n]', 'tei:item[1] | tei:p[last()]'),
     ('tei:body//tei:*[@n]', 'tei:note | tei:p'),
     ('tei:p', 'tei:*[@n]'),
+    # wildcards that need attributes, checked from the walk over the attributes
+    ('tei:*[@type]', 'tei:*[@n][1]'),
+    ('tei:*[@n][1]', 'tei:*[@type or @n]'),
+    ('tei:*[@type]', 'tei:*[@n]'),
 ])
 def test_rules_checked_in_place_keep_the_skeletons_first_match(tmp_path, rules):
     body = "".join(f'<rule context="{context}"><assert id="r{number}" test="false()">rule {number} on '
