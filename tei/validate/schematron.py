@@ -25,7 +25,7 @@ import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from lxml import etree
 
@@ -55,26 +55,30 @@ def _elements(node: etree._Element) -> list[etree._Element]:
     return [child for child in node if isinstance(child.tag, str)]
 
 
-def _split_top_level(expression: str, separator: str | re.Pattern) -> list[str]:
-    """`expression` split at `separator` (a character, or a pattern such as a spaced `or`) outside
-    brackets, parentheses and string literals."""
-    pattern = separator if isinstance(separator, re.Pattern) else re.compile(re.escape(separator))
-    parts, depth, quote, start, index = [], 0, None, 0, 0
-    while index < len(expression):
-        char = expression[index]
+def _outside_strings(expression: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth) of each character of an XPath expression outside its string
+    literals, depth counting the brackets and parentheses open once the character is read: the
+    one scanner of the splits and predicates below."""
+    depth, quote = 0, None
+    for index, char in enumerate(expression):
         if quote:
             quote = None if char == quote else quote
         elif char in "'\"":
             quote = char
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
-        elif depth == 0 and (found := pattern.match(expression, index)):
+        else:
+            depth += (char in "[(") - (char in "])")
+            yield index, char, depth
+
+
+def _split_top_level(expression: str, separator: str | re.Pattern) -> list[str]:
+    """`expression` split at `separator` (a character, or a pattern such as a spaced `or`; neither
+    holds a bracket or quote) outside brackets, parentheses and string literals."""
+    pattern = separator if isinstance(separator, re.Pattern) else re.compile(re.escape(separator))
+    parts, start = [], 0
+    for index, char, depth in _outside_strings(expression):
+        if index >= start and depth == 0 and char not in "[]()" and (found := pattern.match(expression, index)):
             parts.append(expression[start:index])
-            start = index = found.end()
-            continue
-        index += 1
+            start = found.end()
     parts.append(expression[start:])
     return parts
 
@@ -388,19 +392,8 @@ def _step_of_path(part: str, number: int, count: int) -> bool:
 
 def _balanced(expression: str) -> bool:
     """Are the brackets and parentheses outside string literals balanced, none closed before it opens?"""
-    depth, quote = 0, None
-    for char in expression:
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0 and quote is None
+    depths = [depth for _, _, depth in _outside_strings(expression)] or [0]
+    return min(depths) >= 0 and depths[-1] == 0
 
 
 _ATTRIBUTE_TEST = re.compile(r"@([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)")
@@ -426,20 +419,12 @@ def _needed_attributes(branch: str) -> set[str] | None:
 
 def _predicates(step: str) -> list[str]:
     """The predicates of one step, without their brackets (`tei:*[a][b]` -> ["a", "b"])."""
-    found, depth, quote, start = [], 0, None, 0
-    for index, char in enumerate(step):
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "[":
-            depth += 1
-            if depth == 1:
-                start = index + 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                found.append(step[start:index])
+    found, start = [], 0
+    for index, char, depth in _outside_strings(step):
+        if char == "[" and depth == 1:
+            start = index + 1
+        elif char == "]" and depth == 0:
+            found.append(step[start:index])
     return found
 
 
