@@ -371,6 +371,8 @@ def _is_not_a_number(predicate: str) -> bool:
 
 
 def _is_boolean_or_path(factor: str) -> bool:
+    """Is one factor of an `and` (of an `or`) a comparison, a boolean function's call, a location
+    path, or such an expression in parentheses?"""
     if len(_split_top_level(factor, _COMPARISON)) > 1:
         return True
     if factor.startswith("(") and factor.endswith(")") and _balanced(factor[1:-1]):
