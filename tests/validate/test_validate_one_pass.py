@@ -101,9 +101,8 @@ def test_the_project_validator_runs_schematron_once():
 def test_every_pattern_is_compiled():
     stylesheet = compile_schematron(SCHEMAS)
     patterns = sum(1 for path in SCHEMAS for _ in etree.parse(str(path)).iter("{http://purl.oclc.org/dsdl/schematron}pattern"))
-    modes = {template.get("mode") for template in stylesheet.getroot()
-             if template.get("mode", "").startswith("M")}
-    assert len(modes) == patterns > 10
+    checked = {int(failure.get("p")) for failure in stylesheet.iter("m")}
+    assert checked == set(range(patterns)) and patterns > 10
 
 
 def _schema(tmp_path: Path, body: str, name: str = "s.sch") -> Path:
@@ -155,3 +154,47 @@ def test_a_wildcard_rule_is_tried_only_on_elements_with_the_attributes_it_needs(
     for context in ("tei:*", "tei:*[@a or b]", "tei:*[@a = 'x or y']", "tei:*[not(@a)]", "tei:*[@a or(@b)]",
                     "tei:*[@a and @b or c]"):
         assert _needed_attributes(context) is None, context
+
+
+_RULE_ORDER_DOCUMENT = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
+<p n="1"/><p/><p n="2"/><div><p/><p n="x"/><note/><note n="3"/><p type="t" n="4"/></div>
+<list type="numbered"><item/><item n="1"/></list><list><item/><item n="b" type="c"/><item type="d"/></list>
+</body></text></TEI>"""
+
+
+@pytest.mark.parametrize("rules", [
+    # one context written as a test on the element, the other not (positional): both match some elements, p[@n] first among them
+    ('tei:p[@n]', 'tei:p[1]'),
+    ('tei:p[1]', 'tei:p[@n]'),
+    ('tei:*[@n]', 'tei:p[position() = 1]'),
+    ('tei:list[@type]/tei:item | tei:p[@n]', 'tei:item[1] | tei:p[last()]'),
+    ('tei:body//tei:*[@n]', 'tei:note | tei:p'),
+    ('tei:p', 'tei:*[@n]'),
+    # wildcards that need attributes, checked from the walk over the attributes
+    ('tei:*[@type]', 'tei:*[@n][1]'),
+    ('tei:*[@n][1]', 'tei:*[@type or @n]'),
+    ('tei:*[@type]', 'tei:*[@n]'),
+])
+def test_rules_checked_in_place_keep_the_skeletons_first_match(tmp_path, rules):
+    body = "".join(f'<rule context="{context}"><assert id="r{number}" test="false()">rule {number} on '
+                   f'<name/> <value-of select="@n"/></assert></rule>' for number, context in enumerate(rules))
+    schema = _schema(tmp_path, f'<pattern id="order">{body}</pattern>')
+    tree = parse_untrusted(_RULE_ORDER_DOCUMENT)
+    expected = SchematronCheck(schema, "sch").check(tree, "f")
+    assert len({message.rule_id for message in expected}) == 2
+    assert OnePassSchematronCheck([schema], "sch").check(tree, "f") == expected
+
+
+def test_a_context_is_written_as_a_test_only_when_it_cannot_depend_on_position():
+    from tei.validate.schematron import _context_test
+
+    tei_p = ("http://www.tei-c.org/ns/1.0", "p")
+    assert _context_test("tei:p", tei_p) == ""
+    assert _context_test("child::tei:p[@n]", tei_p) == "@n"
+    assert _context_test("tei:*[@n]", None) == "(self::tei:*) and (@n)"
+    assert _context_test("tei:div[@type = 'a/b']/tei:p[not(@n)]", tei_p) == "(not(@n)) and (parent::tei:div[@type = 'a/b'])"
+    assert _context_test("tei:text//tei:div/tei:p", tei_p) == "parent::tei:div[ancestor::tei:text]"
+    for context in ("tei:p[1]", "tei:p[position() = 1]", "tei:p[last()]", "tei:p[count(tei:lb)]", "tei:p[@n + 1]",
+                    "tei:p[$x]", "tei:p['a']", "tei:div[2]/tei:p", "/tei:p", "//tei:p", "tei:p[@a | @b]",
+                    "tei:p[string-length(@n)]", "tei:p[@n = current()/@n]", "ancestor::tei:div/tei:p"):
+        assert _context_test(context, tei_p) is None, context
