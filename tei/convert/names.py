@@ -11,9 +11,9 @@ added around it, and `@ref` on name elements the encoder made.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter
 from typing import Callable, Iterable, Iterator
@@ -172,14 +172,20 @@ def _flatten(container: etree._Element) -> tuple[str, list[_Piece]]:
     return "".join(parts), pieces
 
 
+#: what a chosen span, or an atom that got names of its own, is in the flat text once it is wrapped
+_BARRIER = "\ufffc"
+_BARRIER_PLAIN = fold(_BARRIER, hyphens=False)
+
+
 class _Flat:
-    """A container's flat text and pieces (`_flatten`), with its two folds made when first asked for."""
+    """A text the stages search, with its two folds made when first asked for (`plain` may be given:
+    folding is done character by character, so a masked text's plain fold is made of its pieces' folds)."""
 
-    __slots__ = ("text", "pieces", "_plain", "_folded")
+    __slots__ = ("text", "_plain", "_folded")
 
-    def __init__(self, container: etree._Element):
-        self.text, self.pieces = _flatten(container)
-        self._plain: str | None = None
+    def __init__(self, text: str, plain: str | None = None):
+        self.text = text
+        self._plain = plain
         self._folded: str | None = None
 
     @property
@@ -197,39 +203,127 @@ class _Flat:
         return self._folded
 
 
-class _Containers:
-    """What the passes of one `NameTagger.tag` share: each container's flat text, and whether it is
-    searched, worked out once and again only where a pass changed the tree there. Flattening and
-    folding every container in each of the six or so passes was most of the tagger's time."""
+class _Text:
+    """A container through the stages of one `NameTagger.tag`: flattened once, its spans are chosen
+    stage after stage in memory and wrapped together (`wrap`). Each stage searches the flat text as the
+    tree would have it had the earlier stages' spans been wrapped: each span, and each atom that got
+    names of its own, is one barrier character there (`view`). Wrapping every stage's spans and
+    flattening and searching every container again in each of the six or so stages was most of the
+    tagger's time."""
 
-    def __init__(self, root: etree._Element, searched: Callable[[etree._Element], bool]):
-        self.root = root
-        self._is_searched = searched
-        self._flat: dict[etree._Element, _Flat] = {}
-        self._searched: dict[etree._Element, bool] = {}
+    __slots__ = ("element", "alive", "in_role", "host", "at", "atoms", "outer", "spans", "_original", "_pieces", "_masks",
+                 "_view", "_mask_at", "_segments")
 
-    def searched(self, element: etree._Element) -> bool:
-        known = self._searched.get(element)
-        if known is None:
-            known = self._searched[element] = self._is_searched(element)
-        return known
+    def __init__(self, element: etree._Element):
+        self.element = element
+        #: False once a span of the container this is an atom of took it into a name
+        self.alive = True
+        #: taken into a roleName by a span of its container: no roles are searched in it
+        self.in_role = False
+        #: the container this is an atom of, and where (`at`) in its flat text, while it is one
+        self.host: _Text | None = None
+        self.at = (0, 0)
+        self.atoms: list[_Text] = []
+        #: of an orig: the container its parent is a child of (`_opens_sentence`)
+        self.outer: _Text | None = None
+        #: the spans chosen and not wrapped yet, in the flat text of `_original` and `_pieces`
+        self.spans: list[Span] = []
+        text, self._pieces = _flatten(element)
+        self._original = _Flat(text)
+        self._masks: list[tuple[int, int]] = []  # sorted stretches of the flat text that are barriers now
+        self._view: _Flat | None = self._original
+        self._mask_at: list[int] = []  # where each mask is in the view
+        self._segments: list[tuple[int, int]] = [(0, 0)]  # (view offset, flat offset) of the text after each
 
-    def flat(self, container: etree._Element) -> _Flat:
-        flat = self._flat.get(container)
-        if flat is None:
-            flat = self._flat[container] = _Flat(container)
-        return flat
+    @property
+    def text(self) -> str:
+        """The flat text the spans are in."""
+        return self._original.text
 
-    def changed(self, container: etree._Element, element: etree._Element) -> None:
-        """`element` was wrapped around text of `container`: the container's flat text changed, and so
-        may its parent's (a container that held only text was an atom of it); whatever moved inside
-        the new element has new ancestors."""
-        self._flat.pop(container, None)
-        parent = container.getparent()
-        if parent is not None:
-            self._flat.pop(parent, None)
-        for moved in element.iterdescendants():
-            self._searched.pop(moved, None)
+    @property
+    def pieces(self) -> list[_Piece]:
+        if self._pieces is None:  # the tree changed since: the view is what flattening gives now
+            self._pieces = _flatten(self.element)[1]
+        return self._pieces
+
+    def view(self) -> _Flat:
+        """The flat text the next stage searches."""
+        if self._view is None:
+            text, plain = self._original.text, self._original.plain
+            texts, plains, self._mask_at, self._segments = [], [], [], [(0, 0)]
+            pos = shown = 0
+            for start, end in self._masks:
+                texts.append(text[pos:start])
+                plains.append(plain[pos:start])
+                shown += start - pos
+                self._mask_at.append(shown)
+                shown += 1
+                pos = end
+                self._segments.append((shown, end))
+            texts.append(text[pos:])
+            plains.append(plain[pos:])
+            self._view = _Flat(_BARRIER.join(texts), _BARRIER_PLAIN.join(plains))
+        return self._view
+
+    def place(self, chosen: list[Span]) -> list[Span]:
+        """Keep the chosen spans of the view that can be wrapped (those `_wrap_spans` would wrap) and
+        return them; from now on they are barriers of the view, and so is this atom in its container's."""
+        self.view()
+        placed, spans = [], []
+        for span in chosen:
+            index = bisect_left(self._mask_at, span.start)
+            if index < len(self._mask_at) and self._mask_at[index] < span.end:
+                continue  # it runs across an element an earlier stage made
+            shown, flat = self._segments[index]
+            moved = replace(span, start=span.start - shown + flat, end=span.end - shown + flat)
+            if _wrappable(self.pieces, moved):
+                placed.append(span)
+                spans.append(moved)
+        if spans:
+            self.spans += spans
+            self._mask(*((s.start, s.end) for s in spans))
+            for atom in self.atoms:
+                taker = next((s for s in spans if s.start <= atom.at[0] and atom.at[1] <= s.end and atom.at[0] < s.end),
+                             None)
+                if atom.host is self and taker is not None:
+                    atom.host = None
+                    atom.alive = taker.tag == "roleName"  # inside a name it is not searched
+                    atom.in_role = True
+            if self.host is not None:
+                self.host._mask(self.at)
+                self.host = None
+        return placed
+
+    def _mask(self, *stretches: tuple[int, int]) -> None:
+        self._masks = sorted(self._masks + list(stretches))
+        self._view = None
+
+    def text_before(self, child: etree._Element) -> tuple[str, bool]:
+        """The text just before `child` (a barrier of this container) once the chosen spans are wrapped,
+        and whether an element comes before it."""
+        pieces = self.pieces
+        index = next(i for i, piece in enumerate(pieces) if piece.node is child and piece.kind == "barrier")
+        before = pieces[index - 1]
+        ends = [span.end for span in self.spans if before.start < span.end <= before.end]
+        if ends:
+            return self.text[max(ends):before.end], True
+        return self.text[before.start:before.end], before.kind == "tail"
+
+    def wrap(self) -> list[tuple[Span, etree._Element]]:
+        """Wrap the chosen spans into the tree; the view is the flat text from now on."""
+        wrapped = []
+        if self.spans:
+            wrapped = list(_wrap_spans(self.element, self.pieces, sorted(self.spans, key=attrgetter("start"))))
+        if self._masks:
+            view = self.view()
+            ends = [end for _, end in self._masks]
+            for atom in self.atoms:
+                if atom.host is self:
+                    shown, flat = self._segments[bisect_right(ends, atom.at[0])]
+                    atom.at = (atom.at[0] - flat + shown, atom.at[1] - flat + shown)
+            self._original, self._pieces, self._masks, self._mask_at, self._segments = view, None, [], [], [(0, 0)]
+        self.spans = []
+        return wrapped
 
 
 def _first_ending_at_or_after(pieces: list[_Piece], pos: int) -> int:
@@ -255,6 +349,23 @@ def _piece_at(pieces: list[_Piece], pos: int, edge: str) -> tuple[_Piece, int] |
         if piece.kind == "atom" and pos == (piece.start if edge == "start" else piece.end):
             return piece, -1
     return None
+
+
+def _runs_across_barrier(pieces: list[_Piece], span: Span) -> bool:
+    """Whether a child that names may not run across is inside the span."""
+    for index in range(_first_ending_at_or_after(pieces, span.start + 1), len(pieces)):
+        piece = pieces[index]
+        if piece.start >= span.end:
+            return False
+        if piece.kind == "barrier":
+            return True
+    return False
+
+
+def _wrappable(pieces: list[_Piece], span: Span) -> bool:
+    """Whether `_wrap_spans` wraps the span."""
+    return (_piece_at(pieces, span.start, "start") is not None and _piece_at(pieces, span.end, "end") is not None
+            and not _runs_across_barrier(pieces, span))
 
 
 def _wrap_spans(container: etree._Element, pieces: list[_Piece],
@@ -294,14 +405,8 @@ def _wrap_across(container: etree._Element, pieces: list[_Piece], span: Span, st
     `end` are the pieces `_piece_at` found for its edges; a span inside one text is `_wrap_in_text`'s),
     moving whole children into it. (The new element is placed next to a child, not at an index: listing
     the children to find one, for every span, made long paragraphs with many names quadratic.)"""
-    if start is None or end is None:
+    if start is None or end is None or _runs_across_barrier(pieces, span):
         return None
-    for index in range(_first_ending_at_or_after(pieces, span.start + 1), len(pieces)):
-        piece = pieces[index]
-        if piece.start >= span.end:
-            break
-        if piece.kind == "barrier":  # a child inside the span that names may not run across
-            return None
     element = etree.Element(T + span.tag, dict(span.attrs))
     (s_piece, s_off), (e_piece, e_off) = start, end
     if s_piece.kind == "atom":
@@ -489,33 +594,34 @@ class NameTagger:
         """Tag the tree in place; running it again changes nothing."""
         root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
         report = TaggingReport()
-        containers = _Containers(root, self._searched)
         self._link_existing(root, report)
-        self._each_container(containers, lambda flat, c: self._register_spans(flat, self.index), report)
-        generic = self._generic_index(root)
+        texts = self._texts(root)
+        self._stage(texts, lambda flat, text: self._register_spans(flat, self.index), report)
+        generic = self._generic_index(_refs(root, texts))
         if generic is not None:
             self._link_existing(root, report, generic, cert="medium")
-            self._each_container(containers, lambda flat, c: self._register_spans(flat, generic, cert="medium"),
-                                 report)
+            self._stage(texts, lambda flat, text: self._register_spans(flat, generic, cert="medium"), report)
         if self.registers.by_generic:
-            self._each_container(containers, self._generic_spans, report)
-        surnames = self._surname_index(root)
+            self._stage(texts, self._generic_spans, report)
+        surnames = self._surname_index(_refs(root, texts))
         if surnames is not None:
             self._link_existing(root, report, surnames)
-            self._each_container(containers, lambda flat, c: self._register_spans(flat, surnames, cert="medium"),
-                                 report)
-        self._each_container(containers, self._role_spans, report)
-        self._each_container(containers, self._candidate_spans, report, candidates=True)
+            self._link_generic_spans(texts, report, surnames)
+            self._stage(texts, lambda flat, text: self._register_spans(flat, surnames, cert="medium"), report)
+        self._stage(texts, self._role_spans, report)
+        self._stage(texts, self._candidate_spans, report, candidates=True)
+        roles = self._wrap(texts)
         seen = {fold(name, hyphens=False): _local(element) for name, element in _unlinked(root)}
         if seen:
+            texts = self._with_roles(texts, roles)
             pattern = _longest_first(seen)
-            self._each_container(containers,
-                                 lambda flat, c: self._repeated_candidate_spans(flat, c, seen, pattern),
-                                 report, candidates=True)
+            self._stage(texts, lambda flat, text: self._repeated_candidate_spans(flat, text, seen, pattern),
+                        report, candidates=True)
+            self._wrap(texts)
         self._declare_prefixes(root)
         return report
 
-    # -- passes ---------------------------------------------------------------------------------------
+    # -- stages ---------------------------------------------------------------------------------------
 
     def _link_existing(self, root: etree._Element, report: TaggingReport,
                        index: FormIndex | None = None, cert: str = "") -> None:
@@ -524,19 +630,34 @@ class NameTagger:
             name = _local(element)
             if element.get("ref") or element.get("type") == "candidate" or (name in WHOLE_VALUE and len(element)):
                 continue
-            kinds = WHOLE_VALUE.get(name) or (KIND_OF_NAME[name],)
-            # a title inside an existing name ("Comrade X") is not part of the register's form
-            stripped = LEADING_TITLES.sub("", normal_space("".join(element.itertext())))
-            if index is None:
-                entry = self.registers.lookup(stripped, kinds)
-            else:
-                entry = index.entry_of.get(fold(stripped))
-                entry = entry if entry is not None and entry.kind in kinds else None
+            entry = self._entry_named(name, "".join(element.itertext()), index)
             if entry is not None:
                 element.set("ref", entry.ref)
                 if cert:
                     element.set("cert", cert)
                 report.links[entry.ref] += 1
+
+    def _entry_named(self, name: str, text: str, index: FormIndex | None) -> Entry | None:
+        """The entry (of `index`, or else of the registers) whose form is the whole text of a `name` element."""
+        kinds = WHOLE_VALUE.get(name) or (KIND_OF_NAME[name],)
+        # a title inside an existing name ("Comrade X") is not part of the register's form
+        stripped = LEADING_TITLES.sub("", normal_space(text))
+        if index is None:
+            return self.registers.lookup(stripped, kinds)
+        entry = index.entry_of.get(fold(stripped))
+        return entry if entry is not None and entry.kind in kinds else None
+
+    def _link_generic_spans(self, texts: list[_Text], report: TaggingReport, index: FormIndex) -> None:
+        """`_link_existing` for the generic names chosen but not wrapped yet: a name element without @ref
+        by the time the surnames are linked."""
+        for text in texts:
+            for number, span in enumerate(text.spans):
+                if span.attrs != (("type", "generic"),):
+                    continue
+                entry = self._entry_named(span.tag, text.text[span.start:span.end], index)
+                if entry is not None:
+                    text.spans[number] = replace(span, attrs=span.attrs + (("ref", entry.ref),))
+                    report.links[entry.ref] += 1
 
     def _register_spans(self, flat: _Flat, index: FormIndex, cert: str = "") -> list[Span]:
         plain = flat.plain
@@ -552,11 +673,11 @@ class NameTagger:
             spans.append(Span(start - title, end, KINDS[entry.kind][1], attrs, title))
         return spans
 
-    def _generic_index(self, root: etree._Element) -> FormIndex | None:
+    def _generic_index(self, refs: list[str]) -> FormIndex | None:
         """Generic forms the document fixes: of the entries that have the form, exactly one is named in
         the document by one of its own forms ("the Chinese Foreign Ministry" makes "Foreign Ministry"
         the Chinese one). Two named (a Bulgarian record on the Korean Foreign Ministry) or none: no link."""
-        named = {self.registers.resolve(ref) for ref in root.xpath("descendant-or-self::*/@ref")}
+        named = {self.registers.resolve(ref) for ref in refs}
         fixed = []
         for form, entries in self.registers.by_generic.items():
             found = [entry for entry in entries if entry in named]
@@ -564,22 +685,23 @@ class NameTagger:
                 fixed.append((form, found[0]))
         return _document_index(tuple(fixed)) if fixed else None
 
-    def _generic_spans(self, flat: _Flat, container: etree._Element) -> list[Span]:
+    def _generic_spans(self, flat: _Flat, text: _Text) -> list[Span]:
         """Generic names left: tagged as names of their kind, `type="generic"`, without @ref."""
         return [Span(start, end, KINDS[entry.kind][1], (("type", "generic"),))
                 for start, end, entry in self.generic_index.find(flat.folded)]
 
-    def _role_spans(self, flat: _Flat, container: etree._Element) -> list[Span]:
-        if _in_any(container, _ROLE_NAME_TAGS):
+    def _role_spans(self, flat: _Flat, text: _Text) -> list[Span]:
+        if text.in_role or _in_any(text.element, _ROLE_NAME_TAGS):
             return []
         return [Span(m.start(), m.end(), "roleName") for m in ROLE.finditer(flat.plain)]
 
-    def _candidate_spans(self, flat: _Flat, container: etree._Element) -> list[Span]:
+    def _candidate_spans(self, flat: _Flat, text: _Text) -> list[Span]:
         """Unknown names: a run of capitalised words not at the start of a sentence, or words after a title."""
+        container = text.element
         if _in_any(container, _NO_CANDIDATES_TAGS):
             return []
         folded = flat.plain
-        opens = _opens_sentence(container.getparent()) if _local(container) == "orig" else True
+        opens = _opens_sentence(container.getparent(), text.outer) if _local(container) == "orig" else True
         spans = []
         for match in CAPITALISED_RUN.finditer(folded):
             span = self._candidate(folded, match.start(), match.end(), opens)
@@ -596,11 +718,11 @@ class NameTagger:
         return spans
 
     @staticmethod
-    def _repeated_candidate_spans(flat: _Flat, container: etree._Element, seen: dict[str, str],
+    def _repeated_candidate_spans(flat: _Flat, text: _Text, seen: dict[str, str],
                                   pattern: re.Pattern) -> list[Span]:
         """A candidate found once is one everywhere in the document, at the start of a sentence too
         (`pattern` finds the names of `seen`)."""
-        if _in_any(container, _NO_CANDIDATES_TAGS):
+        if _in_any(text.element, _NO_CANDIDATES_TAGS):
             return []
         return [Span(m.start(), m.end(), seen[m.group()], (("type", "candidate"),))
                 for m in _search_all(pattern, flat.plain) if m.group() in seen]
@@ -629,9 +751,9 @@ class NameTagger:
             tag = "rs"
         return Span(tokens[0][0], tokens[-1][1], tag, (("type", "candidate"),))
 
-    def _surname_index(self, root: etree._Element) -> FormIndex | None:
+    def _surname_index(self, refs: list[str]) -> FormIndex | None:
         """Surnames of the persons named in full, when no other person named has the same surname."""
-        people = [self.registers.resolve(ref) for ref in root.xpath("descendant-or-self::*/@ref")]
+        people = [self.registers.resolve(ref) for ref in refs]
         by_surname: dict[str, set[Entry]] = {}
         for entry in people:
             if entry is not None and entry.kind == "person" and entry.surname:
@@ -643,26 +765,53 @@ class NameTagger:
 
     # -- plumbing -------------------------------------------------------------------------------------
 
-    def _each_container(self, containers: _Containers, finder: Callable[[_Flat, etree._Element], list[Span]],
-                        report: TaggingReport, candidates: bool = False) -> None:
-        moved: set[etree._Element] = set()  # elements that an earlier container's span put inside a new element
-        for container in [c for c in containers.root.iter(*_SEARCHED_TAGS) if containers.searched(c)]:
-            if container in moved and not containers.searched(container):  # moved inside a new name
+    def _texts(self, root: etree._Element) -> list[_Text]:
+        """The containers searched, in document order, each with the atoms it holds."""
+        texts = [_Text(c) for c in root.iter(*_SEARCHED_TAGS) if self._searched(c)]
+        _hold_atoms(texts, {text.element: text for text in texts})
+        return texts
+
+    @staticmethod
+    def _with_roles(texts: list[_Text], roles: dict[_Text, list[etree._Element]]) -> list[_Text]:
+        """The containers, with the roleNames wrapped into each just after it: they are searched too."""
+        by_element = {text.element: text for text in texts}
+        ordered = []
+        for text in texts:
+            ordered.append(text)
+            made = [_Text(role) for role in roles.get(text, ())]
+            _hold_atoms(made, by_element)
+            ordered += made
+        return ordered
+
+    @staticmethod
+    def _stage(texts: list[_Text], finder: Callable[[_Flat, _Text], list[Span]], report: TaggingReport,
+               candidates: bool = False) -> None:
+        """Choose one stage's spans in every container, in memory (`_Text.place`)."""
+        for text in texts:
+            if not text.alive:
                 continue
-            flat = containers.flat(container)
+            flat = text.view()
             if not flat.text.strip():
                 continue
-            chosen = _choose(s for s in finder(flat, container) if s.end > s.start)
+            chosen = _choose(s for s in finder(flat, text) if s.end > s.start)
             if not chosen:
                 continue
-            for span, element in _wrap_spans(container, flat.pieces, chosen):
-                containers.changed(container, element)
-                moved.update(element.iterdescendants())
-                ref = element.get("ref")
+            for span in reversed(text.place(chosen)):
+                ref = dict(span.attrs).get("ref")
                 if ref:
                     report.links[ref] += 1
                 elif candidates:
                     report.candidates.append(flat.text[span.start:span.end])
+
+    @staticmethod
+    def _wrap(texts: list[_Text]) -> dict[_Text, list[etree._Element]]:
+        """Wrap every container's chosen spans; the roleNames made, by container."""
+        roles = {}
+        for text in texts:
+            made = [element for span, element in text.wrap() if span.tag == "roleName"]
+            if made:
+                roles[text] = made
+        return roles
 
     @staticmethod
     def _searched(element: etree._Element) -> bool:
@@ -722,20 +871,45 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return SENTENCE_START.search(text, max(0, start - 2), pos) is not None
 
 
-def _opens_sentence(element: etree._Element) -> bool:
+def _opens_sentence(element: etree._Element, outer: _Text | None) -> bool:
     """Whether `element` stands at the start of a sentence of its block (as the flat text has it, an
-    element just before counts as a start)."""
-    previous, parent = element.getprevious(), element.getparent()
+    element just before counts as a start); `outer` is the container it is a child of, if any, whose
+    chosen spans count as wrapped."""
+    parent = element.getparent()
     if parent is None:
         return True
-    before = (previous.tail if previous is not None else parent.text) or ""
-    if previous is not None and not before.strip():
+    if outer is not None:
+        before, after_element = outer.text_before(element)
+    else:
+        previous = element.getprevious()
+        before, after_element = (previous.tail if previous is not None else parent.text) or "", previous is not None
+    if after_element and not before.strip():
         return True
     return _starts_sentence(before, len(before))
 
 
 def _descriptive(word: str) -> bool:
     return all(part in DESCRIPTIVE or part in FUNCTION_WORDS for part in re.split(r"[-']", word.rstrip(".")) if part)
+
+
+def _refs(root: etree._Element, texts: list[_Text]) -> list[str]:
+    """Every @ref of the tree, and of the spans chosen and not wrapped yet."""
+    refs = root.xpath("descendant-or-self::*/@ref")
+    return refs + [value for text in texts for span in text.spans for key, value in span.attrs if key == "ref"]
+
+
+def _hold_atoms(texts: list[_Text], by_element: dict[etree._Element, _Text]) -> None:
+    """Tell each of `texts` the containers that are its atoms, and an orig the container its parent is a
+    child of (`by_element`: the containers there are)."""
+    for text in texts:
+        for piece in text.pieces:
+            atom = by_element.get(piece.node) if piece.kind == "atom" else None
+            if atom is not None:
+                atom.host, atom.at = text, (piece.start, piece.end)
+                text.atoms.append(atom)
+        if _local(text.element) == "orig":
+            parent = text.element.getparent()
+            text.outer = by_element.get(parent.getparent()) if parent is not None else None
 
 
 def _in_any(element: etree._Element, tags: set[str]) -> bool:
