@@ -275,7 +275,7 @@ class _Text:
             if index < len(self._mask_at) and self._mask_at[index] < span.end:
                 continue  # it runs across an element an earlier stage made
             shown, flat = self._segments[index]
-            moved = replace(span, start=span.start - shown + flat, end=span.end - shown + flat)
+            moved = Span(span.start - shown + flat, span.end - shown + flat, span.tag, span.attrs, span.title)
             if _wrappable(self.pieces, moved):
                 placed.append(span)
                 spans.append(moved)
@@ -603,7 +603,7 @@ class NameTagger:
             self._stage(texts, lambda flat, text: self._register_spans(flat, generic, cert="medium"), report)
         if self.registers.by_generic:
             self._stage(texts, self._generic_spans, report)
-        surnames = self._surname_index(_refs(root, texts))
+        surnames = self._surname_index(root, texts)
         if surnames is not None:
             self._link_existing(root, report, surnames)
             self._link_generic_spans(texts, report, surnames)
@@ -677,7 +677,7 @@ class NameTagger:
         """Generic forms the document fixes: of the entries that have the form, exactly one is named in
         the document by one of its own forms ("the Chinese Foreign Ministry" makes "Foreign Ministry"
         the Chinese one). Two named (a Bulgarian record on the Korean Foreign Ministry) or none: no link."""
-        named = {self.registers.resolve(ref) for ref in refs}
+        named = {self.registers.resolve(ref) for ref in set(refs)}
         fixed = []
         for form, entries in self.registers.by_generic.items():
             found = [entry for entry in entries if entry in named]
@@ -751,17 +751,22 @@ class NameTagger:
             tag = "rs"
         return Span(tokens[0][0], tokens[-1][1], tag, (("type", "candidate"),))
 
-    def _surname_index(self, refs: list[str]) -> FormIndex | None:
+    def _surname_index(self, root: etree._Element, texts: list[_Text]) -> FormIndex | None:
         """Surnames of the persons named in full, when no other person named has the same surname."""
-        people = [self.registers.resolve(ref) for ref in refs]
+        unique = self._unique_surnames(_refs(root, texts))
+        if len({fold(surname).upper() for surname, _ in unique}) < len(unique):
+            # two surnames fold alike: the index takes the one the document names first
+            unique = self._unique_surnames(_refs(root, texts, in_order=True))
+        return _document_index(tuple(unique)) if unique else None
+
+    def _unique_surnames(self, refs: list[str]) -> list[tuple[str, Entry]]:
+        """(surname, person) for each surname only one person of `refs` has, in the order `refs` first name them."""
         by_surname: dict[str, set[Entry]] = {}
-        for entry in people:
+        for ref in dict.fromkeys(refs):
+            entry = self.registers.resolve(ref)
             if entry is not None and entry.kind == "person" and entry.surname:
                 by_surname.setdefault(entry.surname, set()).add(entry)
-        unique = [(surname, next(iter(found))) for surname, found in by_surname.items() if len(found) == 1]
-        if not unique:
-            return None
-        return _document_index(tuple(unique))
+        return [(surname, next(iter(found))) for surname, found in by_surname.items() if len(found) == 1]
 
     # -- plumbing -------------------------------------------------------------------------------------
 
@@ -892,10 +897,28 @@ def _descriptive(word: str) -> bool:
     return all(part in DESCRIPTIVE or part in FUNCTION_WORDS for part in re.split(r"[-']", word.rstrip(".")) if part)
 
 
-def _refs(root: etree._Element, texts: list[_Text]) -> list[str]:
-    """Every @ref of the tree, and of the spans chosen and not wrapped yet."""
-    refs = root.xpath("descendant-or-self::*/@ref")
-    return refs + [value for text in texts for span in text.spans for key, value in span.attrs if key == "ref"]
+def _refs(root: etree._Element, texts: list[_Text], in_order: bool = False) -> list[str]:
+    """Every @ref of the tree and of the spans chosen and not wrapped yet; `in_order`: in the order of the
+    tree wrapping them would make, which takes a walk over all of it."""
+    chosen = [(text, span.start, value) for text in texts for span in text.spans for key, value in span.attrs
+              if key == "ref"]
+    if not in_order or not chosen:
+        return root.xpath("descendant-or-self::*/@ref") + [ref for _, _, ref in chosen]
+    position = {node: number for number, node in enumerate(root.iter())}
+    found = [((position[element], 0), element.get("ref")) for element in root.xpath("descendant-or-self::*[@ref]")]
+    children: dict[_Text, tuple[list[int], list[int]]] = {}
+    for text, start, ref in chosen:
+        if text not in children:
+            last = text.element
+            while len(last):
+                last = last[-1]
+            pieces = [piece for piece in text.pieces if piece.kind in ("atom", "barrier")]
+            children[text] = ([piece.start for piece in pieces],
+                              [position[piece.node] for piece in pieces] + [position[last] + 1])
+        starts, positions = children[text]
+        # a span comes just before the first child at or after it, or else after the container's last descendant
+        found.append(((positions[bisect_left(starts, start)] - 0.5, start), ref))
+    return [ref for _, ref in sorted(found)]
 
 
 def _hold_atoms(texts: list[_Text], by_element: dict[etree._Element, _Text]) -> None:
