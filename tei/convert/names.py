@@ -589,6 +589,8 @@ class NameTagger:
         #: every generic form, to tag it (without @ref) where the document does not fix which entry it is
         self.generic_index = FormIndex((form, entries[0]) for form, entries in self.registers.by_generic.items())
         self.forenames = {name for entry in self.registers.entries.values() for name in entry.forenames}
+        #: pointer -> entry: a corpus uses the same pointers again and again
+        self._resolve = lru_cache(maxsize=4096)(self.registers.resolve)
 
     def tag(self, tree: etree._ElementTree | etree._Element) -> TaggingReport:
         """Tag the tree in place; running it again changes nothing."""
@@ -677,7 +679,7 @@ class NameTagger:
         """Generic forms the document fixes: of the entries that have the form, exactly one is named in
         the document by one of its own forms ("the Chinese Foreign Ministry" makes "Foreign Ministry"
         the Chinese one). Two named (a Bulgarian record on the Korean Foreign Ministry) or none: no link."""
-        named = {self.registers.resolve(ref) for ref in set(refs)}
+        named = {self._resolve(ref) for ref in set(refs)}
         fixed = []
         for form, entries in self.registers.by_generic.items():
             found = [entry for entry in entries if entry in named]
@@ -763,7 +765,7 @@ class NameTagger:
         """(surname, person) for each surname only one person of `refs` has, in the order `refs` first name them."""
         by_surname: dict[str, set[Entry]] = {}
         for ref in dict.fromkeys(refs):
-            entry = self.registers.resolve(ref)
+            entry = self._resolve(ref)
             if entry is not None and entry.kind == "person" and entry.surname:
                 by_surname.setdefault(entry.surname, set()).add(entry)
         return [(surname, next(iter(found))) for surname, found in by_surname.items() if len(found) == 1]
@@ -897,13 +899,17 @@ def _descriptive(word: str) -> bool:
     return all(part in DESCRIPTIVE or part in FUNCTION_WORDS for part in re.split(r"[-']", word.rstrip(".")) if part)
 
 
+#: plain strings, not lxml's that keep their tree alive (the tagger caches what they point to)
+_REFS = etree.XPath("descendant-or-self::*/@ref", smart_strings=False)
+
+
 def _refs(root: etree._Element, texts: list[_Text], in_order: bool = False) -> list[str]:
     """Every @ref of the tree and of the spans chosen and not wrapped yet; `in_order`: in the order of the
     tree wrapping them would make, which takes a walk over all of it."""
     chosen = [(text, span.start, value) for text in texts for span in text.spans for key, value in span.attrs
               if key == "ref"]
     if not in_order or not chosen:
-        return root.xpath("descendant-or-self::*/@ref") + [ref for _, _, ref in chosen]
+        return _REFS(root) + [ref for _, _, ref in chosen]
     position = {node: number for number, node in enumerate(root.iter())}
     found = [((position[element], 0), element.get("ref")) for element in root.xpath("descendant-or-self::*[@ref]")]
     children: dict[_Text, tuple[list[int], list[int]]] = {}
