@@ -211,8 +211,8 @@ class _Text:
     flattening and searching every container again in each of the six or so stages was most of the
     tagger's time."""
 
-    __slots__ = ("element", "alive", "in_role", "host", "at", "atoms", "outer", "spans", "_original", "_pieces", "_masks",
-                 "_view", "_mask_at", "_segments")
+    __slots__ = ("element", "alive", "in_role", "host", "at", "atoms", "outer", "spans", "_original", "_pieces",
+                 "_masks", "_view", "_mask_at", "_segments")
 
     def __init__(self, element: etree._Element):
         self.element = element
@@ -283,12 +283,13 @@ class _Text:
             self.spans += spans
             self._mask(*((s.start, s.end) for s in spans))
             for atom in self.atoms:
-                taker = next((s for s in spans if s.start <= atom.at[0] and atom.at[1] <= s.end and atom.at[0] < s.end),
-                             None)
-                if atom.host is self and taker is not None:
+                if atom.host is not self:
+                    continue
+                (start, end) = atom.at
+                taker = next((s for s in spans if s.start <= start and end <= s.end and start < s.end), None)
+                if taker is not None:  # it moves into the new element: searched on only inside a roleName
                     atom.host = None
-                    atom.alive = taker.tag == "roleName"  # inside a name it is not searched
-                    atom.in_role = True
+                    atom.alive = atom.in_role = taker.tag == "roleName"
             if self.host is not None:
                 self.host._mask(self.at)
                 self.host = None
@@ -575,12 +576,15 @@ class TaggingReport:
 class NameTagger:
     """Tags persons, places, organisations and roles in a TEI tree and links them to the registers.
 
-    Passes, in order: (1) name elements the encoder made, and header values that are whole names,
+    Stages, in order: (1) name elements the encoder made, and header values that are whole names,
     get `@ref`; (2) register forms in the text, with a title just before a person's name taken in as a
-    roleName; (3) a surname alone ("Kim's telegram") when exactly one person of that surname is named
-    in the document; (4) roles from a closed list; (5) capitalised runs the registers do not know,
-    as unlinked candidates (`type="candidate"`, no `@ref`), then the same names wherever else they
-    occur in the document. Then a `listPrefixDef` declares the pointers' prefixes.
+    roleName (then the generic forms the document fixes, and those left); (3) a surname alone ("Kim's
+    telegram") when exactly one person of that surname is named in the document; (4) roles from a
+    closed list; (5) capitalised runs the registers do not know, as unlinked candidates
+    (`type="candidate"`, no `@ref`), then the same names wherever else they occur in the document.
+    Then a `listPrefixDef` declares the pointers' prefixes. Each stage sees the names the earlier
+    ones found as elements, but the tree is walked once: the containers are flattened once, and their
+    spans are chosen in memory (`_Text`) and wrapped after stage 5, and after the repeated candidates.
     """
 
     def __init__(self, registers: Registers | None = None):

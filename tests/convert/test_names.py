@@ -336,15 +336,17 @@ def test_unlinked_names_are_listed_in_files_with_comments_and_processing_instruc
 #: holds a candidate found in the last
 INLINE_CASES = {
     "The <hi>Soviet Ambassador</hi> met Kim Il Sung. <hi>Kim</hi> agreed with Comrade <sic>Pak Song-chol</sic>.":
-        '<roleName><hi>Soviet Ambassador</hi></roleName> met <persName ref="person:kim-il-sung">Kim Il Sung</persName>. '
+        '<roleName><hi>Soviet Ambassador</hi></roleName> met '
+        '<persName ref="person:kim-il-sung">Kim Il Sung</persName>. '
         '<persName ref="person:kim-il-sung" cert="medium"><hi>Kim</hi></persName> agreed with '
         '<persName type="candidate"><roleName>Comrade</roleName> <sic>Pak Song-chol</sic></persName>.',
     "Comrade <hi>Kim Il Sung</hi> and <add>Enver Hoxha</add> met in <supplied>Tirana</supplied>; Enver Hoxha left. "
     "<unclear>the Korean Foreign Minister</unclear> of the Foreign Ministry spoke to Kim Yong-nam.":
         '<persName ref="person:kim-il-sung"><roleName>Comrade</roleName> <hi>Kim Il Sung</hi></persName> and '
         '<rs type="candidate"><add>Enver Hoxha</add></rs> met in <supplied>Tirana</supplied>; '
-        '<rs type="candidate">Enver Hoxha</rs> left. <unclear>the <roleName>Korean Foreign Minister</roleName></unclear> '
-        'of the <orgName type="generic">Foreign Ministry</orgName> spoke to '
+        '<rs type="candidate">Enver Hoxha</rs> left. '
+        '<unclear>the <roleName>Korean Foreign Minister</roleName></unclear> of the '
+        '<orgName type="generic">Foreign Ministry</orgName> spoke to '
         '<persName ref="person:kim-yong-nam">Kim Yong-nam</persName>.',
     "The note <hi>named Kim Il Sung</hi>Ambassador said so.":
         'note <hi>named <persName ref="person:kim-il-sung">Kim Il Sung</persName></hi><roleName>Ambassador</roleName> '
@@ -356,7 +358,8 @@ INLINE_CASES = {
         'Ministry</hi></orgName> met; the <orgName ref="org:chinese-mfa" cert="medium">Foreign Ministry</orgName> '
         'replied, and <rs type="candidate">Ramiz Alia <hi>Ramiz Alia</hi></rs> stayed.',
     "The Soviet <hi>Ambassador</hi> met Kim Il Sung; the Soviet Vice Pres<hi>ident</hi> Pak Chol left.":
-        '<roleName>Soviet <hi>Ambassador</hi></roleName> met <persName ref="person:kim-il-sung">Kim Il Sung</persName>; '
+        '<roleName>Soviet <hi>Ambassador</hi></roleName> met '
+        '<persName ref="person:kim-il-sung">Kim Il Sung</persName>; '
         'the <roleName>Soviet Vice Pres<hi>ident</hi></roleName> Pak Chol left.',
     "met Kim Il Sung <choice><orig>Han Byong Su</orig><reg>Han Pyong-su</reg></choice> and Ri Chang Ho.":
         'met <persName ref="person:kim-il-sung">Kim Il Sung</persName> <choice><orig>Han Byong Su</orig>'
