@@ -224,9 +224,9 @@ class _Text:
         self.host: _Text | None = None
         self.at = (0, 0)
         self.atoms: list[_Text] = []
-        #: of an orig: the container its parent is a child of (`_opens_sentence`)
-        self.outer: _Text | None = None
-        #: the spans chosen and not wrapped yet, in the flat text of `_original` and `_pieces`
+        #: of an orig: the container its parent is a child of, and the parent's piece there (`_opens_sentence`)
+        self.outer: tuple[_Text, int] | None = None
+        #: the spans chosen and not wrapped yet, in the flat text of `_original` and `_pieces`, in order
         self.spans: list[Span] = []
         text, self._pieces = _flatten(element)
         self._original = _Flat(text)
@@ -281,12 +281,14 @@ class _Text:
                 spans.append(moved)
         if spans:
             self.spans += spans
+            self.spans.sort(key=attrgetter("start"))  # two sorted runs: a merge
             self._mask(*((s.start, s.end) for s in spans))
             for atom in self.atoms:
                 if atom.host is not self:
                     continue
                 (start, end) = atom.at
-                taker = next((s for s in spans if s.start <= start and end <= s.end and start < s.end), None)
+                index = bisect_right(spans, start, key=attrgetter("start")) - 1  # the last span starting before
+                taker = spans[index] if index >= 0 and end <= spans[index].end and start < spans[index].end else None
                 if taker is not None:  # it moves into the new element: searched on only inside a roleName
                     atom.host = None
                     atom.alive = atom.in_role = taker.tag == "roleName"
@@ -299,22 +301,20 @@ class _Text:
         self._masks = sorted(self._masks + list(stretches))
         self._view = None
 
-    def text_before(self, child: etree._Element) -> tuple[str, bool]:
-        """The text just before `child` (a barrier of this container) once the chosen spans are wrapped,
-        and whether an element comes before it."""
-        pieces = self.pieces
-        index = next(i for i, piece in enumerate(pieces) if piece.node is child and piece.kind == "barrier")
-        before = pieces[index - 1]
-        ends = [span.end for span in self.spans if before.start < span.end <= before.end]
-        if ends:
-            return self.text[max(ends):before.end], True
+    def text_before(self, index: int) -> tuple[str, bool]:
+        """The text just before its piece `index` (a barrier) once the chosen spans are wrapped, and
+        whether an element comes before it."""
+        before = self.pieces[index - 1]
+        last = bisect_right(self.spans, before.end, key=attrgetter("end")) - 1  # the last span ending there or before
+        if last >= 0 and self.spans[last].end > before.start:
+            return self.text[self.spans[last].end:before.end], True
         return self.text[before.start:before.end], before.kind == "tail"
 
     def wrap(self) -> list[tuple[Span, etree._Element]]:
         """Wrap the chosen spans into the tree; the view is the flat text from now on."""
         wrapped = []
         if self.spans:
-            wrapped = list(_wrap_spans(self.element, self.pieces, sorted(self.spans, key=attrgetter("start"))))
+            wrapped = list(_wrap_spans(self.element, self.pieces, self.spans))
         if self._masks:
             view = self.view()
             ends = [end for _, end in self._masks]
@@ -882,15 +882,15 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return SENTENCE_START.search(text, max(0, start - 2), pos) is not None
 
 
-def _opens_sentence(element: etree._Element, outer: _Text | None) -> bool:
+def _opens_sentence(element: etree._Element, outer: tuple[_Text, int] | None) -> bool:
     """Whether `element` stands at the start of a sentence of its block (as the flat text has it, an
-    element just before counts as a start); `outer` is the container it is a child of, if any, whose
-    chosen spans count as wrapped."""
+    element just before counts as a start); `outer`: the container it is a child of, if any, whose
+    chosen spans count as wrapped, and its piece there."""
     parent = element.getparent()
     if parent is None:
         return True
     if outer is not None:
-        before, after_element = outer.text_before(element)
+        before, after_element = outer[0].text_before(outer[1])
     else:
         previous = element.getprevious()
         before, after_element = (previous.tail if previous is not None else parent.text) or "", previous is not None
@@ -934,15 +934,19 @@ def _refs(root: etree._Element, texts: list[_Text], in_order: bool = False) -> l
 def _hold_atoms(texts: list[_Text], by_element: dict[etree._Element, _Text]) -> None:
     """Tell each of `texts` the containers that are its atoms, and an orig the container its parent is a
     child of (`by_element`: the containers there are)."""
+    children: dict[_Text, dict[etree._Element, int]] = {}  # of the containers that hold an orig's parent
     for text in texts:
         for piece in text.pieces:
             atom = by_element.get(piece.node) if piece.kind == "atom" else None
             if atom is not None:
                 atom.host, atom.at = text, (piece.start, piece.end)
                 text.atoms.append(atom)
-        if _local(text.element) == "orig":
-            parent = text.element.getparent()
-            text.outer = by_element.get(parent.getparent()) if parent is not None else None
+        parent = text.element.getparent() if _local(text.element) == "orig" else None
+        outer = by_element.get(parent.getparent()) if parent is not None else None
+        if outer is not None:
+            if outer not in children:
+                children[outer] = {piece.node: i for i, piece in enumerate(outer.pieces) if piece.kind == "barrier"}
+            text.outer = (outer, children[outer][parent])
 
 
 def _in_any(element: etree._Element, tags: set[str]) -> bool:

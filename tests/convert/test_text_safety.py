@@ -9,6 +9,7 @@ import pytest
 from lxml import etree
 
 import tei
+from tei.convert.names import default_tagger
 from tei.convert.pipeline import convert_bytes
 from tei.convert.readers.source import decode_source, normalise_layout
 
@@ -84,9 +85,9 @@ def _seconds(function, *args) -> float:
     return best
 
 
-def assert_linear(make_source, n: int) -> None:
+def assert_linear(make_source, n: int, convert=tei.convert_text) -> None:
     """Four times the input takes well under sixteen times as long (a quadratic stage would)."""
-    small, large = _seconds(tei.convert_text, make_source(n)), _seconds(tei.convert_text, make_source(4 * n))
+    small, large = _seconds(convert, make_source(n)), _seconds(convert, make_source(4 * n))
     assert large < 8 * small + 0.05, f"{n}: {small:.3f} s, {4 * n}: {large:.3f} s"
 
 
@@ -104,3 +105,16 @@ def test_the_encoder_is_linear_in_the_number_of_marks():
 def test_the_tagger_is_linear_in_the_number_of_names_in_one_text():
     # each name copied the rest of its text: 32,000 roles in one paragraph took over 40 s
     assert_linear(lambda n: HEAD + "the Ambassador " * n + "\n", 2000)
+
+
+def test_the_tagger_is_linear_in_the_number_of_inline_elements_in_one_text():
+    # each orig looked for its parent among all the paragraph's children, and each atom for the name
+    # it moved into among all the names
+    unit = ("met Kim Il Sung <choice><orig>Han Byong Su</orig><reg>Han</reg></choice> and <hi>Ri</hi> Chang Ho, "
+            "the Soviet <hi>Ambassador</hi>. ")
+
+    def tag(source: str) -> None:
+        default_tagger().tag(etree.fromstring(source))
+
+    assert_linear(lambda n: f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>{unit * n}</p></body></text>'
+                            '</TEI>', 1000, tag)
