@@ -262,7 +262,13 @@ class CorpusWriter:
         self.write_bytes(self.serialise(part))
 
     def write_bytes(self, part: bytes) -> None:
-        self.out.write((b"\n  " if self.count else b"") + part)
+        self.separate()
+        self.out.write(part)
+
+    def separate(self) -> None:
+        """What comes before the next part, which the caller then writes to `out` itself."""
+        if self.count:
+            self.out.write(b"\n  ")
         self.count += 1
 
     def close(self) -> None:

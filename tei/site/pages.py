@@ -13,6 +13,7 @@ import hashlib
 import html
 import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -32,6 +33,7 @@ from ..export.edition import Edition, edition_date
 from ..core.registers import Registers
 from ..core.messages import SOURCE_LANGUAGE, translations
 from .namecards import page_cards, register_cards
+from ..core.files import write_atomic
 from ..core.resources import doc_path, schema_path
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -199,6 +201,10 @@ def _citation(doc: "DocumentBuild", tei: Path, edition: "Edition", accessed: "da
             str(macros.box(doc.id, before, day, accessed.isoformat(), after)))
 
 
+#: In the cache: the values `SiteMemo.fact` keeps, in one file.
+SITE_FACTS = "site-facts.pickle"
+
+
 class SiteMemo:
     """What the site makes of each document (its page, its citation files, its part of the teiCorpus),
     kept in the build's cache between builds under a key of everything it is made from, so that
@@ -210,6 +216,25 @@ class SiteMemo:
         self.cache = cache
         self.salt = "\n".join(parts)
         self.used: set[str] = set()
+        try:
+            self.kept_facts = pickle.loads((cache / SITE_FACTS).read_bytes())
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+            self.kept_facts = {}
+        self.facts: dict[str, object] = {}
+
+    def fact(self, key: str, make: Callable[[], object]) -> object:
+        """A small value kept for the entry `key`, from one file that holds them all (reading a file
+        per document at every build is what a large edition's rebuild would wait for), else made."""
+        value = self.kept_facts.get(key)
+        if value is None:
+            value = make()
+        self.facts[key] = value
+        return value
+
+    def save_facts(self) -> None:
+        """Keep the values `fact` gave for the next build, unless they are the ones kept."""
+        if self.facts.keys() != self.kept_facts.keys():
+            write_atomic(self.cache / SITE_FACTS, pickle.dumps(self.facts, protocol=pickle.HIGHEST_PROTOCOL))
 
     def key(self, kind: str, *parts) -> str:
         text = json.dumps([self.salt, kind, *parts], ensure_ascii=False, default=str)
@@ -366,7 +391,8 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
          types=sorted({d.record["type"] for d in published if d.record.get("type")}),
          years=sorted({_year(d.record) for d in published}))
     _copy_assets(folder)
-    _write_corpus(folder, published, records, edition, cache, memo)
+    _write_corpus(folder, published, records, edition, cache, memo, files)
+    memo.save_facts()
     return _index_for_search(folder, search_parts, cache, files) | memo.used | {compiled}
 
 
@@ -598,24 +624,41 @@ def _tei_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> Path:
     return made
 
 
+def _corpus_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> tuple["DocumentRecord", str]:
+    """What the corpus header needs of a document's TEI (`_tei_facts`), and the digest of its
+    encodingDesc's canonical form, from the memo's one file of facts."""
+    from ..export.corpus import header_record
+
+    key = memo.key("tei", doc.key, doc.id)
+
+    def make() -> tuple["DocumentRecord", str]:
+        made = _tei_facts(cache, doc, memo)
+        # header_record again: the strings that records repeat are held once (interned)
+        return (header_record(pickle.loads((made / "header.pickle").read_bytes())),
+                hashlib.sha256((made / "encoding.xml").read_bytes()).hexdigest())
+
+    memo.used.add(key)  # its folder holds the entry in documents.json, which the listings may need
+    return memo.fact(key, make)
+
+
 def _header_records(cache: Path, documents: list["DocumentBuild"], memo: SiteMemo) -> list["DocumentRecord"]:
     """What the corpus header and the edition's publisher need of each document, read from the TEI
     in the cache once (a record at a time: a large edition is never in memory at once), then kept."""
-    import pickle
+    return [_corpus_facts(cache, d, memo)[0] for d in documents if "xml" in d.files]
 
-    from ..export.corpus import header_record
 
-    # header_record again: the strings that records repeat are held once (interned)
-    return [header_record(pickle.loads((_tei_facts(cache, d, memo) / "header.pickle").read_bytes()))
-            for d in documents if "xml" in d.files]
+#: The digest of an empty encodingDesc's canonical form: a document that has none.
+_NO_ENCODING = hashlib.sha256(b"").hexdigest()
 
 
 def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list["DocumentRecord"],
-                  edition: Edition, cache: Path, memo: SiteMemo) -> None:
+                  edition: Edition, cache: Path, memo: SiteMemo, files: SiteFiles) -> None:
     """The whole edition as one teiCorpus (the `tei-corpus` export), written document by
-    document so that a large edition is never in memory at once. Each document's part is kept
-    (`memo`) under its document, its id in the corpus and the encodingDesc the corpus shares, and
-    written again as it is while the ids it claims are free (else it is made again)."""
+    document so that a large edition is never in memory at once, as an entry of `memo` linked into
+    the site. A corpus made from the same parts is the kept one, unchanged. Else the new one is
+    spliced from the last one kept (`_KeptCorpus`): each document's part, under its document, its id
+    in the corpus and the encodingDesc the corpus shares, is copied from it as it is while the ids
+    it claims are free (else it is made again), so an edit serialises only its own document."""
     from collections import Counter
 
     from ..export.corpus import CorpusWriter, corpus_head, corpus_member, ncname
@@ -624,41 +667,151 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list[
     registers = Registers.package()
     members = [d for d in documents if "xml" in d.files]
     # The encodingDesc most documents have, word for word (the first one's on a tie).
-    keys = Counter((_tei_facts(cache, d, memo) / "encoding.xml").read_bytes() for d in members)
-    keys.pop(b"", None)
-    shared_key = max(keys, key=keys.__getitem__) if keys else None  # max keeps the first of equals
-    encoding = None
-    if shared_key is not None:
-        first = next(d for d in members if (_tei_facts(cache, d, memo) / "encoding.xml").read_bytes() == shared_key)
+    digests = [_corpus_facts(cache, d, memo)[1] for d in members]
+    counts = Counter(digest for digest in digests if digest != _NO_ENCODING)
+    shared_digest = max(counts, key=counts.__getitem__) if counts else None  # max keeps the first of equals
+    encoding = shared_key = None
+    if shared_digest is not None:
+        first = members[digests.index(shared_digest)]
+        shared_key = (_tei_facts(cache, first, memo) / "encoding.xml").read_bytes()
         encoding = read_source(cache / first.key / "document.xml").tree.getroot().find(
             f"{T}teiHeader/{T}encodingDesc")
     ids, document_ids, head = corpus_head(encoding, records, registers, edition)
     shared = hashlib.sha256(shared_key or b"").hexdigest()
-    with open(folder / "corpus.xml", "wb") as out:
-        writer = CorpusWriter(out)
-        for part in head:
-            writer.write(part)
-        for doc in members:
-            prefix = document_ids.get(safe_id(doc.id)) or ids.claim(ncname(safe_id(doc.id)))
-            key = memo.key("corpus", doc.key, doc.id, prefix, shared)
-            made = memo.get(key)
-            if made is not None:
-                claimed = json.loads((made / "ids.json").read_text(encoding="utf-8"))
-                if not ids.taken.intersection(claimed):
-                    ids.taken.update(claimed)
-                    writer.write_bytes((made / "part.xml").read_bytes())
-                    continue
-            claims = _Claims(ids)
-            # The cache's copy of the site's documents/ID.xml (which a rebuild may keep in the site
-            # rather than link into the staging folder), under the site's name.
-            source = dataclasses.replace(read_source(cache / doc.key / "document.xml"), id=safe_id(doc.id),
-                                         path=folder / "documents" / f"{doc.id}.xml")
-            part = writer.serialise(corpus_member(source, shared_key,
-                                                  prefix, registers, claims))
-            writer.write_bytes(part)
-            if claims.exact:  # every id as wanted: the same part comes out again while they are free
-                memo.put(key, {"part.xml": part, "ids.json": json.dumps(claims.claimed).encode("utf-8")})
-        writer.close()
+    prefixes = [document_ids.get(safe_id(doc.id)) for doc in members]
+    part_keys = [memo.key("corpus-part", doc.key, doc.id, prefix, shared) for doc, prefix in zip(members, prefixes)]
+    head_bytes = []
+    scratch = CorpusWriter(_Bytes())
+    for part in head:
+        head_bytes.append(scratch.serialise(part))
+    key = memo.key("corpus", hashlib.sha256(b"".join(head_bytes)).hexdigest(), part_keys)
+    made = memo.get(key)
+    if made is None or not _KeptCorpus.trusted(made):
+        last = _KeptCorpus.last(cache)
+
+        def write(entry: Path) -> None:
+            index = {}
+            with open(entry / "corpus.xml", "wb") as out:
+                writer = CorpusWriter(_Splice(out))
+                for part in head_bytes:
+                    writer.write_bytes(part)
+                for doc, prefix, part_key in zip(members, prefixes, part_keys):
+                    prefix = prefix or ids.claim(ncname(safe_id(doc.id)))
+                    kept = last.parts.get(part_key) if last else None
+                    writer.separate()
+                    offset = writer.out.position
+                    if kept is not None and not ids.taken.intersection(kept[2]):
+                        ids.taken.update(kept[2])
+                        writer.out.copy(last.file, kept[0], kept[1])
+                        index[part_key] = (offset, kept[1], kept[2])
+                        continue
+                    claims = _Claims(ids)
+                    # The cache's copy of the site's documents/ID.xml (which a rebuild may keep in the
+                    # site rather than link into the staging folder), under the site's name.
+                    source = dataclasses.replace(read_source(cache / doc.key / "document.xml"), id=safe_id(doc.id),
+                                                 path=folder / "documents" / f"{doc.id}.xml")
+                    part = writer.serialise(corpus_member(source, shared_key, prefix, registers, claims))
+                    writer.out.write(part)
+                    if claims.exact:  # every id as wanted: the same part comes out again while they are free
+                        index[part_key] = (offset, len(part), claims.claimed)
+                writer.close()
+            _KeptCorpus.seal(entry, index)
+
+        try:
+            made = memo.put_folder(key, write)
+        finally:
+            if last is not None:
+                last.close()
+    files.link(made / "corpus.xml", folder / "corpus.xml")
+
+
+class _Bytes:
+    """A sink for a CorpusWriter that only serialises."""
+
+    def write(self, data: bytes) -> None:
+        pass
+
+
+class _Splice:
+    """A file written at a known position, with ranges of another file copied into it by the
+    kernel (os.copy_file_range: no bytes through Python), else read and written."""
+
+    def __init__(self, out) -> None:
+        self.out, self.position = out, 0
+
+    def write(self, data: bytes) -> None:
+        self.out.write(data)
+        self.position += len(data)
+
+    def copy(self, source, offset: int, length: int) -> None:
+        self.out.flush()
+        target = self.out.fileno()
+        end = offset + length
+        while offset < end:
+            try:
+                copied = os.copy_file_range(source.fileno(), target, end - offset, offset, self.position)
+            except OSError:  # another file system, or none that can: copied through memory
+                copied = os.pwrite(target, os.pread(source.fileno(), min(end - offset, 1 << 20), offset),
+                                   self.position)
+            if copied <= 0:
+                raise OSError(f"{source.name}: shorter than its index says")
+            offset += copied
+            self.position += copied
+        self.out.seek(self.position)
+
+
+class _KeptCorpus:
+    """A teiCorpus kept in the cache, with the index of its documents' parts (by their key: offset,
+    length, the ids they claim). Its file is also the site's corpus.xml (one file under two names):
+    it is used only while its size and mtime are those it was made with, so that a corpus changed
+    by hand in the site is never copied from."""
+
+    INDEX = "parts.pickle"
+
+    def __init__(self, file, parts: dict) -> None:
+        self.file, self.parts = file, parts
+
+    @staticmethod
+    def seal(entry: Path, parts: dict) -> None:
+        info = os.stat(entry / "corpus.xml")
+        (entry / _KeptCorpus.INDEX).write_bytes(pickle.dumps(
+            {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "parts": parts}, protocol=pickle.HIGHEST_PROTOCOL))
+
+    @classmethod
+    def open(cls, entry: Path) -> "_KeptCorpus | None":
+        try:
+            index = pickle.loads((entry / cls.INDEX).read_bytes())
+            file = open(entry / "corpus.xml", "rb")
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+            return None
+        info = os.fstat(file.fileno())
+        if (info.st_size, info.st_mtime_ns) != (index.get("size"), index.get("mtime_ns")):
+            file.close()
+            return None
+        return cls(file, index["parts"])
+
+    @classmethod
+    def trusted(cls, entry: Path) -> bool:
+        kept = cls.open(entry)
+        if kept is None:
+            return False
+        kept.close()
+        return True
+
+    @classmethod
+    def last(cls, cache: Path) -> "_KeptCorpus | None":
+        """The newest corpus the cache keeps that can be trusted."""
+        with os.scandir(cache) as entries:
+            found = sorted((entry.stat().st_mtime_ns, entry.path) for entry in entries
+                           if entry.name.startswith("corpus-") and entry.is_dir(follow_symlinks=False))
+        for _, path in reversed(found):
+            kept = cls.open(Path(path))
+            if kept is not None:
+                return kept
+        return None
+
+    def close(self) -> None:
+        self.file.close()
 
 
 class _Claims:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -329,3 +330,22 @@ def test_two_sources_with_the_same_bytes_are_two_documents_in_a_rebuild_as_in_a_
     again = build([sources], site, jobs=1, formats=FAST)
     assert [d.id for d in first.documents] == [d.id for d in again.documents] == ["first", "second"]
     assert not again.failed and (again.site.written, again.site.removed) == ([], [])
+
+
+def test_a_corpus_changed_by_hand_in_the_site_is_not_spliced_from(built, tmp_path):
+    """The site's corpus.xml is the cache's file under another name: written in place, it no longer
+    has the size and mtime its index was made with, and the next corpus is made whole again."""
+    sources, site = built
+    with open(site / "corpus.xml", "r+b") as corpus:
+        text = corpus.read()
+        starts = [match.start() for match in re.finditer(rb"<TEI[ >]", text)]
+        # a paragraph in the part of a document other than the edited one, which is made again anyway
+        other = next(start for start, end in zip(starts, starts[1:] + [len(text)])
+                     if EDITED_ID.encode() not in text[start:end])
+        at = text.index(b"<p>", other) + 3
+        corpus.seek(at)
+        corpus.write(b"X" * 8)
+    edit(sources)
+    build([sources], site, jobs=1, formats=FAST)
+    build([sources], tmp_path / "clean", jobs=1, formats=FAST)
+    assert contents(tmp_path / "clean") == contents(site)
