@@ -331,35 +331,38 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     published = sorted((d for d in documents if not d.failed),
                        key=lambda d: (d.record.get("date") or "9999", d.record.get("title", ""), d.id))
     memo = SiteMemo(cache, code)
-    pages: list[tuple[Path, str]] = []  # the document pages, each with its key in `memo`
+    pages: list[tuple[str, Path, str]] = []  # the document pages: name, file in `memo`, key in `memo`
     records = _header_records(cache, published, memo)
     compiled = f"{TEMPLATES_COMPILED}-{hashlib.sha256(code.encode()).hexdigest()[:16]}"  # for this code's Environment
     env = _environment(edition, records, cache / compiled)
     cards = env.globals["name_cards"] = register_cards(Registers.package())
     (folder / "documents").mkdir(parents=True)
+    # Paths as strings in this loop: it runs for every document at every build.
+    site_documents, edition_key, day = os.path.join(folder, "documents", ""), repr(edition), accessed.isoformat()
     for index, doc in enumerate(published):
-        entry = cache / doc.key
+        entry = os.path.join(cache, doc.key, "document.")
         for fmt in doc.files:
             if fmt != "html":
-                files.link(entry / f"document.{fmt}", folder / "documents" / f"{doc.id}.{fmt}")
+                files.link(entry + fmt, f"{site_documents}{doc.id}.{fmt}")
         if "html" in doc.files:
             previous = published[index - 1] if index else None
             following = published[index + 1] if index + 1 < len(published) else None
             # The page links to its neighbours by what document_nav.html shows of them.
-            key = memo.key("page", doc.key, doc.id, repr(edition), accessed.isoformat(), formats,
+            key = memo.key("page", doc.key, doc.id, edition_key, day, formats,
                            *[(d.id, d.record.get("date_text") or d.record.get("title")) if d else None
                              for d in (previous, following)])
             made = memo.get(key)
             if made is None:
-                citations, head, box = _citation(doc, entry / "document.xml", edition, accessed, env)
-                page = _document_page((entry / "document.html").read_text(encoding="utf-8"), doc, previous,
+                citations, head, box = _citation(doc, Path(entry + "xml"), edition, accessed, env)
+                page = _document_page(Path(entry + "html").read_text(encoding="utf-8"), doc, previous,
                                       following, env, formats, (head, box))
                 made = memo.put(key, {"page.html": page.encode("utf-8"),
                                       **{suffix: text.encode("utf-8") for suffix, text in citations.items()}})
-            _link(made / "page.html", folder / "documents" / f"{doc.id}.html")
-            pages.append((folder / "documents" / f"{doc.id}.html", key))
+            kept = os.path.join(made, "")
+            files.link(kept + "page.html", f"{site_documents}{doc.id}.html")
+            pages.append((f"{doc.id}.html", made / "page.html", key))
             for suffix in CITATION_FILES.values():
-                files.link(made / suffix, folder / "documents" / f"{doc.id}{suffix}")
+                files.link(kept + suffix, f"{site_documents}{doc.id}{suffix}")
 
     def page(name: str, template: str, **context) -> None:
         _render_page(env, folder, name, template, **context)
@@ -538,11 +541,15 @@ def _copy_folder(source: Path, target: Path, skip: tuple[str, ...] = (),
     """Copy file by file (with `copy`), so that a failed copy (a full disk) raises its own OSError,
     with its errno and the file it could not write; shutil.copytree gathers failures into one
     shutil.Error that has neither."""
-    for path in sorted(source.rglob("*")):
-        if path.is_file() and path.name not in skip:
-            target_path = target / path.relative_to(source)
-            target_path.parent.mkdir(parents=True, exist_ok=True)
-            copy(path, target_path)
+    base = os.fspath(source)
+    for folder, subfolders, names in os.walk(base):  # strings: a search index's part has hundreds of files
+        subfolders.sort()
+        destination = os.path.join(os.fspath(target), folder[len(base) + 1:])  # target/ itself for base
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if name not in skip and os.path.isfile(path):
+                os.makedirs(destination, exist_ok=True)
+                copy(path, os.path.join(destination, name))
 
 
 def _copy_schemas(folder: Path) -> list[str]:
@@ -827,18 +834,19 @@ class _Claims:
         return got
 
 
-def _search_parts(pages: list[tuple[Path, str]]) -> list[list[tuple[Path, str]]]:
-    """The document pages in parts of at most about SEARCH_PART_BYTES and SEARCH_PART_PAGES, each
-    page in the part its name hashes to (of a number of parts that is a power of two): an edited
-    page changes only its own part, and a page added or removed moves no other page to another."""
+def _search_parts(pages: list[tuple[str, Path, str]]) -> list[list[tuple[str, Path, str]]]:
+    """The document pages (name in the site, file, key) in parts of at most about SEARCH_PART_BYTES
+    and SEARCH_PART_PAGES, each page in the part its name hashes to (of a number of parts that is a
+    power of two): an edited page changes only its own part, and a page added or removed moves no
+    other page to another."""
     if not pages:
         return []
-    size = sum(path.stat().st_size for path, _ in pages)
+    size = sum(os.stat(path).st_size for _, path, _ in pages)
     wanted = max(-(-size // SEARCH_PART_BYTES), -(-len(pages) // SEARCH_PART_PAGES))
     count = 1 << (wanted - 1).bit_length()
-    parts: list[list[tuple[Path, str]]] = [[] for _ in range(count)]
-    for path, key in pages:
-        parts[zlib.crc32(path.name.encode("utf-8")) % count].append((path, key))
+    parts: list[list[tuple[str, Path, str]]] = [[] for _ in range(count)]
+    for page in pages:
+        parts[zlib.crc32(page[0].encode("utf-8")) % count].append(page)
     return [part for part in parts if part]
 
 
@@ -846,7 +854,7 @@ def _search_bundle(index: int) -> str:
     return "pagefind/" if index == 0 else f"pagefind-{index + 1}/"
 
 
-def _search_key(pages: list[tuple[Path, str]]) -> str:
+def _search_key(pages: list[tuple[str, Path, str]]) -> str:
     """What a part of the search index is made from: its pages (names, and the keys of what they are
     made from, which stand for their bytes) and Pagefind's version."""
     from importlib import metadata
@@ -856,8 +864,8 @@ def _search_key(pages: list[tuple[Path, str]]) -> str:
     except metadata.PackageNotFoundError:
         version = ""
     digest = hashlib.sha256(version.encode() + b"\0")
-    for path, key in pages:
-        digest.update(path.name.encode() + b"\0" + key.encode() + b"\0")
+    for name, _, key in pages:
+        digest.update(name.encode() + b"\0" + key.encode() + b"\0")
     return f"search-{digest.hexdigest()[:32]}"
 
 
@@ -870,7 +878,7 @@ def _keep_search_part(bundle: Path, cache: Path, key: str) -> str:
     return key
 
 
-def _index_for_search(folder: Path, parts: list[list[tuple[Path, str]]], cache: Path,
+def _index_for_search(folder: Path, parts: list[list[tuple[str, Path, str]]], cache: Path,
                       files: SiteFiles) -> set[str]:
     """Pagefind's index (its binary comes in a wheel), one bundle per part, each made from a
     scratch copy of the site that holds only that part's pages; without Pagefind the search
@@ -887,8 +895,8 @@ def _index_for_search(folder: Path, parts: list[list[tuple[Path, str]]], cache: 
                 continue
             shutil.rmtree(scratch, ignore_errors=True)
             (scratch / "documents").mkdir(parents=True)
-            for path, _ in pages:
-                _link(path, scratch / "documents" / path.name)
+            for name, path, _ in pages:
+                _link(path, scratch / "documents" / name)
             subprocess.run([sys.executable, "-m", "pagefind", "--site", str(scratch), "--silent",
                             "--output-path", str(bundle)], check=True, capture_output=True, timeout=600)
             used.add(_keep_search_part(bundle, cache, key))
