@@ -20,6 +20,7 @@ import subprocess
 import sys
 import zlib
 from collections import defaultdict
+from concurrent import futures
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -364,6 +365,23 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
             for suffix in CITATION_FILES.values():
                 files.link(kept + suffix, f"{site_documents}{doc.id}{suffix}")
 
+    # Pagefind, a process of its own, indexes the parts whose pages changed while this one writes
+    # the rest of the site: on a rebuild it is as long as all the rest.
+    search_parts = _search_parts(pages)
+    with futures.ThreadPoolExecutor(1) as indexer:
+        indexed = indexer.submit(_index_for_search, folder, search_parts, cache, files)
+        _write_around_documents(folder, documents, published, records, edition, env, cards, memo, cache, formats,
+                                accessed, stage, len(search_parts), files)
+    return indexed.result() | memo.used | {compiled}
+
+
+def _write_around_documents(folder: Path, documents: list["DocumentBuild"], published: list["DocumentBuild"],
+                            records: list["DocumentRecord"], edition: Edition, env: jinja2.Environment, cards: dict,
+                            memo: SiteMemo, cache: Path, formats: tuple[str, ...], accessed: "date",
+                            stage: Callable[[str], None] | None, bundles: int, files: SiteFiles) -> None:
+    """The site's pages besides the documents' (the listings, the search page), its assets and
+    schemas, and the teiCorpus."""
+
     def page(name: str, template: str, **context) -> None:
         _render_page(env, folder, name, template, **context)
 
@@ -389,14 +407,12 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
         _copy_folder(TEMPLATES / "vendor" / "leaflet", folder / "vendor" / "leaflet", skip=("README.md",))
     if stage:
         stage("indexing")
-    search_parts = _search_parts(pages)
-    page("search.html", "search.html", bundles=[_search_bundle(i) for i in range(len(search_parts))],
+    page("search.html", "search.html", bundles=[_search_bundle(i) for i in range(bundles)],
          types=sorted({d.record["type"] for d in published if d.record.get("type")}),
          years=sorted({_year(d.record) for d in published}))
     _copy_assets(folder)
     _write_corpus(folder, published, records, edition, cache, memo, files)
     memo.save_facts()
-    return _index_for_search(folder, search_parts, cache, files) | memo.used | {compiled}
 
 
 def _render_page(env: jinja2.Environment, folder: Path, name: str, template: str, **context) -> None:
