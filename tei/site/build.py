@@ -599,6 +599,7 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
             raise _named_in_site(exc, staging, out) from None
         timings["site"] = time.perf_counter() - site_started
         changes, state = _publish(staging, out, present, files.kept)
+        files.adopt(out, changes.written, cache)
     finally:
         if not has_unfinished_update(staging):  # else the update is finished by `_clean_stale`
             shutil.rmtree(staging, ignore_errors=True)

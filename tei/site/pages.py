@@ -22,7 +22,7 @@ import zlib
 from collections import defaultdict
 from concurrent import futures
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import jinja2
 import markupsafe
@@ -155,9 +155,12 @@ class SiteFiles:
         self.folder, self.prefix = folder, os.fspath(folder) + os.sep
         self.present = {name: (info.st_dev, info.st_ino) for name, info in (present or {}).items()}
         self.kept: set[str] = set()
+        #: The cache's files linked under a name the site holds another file under, by that name
+        self.replacing: dict[str, str] = {}
 
-    def link(self, source: Path, target: Path) -> None:
-        """`source` at `target`, a path inside the staging folder."""
+    def link(self, source: Path | str, target: Path | str, adoptable: bool = True) -> None:
+        """`source` at `target`, a path inside the staging folder. A file that is not `adoptable` is
+        one whose cache entry must keep its own inode and mtime (see `adopt`)."""
         name = os.fspath(target).removeprefix(self.prefix).replace(os.sep, "/")
         wanted = self.present.get(name)
         if wanted is not None:
@@ -165,7 +168,27 @@ class SiteFiles:
             if (info.st_dev, info.st_ino) == wanted:
                 self.kept.add(name)
                 return
+            if adoptable:
+                self.replacing[name] = os.fspath(source)
         _link(source, target)
+
+    def adopt(self, site: Path, written: Iterable[str], cache: Path) -> None:
+        """Once the site is updated: each cache file that the site kept a file of the same bytes in
+        place of (another inode: the cache's entry was made again, by other code) becomes the site's
+        file, linked into the cache under its name, so that the next build finds one file under two
+        names, neither linked nor compared again. The site is not touched."""
+        written = set(written)
+        spare = cache / ".adopting"  # a file: not what a cache's cleanup removes, and reused here
+        for name, source in self.replacing.items():
+            if name in written:
+                continue
+            try:
+                spare.unlink(missing_ok=True)
+                os.link(site / name, spare)
+                os.replace(spare, source)
+            except OSError:  # another file system, or a file gone: it is compared again next time
+                continue
+        spare.unlink(missing_ok=True)
 
     def link_folder(self, source: Path, target: Path) -> None:
         _copy_folder(source, target, copy=self.link)
@@ -745,7 +768,7 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list[
         finally:
             if last is not None:
                 last.close()
-    files.link(made / "corpus.xml", folder / "corpus.xml")
+    files.link(made / "corpus.xml", folder / "corpus.xml", adoptable=False)  # its index has its mtime
 
 
 class _Bytes:

@@ -349,3 +349,22 @@ def test_a_corpus_changed_by_hand_in_the_site_is_not_spliced_from(built, tmp_pat
     build([sources], site, jobs=1, formats=FAST)
     build([sources], tmp_path / "clean", jobs=1, formats=FAST)
     assert contents(tmp_path / "clean") == contents(site)
+
+
+def test_a_page_made_again_with_the_same_bytes_becomes_one_file_with_the_sites(built):
+    """A page the cache lost (or that other code made again) comes out with the same bytes as the
+    site's: the site keeps its file, and the cache takes it, so that the next build neither links
+    nor compares it again."""
+    sources, site = built
+    cache = site.parent / f".{site.name}.cache"
+    for entry in cache.iterdir():
+        if entry.name.startswith("page-"):
+            shutil.rmtree(entry)
+    (cache / "site.json").unlink()  # the site is put together again
+    before = stamps(site)
+    report = build([sources], site, jobs=1, formats=FAST)
+    assert (report.site.written, report.site.removed) == ([], []) and stamps(site) == before
+    page = site / "documents" / f"{EDITED_ID}.html"
+    [kept] = [entry / "page.html" for entry in cache.iterdir()
+              if entry.name.startswith("page-") and (entry / "page.html").read_bytes() == page.read_bytes()]
+    assert kept.stat().st_ino == page.stat().st_ino
