@@ -415,7 +415,7 @@ def _write_around_documents(folder: Path, documents: list["DocumentBuild"], publ
     sources = sorted({r.publisher for r in records if r.publisher})
     archives = sorted({r.repository for r in records if r.repository})
     schemas = _copy_schemas(folder)
-    key = memo.key("listings", _catalogue_digest(documents), repr(edition), accessed.isoformat(), formats,
+    key = memo.key("listings", _catalogue_digest(documents, memo), repr(edition), accessed.isoformat(), formats,
                    env.globals["edition_citation"], sources, archives, schemas, _reference_digest())
     listings = memo.get(key)
     if listings is None:
@@ -446,13 +446,20 @@ def _render_page(env: jinja2.Environment, folder: Path, name: str, template: str
     env.get_template(template).stream(root=depth, page=name, **context).dump(str(target), encoding="utf-8")
 
 
-def _catalogue_digest(documents: list["DocumentBuild"]) -> str:
+def _catalogue_digest(documents: list["DocumentBuild"], memo: SiteMemo) -> str:
     """What the listings show of the documents (in the build's order): each one's id, record,
-    files, errors, review count, source and failure; not its text."""
+    files, errors, review count, source and failure; not its text. What a document made under a
+    key shows is digested once, and kept (`SiteMemo.fact`)."""
+
+    def shown(doc: "DocumentBuild") -> str:
+        return hashlib.sha256(json.dumps([doc.id, doc.record, doc.files, doc.errors, doc.review], ensure_ascii=False,
+                                         sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
     digest = hashlib.sha256()
     for doc in documents:
-        digest.update(json.dumps([doc.source, doc.failed, doc.id, doc.record, doc.files, doc.errors, doc.review],
-                                 ensure_ascii=False, sort_keys=True, default=str).encode("utf-8") + b"\0")
+        # A document that was made (it has files) shows what its key was made into, at every build.
+        listed = memo.fact(f"listed-{doc.key}", lambda: shown(doc)) if doc.files else shown(doc)
+        digest.update(json.dumps([doc.source, doc.failed, listed], ensure_ascii=False).encode("utf-8") + b"\0")
     return digest.hexdigest()
 
 
@@ -707,7 +714,7 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list[
     it claims are free (else it is made again), so an edit serialises only its own document."""
     from collections import Counter
 
-    from ..export.corpus import CorpusWriter, corpus_head, corpus_member, ncname
+    from ..export.corpus import CorpusWriter, corpus_head, corpus_ids, corpus_member, ncname
     from ..export.sources import read_source, safe_id
 
     registers = Registers.package()
@@ -722,15 +729,23 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list[
         shared_key = (_tei_facts(cache, first, memo) / "encoding.xml").read_bytes()
         encoding = read_source(cache / first.key / "document.xml").tree.getroot().find(
             f"{T}teiHeader/{T}encodingDesc")
-    ids, document_ids, head = corpus_head(encoding, records, registers, edition)
     shared = hashlib.sha256(shared_key or b"").hexdigest()
+    # The header and the registers, kept under what they are made from: the documents (their
+    # records), the encodingDesc they share, the edition and the registers.
+    head_key = memo.key("corpus-head", shared, repr(edition), _reference_digest(),
+                        [(doc.key, doc.id) for doc in members])
+    kept_head = memo.get(head_key)
+    if kept_head is None:
+        ids, document_ids, head = corpus_head(encoding, records, registers, edition)
+        scratch = CorpusWriter(_Bytes())
+        head_bytes = [scratch.serialise(part) for part in head]
+        kept_head = memo.put(head_key, {"head.pickle": pickle.dumps(head_bytes)})
+    else:
+        head_bytes = pickle.loads((kept_head / "head.pickle").read_bytes())
+        ids, document_ids = corpus_ids(encoding, records, registers.lists())
     prefixes = [document_ids.get(safe_id(doc.id)) for doc in members]
     part_keys = [memo.key("corpus-part", doc.key, doc.id, prefix, shared) for doc, prefix in zip(members, prefixes)]
-    head_bytes = []
-    scratch = CorpusWriter(_Bytes())
-    for part in head:
-        head_bytes.append(scratch.serialise(part))
-    key = memo.key("corpus", hashlib.sha256(b"".join(head_bytes)).hexdigest(), part_keys)
+    key = memo.key("corpus", head_key, part_keys)
     made = memo.get(key)
     if made is None or not _KeptCorpus.trusted(made):
         last = _KeptCorpus.last(cache)
