@@ -677,18 +677,19 @@ def _tei_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> Path:
     return made
 
 
-def _corpus_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> tuple["DocumentRecord", str]:
-    """What the corpus header needs of a document's TEI (`_tei_facts`), and the digest of its
-    encodingDesc's canonical form, from the memo's one file of facts."""
+def _corpus_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> tuple["DocumentRecord", str, str]:
+    """What the corpus header needs of a document's TEI (`_tei_facts`), the digest of its
+    encodingDesc's canonical form and the digest of that record, from the memo's one file of facts."""
     from ..export.corpus import header_record
 
     key = memo.key("tei", doc.key, doc.id)
 
-    def make() -> tuple["DocumentRecord", str]:
+    def make() -> tuple["DocumentRecord", str, str]:
         made = _tei_facts(cache, doc, memo)
         # header_record again: the strings that records repeat are held once (interned)
-        return (header_record(pickle.loads((made / "header.pickle").read_bytes())),
-                hashlib.sha256((made / "encoding.xml").read_bytes()).hexdigest())
+        record = header_record(pickle.loads((made / "header.pickle").read_bytes()))
+        return (record, hashlib.sha256((made / "encoding.xml").read_bytes()).hexdigest(),
+                hashlib.sha256(repr(record).encode("utf-8")).hexdigest())
 
     memo.used.add(key)  # its folder holds the entry in documents.json, which the listings may need
     return memo.fact(key, make)
@@ -720,7 +721,8 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list[
     registers = Registers.package()
     members = [d for d in documents if "xml" in d.files]
     # The encodingDesc most documents have, word for word (the first one's on a tie).
-    digests = [_corpus_facts(cache, d, memo)[1] for d in members]
+    facts = [_corpus_facts(cache, d, memo) for d in members]
+    digests = [encoding_digest for _, encoding_digest, _ in facts]
     counts = Counter(digest for digest in digests if digest != _NO_ENCODING)
     shared_digest = max(counts, key=counts.__getitem__) if counts else None  # max keeps the first of equals
     encoding = shared_key = None
@@ -730,10 +732,11 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list[
         encoding = read_source(cache / first.key / "document.xml").tree.getroot().find(
             f"{T}teiHeader/{T}encodingDesc")
     shared = hashlib.sha256(shared_key or b"").hexdigest()
-    # The header and the registers, kept under what they are made from: the documents (their
-    # records), the encodingDesc they share, the edition and the registers.
+    # The header and the registers, kept under what they are made from: the documents' records
+    # (an edit of a text leaves them as they were), the encodingDesc they share, the edition and
+    # the registers.
     head_key = memo.key("corpus-head", shared, repr(edition), _reference_digest(),
-                        [(doc.key, doc.id) for doc in members])
+                        [(doc.id, record_digest) for doc, (_, _, record_digest) in zip(members, facts)])
     kept_head = memo.get(head_key)
     if kept_head is None:
         ids, document_ids, head = corpus_head(encoding, records, registers, edition)
