@@ -38,7 +38,7 @@ templates = make_corpus({templates}, folder / "templates")
 build_module.build([folder / "templates"], folder / "template-site", jobs=None, formats=formats)
 template_cache = folder / ".template-site.cache"
 salt = build_module.build_salt(formats)
-made = [build_module.cached_document(str(p), build_module.source_key(read_source_file(p), salt), template_cache)
+made = [build_module.cached_document(str(p), build_module.source_key(p, read_source_file(p), salt), template_cache)
         for p in templates]
 sources = folder / "sources"
 sources.mkdir()
@@ -49,7 +49,7 @@ for index in range({size}):
     data = Path(template.source).read_bytes() + f"\\n{{index}}\\n".encode()
     path = sources / f"doc-{{index:06d}}.txt"
     path.write_bytes(data)
-    key = build_module.source_key(read_source_file(path), salt)
+    key = build_module.source_key(path, read_source_file(path), salt)
     entry = cache / key
     entry.mkdir()
     for fmt in template.files:

@@ -167,14 +167,21 @@ def header_record(record: DocumentRecord) -> DocumentRecord:
                           pages=record.pages, published_source=record.published_source)
 
 
+def corpus_ids(encoding: etree._Element | None, records: list[DocumentRecord],
+               lists: list[etree._Element]) -> tuple[CorpusIds, dict[str, str]]:
+    """The ids of the corpus's head (`corpus_head`) claimed, and each record's TEI id in it: the ids
+    that stay as they are (the shared encodingDesc's, the registers' `lists`), then each document's
+    own, before the header points at them."""
+    ids = CorpusIds(_ids_in([encoding, *lists]))
+    return ids, {record.id: ids.claim(ncname(record.id)) for record in records}
+
+
 def corpus_head(encoding: etree._Element | None, records: list[DocumentRecord], registers: Registers,
                 edition: Edition) -> tuple[CorpusIds, dict[str, str], list[etree._Element]]:
     """The corpus's ids claimed so far, each record's TEI id in it, and the children of the
     teiCorpus before its documents: its header (with the shared `encoding`) and the registers."""
     lists = registers.lists()
-    # the ids that stay as they are, then each document's own, before the header points at them
-    ids = CorpusIds(_ids_in([encoding, *lists]))
-    document_ids = {record.id: ids.claim(ncname(record.id)) for record in records}
+    ids, document_ids = corpus_ids(encoding, records, lists)
     scratch = etree.Element(T + "teiCorpus", nsmap={None: TEI_NS})
     header = corpus_header(scratch, records, edition, own_encoding=encoding is None, document_ids=document_ids)
     etree.indent(scratch)  # only what was built here: copied parts keep their own whitespace
@@ -262,7 +269,13 @@ class CorpusWriter:
         self.write_bytes(self.serialise(part))
 
     def write_bytes(self, part: bytes) -> None:
-        self.out.write((b"\n  " if self.count else b"") + part)
+        self.separate()
+        self.out.write(part)
+
+    def separate(self) -> None:
+        """What comes before the next part, which the caller then writes to `out` itself."""
+        if self.count:
+            self.out.write(b"\n  ")
         self.count += 1
 
     def close(self) -> None:

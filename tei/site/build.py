@@ -28,14 +28,16 @@ import fcntl
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import signal
+import stat
 import sys
 import time
 from collections import deque
 from concurrent import futures
 from concurrent.futures import Executor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -122,8 +124,80 @@ def build_salt(formats: Iterable[str], language: str = SOURCE_LANGUAGE) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def source_key(data: bytes, salt: str) -> str:
-    return hashlib.sha256(salt.encode() + b"\0" + data).hexdigest()[:32]
+def source_key(path: Path, data: bytes, salt: str) -> str:
+    """The content key of a source: its bytes and its file's name, which names the document when
+    its text gives no record ID (two sources with the same bytes are two documents)."""
+    return hashlib.sha256(salt.encode() + b"\0" + path.name.encode("utf-8", "surrogateescape") + b"\0"
+                          + data).hexdigest()[:32]
+
+
+#: In the cache: each source's file state and content key, and each key's document record, as the
+#: last build left them (`SourceList`).
+SOURCE_LIST = "sources.pickle"
+#: A file changed less than this many nanoseconds before its state was taken may change again within
+#: the same timestamp (the file system's clock has steps: 2 s on FAT), unseen: it is read again.
+RACY_NS = 2 * 10**9
+
+
+class SourceList:
+    """The sources' content keys without reading the sources again: a source whose file state
+    (device, inode, size, mtime_ns and ctime_ns, from os.stat) is the one the last build recorded
+    has the key it had, and its document's record is taken from one file instead of a build.json
+    per document.
+
+    Trusting the file state has one classic hole, a content changed with the same size and mtime
+    (a program that restores the mtime): the ctime, which no program can set, still changes, so it
+    is part of the state; an inode replaced by another (an editor that saves by renaming) changes
+    the inode. A file whose mtime or ctime is within RACY_NS of when its state was recorded is
+    never trusted, as a second change within one step of the file system's clock would keep both.
+    What is left is a system clock set back to before a change, which this does not survive.
+    The list is kept under the build's salt: another version, formats or language keys anew."""
+
+    def __init__(self, cache: Path, salt: str) -> None:
+        self.path, self.salt = cache / SOURCE_LIST, salt
+        self.started = time.time_ns()  # before any file state is taken
+        self.states: dict[str, tuple] = {}
+        self.builds: dict[str, DocumentBuild] = {}
+        self.read = 0
+        try:
+            kept = pickle.loads(self.path.read_bytes())
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+            kept = None
+        if isinstance(kept, dict) and kept.get("salt") == salt:
+            self.kept_states, self.kept_builds, self.recorded = kept["states"], kept["builds"], kept["recorded"]
+        else:
+            self.kept_states, self.kept_builds, self.recorded = {}, {}, 0
+        self.entries = {entry.name for entry in os.scandir(cache) if entry.is_dir(follow_symlinks=False)}
+
+    def key(self, path: Path, info: os.stat_result) -> str:
+        """The source's content key: the one recorded when its file state is the same, else read."""
+        state = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        kept = self.kept_states.get(str(path))
+        if kept is not None and kept[:-1] == state and max(state[3:]) < self.recorded - RACY_NS:
+            key = kept[-1]
+        else:
+            key = source_key(path, read_source_file(path), self.salt)
+            self.read += 1
+        self.states[str(path)] = (*state, key)
+        return key
+
+    def cached(self, source: str, key: str, cache: Path) -> DocumentBuild | None:
+        """The document made from `key`, when the cache holds it."""
+        if key not in self.entries:
+            return None
+        kept = self.kept_builds.get(key)
+        if kept is None:
+            return cached_document(source, key, cache)
+        return replace(kept, source=source)
+
+    def save(self, documents: Iterable[DocumentBuild]) -> None:
+        """Record the states taken and the documents' records, unless nothing changed since the
+        last build recorded them."""
+        builds = {doc.key: replace(doc, source="") for doc in documents if doc.key and not doc.failed}
+        if not self.read and self.states.keys() == self.kept_states.keys() and builds.keys() == self.kept_builds.keys():
+            return
+        write_atomic(self.path, pickle.dumps({"salt": self.salt, "recorded": self.started, "states": self.states,
+                                              "builds": builds}, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 # -- one document, in a worker --------------------------------------------------------------
@@ -436,18 +510,23 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
     reused = 0
     tell = progress or (lambda event: None)
     tell(Progress(STAGES[0], 0, len(paths)))
+    listing = SourceList(cache, salt)
     for done, path in enumerate(paths, 1):
         try:
-            if not path.is_file():
+            try:
+                info = os.stat(path)
+            except OSError:
+                info = None
+            if info is None or not stat.S_ISREG(info.st_mode):
                 raise OutputError(not_a_file(path, (".txt",)))
-            key = source_key(read_source_file(path), salt)
+            key = listing.key(path, info)
         except TeiEditionError as exc:
             results[str(path)] = DocumentBuild(source=str(path), key="", failed=exc.message)
         else:
             keyed.append((str(path), key))
-            cached = cached_document(str(path), key, cache)
+            # A record from the source list keeps the values it shares with the others (one pickle).
+            cached = listing.cached(str(path), key, cache)
             if cached is not None:
-                cached.record = share_recurring(cached.record, pool)
                 results[str(path)] = cached
                 reused += 1
             else:
@@ -480,7 +559,8 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
     timings["documents"] = time.perf_counter() - started
 
     documents = [results[str(p)] for p in paths if str(p) in results]
-    _reject_duplicate_ids(documents)
+    made_documents = documents
+    documents = _reject_duplicate_ids(documents)
     if all(d.failed for d in documents):
         # Nothing could be published (a mistyped folder, unreadable files): an empty site would
         # only destroy the previous one, so it stays as it was, and so does the cache.
@@ -498,6 +578,7 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
         tell(Progress(STAGES[2]))  # the stages are passed through, with nothing to do, for a display
         tell(Progress(STAGES[3]))
         timings["total"] = time.perf_counter() - started
+        listing.save(made_documents)
         return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings, notes=notes,
                            site=unchanged)
     (cache / SITE_MANIFEST).unlink(missing_ok=True)
@@ -518,11 +599,13 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
             raise _named_in_site(exc, staging, out) from None
         timings["site"] = time.perf_counter() - site_started
         changes, state = _publish(staging, out, present, files.kept)
+        files.adopt(out, changes.written, cache)
     finally:
         if not has_unfinished_update(staging):  # else the update is finished by `_clean_stale`
             shutil.rmtree(staging, ignore_errors=True)
     _prune_cache(cache, {key for _, key in keyed} | search_parts)
     _write_manifest(cache, site_key, state)
+    listing.save(made_documents)
     timings["total"] = time.perf_counter() - started
     return BuildReport(documents=documents, rebuilt=len(todo), reused=reused, seconds=timings, notes=notes,
                        site=changes)
@@ -634,15 +717,18 @@ def _keep(result: DocumentBuild, results: dict[str, DocumentBuild], pool: dict) 
     results[result.source] = result
 
 
-def _reject_duplicate_ids(documents: list[DocumentBuild]) -> None:
+def _reject_duplicate_ids(documents: list[DocumentBuild]) -> list[DocumentBuild]:
+    """The documents, those whose id an earlier one has as failed copies (the cache's stay as made)."""
     seen: dict[str, str] = {}
+    kept = []
     for doc in documents:
-        if doc.failed or not doc.id:
-            continue
-        if doc.id in seen:
-            doc.failed = f"same record ID as {seen[doc.id]}: not published twice"
-        else:
-            seen[doc.id] = doc.source
+        if not doc.failed and doc.id:
+            if doc.id in seen:
+                doc = replace(doc, failed=f"same record ID as {seen[doc.id]}: not published twice")
+            else:
+                seen[doc.id] = doc.source
+        kept.append(doc)
+    return kept
 
 
 def _publish(staging: Path, out: Path, present: dict[str, os.stat_result],
@@ -720,7 +806,8 @@ def _write_manifest(cache: Path, key: str, state: dict[str, list[int]]) -> None:
 
 
 def _prune_cache(cache: Path, keep: set[str]) -> None:
-    for entry in cache.iterdir():
-        if entry.is_dir() and entry.name not in keep:
-            shutil.rmtree(entry, ignore_errors=True)
+    with os.scandir(cache) as entries:
+        for entry in entries:
+            if entry.name not in keep and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
 

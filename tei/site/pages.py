@@ -13,14 +13,16 @@ import hashlib
 import html
 import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
 import sys
 import zlib
 from collections import defaultdict
+from concurrent import futures
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import jinja2
 import markupsafe
@@ -32,6 +34,7 @@ from ..export.edition import Edition, edition_date
 from ..core.registers import Registers
 from ..core.messages import SOURCE_LANGUAGE, translations
 from .namecards import page_cards, register_cards
+from ..core.files import write_atomic
 from ..core.resources import doc_path, schema_path
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -152,9 +155,12 @@ class SiteFiles:
         self.folder, self.prefix = folder, os.fspath(folder) + os.sep
         self.present = {name: (info.st_dev, info.st_ino) for name, info in (present or {}).items()}
         self.kept: set[str] = set()
+        #: The cache's files linked under a name the site holds another file under, by that name
+        self.replacing: dict[str, str] = {}
 
-    def link(self, source: Path, target: Path) -> None:
-        """`source` at `target`, a path inside the staging folder."""
+    def link(self, source: Path | str, target: Path | str, adoptable: bool = True) -> None:
+        """`source` at `target`, a path inside the staging folder. A file that is not `adoptable` is
+        one whose cache entry must keep its own inode and mtime (see `adopt`)."""
         name = os.fspath(target).removeprefix(self.prefix).replace(os.sep, "/")
         wanted = self.present.get(name)
         if wanted is not None:
@@ -162,7 +168,27 @@ class SiteFiles:
             if (info.st_dev, info.st_ino) == wanted:
                 self.kept.add(name)
                 return
+            if adoptable:
+                self.replacing[name] = os.fspath(source)
         _link(source, target)
+
+    def adopt(self, site: Path, written: Iterable[str], cache: Path) -> None:
+        """Once the site is updated: each cache file that the site kept a file of the same bytes in
+        place of (another inode: the cache's entry was made again, by other code) becomes the site's
+        file, linked into the cache under its name, so that the next build finds one file under two
+        names, neither linked nor compared again. The site is not touched."""
+        written = set(written)
+        spare = cache / ".adopting"  # a file: not what a cache's cleanup removes, and reused here
+        for name, source in self.replacing.items():
+            if name in written:
+                continue
+            try:
+                spare.unlink(missing_ok=True)
+                os.link(site / name, spare)
+                os.replace(spare, source)
+            except OSError:  # another file system, or a file gone: it is compared again next time
+                continue
+        spare.unlink(missing_ok=True)
 
     def link_folder(self, source: Path, target: Path) -> None:
         _copy_folder(source, target, copy=self.link)
@@ -199,6 +225,10 @@ def _citation(doc: "DocumentBuild", tei: Path, edition: "Edition", accessed: "da
             str(macros.box(doc.id, before, day, accessed.isoformat(), after)))
 
 
+#: In the cache: the values `SiteMemo.fact` keeps, in one file.
+SITE_FACTS = "site-facts.pickle"
+
+
 class SiteMemo:
     """What the site makes of each document (its page, its citation files, its part of the teiCorpus),
     kept in the build's cache between builds under a key of everything it is made from, so that
@@ -210,6 +240,25 @@ class SiteMemo:
         self.cache = cache
         self.salt = "\n".join(parts)
         self.used: set[str] = set()
+        try:
+            self.kept_facts = pickle.loads((cache / SITE_FACTS).read_bytes())
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+            self.kept_facts = {}
+        self.facts: dict[str, object] = {}
+
+    def fact(self, key: str, make: Callable[[], object]) -> object:
+        """A small value kept for the entry `key`, from one file that holds them all (reading a file
+        per document at every build is what a large edition's rebuild would wait for), else made."""
+        value = self.kept_facts.get(key)
+        if value is None:
+            value = make()
+        self.facts[key] = value
+        return value
+
+    def save_facts(self) -> None:
+        """Keep the values `fact` gave for the next build, unless they are the ones kept."""
+        if self.facts.keys() != self.kept_facts.keys():
+            write_atomic(self.cache / SITE_FACTS, pickle.dumps(self.facts, protocol=pickle.HIGHEST_PROTOCOL))
 
     def key(self, kind: str, *parts) -> str:
         text = json.dumps([self.salt, kind, *parts], ensure_ascii=False, default=str)
@@ -306,35 +355,55 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     published = sorted((d for d in documents if not d.failed),
                        key=lambda d: (d.record.get("date") or "9999", d.record.get("title", ""), d.id))
     memo = SiteMemo(cache, code)
-    pages: list[tuple[Path, str]] = []  # the document pages, each with its key in `memo`
+    pages: list[tuple[str, Path, str]] = []  # the document pages: name, file in `memo`, key in `memo`
     records = _header_records(cache, published, memo)
     compiled = f"{TEMPLATES_COMPILED}-{hashlib.sha256(code.encode()).hexdigest()[:16]}"  # for this code's Environment
     env = _environment(edition, records, cache / compiled)
     cards = env.globals["name_cards"] = register_cards(Registers.package())
     (folder / "documents").mkdir(parents=True)
+    # Paths as strings in this loop: it runs for every document at every build.
+    site_documents, edition_key, day = os.path.join(folder, "documents", ""), repr(edition), accessed.isoformat()
     for index, doc in enumerate(published):
-        entry = cache / doc.key
+        entry = os.path.join(cache, doc.key, "document.")
         for fmt in doc.files:
             if fmt != "html":
-                files.link(entry / f"document.{fmt}", folder / "documents" / f"{doc.id}.{fmt}")
+                files.link(entry + fmt, f"{site_documents}{doc.id}.{fmt}")
         if "html" in doc.files:
             previous = published[index - 1] if index else None
             following = published[index + 1] if index + 1 < len(published) else None
             # The page links to its neighbours by what document_nav.html shows of them.
-            key = memo.key("page", doc.key, doc.id, repr(edition), accessed.isoformat(), formats,
+            key = memo.key("page", doc.key, doc.id, edition_key, day, formats,
                            *[(d.id, d.record.get("date_text") or d.record.get("title")) if d else None
                              for d in (previous, following)])
             made = memo.get(key)
             if made is None:
-                citations, head, box = _citation(doc, entry / "document.xml", edition, accessed, env)
-                page = _document_page((entry / "document.html").read_text(encoding="utf-8"), doc, previous,
+                citations, head, box = _citation(doc, Path(entry + "xml"), edition, accessed, env)
+                page = _document_page(Path(entry + "html").read_text(encoding="utf-8"), doc, previous,
                                       following, env, formats, (head, box))
                 made = memo.put(key, {"page.html": page.encode("utf-8"),
                                       **{suffix: text.encode("utf-8") for suffix, text in citations.items()}})
-            _link(made / "page.html", folder / "documents" / f"{doc.id}.html")
-            pages.append((folder / "documents" / f"{doc.id}.html", key))
+            kept = os.path.join(made, "")
+            files.link(kept + "page.html", f"{site_documents}{doc.id}.html")
+            pages.append((f"{doc.id}.html", made / "page.html", key))
             for suffix in CITATION_FILES.values():
-                files.link(made / suffix, folder / "documents" / f"{doc.id}{suffix}")
+                files.link(kept + suffix, f"{site_documents}{doc.id}{suffix}")
+
+    # Pagefind, a process of its own, indexes the parts whose pages changed while this one writes
+    # the rest of the site: on a rebuild it is as long as all the rest.
+    search_parts = _search_parts(pages)
+    with futures.ThreadPoolExecutor(1) as indexer:
+        indexed = indexer.submit(_index_for_search, folder, search_parts, cache, files)
+        _write_around_documents(folder, documents, published, records, edition, env, cards, memo, cache, formats,
+                                accessed, stage, len(search_parts), files)
+    return indexed.result() | memo.used | {compiled}
+
+
+def _write_around_documents(folder: Path, documents: list["DocumentBuild"], published: list["DocumentBuild"],
+                            records: list["DocumentRecord"], edition: Edition, env: jinja2.Environment, cards: dict,
+                            memo: SiteMemo, cache: Path, formats: tuple[str, ...], accessed: "date",
+                            stage: Callable[[str], None] | None, bundles: int, files: SiteFiles) -> None:
+    """The site's pages besides the documents' (the listings, the search page), its assets and
+    schemas, and the teiCorpus."""
 
     def page(name: str, template: str, **context) -> None:
         _render_page(env, folder, name, template, **context)
@@ -346,7 +415,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     sources = sorted({r.publisher for r in records if r.publisher})
     archives = sorted({r.repository for r in records if r.repository})
     schemas = _copy_schemas(folder)
-    key = memo.key("listings", _catalogue_digest(documents), repr(edition), accessed.isoformat(), formats,
+    key = memo.key("listings", _catalogue_digest(documents, memo), repr(edition), accessed.isoformat(), formats,
                    env.globals["edition_citation"], sources, archives, schemas, _reference_digest())
     listings = memo.get(key)
     if listings is None:
@@ -361,13 +430,12 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
         _copy_folder(TEMPLATES / "vendor" / "leaflet", folder / "vendor" / "leaflet", skip=("README.md",))
     if stage:
         stage("indexing")
-    search_parts = _search_parts(pages)
-    page("search.html", "search.html", bundles=[_search_bundle(i) for i in range(len(search_parts))],
+    page("search.html", "search.html", bundles=[_search_bundle(i) for i in range(bundles)],
          types=sorted({d.record["type"] for d in published if d.record.get("type")}),
          years=sorted({_year(d.record) for d in published}))
     _copy_assets(folder)
-    _write_corpus(folder, published, records, edition, cache, memo)
-    return _index_for_search(folder, search_parts, cache, files) | memo.used | {compiled}
+    _write_corpus(folder, published, records, edition, cache, memo, files)
+    memo.save_facts()
 
 
 def _render_page(env: jinja2.Environment, folder: Path, name: str, template: str, **context) -> None:
@@ -378,13 +446,20 @@ def _render_page(env: jinja2.Environment, folder: Path, name: str, template: str
     env.get_template(template).stream(root=depth, page=name, **context).dump(str(target), encoding="utf-8")
 
 
-def _catalogue_digest(documents: list["DocumentBuild"]) -> str:
+def _catalogue_digest(documents: list["DocumentBuild"], memo: SiteMemo) -> str:
     """What the listings show of the documents (in the build's order): each one's id, record,
-    files, errors, review count, source and failure; not its text."""
+    files, errors, review count, source and failure; not its text. What a document made under a
+    key shows is digested once, and kept (`SiteMemo.fact`)."""
+
+    def shown(doc: "DocumentBuild") -> str:
+        return hashlib.sha256(json.dumps([doc.id, doc.record, doc.files, doc.errors, doc.review], ensure_ascii=False,
+                                         sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
     digest = hashlib.sha256()
     for doc in documents:
-        digest.update(json.dumps([doc.source, doc.failed, doc.id, doc.record, doc.files, doc.errors, doc.review],
-                                 ensure_ascii=False, sort_keys=True, default=str).encode("utf-8") + b"\0")
+        # A document that was made (it has files) shows what its key was made into, at every build.
+        listed = memo.fact(f"listed-{doc.key}", lambda: shown(doc)) if doc.files else shown(doc)
+        digest.update(json.dumps([doc.source, doc.failed, listed], ensure_ascii=False).encode("utf-8") + b"\0")
     return digest.hexdigest()
 
 
@@ -512,11 +587,15 @@ def _copy_folder(source: Path, target: Path, skip: tuple[str, ...] = (),
     """Copy file by file (with `copy`), so that a failed copy (a full disk) raises its own OSError,
     with its errno and the file it could not write; shutil.copytree gathers failures into one
     shutil.Error that has neither."""
-    for path in sorted(source.rglob("*")):
-        if path.is_file() and path.name not in skip:
-            target_path = target / path.relative_to(source)
-            target_path.parent.mkdir(parents=True, exist_ok=True)
-            copy(path, target_path)
+    base = os.fspath(source)
+    for folder, subfolders, names in os.walk(base):  # strings: a search index's part has hundreds of files
+        subfolders.sort()
+        destination = os.path.join(os.fspath(target), folder[len(base) + 1:])  # target/ itself for base
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if name not in skip and os.path.isfile(path):
+                os.makedirs(destination, exist_ok=True)
+                copy(path, os.path.join(destination, name))
 
 
 def _copy_schemas(folder: Path) -> list[str]:
@@ -598,67 +677,205 @@ def _tei_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> Path:
     return made
 
 
+def _corpus_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> tuple["DocumentRecord", str, str]:
+    """What the corpus header needs of a document's TEI (`_tei_facts`), the digest of its
+    encodingDesc's canonical form and the digest of that record, from the memo's one file of facts."""
+    from ..export.corpus import header_record
+
+    key = memo.key("tei", doc.key, doc.id)
+
+    def make() -> tuple["DocumentRecord", str, str]:
+        made = _tei_facts(cache, doc, memo)
+        # header_record again: the strings that records repeat are held once (interned)
+        record = header_record(pickle.loads((made / "header.pickle").read_bytes()))
+        return (record, hashlib.sha256((made / "encoding.xml").read_bytes()).hexdigest(),
+                hashlib.sha256(repr(record).encode("utf-8")).hexdigest())
+
+    memo.used.add(key)  # its folder holds the entry in documents.json, which the listings may need
+    return memo.fact(key, make)
+
+
 def _header_records(cache: Path, documents: list["DocumentBuild"], memo: SiteMemo) -> list["DocumentRecord"]:
     """What the corpus header and the edition's publisher need of each document, read from the TEI
     in the cache once (a record at a time: a large edition is never in memory at once), then kept."""
-    import pickle
+    return [_corpus_facts(cache, d, memo)[0] for d in documents if "xml" in d.files]
 
-    from ..export.corpus import header_record
 
-    # header_record again: the strings that records repeat are held once (interned)
-    return [header_record(pickle.loads((_tei_facts(cache, d, memo) / "header.pickle").read_bytes()))
-            for d in documents if "xml" in d.files]
+#: The digest of an empty encodingDesc's canonical form: a document that has none.
+_NO_ENCODING = hashlib.sha256(b"").hexdigest()
 
 
 def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list["DocumentRecord"],
-                  edition: Edition, cache: Path, memo: SiteMemo) -> None:
+                  edition: Edition, cache: Path, memo: SiteMemo, files: SiteFiles) -> None:
     """The whole edition as one teiCorpus (the `tei-corpus` export), written document by
-    document so that a large edition is never in memory at once. Each document's part is kept
-    (`memo`) under its document, its id in the corpus and the encodingDesc the corpus shares, and
-    written again as it is while the ids it claims are free (else it is made again)."""
+    document so that a large edition is never in memory at once, as an entry of `memo` linked into
+    the site. A corpus made from the same parts is the kept one, unchanged. Else the new one is
+    spliced from the last one kept (`_KeptCorpus`): each document's part, under its document, its id
+    in the corpus and the encodingDesc the corpus shares, is copied from it as it is while the ids
+    it claims are free (else it is made again), so an edit serialises only its own document."""
     from collections import Counter
 
-    from ..export.corpus import CorpusWriter, corpus_head, corpus_member, ncname
+    from ..export.corpus import CorpusWriter, corpus_head, corpus_ids, corpus_member, ncname
     from ..export.sources import read_source, safe_id
 
     registers = Registers.package()
     members = [d for d in documents if "xml" in d.files]
     # The encodingDesc most documents have, word for word (the first one's on a tie).
-    keys = Counter((_tei_facts(cache, d, memo) / "encoding.xml").read_bytes() for d in members)
-    keys.pop(b"", None)
-    shared_key = max(keys, key=keys.__getitem__) if keys else None  # max keeps the first of equals
-    encoding = None
-    if shared_key is not None:
-        first = next(d for d in members if (_tei_facts(cache, d, memo) / "encoding.xml").read_bytes() == shared_key)
+    facts = [_corpus_facts(cache, d, memo) for d in members]
+    digests = [encoding_digest for _, encoding_digest, _ in facts]
+    counts = Counter(digest for digest in digests if digest != _NO_ENCODING)
+    shared_digest = max(counts, key=counts.__getitem__) if counts else None  # max keeps the first of equals
+    encoding = shared_key = None
+    if shared_digest is not None:
+        first = members[digests.index(shared_digest)]
+        shared_key = (_tei_facts(cache, first, memo) / "encoding.xml").read_bytes()
         encoding = read_source(cache / first.key / "document.xml").tree.getroot().find(
             f"{T}teiHeader/{T}encodingDesc")
-    ids, document_ids, head = corpus_head(encoding, records, registers, edition)
     shared = hashlib.sha256(shared_key or b"").hexdigest()
-    with open(folder / "corpus.xml", "wb") as out:
-        writer = CorpusWriter(out)
-        for part in head:
-            writer.write(part)
-        for doc in members:
-            prefix = document_ids.get(safe_id(doc.id)) or ids.claim(ncname(safe_id(doc.id)))
-            key = memo.key("corpus", doc.key, doc.id, prefix, shared)
-            made = memo.get(key)
-            if made is not None:
-                claimed = json.loads((made / "ids.json").read_text(encoding="utf-8"))
-                if not ids.taken.intersection(claimed):
-                    ids.taken.update(claimed)
-                    writer.write_bytes((made / "part.xml").read_bytes())
-                    continue
-            claims = _Claims(ids)
-            # The cache's copy of the site's documents/ID.xml (which a rebuild may keep in the site
-            # rather than link into the staging folder), under the site's name.
-            source = dataclasses.replace(read_source(cache / doc.key / "document.xml"), id=safe_id(doc.id),
-                                         path=folder / "documents" / f"{doc.id}.xml")
-            part = writer.serialise(corpus_member(source, shared_key,
-                                                  prefix, registers, claims))
-            writer.write_bytes(part)
-            if claims.exact:  # every id as wanted: the same part comes out again while they are free
-                memo.put(key, {"part.xml": part, "ids.json": json.dumps(claims.claimed).encode("utf-8")})
-        writer.close()
+    # The header and the registers, kept under what they are made from: the documents' records
+    # (an edit of a text leaves them as they were), the encodingDesc they share, the edition and
+    # the registers.
+    head_key = memo.key("corpus-head", shared, repr(edition), _reference_digest(),
+                        [(doc.id, record_digest) for doc, (_, _, record_digest) in zip(members, facts)])
+    kept_head = memo.get(head_key)
+    if kept_head is None:
+        ids, document_ids, head = corpus_head(encoding, records, registers, edition)
+        scratch = CorpusWriter(_Bytes())
+        head_bytes = [scratch.serialise(part) for part in head]
+        kept_head = memo.put(head_key, {"head.pickle": pickle.dumps(head_bytes)})
+    else:
+        head_bytes = pickle.loads((kept_head / "head.pickle").read_bytes())
+        ids, document_ids = corpus_ids(encoding, records, registers.lists())
+    prefixes = [document_ids.get(safe_id(doc.id)) for doc in members]
+    part_keys = [memo.key("corpus-part", doc.key, doc.id, prefix, shared) for doc, prefix in zip(members, prefixes)]
+    key = memo.key("corpus", head_key, part_keys)
+    made = memo.get(key)
+    if made is None or not _KeptCorpus.trusted(made):
+        last = _KeptCorpus.last(cache)
+
+        def write(entry: Path) -> None:
+            index = {}
+            with open(entry / "corpus.xml", "wb") as out:
+                writer = CorpusWriter(_Splice(out))
+                for part in head_bytes:
+                    writer.write_bytes(part)
+                for doc, prefix, part_key in zip(members, prefixes, part_keys):
+                    prefix = prefix or ids.claim(ncname(safe_id(doc.id)))
+                    kept = last.parts.get(part_key) if last else None
+                    writer.separate()
+                    offset = writer.out.position
+                    if kept is not None and not ids.taken.intersection(kept[2]):
+                        ids.taken.update(kept[2])
+                        writer.out.copy(last.file, kept[0], kept[1])
+                        index[part_key] = (offset, kept[1], kept[2])
+                        continue
+                    claims = _Claims(ids)
+                    # The cache's copy of the site's documents/ID.xml (which a rebuild may keep in the
+                    # site rather than link into the staging folder), under the site's name.
+                    source = dataclasses.replace(read_source(cache / doc.key / "document.xml"), id=safe_id(doc.id),
+                                                 path=folder / "documents" / f"{doc.id}.xml")
+                    part = writer.serialise(corpus_member(source, shared_key, prefix, registers, claims))
+                    writer.out.write(part)
+                    if claims.exact:  # every id as wanted: the same part comes out again while they are free
+                        index[part_key] = (offset, len(part), claims.claimed)
+                writer.close()
+            _KeptCorpus.seal(entry, index)
+
+        try:
+            made = memo.put_folder(key, write)
+        finally:
+            if last is not None:
+                last.close()
+    files.link(made / "corpus.xml", folder / "corpus.xml", adoptable=False)  # its index has its mtime
+
+
+class _Bytes:
+    """A sink for a CorpusWriter that only serialises."""
+
+    def write(self, data: bytes) -> None:
+        pass
+
+
+class _Splice:
+    """A file written at a known position, with ranges of another file copied into it by the
+    kernel (os.copy_file_range: no bytes through Python), else read and written."""
+
+    def __init__(self, out) -> None:
+        self.out, self.position = out, 0
+
+    def write(self, data: bytes) -> None:
+        self.out.write(data)
+        self.position += len(data)
+
+    def copy(self, source, offset: int, length: int) -> None:
+        self.out.flush()
+        target = self.out.fileno()
+        end = offset + length
+        while offset < end:
+            try:
+                copied = os.copy_file_range(source.fileno(), target, end - offset, offset, self.position)
+            except OSError:  # another file system, or none that can: copied through memory
+                copied = os.pwrite(target, os.pread(source.fileno(), min(end - offset, 1 << 20), offset),
+                                   self.position)
+            if copied <= 0:
+                raise OSError(f"{source.name}: shorter than its index says")
+            offset += copied
+            self.position += copied
+        self.out.seek(self.position)
+
+
+class _KeptCorpus:
+    """A teiCorpus kept in the cache, with the index of its documents' parts (by their key: offset,
+    length, the ids they claim). Its file is also the site's corpus.xml (one file under two names):
+    it is used only while its size and mtime are those it was made with, so that a corpus changed
+    by hand in the site is never copied from."""
+
+    INDEX = "parts.pickle"
+
+    def __init__(self, file, parts: dict) -> None:
+        self.file, self.parts = file, parts
+
+    @staticmethod
+    def seal(entry: Path, parts: dict) -> None:
+        info = os.stat(entry / "corpus.xml")
+        (entry / _KeptCorpus.INDEX).write_bytes(pickle.dumps(
+            {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "parts": parts}, protocol=pickle.HIGHEST_PROTOCOL))
+
+    @classmethod
+    def open(cls, entry: Path) -> "_KeptCorpus | None":
+        try:
+            index = pickle.loads((entry / cls.INDEX).read_bytes())
+            file = open(entry / "corpus.xml", "rb")
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+            return None
+        info = os.fstat(file.fileno())
+        if (info.st_size, info.st_mtime_ns) != (index.get("size"), index.get("mtime_ns")):
+            file.close()
+            return None
+        return cls(file, index["parts"])
+
+    @classmethod
+    def trusted(cls, entry: Path) -> bool:
+        kept = cls.open(entry)
+        if kept is None:
+            return False
+        kept.close()
+        return True
+
+    @classmethod
+    def last(cls, cache: Path) -> "_KeptCorpus | None":
+        """The newest corpus the cache keeps that can be trusted."""
+        with os.scandir(cache) as entries:
+            found = sorted((entry.stat().st_mtime_ns, entry.path) for entry in entries
+                           if entry.name.startswith("corpus-") and entry.is_dir(follow_symlinks=False))
+        for _, path in reversed(found):
+            kept = cls.open(Path(path))
+            if kept is not None:
+                return kept
+        return None
+
+    def close(self) -> None:
+        self.file.close()
 
 
 class _Claims:
@@ -674,18 +891,19 @@ class _Claims:
         return got
 
 
-def _search_parts(pages: list[tuple[Path, str]]) -> list[list[tuple[Path, str]]]:
-    """The document pages in parts of at most about SEARCH_PART_BYTES and SEARCH_PART_PAGES, each
-    page in the part its name hashes to (of a number of parts that is a power of two): an edited
-    page changes only its own part, and a page added or removed moves no other page to another."""
+def _search_parts(pages: list[tuple[str, Path, str]]) -> list[list[tuple[str, Path, str]]]:
+    """The document pages (name in the site, file, key) in parts of at most about SEARCH_PART_BYTES
+    and SEARCH_PART_PAGES, each page in the part its name hashes to (of a number of parts that is a
+    power of two): an edited page changes only its own part, and a page added or removed moves no
+    other page to another."""
     if not pages:
         return []
-    size = sum(path.stat().st_size for path, _ in pages)
+    size = sum(os.stat(path).st_size for _, path, _ in pages)
     wanted = max(-(-size // SEARCH_PART_BYTES), -(-len(pages) // SEARCH_PART_PAGES))
     count = 1 << (wanted - 1).bit_length()
-    parts: list[list[tuple[Path, str]]] = [[] for _ in range(count)]
-    for path, key in pages:
-        parts[zlib.crc32(path.name.encode("utf-8")) % count].append((path, key))
+    parts: list[list[tuple[str, Path, str]]] = [[] for _ in range(count)]
+    for page in pages:
+        parts[zlib.crc32(page[0].encode("utf-8")) % count].append(page)
     return [part for part in parts if part]
 
 
@@ -693,7 +911,7 @@ def _search_bundle(index: int) -> str:
     return "pagefind/" if index == 0 else f"pagefind-{index + 1}/"
 
 
-def _search_key(pages: list[tuple[Path, str]]) -> str:
+def _search_key(pages: list[tuple[str, Path, str]]) -> str:
     """What a part of the search index is made from: its pages (names, and the keys of what they are
     made from, which stand for their bytes) and Pagefind's version."""
     from importlib import metadata
@@ -703,8 +921,8 @@ def _search_key(pages: list[tuple[Path, str]]) -> str:
     except metadata.PackageNotFoundError:
         version = ""
     digest = hashlib.sha256(version.encode() + b"\0")
-    for path, key in pages:
-        digest.update(path.name.encode() + b"\0" + key.encode() + b"\0")
+    for name, _, key in pages:
+        digest.update(name.encode() + b"\0" + key.encode() + b"\0")
     return f"search-{digest.hexdigest()[:32]}"
 
 
@@ -717,7 +935,7 @@ def _keep_search_part(bundle: Path, cache: Path, key: str) -> str:
     return key
 
 
-def _index_for_search(folder: Path, parts: list[list[tuple[Path, str]]], cache: Path,
+def _index_for_search(folder: Path, parts: list[list[tuple[str, Path, str]]], cache: Path,
                       files: SiteFiles) -> set[str]:
     """Pagefind's index (its binary comes in a wheel), one bundle per part, each made from a
     scratch copy of the site that holds only that part's pages; without Pagefind the search
@@ -734,8 +952,8 @@ def _index_for_search(folder: Path, parts: list[list[tuple[Path, str]]], cache: 
                 continue
             shutil.rmtree(scratch, ignore_errors=True)
             (scratch / "documents").mkdir(parents=True)
-            for path, _ in pages:
-                _link(path, scratch / "documents" / path.name)
+            for name, path, _ in pages:
+                _link(path, scratch / "documents" / name)
             subprocess.run([sys.executable, "-m", "pagefind", "--site", str(scratch), "--silent",
                             "--output-path", str(bundle)], check=True, capture_output=True, timeout=600)
             used.add(_keep_search_part(bundle, cache, key))

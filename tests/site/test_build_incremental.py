@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -263,3 +264,107 @@ def test_files_kept_in_the_site_still_make_what_the_cache_lost(built, tmp_path):
     assert stamps(site) == before
     build([sources], tmp_path / "clean", jobs=1, formats=FAST)
     assert contents(tmp_path / "clean") == contents(site)
+
+
+@pytest.fixture
+def counted_reads(monkeypatch):
+    """The sources the build reads to key them (the workers' reads, in other processes, are not
+    counted); every recorded file state is old enough to be trusted."""
+    import tei.site.build as build_module
+
+    monkeypatch.setattr(build_module, "RACY_NS", 0)
+    reads = []
+    real = build_module.read_source_file
+    monkeypatch.setattr(build_module, "read_source_file", lambda path, *args: reads.append(path.name) or real(path, *args))
+    return reads
+
+
+def test_a_source_whose_file_state_is_unchanged_is_not_read_again(built, counted_reads):
+    sources, site = built
+    build([sources], site, jobs=1, formats=FAST)  # records the states, now trusted
+    counted_reads.clear()
+    before = stamps(site)
+    report = build([sources], site, jobs=1, formats=FAST)
+    assert counted_reads == [] and report.reused == len(SEEDS)
+    assert stamps(site) == before
+
+
+def test_a_touched_source_is_read_again_and_writes_nothing(built, counted_reads):
+    sources, site = built
+    build([sources], site, jobs=1, formats=FAST)
+    counted_reads.clear()
+    before = stamps(site)
+    os.utime(sources / EDITED)
+    report = build([sources], site, jobs=1, formats=FAST)
+    assert counted_reads == [EDITED] and (report.rebuilt, report.reused) == (0, len(SEEDS))
+    assert (report.site.written, report.site.removed) == ([], []) and stamps(site) == before
+
+
+def test_an_edit_that_keeps_the_size_and_the_mtime_is_seen(built, counted_reads, tmp_path):
+    """The ctime, which no program sets, tells the edit apart."""
+    sources, site = built
+    build([sources], site, jobs=1, formats=FAST)
+    path = sources / EDITED
+    info = path.stat()
+    text = path.read_bytes()
+    assert b"Do you really doubt" in text
+    path.write_bytes(text.replace(b"Do you really doubt", b"Do you fairly doubt"))
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (info.st_size, info.st_mtime_ns)
+    report = build([sources], site, jobs=1, formats=FAST)
+    assert report.rebuilt == 1
+    assert b"Do you fairly doubt" in (site / "documents" / f"{EDITED_ID}.html").read_bytes()
+    build([sources], tmp_path / "clean", jobs=1, formats=FAST)
+    assert contents(tmp_path / "clean") == contents(site)
+
+
+def test_two_sources_with_the_same_bytes_are_two_documents_in_a_rebuild_as_in_a_clean_build(tmp_path):
+    """A source without a record ID is named by its file: the cache keeps the two apart."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    text = SEEDS[0].read_text(encoding="utf-8")  # no record ID
+    for name in ("first.txt", "second.txt"):
+        (sources / name).write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    first = build([sources], site, jobs=1, formats=FAST)
+    again = build([sources], site, jobs=1, formats=FAST)
+    assert [d.id for d in first.documents] == [d.id for d in again.documents] == ["first", "second"]
+    assert not again.failed and (again.site.written, again.site.removed) == ([], [])
+
+
+def test_a_corpus_changed_by_hand_in_the_site_is_not_spliced_from(built, tmp_path):
+    """The site's corpus.xml is the cache's file under another name: written in place, it no longer
+    has the size and mtime its index was made with, and the next corpus is made whole again."""
+    sources, site = built
+    with open(site / "corpus.xml", "r+b") as corpus:
+        text = corpus.read()
+        starts = [match.start() for match in re.finditer(rb"<TEI[ >]", text)]
+        # a paragraph in the part of a document other than the edited one, which is made again anyway
+        other = next(start for start, end in zip(starts, starts[1:] + [len(text)])
+                     if EDITED_ID.encode() not in text[start:end])
+        at = text.index(b"<p>", other) + 3
+        corpus.seek(at)
+        corpus.write(b"X" * 8)
+    edit(sources)
+    build([sources], site, jobs=1, formats=FAST)
+    build([sources], tmp_path / "clean", jobs=1, formats=FAST)
+    assert contents(tmp_path / "clean") == contents(site)
+
+
+def test_a_page_made_again_with_the_same_bytes_becomes_one_file_with_the_sites(built):
+    """A page the cache lost (or that other code made again) comes out with the same bytes as the
+    site's: the site keeps its file, and the cache takes it, so that the next build neither links
+    nor compares it again."""
+    sources, site = built
+    cache = site.parent / f".{site.name}.cache"
+    for entry in cache.iterdir():
+        if entry.name.startswith("page-"):
+            shutil.rmtree(entry)
+    (cache / "site.json").unlink()  # the site is put together again
+    before = stamps(site)
+    report = build([sources], site, jobs=1, formats=FAST)
+    assert (report.site.written, report.site.removed) == ([], []) and stamps(site) == before
+    page = site / "documents" / f"{EDITED_ID}.html"
+    [kept] = [entry / "page.html" for entry in cache.iterdir()
+              if entry.name.startswith("page-") and (entry / "page.html").read_bytes() == page.read_bytes()]
+    assert kept.stat().st_ino == page.stat().st_ino

@@ -170,9 +170,12 @@ def test_a_dask_cluster_builds_the_same_site_byte_for_byte(tmp_path, monkeypatch
 
 
 def _same_except_timings(tmp_path) -> bool:
-    """build.json records seconds per stage, which differ from run to run, and site.json the inode
-    and mtime of each site file, which differ from folder to folder; all else is the same."""
+    """build.json records seconds per stage, which differ from run to run, site.json the inode
+    and mtime of each site file, which differ from folder to folder, and so do the source list
+    (each source's file state, each document's seconds) and a kept corpus's index (its file's
+    mtime); all else is the same."""
     import json
+    import pickle
 
     here, there = site_files(tmp_path / "local" / ".edition.cache"), site_files(tmp_path / "dask" / ".edition.cache")
     if sorted(here) != sorted(there):
@@ -186,6 +189,20 @@ def _same_except_timings(tmp_path) -> bool:
         elif name.endswith("site.json"):
             one, two = json.loads(here[name]), json.loads(there[name])
             if one["key"] != two["key"] or sorted(one["files"]) != sorted(two["files"]):
+                return False
+        elif name.endswith("sources.pickle"):
+            one, two = pickle.loads(here[name]), pickle.loads(there[name])
+            if ({path: state[-1] for path, state in one["states"].items()}
+                    != {path: state[-1] for path, state in two["states"].items()}
+                    or {key: (b.id, b.record, b.files) for key, b in one["builds"].items()}
+                    != {key: (b.id, b.record, b.files) for key, b in two["builds"].items()}):
+                return False
+        elif name.endswith("parts.pickle"):
+            one, two = pickle.loads(here[name]), pickle.loads(there[name])
+            if (one["size"], one["parts"]) != (two["size"], two["parts"]):
+                return False
+        elif name.endswith(".pickle"):
+            if pickle.loads(here[name]) != pickle.loads(there[name]):
                 return False
         elif here[name] != there[name]:
             return False
