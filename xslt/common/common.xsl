@@ -28,11 +28,15 @@
   <!-- The words of the interface (headings, labels, explanations) in $interface-language: the
        renderer serves the message catalogue's translations (tei/core/locale) as the document
        "interface-labels:LANG", <labels><label msgid="Date">Datum</label>...</labels>. In English,
-       the stylesheets' own words, so no document is read: document('') is this stylesheet,
-       which has no labels. -->
-  <xsl:variable name="interface-labels"
-      select="document(concat(substring('interface-labels:', 1, 17 * ($interface-language != 'en')),
-                              substring($interface-language, 1, 50 * ($interface-language != 'en'))))/labels/label"/>
+       the stylesheets' own words, so no document is read (a global variable is evaluated on
+       every run, and reading even document('') parses a stylesheet again each time). -->
+  <xsl:variable name="interface-labels-tree">
+    <xsl:if test="$interface-language != 'en'">
+      <xsl:copy-of select="document(concat('interface-labels:', substring($interface-language, 1, 50)))/labels/label"/>
+    </xsl:if>
+  </xsl:variable>
+  <xsl:variable name="interface-labels" select="exsl:node-set($interface-labels-tree)/label"
+                xmlns:exsl="http://exslt.org/common"/>
 
   <!-- lang on an element of the interface when its words are not English (the page's lang is the
        document's): screen readers then read "Datum" as German. -->
