@@ -16,6 +16,12 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 #: a word made only of other spaces than " " (a no-break space, an em space): textwrap treats such a
 #: word as space, dropping it at a line's edges, which the quick wrapping below does not do
 _SPACE_WORD = re.compile(r"(?<![^ ])[^\S ]+(?![^ ])")
+#: white space other than " " and the line break (no-break spaces, tabs, em spaces): text without any
+#: is wrapped by regular expressions over the whole text rather than line by line in Python
+_OTHER_SPACES = re.compile(r"[^\S \n]")
+#: what collapsing spaces changes in such text: runs of " ", then the " " left at a line's edges
+_SPACE_RUNS = re.compile(r"  +")
+_LINE_EDGE_SPACES = re.compile(r" \n ?|\n ")
 
 
 @functools.lru_cache(maxsize=8)
@@ -24,11 +30,22 @@ def _next_line(width: int) -> re.Pattern:
     return re.compile(rf".{{1,{width}}}(?= |$)|[^ ]+")
 
 
+@functools.lru_cache(maxsize=8)
+def _long_line(width: int) -> re.Pattern:
+    """A line longer than `width` columns."""
+    return re.compile(rf"[^\n]{{{width + 1},}}")
+
+
 def _wrap_line(line: str, width: int) -> list[str]:
     """`textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)` for a line whose
     words are one space apart, several times faster: textwrap handles each word in Python."""
     if _SPACE_WORD.search(line):
         return textwrap.wrap(line, width=width, break_long_words=False, break_on_hyphens=False)
+    return _wrap_words(line, width)
+
+
+def _wrap_words(line: str, width: int) -> list[str]:
+    """The wrapping of a line whose words are one space apart and none is made of spaces."""
     if len(line) <= width:
         return [line] if line else []
     pattern, parts, pos = _next_line(width), [], 0
@@ -41,9 +58,14 @@ def _wrap_line(line: str, width: int) -> list[str]:
 
 def wrap_text(raw: str, width: int) -> str:
     """Collapse spaces, wrap every line at `width` columns, keep at most one blank line."""
-    lines: list[str] = []
-    for line in raw.split("\n"):
-        line = _SPACES.sub(" ", line).strip(" ")
-        wrapped = _wrap_line(line, width)
-        lines.extend(part.replace("\u00a0", " ").rstrip() for part in wrapped or [""])
-    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n") + "\n"
+    if _OTHER_SPACES.search(raw):
+        lines: list[str] = []
+        for line in raw.split("\n"):
+            line = _SPACES.sub(" ", line).strip(" ")
+            wrapped = _wrap_line(line, width)
+            lines.extend(part.replace("\u00a0", " ").rstrip() for part in wrapped or [""])
+        text = "\n".join(lines)
+    else:  # the same, with only the long lines handled one by one
+        text = _LINE_EDGE_SPACES.sub("\n", _SPACE_RUNS.sub(" ", raw)).strip(" ")
+        text = _long_line(width).sub(lambda line: "\n".join(_wrap_words(line.group(), width)), text)
+    return _BLANK_RUNS.sub("\n\n", text).strip("\n") + "\n"

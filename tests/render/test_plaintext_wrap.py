@@ -4,6 +4,7 @@ words longer than a line, at every width."""
 from __future__ import annotations
 
 import random
+import re
 import textwrap
 
 import pytest
@@ -35,3 +36,25 @@ def test_no_break_spaces_are_kept_and_never_broken_at():
     lines = text.splitlines()
     assert lines[0].startswith("  Indented") and lines[-1].endswith("end of line")
     assert all(len(line) <= 20 for line in lines)
+
+
+def _wrapped_line_by_line(raw: str, width: int) -> str:
+    """What wrap_text makes, each line of `raw` wrapped by textwrap."""
+    lines = []
+    for line in raw.split("\n"):
+        line = _SPACES.sub(" ", line).strip(" ")
+        lines.extend(part.replace("\u00a0", " ").rstrip() for part in _textwrap(line, width) or [""])
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
+@pytest.mark.parametrize("width", [1, 10, 72])
+@pytest.mark.parametrize("spaces", ["only ' '", "any"])
+def test_texts_wrap_as_their_lines_wrapped_one_by_one(width, spaces):
+    """Text whose only spaces are " " is wrapped over the whole text at once, other text line by line."""
+    pieces = PIECES + ["\n", "\n\n\n", " \n ", "\n \n"]
+    if spaces != "any":
+        pieces = [piece for piece in pieces if not re.search(r"[^\S \n]", piece)]
+    rng = random.Random(width)
+    for _ in range(2000):
+        raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
+        assert wrap_text(raw, width) == _wrapped_line_by_line(raw, width), repr(raw)
