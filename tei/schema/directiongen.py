@@ -173,13 +173,16 @@ def stylesheet() -> str:
     <xsl:call-template name="language-direction"><xsl:with-param name="tag" select="$doc-lang"/></xsl:call-template>
   </xsl:variable>
 
-  <!-- A `dir` attribute for the output element of the context TEI element, when needed. -->
+  <!-- A `dir` attribute for the output element of the context TEI element, when needed. Most
+       elements have none of the three attributes that set one, and are passed over at once. -->
   <xsl:template name="direction">
-    <xsl:variable name="rendered"><xsl:call-template name="rendered-direction"/></xsl:variable>
-    <xsl:if test="@xml:lang or string($rendered)">
-      <xsl:variable name="own"><xsl:call-template name="own-direction"/></xsl:variable>
-      <xsl:variable name="around"><xsl:call-template name="inherited-direction"/></xsl:variable>
-      <xsl:if test="$own != $around"><xsl:attribute name="dir"><xsl:value-of select="$own"/></xsl:attribute></xsl:if>
+    <xsl:if test="@xml:lang or @rend or @style">
+      <xsl:variable name="rendered"><xsl:call-template name="rendered-direction"/></xsl:variable>
+      <xsl:if test="@xml:lang or string($rendered)">
+        <xsl:variable name="own"><xsl:call-template name="own-direction"/></xsl:variable>
+        <xsl:variable name="around"><xsl:call-template name="inherited-direction"/></xsl:variable>
+        <xsl:if test="$own != $around"><xsl:attribute name="dir"><xsl:value-of select="$own"/></xsl:attribute></xsl:if>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 
