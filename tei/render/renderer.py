@@ -90,8 +90,8 @@ def _read_tei(path: Path, warnings: list[str] | None = None) -> tuple[etree._Ele
         raise RenderError(f"cannot read: {exc.strerror or exc}", str(path)) from None
     tree = parse_untrusted(source, name=str(path), xinclude="fallback", repeated_ids="allow",
                            warnings=warnings)
-    for value, line, first in duplicate_ids(tree):
-        if warnings is not None:
+    if warnings is not None:  # looking for repeated ids walks the file: only when they are reported
+        for value, line, first in duplicate_ids(tree):
             warnings.append(f"line {line}: xml:id {value!r} is used again (first on line {first}); "
                             "links to it go to the first")
     _check_root(tree.getroot(), path)

@@ -87,11 +87,18 @@ def compiled(name: str) -> etree.XSLT:
     return compile_stylesheet(xslt_path(name), None)
 
 
+@functools.lru_cache(maxsize=64)
+def _quoted(value: str) -> object:
+    """A parameter's value as an XPath string, quoted once per process for the values every run
+    passes (the page's CSS and script, some 20 KB, are encoded anew by each quoting)."""
+    return etree.XSLT.strparam(value)
+
+
 def run(stylesheet: etree.XSLT, tree: etree._ElementTree, params: dict[str, str],
         folder: Path | None = None) -> etree._XSLTResultTree:
     """Apply a stylesheet; every parameter is passed as a string, never as an XPath expression.
     While it runs, `document()` may read files in `folder` (else the compile-time folder) only."""
-    quoted = {name: etree.XSLT.strparam(str(value)) for name, value in params.items()}
+    quoted = {name: _quoted(str(value)) for name, value in params.items()}
     token = _RUN_FOLDER.set(folder.resolve() if folder else None)
     try:
         result = stylesheet(tree, **quoted)
