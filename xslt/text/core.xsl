@@ -59,16 +59,11 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <!-- Text with its white space collapsed; a space kept at either edge where there was one. -->
+  <!-- Text with its white space collapsed; a space kept at either edge where there was one: the
+       text is collapsed between two letters, which keep the spaces at its edges, then left out. -->
   <xsl:template match="text()">
-    <xsl:variable name="collapsed" select="normalize-space(.)"/>
-    <xsl:if test="string-length(.) &gt; 0 and normalize-space(substring(., 1, 1)) = ''">
-      <xsl:text> </xsl:text>
-    </xsl:if>
-    <xsl:value-of select="$collapsed"/>
-    <xsl:if test="$collapsed and normalize-space(substring(., string-length(.))) = ''">
-      <xsl:text> </xsl:text>
-    </xsl:if>
+    <xsl:variable name="between" select="normalize-space(concat('x', ., 'x'))"/>
+    <xsl:value-of select="substring($between, 2, string-length($between) - 2)"/>
   </xsl:template>
 
   <!-- ================================================================ blocks -->
