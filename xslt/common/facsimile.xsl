@@ -65,8 +65,8 @@
 
   <!-- The surfaces of <facsimile> that no @facs of the text points at (at the surface, one of its
        zones or one of its graphics): shown after the text, so that no page image is left out. -->
-  <xsl:key name="facs-pointer" match="tei:text//*[@facs]"
-           use="substring-after(substring-before(concat(normalize-space(@facs), ' '), ' '), '#')"/>
+  <xsl:key name="facs-pointer" match="tei:text//*/@facs"
+           use="substring-after(substring-before(concat(normalize-space(.), ' '), ' '), '#')"/>
   <xsl:variable name="unplaced-surfaces"
                 select="/tei:TEI/tei:facsimile//tei:surface[not(key('facs-pointer', (. | .//tei:zone | .//tei:graphic)/@xml:id))]"/>
 

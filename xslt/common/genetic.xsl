@@ -121,7 +121,7 @@
 
   <xsl:template match="tei:handShift">
     <xsl:variable name="hand"><xsl:call-template name="hand-name"><xsl:with-param name="pointer" select="@new"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="note" select="normalize-space(key('ids', $hand))"/>
+    <xsl:variable name="note" select="normalize-space(key('ids', $hand)/..)"/>
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'handShift'"/>
       <xsl:with-param name="quiet" select="'no'"/>

@@ -512,7 +512,7 @@
   <!-- A target the URL allow-list (common/urls.xsl) refuses is shown, not linked. -->
   <xsl:template match="tei:ref | tei:ptr">
     <xsl:variable name="href"><xsl:call-template name="safe-href"/></xsl:variable>
-    <xsl:variable name="note" select="key('ids', substring-after($href, '#'))[self::tei:note]"/>
+    <xsl:variable name="note" select="key('ids', substring-after($href, '#'))/parent::tei:note"/>
     <xsl:variable name="label">
       <xsl:choose>
         <xsl:when test="self::tei:ref"/>

@@ -14,7 +14,7 @@
     <xsl:variable name="pointer" select="normalize-space((@ref | @corresp | @target)[1])"/>
     <xsl:variable name="first" select="concat(substring-before(concat($pointer, ' '), ' '), '')"/>
     <!-- Only "#id" points into this file: the id after the '#' of "javascript:...#id" is no reason to link. -->
-    <xsl:variable name="target" select="key('ids', substring-after($first, '#'))[starts-with($first, '#')]"/>
+    <xsl:variable name="target" select="key('ids', substring-after($first, '#'))/parent::*[starts-with($first, '#')]"/>
     <xsl:variable name="prefix" select="substring-before($first, ':')"/>
     <xsl:variable name="href">
       <xsl:choose>

@@ -236,7 +236,7 @@
   </xsl:template>
 
   <xsl:template match="tei:ptr">
-    <xsl:variable name="note" select="key('ids', substring-after(@target, '#'))[self::tei:note]"/>
+    <xsl:variable name="note" select="key('ids', substring-after(@target, '#'))/parent::tei:note"/>
     <xsl:choose>
       <xsl:when test="$note">[note <xsl:for-each select="$note"><xsl:call-template name="note-label"/></xsl:for-each>]</xsl:when>
       <xsl:otherwise>&lt;<xsl:value-of select="@target"/>&gt;</xsl:otherwise>
