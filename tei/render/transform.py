@@ -31,7 +31,8 @@ ACCESS = etree.XSLTAccessControl(read_file=True, write_file=False, create_dir=Fa
 #: (`document('interface-labels:de')`): the message catalogue's, never a file.
 LABELS_SCHEME = "interface-labels:"
 
-#: The folder `document()` may read during the transformation under way in this thread or task.
+#: The folder `document()` may read during the transformation under way in this thread or task,
+#: as given: it is resolved only when a document is read (resolving costs a system call a folder).
 _RUN_FOLDER: contextvars.ContextVar[Path | None] = contextvars.ContextVar("document_folder", default=None)
 
 
@@ -53,7 +54,8 @@ class _InputFolderResolver(etree.Resolver):
         if url.startswith(("http:", "https:", "ftp:")):
             raise RenderError(f"document() may not reach the network: {url}")
         path = Path(url[7:] if url.startswith("file://") else url).resolve()
-        folder = _RUN_FOLDER.get() or self.folder
+        folder = _RUN_FOLDER.get()
+        folder = folder.resolve() if folder else self.folder
         allowed = [_stylesheet_folder()] + ([folder] if folder else [])
         if not any(path == root or root in path.parents for root in allowed):
             raise RenderError(f"document() may only read files in the input's folder: {url}")
@@ -99,7 +101,7 @@ def run(stylesheet: etree.XSLT, tree: etree._ElementTree, params: dict[str, str]
     """Apply a stylesheet; every parameter is passed as a string, never as an XPath expression.
     While it runs, `document()` may read files in `folder` (else the compile-time folder) only."""
     quoted = {name: _quoted(str(value)) for name, value in params.items()}
-    token = _RUN_FOLDER.set(folder.resolve() if folder else None)
+    token = _RUN_FOLDER.set(folder)
     try:
         result = stylesheet(tree, **quoted)
     except etree.XSLTApplyError as exc:
