@@ -20,7 +20,8 @@
     <xsl:param name="url"/>
     <xsl:param name="relative" select="'no'"/>
     <xsl:variable name="trimmed" select="normalize-space($url)"/>
-    <xsl:variable name="lower" select="translate($trimmed, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <!-- the scheme is all that is read in lower case: its first eight characters ("https://") -->
+    <xsl:variable name="lower" select="translate(substring($trimmed, 1, 8), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
     <!-- A relative reference has no ':' before its first '/', '?' or '#'. -->
     <xsl:variable name="first-segment" select="substring-before(concat(translate($trimmed, '?#', '//'), '/'), '/')"/>
     <xsl:if test="$trimmed != '' and not(contains($trimmed, ' ')) and not(contains($trimmed, '&#x7F;'))
