@@ -83,7 +83,10 @@
     <xsl:param name="nodes" select="/.."/>
     <xsl:param name="href" select="''"/>
     <xsl:param name="separator" select="'; '"/>
-    <xsl:variable name="link"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="$href"/></xsl:call-template></xsl:variable>
+    <!-- most fields have no address: safe-url would say nothing of an empty one -->
+    <xsl:variable name="link">
+      <xsl:if test="normalize-space($href)"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="$href"/></xsl:call-template></xsl:if>
+    </xsl:variable>
     <!-- an empty element (<sourceDesc><p/></sourceDesc>) is no value: no bare label -->
     <xsl:variable name="shown" select="$nodes[normalize-space() or *]"/>
     <xsl:if test="normalize-space($value) or $shown">
