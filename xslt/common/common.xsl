@@ -49,13 +49,18 @@
   </xsl:template>
 
   <!-- `text` in the interface language: its translation, looked up by its words (spaces
-       normalised), else `text` itself, spaces and all. -->
+       normalised), else `text` itself, spaces and all. In English there is nothing to look up. -->
   <func:function name="ed:label">
     <xsl:param name="text"/>
-    <xsl:variable name="translation" select="$interface-labels[@msgid = normalize-space($text)]"/>
     <xsl:choose>
-      <xsl:when test="$translation"><func:result select="string($translation[1])"/></xsl:when>
-      <xsl:otherwise><func:result select="string($text)"/></xsl:otherwise>
+      <xsl:when test="not($interface-labels)"><func:result select="string($text)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="translation" select="$interface-labels[@msgid = normalize-space($text)]"/>
+        <xsl:choose>
+          <xsl:when test="$translation"><func:result select="string($translation[1])"/></xsl:when>
+          <xsl:otherwise><func:result select="string($text)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
     </xsl:choose>
   </func:function>
 
