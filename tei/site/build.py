@@ -524,9 +524,11 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
             results[str(path)] = DocumentBuild(source=str(path), key="", failed=exc.message)
         else:
             keyed.append((str(path), key))
-            # A record from the source list keeps the values it shares with the others (one pickle).
             cached = listing.cached(str(path), key, cache)
             if cached is not None:
+                # the values records repeat held once: the source list's pickle shares them already,
+                # a record read from its build.json (a cache the list does not know) does not
+                cached.record = share_recurring(cached.record, pool)
                 results[str(path)] = cached
                 reused += 1
             else:
