@@ -235,13 +235,18 @@ class SourceList:
         self.states[str(path)] = (*state, key)
         return key
 
-    def cached(self, source: str, key: str, cache: Path) -> DocumentBuild | None:
-        """The document made from `key`, when the cache holds it."""
+    def cached(self, source: str, key: str, cache: Path, pool: dict) -> DocumentBuild | None:
+        """The document made from `key`, when the cache holds it. The values records repeat are
+        held once: the list's pickle shares them already, a record read from its build.json (a
+        cache the list does not know) takes them from `pool` (`share_recurring`)."""
         if key not in self.entries:
             return None
         kept = self.kept_builds.get(key)
         if kept is None:
-            return cached_document(source, key, cache)
+            found = cached_document(source, key, cache)
+            if found is not None:
+                found.record = share_recurring(found.record, pool)
+            return found
         return replace(kept, source=source)
 
     def save(self, documents: Iterable[DocumentBuild]) -> None:
@@ -578,11 +583,8 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
             results[str(path)] = DocumentBuild(source=str(path), key="", failed=exc.message)
         else:
             keyed.append((str(path), key))
-            cached = listing.cached(str(path), key, cache)
+            cached = listing.cached(str(path), key, cache, pool)
             if cached is not None:
-                # the values records repeat held once: the source list's pickle shares them already,
-                # a record read from its build.json (a cache the list does not know) does not
-                cached.record = share_recurring(cached.record, pool)
                 results[str(path)] = cached
                 reused += 1
             else:
