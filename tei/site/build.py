@@ -124,6 +124,48 @@ def build_salt(formats: Iterable[str], language: str = SOURCE_LANGUAGE) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+#: In the cache: the build's salt and the package's digest (`code_keys`), with the file state of
+#: every file they are read from.
+CODE_STATE = "code.pickle"
+
+
+def _folder_states(folders: Iterable[Path]) -> dict[str, tuple]:
+    """The file state (`file_state`) of every file under `folders`, __pycache__ left out."""
+    states = {}
+    for folder in folders:
+        for root, dirs, files in os.walk(folder, followlinks=True):
+            dirs[:] = [name for name in dirs if name != "__pycache__"]
+            for name in files:
+                path = os.path.join(root, name)
+                states[path] = file_state(os.stat(path))
+    return states
+
+
+def code_keys(cache: Path, formats: Iterable[str], language: str = SOURCE_LANGUAGE) -> tuple[str, str]:
+    """The build's salt (`build_salt`) and the digest of the whole package (tei/), which the site's
+    key holds. Both read and parse every module, stylesheet and schema; they are kept in the cache
+    with the file state of each file under the folders they come from, and taken from it while
+    every state is the one recorded and trusted as a source's is (`trusted_state`)."""
+    from ..core.imports import PACKAGE
+    from ..core.messages import LOCALE
+
+    folders = [PACKAGE, LOCALE, xslt_path(""), schema_path(""), register_path("")]
+    asked = [__version__, sorted(formats), language]
+    started = time.time_ns()  # before any file state is taken
+    states = _folder_states(folders)
+    try:
+        kept = pickle.loads((cache / CODE_STATE).read_bytes())
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+        kept = None
+    if (isinstance(kept, dict) and kept.get("asked") == asked and kept["states"].keys() == states.keys()
+            and all(trusted_state(state, kept["states"][path], kept["recorded"]) for path, state in states.items())):
+        return kept["salt"], kept["code"]
+    salt, code = build_salt(formats, language), _tree_digest(PACKAGE)
+    write_atomic(cache / CODE_STATE, pickle.dumps({"asked": asked, "recorded": started, "states": states,
+                                                   "salt": salt, "code": code}))
+    return salt, code
+
+
 def source_key(path: Path, data: bytes, salt: str) -> str:
     """The content key of a source: its bytes and its file's name, which names the document when
     its text gives no record ID (two sources with the same bytes are two documents)."""
@@ -137,6 +179,18 @@ SOURCE_LIST = "sources.pickle"
 #: A file changed less than this many nanoseconds before its state was taken may change again within
 #: the same timestamp (the file system's clock has steps: 2 s on FAT), unseen: it is read again.
 RACY_NS = 2 * 10**9
+
+
+def file_state(info: os.stat_result) -> tuple:
+    """What a file's state is compared by: device, inode, size, mtime_ns and ctime_ns."""
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def trusted_state(state: tuple, kept: tuple, recorded: int) -> bool:
+    """Whether a file whose state is `state` is unchanged since `kept` was recorded at `recorded`
+    (time.time_ns, taken before the state): the same state, and one not changed within RACY_NS
+    of the recording (`SourceList` says why)."""
+    return kept == state and max(state[3:]) < recorded - RACY_NS
 
 
 class SourceList:
@@ -171,9 +225,9 @@ class SourceList:
 
     def key(self, path: Path, info: os.stat_result) -> str:
         """The source's content key: the one recorded when its file state is the same, else read."""
-        state = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        state = file_state(info)
         kept = self.kept_states.get(str(path))
-        if kept is not None and kept[:-1] == state and max(state[3:]) < self.recorded - RACY_NS:
+        if kept is not None and trusted_state(state, kept[:-1], self.recorded):
             key = kept[-1]
         else:
             key = source_key(path, read_source_file(path), self.salt)
@@ -181,13 +235,18 @@ class SourceList:
         self.states[str(path)] = (*state, key)
         return key
 
-    def cached(self, source: str, key: str, cache: Path) -> DocumentBuild | None:
-        """The document made from `key`, when the cache holds it."""
+    def cached(self, source: str, key: str, cache: Path, pool: dict) -> DocumentBuild | None:
+        """The document made from `key`, when the cache holds it. The values records repeat are
+        held once: the list's pickle shares them already, a record read from its build.json (a
+        cache the list does not know) takes them from `pool` (`share_recurring`)."""
         if key not in self.entries:
             return None
         kept = self.kept_builds.get(key)
         if kept is None:
-            return cached_document(source, key, cache)
+            found = cached_document(source, key, cache)
+            if found is not None:
+                found.record = share_recurring(found.record, pool)
+            return found
         return replace(kept, source=source)
 
     def save(self, documents: Iterable[DocumentBuild]) -> None:
@@ -498,7 +557,7 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
            time_limit: float | None = None, executor: Executor | None = None, slots: int | None = None) -> BuildReport:
     from .pages import SiteFiles, write_site
 
-    salt = build_salt(formats, edition.language)
+    salt, code = code_keys(cache, formats, edition.language)
     timings: dict[str, float] = {}
     started = time.perf_counter()
 
@@ -524,11 +583,8 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
             results[str(path)] = DocumentBuild(source=str(path), key="", failed=exc.message)
         else:
             keyed.append((str(path), key))
-            cached = listing.cached(str(path), key, cache)
+            cached = listing.cached(str(path), key, cache, pool)
             if cached is not None:
-                # the values records repeat held once: the source list's pickle shares them already,
-                # a record read from its build.json (a cache the list does not know) does not
-                cached.record = share_recurring(cached.record, pool)
                 results[str(path)] = cached
                 reused += 1
             else:
@@ -571,7 +627,6 @@ def _build(sources: list, out: Path, cache: Path, jobs: int | None, formats: tup
     notes = [] if edition.base_url else [
         "no sitemap.xml: its addresses must be absolute; give the edition's base URL (--base-url, or base_url "
         "in edition.toml)"]
-    code = _tree_digest(Path(__file__).resolve().parent.parent)  # tei/
     site_key = _site_key(salt, code, documents, edition)
     unchanged = _unchanged_site(out, cache, site_key)
     if unchanged is not None:

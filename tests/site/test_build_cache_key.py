@@ -60,3 +60,46 @@ def test_changing_a_module_that_makes_documents_changes_the_key_and_the_site_cod
         assert key() != before, name
         path.write_text(original, encoding="utf-8")
     assert key() == before
+
+
+def test_the_code_keys_kept_in_the_cache_follow_every_change_to_the_package(tmp_path, monkeypatch):
+    """The salt and the package's digest are taken from the cache only while every file they are
+    read from has the state recorded, trusted as a source's is: a file changed within the racy
+    window is read again, and so is one changed with its size and mtime kept (its ctime moved)."""
+    import os
+
+    import tei.core.imports as imports
+    import tei.site.build as build_module
+    from tei.site.build import code_keys
+
+    package = tmp_path / "tei"
+    shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(imports, "PACKAGE", package)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    computed = []
+    real = build_module.build_salt
+    monkeypatch.setattr(build_module, "build_salt", lambda *args: computed.append(args) or real(*args))
+
+    first = code_keys(cache, ("html",))
+    assert code_keys(cache, ("html",)) == first and len(computed) == 2  # just copied: racy, read again
+    monkeypatch.setattr(build_module, "RACY_NS", 0)
+    code_keys(cache, ("html",))
+    computed.clear()
+    assert code_keys(cache, ("html",)) == first and computed == []
+    assert code_keys(cache, ("html", "txt"))[0] != first[0] and len(computed) == 1  # other formats
+
+    code_keys(cache, ("html",))
+    computed.clear()
+    module = package / "convert" / "encoder.py"
+    info = module.stat()
+    module.write_bytes(module.read_bytes()[:-1] + b" ")  # the same size
+    os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns))  # and the same mtime
+    changed = code_keys(cache, ("html",))
+    assert changed[0] != first[0] and changed[1] != first[1] and len(computed) == 1
+
+    computed.clear()
+    template = package / "site" / "templates" / "base.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    site_changed = code_keys(cache, ("html",))
+    assert site_changed[0] == changed[0] and site_changed[1] != changed[1] and len(computed) == 1

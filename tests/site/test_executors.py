@@ -172,8 +172,8 @@ def test_a_dask_cluster_builds_the_same_site_byte_for_byte(tmp_path, monkeypatch
 def _same_except_timings(tmp_path) -> bool:
     """build.json records seconds per stage, which differ from run to run, site.json the inode
     and mtime of each site file, which differ from folder to folder, and so do the source list
-    (each source's file state, each document's seconds) and a kept corpus's index (its file's
-    mtime); all else is the same."""
+    (each source's file state, each document's seconds), the code's keys (each file's state) and a
+    kept corpus's index (its file's mtime); all else is the same."""
     import json
     import pickle
 
@@ -196,6 +196,10 @@ def _same_except_timings(tmp_path) -> bool:
                     != {path: state[-1] for path, state in two["states"].items()}
                     or {key: (b.id, b.record, b.files) for key, b in one["builds"].items()}
                     != {key: (b.id, b.record, b.files) for key, b in two["builds"].items()}):
+                return False
+        elif name.endswith("code.pickle"):
+            one, two = pickle.loads(here[name]), pickle.loads(there[name])
+            if (one["asked"], one["salt"], one["code"]) != (two["asked"], two["salt"], two["code"]):
                 return False
         elif name.endswith("parts.pickle"):
             one, two = pickle.loads(here[name]), pickle.loads(there[name])
