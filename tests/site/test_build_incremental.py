@@ -368,3 +368,17 @@ def test_a_page_made_again_with_the_same_bytes_becomes_one_file_with_the_sites(b
     [kept] = [entry / "page.html" for entry in cache.iterdir()
               if entry.name.startswith("page-") and (entry / "page.html").read_bytes() == page.read_bytes()]
     assert kept.stat().st_ino == page.stat().st_ino
+
+
+def test_records_read_from_their_build_json_hold_the_values_they_repeat_once(built):
+    """A cache without the source list (an older build's) gives the records from each build.json:
+    the values documents repeat (types, places, people) must still be one object, or the catalogue
+    held while the site is written grows with every document's copy of them."""
+    from tei.site.build import SOURCE_LIST
+
+    sources, site = built
+    (site.parent / f".{site.name}.cache" / SOURCE_LIST).unlink()
+    report = build([sources], site, jobs=1, formats=FAST)
+    telegrams = [doc.record["type"] for doc in report.documents if doc.record.get("type") == "Telegram"]
+    assert report.reused == len(SEEDS) and len(telegrams) == 2
+    assert telegrams[0] is telegrams[1]
