@@ -17,7 +17,7 @@ from .. import __version__
 from ..core.archive import ARCHIVE
 from ..core.tei import T, TEI_NS, XML_ID, XML_LANG, slug, sub_element
 from ..core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES, category_id
-from .model import Block, Document, EditorialMark, Inline, dates_in, part_of, text_of
+from .model import OPENER_KINDS, Block, Document, EditorialMark, Inline, dates_in, part_of, text_of
 
 PUBLISHER = ARCHIVE
 
@@ -389,7 +389,6 @@ class TeiEncoder:
             _el(_el(div, "gap", reason="no-text"), "desc", "The export has no document text.")
             self.warnings.append("the document has no text")
             return
-        opener_kinds = {"registry", "to", "from", "subject", "reference", "dateline", "address", "salute"}
         closer_kinds = {"signed", "closing-date"}
         opener = closer = None
         seen_text = container_text = False
@@ -399,10 +398,11 @@ class TeiEncoder:
                 # Beside the closer, not in it: older TEI releases do not allow byline in closer.
                 self.inline(_el(container, "byline"), block.content)
                 continue
-            if block.kind in opener_kinds and not seen_text:
+            if block.kind in OPENER_KINDS and not seen_text:
                 if opener is None:
                     opener = _el(div, "opener")
                 self.opener_part(opener, block)
+                _append_text(opener, block.gap_after)
                 continue
             if block.kind in closer_kinds and not container_text:
                 # A closer needs text before it in its division (TEI): after headings only, the
@@ -420,6 +420,8 @@ class TeiEncoder:
                 container = _el(div, "div", type="section")
                 closer = None
                 container_text = False
+            elif block.kind == "head":
+                opener = None  # the opener's items after it are a new opener: the source's order stays
             elif block.kind not in ("head", "space"):
                 seen_text = container_text = True
             self.block(container, block)
@@ -438,6 +440,8 @@ class TeiEncoder:
                 self.inline(_el(address, "addrLine"), line)
         elif kind == "salute":
             self.inline(_el(opener, "salute"), block.content)
+        elif kind == "column":
+            self.inline(_el(opener, "seg"), block.content)
 
     def closer_part(self, closer: etree._Element, block: Block) -> None:
         if block.kind == "closing-date":

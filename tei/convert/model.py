@@ -109,12 +109,18 @@ class Block:
     #: the date a `dateline` or `closing-date` gives, read by the reader; None when its text is
     #: not a date on its own or nothing could be read from it
     date: DateValue | None = None
+    #: the white space after the block on its source line: the gap between two columns of a line of
+    #: the opener (`Neuer` ... `Bonn, 12 September 1996`), kept between their elements
+    gap_after: str = ""
 
+
+#: The kinds of block that are items of the opener (`opener` in the TEI).
+OPENER_KINDS = frozenset({"registry", "to", "from", "subject", "reference", "dateline", "address", "salute", "column"})
 
 BLOCK_KINDS = (
     "p", "head", "space", "sp", "list", "item",
     # opener parts
-    "registry", "to", "from", "subject", "reference", "dateline", "address", "salute",
+    "registry", "to", "from", "subject", "reference", "dateline", "address", "salute", "column",
     # closer parts
     "byline", "signed", "closing-date",
     # after the closer

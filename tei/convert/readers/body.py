@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block, EditorialMark, block_marks, text_of
+from ..model import OPENER_KINDS, Block, EditorialMark, block_marks, text_of
 from .dates import parse_date, read_block_dates
 from .marks import InlineParser, LAYOUT_SQUARES
 
@@ -19,6 +19,10 @@ _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
 _REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\-]*$|^(?:No\.|Nr\.|№)\s*\d{1,8}$")
 #: A telegram's date and time with runs of spaces between them: `8 October 1950   11.20`.
 _TIME = re.compile(r"^(?:\d{1,2}[.:]\d{2}(?:\s*(?:hrs?|hours|a\.m\.|p\.m\.))?|\d{3,4}\s*(?:hrs?|hours))$", re.IGNORECASE)
+#: The gap between two columns of a typed line (`Neuer` ... `Bonn, 12 September 1996`): a tab, or five
+#: spaces or more. The samples' other runs of spaces inside a line are of two (after a full stop) and
+#: three (a telegram's date and its time, read together by `_is_date_line`).
+_WIDE_GAP = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*|[ \u00a0]{5,}")
 #: Initials and a surname, a signature line: `A. Khavari`, `V. M. Molotov`.
 _INITIALS_NAME = re.compile(r"^(?:[A-Z]\.\s*){1,3}[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?$")
 _TO = re.compile(r"^(?:To|TO)\b\s*:?\s*\S")
@@ -135,6 +139,28 @@ def _is_place_date(text: str) -> bool:
     """`Moscow, 5 March 1950`: one line, a place of one or two capitalised words, a date."""
     match = _PLACE_DATE.match(text.strip()) if "\n" not in text.strip() else None
     return bool(match) and parse_date(match.group("date")) is not None
+
+
+def _columns(text: str) -> list[tuple[str, str]] | None:
+    """The columns of a one-line block and the gap after each (`[("Neuer", "   ..."), ("Bonn, 12
+    September 1996", "")]`): parts across a wide gap (`_WIDE_GAP`), each an item of the opener on its
+    own. None for a line without such a gap, and for a dateline as a whole (`Moscow,      5 May 1950`,
+    a date and its time): one item, as its rule reads it."""
+    if "\n" in text or _is_date_line(text) or _is_place_date(text):
+        return None
+    start = len(text) - len(text.lstrip())
+    gaps = [gap for gap in _WIDE_GAP.finditer(text, start) if gap.end() < len(text)]
+    if not gaps:
+        return None
+    ends = [gap.start() for gap in gaps] + [len(text)]
+    starts = [0] + [gap.end() for gap in gaps]
+    return [(text[a:b], text[b:c]) for a, b, c in zip(starts, ends, starts[1:] + [len(text)])]
+
+
+def _column_kind(kind: str | None) -> str:
+    """The kind of one column of a line: what its own text says among the opener's items, else
+    `column` (a heading stands on a line of its own: a column is not one)."""
+    return kind if kind in OPENER_KINDS else "column"
 
 
 #: At most this many kinds and indentations in one list (its levels of nesting are fewer).
@@ -368,15 +394,19 @@ class BodyReader:
         return index if index < len(texts) else 0
 
     def _opener(self, texts: list[str]) -> list[Block]:
-        """Opener blocks; a short line right after an address (`□□□□Pyongyang`) ends the address."""
+        """Opener blocks; a short line right after an address (`□□□□Pyongyang`) ends the address;
+        a line of columns is a block for each column, the gap kept after the column before it."""
         kinds = [self._opener_kind(text, i) or "p" for i, text in enumerate(texts)]
-        merged: list[tuple[str, str]] = []
-        for kind, text in zip(kinds, texts):
-            if merged and merged[-1][0] == "address" and kind == "head" and "\n" not in text:
-                merged[-1] = ("address", merged[-1][1] + "\n" + text)
+        merged: list[tuple[str, str, str]] = []  # (kind, text, the gap after it on its line)
+        for index, (kind, text) in enumerate(zip(kinds, texts)):
+            columns = _columns(text)
+            if columns:
+                merged += [(_column_kind(self._opener_kind(column, index)), column, gap) for column, gap in columns]
+            elif merged and merged[-1][0] == "address" and kind == "head" and "\n" not in text:
+                merged[-1] = ("address", merged[-1][1] + "\n" + text, "")
             else:
-                merged.append((kind, text))
-        return [_dated(Block(kind, self._inline.parse(text))) for kind, text in merged]
+                merged.append((kind, text, ""))
+        return [_dated(Block(kind, self._inline.parse(text), gap_after=gap)) for kind, text, gap in merged]
 
     # -- the middle ---------------------------------------------------------------------------
 
