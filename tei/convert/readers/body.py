@@ -144,12 +144,14 @@ def _is_place_date(text: str) -> bool:
 def _columns(text: str) -> list[tuple[str, str]] | None:
     """The columns of a one-line block and the gap after each (`[("Neuer", "   ..."), ("Bonn, 12
     September 1996", "")]`): parts across a wide gap (`_WIDE_GAP`), each an item of the opener on its
-    own. None for a line without such a gap, and for a dateline as a whole (`Moscow,      5 May 1950`,
-    a date and its time): one item, as its rule reads it."""
+    own; a gap inside square brackets is a mark's. None for a line without such a gap, and for a
+    dateline as a whole (`Moscow,      5 May 1950`, a date and its time): one item, as its rule
+    reads it."""
     if "\n" in text or _is_date_line(text) or _is_place_date(text):
         return None
     start = len(text) - len(text.lstrip())
-    gaps = [gap for gap in _WIDE_GAP.finditer(text, start) if gap.end() < len(text)]
+    gaps = [gap for gap in _WIDE_GAP.finditer(text, start)  # not inside a mark: `[stamp:      Secret]`
+            if gap.end() < len(text) and text.count("[", 0, gap.start()) <= text.count("]", 0, gap.start())]
     if not gaps:
         return None
     ends = [gap.start() for gap in gaps] + [len(text)]
