@@ -147,12 +147,16 @@ def _columns(text: str) -> list[tuple[str, str]] | None:
     own; a gap inside square brackets is a mark's. None for a line without such a gap, and for a
     dateline as a whole (`Moscow,      5 May 1950`, a date and its time): one item, as its rule
     reads it."""
-    if "\n" in text or _is_date_line(text) or _is_place_date(text):
+    if "\n" in text:
         return None
     start = len(text) - len(text.lstrip())
-    gaps = [gap for gap in _WIDE_GAP.finditer(text, start)  # not inside a mark: `[stamp:      Secret]`
-            if gap.end() < len(text) and text.count("[", 0, gap.start()) <= text.count("]", 0, gap.start())]
-    if not gaps:
+    gaps, depth, seen = [], 0, 0  # depth: brackets opened minus closed before the gap, counted once
+    for gap in _WIDE_GAP.finditer(text, start):
+        depth += text.count("[", seen, gap.start()) - text.count("]", seen, gap.start())
+        seen = gap.start()
+        if gap.end() < len(text) and depth <= 0:  # not inside a mark: `[stamp:      Secret]`
+            gaps.append(gap)
+    if not gaps or _is_date_line(text) or _is_place_date(text):
         return None
     ends = [gap.start() for gap in gaps] + [len(text)]
     starts = [0] + [gap.end() for gap in gaps]
