@@ -537,6 +537,13 @@ def test_a_narrow_gap_or_a_dateline_as_a_whole_stays_one_item(line):
     assert not _x(root, "//t:opener/t:seg[not(@type)]")
 
 
+@pytest.mark.parametrize("line, kind", [(f"To:{GAP}Comrade Kim Il Sung", "seg:to"), ("Subject:\tTalks", "seg:subject"),
+                                        (f"From:{GAP}The Embassy in Moscow", "seg:from")])
+def test_a_label_aligned_with_its_value_stays_one_item(line, kind):
+    root = _convert(f"{line}\n\n{TEXT}")
+    assert _children(_x(root, "//t:opener")[0]) == [(kind, line)]
+
+
 def test_a_wide_gap_inside_a_mark_splits_nothing():
     root = _convert(f"[stamp:{GAP}Secret]\n\n{TEXT}")
     items = [e for e in _x(root, "//t:div[@type='document']/*") if etree.QName(e).localname != "p"]

@@ -144,7 +144,7 @@ def _is_place_date(text: str) -> bool:
 def _columns(text: str) -> list[tuple[str, str]] | None:
     """The columns of a one-line block and the gap after each (`[("Neuer", "   ..."), ("Bonn, 12
     September 1996", "")]`): parts across a wide gap (`_WIDE_GAP`), each an item of the opener on its
-    own; a gap inside square brackets is a mark's. None for a line without such a gap, and for a
+    own; a gap inside square brackets is a mark's, a gap after a colon the label's. None for a line without such a gap, and for a
     dateline as a whole (`Moscow,      5 May 1950`, a date and its time): one item, as its rule
     reads it."""
     if "\n" in text:
@@ -154,7 +154,9 @@ def _columns(text: str) -> list[tuple[str, str]] | None:
     for gap in _WIDE_GAP.finditer(text, start):
         depth += text.count("[", seen, gap.start()) - text.count("]", seen, gap.start())
         seen = gap.start()
-        if gap.end() < len(text) and depth <= 0:  # not inside a mark: `[stamp:      Secret]`
+        # not inside a mark (`[stamp:      Secret]`), nor between a label and its value, which typed
+        # forms align in a column of their own (`To:      Comrade Kim Il Sung`)
+        if gap.end() < len(text) and depth <= 0 and not text[:gap.start()].endswith(":"):
             gaps.append(gap)
     if not gaps or _is_date_line(text) or _is_place_date(text):
         return None
