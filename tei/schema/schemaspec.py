@@ -299,7 +299,7 @@ _ELEMENTS = (
     Element("idno", "header", TEXT, TYPED, doc="An identifier: record, URI, registry number, signature."),
     Element("seg", "linking", PHRASE,
             (Attr("type", values=("to", "from", "subject", "reference")), Attr("subtype")),
-            "A To/From/Subject/Reference line of the opener."),
+            "A To/From/Subject/Reference line of the opener (@type), or, without @type, one column of an opener line typed in columns."),
     Element("ref", "core", PHRASE, (Attr("target", "pointers"), Attr("type")), doc="A link."),
     Element("foreign", "core", PHRASE),
     Element("num", "core", PHRASE, (Attr("value", "decimal"), Attr("type"))),
