@@ -382,3 +382,24 @@ def test_records_read_from_their_build_json_hold_the_values_they_repeat_once(bui
     telegrams = [doc.record["type"] for doc in report.documents if doc.record.get("type") == "Telegram"]
     assert report.reused == len(SEEDS) and len(telegrams) == 2
     assert telegrams[0] is telegrams[1]
+
+
+def test_the_garbage_collector_runs_less_often_during_a_build_only(built, monkeypatch):
+    """A build raises the collector's first threshold (its own objects live to its end) and gives
+    the caller's back, even when it fails."""
+    import gc
+
+    import tei.site.build as site_build
+
+    sources, site = built
+    seen = []
+    before = gc.get_threshold()
+
+    def failing(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        raise RuntimeError("stopped")
+
+    monkeypatch.setattr(site_build, "_build", failing)
+    with pytest.raises(RuntimeError):
+        build([sources], site, jobs=1, formats=FAST)
+    assert seen == [(site_build.BUILD_GC_THRESHOLD, *before[1:])] and gc.get_threshold() == before
