@@ -33,6 +33,7 @@ from ..core.tei import T, slug
 from ..export.edition import Edition, edition_date
 from ..core.registers import Registers
 from ..core.messages import SOURCE_LANGUAGE, translations
+from .build import cache_folders
 from .namecards import page_cards, register_cards
 from ..core.files import write_atomic
 from ..core.resources import doc_path, schema_path
@@ -225,6 +226,12 @@ def _citation(doc: "DocumentBuild", tei: Path, edition: "Edition", accessed: "da
             str(macros.box(doc.id, before, day, accessed.isoformat(), after)))
 
 
+#: What the cache's keys are made of, as json.dumps(..., ensure_ascii=False, default=str) writes it:
+#: one encoder, rather than one made for each of 40,000 keys a build.
+_KEY_JSON = json.JSONEncoder(ensure_ascii=False, default=str)
+#: What the listings' digest is made of, as json.dumps(..., ensure_ascii=False) writes it.
+_TEXT_JSON = json.JSONEncoder(ensure_ascii=False)
+
 #: In the cache: the values `SiteMemo.fact` keeps, in one file.
 SITE_FACTS = "site-facts.pickle"
 
@@ -236,10 +243,13 @@ class SiteMemo:
     hard-linked into the site: a file that did not change keeps its inode, and updating the site
     in place compares it at no cost."""
 
-    def __init__(self, cache: Path, *parts: str) -> None:
+    def __init__(self, cache: Path, *parts: str, entries: set[str] | None = None) -> None:
         self.cache = cache
         self.salt = "\n".join(parts)
         self.used: set[str] = set()
+        #: The names of the cache's folders (given: as the build listed them when it began), so that
+        #: looking an entry up does not ask the file system, 10,000 times a build
+        self.entries = set(cache_folders(cache) if entries is None else entries)
         try:
             self.kept_facts = pickle.loads((cache / SITE_FACTS).read_bytes())
         except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
@@ -261,15 +271,14 @@ class SiteMemo:
             write_atomic(self.cache / SITE_FACTS, pickle.dumps(self.facts, protocol=pickle.HIGHEST_PROTOCOL))
 
     def key(self, kind: str, *parts) -> str:
-        text = json.dumps([self.salt, kind, *parts], ensure_ascii=False, default=str)
+        text = _KEY_JSON.encode([self.salt, kind, *parts])
         return f"{kind}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}"
 
     def get(self, key: str) -> Path | None:
         """The entry's folder, or None when no build made it."""
-        folder = self.cache / key
-        if folder.is_dir():
+        if key in self.entries:
             self.used.add(key)
-            return folder
+            return self.cache / key
         return None
 
     def put(self, key: str, files: dict[str, bytes]) -> Path:
@@ -293,6 +302,7 @@ class SiteMemo:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         self.used.add(key)
+        self.entries.add(key)
         return self.cache / key
 
 
@@ -338,7 +348,7 @@ _READING_INTERFACE = re.compile(r'<dt(?=[ >])|<(?:section|div|footer|p|a) class=
 
 def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, formats: tuple[str, ...],
                edition: Edition | None = None, stage: Callable[[str], None] | None = None, code: str = "",
-               files: SiteFiles | None = None) -> set[str]:
+               files: SiteFiles | None = None, entries: set[str] | None = None) -> set[str]:
     """Write the whole site into `folder` (a fresh staging folder). Pages are streamed to their
     files, so that memory holds the catalogue and not the pages that list it. `edition` (the
     edition file's record) names the edition on every page and in the corpus and catalogue.
@@ -346,7 +356,8 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     names of the entries of `cache` that it used besides the documents' (the search index's parts),
     which the build keeps, and the site's own entries in it (`SiteMemo`). `code` stands for the code
     that makes the site (its digest): what the cache holds of the site is made again when it changes.
-    `files` puts the cache's files into `folder` (by default, all of them, linked)."""
+    `files` puts the cache's files into `folder` (by default, all of them, linked); `entries` are the
+    names of the cache's folders (by default, listed here)."""
     edition = edition or Edition()
     files = files or SiteFiles(folder)
     from ..export.citation import accessed_date
@@ -354,9 +365,10 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     accessed = accessed_date()
     published = sorted((d for d in documents if not d.failed),
                        key=lambda d: (d.record.get("date") or "9999", d.record.get("title", ""), d.id))
-    memo = SiteMemo(cache, code)
+    memo = SiteMemo(cache, code, entries=entries)
     pages: list[tuple[str, Path, str]] = []  # the document pages: name, file in `memo`, key in `memo`
-    records = _header_records(cache, published, memo)
+    facts = _header_facts(cache, published, memo)
+    records = [record for record, _, _ in facts]
     compiled = f"{TEMPLATES_COMPILED}-{hashlib.sha256(code.encode()).hexdigest()[:16]}"  # for this code's Environment
     env = _environment(edition, records, cache / compiled)
     cards = env.globals["name_cards"] = register_cards(Registers.package())
@@ -393,13 +405,14 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
     search_parts = _search_parts(pages)
     with futures.ThreadPoolExecutor(1) as indexer:
         indexed = indexer.submit(_index_for_search, folder, search_parts, cache, files)
-        _write_around_documents(folder, documents, published, records, edition, env, cards, memo, cache, formats,
+        _write_around_documents(folder, documents, published, records, facts, edition, env, cards, memo, cache, formats,
                                 accessed, stage, len(search_parts), files)
     return indexed.result() | memo.used | {compiled}
 
 
 def _write_around_documents(folder: Path, documents: list["DocumentBuild"], published: list["DocumentBuild"],
-                            records: list["DocumentRecord"], edition: Edition, env: jinja2.Environment, cards: dict,
+                            records: list["DocumentRecord"], facts: list[tuple["DocumentRecord", str, str]],
+                            edition: Edition, env: jinja2.Environment, cards: dict,
                             memo: SiteMemo, cache: Path, formats: tuple[str, ...], accessed: "date",
                             stage: Callable[[str], None] | None, bundles: int, files: SiteFiles) -> None:
     """The site's pages besides the documents' (the listings, the search page), its assets and
@@ -434,7 +447,7 @@ def _write_around_documents(folder: Path, documents: list["DocumentBuild"], publ
          types=sorted({d.record["type"] for d in published if d.record.get("type")}),
          years=sorted({_year(d.record) for d in published}))
     _copy_assets(folder)
-    _write_corpus(folder, published, records, edition, cache, memo, files)
+    _write_corpus(folder, published, records, facts, edition, cache, memo, files)
     memo.save_facts()
 
 
@@ -459,7 +472,7 @@ def _catalogue_digest(documents: list["DocumentBuild"], memo: SiteMemo) -> str:
     for doc in documents:
         # A document that was made (it has files) shows what its key was made into, at every build.
         listed = memo.fact(f"listed-{doc.key}", lambda: shown(doc)) if doc.files else shown(doc)
-        digest.update(json.dumps([doc.source, doc.failed, listed], ensure_ascii=False).encode("utf-8") + b"\0")
+        digest.update(_TEXT_JSON.encode([doc.source, doc.failed, listed]).encode("utf-8") + b"\0")
     return digest.hexdigest()
 
 
@@ -695,10 +708,11 @@ def _corpus_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> tuple["D
     return memo.fact(key, make)
 
 
-def _header_records(cache: Path, documents: list["DocumentBuild"], memo: SiteMemo) -> list["DocumentRecord"]:
-    """What the corpus header and the edition's publisher need of each document, read from the TEI
-    in the cache once (a record at a time: a large edition is never in memory at once), then kept."""
-    return [_corpus_facts(cache, d, memo)[0] for d in documents if "xml" in d.files]
+def _header_facts(cache: Path, documents: list["DocumentBuild"], memo: SiteMemo) -> list[tuple["DocumentRecord", str, str]]:
+    """`_corpus_facts` of each document that has a TEI (the corpus's members), in order: the corpus
+    header and the edition's publisher need its record, read from the TEI in the cache once (a
+    record at a time: a large edition is never in memory at once), then kept."""
+    return [_corpus_facts(cache, d, memo) for d in documents if "xml" in d.files]
 
 
 #: The digest of an empty encodingDesc's canonical form: a document that has none.
@@ -706,13 +720,15 @@ _NO_ENCODING = hashlib.sha256(b"").hexdigest()
 
 
 def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list["DocumentRecord"],
-                  edition: Edition, cache: Path, memo: SiteMemo, files: SiteFiles) -> None:
+                  facts: list[tuple["DocumentRecord", str, str]], edition: Edition, cache: Path, memo: SiteMemo,
+                  files: SiteFiles) -> None:
     """The whole edition as one teiCorpus (the `tei-corpus` export), written document by
     document so that a large edition is never in memory at once, as an entry of `memo` linked into
     the site. A corpus made from the same parts is the kept one, unchanged. Else the new one is
     spliced from the last one kept (`_KeptCorpus`): each document's part, under its document, its id
     in the corpus and the encodingDesc the corpus shares, is copied from it as it is while the ids
-    it claims are free (else it is made again), so an edit serialises only its own document."""
+    it claims are free (else it is made again), so an edit serialises only its own document.
+    `records` and `facts` are those of `_header_facts`."""
     from collections import Counter
 
     from ..export.corpus import CorpusWriter, corpus_head, corpus_ids, corpus_member, ncname
@@ -721,7 +737,6 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list[
     registers = Registers.package()
     members = [d for d in documents if "xml" in d.files]
     # The encodingDesc most documents have, word for word (the first one's on a tie).
-    facts = [_corpus_facts(cache, d, memo) for d in members]
     digests = [encoding_digest for _, encoding_digest, _ in facts]
     counts = Counter(digest for digest in digests if digest != _NO_ENCODING)
     shared_digest = max(counts, key=counts.__getitem__) if counts else None  # max keeps the first of equals

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS
-from tei.site.build import build
+from tei.site.build import SITE_MANIFEST, build
 from tei.core.files import UPDATE_JOURNAL
 
 FAST = ("html", "txt")
@@ -256,7 +256,7 @@ def test_files_kept_in_the_site_still_make_what_the_cache_lost(built, tmp_path):
     sources, site = built
     cache = site.parent / f".{site.name}.cache"
     for entry in cache.iterdir():
-        if entry.name.startswith(("corpus-", "listings-", "site.json")):
+        if entry.name.startswith(("corpus-", "listings-", SITE_MANIFEST)):
             shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
     before = stamps(site)
     report = build([sources], site, jobs=1, formats=FAST)
@@ -360,7 +360,7 @@ def test_a_page_made_again_with_the_same_bytes_becomes_one_file_with_the_sites(b
     for entry in cache.iterdir():
         if entry.name.startswith("page-"):
             shutil.rmtree(entry)
-    (cache / "site.json").unlink()  # the site is put together again
+    (cache / SITE_MANIFEST).unlink()  # the site is put together again
     before = stamps(site)
     report = build([sources], site, jobs=1, formats=FAST)
     assert (report.site.written, report.site.removed) == ([], []) and stamps(site) == before
@@ -382,3 +382,24 @@ def test_records_read_from_their_build_json_hold_the_values_they_repeat_once(bui
     telegrams = [doc.record["type"] for doc in report.documents if doc.record.get("type") == "Telegram"]
     assert report.reused == len(SEEDS) and len(telegrams) == 2
     assert telegrams[0] is telegrams[1]
+
+
+def test_the_garbage_collector_runs_less_often_during_a_build_only(built, monkeypatch):
+    """A build raises the collector's first threshold (its own objects live to its end) and gives
+    the caller's back, even when it fails."""
+    import gc
+
+    import tei.site.build as site_build
+
+    sources, site = built
+    seen = []
+    before = gc.get_threshold()
+
+    def failing(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        raise RuntimeError("stopped")
+
+    monkeypatch.setattr(site_build, "_build", failing)
+    with pytest.raises(RuntimeError):
+        build([sources], site, jobs=1, formats=FAST)
+    assert seen == [(site_build.BUILD_GC_THRESHOLD, *before[1:])] and gc.get_threshold() == before
