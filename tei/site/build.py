@@ -850,6 +850,8 @@ def _publish(staging: Path, out: Path, present: dict[str, os.stat_result],
 #: inode, size and mtime of each of its files when the build that made it ended (a pickle: the
 #: build's own file, written and read at every build, for 70,000 files at 10,000 documents).
 SITE_MANIFEST = "site-manifest.pickle"
+#: What the manifest was called when it was JSON: removed from an older build's cache.
+_OLD_SITE_MANIFEST = "site.json"
 
 
 def _site_key(salt: str, code: str, documents: list[DocumentBuild], edition: "Edition") -> str:
@@ -896,6 +898,7 @@ def _unchanged_site(out: Path, cache: Path, key: str) -> FolderChanges | None:
 
 def _write_manifest(cache: Path, key: str, state: dict[str, list[int]]) -> None:
     write_atomic(cache / SITE_MANIFEST, f"{key}\n".encode() + pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+    (cache / _OLD_SITE_MANIFEST).unlink(missing_ok=True)
 
 
 def _prune_cache(cache: Path, keep: set[str]) -> None:

@@ -403,3 +403,12 @@ def test_the_garbage_collector_runs_less_often_during_a_build_only(built, monkey
     with pytest.raises(RuntimeError):
         build([sources], site, jobs=1, formats=FAST)
     assert seen == [(site_build.BUILD_GC_THRESHOLD, *before[1:])] and gc.get_threshold() == before
+
+
+def test_an_older_builds_manifest_is_removed_from_the_cache(built):
+    sources, site = built
+    old = site.parent / f".{site.name}.cache" / "site.json"
+    old.write_text("{}", encoding="utf-8")
+    edit(sources)
+    build([sources], site, jobs=1, formats=FAST)
+    assert not old.exists()
