@@ -177,6 +177,13 @@ class FolderChanges:
     unchanged: int = 0
 
 
+def cache_folders(cache: Path) -> set[str]:
+    """The names of a build cache's entries (its folders), listed once a build and shared by
+    its stages."""
+    with os.scandir(cache) as entries:
+        return {entry.name for entry in entries if entry.is_dir(follow_symlinks=False)}
+
+
 def folder_entries(root: Path) -> dict[str, os.stat_result]:
     """The files under `root` by relative path, with their lstat; a symbolic link (even to a folder)
     is an entry, never followed. Folders are not entries. (os.scandir and strings: a site has tens

@@ -48,8 +48,8 @@ from ..core.formats import RENDER, format_names
 from ..convert.readers.source import read_source_file
 from ..core.errors import OutputError, RenderError, TeiEditionError
 from ..core.messages import SOURCE_LANGUAGE, labels_document
-from ..core.files import (SITE_MARKER, FolderChanges, finish_update, folder_entries, has_unfinished_update, not_a_file,
-                    update_in_place, write_atomic)
+from ..core.files import (SITE_MARKER, FolderChanges, cache_folders, finish_update, folder_entries,
+                          has_unfinished_update, not_a_file, update_in_place, write_atomic)
 from ..core.resources import doc_path, register_path, schema_path, xslt_path
 from .document import DOCUMENT_MODULES, DocumentBuild, make_document
 from .workers import Outcome, run_tasks
@@ -192,12 +192,6 @@ def trusted_state(state: tuple, kept: tuple, recorded: int) -> bool:
     (time.time_ns, taken before the state): the same state, and one not changed within RACY_NS
     of the recording (`SourceList` says why)."""
     return kept == state and max(state[3:]) < recorded - RACY_NS
-
-
-def cache_folders(cache: Path) -> set[str]:
-    """The names of the cache's entries (its folders), listed once a build and shared."""
-    with os.scandir(cache) as entries:
-        return {entry.name for entry in entries if entry.is_dir(follow_symlinks=False)}
 
 
 class SourceList:

@@ -33,9 +33,8 @@ from ..core.tei import T, slug
 from ..export.edition import Edition, edition_date
 from ..core.registers import Registers
 from ..core.messages import SOURCE_LANGUAGE, translations
-from .build import cache_folders
 from .namecards import page_cards, register_cards
-from ..core.files import write_atomic
+from ..core.files import cache_folders, write_atomic
 from ..core.resources import doc_path, schema_path
 
 if TYPE_CHECKING:  # pragma: no cover
