@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import pickle
 import shutil
 import stat
 import tempfile
@@ -131,6 +132,20 @@ def current_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+#: What reading a pickle a build kept in its cache raises when the file is missing, cut short or
+#: written by another version of the code.
+UNREADABLE_PICKLE = (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, TypeError)
+
+
+def read_kept(path: Path) -> object | None:
+    """The value a build pickled into its own cache (never a cache from elsewhere: a pickle runs
+    code when read), or None when it cannot be read."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except UNREADABLE_PICKLE:
+        return None
 
 
 def write_atomic(path: Path, data: bytes) -> None:

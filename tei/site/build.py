@@ -48,8 +48,8 @@ from ..core.formats import RENDER, format_names
 from ..convert.readers.source import read_source_file
 from ..core.errors import OutputError, RenderError, TeiEditionError
 from ..core.messages import SOURCE_LANGUAGE, labels_document
-from ..core.files import (SITE_MARKER, FolderChanges, cache_folders, finish_update, folder_entries,
-                          has_unfinished_update, not_a_file, update_in_place, write_atomic)
+from ..core.files import (SITE_MARKER, UNREADABLE_PICKLE, FolderChanges, cache_folders, finish_update, folder_entries,
+                          has_unfinished_update, not_a_file, read_kept, update_in_place, write_atomic)
 from ..core.resources import doc_path, register_path, schema_path, xslt_path
 from .document import DOCUMENT_MODULES, DocumentBuild, make_document
 from .workers import Outcome, run_tasks
@@ -154,10 +154,7 @@ def code_keys(cache: Path, formats: Iterable[str], language: str = SOURCE_LANGUA
     asked = [__version__, sorted(formats), language]
     started = time.time_ns()  # before any file state is taken
     states = _folder_states(folders)
-    try:
-        kept = pickle.loads((cache / CODE_STATE).read_bytes())
-    except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
-        kept = None
+    kept = read_kept(cache / CODE_STATE)
     if (isinstance(kept, dict) and kept.get("asked") == asked and kept["states"].keys() == states.keys()
             and all(trusted_state(state, kept["states"][path], kept["recorded"]) for path, state in states.items())):
         return kept["salt"], kept["code"]
@@ -212,12 +209,8 @@ class SourceList:
         self.path, self.salt = cache / SOURCE_LIST, salt
         self.started = time.time_ns()  # before any file state is taken
         self.states: dict[str, tuple] = {}
-        self.builds: dict[str, DocumentBuild] = {}
         self.read = 0
-        try:
-            kept = pickle.loads(self.path.read_bytes())
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
-            kept = None
+        kept = read_kept(self.path)
         if isinstance(kept, dict) and kept.get("salt") == salt:
             self.kept_states, self.kept_builds, self.recorded = kept["states"], kept["builds"], kept["recorded"]
         else:
@@ -884,7 +877,7 @@ def _unchanged_site(out: Path, cache: Path, key: str) -> FolderChanges | None:
             if manifest.readline() != f"{key}\n".encode() or not out.is_dir():
                 return None  # another site: its files' states are not even read
             files = pickle.load(manifest)
-    except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+    except UNREADABLE_PICKLE:
         return None
     state = _site_state(out)
     return FolderChanges(unchanged=len(state)) if files == state else None

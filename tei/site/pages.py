@@ -34,7 +34,7 @@ from ..export.edition import Edition, edition_date
 from ..core.registers import Registers
 from ..core.messages import SOURCE_LANGUAGE, translations
 from .namecards import page_cards, register_cards
-from ..core.files import cache_folders, write_atomic
+from ..core.files import UNREADABLE_PICKLE, cache_folders, read_kept, write_atomic
 from ..core.resources import doc_path, schema_path
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -249,10 +249,7 @@ class SiteMemo:
         #: The names of the cache's folders (given: as the build listed them when it began), so that
         #: looking an entry up does not ask the file system, 10,000 times a build
         self.entries = set(cache_folders(cache) if entries is None else entries)
-        try:
-            self.kept_facts = pickle.loads((cache / SITE_FACTS).read_bytes())
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
-            self.kept_facts = {}
+        self.kept_facts = read_kept(cache / SITE_FACTS) or {}
         self.facts: dict[str, object] = {}
 
     def fact(self, key: str, make: Callable[[], object]) -> object:
@@ -860,7 +857,7 @@ class _KeptCorpus:
         try:
             index = pickle.loads((entry / cls.INDEX).read_bytes())
             file = open(entry / "corpus.xml", "rb")
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+        except UNREADABLE_PICKLE:
             return None
         info = os.fstat(file.fileno())
         if (info.st_size, info.st_mtime_ns) != (index.get("size"), index.get("mtime_ns")):
