@@ -239,7 +239,17 @@ def compare(paths: list[Path], stylesheets: Path, tei_all: str | None) -> None:
             print(f"{name:<44} {'not run':>7} {'':>7}  {goal}  ({note})")
             continue
         wall, cpu = slower.wall / faster.wall, slower.cpu / faster.cpu
-        print(f"{name:<44} {wall:>6.1f}× {cpu:>6.1f}×  {goal}  {'met' if met(wall) else 'NOT met'}")
+        print(f"{name:<44} {wall:>6.1f}× {cpu:>6.1f}×  {goal}  {verdict(met(wall), met(cpu))}")
+
+
+def verdict(by_wall: bool, by_cpu: bool) -> str:
+    """A goal judged by both clocks: on a shared machine the wall clock counts other jobs' time, so
+    a goal met by CPU time alone is said so rather than called met or missed."""
+    if by_wall and by_cpu:
+        return "met"
+    if by_wall or by_cpu:
+        return f"met by {'wall-clock' if by_wall else 'CPU'} time only"
+    return "NOT met"
 
 
 def main() -> None:
