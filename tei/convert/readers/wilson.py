@@ -110,6 +110,8 @@ _CITATION_LIKE = re.compile(
 _HEAD_SEQUENCE = {"citation", "summary", "credits", "original_language", "contents"}
 #: a head field's value may run over this many paragraphs when the next head label follows them
 _HEAD_PARAGRAPHS = 8
+#: no hard-wrapped text has lines longer than this: a longer line is a whole paragraph
+_WRAPPED_LINE = 120
 #: fields of one value: their first paragraph is the value, what follows it is placed by its content
 _SINGLE = {"record_id", "uploaded", "type", "classification", "original_archive"}
 
@@ -252,7 +254,8 @@ class WilsonReader:
             body_lines, summary = self._split_trailing_summary(body_lines, layout)
             meta.summary = summary
             meta.summary_cert = "medium" if summary else ""
-        body = BodyReader(compact=layout == "compact")
+        compact = layout == "compact" or layout == "unknown" and self._is_compact_page(body_lines, meta)
+        body = BodyReader(compact=compact)
         doc.body = body.read(body_lines)
         self.warnings.extend(body.warnings)
         doc.layout = layout
@@ -439,6 +442,15 @@ class WilsonReader:
         end = next((i for i in range(len(body_lines), 0, -1) if not _blank(body_lines[i - 1])), 0)
         blanks = max(0, end - start - len(content))
         return len(content) > 1 and blanks <= len(content) // 10
+
+    @classmethod
+    def _is_compact_page(cls, body_lines: list[str], meta: Metadata) -> bool:
+        """A compact page without its labelled sections (the page cut off after the text): the
+        archive's head (a date line) or a line longer than any hard-wrapped text has, and one paragraph
+        a line. Hard-wrapped prose without the archive's head keeps its lines in one paragraph."""
+        if not cls._is_compact(body_lines):
+            return False
+        return meta.date is not None or any(len(line.strip()) > _WRAPPED_LINE for line in body_lines)
 
     @staticmethod
     def _split_trailing_summary(body_lines: list[str], layout: str) -> tuple[list[str], list[str]]:
