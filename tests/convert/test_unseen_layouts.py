@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from helpers import TEI, missing_words
 from tei import convert_text, read_document
+from tei.convert.lossless import lost_words
 from tei.convert.readers.dates import parse_date
 
 
@@ -49,3 +50,48 @@ def test_hard_wrapped_prose_without_the_archive_head_stays_one_paragraph():
     paragraphs = root.xpath("//t:body//t:p", namespaces=TEI)
     assert len(paragraphs) == 1
     assert len(paragraphs[0].xpath("t:lb", namespaces=TEI)) == 2
+
+
+EARLIER_SITE = (
+    "Search in\n\nDigital Archive International History Declassified\n\nMarch 2, 1956\n\n"
+    "LETTER FROM THE FOREIGN MINISTRY TO THE ENVOY, 'ON THE DRAFT'\n\n"
+    "This document was made possible with support from the Example Foundation\n\n"
+    "CITATION SHARE DOWNLOAD\n  \u2022 Citation\n\n    get citation\n\n"
+    "    The ministry tells the envoy what to say about the draft.\n"
+    "    \"Letter from the Foreign Ministry to the Envoy, 'On the Draft',\" March 2, 1956, History and Public "
+    "Policy Program Digital Archive, PRC FMA 105-00001-02, 3-4. Translated by Jane Roe.\n"
+    "  \u2022 share document\n\n    https://digitalarchive.wilsoncenter.org/document/123456\n\n"
+    "VIEW DOCUMENT IN\n\nEnglish HTML\n\n[To] the Envoy:\n\nWe have read the draft and accept it.\n"
+)
+
+
+def test_the_earlier_sites_citation_box_gives_summary_citation_address_and_title_case():
+    doc = read_document(EARLIER_SITE)
+    meta = doc.metadata
+    assert meta.date.when == "1956-03-02"
+    # the capitals of the earlier site's title give way to the citation's words, the same words
+    assert meta.title == "Letter from the Foreign Ministry to the Envoy, 'On the Draft'"
+    assert meta.summary == ["The ministry tells the envoy what to say about the draft."]
+    assert meta.record_id == "123456"
+    assert meta.url == "https://digitalarchive.wilsoncenter.org/document/123456"
+    assert meta.archival_source.repository == "PRC FMA"
+    assert meta.archival_source.idno == "105-00001-02, 3-4"
+    assert [(r.resp, r.name) for r in meta.responsibilities] == [("Translated by", "Jane Roe")]
+    root = convert_text(EARLIER_SITE).getroot()
+    body = " ".join(root.xpath("//t:body//text()", namespaces=TEI))
+    for chrome in ("Search in", "get citation", "share document", "VIEW DOCUMENT IN", "English HTML", "CITATION SHARE"):
+        assert chrome not in body
+    assert root.xpath("//t:body//t:p[last()]/text()", namespaces=TEI) == ["We have read the draft and accept it."]
+    # the box's buttons are chrome; every other word is kept (case aside: the capitals of the title)
+    assert not lost_words(EARLIER_SITE, root)
+
+
+def test_without_a_title_line_the_citation_names_the_document_with_medium_certainty():
+    text = EARLIER_SITE.replace("LETTER FROM THE FOREIGN MINISTRY TO THE ENVOY, 'ON THE DRAFT'\n\n", "")
+    doc = read_document(text)
+    assert doc.metadata.title == "Letter from the Foreign Ministry to the Envoy, 'On the Draft'"
+    assert doc.metadata.cert["title"] == "medium"
+    root = convert_text(text).getroot()
+    assert root.xpath("//t:titleStmt/t:title/@cert", namespaces=TEI) == ["medium"]
+    # the credit line is not taken for the title
+    assert root.xpath("//t:titleStmt/t:funder/text()", namespaces=TEI) == ["Example Foundation"]

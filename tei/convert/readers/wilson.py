@@ -26,7 +26,20 @@ from .source import decode_source
 
 #: Boilerplate of the web page's top bar, skipped before the date. Lower down, a line like "Share"
 #: may be a document's title or text, and is kept.
-CHROME = {"skip to content", "skip to main content", "back to top", "print", "share", "download"}
+CHROME = {"skip to content", "skip to main content", "back to top", "print", "share", "download",
+          # the earlier site's search bar and banner
+          "search in", "add search filter cancel search filter", "digital archive international history declassified"}
+
+#: The earlier site's citation box between the title and the text: its buttons and tabs, each alone on
+#: a line (a bullet before some); after `get citation` the summary and the quoted citation, after
+#: `share document` the record's address, after `view document in` the versions on offer.
+_BOX_LINES = {"citation share download", "citation", "get citation", "share document", "share", "download",
+              "view document in"}
+_BOX_BULLET = re.compile(r"^[\u2022\u25cf*\-]\s*")
+#: a version of the document the earlier site offers ("English HTML", "Original Scan", "Russian PDF")
+_VERSION_LINE = re.compile(r"^(?:[A-Z][a-z]+ ){1,2}(?:HTML|PDF|Scan|Transcript)$")
+#: the quoted title that opens a citation: "Cable from X, 'Title'," August 13, 1955, ...
+_CITED_TITLE = re.compile(r"^[\"\u201c](?P<title>.+?),?[\"\u201d],?\s")
 
 #: Labels of fields before the body (citation layout), lower case without the colon.
 HEAD_LABELS = {
@@ -114,6 +127,12 @@ _HEAD_PARAGRAPHS = 8
 _WRAPPED_LINE = 120
 #: fields of one value: their first paragraph is the value, what follows it is placed by its content
 _SINGLE = {"record_id", "uploaded", "type", "classification", "original_archive"}
+
+
+def citation_box_line(line: str) -> bool:
+    """Whether a line is a button, tab or version of the earlier site's citation box: page chrome."""
+    text = _BOX_BULLET.sub("", line.strip())
+    return text.lower() in _BOX_LINES or bool(_VERSION_LINE.match(text))
 
 
 def _blank(line: str) -> bool:
@@ -297,7 +316,8 @@ class WilsonReader:
         return pos
 
     def _read_title(self, lines: list[str], pos: int, meta: Metadata) -> int:
-        if pos >= len(lines) or _label(lines[pos], HEAD_LABELS):
+        if pos >= len(lines) or _label(lines[pos], HEAD_LABELS) or _CREDIT.match(lines[pos].strip()):
+            # no title line: the page goes on with its fields (a credit line is never the title)
             return pos
         bold = _BOLD_TITLE.match(lines[pos].strip())
         if bold:
@@ -328,6 +348,11 @@ class WilsonReader:
                 fields.add("credits", [lines[pos].strip()])
                 pos = self._skip_blank(lines, pos + 1)
                 continue
+            box_end = self._read_citation_box(lines, pos, fields)
+            if box_end is not None:
+                layout = "citation"
+                pos = self._skip_blank(lines, box_end)
+                continue
             found = _label(lines[pos], HEAD_LABELS)
             if not found:
                 break
@@ -357,6 +382,33 @@ class WilsonReader:
             pos = self._skip_blank(lines, pos)
             fields.add(name, _paragraphs(value_lines))
         return fields, pos, layout
+
+    @classmethod
+    def _read_citation_box(cls, lines: list[str], pos: int, fields: _Fields) -> int | None:
+        """The line after one line of the earlier site's citation box, its values added to `fields`;
+        None when the line is not of the box."""
+        if not citation_box_line(lines[pos]):
+            return None
+        key = _BOX_BULLET.sub("", lines[pos].strip()).lower()
+        index = pos + 1
+        if key not in ("get citation", "share document"):
+            return index
+        values: list[str] = []
+        while index < len(lines) and len(values) < _HEAD_PARAGRAPHS:
+            line = lines[index].strip()
+            if line and citation_box_line(line):
+                break
+            if line:
+                values.append(line)
+            index += 1
+        if key == "share document":
+            fields.add("unlabelled", values)  # the record's address, placed by its content
+            return index
+        cited = [value for value in values if _CITED_TITLE.match(value)]
+        if cited:
+            fields.add("citation", cited)
+        fields.add("summary", [value for value in values if value not in cited])
+        return index
 
     @staticmethod
     def _next_head_label(lines: list[str], pos: int) -> int | None:
@@ -527,6 +579,16 @@ class WilsonReader:
             meta.date = parse_date(both.first("date_field"))
         if both.first("title_field") and not meta.title:
             meta.title = both.first("title_field")
+        cited_title = _CITED_TITLE.match(meta.citation)
+        if cited_title:
+            title = re.sub(r"\s+", " ", cited_title.group("title")).strip()
+            if not meta.title:
+                # the page shows no title: the citation names the document
+                meta.title = title
+                meta.cert["title"] = "medium"
+            elif meta.title.isupper() and meta.title.lower() == title.lower():
+                # the earlier site set titles in capitals: the citation has the same words as written
+                meta.title = title
         source_text = " ".join(both.values.get("source", []))
         source_text = self._place_unlabelled(meta, both.values.get("unlabelled", []), source_text)
         if not meta.record_id and meta.url:  # a record URL placed by its content
