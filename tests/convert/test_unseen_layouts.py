@@ -6,6 +6,7 @@ from __future__ import annotations
 from helpers import TEI, missing_words
 from tei import convert_text, read_document
 from tei.convert.lossless import lost_words
+from tei.convert.review import review_decisions
 from tei.convert.readers.dates import parse_date
 
 
@@ -95,3 +96,17 @@ def test_without_a_title_line_the_citation_names_the_document_with_medium_certai
     assert root.xpath("//t:titleStmt/t:title/@cert", namespaces=TEI) == ["medium"]
     # the credit line is not taken for the title
     assert root.xpath("//t:titleStmt/t:funder/text()", namespaces=TEI) == ["Example Foundation"]
+
+
+def test_a_classification_alone_on_the_first_line_of_the_text_is_a_likely_classification():
+    text = ("Skip to content\n\nJune 1, 1960\n\nCable from the Embassy, 'On the Visit'\n\n"
+            "TOP SECRET\n\nThe visit will go ahead in July.\n")
+    root = convert_text(text).getroot()
+    assert [(c.get("target"), c.get("cert")) for c in root.xpath("//t:catRef[@scheme='#classifications']", namespaces=TEI)] \
+        == [("#classification-top-secret", "medium")]
+    # the marking stays in the text, and a longer first line is not read as one
+    assert "TOP SECRET" in " ".join(root.xpath("//t:body//text()", namespaces=TEI))
+    decision, = [d for d in review_decisions(root, text) if d.field == "classification"]
+    assert (decision.value, decision.line, decision.note) == ("Top Secret", 7, "read from the first line of the text")
+    later = convert_text(text.replace("TOP SECRET\n\n", "Secret talks were held.\n\n")).getroot()
+    assert not later.xpath("//t:catRef[@scheme='#classifications']", namespaces=TEI)

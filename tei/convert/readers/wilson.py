@@ -19,7 +19,7 @@ from ..model import Document, Metadata, Responsibility
 from .body import BodyReader
 from .dates import parse_date
 from .metadata import (
-    DOCUMENT_TYPES, classification_from_title, doc_type_from_title, funder_line, normalise_classification,
+    CLASSIFICATIONS, DOCUMENT_TYPES, classification_from_title, doc_type_from_title, funder_line, normalise_classification,
     normalise_doc_type, parse_correspondence, parse_credits, parse_source,
 )
 from .source import decode_source
@@ -289,7 +289,7 @@ class WilsonReader:
             self.warnings.append(f"layout not recognised (no metadata labels found): {kept}")
         if meta.date is None:
             self.warnings.append("no document date found")
-        self._infer(doc, body)
+        self._infer(doc, body, body_lines)
         doc.warnings = self.warnings
         return doc
 
@@ -645,14 +645,24 @@ class WilsonReader:
             return " ".join(citation)
         return source_text
 
-    def _infer(self, doc: Document, body: BodyReader) -> None:
+    def _infer(self, doc: Document, body: BodyReader, body_lines: list[str]) -> None:
         meta = doc.metadata
         if not meta.doc_type:
             # The closed list ends with "Other": every document has a type, guessed ones say so.
             meta.doc_type = doc_type_from_title(meta.title) or "Other"
         if not meta.classification:
-            meta.classification = classification_from_title(meta.title)
+            meta.classification = classification_from_title(meta.title) or _classification_line(body_lines)
         doc.correspondence = parse_correspondence(doc, body)
+
+
+def _classification_line(body_lines: list[str]) -> str:
+    """The classification the document's first line is ("Secret", "TOP SECRET"), alone on it: the
+    document's own marking, read where the page gives none (a likely reading, not the archive's)."""
+    first = next((line.strip() for line in body_lines if not _blank(line)), "")
+    if not first or len(first.split()) > 3:
+        return ""
+    cleaned = re.sub(r"[^A-Za-z ]", "", first).strip().lower()
+    return next((name for name in CLASSIFICATIONS if name.lower() == cleaned), "")
 
 
 def read_wilson(text: str, name: str = "<input>") -> Document:
