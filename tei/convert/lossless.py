@@ -4,7 +4,9 @@ It runs after encoding and tagging in every conversion (`tei.convert.pipeline`),
 the Python API all refuse a document that would lose a word. What is excluded from the source's
 words is defined here and only here (docs/encoding.md, "The lossless check"):
 
-- web chrome lines (the reader's `CHROME`: `Skip to content`, `Print` ...), as whole lines;
+- web chrome lines (the reader's `CHROME`: `Skip to content`, `Print` ...) and the buttons and
+  versions of the earlier site's citation box (`citation_box_line`: `get citation`, `English HTML`),
+  as whole lines;
 - page labels (the reader's `HEAD_LABELS` and `TAIL_LABELS`), as a whole line (`Record ID`,
   `Summary:`) or as the `Label:` before a value on the same line;
 - the labels of editorial marks whose meaning the TEI keeps as an element or attribute: `[sic]`,
@@ -38,7 +40,7 @@ from ..core.tei import TEI_PREFIXES
 from ..core.errors import TeiEditionError
 from .readers.body import GLUED_REFERENCE
 from .readers.marks import HAND_LABEL, LABELS as MARK_LABELS, _label_key
-from .readers.wilson import CHROME, HEAD_LABELS, TAIL_LABELS
+from .readers.wilson import CHROME, HEAD_LABELS, TAIL_LABELS, citation_box_line
 
 #: page labels, lower case without the colon
 PAGE_LABELS = frozenset(HEAD_LABELS) | frozenset(TAIL_LABELS)
@@ -60,7 +62,7 @@ class LostWordsError(TeiEditionError):
 def _without_page_label(line: str) -> str:
     stripped = line.strip().lstrip("\ufeff")
     key = stripped.lower()
-    if key in CHROME or key.rstrip(":").strip() in PAGE_LABELS:
+    if key in CHROME or key.rstrip(":").strip() in PAGE_LABELS or citation_box_line(stripped):
         return ""
     label, colon, rest = stripped.partition(":")
     if colon and label.strip().lower() in PAGE_LABELS:

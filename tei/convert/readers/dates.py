@@ -35,6 +35,9 @@ def parse_date(text: str) -> DateValue | None:
         return None
     if _ISO.match(cleaned):
         return _from_iso(text, cleaned)
+    roman = _ROMAN_MONTH_DATE.match(cleaned)
+    if roman:
+        return _from_roman(text, roman)
     parsed = _parse_twice(cleaned)
     if parsed is None:
         return None
@@ -82,6 +85,23 @@ def _parse_twice(cleaned: str) -> tuple[datetime, datetime] | None:
 
 #: a numeric date with the year last (`05.04.1973`): day and month are told apart only when one is over 12
 _DAY_MONTH = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*\d{4}\b")
+
+
+#: a day, a month in Roman numerals and a year (`17.XII.1947`, `5 IV 1953`): central and eastern
+#: European usage, which dateutil does not read; the month cannot be confused with the day
+_ROMAN_MONTHS = {name: number for number, name in enumerate(
+    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], 1)}
+_ROMAN_MONTH_DATE = re.compile(r"^(?P<day>\d{1,2})\s*[./ -]\s*(?P<month>[IVX]{1,4})\s*[./ -]\s*(?P<year>\d{4})$")
+
+
+def _from_roman(text: str, found: re.Match) -> DateValue | None:
+    month = _ROMAN_MONTHS.get(found["month"])
+    if month is None:
+        return None
+    try:
+        return DateValue(text, when=datetime(int(found["year"]), month, int(found["day"])).date().isoformat())
+    except ValueError:
+        return None
 
 
 def _from_iso(text: str, iso: str) -> DateValue | None:

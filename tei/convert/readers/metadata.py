@@ -173,12 +173,22 @@ def parse_source(meta: Metadata, archive: str) -> None:
         meta.archival_source = parse_archival(description, meta.original_archive)
 
 
+#: the names the archive's citations have gone by, besides today's: the earlier site's
+#: "History and Public Policy Program Digital Archive", the older "Cold War International History Project"
+_ARCHIVE_NAMES = re.compile(r"\b(?:History and Public Policy Program|Cold War International History Project)"
+                            r"(?: \(CWIHP\))?,? Digital Archive\b")
+
+
 def _source_description(text: str, archive: str) -> str:
     """The archive's description of the original: the citation without its title, date,
     archive name, responsibility sentences and URL."""
     text = re.sub(r"<?https?://\S+>?", "", text)
     if archive in text:
         text = text.split(archive, 1)[1].lstrip(" ,")
+    else:
+        named = _ARCHIVE_NAMES.search(text)
+        if named:
+            text = text[named.end():].lstrip(" ,")
     first_resp = _RESP_SENTENCE.search(text)
     if first_resp:
         text = text[: first_resp.start()]

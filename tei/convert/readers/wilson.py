@@ -19,14 +19,27 @@ from ..model import Document, Metadata, Responsibility
 from .body import BodyReader
 from .dates import parse_date
 from .metadata import (
-    DOCUMENT_TYPES, classification_from_title, doc_type_from_title, funder_line, normalise_classification,
+    CLASSIFICATIONS, DOCUMENT_TYPES, classification_from_title, doc_type_from_title, funder_line, normalise_classification,
     normalise_doc_type, parse_correspondence, parse_credits, parse_source,
 )
 from .source import decode_source
 
 #: Boilerplate of the web page's top bar, skipped before the date. Lower down, a line like "Share"
 #: may be a document's title or text, and is kept.
-CHROME = {"skip to content", "skip to main content", "back to top", "print", "share", "download"}
+CHROME = {"skip to content", "skip to main content", "back to top", "print", "share", "download",
+          # the earlier site's search bar and banner
+          "search in", "add search filter cancel search filter", "digital archive international history declassified"}
+
+#: The earlier site's citation box between the title and the text: its buttons and tabs, each alone on
+#: a line (a bullet before some); after `get citation` the summary and the quoted citation, after
+#: `share document` the record's address, after `view document in` the versions on offer.
+_BOX_LINES = {"citation share download", "citation", "get citation", "share document", "share", "download",
+              "view document in"}
+_BOX_BULLET = re.compile(r"^[\u2022\u25cf*\-]\s*")
+#: a version of the document the earlier site offers ("English HTML", "Original Scan", "Russian PDF")
+_VERSION_LINE = re.compile(r"^(?:[A-Z][a-z]+ ){1,2}(?:HTML|PDF|Scan|Transcript)$")
+#: the quoted title that opens a citation: "Cable from X, 'Title'," August 13, 1955, ...
+_CITED_TITLE = re.compile(r"^[\"\u201c](?P<title>.+?),?[\"\u201d],?\s")
 
 #: Labels of fields before the body (citation layout), lower case without the colon.
 HEAD_LABELS = {
@@ -110,8 +123,16 @@ _CITATION_LIKE = re.compile(
 _HEAD_SEQUENCE = {"citation", "summary", "credits", "original_language", "contents"}
 #: a head field's value may run over this many paragraphs when the next head label follows them
 _HEAD_PARAGRAPHS = 8
+#: no hard-wrapped text has lines longer than this: a longer line is a whole paragraph
+_WRAPPED_LINE = 120
 #: fields of one value: their first paragraph is the value, what follows it is placed by its content
 _SINGLE = {"record_id", "uploaded", "type", "classification", "original_archive"}
+
+
+def citation_box_line(line: str) -> bool:
+    """Whether a line is a button, tab or version of the earlier site's citation box: page chrome."""
+    text = _BOX_BULLET.sub("", line.strip())
+    return text.lower() in _BOX_LINES or bool(_VERSION_LINE.match(text))
 
 
 def _blank(line: str) -> bool:
@@ -252,7 +273,8 @@ class WilsonReader:
             body_lines, summary = self._split_trailing_summary(body_lines, layout)
             meta.summary = summary
             meta.summary_cert = "medium" if summary else ""
-        body = BodyReader(compact=layout == "compact")
+        compact = layout == "compact" or layout == "unknown" and self._is_compact_page(body_lines, meta)
+        body = BodyReader(compact=compact)
         doc.body = body.read(body_lines)
         self.warnings.extend(body.warnings)
         doc.layout = layout
@@ -267,7 +289,7 @@ class WilsonReader:
             self.warnings.append(f"layout not recognised (no metadata labels found): {kept}")
         if meta.date is None:
             self.warnings.append("no document date found")
-        self._infer(doc, body)
+        self._infer(doc, body, body_lines)
         doc.warnings = self.warnings
         return doc
 
@@ -294,7 +316,8 @@ class WilsonReader:
         return pos
 
     def _read_title(self, lines: list[str], pos: int, meta: Metadata) -> int:
-        if pos >= len(lines) or _label(lines[pos], HEAD_LABELS):
+        if pos >= len(lines) or _label(lines[pos], HEAD_LABELS) or _CREDIT.match(lines[pos].strip()):
+            # no title line: the page goes on with its fields (a credit line is never the title)
             return pos
         bold = _BOLD_TITLE.match(lines[pos].strip())
         if bold:
@@ -325,6 +348,11 @@ class WilsonReader:
                 fields.add("credits", [lines[pos].strip()])
                 pos = self._skip_blank(lines, pos + 1)
                 continue
+            box_end = self._read_citation_box(lines, pos, fields)
+            if box_end is not None:
+                layout = "citation"
+                pos = self._skip_blank(lines, box_end)
+                continue
             found = _label(lines[pos], HEAD_LABELS)
             if not found:
                 break
@@ -354,6 +382,33 @@ class WilsonReader:
             pos = self._skip_blank(lines, pos)
             fields.add(name, _paragraphs(value_lines))
         return fields, pos, layout
+
+    @classmethod
+    def _read_citation_box(cls, lines: list[str], pos: int, fields: _Fields) -> int | None:
+        """The line after one line of the earlier site's citation box, its values added to `fields`;
+        None when the line is not of the box."""
+        if not citation_box_line(lines[pos]):
+            return None
+        key = _BOX_BULLET.sub("", lines[pos].strip()).lower()
+        index = pos + 1
+        if key not in ("get citation", "share document"):
+            return index
+        values: list[str] = []
+        while index < len(lines) and len(values) < _HEAD_PARAGRAPHS:
+            line = lines[index].strip()
+            if line and citation_box_line(line):
+                break
+            if line:
+                values.append(line)
+            index += 1
+        if key == "share document":
+            fields.add("unlabelled", values)  # the record's address, placed by its content
+            return index
+        cited = [value for value in values if _CITED_TITLE.match(value)]
+        if cited:
+            fields.add("citation", cited)
+        fields.add("summary", [value for value in values if value not in cited])
+        return index
 
     @staticmethod
     def _next_head_label(lines: list[str], pos: int) -> int | None:
@@ -440,6 +495,15 @@ class WilsonReader:
         blanks = max(0, end - start - len(content))
         return len(content) > 1 and blanks <= len(content) // 10
 
+    @classmethod
+    def _is_compact_page(cls, body_lines: list[str], meta: Metadata) -> bool:
+        """A compact page without its labelled sections (the page cut off after the text): the
+        archive's head (a date line) or a line longer than any hard-wrapped text has, and one paragraph
+        a line. Hard-wrapped prose without the archive's head keeps its lines in one paragraph."""
+        if not cls._is_compact(body_lines):
+            return False
+        return meta.date is not None or any(len(line.strip()) > _WRAPPED_LINE for line in body_lines)
+
     @staticmethod
     def _split_trailing_summary(body_lines: list[str], layout: str) -> tuple[list[str], list[str]]:
         """Web and compact pages put the archive's summary right after the document's text."""
@@ -515,6 +579,16 @@ class WilsonReader:
             meta.date = parse_date(both.first("date_field"))
         if both.first("title_field") and not meta.title:
             meta.title = both.first("title_field")
+        cited_title = _CITED_TITLE.match(meta.citation)
+        if cited_title:
+            title = re.sub(r"\s+", " ", cited_title.group("title")).strip()
+            if not meta.title:
+                # the page shows no title: the citation names the document
+                meta.title = title
+                meta.cert["title"] = "medium"
+            elif meta.title.isupper() and meta.title.lower() == title.lower():
+                # the earlier site set titles in capitals: the citation has the same words as written
+                meta.title = title
         source_text = " ".join(both.values.get("source", []))
         source_text = self._place_unlabelled(meta, both.values.get("unlabelled", []), source_text)
         if not meta.record_id and meta.url:  # a record URL placed by its content
@@ -571,14 +645,24 @@ class WilsonReader:
             return " ".join(citation)
         return source_text
 
-    def _infer(self, doc: Document, body: BodyReader) -> None:
+    def _infer(self, doc: Document, body: BodyReader, body_lines: list[str]) -> None:
         meta = doc.metadata
         if not meta.doc_type:
             # The closed list ends with "Other": every document has a type, guessed ones say so.
             meta.doc_type = doc_type_from_title(meta.title) or "Other"
         if not meta.classification:
-            meta.classification = classification_from_title(meta.title)
+            meta.classification = classification_from_title(meta.title) or _classification_line(body_lines)
         doc.correspondence = parse_correspondence(doc, body)
+
+
+def _classification_line(body_lines: list[str]) -> str:
+    """The classification the document's first line is ("Secret", "TOP SECRET"), alone on it: the
+    document's own marking, read where the page gives none (a likely reading, not the archive's)."""
+    first = next((line.strip() for line in body_lines if not _blank(line)), "")
+    if not first or len(first.split()) > 3:
+        return ""
+    cleaned = re.sub(r"[^A-Za-z ]", "", first).strip().lower()
+    return next((name for name in CLASSIFICATIONS if name.lower() == cleaned), "")
 
 
 def read_wilson(text: str, name: str = "<input>") -> Document:

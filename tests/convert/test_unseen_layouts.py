@@ -1,0 +1,112 @@
+"""Layouts and forms met on archive pages the seeds and samples lack: a page cut off before its
+labelled sections, dates with the month in Roman numerals."""
+
+from __future__ import annotations
+
+from helpers import TEI, missing_words
+from tei import convert_text, read_document
+from tei.convert.lossless import lost_words
+from tei.convert.review import review_decisions
+from tei.convert.readers.dates import parse_date
+
+
+def test_a_day_a_roman_month_and_a_year_is_a_full_date():
+    assert parse_date("17.XII.1947").when == "1947-12-17"
+    assert parse_date("3 IV 1953").when == "1953-04-03"
+    assert parse_date("9.IX.1961.").when == "1961-09-09"
+    # no such day, no such numeral: not a date
+    assert parse_date("30.II.1950") is None
+    assert parse_date("5.IIII.1950") is None
+
+
+def test_a_closing_date_with_a_roman_month_is_the_closer_dateline():
+    text = ("March 2, 1948\n\nCable, Orlov to Moscow\n\nThe meeting took place as planned.\n\n"
+            "Orlov.\n\n2.III.1948\n")
+    root = convert_text(text).getroot()
+    assert root.xpath("//t:closer/t:dateline/t:date/@when", namespaces=TEI) == ["1948-03-02"]
+    assert not root.xpath("//t:body//t:head[. = '2.III.1948']", namespaces=TEI)
+
+
+def test_a_compact_page_cut_off_before_its_labels_keeps_one_paragraph_a_line():
+    text = (
+        "May 5, 1955\n"
+        "Cable from the Foreign Ministry, 'Instructions for the Envoy'\n"
+        "[To] the Envoy:\n"
+        "1. We have your report of the fourth meeting and agree with the line you took there; the other "
+        "side is expected to raise the question of the detained nationals again at the next one.\n"
+        "2. Do not give way on the date, but offer to examine each case as soon as the talks allow it.\n"
+    )
+    doc = read_document(text)
+    assert doc.metadata.title == "Cable from the Foreign Ministry, 'Instructions for the Envoy'"
+    root = convert_text(text).getroot()
+    assert root.xpath("//t:body//t:p/@n", namespaces=TEI) == ["1", "2"]
+    assert not root.xpath("//t:body//t:lb", namespaces=TEI)
+    assert not missing_words(text, root)
+
+
+def test_hard_wrapped_prose_without_the_archive_head_stays_one_paragraph():
+    text = ("Notes on the meeting\n\nThe delegates met in the morning and\nagreed on the agenda before\n"
+            "the lunch break was called.\n")
+    root = convert_text(text).getroot()
+    paragraphs = root.xpath("//t:body//t:p", namespaces=TEI)
+    assert len(paragraphs) == 1
+    assert len(paragraphs[0].xpath("t:lb", namespaces=TEI)) == 2
+
+
+EARLIER_SITE = (
+    "Search in\n\nDigital Archive International History Declassified\n\nMarch 2, 1956\n\n"
+    "LETTER FROM THE FOREIGN MINISTRY TO THE ENVOY, 'ON THE DRAFT'\n\n"
+    "This document was made possible with support from the Example Foundation\n\n"
+    "CITATION SHARE DOWNLOAD\n  \u2022 Citation\n\n    get citation\n\n"
+    "    The ministry tells the envoy what to say about the draft.\n"
+    "    \"Letter from the Foreign Ministry to the Envoy, 'On the Draft',\" March 2, 1956, History and Public "
+    "Policy Program Digital Archive, PRC FMA 105-00001-02, 3-4. Translated by Jane Roe.\n"
+    "  \u2022 share document\n\n    https://digitalarchive.wilsoncenter.org/document/123456\n\n"
+    "VIEW DOCUMENT IN\n\nEnglish HTML\n\n[To] the Envoy:\n\nWe have read the draft and accept it.\n"
+)
+
+
+def test_the_earlier_sites_citation_box_gives_summary_citation_address_and_title_case():
+    doc = read_document(EARLIER_SITE)
+    meta = doc.metadata
+    assert meta.date.when == "1956-03-02"
+    # the capitals of the earlier site's title give way to the citation's words, the same words
+    assert meta.title == "Letter from the Foreign Ministry to the Envoy, 'On the Draft'"
+    assert meta.summary == ["The ministry tells the envoy what to say about the draft."]
+    assert meta.record_id == "123456"
+    assert meta.url == "https://digitalarchive.wilsoncenter.org/document/123456"
+    assert meta.archival_source.repository == "PRC FMA"
+    assert meta.archival_source.idno == "105-00001-02, 3-4"
+    assert [(r.resp, r.name) for r in meta.responsibilities] == [("Translated by", "Jane Roe")]
+    root = convert_text(EARLIER_SITE).getroot()
+    body = " ".join(root.xpath("//t:body//text()", namespaces=TEI))
+    for chrome in ("Search in", "get citation", "share document", "VIEW DOCUMENT IN", "English HTML", "CITATION SHARE"):
+        assert chrome not in body
+    assert root.xpath("//t:body//t:p[last()]/text()", namespaces=TEI) == ["We have read the draft and accept it."]
+    # the box's buttons are chrome; every other word is kept (case aside: the capitals of the title)
+    assert not lost_words(EARLIER_SITE, root)
+
+
+def test_without_a_title_line_the_citation_names_the_document_with_medium_certainty():
+    text = EARLIER_SITE.replace("LETTER FROM THE FOREIGN MINISTRY TO THE ENVOY, 'ON THE DRAFT'\n\n", "")
+    doc = read_document(text)
+    assert doc.metadata.title == "Letter from the Foreign Ministry to the Envoy, 'On the Draft'"
+    assert doc.metadata.cert["title"] == "medium"
+    root = convert_text(text).getroot()
+    assert root.xpath("//t:titleStmt/t:title/@cert", namespaces=TEI) == ["medium"]
+    # the credit line is not taken for the title
+    assert root.xpath("//t:titleStmt/t:funder/text()", namespaces=TEI) == ["Example Foundation"]
+
+
+def test_a_classification_alone_on_the_first_line_of_the_text_is_a_likely_classification():
+    text = ("Skip to content\n\nJune 1, 1960\n\nCable from the Embassy, 'On the Visit'\n\n"
+            "TOP SECRET\n\nThe visit will go ahead in July.\n")
+    root = convert_text(text).getroot()
+    assert [(c.get("target"), c.get("cert")) for c in root.xpath("//t:catRef[@scheme='#classifications']", namespaces=TEI)] \
+        == [("#classification-top-secret", "medium")]
+    # the marking stays in the text, and a longer first line is not read as one
+    assert "TOP SECRET" in " ".join(root.xpath("//t:body//text()", namespaces=TEI))
+    decision, = [d for d in review_decisions(root, text) if d.field == "classification"]
+    assert (decision.value, decision.line, decision.note) == ("Top Secret", 7, "read from the first line of the text")
+    later = convert_text(text.replace("TOP SECRET\n\n", "Secret talks were held.\n\n")).getroot()
+    assert not later.xpath("//t:catRef[@scheme='#classifications']", namespaces=TEI)
