@@ -82,3 +82,43 @@ def test_names_side_by_side_in_the_header_keep_a_space(tmp_path):
     page, text = rendered(tei_file(tmp_path, "<p>Text.</p>", authors=authors))
     assert "Author: Anna Bell" in text
     assert " ".join(page.xpath("string(//dt[.='Author']/following-sibling::dd)").split()) == "Anna Bell"
+
+
+def reading_view_text(path: Path) -> str:
+    """The HTML page's text as the reading view shows it (what edition.css hides, left out)."""
+    page = html.fromstring(render(path, "html", view="reading"))
+    for hidden in page.xpath("//*[contains(concat(' ', @class, ' '), ' ed-drop ')]"
+                             "|//*[contains(concat(' ', @class, ' '), ' ed-quiet ')]/span[@class='ed-label']"):
+        hidden.drop_tree()
+    return body_text(page)
+
+
+def test_a_wholly_deleted_block_is_shown_struck_through_in_the_reading_view(tmp_path):
+    body = ("<p><del>Struck out entirely.</del></p>"
+            "<p>Kept <del>dropped</del> text, <subst><del>old</del><add>new</add></subst>.</p>"
+            "<div><del><p>A deleted paragraph.</p></del><p>After it.</p></div>"
+            "<lg><l><del>a deleted line</del></l><l>a kept line</l></lg>")
+    path = tei_file(tmp_path, body)
+    page = html.fromstring(render(path, "html"))
+    whole = page.xpath("//del[contains(@class, 'ed-del')][not(contains(@class, 'ed-drop'))]")
+    assert [" ".join(d.text_content().split()) for d in whole] == [
+        "[deleted: Struck out entirely.]", "[deleted: A deleted paragraph.]", "[deleted: a deleted line]"]
+    assert all("ed-quiet" not in d.get("class") for d in whole)  # its label is seen in the reading view too
+    assert len(page.xpath("//del[contains(@class, 'ed-drop')]")) == 2  # "dropped" and "old" are left out
+    shown = reading_view_text(path)
+    assert "[deleted: Struck out entirely.]" in shown and "[deleted: a deleted line]" in shown
+    assert "Kept text, new." in shown and "dropped" not in shown and "old" not in shown
+    reading = render(path, "txt", view="reading").decode()
+    assert "\n[deleted: Struck out entirely.]\n" in reading and "\n[deleted: a deleted line]\n" in reading
+    assert "A deleted paragraph." in reading and "Kept text, new." in reading
+    assert "dropped" not in reading and "old" not in reading
+    diplomatic = render(path, "txt", view="diplomatic").decode()
+    assert "[deleted: dropped]" in diplomatic and "[deleted: Struck out entirely.]" in diplomatic
+
+
+def test_a_text_that_is_all_deleted_is_not_an_empty_reading_view(tmp_path):
+    path = tei_file(tmp_path, "<div><head><del>Draft</del></head><p><subst><del>first</del><add/></subst></p></div>")
+    shown = reading_view_text(path)
+    assert "[deleted: Draft]" in shown and "[deleted: first]" in shown
+    reading = render(path, "txt", view="reading").decode()
+    assert "[deleted: Draft]" in reading and "[deleted: first]" in reading

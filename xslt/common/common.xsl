@@ -711,16 +711,46 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A deletion is left out of the reading view, unless it is all there is to read of its block
+       (a paragraph, a verse line, a whole text struck out): the reading view then shows it,
+       struck through and labelled, rather than an empty block. The text and the blocks that
+       stay in the reading view are found once per file, by the block they belong to; a footnote
+       is a block of its own, but is not what its paragraph shows. -->
+  <xsl:key name="kept-in-block"
+      match="tei:text//text()[normalize-space()][not(ancestor::tei:del)]
+             | tei:text//*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:item
+                           or self::tei:cell or self::tei:lg or self::tei:sp or self::tei:list or self::tei:table
+                           or self::tei:div or self::tei:u or self::tei:figure][not(ancestor::tei:del)]"
+      use="generate-id(ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:item
+                                   or self::tei:cell or self::tei:note or self::tei:lg or self::tei:sp
+                                   or self::tei:list or self::tei:table or self::tei:div or self::tei:u
+                                   or self::tei:figure or self::tei:body or self::tei:front or self::tei:back
+                                   or self::tei:text][1])"/>
+
+  <!-- "yes" when the context del is all its block has to read, or holds whole blocks itself. -->
+  <xsl:template name="deletion-is-whole-block">
+    <xsl:variable name="block"
+        select="ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:item
+                            or self::tei:cell or self::tei:note or self::tei:lg or self::tei:sp
+                            or self::tei:list or self::tei:table or self::tei:div or self::tei:u
+                            or self::tei:figure or self::tei:body or self::tei:front or self::tei:back
+                            or self::tei:text][1]"/>
+    <xsl:if test="tei:p or tei:ab or tei:l or tei:lg or tei:sp or tei:list or tei:table or tei:div or tei:u
+                  or ($block and not(key('kept-in-block', generate-id($block))))">yes</xsl:if>
+  </xsl:template>
+
   <xsl:template match="tei:del">
+    <xsl:variable name="whole"><xsl:if test="not(ancestor::tei:sourceDoc)"><xsl:call-template name="deletion-is-whole-block"/></xsl:if></xsl:variable>
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'del'"/>
+      <xsl:with-param name="quiet"><xsl:choose><xsl:when test="$whole = 'yes'">no</xsl:when><xsl:otherwise>yes</xsl:otherwise></xsl:choose></xsl:with-param>
       <xsl:with-param name="explanation">
         <xsl:value-of select="ed:label('Deleted in the original')"/>
         <xsl:if test="@hand"><xsl:call-template name="hand-text"><xsl:with-param name="by" select="true()"/></xsl:call-template></xsl:if>
       </xsl:with-param>
       <xsl:with-param name="open" select="'[deleted: '"/>
       <xsl:with-param name="close" select="']'"/>
-      <xsl:with-param name="reading" select="'drop'"/>
+      <xsl:with-param name="reading"><xsl:choose><xsl:when test="$whole = 'yes'">show</xsl:when><xsl:otherwise>drop</xsl:otherwise></xsl:choose></xsl:with-param>
       <!-- in the document as written, the hands are told apart (the text names them in its explanation) -->
       <xsl:with-param name="hand"><xsl:if test="ancestor::tei:sourceDoc"><xsl:call-template name="hand-name"/></xsl:if></xsl:with-param>
     </xsl:call-template>
