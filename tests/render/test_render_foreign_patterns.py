@@ -122,3 +122,33 @@ def test_a_text_that_is_all_deleted_is_not_an_empty_reading_view(tmp_path):
     assert "[deleted: Draft]" in shown and "[deleted: first]" in shown
     reading = render(path, "txt", view="reading").decode()
     assert "[deleted: Draft]" in reading and "[deleted: first]" in reading
+
+
+TRANSCRIPT = ('<div><note type="narrative">The sitting opens.</note>'
+              '<u who="#Smith">Thank you. <note type="comment">Applause</note> We begin.'
+              '<note place="foot">Said twice in the recording.</note></u>'
+              '<note type="time">(10.05)</note>'
+              '<u who="#Jones"><seg>Yes.</seg><note type="kinesic">nods</note><seg>Second point.</seg></u></div>'
+              '<p>Prose<note>A footnote of the prose.</note>.</p>')
+SPEAKERS = '<listPerson><person xml:id="Smith"><persName>Jane Smith</persName></person></listPerson>'
+
+
+def test_the_notes_of_a_transcript_are_asides_in_place_and_other_notes_stay_footnotes(tmp_path):
+    path = tei_file(tmp_path, TRANSCRIPT, source=f"<p>A record.</p>{SPEAKERS}")
+    page, text = rendered(path)
+    asides = page.xpath("//*[contains(@class, 'ed-transcript-note')]")
+    assert [" ".join(a.text_content().split()) for a in asides] == [
+        "[The sitting opens.]", "[Applause]", "(10.05)", "[nods]"]  # the record's own brackets kept
+    assert [a.tag for a in asides] == ["div", "span", "div", "div"]  # between utterances, a block
+    assert asides[1].get("title") == "Remark of the transcript, not spoken (comment)"
+    footnotes = page.xpath("//section[@class='footnotes']//div[@class='fn-body']")
+    assert [" ".join(f.text_content().replace("↩", "").split()) for f in footnotes] == [
+        "Said twice in the recording.", "A footnote of the prose."]
+    utterances = page.xpath("//div[@class='tei-u']")
+    assert [u.xpath("string(span[@class='tei-speaker'])") for u in utterances] == ["Jane Smith", "Jones"]
+    assert utterances[1].xpath("p[@class='tei-seg tei-p']/text()") == ["Yes.", "Second point."]
+    for view in ("diplomatic", "reading"):
+        text = render(path, "txt", view=view).decode()
+        assert "\n[The sitting opens.]\n\nJane Smith: Thank you. [Applause] We begin.[1]\n\n(10.05)\n\nJones:\n\nYes.\n\n[nods]\n\nSecond point.\n" in text
+        assert "Prose[2]." in text and "\n[1] Said twice in the recording.\n" in text and "\n[2] A footnote of the prose.\n" in text
+        assert "[Applause]" not in text.split("Notes", 1)[1]

@@ -73,7 +73,15 @@
                                       or (@type='editorial' and @subtype)
                                       or @place='inline' or @place='margin')]
                                   [not($inline-notes='yes'
-                                       and (@type='translator' or @type='editorial'))]"/>
+                                       and (@type='translator' or @type='editorial'))]
+                                  [@place='foot' or @place='bottom' or @place='end'
+                                   or not(ancestor::tei:u or key('utterances-parent', generate-id(..)))]"/>
+
+  <!-- A transcript of speech (ParlaMint, TEI "Transcriptions of Speech"): the notes in an
+       utterance (u) or between utterances are the record's asides (applause, the time, who
+       enters), read in their place, not footnotes. The elements that hold utterances are found
+       once, each by its children. -->
+  <xsl:key name="utterances-parent" match="*[tei:u]" use="generate-id()"/>
 
   <!-- The number of every note, found once in a few passes over the notes: counting the notes
        before each note took time cubic in their number. A note's number is one more than the
@@ -657,7 +665,55 @@
       <xsl:when test="$footnote = 'yes'">
         <xsl:call-template name="footnote-reference"/>
       </xsl:when>
+      <xsl:when test="ancestor::tei:u or key('utterances-parent', generate-id(..))">
+        <xsl:call-template name="transcript-note"/>
+      </xsl:when>
       <xsl:otherwise><xsl:call-template name="inline-note"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An aside of a transcript, in brackets unless the record gave its own: "[Applause]",
+       "(The sitting opens at 10.05.)"; a block between utterances, inline within one. -->
+  <xsl:template name="transcript-note">
+    <xsl:variable name="said" select="normalize-space(.)"/>
+    <xsl:variable name="first" select="substring($said, 1, 1)"/>
+    <xsl:variable name="last" select="substring($said, string-length($said))"/>
+    <xsl:variable name="bracketed" select="($first = '(' and $last = ')') or ($first = '[' and $last = ']')"/>
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind" select="'transcript-note'"/>
+      <xsl:with-param name="quiet" select="'no'"/>
+      <xsl:with-param name="explanation">
+        <xsl:value-of select="ed:label('Remark of the transcript, not spoken')"/>
+        <xsl:if test="@type"> (<xsl:value-of select="translate(@type, '-_', '  ')"/>)</xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="open"><xsl:if test="not($bracketed)">[</xsl:if></xsl:with-param>
+      <xsl:with-param name="close"><xsl:if test="not($bracketed)">]</xsl:if></xsl:with-param>
+      <xsl:with-param name="block">
+        <xsl:choose>
+          <xsl:when test="parent::tei:u[tei:seg]">yes</xsl:when>  <!-- between the paragraphs (seg) of an utterance -->
+          <xsl:otherwise><xsl:call-template name="in-block-context"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Who speaks an utterance: the name of the person its @who points to in the file, else the
+       pointer itself ("#Smith" -> "Smith"; ParlaMint keeps its people in another file). -->
+  <xsl:template name="utterance-speaker">
+    <xsl:variable name="who" select="normalize-space(@who)"/>
+    <xsl:variable name="first">
+      <xsl:choose>
+        <xsl:when test="contains($who, ' ')"><xsl:value-of select="substring-before($who, ' ')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$who"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="id" select="substring-after($first, '#')"/>
+    <xsl:variable name="person" select="key('ids', $id)/.."/>
+    <xsl:variable name="name" select="($person/tei:persName | $person/tei:orgName | $person/tei:name)[1]"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($name)"><xsl:value-of select="normalize-space($name)"/></xsl:when>
+      <xsl:when test="$id"><xsl:value-of select="$id"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$first"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

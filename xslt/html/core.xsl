@@ -162,6 +162,23 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- An utterance of a transcript: who speaks, then what is said; its segments are its paragraphs. -->
+  <xsl:template match="tei:u">
+    <div class="tei-u">
+      <xsl:call-template name="global-attributes"/>
+      <xsl:variable name="speaker"><xsl:call-template name="utterance-speaker"/></xsl:variable>
+      <xsl:if test="string($speaker)"><span class="tei-speaker"><xsl:value-of select="$speaker"/></span><xsl:text> </xsl:text></xsl:if>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:u/tei:seg">
+    <xsl:call-template name="block">
+      <xsl:with-param name="element"><xsl:call-template name="paragraph-element"/></xsl:with-param>
+      <xsl:with-param name="class" select="'tei-p'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="tei:p | tei:ab">
     <xsl:call-template name="block">
       <xsl:with-param name="element"><xsl:call-template name="paragraph-element"/></xsl:with-param>

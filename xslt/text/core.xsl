@@ -110,6 +110,18 @@
     <xsl:apply-templates select="*[not(self::tei:speaker)][position() &gt; 1]"/>
   </xsl:template>
 
+  <!-- An utterance of a transcript: "Speaker: what is said"; its segments are its paragraphs. -->
+  <xsl:template match="tei:u">
+    <xsl:variable name="speaker"><xsl:call-template name="utterance-speaker"/></xsl:variable>
+    <xsl:call-template name="para">
+      <xsl:with-param name="prefix"><xsl:if test="string($speaker)"><xsl:value-of select="concat($speaker, ': ')"/></xsl:if></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:u/tei:seg">
+    <xsl:call-template name="para"/>
+  </xsl:template>
+
   <xsl:template match="tei:lb">
     <xsl:choose>
       <xsl:when test="@break='no'"/>
