@@ -152,3 +152,34 @@ def test_the_notes_of_a_transcript_are_asides_in_place_and_other_notes_stay_foot
         assert "\n[The sitting opens.]\n\nJane Smith: Thank you. [Applause] We begin.[1]\n\n(10.05)\n\nJones:\n\nYes.\n\n[nods]\n\nSecond point.\n" in text
         assert "Prose[2]." in text and "\n[1] Said twice in the recording.\n" in text and "\n[2] A footnote of the prose.\n" in text
         assert "[Applause]" not in text.split("Notes", 1)[1]
+
+
+def line_numbers(page: html.HtmlElement) -> list[tuple[str, str]]:
+    """(number, line) of each verse line that shows its number."""
+    return [(line.xpath("string(span[@class='line-number'])"),
+             " ".join("".join(line.xpath("text()")).split()))
+            for line in page.xpath("//span[@class='tei-l numbered']")]
+
+
+def test_verse_lines_show_every_fifth_number_or_all_where_the_source_numbers_only_some(tmp_path):
+    poem = "".join(f'<l n="{n}">line {n}</l>' for n in range(1, 12))
+    sparse = '<l>first</l><l n="12">twelfth</l><l>third</l>'
+    play = '<sp><speaker>EGEON</speaker><l n="1.1.4">Proceed</l><l n="1.1.5">And by the doom</l></sp>'
+    page, text = rendered(tei_file(tmp_path, f"<lg>{poem}</lg><lg>{sparse}</lg>{play}<lg><l>unnumbered</l></lg>"))
+    assert line_numbers(page) == [("5", "line 5"), ("10", "line 10"), ("12", "twelfth"), ("1.1.5", "And by the doom")]
+    assert not page.xpath("//span[@class='tei-l'][.='unnumbered']/span")
+    # the text's margin is as wide as the longest number ("1.1.5") and two columns more
+    margin = " " * 7
+    for expected in (f"\n{margin}line 4\n    5  line 5\n{margin}line 6\n", "\n   10  line 10\n",
+                     f"\n{margin}first\n   12  twelfth\n{margin}third\n", "\n1.1.5  And by the doom\n",
+                     "\nunnumbered\n"):
+        assert expected in text
+
+
+def test_a_line_number_is_not_an_identifier_and_a_speech_s_first_line_says_its_number(tmp_path):
+    body = ('<lg><l n="urn:cts:x:1.5">urn line</l><l n="5">five</l></lg>'
+            '<sp><speaker>DUKE</speaker><l n="10">Merchant of Syracusa</l><l n="11">plead no more</l></sp>')
+    page, text = rendered(tei_file(tmp_path, body))
+    assert line_numbers(page) == [("5", "five"), ("10", "Merchant of Syracusa")]
+    assert "urn:cts" not in text
+    assert "DUKE Merchant of Syracusa  [10]" in text.replace("\u00a0", " ")

@@ -162,6 +162,61 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Verse line numbers, from the lines' own @n (TEI: a line's @n is its number; the edition
+       does not count lines the source left unnumbered). Where every line of a group (lg, sp,
+       div) carries @n, every fifth is shown (its number, or the last part of "1.1.5", a
+       multiple of 5); where only some do, the source numbered those to be seen: all of them
+       are. Which groups number all their lines is found once per file. -->
+  <xsl:key name="numbered-group" match="numbered-group" use="@group"/>
+  <xsl:variable name="numbered-groups-tree">
+    <xsl:for-each select="/tei:TEI/tei:text//*[tei:l/@n]">
+      <numbered-group group="{generate-id()}" every="{count(tei:l) = count(tei:l[@n])}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="numbered-groups" select="exsl:node-set($numbered-groups-tree)"
+                xmlns:exsl="http://exslt.org/common"/>
+
+  <!-- "true" or "false" when the context line is in a group with numbered lines ("true": all are). -->
+  <xsl:template name="line-group-numbering">
+    <xsl:variable name="group" select="generate-id(..)"/>
+    <xsl:for-each select="$numbered-groups"><xsl:value-of select="key('numbered-group', $group)/@every"/></xsl:for-each>
+  </xsl:template>
+
+  <!-- The length of the longest line number of the file (at most 12), for a margin that lines up. -->
+  <xsl:variable name="line-number-width">
+    <xsl:for-each select="/tei:TEI/tei:text//tei:l[@n]">
+      <xsl:sort select="string-length(normalize-space(@n))" data-type="number" order="descending"/>
+      <xsl:if test="position() = 1">
+        <xsl:choose>
+          <xsl:when test="string-length(normalize-space(@n)) &gt; 12">12</xsl:when>
+          <xsl:otherwise><xsl:value-of select="string-length(normalize-space(@n))"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:variable>
+
+  <!-- The number to show beside the context line (l), or nothing. -->
+  <xsl:template name="line-number">
+    <xsl:variable name="n" select="normalize-space(@n)"/>
+    <xsl:if test="$n and string-length($n) &lt;= 12 and not(contains($n, ':')) and not(contains($n, ' '))">
+      <xsl:variable name="numbering"><xsl:call-template name="line-group-numbering"/></xsl:variable>
+      <xsl:variable name="last-part"><xsl:call-template name="last-dotted-part"><xsl:with-param name="text" select="$n"/></xsl:call-template></xsl:variable>
+      <xsl:if test="$numbering = 'false' or (number($last-part) = floor($last-part) and $last-part mod 5 = 0 and $last-part &gt; 0)">
+        <xsl:value-of select="$n"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="last-dotted-part">
+    <xsl:param name="text"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, '.')">
+        <xsl:call-template name="last-dotted-part"><xsl:with-param name="text" select="substring-after($text, '.')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- The number shown to the reader: the source's own @n when it has one. -->
   <xsl:template name="note-label">
     <xsl:choose>
