@@ -826,17 +826,35 @@
        (a paragraph, a verse line, a whole text struck out): the reading view then shows it,
        struck through and labelled, rather than an empty block. The text and the blocks that
        stay in the reading view are found once per file, by the block they belong to; a footnote
-       is a block of its own, but is not what its paragraph shows. -->
+       is a block of its own, but is not what its paragraph shows. (One predicate per step: libxslt
+       matches a step of two predicates by counting its siblings, in time quadratic in them.) -->
   <xsl:key name="kept-in-block"
-      match="tei:text//text()[normalize-space()][not(ancestor::tei:del)]
-             | tei:text//*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:item
-                           or self::tei:cell or self::tei:lg or self::tei:sp or self::tei:list or self::tei:table
-                           or self::tei:div or self::tei:u or self::tei:figure][not(ancestor::tei:del)]"
+      match="tei:text//text()[normalize-space() and not(ancestor::tei:del)]
+             | tei:text//*[(self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:item
+                            or self::tei:cell or self::tei:lg or self::tei:sp or self::tei:list or self::tei:table
+                            or self::tei:div or self::tei:u or self::tei:figure) and not(ancestor::tei:del)]"
       use="generate-id(ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:item
                                    or self::tei:cell or self::tei:note or self::tei:lg or self::tei:sp
                                    or self::tei:list or self::tei:table or self::tei:div or self::tei:u
                                    or self::tei:figure or self::tei:body or self::tei:front or self::tei:back
                                    or self::tei:text][1])"/>
+
+  <!-- The blocks with something left to read, asked once per block: a key() lookup copies its
+       whole group, so asking it for each deletion of a long paragraph took quadratic time. -->
+  <xsl:key name="block-with-text" match="block-with-text" use="@block"/>
+  <xsl:variable name="blocks-with-text-tree">
+    <xsl:if test="/tei:TEI/tei:text//tei:del">
+      <xsl:for-each select="/tei:TEI/tei:text//*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head
+                              or self::tei:item or self::tei:cell or self::tei:note or self::tei:lg or self::tei:sp
+                              or self::tei:list or self::tei:table or self::tei:div or self::tei:u
+                              or self::tei:figure or self::tei:body or self::tei:front or self::tei:back
+                              or self::tei:text]">
+        <xsl:if test="key('kept-in-block', generate-id())"><block-with-text block="{generate-id()}"/></xsl:if>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:variable>
+  <xsl:variable name="blocks-with-text" select="exsl:node-set($blocks-with-text-tree)"
+                xmlns:exsl="http://exslt.org/common"/>
 
   <!-- "yes" when the context del is all its block has to read, or holds whole blocks itself. -->
   <xsl:template name="deletion-is-whole-block">
@@ -846,8 +864,10 @@
                             or self::tei:list or self::tei:table or self::tei:div or self::tei:u
                             or self::tei:figure or self::tei:body or self::tei:front or self::tei:back
                             or self::tei:text][1]"/>
+    <xsl:variable name="block-id" select="generate-id($block)"/>
+    <xsl:variable name="kept"><xsl:for-each select="$blocks-with-text"><xsl:if test="key('block-with-text', $block-id)">yes</xsl:if></xsl:for-each></xsl:variable>
     <xsl:if test="tei:p or tei:ab or tei:l or tei:lg or tei:sp or tei:list or tei:table or tei:div or tei:u
-                  or ($block and not(key('kept-in-block', generate-id($block))))">yes</xsl:if>
+                  or ($block and $kept != 'yes')">yes</xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:del">
