@@ -80,7 +80,8 @@
   <!-- A transcript of speech (ParlaMint, TEI "Transcriptions of Speech"): the notes in an
        utterance (u) or between utterances are the record's asides (applause, the time, who
        enters), read in their place, not footnotes. The elements that hold utterances are found
-       once, each by its children. -->
+       once, each by its children (asking each note's parent for them took time quadratic in the
+       notes of a paragraph). -->
   <xsl:key name="utterances-parent" match="*[tei:u]" use="generate-id()"/>
 
   <!-- The number of every note, found once in a few passes over the notes: counting the notes
@@ -824,23 +825,12 @@
 
   <!-- A deletion is left out of the reading view, unless it is all there is to read of its block
        (a paragraph, a verse line, a whole text struck out): the reading view then shows it,
-       struck through and labelled, rather than an empty block. The text and the blocks that
-       stay in the reading view are found once per file, by the block they belong to; a footnote
-       is a block of its own, but is not what its paragraph shows. (One predicate per step: libxslt
-       matches a step of two predicates by counting its siblings, in time quadratic in them.) -->
-  <xsl:key name="kept-in-block"
-      match="tei:text//text()[normalize-space() and not(ancestor::tei:del)]
-             | tei:text//*[(self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:item
-                            or self::tei:cell or self::tei:lg or self::tei:sp or self::tei:list or self::tei:table
-                            or self::tei:div or self::tei:u or self::tei:figure) and not(ancestor::tei:del)]"
-      use="generate-id(ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:item
-                                   or self::tei:cell or self::tei:note or self::tei:lg or self::tei:sp
-                                   or self::tei:list or self::tei:table or self::tei:div or self::tei:u
-                                   or self::tei:figure or self::tei:body or self::tei:front or self::tei:back
-                                   or self::tei:text][1])"/>
-
-  <!-- The blocks with something left to read, asked once per block: a key() lookup copies its
-       whole group, so asking it for each deletion of a long paragraph took quadratic time. -->
+       struck through and labelled, rather than an empty block. The blocks with something left to
+       read (text, or a block of their own, outside any deletion) are found once per file, and
+       only in a file with deletions: each block looks at what is inside it and belongs to no
+       nearer block, so that the work is the file's size times the depth of its blocks. (Not a
+       key: libxslt makes all of a stylesheet's keys on the first key() asked, for every file.)
+       A footnote is a block of its own, but is not what its paragraph shows. -->
   <xsl:key name="block-with-text" match="block-with-text" use="@block"/>
   <xsl:variable name="blocks-with-text-tree">
     <xsl:if test="/tei:TEI/tei:text//tei:del">
@@ -849,7 +839,23 @@
                               or self::tei:list or self::tei:table or self::tei:div or self::tei:u
                               or self::tei:figure or self::tei:body or self::tei:front or self::tei:back
                               or self::tei:text]">
-        <xsl:if test="key('kept-in-block', generate-id())"><block-with-text block="{generate-id()}"/></xsl:if>
+        <xsl:variable name="block" select="generate-id()"/>
+        <xsl:if test=".//text()[normalize-space()][not(ancestor::tei:del)]
+                        [generate-id(ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head
+                                     or self::tei:item or self::tei:cell or self::tei:note or self::tei:lg
+                                     or self::tei:sp or self::tei:list or self::tei:table or self::tei:div
+                                     or self::tei:u or self::tei:figure or self::tei:body or self::tei:front
+                                     or self::tei:back or self::tei:text][1]) = $block]
+                      or .//*[not(ancestor::tei:del)][self::tei:p or self::tei:ab or self::tei:l or self::tei:head
+                              or self::tei:item or self::tei:cell or self::tei:lg or self::tei:sp or self::tei:list
+                              or self::tei:table or self::tei:div or self::tei:u or self::tei:figure]
+                         [generate-id(ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head
+                                      or self::tei:item or self::tei:cell or self::tei:note or self::tei:lg
+                                      or self::tei:sp or self::tei:list or self::tei:table or self::tei:div
+                                      or self::tei:u or self::tei:figure or self::tei:body or self::tei:front
+                                      or self::tei:back or self::tei:text][1]) = $block]">
+          <block-with-text block="{$block}"/>
+        </xsl:if>
       </xsl:for-each>
     </xsl:if>
   </xsl:variable>
