@@ -253,3 +253,15 @@ def test_large_real_like_volumes_render_in_linear_time(make, stage, tmp_path):
         times.append(_seconds(stage, path))
     small, large = times
     assert large < 8 * small + 0.05, f"250 KB: {small:.3f} s, 1 MB: {large:.3f} s"
+
+
+@pytest.mark.parametrize("stage", [as_html, as_text], ids=["html", "txt"])
+@pytest.mark.parametrize("body", [
+    lambda n: "<p>" + "kept <del>struck</del> " * n + "</p>",
+    lambda n: "<p><del>struck</del></p>" * n,
+    lambda n: "<lg>" + "".join(f'<l n="{i}">line</l>' for i in range(1, n + 1)) + "</lg>",
+], ids=["deletions", "deleted-paragraphs", "numbered-lines"])
+def test_deletions_and_line_numbers_are_linear_in_their_number(stage, body, tmp_path):
+    # whether a deletion is all its block shows and which lines show their number are found
+    # once per file, not by looking over the siblings
+    assert_linear(stage, body, 2000, tmp_path)

@@ -82,3 +82,104 @@ def test_names_side_by_side_in_the_header_keep_a_space(tmp_path):
     page, text = rendered(tei_file(tmp_path, "<p>Text.</p>", authors=authors))
     assert "Author: Anna Bell" in text
     assert " ".join(page.xpath("string(//dt[.='Author']/following-sibling::dd)").split()) == "Anna Bell"
+
+
+def reading_view_text(path: Path) -> str:
+    """The HTML page's text as the reading view shows it (what edition.css hides, left out)."""
+    page = html.fromstring(render(path, "html", view="reading"))
+    for hidden in page.xpath("//*[contains(concat(' ', @class, ' '), ' ed-drop ')]"
+                             "|//*[contains(concat(' ', @class, ' '), ' ed-quiet ')]/span[@class='ed-label']"):
+        hidden.drop_tree()
+    return body_text(page)
+
+
+def test_a_wholly_deleted_block_is_shown_struck_through_in_the_reading_view(tmp_path):
+    body = ("<p><del>Struck out entirely.</del></p>"
+            "<p>Kept <del>dropped</del> text, <subst><del>old</del><add>new</add></subst>.</p>"
+            "<div><del><p>A deleted paragraph.</p></del><p>After it.</p></div>"
+            "<lg><l><del>a deleted line</del></l><l>a kept line</l></lg>")
+    path = tei_file(tmp_path, body)
+    page = html.fromstring(render(path, "html"))
+    whole = page.xpath("//del[contains(@class, 'ed-del')][not(contains(@class, 'ed-drop'))]")
+    assert [" ".join(d.text_content().split()) for d in whole] == [
+        "[deleted: Struck out entirely.]", "[deleted: A deleted paragraph.]", "[deleted: a deleted line]"]
+    assert all("ed-quiet" not in d.get("class") for d in whole)  # its label is seen in the reading view too
+    assert len(page.xpath("//del[contains(@class, 'ed-drop')]")) == 2  # "dropped" and "old" are left out
+    shown = reading_view_text(path)
+    assert "[deleted: Struck out entirely.]" in shown and "[deleted: a deleted line]" in shown
+    assert "Kept text, new." in shown and "dropped" not in shown and "old" not in shown
+    reading = render(path, "txt", view="reading").decode()
+    assert "\n[deleted: Struck out entirely.]\n" in reading and "\n[deleted: a deleted line]\n" in reading
+    assert "A deleted paragraph." in reading and "Kept text, new." in reading
+    assert "dropped" not in reading and "old" not in reading
+    diplomatic = render(path, "txt", view="diplomatic").decode()
+    assert "[deleted: dropped]" in diplomatic and "[deleted: Struck out entirely.]" in diplomatic
+
+
+def test_a_text_that_is_all_deleted_is_not_an_empty_reading_view(tmp_path):
+    path = tei_file(tmp_path, "<div><head><del>Draft</del></head><p><subst><del>first</del><add/></subst></p></div>")
+    shown = reading_view_text(path)
+    assert "[deleted: Draft]" in shown and "[deleted: first]" in shown
+    reading = render(path, "txt", view="reading").decode()
+    assert "[deleted: Draft]" in reading and "[deleted: first]" in reading
+
+
+TRANSCRIPT = ('<div><note type="narrative">The sitting opens.</note>'
+              '<u who="#Smith">Thank you. <note type="comment">Applause</note> We begin.'
+              '<note place="foot">Said twice in the recording.</note></u>'
+              '<note type="time">(10.05)</note>'
+              '<u who="#Jones"><seg>Yes.</seg><note type="kinesic">nods</note><seg>Second point.</seg></u></div>'
+              '<p>Prose<note>A footnote of the prose.</note>.</p>')
+SPEAKERS = '<listPerson><person xml:id="Smith"><persName>Jane Smith</persName></person></listPerson>'
+
+
+def test_the_notes_of_a_transcript_are_asides_in_place_and_other_notes_stay_footnotes(tmp_path):
+    path = tei_file(tmp_path, TRANSCRIPT, source=f"<p>A record.</p>{SPEAKERS}")
+    page, text = rendered(path)
+    asides = page.xpath("//*[contains(@class, 'ed-transcript-note')]")
+    assert [" ".join(a.text_content().split()) for a in asides] == [
+        "[The sitting opens.]", "[Applause]", "(10.05)", "[nods]"]  # the record's own brackets kept
+    assert [a.tag for a in asides] == ["div", "span", "div", "div"]  # between utterances, a block
+    assert asides[1].get("title") == "Remark of the transcript, not spoken (comment)"
+    footnotes = page.xpath("//section[@class='footnotes']//div[@class='fn-body']")
+    assert [" ".join(f.text_content().replace("↩", "").split()) for f in footnotes] == [
+        "Said twice in the recording.", "A footnote of the prose."]
+    utterances = page.xpath("//div[@class='tei-u']")
+    assert [u.xpath("string(span[@class='tei-speaker'])") for u in utterances] == ["Jane Smith", "Jones"]
+    assert utterances[1].xpath("p[@class='tei-seg tei-p']/text()") == ["Yes.", "Second point."]
+    for view in ("diplomatic", "reading"):
+        text = render(path, "txt", view=view).decode()
+        assert "\n[The sitting opens.]\n\nJane Smith: Thank you. [Applause] We begin.[1]\n\n(10.05)\n\nJones:\n\nYes.\n\n[nods]\n\nSecond point.\n" in text
+        assert "Prose[2]." in text and "\n[1] Said twice in the recording.\n" in text and "\n[2] A footnote of the prose.\n" in text
+        assert "[Applause]" not in text.split("Notes", 1)[1]
+
+
+def line_numbers(page: html.HtmlElement) -> list[tuple[str, str]]:
+    """(number, line) of each verse line that shows its number."""
+    return [(line.xpath("string(span[@class='line-number'])"),
+             " ".join("".join(line.xpath("text()")).split()))
+            for line in page.xpath("//span[@class='tei-l numbered']")]
+
+
+def test_verse_lines_show_every_fifth_number_or_all_where_the_source_numbers_only_some(tmp_path):
+    poem = "".join(f'<l n="{n}">line {n}</l>' for n in range(1, 12))
+    sparse = '<l>first</l><l n="12">twelfth</l><l>third</l>'
+    play = '<sp><speaker>EGEON</speaker><l n="1.1.4">Proceed</l><l n="1.1.5">And by the doom</l></sp>'
+    page, text = rendered(tei_file(tmp_path, f"<lg>{poem}</lg><lg>{sparse}</lg>{play}<lg><l>unnumbered</l></lg>"))
+    assert line_numbers(page) == [("5", "line 5"), ("10", "line 10"), ("12", "twelfth"), ("1.1.5", "And by the doom")]
+    assert not page.xpath("//span[@class='tei-l'][.='unnumbered']/span")
+    # the text's margin is as wide as the longest number ("1.1.5") and two columns more
+    margin = " " * 7
+    for expected in (f"\n{margin}line 4\n    5  line 5\n{margin}line 6\n", "\n   10  line 10\n",
+                     f"\n{margin}first\n   12  twelfth\n{margin}third\n", "\n1.1.5  And by the doom\n",
+                     "\nunnumbered\n"):
+        assert expected in text
+
+
+def test_a_line_number_is_not_an_identifier_and_a_speech_s_first_line_says_its_number(tmp_path):
+    body = ('<lg><l n="urn:cts:x:1.5">urn line</l><l n="5">five</l></lg>'
+            '<sp><speaker>DUKE</speaker><l n="10">Merchant of Syracusa</l><l n="11">plead no more</l></sp>')
+    page, text = rendered(tei_file(tmp_path, body))
+    assert line_numbers(page) == [("5", "five"), ("10", "Merchant of Syracusa")]
+    assert "urn:cts" not in text
+    assert "DUKE Merchant of Syracusa  [10]" in text.replace("\u00a0", " ")

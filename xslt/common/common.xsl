@@ -73,7 +73,16 @@
                                       or (@type='editorial' and @subtype)
                                       or @place='inline' or @place='margin')]
                                   [not($inline-notes='yes'
-                                       and (@type='translator' or @type='editorial'))]"/>
+                                       and (@type='translator' or @type='editorial'))]
+                                  [@place='foot' or @place='bottom' or @place='end'
+                                   or not(ancestor::tei:u or key('utterances-parent', generate-id(..)))]"/>
+
+  <!-- A transcript of speech (ParlaMint, TEI "Transcriptions of Speech"): the notes in an
+       utterance (u) or between utterances are the record's asides (applause, the time, who
+       enters), read in their place, not footnotes. The elements that hold utterances are found
+       once, each by its children (asking each note's parent for them took time quadratic in the
+       notes of a paragraph). -->
+  <xsl:key name="utterances-parent" match="*[tei:u]" use="generate-id()"/>
 
   <!-- The number of every note, found once in a few passes over the notes: counting the notes
        before each note took time cubic in their number. A note's number is one more than the
@@ -152,6 +161,61 @@
                   and string-length($n) &lt;= 12">
       <xsl:value-of select="$n"/>
     </xsl:if>
+  </xsl:template>
+
+  <!-- Verse line numbers, from the lines' own @n (TEI: a line's @n is its number; the edition
+       does not count lines the source left unnumbered). Where every line of a group (lg, sp,
+       div) carries @n, every fifth is shown (its number, or the last part of "1.1.5", a
+       multiple of 5); where only some do, the source numbered those to be seen: all of them
+       are. Which groups number all their lines is found once per file. -->
+  <xsl:key name="numbered-group" match="numbered-group" use="@group"/>
+  <xsl:variable name="numbered-groups-tree">
+    <xsl:for-each select="/tei:TEI/tei:text//*[tei:l/@n]">
+      <numbered-group group="{generate-id()}" every="{count(tei:l) = count(tei:l[@n])}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="numbered-groups" select="exsl:node-set($numbered-groups-tree)"
+                xmlns:exsl="http://exslt.org/common"/>
+
+  <!-- "true" or "false" when the context line is in a group with numbered lines ("true": all are). -->
+  <xsl:template name="line-group-numbering">
+    <xsl:variable name="group" select="generate-id(..)"/>
+    <xsl:for-each select="$numbered-groups"><xsl:value-of select="key('numbered-group', $group)/@every"/></xsl:for-each>
+  </xsl:template>
+
+  <!-- The length of the longest line number of the file (at most 12), for a margin that lines up. -->
+  <xsl:variable name="line-number-width">
+    <xsl:for-each select="/tei:TEI/tei:text//tei:l[@n]">
+      <xsl:sort select="string-length(normalize-space(@n))" data-type="number" order="descending"/>
+      <xsl:if test="position() = 1">
+        <xsl:choose>
+          <xsl:when test="string-length(normalize-space(@n)) &gt; 12">12</xsl:when>
+          <xsl:otherwise><xsl:value-of select="string-length(normalize-space(@n))"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:variable>
+
+  <!-- The number to show beside the context line (l), or nothing. -->
+  <xsl:template name="line-number">
+    <xsl:variable name="n" select="normalize-space(@n)"/>
+    <xsl:if test="$n and string-length($n) &lt;= 12 and not(contains($n, ':')) and not(contains($n, ' '))">
+      <xsl:variable name="numbering"><xsl:call-template name="line-group-numbering"/></xsl:variable>
+      <xsl:variable name="last-part"><xsl:call-template name="last-dotted-part"><xsl:with-param name="text" select="$n"/></xsl:call-template></xsl:variable>
+      <xsl:if test="$numbering = 'false' or (number($last-part) = floor($last-part) and $last-part mod 5 = 0 and $last-part &gt; 0)">
+        <xsl:value-of select="$n"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="last-dotted-part">
+    <xsl:param name="text"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, '.')">
+        <xsl:call-template name="last-dotted-part"><xsl:with-param name="text" select="substring-after($text, '.')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The number shown to the reader: the source's own @n when it has one. -->
@@ -657,7 +721,55 @@
       <xsl:when test="$footnote = 'yes'">
         <xsl:call-template name="footnote-reference"/>
       </xsl:when>
+      <xsl:when test="ancestor::tei:u or key('utterances-parent', generate-id(..))">
+        <xsl:call-template name="transcript-note"/>
+      </xsl:when>
       <xsl:otherwise><xsl:call-template name="inline-note"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An aside of a transcript, in brackets unless the record gave its own: "[Applause]",
+       "(The sitting opens at 10.05.)"; a block between utterances, inline within one. -->
+  <xsl:template name="transcript-note">
+    <xsl:variable name="said" select="normalize-space(.)"/>
+    <xsl:variable name="first" select="substring($said, 1, 1)"/>
+    <xsl:variable name="last" select="substring($said, string-length($said))"/>
+    <xsl:variable name="bracketed" select="($first = '(' and $last = ')') or ($first = '[' and $last = ']')"/>
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind" select="'transcript-note'"/>
+      <xsl:with-param name="quiet" select="'no'"/>
+      <xsl:with-param name="explanation">
+        <xsl:value-of select="ed:label('Remark of the transcript, not spoken')"/>
+        <xsl:if test="@type"> (<xsl:value-of select="translate(@type, '-_', '  ')"/>)</xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="open"><xsl:if test="not($bracketed)">[</xsl:if></xsl:with-param>
+      <xsl:with-param name="close"><xsl:if test="not($bracketed)">]</xsl:if></xsl:with-param>
+      <xsl:with-param name="block">
+        <xsl:choose>
+          <xsl:when test="parent::tei:u[tei:seg]">yes</xsl:when>  <!-- between the paragraphs (seg) of an utterance -->
+          <xsl:otherwise><xsl:call-template name="in-block-context"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Who speaks an utterance: the name of the person its @who points to in the file, else the
+       pointer itself ("#Smith" -> "Smith"; ParlaMint keeps its people in another file). -->
+  <xsl:template name="utterance-speaker">
+    <xsl:variable name="who" select="normalize-space(@who)"/>
+    <xsl:variable name="first">
+      <xsl:choose>
+        <xsl:when test="contains($who, ' ')"><xsl:value-of select="substring-before($who, ' ')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$who"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="id" select="substring-after($first, '#')"/>
+    <xsl:variable name="person" select="key('ids', $id)/.."/>
+    <xsl:variable name="name" select="($person/tei:persName | $person/tei:orgName | $person/tei:name)[1]"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($name)"><xsl:value-of select="normalize-space($name)"/></xsl:when>
+      <xsl:when test="$id"><xsl:value-of select="$id"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$first"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -711,16 +823,71 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A deletion is left out of the reading view, unless it is all there is to read of its block
+       (a paragraph, a verse line, a whole text struck out): the reading view then shows it,
+       struck through and labelled, rather than an empty block. The blocks with something left to
+       read (text, or a block of their own, outside any deletion) are found once per file, and
+       only in a file with deletions: each block looks at what is inside it and belongs to no
+       nearer block, so that the work is the file's size times the depth of its blocks. (Not a
+       key: libxslt makes all of a stylesheet's keys on the first key() asked, for every file.)
+       A footnote is a block of its own, but is not what its paragraph shows. -->
+  <xsl:key name="block-with-text" match="block-with-text" use="@block"/>
+  <xsl:variable name="blocks-with-text-tree">
+    <xsl:if test="/tei:TEI/tei:text//tei:del">
+      <xsl:for-each select="/tei:TEI/tei:text//*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head
+                              or self::tei:item or self::tei:cell or self::tei:note or self::tei:lg or self::tei:sp
+                              or self::tei:list or self::tei:table or self::tei:div or self::tei:u
+                              or self::tei:figure or self::tei:body or self::tei:front or self::tei:back
+                              or self::tei:text]">
+        <xsl:variable name="block" select="generate-id()"/>
+        <xsl:if test=".//text()[normalize-space()][not(ancestor::tei:del)]
+                        [generate-id(ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head
+                                     or self::tei:item or self::tei:cell or self::tei:note or self::tei:lg
+                                     or self::tei:sp or self::tei:list or self::tei:table or self::tei:div
+                                     or self::tei:u or self::tei:figure or self::tei:body or self::tei:front
+                                     or self::tei:back or self::tei:text][1]) = $block]
+                      or .//*[not(ancestor::tei:del)][self::tei:p or self::tei:ab or self::tei:l or self::tei:head
+                              or self::tei:item or self::tei:cell or self::tei:lg or self::tei:sp or self::tei:list
+                              or self::tei:table or self::tei:div or self::tei:u or self::tei:figure]
+                         [generate-id(ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head
+                                      or self::tei:item or self::tei:cell or self::tei:note or self::tei:lg
+                                      or self::tei:sp or self::tei:list or self::tei:table or self::tei:div
+                                      or self::tei:u or self::tei:figure or self::tei:body or self::tei:front
+                                      or self::tei:back or self::tei:text][1]) = $block]">
+          <block-with-text block="{$block}"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:variable>
+  <xsl:variable name="blocks-with-text" select="exsl:node-set($blocks-with-text-tree)"
+                xmlns:exsl="http://exslt.org/common"/>
+
+  <!-- "yes" when the context del is all its block has to read, or holds whole blocks itself. -->
+  <xsl:template name="deletion-is-whole-block">
+    <xsl:variable name="block"
+        select="ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:item
+                            or self::tei:cell or self::tei:note or self::tei:lg or self::tei:sp
+                            or self::tei:list or self::tei:table or self::tei:div or self::tei:u
+                            or self::tei:figure or self::tei:body or self::tei:front or self::tei:back
+                            or self::tei:text][1]"/>
+    <xsl:variable name="block-id" select="generate-id($block)"/>
+    <xsl:variable name="kept"><xsl:for-each select="$blocks-with-text"><xsl:if test="key('block-with-text', $block-id)">yes</xsl:if></xsl:for-each></xsl:variable>
+    <xsl:if test="tei:p or tei:ab or tei:l or tei:lg or tei:sp or tei:list or tei:table or tei:div or tei:u
+                  or ($block and $kept != 'yes')">yes</xsl:if>
+  </xsl:template>
+
   <xsl:template match="tei:del">
+    <xsl:variable name="whole"><xsl:if test="not(ancestor::tei:sourceDoc)"><xsl:call-template name="deletion-is-whole-block"/></xsl:if></xsl:variable>
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'del'"/>
+      <xsl:with-param name="quiet"><xsl:choose><xsl:when test="$whole = 'yes'">no</xsl:when><xsl:otherwise>yes</xsl:otherwise></xsl:choose></xsl:with-param>
       <xsl:with-param name="explanation">
         <xsl:value-of select="ed:label('Deleted in the original')"/>
         <xsl:if test="@hand"><xsl:call-template name="hand-text"><xsl:with-param name="by" select="true()"/></xsl:call-template></xsl:if>
       </xsl:with-param>
       <xsl:with-param name="open" select="'[deleted: '"/>
       <xsl:with-param name="close" select="']'"/>
-      <xsl:with-param name="reading" select="'drop'"/>
+      <xsl:with-param name="reading"><xsl:choose><xsl:when test="$whole = 'yes'">show</xsl:when><xsl:otherwise>drop</xsl:otherwise></xsl:choose></xsl:with-param>
       <!-- in the document as written, the hands are told apart (the text names them in its explanation) -->
       <xsl:with-param name="hand"><xsl:if test="ancestor::tei:sourceDoc"><xsl:call-template name="hand-name"/></xsl:if></xsl:with-param>
     </xsl:call-template>

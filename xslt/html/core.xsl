@@ -162,6 +162,23 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- An utterance of a transcript: who speaks, then what is said; its segments are its paragraphs. -->
+  <xsl:template match="tei:u">
+    <div class="tei-u">
+      <xsl:call-template name="global-attributes"/>
+      <xsl:variable name="speaker"><xsl:call-template name="utterance-speaker"/></xsl:variable>
+      <xsl:if test="string($speaker)"><span class="tei-speaker"><xsl:value-of select="$speaker"/></span><xsl:text> </xsl:text></xsl:if>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:u/tei:seg">
+    <xsl:call-template name="block">
+      <xsl:with-param name="element"><xsl:call-template name="paragraph-element"/></xsl:with-param>
+      <xsl:with-param name="class" select="'tei-p'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="tei:p | tei:ab">
     <xsl:call-template name="block">
       <xsl:with-param name="element"><xsl:call-template name="paragraph-element"/></xsl:with-param>
@@ -191,7 +208,7 @@
 
   <!-- Lines of openers, closers and title pages: phrasing elements drawn as lines. -->
   <xsl:template match="tei:seg | tei:dateline | tei:salute | tei:signed | tei:byline | tei:addrLine
-                       | tei:docAuthor | tei:docDate | tei:docImprint | tei:titlePart | tei:l
+                       | tei:docAuthor | tei:docDate | tei:docImprint | tei:titlePart
                        | tei:speaker | tei:stage | tei:label | tei:opener/tei:idno | tei:role | tei:roleDesc">
     <span>
       <xsl:attribute name="class">
@@ -200,6 +217,21 @@
       </xsl:attribute>
       <xsl:call-template name="global-attributes"/>
       <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <!-- A verse line, with its number at the end of the line where one is shown (common.xsl). -->
+  <xsl:template match="tei:l">
+    <xsl:variable name="number"><xsl:call-template name="line-number"/></xsl:variable>
+    <span>
+      <xsl:attribute name="class">
+        <xsl:text>tei-l</xsl:text>
+        <xsl:if test="@type"> type-<xsl:value-of select="@type"/></xsl:if>
+        <xsl:if test="string($number)"> numbered</xsl:if>
+      </xsl:attribute>
+      <xsl:call-template name="global-attributes"/>
+      <xsl:apply-templates/>
+      <xsl:if test="string($number)"><span class="line-number"><xsl:value-of select="$number"/></span></xsl:if>
     </span>
   </xsl:template>
 

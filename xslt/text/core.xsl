@@ -95,8 +95,26 @@
 
   <xsl:template match="tei:seg[parent::tei:opener or parent::tei:closer] | tei:dateline | tei:salute
                        | tei:signed | tei:byline | tei:addrLine | tei:docAuthor | tei:docDate
-                       | tei:titlePart | tei:l | tei:opener/tei:idno | tei:fw | tei:castItem">
+                       | tei:titlePart | tei:opener/tei:idno | tei:fw | tei:castItem">
     <xsl:call-template name="line"/>
+  </xsl:template>
+
+  <!-- A verse line; in a group with numbered lines, after a margin as wide as the file's longest
+       line number and two more columns, holding its number where one is shown ("  5  The enmity..."),
+       kept by the renderer as no-break spaces. -->
+  <xsl:template match="tei:l">
+    <xsl:variable name="numbering"><xsl:call-template name="line-group-numbering"/></xsl:variable>
+    <xsl:call-template name="line">
+      <xsl:with-param name="prefix">
+        <xsl:if test="string($numbering)"><xsl:call-template name="line-margin"/></xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="line-margin">
+    <xsl:variable name="number"><xsl:call-template name="line-number"/></xsl:variable>
+    <xsl:variable name="spaces" select="'&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;'"/>
+    <xsl:value-of select="concat(substring($spaces, 1, $line-number-width - string-length($number)), $number, $nbsp, $nbsp)"/>
   </xsl:template>
 
   <!-- A speech turn: "Speaker: first paragraph", then its other paragraphs. -->
@@ -105,9 +123,26 @@
     <xsl:value-of select="$para-break"/>
     <xsl:apply-templates select="tei:speaker/node()"/>
     <xsl:text> </xsl:text>
-    <xsl:apply-templates select="$first/node()"/>
+    <xsl:for-each select="$first[self::tei:l]">  <!-- a shown line number is said after the line -->
+      <xsl:apply-templates/>
+      <xsl:variable name="number"><xsl:call-template name="line-number"/></xsl:variable>
+      <xsl:if test="string($number)"><xsl:value-of select="concat($nbsp, $nbsp, '[', $number, ']')"/></xsl:if>
+    </xsl:for-each>
+    <xsl:apply-templates select="$first[not(self::tei:l)]/node()"/>
     <xsl:value-of select="$para-break"/>
     <xsl:apply-templates select="*[not(self::tei:speaker)][position() &gt; 1]"/>
+  </xsl:template>
+
+  <!-- An utterance of a transcript: "Speaker: what is said"; its segments are its paragraphs. -->
+  <xsl:template match="tei:u">
+    <xsl:variable name="speaker"><xsl:call-template name="utterance-speaker"/></xsl:variable>
+    <xsl:call-template name="para">
+      <xsl:with-param name="prefix"><xsl:if test="string($speaker)"><xsl:value-of select="concat($speaker, ': ')"/></xsl:if></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:u/tei:seg">
+    <xsl:call-template name="para"/>
   </xsl:template>
 
   <xsl:template match="tei:lb">
