@@ -892,9 +892,9 @@ def _publish(staging: Path, out: Path, present: dict[str, os.stat_result],
     because the site holds them already (`pages.SiteFiles`). Gives what changed and the site's
     state after it (`_site_state`), from that listing and the files the update wrote."""
     if not out.exists():
-        written = [path.relative_to(staging).as_posix() for path in sorted(staging.rglob("*")) if not path.is_dir()]
+        state = _site_state(staging)  # a folder renamed keeps its files' inodes, sizes and mtimes
         os.replace(staging, out)
-        return FolderChanges(written=written), _site_state(out)
+        return FolderChanges(written=sorted(state, key=lambda name: name.split("/"))), state
     old = dict(present)
     # The kept files are left out of what the update sees of the site: it neither compares them
     # nor removes them.
@@ -940,7 +940,20 @@ def _file_states(entries: dict[str, os.stat_result]) -> dict[str, list[int]]:
 
 
 def _site_state(out: Path) -> dict[str, list[int]]:
-    return _file_states(folder_entries(out))
+    """`_file_states` of the site's files, listed as `folder_entries` lists them, without holding
+    an os.stat_result for each of its tens of thousands of files."""
+    found: dict[str, list[int]] = {}
+    folders = [("", os.fspath(out))]
+    while folders:
+        prefix, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((f"{prefix}{entry.name}/", entry.path))
+                else:
+                    info = entry.stat(follow_symlinks=False)
+                    found[prefix + entry.name] = [info.st_ino, info.st_size, info.st_mtime_ns]
+    return found
 
 
 def _unchanged_site(out: Path, cache: Path, key: str) -> FolderChanges | None:
