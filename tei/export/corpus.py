@@ -19,7 +19,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from lxml import etree
 
@@ -141,11 +141,11 @@ def corpus_header(corpus: etree._Element, records: list[DocumentRecord], edition
     sub(availability, "p", "The rights of each document are stated in its own header.")
     source_desc = sub(file_desc, "sourceDesc")
     bibls = sub(source_desc, "listBibl")
-    for record in records:
+    for record in map(header_record, records):
         bibl = sub(bibls, "bibl", attrs={"corresp": "#" + document_ids.get(record.id, ncname(record.id))})
         sub(bibl, "title", record.title or record.id)
-        if record.date is not None:
-            sub(bibl, "date", record.date.text or record.date.iso, record.date.attributes())
+        if record.has_date:
+            sub(bibl, "date", record.date_text, dict(record.date_attributes))
         if record.source_description:
             sub(bibl, "note", record.source_description, {"type": "source"})
         if record.uri:
@@ -157,14 +157,35 @@ def corpus_header(corpus: etree._Element, records: list[DocumentRecord], edition
     return header
 
 
-def header_record(record: DocumentRecord) -> DocumentRecord:
-    """Only what `corpus_header` reads of a record (the bibl, the publisher, the date): the records
-    of a whole edition are held while its documents are written one by one."""
-    return DocumentRecord(id=record.id, title=record.title, date=record.date, uri=record.uri,
-                          publisher=sys.intern(record.publisher), uploaded=record.uploaded,
-                          repository=sys.intern(record.repository), settlement=sys.intern(record.settlement),
-                          collections=[sys.intern(c) for c in record.collections], archive_idno=record.archive_idno,
-                          pages=record.pages, published_source=record.published_source)
+class HeaderRecord(NamedTuple):
+    """What `corpus_header` reads of a document's record (its bibl, the publisher, the date): the
+    records of a whole edition are held while its documents are written one by one, so they hold
+    nothing else, in a tuple rather than a `DocumentRecord` of thirty fields and eleven lists."""
+
+    id: str
+    title: str
+    #: the bibl's date: its text (else its ISO value) and its attributes; "" and () for none
+    date_text: str
+    date_attributes: tuple
+    has_date: bool
+    source_description: str
+    uri: str
+    publisher: str
+    repository: str
+    uploaded: str
+
+
+def header_record(record: "DocumentRecord | HeaderRecord") -> HeaderRecord:
+    """Only what `corpus_header` reads of a record, with the strings that records repeat held once
+    (interned)."""
+    if isinstance(record, HeaderRecord):  # read back from a file: its strings held once again
+        return record._replace(source_description=sys.intern(record.source_description),
+                               publisher=sys.intern(record.publisher), repository=sys.intern(record.repository))
+    date = record.date
+    return HeaderRecord(record.id, record.title, (date.text or date.iso) if date is not None else "",
+                        tuple(date.attributes().items()) if date is not None else (), date is not None,
+                        sys.intern(record.source_description), record.uri, sys.intern(record.publisher),
+                        sys.intern(record.repository), record.uploaded)
 
 
 def corpus_ids(encoding: etree._Element | None, records: list[DocumentRecord],

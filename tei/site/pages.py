@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from datetime import date
 
     from .build import DocumentBuild
-    from ..core.record import DocumentRecord
+    from ..export.corpus import HeaderRecord
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: The site's own pages (besides the documents and the browsing pages), as the sitemap lists them.
@@ -101,7 +101,7 @@ def _interface_script(language: str) -> markupsafe.Markup:
         markupsafe.Markup(messages.replace("<", "\\u003c")))
 
 
-def _environment(edition: Edition, records: list["DocumentRecord"], compiled: Path | None = None) -> jinja2.Environment:
+def _environment(edition: Edition, records: list["HeaderRecord"], compiled: Path | None = None) -> jinja2.Environment:
     """The templates, with the edition's identity (the edition file's record) in every page, in
     the interface language the edition file names (tei/locale's catalogue for it). The templates
     compiled are kept in the folder `compiled`, when given, for the next build."""
@@ -407,7 +407,7 @@ def write_site(folder: Path, documents: list["DocumentBuild"], cache: Path, form
 
 
 def _write_around_documents(folder: Path, documents: list["DocumentBuild"], published: list["DocumentBuild"],
-                            records: list["DocumentRecord"], facts: list[tuple["DocumentRecord", str, str]],
+                            records: list["HeaderRecord"], facts: list[tuple["HeaderRecord", str, str]],
                             edition: Edition, env: jinja2.Environment, cards: dict,
                             memo: SiteMemo, cache: Path, formats: tuple[str, ...], accessed: "date",
                             stage: Callable[[str], None] | None, bundles: int, files: SiteFiles) -> None:
@@ -485,7 +485,7 @@ def _reference_digest() -> str:
 
 def _write_listings(folder: Path, env: jinja2.Environment, documents: list["DocumentBuild"],
                     published: list["DocumentBuild"], failed: list["DocumentBuild"], edition: Edition, cards: dict,
-                    records: list["DocumentRecord"], sources: list[str], archives: list[str], schemas: list[str],
+                    records: list["HeaderRecord"], sources: list[str], archives: list[str], schemas: list[str],
                     cache: Path, memo: SiteMemo) -> None:
     """The pages that list the documents (home, chronology, browsing, map, about, report),
     documents.json, the build report and the sitemap, into `folder`."""
@@ -686,25 +686,25 @@ def _tei_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> Path:
     return made
 
 
-def _corpus_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> tuple["DocumentRecord", str, str]:
+def _corpus_facts(cache: Path, doc: "DocumentBuild", memo: SiteMemo) -> tuple["HeaderRecord", str, str]:
     """What the corpus header needs of a document's TEI (`_tei_facts`), the digest of its
     encodingDesc's canonical form and the digest of that record, from the memo's one file of facts."""
     from ..export.corpus import header_record
 
     key = memo.key("tei", doc.key, doc.id)
 
-    def make() -> tuple["DocumentRecord", str, str]:
+    def make() -> tuple["HeaderRecord", str, str]:
         made = _tei_facts(cache, doc, memo)
         # header_record again: the strings that records repeat are held once (interned)
         record = header_record(pickle.loads((made / "header.pickle").read_bytes()))
-        return (record, hashlib.sha256((made / "encoding.xml").read_bytes()).hexdigest(),
+        return (record, sys.intern(hashlib.sha256((made / "encoding.xml").read_bytes()).hexdigest()),
                 hashlib.sha256(repr(record).encode("utf-8")).hexdigest())
 
     memo.used.add(key)  # its folder holds the entry in documents.json, which the listings may need
     return memo.fact(key, make)
 
 
-def _header_facts(cache: Path, documents: list["DocumentBuild"], memo: SiteMemo) -> list[tuple["DocumentRecord", str, str]]:
+def _header_facts(cache: Path, documents: list["DocumentBuild"], memo: SiteMemo) -> list[tuple["HeaderRecord", str, str]]:
     """`_corpus_facts` of each document that has a TEI (the corpus's members), in order: the corpus
     header and the edition's publisher need its record, read from the TEI in the cache once (a
     record at a time: a large edition is never in memory at once), then kept."""
@@ -715,8 +715,8 @@ def _header_facts(cache: Path, documents: list["DocumentBuild"], memo: SiteMemo)
 _NO_ENCODING = hashlib.sha256(b"").hexdigest()
 
 
-def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list["DocumentRecord"],
-                  facts: list[tuple["DocumentRecord", str, str]], edition: Edition, cache: Path, memo: SiteMemo,
+def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list["HeaderRecord"],
+                  facts: list[tuple["HeaderRecord", str, str]], edition: Edition, cache: Path, memo: SiteMemo,
                   files: SiteFiles) -> None:
     """The whole edition as one teiCorpus (the `tei-corpus` export), written document by
     document so that a large edition is never in memory at once, as an entry of `memo` linked into
