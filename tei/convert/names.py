@@ -469,13 +469,58 @@ def _wrap_in_text(container: etree._Element, piece: _Piece, spans: list[Span]) -
 
 
 def _title_inside(element: etree._Element, span: Span) -> None:
-    """The title's words in the first text of the name (not in an atom it runs across)."""
-    title = (element.text or "")[:span.title].rstrip()
-    if title:
-        role = etree.Element(T + "roleName")
-        role.text, role.tail = title, element.text[len(title):]
+    """The title's words at the start of the name in a roleName. Where the title runs into an atom
+    (`Com<supplied>rade</supplied> F. Kuznetsov`), the roleName holds the atoms up to the title's end;
+    where the title ends inside an atom, the roleName is the title's whole words before the atom
+    (`comrade <supplied>Soviet Foreign Minister Eduard</supplied>`), or none: part of a word (`Com`) is no title."""
+    if not span.title:
+        return
+    head = element.text or ""
+    flat = head + "".join((child.text or "") + (child.tail or "") for child in element)  # atoms only: _flatten's
+    length = len(flat[:span.title].rstrip())
+    if not length:
+        return
+    role = etree.Element(T + "roleName")
+    if length > len(head) and not _title_ends_in_tail(element, len(head), length) and head[-1:].isspace():
+        length = len(head.rstrip())  # the title's words before the atom it ends inside
+    if length <= len(head):
+        if not length:
+            return
+        role.text, role.tail = head[:length], head[length:]
         element.text = None
         element.insert(0, role)
+        return
+    pos, covered = len(head), []
+    for child in element:
+        pos += len(child.text or "")
+        covered.append(child)
+        if pos > length:
+            return
+        tail = child.tail or ""
+        if pos + len(tail) >= length:
+            cut = length - pos
+            break
+        pos += len(tail)
+    else:
+        return
+    role.text, role.tail = head or None, tail[cut:] or None
+    covered[-1].tail = tail[:cut] or None
+    element.text = None
+    element.insert(0, role)
+    role.extend(covered)
+
+
+def _title_ends_in_tail(element: etree._Element, pos: int, length: int) -> bool:
+    """Whether a title of `length` characters of the name's flat text ends in a text between its atoms
+    (or at an atom's end), the name's own text taking `pos` of them."""
+    for child in element:
+        pos += len(child.text or "")
+        if pos > length:
+            return False
+        pos += len(child.tail or "")
+        if pos >= length:
+            return True
+    return False
 
 
 def _longest_first(forms: Iterable[str]) -> re.Pattern | None:

@@ -395,3 +395,15 @@ def test_each_container_is_flattened_once(case, monkeypatch):
     for container, count in flattened.items():
         if count == 2:
             assert container.xpath("*[@type='candidate']")
+
+
+def test_a_title_completed_by_supplied_letters_is_one_role_name():
+    """`Com[rade] F. Kuznetsov`: the roleName holds the whole word, the supplied letters too, never `Com`;
+    a title that ends inside supplied words gets no roleName."""
+    p = tagged_paragraph('To Com<supplied reason="clarification">rade</supplied> F. Kuznetsov wrote.')
+    role = p.find(f".//{T}persName/{T}roleName")
+    assert role is not None and "".join(role.itertext()) == "Comrade"
+    assert "".join(p.find(f".//{T}persName").itertext()) == "Comrade F. Kuznetsov"
+    p = tagged_paragraph("To Com<supplied>rade F</supplied>. Kuznetsov wrote.")
+    assert all("".join(r.itertext()) != "Com" for r in p.iter(f"{T}roleName"))
+    assert "".join(p.itertext()) == "To Comrade F. Kuznetsov wrote."
