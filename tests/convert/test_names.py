@@ -407,3 +407,14 @@ def test_a_title_completed_by_supplied_letters_is_one_role_name():
     p = tagged_paragraph("To Com<supplied>rade F</supplied>. Kuznetsov wrote.")
     assert all("".join(r.itertext()) != "Com" for r in p.iter(f"{T}roleName"))
     assert "".join(p.itertext()) == "To Comrade F. Kuznetsov wrote."
+
+
+def test_sittings_and_generic_capitalised_phrases_are_no_candidates():
+    """An ordinal sitting (`the Sixth Meeting`), a run holding a function word (`Attitudes of the Other
+    Party`) and an organisation's word before a function (`Secretariat Member`) are no names; the
+    names around them still are."""
+    p = tagged_paragraph("We expect the possible Attitudes of the Other Party at the Sixth Meeting to change, "
+                         "said the CC Secretariat Member Wang Ming at the Fourteenth Session of the Supreme "
+                         "People's Assembly, and the Ministry of Heavy Industry agreed.")
+    candidates = [("".join(e.itertext()), e.tag[len(T):]) for e in p.xpath(".//*[@type='candidate']")]
+    assert candidates == [("Wang Ming", "rs"), ("Supreme People's Assembly", "orgName"), ("Ministry of Heavy Industry", "orgName")]
