@@ -342,9 +342,9 @@ def _party_and_intermediaries(name: str) -> tuple[str, list[str]]:
 
 
 def _same_person(agent: Agent, other: Agent) -> bool:
-    """Whether a fuller form names the same party ("F. Kuznetsov" and "Kuznetsov")."""
-    last = lambda a: a.name.split()[-1].casefold() if a.name.split() else ""  # noqa: E731
-    return bool(last(agent)) and last(agent) == last(other)
+    """Whether a fuller form names the same party ("F. Kuznetsov" and "Kuznetsov"): the same last word."""
+    last, other_last = agent.name.split()[-1:], other.name.split()[-1:]
+    return bool(last) and last[0].casefold() == "".join(other_last).casefold()
 
 
 def _names_in_address(line: str) -> list[Agent]:
