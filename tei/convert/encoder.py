@@ -358,7 +358,8 @@ class TeiEncoder:
         if corr is None:
             return
         desc = _el(profile, "correspDesc")
-        for kind, agents, place in (("sent", corr.senders, corr.sent_place), ("received", corr.recipients, corr.received_place)):
+        for kind, agents, place in (("sent", corr.senders, corr.sent_place), ("transmitted", corr.intermediaries, ""),
+                                    ("received", corr.recipients, corr.received_place)):
             if not (agents or place or kind == "sent"):
                 continue
             action = _el(desc, "correspAction", type=kind)

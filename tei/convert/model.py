@@ -221,6 +221,8 @@ class Metadata:
 class Correspondence:
     senders: list[Agent] = field(default_factory=list)
     recipients: list[Agent] = field(default_factory=list)
+    #: who passed it on to the recipients ("to Stalin [via Kuznetsov]"): correspAction type="transmitted"
+    intermediaries: list[Agent] = field(default_factory=list)
     sent_place: str = ""
     received_place: str = ""
     #: where the parties were read from: "title", "opener", "closer"

@@ -121,6 +121,20 @@ Institute University Agency Bank Bureau Commission Office Union Association Leag
 Cabinet Assembly Politburo Presidium Secretariat Company Corporation Center Centre Academy Society Federation
 Congress Organization Organisation Legation Consulate Mission Project Press
 """.split())
+#: a person's function, which ends an organisation's name before it ("Secretariat Member")
+ROLE_WORDS = set("""
+Member Members Secretary Chairman Head Director Deputy Minister President Premier Counselor Counsellor Consul
+Ambassador Chief Commander Representative Delegate
+""".split())
+#: an ordinal number in words: "Sixth", "Fourteenth", "Twenty-first"
+ORDINAL = re.compile(
+    r"(?:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-)?(?i:first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth)|(?:Tenth|Eleventh|Twelfth|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teenth|"
+    r"(?:Twen|Thir|For|Fif|Six|Seven|Eigh|Nine)tieth|Hundredth)")
+#: what an ordinal counts when it is a sitting, not a name ("the Sixth Meeting", "the Fifth Plenum")
+EVENT_WORDS = set("""
+Meeting Meetings Session Sessions Sitting Sittings Round Rounds Plenum Plenary Congress Conference Summit Talks
+""".split())
 PLACE_WORDS = set("""
 Province Region River Mountains Mountain Island Islands Sea Lake Street City County District Oblast Krai Peninsula
 Bay Strait Valley Square Harbour Harbor Port Gulf Desert Plain Plateau
@@ -469,13 +483,58 @@ def _wrap_in_text(container: etree._Element, piece: _Piece, spans: list[Span]) -
 
 
 def _title_inside(element: etree._Element, span: Span) -> None:
-    """The title's words in the first text of the name (not in an atom it runs across)."""
-    title = (element.text or "")[:span.title].rstrip()
-    if title:
-        role = etree.Element(T + "roleName")
-        role.text, role.tail = title, element.text[len(title):]
+    """The title's words at the start of the name in a roleName. Where the title runs into an atom
+    (`Com<supplied>rade</supplied> F. Kuznetsov`), the roleName holds the atoms up to the title's end;
+    where the title ends inside an atom, the roleName is the title's whole words before the atom
+    (`comrade <supplied>Soviet Foreign Minister Eduard</supplied>`), or none: part of a word (`Com`) is no title."""
+    if not span.title:
+        return
+    head = element.text or ""
+    flat = head + "".join((child.text or "") + (child.tail or "") for child in element)  # atoms only: _flatten's
+    length = len(flat[:span.title].rstrip())
+    if not length:
+        return
+    role = etree.Element(T + "roleName")
+    if length > len(head) and not _title_ends_in_tail(element, len(head), length) and head[-1:].isspace():
+        length = len(head.rstrip())  # the title's words before the atom it ends inside
+    if length <= len(head):
+        if not length:
+            return
+        role.text, role.tail = head[:length], head[length:]
         element.text = None
         element.insert(0, role)
+        return
+    pos, covered = len(head), []
+    for child in element:
+        pos += len(child.text or "")
+        covered.append(child)
+        if pos > length:
+            return
+        tail = child.tail or ""
+        if pos + len(tail) >= length:
+            cut = length - pos
+            break
+        pos += len(tail)
+    else:
+        return
+    role.text, role.tail = head or None, tail[cut:] or None
+    covered[-1].tail = tail[:cut] or None
+    element.text = None
+    element.insert(0, role)
+    role.extend(covered)
+
+
+def _title_ends_in_tail(element: etree._Element, pos: int, length: int) -> bool:
+    """Whether a title of `length` characters of the name's flat text ends in a text between its atoms
+    (or at an atom's end), the name's own text taking `pos` of them."""
+    for child in element:
+        pos += len(child.text or "")
+        if pos > length:
+            return False
+        pos += len(child.tail or "")
+        if pos >= length:
+            return True
+    return False
 
 
 def _longest_first(forms: Iterable[str]) -> re.Pattern | None:
@@ -710,9 +769,10 @@ class NameTagger:
         opens = _opens_sentence(container.getparent(), text.outer) if _local(container) == "orig" else True
         spans = []
         for match in CAPITALISED_RUN.finditer(folded):
-            span = self._candidate(folded, match.start(), match.end(), opens)
-            if span is not None:
-                spans.append(span)
+            for start, end in _name_parts(folded, match.start(), match.end()):
+                span = self._candidate(folded, start, end, opens)
+                if span is not None:
+                    spans.append(span)
         for title in TITLES.finditer(folded):
             name = NAME_AFTER_TITLE.match(folded, title.end())
             if name is None:
@@ -736,7 +796,10 @@ class NameTagger:
     def _candidate(self, folded: str, start: int, end: int, opens: bool = True) -> Span | None:
         """`opens`: whether the text itself stands at the start of a sentence (an orig's may not)."""
         tokens = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", folded[start:end])]
-        while tokens and (tokens[0][2] in FUNCTION_WORDS or tokens[0][2] in {"of", "the", "for", "de", "von", "van"}):
+        while tokens and (tokens[0][2] in FUNCTION_WORDS or tokens[0][2] in {"of", "the", "for", "de", "von", "van"}
+                          or (ORDINAL.fullmatch(tokens[0][2]) and len(tokens) > 1 and tokens[1][2] in EVENT_WORDS)):
+            if ORDINAL.fullmatch(tokens[0][2]) and len(tokens) > 1 and tokens[1][2] in EVENT_WORDS:
+                tokens.pop(0)  # "the Sixth Meeting (of the Assembly)": a sitting, not a name
             tokens.pop(0)
         while tokens and (tokens[-1][2] in FUNCTION_WORDS or tokens[-1][2].islower()):
             tokens.pop()
@@ -897,6 +960,22 @@ def _opens_sentence(element: etree._Element, outer: tuple[_Text, int] | None) ->
     if after_element and not before.strip():
         return True
     return _starts_sentence(before, len(before))
+
+
+def _name_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A capitalised run cut where it cannot be one name: before a function word inside it ("Attitudes
+    of the | Other Party") and before a role right after an organisation's word ("Secretariat | Member",
+    "Party | Secretary": a function, which is part of neither; "Secretariat Member | Wang Ming")."""
+    parts, part_start, previous = [], start, ""
+    for match in re.finditer(r"\S+", text[start:end]):
+        word = match.group()
+        role = word in ROLE_WORDS and previous.rstrip(".") in ORG_WORDS
+        if previous and (role or (word in FUNCTION_WORDS and not ORDINAL.fullmatch(word))):
+            parts.append((part_start, start + match.start()))
+            part_start = start + (match.end() if role else match.start())
+        previous = word
+    parts.append((part_start, end))
+    return [(s, e) for s, e in parts if text[s:e].strip()]
 
 
 def _descriptive(word: str) -> bool:

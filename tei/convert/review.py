@@ -170,7 +170,7 @@ def _describe(element: etree._Element, root: etree._Element, title: str) -> tupl
         elif name == "date":
             field = "date of sending"
         else:
-            field = "sender" if sent else "recipient"
+            field = "sender" if sent else "intermediary" if action.get("type") == "transmitted" else "recipient"
     elif _ancestor(element, "signed") is not None and name in ("persName", "roleName", "orgName"):
         field = "signer's role" if name == "roleName" else "signer"
     elif name == "language":

@@ -212,3 +212,29 @@ def test_a_classification_heading_the_title_is_a_likely_classification():
     for other in ("Comments on the Secret Report of Khrushchev", "Khrushchev's Secret Speech in Hanoi"):
         root, _ = root_of(todays_page().replace("Note from the Soviet Embassy in Hanoi", other))
         assert not root.xpath("//t:catRef[@scheme='#classifications']", namespaces=TEI)
+
+
+def test_an_intermediary_in_brackets_is_transmitted_and_not_part_of_the_recipient():
+    """'Cable, X to Y [via Z]': the editor's bracket is not part of Y's name; Z passed the cable on
+    (correspAction type="transmitted"), and a To line naming Z in full gives the fuller form."""
+    from tei.convert.pipeline import convert_reviewed
+
+    def parties(root):
+        return {action.get("type"): [("".join(e.itertext()), e.get("cert")) for e in action
+                                     if e.tag != f"{{{TEI['t']}}}date"]
+                for action in root.xpath("//t:correspAction", namespaces=TEI)}
+
+    title = "Cable, Pavlov to Molotov [via Orlov]"
+    text = todays_page().replace("Note from the Soviet Embassy in Hanoi", title)
+    root, _ = root_of(text)
+    assert parties(root) == {"sent": [("Pavlov", "medium")], "transmitted": [("Orlov", "medium")],
+                             "received": [("Molotov", "medium")]}
+    assert not missing_words(text, root)
+    addressed = text.replace("The embassy reports", "To Comrade A. Orlov\n\nThe embassy reports")
+    root, _ = root_of(addressed)
+    assert parties(root)["transmitted"] == [("A. Orlov", "medium")]
+    assert parties(root)["received"] == [("Molotov", "medium")]
+    _, _, decisions = convert_reviewed(addressed, "page.txt")
+    assert ("intermediary", "A. Orlov") in [(d.field, d.value) for d in decisions]
+    unbracketed = todays_page().replace("Note from the Soviet Embassy in Hanoi", "Cable from Pavlov to Molotov via Orlov")
+    assert parties(root_of(unbracketed)[0])["transmitted"] == [("Orlov", "medium")]

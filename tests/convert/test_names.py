@@ -395,3 +395,26 @@ def test_each_container_is_flattened_once(case, monkeypatch):
     for container, count in flattened.items():
         if count == 2:
             assert container.xpath("*[@type='candidate']")
+
+
+def test_a_title_completed_by_supplied_letters_is_one_role_name():
+    """`Com[rade] F. Kuznetsov`: the roleName holds the whole word, the supplied letters too, never `Com`;
+    a title that ends inside supplied words gets no roleName."""
+    p = tagged_paragraph('To Com<supplied reason="clarification">rade</supplied> F. Kuznetsov wrote.')
+    role = p.find(f".//{T}persName/{T}roleName")
+    assert role is not None and "".join(role.itertext()) == "Comrade"
+    assert "".join(p.find(f".//{T}persName").itertext()) == "Comrade F. Kuznetsov"
+    p = tagged_paragraph("To Com<supplied>rade F</supplied>. Kuznetsov wrote.")
+    assert all("".join(r.itertext()) != "Com" for r in p.iter(f"{T}roleName"))
+    assert "".join(p.itertext()) == "To Comrade F. Kuznetsov wrote."
+
+
+def test_sittings_and_generic_capitalised_phrases_are_no_candidates():
+    """An ordinal sitting (`the Sixth Meeting`), a run holding a function word (`Attitudes of the Other
+    Party`) and an organisation's word before a function (`Secretariat Member`) are no names; the
+    names around them still are."""
+    p = tagged_paragraph("We expect the possible Attitudes of the Other Party at the Sixth Meeting to change, "
+                         "said the CC Secretariat Member Wang Ming at the Fourteenth Session of the Supreme "
+                         "People's Assembly, and the Ministry of Heavy Industry agreed.")
+    candidates = [("".join(e.itertext()), e.tag[len(T):]) for e in p.xpath(".//*[@type='candidate']")]
+    assert candidates == [("Wang Ming", "rs"), ("Supreme People's Assembly", "orgName"), ("Ministry of Heavy Industry", "orgName")]

@@ -321,6 +321,32 @@ def _title_parties(title: str) -> tuple[str, str | None] | None:
     return match.group(1).strip(), match.group(2).strip()
 
 
+#: an editor's addition in square brackets after a party of the title ("Stalin [via Kuznetsov]")
+_BRACKETED = re.compile(r"\s*\[([^\[\]]*)\]")
+#: who passed a message on: "via Kuznetsov", "through the Embassy"
+_VIA = re.compile(r"(?:via|through|c/o|care of)\s+(?P<name>\S.*)", re.IGNORECASE)
+
+
+def _party_and_intermediaries(name: str) -> tuple[str, list[str]]:
+    """A party of the title without the editor's bracketed additions, which are not part of its name,
+    and the intermediaries they or the words after `via` name: "Stalin [via Kuznetsov]" -> Stalin, [Kuznetsov]."""
+    intermediaries = []
+    for addition in _BRACKETED.findall(name):
+        via = _VIA.fullmatch(addition.strip())
+        if via:
+            intermediaries.append(via.group("name").strip(" ,.;"))
+    party, _, intermediary = _BRACKETED.sub("", name).strip().partition(" via ")
+    if intermediary.strip(" ,.;"):
+        intermediaries.insert(0, intermediary.strip(" ,.;"))
+    return party.strip(), [i for i in intermediaries if i]
+
+
+def _same_person(agent: Agent, other: Agent) -> bool:
+    """Whether a fuller form names the same party ("F. Kuznetsov" and "Kuznetsov"): the same last word."""
+    last, other_last = agent.name.split()[-1:], other.name.split()[-1:]
+    return bool(last) and last[0].casefold() == "".join(other_last).casefold()
+
+
 def _names_in_address(line: str) -> list[Agent]:
     """`To Direction I Relations, to Comrade Director Ion Ciubotaru` -> the org and the person."""
     line = re.sub(r"^(?:To|to)\s*:?\s*", "", line.strip())
@@ -359,10 +385,14 @@ def parse_correspondence(doc: Document, body) -> Correspondence | None:
     parties = _title_parties(meta.title)
     if parties:
         for name, found in zip(parties, (corr.senders, corr.recipients)):
-            if name:
-                agent = classify_agent(re.sub(r"^the\s+", "", name))
-                agent.cert = "medium"  # "from X to Y" in a title: a likely reading
-                found.append(agent)
+            if not name:
+                continue
+            name, intermediaries = _party_and_intermediaries(name)
+            for party, into in ((name, found), *((i, corr.intermediaries) for i in intermediaries)):
+                if party:
+                    agent = classify_agent(re.sub(r"^the\s+", "", party))
+                    agent.cert = "medium"  # "from X to Y" in a title: a likely reading
+                    into.append(agent)
         corr.source = "title"
     for block in doc.body:
         text = text_of(block.content)
@@ -373,7 +403,13 @@ def parse_correspondence(doc: Document, body) -> Correspondence | None:
             if corr.recipients and all(a.kind == "placeName" for a in corr.recipients):
                 corr.received_place = corr.received_place or corr.recipients[0].name
                 corr.recipients = []
-            corr.recipients = _merge_agents(corr.recipients, _names_in_address(text))
+            addressed = _names_in_address(text)
+            # the To line of a message sent through someone names the intermediary: a fuller form of the title's
+            passing = [a for a in addressed if any(_same_person(a, i) for i in corr.intermediaries)]
+            for agent in passing:
+                agent.cert = "medium"  # the title says what part the person had
+                corr.intermediaries = [agent if _same_person(agent, i) else i for i in corr.intermediaries]
+            corr.recipients = _merge_agents(corr.recipients, [a for a in addressed if a not in passing])
         elif block.kind == "address":
             last = re.sub("[\u25a1\\s]+", " ", text.split("\n")[-1]).strip()
             if re.fullmatch(r"[A-Z][a-z\-]+(?: [A-Z][a-z\-]+)?", last):
