@@ -11,6 +11,7 @@ added around it, and `@ref` on name elements the encoder made.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -282,9 +283,11 @@ class _Text:
     def place(self, chosen: list[Span]) -> list[Span]:
         """Keep the chosen spans of the view that can be wrapped (those `_wrap_spans` would wrap) and
         return them; from now on they are barriers of the view, and so is this atom in its container's."""
-        self.view()
+        text = self.view().text
         placed, spans = [], []
         for span in chosen:
+            if _parts_a_letter(text, span.start, span.end):
+                continue
             index = bisect_left(self._mask_at, span.start)
             if index < len(self._mask_at) and self._mask_at[index] < span.end:
                 continue  # it runs across an element an earlier stage made
@@ -339,6 +342,19 @@ class _Text:
             self._original, self._pieces, self._masks, self._mask_at, self._segments = view, None, [], [], [(0, 0)]
         self.spans = []
         return wrapped
+
+
+def _mark(char: str) -> bool:
+    return bool(char) and unicodedata.category(char)[0] == "M"
+
+
+def _parts_a_letter(text: str, start: int, end: int) -> bool:
+    """Whether a span would part a letter from an accent written after it as a character of its own
+    (decomposed text: "A" + U+0301 for "Á"), which the searches' word boundaries do not see as part
+    of the word: "A\u0301Aa" holds no name "Aa", and a span must not end before its last letter's accent."""
+    first = text[start:start + 1]
+    return (_mark(first) or _mark(text[end:end + 1])
+            or (start > 0 and _mark(text[start - 1]) and first.isalnum()))
 
 
 def _first_ending_at_or_after(pieces: list[_Piece], pos: int) -> int:
