@@ -18,7 +18,7 @@ import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 log = logging.getLogger("tei_edition.files")
 
@@ -199,11 +199,12 @@ def cache_folders(cache: Path) -> set[str]:
         return {entry.name for entry in entries if entry.is_dir(follow_symlinks=False)}
 
 
-def folder_entries(root: Path) -> dict[str, os.stat_result]:
-    """The files under `root` by relative path, with their lstat; a symbolic link (even to a folder)
-    is an entry, never followed. Folders are not entries. (os.scandir and strings: a site has tens
-    of thousands of files, and this runs on it and on its new copy at every build.)"""
-    found: dict[str, os.stat_result] = {}
+def folder_entries(root: Path, keep: Callable[[os.stat_result], Any] | None = None) -> dict[str, Any]:
+    """The files under `root` by relative path, with their lstat (or what `keep` makes of it, so that
+    tens of thousands of os.stat_result need not be held); a symbolic link (even to a folder) is an
+    entry, never followed. Folders are not entries. (os.scandir and strings: a site has tens of
+    thousands of files, and this runs on it and on its new copy at every build.)"""
+    found: dict[str, Any] = {}
     folders = [("", os.fspath(root))]
     while folders:
         prefix, folder = folders.pop()
@@ -212,7 +213,8 @@ def folder_entries(root: Path) -> dict[str, os.stat_result]:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append((f"{prefix}{entry.name}/", entry.path))
                 else:
-                    found[prefix + entry.name] = entry.stat(follow_symlinks=False)
+                    info = entry.stat(follow_symlinks=False)
+                    found[prefix + entry.name] = info if keep is None else keep(info)
     return found
 
 

@@ -936,24 +936,16 @@ def _site_key(salt: str, code: str, documents: list[DocumentBuild], edition: "Ed
 
 def _file_states(entries: dict[str, os.stat_result]) -> dict[str, list[int]]:
     """What the manifest keeps of each file (`folder_entries`): its inode, size and mtime."""
-    return {name: [info.st_ino, info.st_size, info.st_mtime_ns] for name, info in entries.items()}
+    return {name: _manifest_state(info) for name, info in entries.items()}
 
 
 def _site_state(out: Path) -> dict[str, list[int]]:
-    """`_file_states` of the site's files, listed as `folder_entries` lists them, without holding
-    an os.stat_result for each of its tens of thousands of files."""
-    found: dict[str, list[int]] = {}
-    folders = [("", os.fspath(out))]
-    while folders:
-        prefix, folder = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append((f"{prefix}{entry.name}/", entry.path))
-                else:
-                    info = entry.stat(follow_symlinks=False)
-                    found[prefix + entry.name] = [info.st_ino, info.st_size, info.st_mtime_ns]
-    return found
+    """`_file_states` of the site's files, without holding an os.stat_result for each of them."""
+    return folder_entries(out, _manifest_state)
+
+
+def _manifest_state(info: os.stat_result) -> list[int]:
+    return [info.st_ino, info.st_size, info.st_mtime_ns]
 
 
 def _unchanged_site(out: Path, cache: Path, key: str) -> FolderChanges | None:
