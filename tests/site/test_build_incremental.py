@@ -370,42 +370,18 @@ def test_a_page_made_again_with_the_same_bytes_becomes_one_file_with_the_sites(b
     assert kept.stat().st_ino == page.stat().st_ino
 
 
-@pytest.mark.parametrize("without", [None, "BUILD_TABLE"])
-def test_records_read_from_the_cache_hold_the_values_they_repeat_once(built, without):
-    """The records come from the build table, a row at a time, or, from a cache without it (an
-    older build's), from each build.json: either way the values documents repeat (types, places,
-    people) must be one object, or the catalogue held while the site is written grows with every
-    document's copy of them."""
-    import tei.site.build as site_build
+def test_records_read_from_their_build_json_hold_the_values_they_repeat_once(built):
+    """A cache without the source list (an older build's) gives the records from each build.json:
+    the values documents repeat (types, places, people) must still be one object, or the catalogue
+    held while the site is written grows with every document's copy of them."""
+    from tei.site.build import SOURCE_LIST
 
     sources, site = built
-    cache = site.parent / f".{site.name}.cache"
-    (cache / site_build.SOURCE_LIST).unlink()
-    if without:
-        (cache / getattr(site_build, without)).unlink()
+    (site.parent / f".{site.name}.cache" / SOURCE_LIST).unlink()
     report = build([sources], site, jobs=1, formats=FAST)
     telegrams = [doc.record["type"] for doc in report.documents if doc.record.get("type") == "Telegram"]
     assert report.reused == len(SEEDS) and len(telegrams) == 2
     assert telegrams[0] is telegrams[1]
-
-
-def test_an_unreadable_build_table_is_made_again(built):
-    """A build table that is not an SQLite database (a disk's damage, a file from elsewhere) is
-    neither trusted nor an error: the documents come from their build.json, and the table is
-    written anew for the next build."""
-    import sqlite3
-
-    from tei.site.build import BUILD_TABLE
-
-    sources, site = built
-    table = site.parent / f".{site.name}.cache" / BUILD_TABLE
-    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    table.write_bytes(b"not a database" * 100)
-    report = build([sources], site, jobs=1, formats=FAST)
-    assert report.reused == len(SEEDS) and not report.failed
-    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
-    with sqlite3.connect(table) as db:
-        assert db.execute("SELECT count(*) FROM builds").fetchone()[0] == len(SEEDS)
 
 
 def test_the_garbage_collector_runs_less_often_during_a_build_only(built, monkeypatch):

@@ -3,7 +3,6 @@ and a Dask distributed cluster whose site must be the very bytes of a local buil
 
 from __future__ import annotations
 
-import contextlib
 import io
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -170,17 +169,6 @@ def test_a_dask_cluster_builds_the_same_site_byte_for_byte(tmp_path, monkeypatch
     assert _same_except_timings(tmp_path)
 
 
-def _kept_builds(path) -> dict:
-    """The build table's documents (`BuildTable`), by key: id, record and files."""
-    import pickle
-    import sqlite3
-
-    with contextlib.closing(sqlite3.connect(path)) as db:
-        rows = db.execute("SELECT key, build FROM builds").fetchall()
-    return {key: (build["id"], build["record"], build["files"]) for key, build in
-            ((key, pickle.loads(blob)) for key, blob in rows)}
-
-
 def _same_except_timings(tmp_path) -> bool:
     """build.json records seconds per stage, which differ from run to run, the site's manifest the inode
     and mtime of each site file, which differ from folder to folder, and so do the source list
@@ -204,12 +192,10 @@ def _same_except_timings(tmp_path) -> bool:
                 return False
         elif name.endswith("sources.pickle"):
             one, two = pickle.loads(here[name]), pickle.loads(there[name])
-            if {path: state[-1] for path, state in one["states"].items()} != {
-                    path: state[-1] for path, state in two["states"].items()}:
-                return False
-        elif name.endswith("builds.sqlite"):
-            if _kept_builds(tmp_path / "local" / ".edition.cache" / name) != _kept_builds(
-                    tmp_path / "dask" / ".edition.cache" / name):
+            if ({path: state[-1] for path, state in one["states"].items()}
+                    != {path: state[-1] for path, state in two["states"].items()}
+                    or {key: (b.id, b.record, b.files) for key, b in one["builds"].items()}
+                    != {key: (b.id, b.record, b.files) for key, b in two["builds"].items()}):
                 return False
         elif name.endswith("code.pickle"):
             one, two = pickle.loads(here[name]), pickle.loads(there[name])
