@@ -360,13 +360,28 @@
       <xsl:with-param name="label" select="'Classification'"/>
       <xsl:with-param name="value"><xsl:call-template name="category"><xsl:with-param name="scheme" select="'classifications'"/></xsl:call-template></xsl:with-param>
     </xsl:call-template>
+    <!-- Every correspAction of the TEI Guidelines, in the order the message went: sent, passed on
+         by an intermediary ("Cable, X to Y [via Z]"), received, then redirected or forwarded. -->
+    <xsl:variable name="actions" select="$profile/tei:correspDesc/tei:correspAction"/>
     <xsl:call-template name="correspondent-fields">
       <xsl:with-param name="label" select="'From'"/>
-      <xsl:with-param name="action" select="$profile/tei:correspDesc/tei:correspAction[@type='sent']"/>
+      <xsl:with-param name="action" select="$actions[@type='sent']"/>
+    </xsl:call-template>
+    <xsl:call-template name="correspondent-fields">
+      <xsl:with-param name="label" select="'Via'"/>
+      <xsl:with-param name="action" select="$actions[@type='transmitted']"/>
     </xsl:call-template>
     <xsl:call-template name="correspondent-fields">
       <xsl:with-param name="label" select="'To'"/>
-      <xsl:with-param name="action" select="$profile/tei:correspDesc/tei:correspAction[@type='received']"/>
+      <xsl:with-param name="action" select="$actions[@type='received']"/>
+    </xsl:call-template>
+    <xsl:call-template name="correspondent-fields">
+      <xsl:with-param name="label" select="'Redirected by'"/>
+      <xsl:with-param name="action" select="$actions[@type='redirected']"/>
+    </xsl:call-template>
+    <xsl:call-template name="correspondent-fields">
+      <xsl:with-param name="label" select="'Forwarded by'"/>
+      <xsl:with-param name="action" select="$actions[@type='forwarded']"/>
     </xsl:call-template>
     <xsl:call-template name="metadata-field">
       <xsl:with-param name="label" select="'Author'"/>
@@ -454,7 +469,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Sender or addressee: the people under the label itself, their offices under "(office)" and the
+  <!-- Sender, intermediary or addressee: the people under the label itself, their offices under "(office)" and the
        places under "(place)"; offices alone are the correspondents, under the label. -->
   <xsl:template name="correspondent-fields">
     <xsl:param name="label"/>
