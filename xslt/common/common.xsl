@@ -847,28 +847,17 @@
        key: libxslt makes all of a stylesheet's keys on the first key() asked, for every file.)
        A footnote is a block of its own, but is not what its paragraph shows. -->
   <xsl:key name="block-with-text" match="block-with-text" use="@block"/>
+  <!-- The blocks the reading view shows, and those a deletion can be all of (with the containers
+       around blocks, and a note, which is a block of its own), as lists of local names. -->
+  <xsl:variable name="reading-blocks" select="' p ab l head item cell lg sp list table div u figure '"/>
+  <xsl:variable name="deletion-blocks" select="concat($reading-blocks, 'note body front back text ')"/>
   <xsl:variable name="blocks-with-text-tree">
     <xsl:if test="/tei:TEI/tei:text//tei:del">
-      <xsl:for-each select="/tei:TEI/tei:text//*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head
-                              or self::tei:item or self::tei:cell or self::tei:note or self::tei:lg or self::tei:sp
-                              or self::tei:list or self::tei:table or self::tei:div or self::tei:u
-                              or self::tei:figure or self::tei:body or self::tei:front or self::tei:back
-                              or self::tei:text]">
+      <xsl:for-each select="/tei:TEI/tei:text//tei:*[contains($deletion-blocks, concat(' ', local-name(), ' '))]">
         <xsl:variable name="block" select="generate-id()"/>
-        <xsl:if test=".//text()[normalize-space()][not(ancestor::tei:del)]
-                        [generate-id(ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head
-                                     or self::tei:item or self::tei:cell or self::tei:note or self::tei:lg
-                                     or self::tei:sp or self::tei:list or self::tei:table or self::tei:div
-                                     or self::tei:u or self::tei:figure or self::tei:body or self::tei:front
-                                     or self::tei:back or self::tei:text][1]) = $block]
-                      or .//*[not(ancestor::tei:del)][self::tei:p or self::tei:ab or self::tei:l or self::tei:head
-                              or self::tei:item or self::tei:cell or self::tei:lg or self::tei:sp or self::tei:list
-                              or self::tei:table or self::tei:div or self::tei:u or self::tei:figure]
-                         [generate-id(ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head
-                                      or self::tei:item or self::tei:cell or self::tei:note or self::tei:lg
-                                      or self::tei:sp or self::tei:list or self::tei:table or self::tei:div
-                                      or self::tei:u or self::tei:figure or self::tei:body or self::tei:front
-                                      or self::tei:back or self::tei:text][1]) = $block]">
+        <xsl:if test="(.//text()[normalize-space()] | .//tei:*[contains($reading-blocks, concat(' ', local-name(), ' '))])
+                        [not(ancestor::tei:del)]
+                        [generate-id(ancestor::tei:*[contains($deletion-blocks, concat(' ', local-name(), ' '))][1]) = $block]">
           <block-with-text block="{$block}"/>
         </xsl:if>
       </xsl:for-each>
@@ -879,12 +868,7 @@
 
   <!-- "yes" when the context del is all its block has to read, or holds whole blocks itself. -->
   <xsl:template name="deletion-is-whole-block">
-    <xsl:variable name="block"
-        select="ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:item
-                            or self::tei:cell or self::tei:note or self::tei:lg or self::tei:sp
-                            or self::tei:list or self::tei:table or self::tei:div or self::tei:u
-                            or self::tei:figure or self::tei:body or self::tei:front or self::tei:back
-                            or self::tei:text][1]"/>
+    <xsl:variable name="block" select="ancestor::tei:*[contains($deletion-blocks, concat(' ', local-name(), ' '))][1]"/>
     <xsl:variable name="block-id" select="generate-id($block)"/>
     <xsl:variable name="kept"><xsl:for-each select="$blocks-with-text"><xsl:if test="key('block-with-text', $block-id)">yes</xsl:if></xsl:for-each></xsl:variable>
     <xsl:if test="tei:p or tei:ab or tei:l or tei:lg or tei:sp or tei:list or tei:table or tei:div or tei:u
