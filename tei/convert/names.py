@@ -508,49 +508,40 @@ def _title_inside(element: etree._Element, span: Span) -> None:
     head = element.text or ""
     flat = head + "".join((child.text or "") + (child.tail or "") for child in element)  # atoms only: _flatten's
     length = len(flat[:span.title].rstrip())
+    end = _title_end(element, len(head), length) if length > len(head) else None
+    if length > len(head) and end is None:
+        if not head[-1:].isspace():
+            return
+        length = len(head.rstrip())  # the title's words before the atom it ends inside
     if not length:
         return
     role = etree.Element(T + "roleName")
-    if length > len(head) and not _title_ends_in_tail(element, len(head), length) and head[-1:].isspace():
-        length = len(head.rstrip())  # the title's words before the atom it ends inside
-    if length <= len(head):
-        if not length:
-            return
+    if end is None:
         role.text, role.tail = head[:length], head[length:]
-        element.text = None
-        element.insert(0, role)
-        return
-    pos, covered = len(head), []
-    for child in element:
-        pos += len(child.text or "")
-        covered.append(child)
-        if pos > length:
-            return
-        tail = child.tail or ""
-        if pos + len(tail) >= length:
-            cut = length - pos
-            break
-        pos += len(tail)
     else:
-        return
-    role.text, role.tail = head or None, tail[cut:] or None
-    covered[-1].tail = tail[:cut] or None
+        atoms, cut = end
+        covered = element[:atoms]
+        tail = covered[-1].tail or ""
+        role.text, role.tail = head or None, tail[cut:] or None
+        covered[-1].tail = tail[:cut] or None
+        role.extend(covered)
     element.text = None
     element.insert(0, role)
-    role.extend(covered)
 
 
-def _title_ends_in_tail(element: etree._Element, pos: int, length: int) -> bool:
-    """Whether a title of `length` characters of the name's flat text ends in a text between its atoms
-    (or at an atom's end), the name's own text taking `pos` of them."""
-    for child in element:
+def _title_end(element: etree._Element, pos: int, length: int) -> tuple[int, int] | None:
+    """Where a title of `length` characters of the name's flat text ends, the name's own text taking
+    `pos` of them, when it ends in a text between its atoms or at an atom's end: how many atoms it
+    covers and how much of the last one's tail; None when it ends inside an atom."""
+    for atoms, child in enumerate(element, 1):
         pos += len(child.text or "")
         if pos > length:
-            return False
-        pos += len(child.tail or "")
-        if pos >= length:
-            return True
-    return False
+            return None
+        tail = child.tail or ""
+        if pos + len(tail) >= length:
+            return atoms, length - pos
+        pos += len(tail)
+    return None
 
 
 def _longest_first(forms: Iterable[str]) -> re.Pattern | None:
@@ -812,11 +803,12 @@ class NameTagger:
     def _candidate(self, folded: str, start: int, end: int, opens: bool = True) -> Span | None:
         """`opens`: whether the text itself stands at the start of a sentence (an orig's may not)."""
         tokens = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", folded[start:end])]
-        while tokens and (tokens[0][2] in FUNCTION_WORDS or tokens[0][2] in {"of", "the", "for", "de", "von", "van"}
-                          or (ORDINAL.fullmatch(tokens[0][2]) and len(tokens) > 1 and tokens[1][2] in EVENT_WORDS)):
-            if ORDINAL.fullmatch(tokens[0][2]) and len(tokens) > 1 and tokens[1][2] in EVENT_WORDS:
-                tokens.pop(0)  # "the Sixth Meeting (of the Assembly)": a sitting, not a name
-            tokens.pop(0)
+        while tokens:
+            # "the Sixth Meeting (of the Assembly)": a sitting, not a name
+            sitting = len(tokens) > 1 and tokens[1][2] in EVENT_WORDS and ORDINAL.fullmatch(tokens[0][2])
+            if not (sitting or tokens[0][2] in FUNCTION_WORDS or tokens[0][2] in {"of", "the", "for", "de", "von", "van"}):
+                break
+            del tokens[:2 if sitting else 1]
         while tokens and (tokens[-1][2] in FUNCTION_WORDS or tokens[-1][2].islower()):
             tokens.pop()
         words = [t[2] for t in tokens if not t[2].islower()]
