@@ -336,8 +336,7 @@ def _party_and_intermediaries(name: str) -> tuple[str, list[str]]:
         if via:
             intermediaries.append(via.group("name").strip(" ,.;"))
     party, _, intermediary = _BRACKETED.sub("", name).strip().partition(" via ")
-    if intermediary.strip(" ,.;"):
-        intermediaries.insert(0, intermediary.strip(" ,.;"))
+    intermediaries.insert(0, intermediary.strip(" ,.;"))
     return party.strip(), [i for i in intermediaries if i]
 
 
