@@ -92,6 +92,16 @@ def test_unrecognised_layout_converts_with_a_warning_and_keeps_everything():
     assert not missing_words(text, etree.fromstring(tei))
 
 
+def test_a_date_and_title_without_labels_is_read_and_the_warning_says_what_is_missing():
+    text = "March 3, 1956\n\nMemorandum of Conversation with Ambassador Smith\n\nA first paragraph.\n"
+    tei, doc = convert_bytes(text.encode(), "bare.txt")
+    assert doc.metadata.date.when == "1956-03-03"
+    assert doc.metadata.title == "Memorandum of Conversation with Ambassador Smith"
+    assert not any("layout not recognised" in w for w in doc.warnings)
+    assert any("no metadata labels" in w and "citation" in w for w in doc.warnings)
+    assert not missing_words(text, etree.fromstring(tei))
+
+
 def test_a_title_that_looks_like_a_path_never_names_the_output(tmp_path):
     source = tmp_path / "in" / "x.txt"
     source.parent.mkdir()

@@ -285,8 +285,14 @@ class WilsonReader:
         if layout == "unknown":
             if not meta.cert.get("title") and meta.date is None:
                 meta.cert["title"] = "medium"  # a title-like first line, but nothing says it is the title
-            kept = "all text kept as body" if meta.cert.get("title") == "low" else "the first line taken as the title, the rest kept as body"
-            self.warnings.append(f"layout not recognised (no metadata labels found): {kept}")
+            if meta.date is not None and not meta.cert.get("title"):
+                # A date line and a title line, as the archive's pages open: only the labelled
+                # fields (source, rights, citation...) are missing, not the layout.
+                self.warnings.append("no metadata labels found: date and title read from the opening lines, "
+                                     "the rest kept as body; no source, rights or citation in the header")
+            else:
+                kept = "all text kept as body" if meta.cert.get("title") == "low" else "the first line taken as the title, the rest kept as body"
+                self.warnings.append(f"layout not recognised (no metadata labels found): {kept}")
         if meta.date is None:
             self.warnings.append("no document date found")
         self._infer(doc, body, body_lines)
