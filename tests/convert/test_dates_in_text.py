@@ -108,3 +108,27 @@ def test_full_dates_read_directly_are_what_dateutil_reads():
     for text in texts:
         _parse_twice.cache_clear()
         assert _parse_twice(text) == by_dateutil(text), text
+
+
+def test_an_original_language_date_is_read_with_its_month_from_the_cldr():
+    from tei.convert.readers.dates import parse_date
+    cases = {"18. März 1991": "1991-03-18", "den 3. Mai 1945": "1945-05-03", "le 5 mars 1953": "1953-03-05",
+             "5 de marzo de 1953": "1953-03-05", "5 марта 1953 г.": "1953-03-05", "12 sierpnia 1945": "1945-08-12",
+             "1991. március 18.": "1991-03-18", "1991年3月18日": "1991-03-18", "1991년 3월 18일": "1991-03-18"}
+    assert {text: parse_date(text).when for text in cases} == cases
+    # a month two languages disagree on (Polish and Czech November, Croatian October) stays unread,
+    # as do an impossible day and a word that is no month
+    assert [parse_date(t) for t in ("18 listopad 1991", "30. Februar 1991", "1953年2月30日", "5 Marsupial 1953")] == [None] * 4
+
+
+def test_an_original_dateline_and_running_text_get_their_dates():
+    from lxml import etree
+    from tei.convert.pipeline import convert_bytes
+    text = ("March 18, 1991\n\nThe Chancellor's Meeting with Foreign Minister Levy\n\nBonn, den 18. März 1991\n\n"
+            "V e r m e r k\n\nDas Gespräch am 14. März 1991 in Bonn, nicht am 12 Divisionen 1950.\n")
+    tei, _ = convert_bytes(text.encode(), "levy.txt")
+    root = etree.fromstring(tei)
+    (dateline,) = root.iter(T + "dateline")
+    assert "".join(dateline.itertext()) == "Bonn, den 18. März 1991"
+    assert [(d.text, d.get("when")) for d in root.find(f".//{T}body").iter(T + "date")] == \
+        [("18. März 1991", "1991-03-18"), ("14. März 1991", "1991-03-14")]

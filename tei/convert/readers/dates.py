@@ -12,6 +12,7 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
+from babel import Locale
 from dateutil import parser as dateparser
 
 from ...core.dates import DateValue
@@ -19,7 +20,7 @@ from ..model import Block, DateSpan, EditorialMark, Inline, Text
 
 _DEFAULT_A = datetime(2000, 1, 1)
 _DEFAULT_B = datetime(2004, 12, 28)
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?:\b|(?=[年년]))")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -40,7 +41,7 @@ def parse_date(text: str) -> DateValue | None:
         return _from_roman(text, roman)
     parsed = _parse_twice(cleaned)
     if parsed is None:
-        return None
+        return _from_foreign(text, cleaned)
     a, b = parsed
     if a.year != b.year:
         return None
@@ -104,6 +105,61 @@ def _from_roman(text: str, found: re.Match) -> DateValue | None:
         return None
 
 
+#: Languages of the documents the archive translates (its "Original Language" values), whose
+#: written-out dates a page gives untranslated: an original's dateline (`Bonn, den 18. März 1991`,
+#: `Москва, 5 марта 1953 г.`) or a transcript's date line.
+_DATE_LOCALES = ("de", "fr", "es", "it", "pt", "ru", "uk", "be", "bg", "pl", "cs", "sk", "hu", "ro", "sr",
+                 "sr_Latn", "hr", "bs", "sl", "mk", "nl", "sv", "da", "nb", "fi", "et", "lv", "lt", "el", "tr",
+                 "sq", "ca")
+
+
+@lru_cache(maxsize=1)
+def _foreign_months() -> dict[str, int]:
+    """Month names and abbreviations of `_DATE_LOCALES` (from the CLDR through babel, in every form
+    a day takes: `März`, `марта`, `sept`), lower case, to their month. A name two languages give
+    different months (`listopad`: November in Polish and Czech, October in Croatian) is left out:
+    such a date stays unread rather than guessed. Made on first need: the CLDR's locales take a
+    third of a second to load, which a translation without such a date never pays."""
+    months: dict[str, set[int]] = {}
+    for tag in _DATE_LOCALES:
+        locale = Locale.parse(tag)
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in locale.months[context][width].items():
+                    name = name.lower().rstrip(".")
+                    if len(name) >= 3:
+                        months.setdefault(name, set()).add(number)
+    return {name: numbers.pop() for name, numbers in months.items() if len(numbers) == 1}
+
+#: `18. März 1991`, `den 18. März 1991`, `le 5 mars 1953`, `5 de marzo de 1953`, `5 марта 1953 г.`
+_FOREIGN_DAY_MONTH_YEAR = re.compile(
+    r"^(?:den |le |el |il |dnia |am )?(?P<day>\d{1,2})\.?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,})\.?,?\s+(?:de\s+)?"
+    r"(?P<year>\d{4})(?:\s*(?:г|гг|год|года|r|roku|m)\.?)?$", re.IGNORECASE)
+#: year first, as Hungarian, Lithuanian and East Asian dates are written: `1991. március 18.`,
+#: `1991年3月18日`, `1991년 3월 18일`
+_YEAR_FIRST = re.compile(
+    r"^(?P<year>\d{4})\.?\s*(?:m\.\s*)?(?P<month>[^\W\d_]{3,})\s+(?P<day>\d{1,2})\.?(?:\s*d\.)?$"
+    r"|^(?P<cyear>\d{4})\s*[年년]\s*(?P<cmonth>\d{1,2})\s*[月월]\s*(?P<cday>\d{1,2})\s*[日일]$", re.IGNORECASE)
+
+
+def _from_foreign(text: str, cleaned: str) -> DateValue | None:
+    """A full date in one of the archive's original languages (None: not one)."""
+    found = _FOREIGN_DAY_MONTH_YEAR.match(cleaned) or _YEAR_FIRST.match(cleaned)
+    if found is None:
+        return None
+    if found.re is _YEAR_FIRST and found["cyear"]:
+        year, month, day = int(found["cyear"]), int(found["cmonth"]), int(found["cday"])
+    else:
+        month = _foreign_months().get(found["month"].lower())
+        if month is None:
+            return None
+        year, day = int(found["year"]), int(found["day"])
+    try:
+        return DateValue(text, when=datetime(year, month, day).date().isoformat())
+    except ValueError:
+        return None
+
+
 def _from_iso(text: str, iso: str) -> DateValue | None:
     parts = [int(p) for p in iso.split("-")]
     try:
@@ -124,6 +180,14 @@ def find_dates(text: str) -> list[tuple[int, int, DateValue]]:
         date = parse_date(match.group(0))
         if date is not None and date.known:
             found.append((match.start(), match.end(), date))
+    if _FOREIGN_DATE_HINT.search(text):
+        for match in _FOREIGN_DATE_IN_TEXT.finditer(text):
+            if match.group("month") in _MONTHS or any(s < match.end() and match.start() < e for s, e, _ in found):
+                continue
+            date = _from_foreign(match.group(0), match.group(0))
+            if date is not None:
+                found.append((match.start(), match.end(), date))
+        found.sort(key=lambda item: item[0])
     return found
 
 
@@ -134,6 +198,14 @@ _DATE_IN_TEXT = re.compile(
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{4}})\b"
 )
+
+#: a written-out date of another language in running text (`den 18. März 1991`, `5 марта 1953 г.`):
+#: its month must be one of `_foreign_months()`; the cheap hint (a day, a word, a year) spares the
+#: translations' text the full pattern
+_FOREIGN_DATE_HINT = re.compile(r"\d\.?\s+\S{3,}\s+(?:de\s+)?\d{4}")
+_FOREIGN_DATE_IN_TEXT = re.compile(
+    r"(?<![\w.])(?P<day>\d{1,2})\.?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,})\.?,?\s+(?:de\s+)?(?P<year>\d{4})(?!\d)"
+    r"(?:\s*(?:г|r|m)\.)?")
 
 
 #: Marks whose own words are not read for dates: a word marked [sic], an expansion, a romanised
