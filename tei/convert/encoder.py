@@ -114,12 +114,13 @@ class TeiEncoder:
         self.original_lang = next((t for t in originals if t != "und"), "")
         # An original term of a document with several original languages is taken to be in the first.
         self.original_lang_cert = "medium" if len(set(originals) - {"und"}) > 1 else ""
+        self.text_lang = language_tag(self.meta.text_language) if self.meta.text_language else "en"
 
     # -- the whole file --------------------------------------------------------------------
 
     def encode(self) -> etree._ElementTree:
         root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
-        root.set(XML_LANG, "en")
+        root.set(XML_LANG, self.text_lang)
         self.header(root)
         text = _el(root, "text")
         body = _el(text, "body")
@@ -289,12 +290,15 @@ class TeiEncoder:
             for ident, description in self.hands.items():
                 _el(_el(notes, "handNote", **{XML_ID: ident}), "p", description)
         lang_usage = _el(profile, "langUsage")
-        _el(lang_usage, "language", meta.contents or "English", ident="en")
+        if meta.text_language:
+            _el(lang_usage, "language", meta.text_language, ident=self.text_lang, cert=meta.cert.get("text_language", ""))
+        else:
+            _el(lang_usage, "language", meta.contents or "English", ident="en")
         for name in meta.original_languages:
             tag = language_tag(name)
             if tag == "und":
                 self.warnings.append(f"language {name!r} has no known code: recorded as 'und'")
-            if tag != "en":
+            if tag != self.text_lang:
                 _el(lang_usage, "language", f"{name} (original language)", ident=tag, cert=language_cert(name))
         self.partic_desc(profile)
         self.text_class(profile)

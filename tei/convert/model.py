@@ -203,6 +203,9 @@ class Metadata:
     classification_given: str = ""
     original_languages: list[str] = field(default_factory=list)
     contents: str = ""
+    #: the language the text is in, by its English name, where it is not English (a page giving the
+    #: original); its @cert is cert["text_language"] when it was read from the text itself
+    text_language: str = ""
     topics: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     #: the archive's subject headings ("Subjects Discussed"), and its associated people and organisations

@@ -18,6 +18,7 @@ from ...core.archive import ARCHIVE
 from ..model import Document, Metadata, Responsibility
 from .body import BodyReader
 from .dates import parse_date
+from .language import text_language
 from .metadata import (
     CLASSIFICATIONS, DOCUMENT_TYPES, classification_from_title, doc_type_from_title, funder_line, normalise_classification,
     normalise_doc_type, parse_correspondence, parse_credits, parse_source,
@@ -368,7 +369,7 @@ class WilsonReader:
             value_lines = [same_line] if same_line else []
             if name == "contents":
                 pos = self._skip_blank(lines, pos)
-                while pos < len(lines) and re.match(r"^(Translation|Transcript|Transcription|Original|Scan)\b.{0,60}$", lines[pos].strip(), re.IGNORECASE):
+                while pos < len(lines) and re.match(r"^(?:[A-Z][a-z]+\s+)?(Translation|Transcript|Transcription|Original|Scan)\b.{0,60}$", lines[pos].strip(), re.IGNORECASE):
                     value_lines.append(lines[pos].strip())
                     pos = self._skip_blank(lines, pos + 1)
                 fields.add(name, value_lines)
@@ -659,6 +660,11 @@ class WilsonReader:
         if not meta.classification:
             meta.classification = classification_from_title(meta.title) or _classification_line(body_lines)
         doc.correspondence = parse_correspondence(doc, body)
+        meta.text_language, cert = text_language("\n".join(body_lines), meta.original_languages, meta.contents)
+        if cert:
+            meta.cert["text_language"] = cert
+            self.warnings.append(f"the text reads as {meta.text_language}, not English: recorded as its language "
+                                 f"with cert=\"{cert}\"")
 
 
 def _classification_line(body_lines: list[str]) -> str:
