@@ -596,13 +596,20 @@ class TeiEncoder:
         _el(_el(parent, "space", type="blank"), "desc", mark.label)
 
     def _gap(self, parent, mark, reason):
-        _el(_el(parent, "gap", reason=reason), "desc", mark.label or mark.raw[1:-1])
+        gap = _el(parent, "gap", reason=reason, unit=mark.unit, quantity=mark.quantity)
+        _el(gap, "desc", mark.label or mark.raw[1:-1])
 
     def mark_signature(self, parent, mark):
         self._gap(parent, mark, "signature")
 
     def mark_illegible(self, parent, mark):
         self._gap(parent, mark, "illegible")
+
+    def mark_missing(self, parent, mark):
+        self._gap(parent, mark, "missing")
+
+    def mark_undeciphered(self, parent, mark):
+        self._gap(parent, mark, "undeciphered")
 
     def mark_unclear(self, parent, mark):
         self.inline(_el(parent, "unclear", cert="low" if mark.variant == "?" else ""), mark.content)

@@ -39,7 +39,7 @@ from lxml import etree
 from ..core.tei import TEI_PREFIXES
 from ..core.errors import TeiEditionError
 from .readers.body import GLUED_REFERENCE
-from .readers.marks import HAND_LABEL, LABELS as MARK_LABELS, _label_key
+from .readers.marks import HAND_LABEL, LABELS as MARK_LABELS, NOTE_NUMBER, _label_key
 from .readers.wilson import CHROME, HEAD_LABELS, TAIL_LABELS, citation_box_line
 
 #: page labels, lower case without the colon
@@ -47,7 +47,7 @@ PAGE_LABELS = frozenset(HEAD_LABELS) | frozenset(TAIL_LABELS)
 WORD = re.compile(r"\w+")
 #: a bracket whose whole content is a mark the TEI records as an element or attribute
 _WORDLESS_MARK = re.compile(
-    r"\[\s*(?:sic!?|page break|new page|end of page(?: \w+)?|page \w+(?: of \w+)?|\d{1,3}|"
+    r"\[\s*(?:sic!?|page break|new page|end of page(?: \w+)?|page \w+(?: of \w+)?|" + NOTE_NUMBER + "|"
     + HAND_LABEL.pattern + r")\s*\]", re.IGNORECASE)
 #: the label of a labelled mark: `[Label:` (the reader's `_LABELLED`, anchored at a bracket)
 _MARK_LABEL = re.compile(r"\[(?P<label>[A-Za-z][\w’' .\-]{0,40}?)\s*:")

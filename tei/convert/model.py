@@ -31,6 +31,10 @@ class EditorialMark:
     variant: str = ""
     #: descriptive words of the mark (`date left blank`, `signature`, `illegible word`)
     label: str = ""
+    #: the extent of text a gap stands for, where the mark gives it (`[2 words illegible]`: "2",
+    #: "word"; `[several lines missing]`: "", "line")
+    quantity: str = ""
+    unit: str = ""
 
 
 class DateSpan(NamedTuple):
@@ -80,7 +84,8 @@ Inline = Union[str, EditorialMark]
 MARK_KINDS = (
     "sic", "omission", "redaction", "addition", "annotation", "blank", "signature", "illegible", "unclear",
     "expansion", "supplied", "underline", "stamp", "translator-note", "editorial-note",
-    "page-break", "footnote", "original-term", "variant-form", "unknown", "layout-space",
+    "page-break", "footnote", "original-term", "variant-form", "unknown", "layout-space", "missing",
+    "undeciphered",
 )
 
 

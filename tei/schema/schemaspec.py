@@ -259,9 +259,11 @@ _ELEMENTS = (
     # -- editorial marks and phrases ------------------------------------------------------------
     Element("sic", "core", PHRASE, doc="Thus in the original: wraps the word before [sic]."),
     Element("gap", "core", many("desc"),
-            (Attr("reason", values=("omitted", "redacted", "signature", "illegible", "stamp", "no-text")),
+            (Attr("reason", values=("omitted", "redacted", "signature", "illegible", "missing", "undeciphered", "stamp",
+                                    "no-text")),
              Attr("unit"), Attr("quantity", "decimal"), Attr("extent", "text")),
-            "An omission ([...]), a redaction (desc says what was withheld), an untranscribed signature, illegible text, a bare stamp."),
+            "An omission ([...]), a redaction (desc says what was withheld), an untranscribed signature, illegible, missing or "
+            "undeciphered text (@quantity and @unit where the mark gives its extent), a bare stamp."),
     Element("space", "transcr", many("desc"),
             (Attr("type", values=("blank",), doc="blank: a blank left in the original (TEI has no space@reason)"),
              Attr("unit"), Attr("quantity", "count"),

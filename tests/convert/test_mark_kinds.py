@@ -43,6 +43,8 @@ EXAMPLES = {
     "blank": "On [date left blank] they met.",
     "signature": "Yours [signature] truly.",
     "illegible": "The word [illegible word] was read.",
+    "missing": "The plan [one line missing] was read.",
+    "undeciphered": "The marine [3 groups unrecovered] was read.",
     "unclear": "Comrade [unclear: Kim] said.",
     "expansion": "The CC BCP [Central Committee of the Bulgarian Communist Party] met.",
     "supplied": "He spoke of [the interests of] the party.",
@@ -236,3 +238,31 @@ def test_docs_encoding_has_a_row_for_the_kind(kind):
         rows = [row for row in mark_rows() if f"<{name}" in row and all(pair in row for pair in closed)]
         assert rows, (f"mark kind {kind!r}: no row of docs/encoding.md, \"Editorial marks\", shows "
                       f"<{name}{''.join(' ' + pair for pair in closed)}>")
+
+
+def test_a_gap_with_its_extent_keeps_the_number_the_unit_and_what_became_of_the_text():
+    from lxml import etree
+    from tei.convert.pipeline import convert_bytes
+    from tei.core.tei import T
+    text = ("May 5, 1950\n\nCable from New York to Moscow\n\nThe plan was ready [2 words illegible] and "
+            "[one line missing], the merchant marine [3 groups unrecovered] [1 group garbled] [several lines lost].\n")
+    tei, _ = convert_bytes(text.encode(), "gaps.txt")
+    gaps = [(g.get("reason"), g.get("quantity"), g.get("unit"), g.findtext(T + "desc"))
+            for g in etree.fromstring(tei).iter(T + "gap")]
+    assert gaps == [("illegible", "2", "word", "2 words illegible"), ("missing", "1", "line", "one line missing"),
+                    ("undeciphered", "3", "group", "3 groups unrecovered"), ("illegible", "1", "group", "1 group garbled"),
+                    ("missing", None, "line", "several lines lost")]
+
+
+def test_roman_numbered_endnotes_are_notes_and_an_unanswered_numeral_stays_supplied():
+    from lxml import etree
+    from tei.convert.pipeline import convert_bytes
+    from tei.core.tei import T
+    text = ("May 5, 1950\n\nCable from New York to Moscow\n\nThe minister said[i] that the plan[ii] was ready, "
+            "and VIKTOR[iv] agreed.\n\n[i] The minister of foreign affairs.\n\n[ii] The plan of 1944.\n")
+    tei, doc = convert_bytes(text.encode(), "notes.txt")
+    root = etree.fromstring(tei)
+    notes = [(n.get("n"), n.text) for n in root.iter(T + "note") if n.get("type") == "footnote"]
+    assert notes == [("i", "The minister of foreign affairs."), ("ii", "The plan of 1944.")]
+    assert [s.text for s in root.iter(T + "supplied")] == ["iv"]
+    assert len(root.find(f".//{T}body").findall(f".//{T}p")) == 1

@@ -635,6 +635,8 @@
           <xsl:when test="@reason='omitted'"><xsl:value-of select="ed:label('Omission: the archive’s editors left out text here')"/></xsl:when>
           <xsl:when test="@reason='redacted'"><xsl:value-of select="ed:label('Redacted: withheld by the holder of the original')"/></xsl:when>
           <xsl:when test="@reason='illegible'"><xsl:value-of select="ed:label('Illegible in the original')"/></xsl:when>
+          <xsl:when test="@reason='missing'"><xsl:value-of select="ed:label('Missing from the copy')"/></xsl:when>
+          <xsl:when test="@reason='undeciphered'"><xsl:value-of select="ed:label('Not deciphered: the decrypt does not recover this text')"/></xsl:when>
           <xsl:when test="@reason='signature'"><xsl:value-of select="ed:label('Signature in the original, not transcribed')"/></xsl:when>
           <xsl:when test="@reason='stamp'"><xsl:value-of select="ed:label('Stamp in the original, not transcribed')"/></xsl:when>
           <xsl:when test="@reason='not included'"><xsl:value-of select="ed:label('Not included: the file points here to another file (XInclude), which is never fetched')"/></xsl:when>

@@ -13,7 +13,7 @@ import re
 
 from ..model import OPENER_KINDS, Block, EditorialMark, block_marks, text_of
 from .dates import parse_date, read_block_dates
-from .marks import InlineParser, LAYOUT_SQUARES
+from .marks import NOTE_NUMBER, InlineParser, LAYOUT_SQUARES
 
 _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
 _REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\-]*$|^(?:No\.|Nr\.|№)\s*\d{1,8}$")
@@ -107,10 +107,10 @@ GLUED_REFERENCE = re.compile(
     r"(?![\w\u2070\u00b9\u00b2\u00b3\u2074-\u2079])")
 #: The first line of a footnote at the end of a text: `1. Text`, `1) Text`, `1 Text`, `¹ Text`, `[1] Text`.
 _END_NOTE_LINE = re.compile(
-    r"^[ \t\u00a0]*(?:\[(?P<bracketed>\d{1,3})\]|(?P<plain>\d{1,3})(?:[.)]|(?=[ \t]))|"
+    r"^[ \t\u00a0]*(?:\[(?P<bracketed>" + NOTE_NUMBER + r")\]|(?P<plain>\d{1,3})(?:[.)]|(?=[ \t]))|"
     r"(?P<sup>[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3}))[ \t\u00a0]*(?P<text>\S.*)$")
-_FOOTNOTE_TEXT = re.compile(r"^[ \t\u00a0]*\[(?P<n>\d{1,3})\]\s*(?P<text>.+)$", re.DOTALL)
-_FOOTNOTE_LINE = re.compile(r"^[ \t\u00a0]*\[\d{1,3}\]\s*\S", re.MULTILINE)
+_FOOTNOTE_TEXT = re.compile(r"^[ \t\u00a0]*\[(?P<n>" + NOTE_NUMBER + r")\]\s*(?P<text>.+)$", re.DOTALL)
+_FOOTNOTE_LINE = re.compile(r"^[ \t\u00a0]*\[" + NOTE_NUMBER + r"\]\s*\S", re.MULTILINE)
 _ROLE_WORDS = re.compile(
     r"^(?P<role>(?:(?:Comrade|Ambassador|Minister|Minister-counselor|Counselor|Counsellor|Chairman|Secretary|"
     r"General|Director|Chargé d’Affaires|Charge d’Affaires|Consul|Premier|President|Deputy|First|Head)\s+)+)(?P<name>.+)$"
@@ -361,8 +361,12 @@ class BodyReader:
         for mark in marks:
             if mark.variant in footnotes:
                 mark.content = self._inline.parse(footnotes.pop(mark.variant))
-            else:
+            elif mark.variant.isdigit():
                 mark.kind = "unknown"
+                mark.content = [mark.raw[1:-1]]
+            else:
+                # a Roman numeral no note answers is a letter the translator supplied, as before
+                mark.kind = "supplied"
                 mark.content = [mark.raw[1:-1]]
         for number, text in footnotes.items():
             self.warnings.append(f"footnote [{number}] is never referred to: kept at the end")

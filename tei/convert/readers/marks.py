@@ -83,6 +83,38 @@ def _rule_signature(inner: str):
     return None
 
 
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}
+_UNITS = {"word": "word", "line": "line", "letter": "letter", "character": "char", "char": "char", "group": "group",
+          "page": "page", "paragraph": "paragraph", "sentence": "sentence"}
+#: what became of the text: the mark's kind, written as `gap/@reason` (docs/encoding.md)
+_LACUNA_REASONS = {"illegible": "illegible", "indecipherable": "illegible", "unreadable": "illegible",
+                   "garbled": "illegible", "unrecovered": "undeciphered", "undeciphered": "undeciphered",
+                   "not deciphered": "undeciphered", "not recovered": "undeciphered", "missing": "missing",
+                   "lost": "missing", "cut off": "missing", "torn off": "missing", "damaged": "missing"}
+#: An extent and what became of it: `[2 words illegible]`, `[one line missing]`, `[3 groups unrecovered]`
+#: (a cryptanalyst's cipher groups), `[several words illegible]`.
+_LACUNA = re.compile(
+    r"(?P<quantity>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|some)\s+"
+    r"(?P<unit>word|line|letter|character|char|group|page|paragraph|sentence)s?\s+"
+    r"(?P<reason>" + "|".join(sorted(_LACUNA_REASONS, key=len, reverse=True)) + r")", re.IGNORECASE)
+
+
+def _rule_lacuna(inner: str):
+    match = _LACUNA.fullmatch(inner.strip())
+    if match is None:
+        return None
+    quantity = match["quantity"].lower()
+    number = quantity if quantity.isdigit() else str(_NUMBER_WORDS.get(quantity, 0))
+    extent = {"label": inner, "quantity": number if number != "0" else "", "unit": _UNITS[match["unit"].lower()]}
+    reason = _LACUNA_REASONS[" ".join(match["reason"].lower().split())]
+    if reason == "missing":
+        return "missing", extent
+    if reason == "undeciphered":
+        return "undeciphered", extent
+    return "illegible", extent
+
+
 def _rule_illegible(inner: str):
     if re.fullmatch(r"(?:\w+ )?(?:illegible|indecipherable|unreadable)(?: \w+){0,3}", inner, re.IGNORECASE):
         return "illegible", {"label": inner}
@@ -102,8 +134,13 @@ def _rule_page(inner: str):
     return None
 
 
+#: A note's number in a bracket: digits, or a lower-case Roman numeral up to xxxix, as word
+#: processors number endnotes (`said[ii]`, and `[ii] The text of the note.` at the end).
+NOTE_NUMBER = r"(?:\d{1,3}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))"
+
+
 def _rule_footnote(inner: str):
-    if re.fullmatch(r"\d{1,3}", inner):
+    if re.fullmatch(NOTE_NUMBER, inner):
         return "footnote", {"variant": inner}
     return None
 
@@ -144,7 +181,7 @@ LABELS: dict[str, str] = {
 }
 
 MARK_RULES: list[Callable[[str], tuple[str, dict] | None]] = [
-    _rule_sic, _rule_redaction, _rule_omission, _rule_signature, _rule_blank, _rule_illegible, _rule_page,
+    _rule_sic, _rule_redaction, _rule_omission, _rule_signature, _rule_blank, _rule_lacuna, _rule_illegible, _rule_page,
     _rule_footnote, _rule_stamp_or_underline, _rule_question,
 ]
 
