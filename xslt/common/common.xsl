@@ -383,6 +383,21 @@
       <xsl:with-param name="label" select="'Forwarded by'"/>
       <xsl:with-param name="action" select="$actions[@type='forwarded']"/>
     </xsl:call-template>
+    <!-- Another project's actions of no type, or of a type of its own ("delivered"), after those:
+         each under its type as written, or "Correspondence". -->
+    <xsl:variable name="other-actions"
+        select="$actions[not(@type='sent' or @type='transmitted' or @type='received'
+                             or @type='redirected' or @type='forwarded')]"/>
+    <xsl:for-each select="$other-actions[normalize-space(@type)]">
+      <xsl:call-template name="correspondent-fields">
+        <xsl:with-param name="label" select="normalize-space(@type)"/>
+        <xsl:with-param name="action" select="."/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:call-template name="correspondent-fields">
+      <xsl:with-param name="label" select="'Correspondence'"/>
+      <xsl:with-param name="action" select="$other-actions[not(normalize-space(@type))]"/>
+    </xsl:call-template>
     <xsl:call-template name="metadata-field">
       <xsl:with-param name="label" select="'Author'"/>
       <xsl:with-param name="nodes" select="$file/tei:titleStmt/tei:author"/>
