@@ -154,6 +154,32 @@ def test_the_notes_of_a_transcript_are_asides_in_place_and_other_notes_stay_foot
         assert "[Applause]" not in text.split("Notes", 1)[1]
 
 
+SPOKEN = """<div><u who="#A">Well <vocal><desc>laughs</desc></vocal> that was it.</u>
+<incident><desc>a telephone rings</desc></incident>
+<u who="#B">No <kinesic type="reinforcing"><desc>shakes head</desc></kinesic> never.</u>
+<p>Plain <vocal>coughs</vocal> prose, <kinesic><desc>(shrugs)</desc></kinesic> <incident/>done.</p></div>"""
+
+
+def test_sounds_gestures_and_events_of_a_spoken_text_are_asides_in_brackets(tmp_path):
+    """vocal, kinesic and incident, told in their desc (or text), are drawn as the transcript's
+    remarks: bracketed and italic, a block between utterances, inline within them."""
+    path = tei_file(tmp_path, SPOKEN)
+    page = html.fromstring(render(path, "html"))
+    asides = page.xpath("//*[contains(@class, 'ed-transcript-note')]")
+    assert [(a.tag, " ".join(a.text_content().split()), a.get("title")) for a in asides] == [
+        ("span", "[laughs]", "A sound, not a word"),
+        ("div", "[a telephone rings]", "Something that happened, not spoken"),
+        ("span", "[shakes head]", "A gesture, not spoken (reinforcing)"),
+        ("span", "[coughs]", "A sound, not a word"),
+        ("span", "(shrugs)", "A gesture, not spoken")]  # its own brackets kept
+    assert "ed-block" in asides[1].get("class") and "ed-quiet" not in asides[0].get("class")
+    german = html.fromstring(render(path, "html", params={"interface-language": "de"}))
+    assert german.xpath("(//span[contains(@class, 'ed-transcript-note')])[1]/@title") == ["Ein Laut, kein Wort"]
+    for view in ("diplomatic", "reading"):
+        text = render(path, "txt", view=view).decode()
+        assert ("\nA: Well [laughs] that was it.\n\n[a telephone rings]\n\nB: No [shakes head] never.\n\n"
+                "Plain [coughs] prose, (shrugs) done.\n") in text
+
 def line_numbers(page: html.HtmlElement) -> list[tuple[str, str]]:
     """(number, line) of each verse line that shows its number."""
     return [(line.xpath("string(span[@class='line-number'])"),

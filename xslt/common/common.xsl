@@ -761,6 +761,7 @@
   <!-- An aside of a transcript, in brackets unless the record gave its own: "[Applause]",
        "(The sitting opens at 10.05.)"; a block between utterances, inline within one. -->
   <xsl:template name="transcript-note">
+    <xsl:param name="what" select="ed:label('Remark of the transcript, not spoken')"/>
     <xsl:variable name="said" select="normalize-space(.)"/>
     <xsl:variable name="first" select="substring($said, 1, 1)"/>
     <xsl:variable name="last" select="substring($said, string-length($said))"/>
@@ -769,7 +770,7 @@
       <xsl:with-param name="kind" select="'transcript-note'"/>
       <xsl:with-param name="quiet" select="'no'"/>
       <xsl:with-param name="explanation">
-        <xsl:value-of select="ed:label('Remark of the transcript, not spoken')"/>
+        <xsl:value-of select="$what"/>
         <xsl:if test="@type"> (<xsl:value-of select="translate(@type, '-_', '  ')"/>)</xsl:if>
       </xsl:with-param>
       <xsl:with-param name="open"><xsl:if test="not($bracketed)">[</xsl:if></xsl:with-param>
@@ -781,6 +782,23 @@
         </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- What a spoken text records besides the words (the Guidelines' "Vocal, Kinesic, Incident"):
+       a sound, a gesture, an event, told in its desc, is an aside like the transcript's remarks,
+       "[laughs]", wherever it is. One that describes nothing has nothing to show. -->
+  <xsl:template match="tei:vocal | tei:kinesic | tei:incident">
+    <xsl:if test="normalize-space(.)">
+      <xsl:call-template name="transcript-note">
+        <xsl:with-param name="what">
+          <xsl:choose>
+            <xsl:when test="self::tei:vocal"><xsl:value-of select="ed:label('A sound, not a word')"/></xsl:when>
+            <xsl:when test="self::tei:kinesic"><xsl:value-of select="ed:label('A gesture, not spoken')"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="ed:label('Something that happened, not spoken')"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- Who speaks an utterance: the name of the person its @who points to in the file, else the
