@@ -209,3 +209,15 @@ def test_a_line_number_is_not_an_identifier_and_a_speech_s_first_line_says_its_n
     assert line_numbers(page) == [("5", "five"), ("10", "Merchant of Syracusa")]
     assert "urn:cts" not in text
     assert "DUKE Merchant of Syracusa  [10]" in text.replace("\u00a0", " ")
+
+
+def test_a_wrapped_verse_line_goes_on_under_its_text_and_leaves_the_numbers_their_margin(tmp_path):
+    long_line = "a long line of verse that goes on past the width of the text and wraps over"
+    poem = "".join(f'<l n="{n}">line {n}</l>' for n in range(1, 5))
+    body = f'<lg>{poem}<l n="5">{long_line}</l><l n="6">{long_line}</l></lg><lg><l>{long_line}</l></lg>'
+    text = render(tei_file(tmp_path, body), "txt", params={"text-width": "30"}).decode()
+    assert ("\n   line 4\n"
+            "5  a long line of verse that\n   goes on past the width of\n   the text and wraps over\n"
+            "   a long line of verse that\n   goes on past the width of\n   the text and wraps over\n\n"
+            "a long line of verse that goes\non past the width of the text\nand wraps over\n") in text
+    assert "\ufdd0" not in text
