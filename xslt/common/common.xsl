@@ -394,10 +394,13 @@
         <xsl:with-param name="action" select="."/>
       </xsl:call-template>
     </xsl:for-each>
-    <xsl:call-template name="correspondent-fields">
-      <xsl:with-param name="label" select="'Correspondence'"/>
-      <xsl:with-param name="action" select="$other-actions[not(normalize-space(@type))]"/>
-    </xsl:call-template>
+    <xsl:variable name="untyped-actions" select="$other-actions[not(normalize-space(@type))]"/>
+    <xsl:if test="$untyped-actions">
+      <xsl:call-template name="correspondent-fields">
+        <xsl:with-param name="label" select="'Correspondence'"/>
+        <xsl:with-param name="action" select="$untyped-actions"/>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:call-template name="metadata-field">
       <xsl:with-param name="label" select="'Author'"/>
       <xsl:with-param name="nodes" select="$file/tei:titleStmt/tei:author"/>
