@@ -4,7 +4,8 @@
   TEI area. Parameters: params.xsl. Shared, format-neutral templates: common/common.xsl.
 
   The stylesheet writes one line per paragraph; the renderer (tei/render/plaintext.py) wraps the
-  lines at $text-width. A no-break space (U+00A0) at the start of a line is indentation to keep.
+  lines at $text-width. A no-break space (U+00A0) at the start of a line is indentation to keep;
+  a U+FDD0 (a noncharacter) says where the line's continuation lines start, and is removed.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform">

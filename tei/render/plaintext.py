@@ -2,7 +2,8 @@
 
 XSLT 1.0 has no practical way to wrap long paragraphs, so xslt/text.xsl writes each paragraph
 (and each line break of the source) as one line, and this module wraps them. No-break spaces
-(U+00A0) are the source's layout spaces: they are kept, and never broken at.
+(U+00A0) are the source's layout spaces: they are kept, and never broken at. A line may say
+where its continuation lines start (CONTINUATION_INDENT, after a verse line's numbered margin).
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ _OTHER_SPACES = re.compile(r"[^\S \n]")
 #: what collapsing spaces changes in such text: runs of " ", then the " " left at a line's edges
 _SPACE_RUNS = re.compile(r"  +")
 _LINE_EDGE_SPACES = re.compile(r" \n ?|\n ")
+#: written by xslt/text/core.xsl where a line's text starts after its margin: the columns before it
+#: are the indent of the line's continuation lines (a noncharacter, which no text uses; never output)
+CONTINUATION_INDENT = "\ufdd0"
 
 
 @functools.lru_cache(maxsize=8)
@@ -56,13 +60,25 @@ def _wrap_words(line: str, width: int) -> list[str]:
     return parts
 
 
+def _wrap_hanging(line: str, width: int) -> list[str]:
+    """The wrapping of a line with a margin (CONTINUATION_INDENT after it): the first line as any
+    line's, the others indented as far as its text starts, unless the margin leaves no room."""
+    margin, _, text = line.partition(CONTINUATION_INDENT)
+    text = text.replace(CONTINUATION_INDENT, "")
+    start = len(margin) + len(text) - len(text.lstrip(" "))
+    indent = "\u00a0" * start if start < width else ""
+    line = margin + text
+    return textwrap.wrap(line, width=width, subsequent_indent=indent,
+                         break_long_words=False, break_on_hyphens=False)
+
+
 def wrap_text(raw: str, width: int) -> str:
     """Collapse spaces, wrap every line at `width` columns, keep at most one blank line."""
-    if _OTHER_SPACES.search(raw):
+    if _OTHER_SPACES.search(raw) or CONTINUATION_INDENT in raw:
         lines: list[str] = []
         for line in raw.split("\n"):
             line = _SPACES.sub(" ", line).strip(" ")
-            wrapped = _wrap_line(line, width)
+            wrapped = _wrap_hanging(line, width) if CONTINUATION_INDENT in line else _wrap_line(line, width)
             lines.extend(part.replace("\u00a0", " ").rstrip() for part in wrapped or [""])
         text = "\n".join(lines)
     else:  # the same, with only the long lines handled one by one

@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from tei.render.plaintext import _SPACES, _wrap_line, wrap_text
+from tei.render.plaintext import _SPACES, CONTINUATION_INDENT, _wrap_line, wrap_text
 
 PIECES = ["a", "é", "-", ".", "word", "x" * 9, "y" * 80, " ", " ", " ", "\u00a0", "\u00a0 ", "\u2003", "\u3000",
           "\x1c", "\x85", "\u2028", "\t", "zz\x1f"]
@@ -58,3 +58,13 @@ def test_texts_wrap_as_their_lines_wrapped_one_by_one(width, spaces):
     for _ in range(2000):
         raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
         assert wrap_text(raw, width) == _wrapped_line_by_line(raw, width), repr(raw)
+
+
+def test_a_line_with_a_margin_goes_on_under_its_text():
+    """CONTINUATION_INDENT (after a verse line's margin) indents the continuation lines as far as the
+    text starts, the space after the margin included; the first line and a line that fits are unchanged."""
+    margin = "\u00a0\u00a012\u00a0\u00a0" + CONTINUATION_INDENT
+    assert wrap_text(margin + "one two three four five six", 14) == "  12  one two\n      three\n      four\n      five six\n"
+    assert wrap_text(margin + " one two three", 14) == "  12   one two\n       three\n"
+    assert wrap_text(margin + "one two", 14) == "  12  one two\n"
+    assert wrap_text("x " + margin + "one two", 6) == "x\n  12  one\ntwo\n"  # no room left beside the margin

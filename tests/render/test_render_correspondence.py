@@ -76,3 +76,39 @@ def test_a_message_with_no_intermediary_has_no_via(fields, telegram):
     telegram.write_text(plain, encoding="utf-8")
     labels = [label for label, _ in fields(telegram)]
     assert labels == ["Date", "From", "From (place)", "To", "Source"]
+
+
+OTHER_ACTIONS = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>Letter, Lenz to Hahn</title></titleStmt>
+<publicationStmt><p>Unpublished test file.</p></publicationStmt>
+<sourceDesc><p>Written for the test.</p></sourceDesc></fileDesc>
+<profileDesc><correspDesc>
+  <correspAction type="sent"><persName>Lenz</persName></correspAction>
+  <correspAction><persName>Hahn</persName><orgName>Embassy</orgName><placeName>Bonn</placeName></correspAction>
+  <correspAction type="delivered"><persName>Courier</persName></correspAction>
+  <correspAction type=" "><persName>Clerk</persName></correspAction>
+</correspDesc></profileDesc></teiHeader>
+<text><body><p>A letter.</p></body></text></TEI>"""
+
+
+@pytest.fixture
+def letter(tmp_path):
+    path = tmp_path / "other-actions.xml"
+    path.write_text(OTHER_ACTIONS, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("view", ["reading", "diplomatic"])
+def test_an_action_of_no_type_or_of_a_type_of_its_own_is_shown_under_a_neutral_label(fields, letter, view):
+    """A typed action under its type as written; those of no type together, as "Correspondence"."""
+    assert fields(letter, view=view) == [
+        ("From", "Lenz"), ("delivered", "Courier"),
+        ("Correspondence", "Hahn; Clerk"), ("Correspondence (office)", "Embassy"), ("Correspondence (place)", "Bonn"),
+        ("Source", "Written for the test.")]
+
+
+def test_the_neutral_label_is_translated(fields, letter):
+    german = fields(letter, **{"interface-language": "de"})
+    assert ("Korrespondenz", "Hahn; Clerk") in german
+    assert ("Korrespondenz (Dienststelle)", "Embassy") in german and ("Korrespondenz (Ort)", "Bonn") in german
+    assert ("delivered", "Courier") in german

@@ -154,6 +154,32 @@ def test_the_notes_of_a_transcript_are_asides_in_place_and_other_notes_stay_foot
         assert "[Applause]" not in text.split("Notes", 1)[1]
 
 
+SPOKEN = """<div><u who="#A">Well <vocal><desc>laughs</desc></vocal> that was it.</u>
+<incident><desc>a telephone rings</desc></incident>
+<u who="#B">No <kinesic type="reinforcing"><desc>shakes head</desc></kinesic> never.</u>
+<p>Plain <vocal>coughs</vocal> prose, <kinesic><desc>(shrugs)</desc></kinesic> <incident/>done.</p></div>"""
+
+
+def test_sounds_gestures_and_events_of_a_spoken_text_are_asides_in_brackets(tmp_path):
+    """vocal, kinesic and incident, told in their desc (or text), are drawn as the transcript's
+    remarks: bracketed and italic, a block between utterances, inline within them."""
+    path = tei_file(tmp_path, SPOKEN)
+    page = html.fromstring(render(path, "html"))
+    asides = page.xpath("//*[contains(@class, 'ed-transcript-note')]")
+    assert [(a.tag, " ".join(a.text_content().split()), a.get("title")) for a in asides] == [
+        ("span", "[laughs]", "A sound, not a word"),
+        ("div", "[a telephone rings]", "Something that happened, not spoken"),
+        ("span", "[shakes head]", "A gesture, not spoken (reinforcing)"),
+        ("span", "[coughs]", "A sound, not a word"),
+        ("span", "(shrugs)", "A gesture, not spoken")]  # its own brackets kept
+    assert "ed-block" in asides[1].get("class") and "ed-quiet" not in asides[0].get("class")
+    german = html.fromstring(render(path, "html", params={"interface-language": "de"}))
+    assert german.xpath("(//span[contains(@class, 'ed-transcript-note')])[1]/@title") == ["Ein Laut, kein Wort"]
+    for view in ("diplomatic", "reading"):
+        text = render(path, "txt", view=view).decode()
+        assert ("\nA: Well [laughs] that was it.\n\n[a telephone rings]\n\nB: No [shakes head] never.\n\n"
+                "Plain [coughs] prose, (shrugs) done.\n") in text
+
 def line_numbers(page: html.HtmlElement) -> list[tuple[str, str]]:
     """(number, line) of each verse line that shows its number."""
     return [(line.xpath("string(span[@class='line-number'])"),
@@ -183,3 +209,15 @@ def test_a_line_number_is_not_an_identifier_and_a_speech_s_first_line_says_its_n
     assert line_numbers(page) == [("5", "five"), ("10", "Merchant of Syracusa")]
     assert "urn:cts" not in text
     assert "DUKE Merchant of Syracusa  [10]" in text.replace("\u00a0", " ")
+
+
+def test_a_wrapped_verse_line_goes_on_under_its_text_and_leaves_the_numbers_their_margin(tmp_path):
+    long_line = "a long line of verse that goes on past the width of the text and wraps over"
+    poem = "".join(f'<l n="{n}">line {n}</l>' for n in range(1, 5))
+    body = f'<lg>{poem}<l n="5">{long_line}</l><l n="6">{long_line}</l></lg><lg><l>{long_line}</l></lg>'
+    text = render(tei_file(tmp_path, body), "txt", params={"text-width": "30"}).decode()
+    assert ("\n   line 4\n"
+            "5  a long line of verse that\n   goes on past the width of\n   the text and wraps over\n"
+            "   a long line of verse that\n   goes on past the width of\n   the text and wraps over\n\n"
+            "a long line of verse that goes\non past the width of the text\nand wraps over\n") in text
+    assert "\ufdd0" not in text

@@ -383,6 +383,24 @@
       <xsl:with-param name="label" select="'Forwarded by'"/>
       <xsl:with-param name="action" select="$actions[@type='forwarded']"/>
     </xsl:call-template>
+    <!-- Another project's actions of no type, or of a type of its own ("delivered"), after those:
+         each under its type as written, or "Correspondence". -->
+    <xsl:variable name="other-actions"
+        select="$actions[not(@type='sent' or @type='transmitted' or @type='received'
+                             or @type='redirected' or @type='forwarded')]"/>
+    <xsl:for-each select="$other-actions[normalize-space(@type)]">
+      <xsl:call-template name="correspondent-fields">
+        <xsl:with-param name="label" select="normalize-space(@type)"/>
+        <xsl:with-param name="action" select="."/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:variable name="untyped-actions" select="$other-actions[not(normalize-space(@type))]"/>
+    <xsl:if test="$untyped-actions">
+      <xsl:call-template name="correspondent-fields">
+        <xsl:with-param name="label" select="'Correspondence'"/>
+        <xsl:with-param name="action" select="$untyped-actions"/>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:call-template name="metadata-field">
       <xsl:with-param name="label" select="'Author'"/>
       <xsl:with-param name="nodes" select="$file/tei:titleStmt/tei:author"/>
@@ -748,6 +766,7 @@
   <!-- An aside of a transcript, in brackets unless the record gave its own: "[Applause]",
        "(The sitting opens at 10.05.)"; a block between utterances, inline within one. -->
   <xsl:template name="transcript-note">
+    <xsl:param name="what" select="ed:label('Remark of the transcript, not spoken')"/>
     <xsl:variable name="said" select="normalize-space(.)"/>
     <xsl:variable name="first" select="substring($said, 1, 1)"/>
     <xsl:variable name="last" select="substring($said, string-length($said))"/>
@@ -756,7 +775,7 @@
       <xsl:with-param name="kind" select="'transcript-note'"/>
       <xsl:with-param name="quiet" select="'no'"/>
       <xsl:with-param name="explanation">
-        <xsl:value-of select="ed:label('Remark of the transcript, not spoken')"/>
+        <xsl:value-of select="$what"/>
         <xsl:if test="@type"> (<xsl:value-of select="translate(@type, '-_', '  ')"/>)</xsl:if>
       </xsl:with-param>
       <xsl:with-param name="open"><xsl:if test="not($bracketed)">[</xsl:if></xsl:with-param>
@@ -768,6 +787,23 @@
         </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- What a spoken text records besides the words (the Guidelines' "Vocal, Kinesic, Incident"):
+       a sound, a gesture, an event, told in its desc, is an aside like the transcript's remarks,
+       "[laughs]", wherever it is. One that describes nothing has nothing to show. -->
+  <xsl:template match="tei:vocal | tei:kinesic | tei:incident">
+    <xsl:if test="normalize-space(.)">
+      <xsl:call-template name="transcript-note">
+        <xsl:with-param name="what">
+          <xsl:choose>
+            <xsl:when test="self::tei:vocal"><xsl:value-of select="ed:label('A sound, not a word')"/></xsl:when>
+            <xsl:when test="self::tei:kinesic"><xsl:value-of select="ed:label('A gesture, not spoken')"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="ed:label('Something that happened, not spoken')"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- Who speaks an utterance: the name of the person its @who points to in the file, else the

@@ -17,6 +17,8 @@
   <xsl:variable name="nl" select="'&#10;'"/>
   <xsl:variable name="para-break" select="'&#10;&#10;'"/>
   <xsl:variable name="nbsp" select="'&#160;'"/>
+  <!-- U+FDD0, a noncharacter: where the continuation lines of a wrapped line start (plaintext.py) -->
+  <xsl:variable name="continuation-indent" select="'&#xFDD0;'"/>
 
   <xsl:template match="/">
     <xsl:call-template name="document-header"/>
@@ -101,7 +103,8 @@
 
   <!-- A verse line; in a group with numbered lines, after a margin as wide as the file's longest
        line number and two more columns, holding its number where one is shown ("  5  The enmity..."),
-       kept by the renderer as no-break spaces. -->
+       kept by the renderer as no-break spaces. The margin ends in $continuation-indent: a line
+       too long for the width goes on under its own text, not under the numbers. -->
   <xsl:template match="tei:l">
     <xsl:variable name="numbering"><xsl:call-template name="line-group-numbering"/></xsl:variable>
     <xsl:call-template name="line">
@@ -114,7 +117,7 @@
   <xsl:template name="line-margin">
     <xsl:variable name="number"><xsl:call-template name="line-number"/></xsl:variable>
     <xsl:variable name="spaces" select="'&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;&#160;'"/>
-    <xsl:value-of select="concat(substring($spaces, 1, $line-number-width - string-length($number)), $number, $nbsp, $nbsp)"/>
+    <xsl:value-of select="concat(substring($spaces, 1, $line-number-width - string-length($number)), $number, $nbsp, $nbsp, $continuation-indent)"/>
   </xsl:template>
 
   <!-- A speech turn: "Speaker: first paragraph", then its other paragraphs. -->
