@@ -447,6 +447,14 @@ class TeiEncoder:
             self.inline(_el(opener, "salute"), block.content)
         elif kind == "column":
             self.inline(_el(opener, "seg"), block.content)
+        elif kind == "copy-number":
+            self.inline(_el(opener, "fw", type="copyNumber"), block.content)
+        elif kind == "provenance":
+            self.inline(_el(opener, "seg", type="provenance"), block.content)
+        elif kind == "stamp":
+            for item in block.content:  # the stamp's mark; the white space around it is layout
+                if isinstance(item, EditorialMark):
+                    self.mark(opener, item)
 
     def closer_part(self, closer: etree._Element, block: Block) -> None:
         if block.kind == "closing-date":
@@ -641,7 +649,11 @@ class TeiEncoder:
 
     def mark_stamp(self, parent, mark):
         if mark.content:
-            self.inline(_el(parent, "stamp"), mark.content)
+            stamp = _el(parent, "stamp")
+            if mark.label and mark.label.strip().lower() not in ("stamp", "seal"):
+                # the editors' words saying whose stamp it is (`[CPSU CC stamp: ...]`) stay, as theirs
+                _el(stamp, "supplied", mark.label + ":", reason="clarification").tail = " "
+            self.inline(stamp, mark.content)
         else:
             self._gap(parent, mark, "stamp")
 

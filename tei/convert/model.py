@@ -120,12 +120,15 @@ class Block:
 
 
 #: The kinds of block that are items of the opener (`opener` in the TEI).
-OPENER_KINDS = frozenset({"registry", "to", "from", "subject", "reference", "dateline", "address", "salute", "column"})
+OPENER_KINDS = frozenset({"registry", "to", "from", "subject", "reference", "dateline", "address", "salute", "column",
+                          "copy-number", "provenance", "stamp"})
 
 BLOCK_KINDS = (
     "p", "head", "space", "sp", "list", "item",
     # opener parts
     "registry", "to", "from", "subject", "reference", "dateline", "address", "salute", "column",
+    # the archive's apparatus at the top: `Copy No. 3`, `From the diary of ...`, a stamp alone
+    "copy-number", "provenance", "stamp",
     # closer parts
     "byline", "signed", "closing-date",
     # after the closer

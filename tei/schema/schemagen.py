@@ -294,6 +294,7 @@ def build_lists_sch() -> etree._ElementTree:
         ("keywords-scheme", "tei:keywords", "@scheme", spec.KEYWORD_SCHEMES, "keywords scheme"),
         ("note-type", "tei:text//tei:note", "@type", spec.NOTE_TYPES, "note type in the text"),
         ("note-subtype", "tei:text//tei:note[@subtype]", "@subtype", spec.NOTE_SUBTYPES, "note subtype in the text"),
+        ("fw-type", "tei:text//tei:fw", "@type", spec.FW_TYPES, "forme work type in the text"),
     ]
     for rule_id, context, attribute, values, what in checks:
         # one pattern per list: in a pattern only the first matching rule fires for a node

@@ -162,6 +162,8 @@ KEYWORD_SCHEMES = ("#topics", "#places", "#subjects", "#people-organizations", "
 #: note types and subtypes used in the text (the header's notes are free)
 NOTE_TYPES = ("footnote", "translator", "editorial", "annotation", "transmission")
 NOTE_SUBTYPES = ("rendition", "unknown")
+#: forme work types used in the text: the archive's copy number at the top of a document
+FW_TYPES = ("copyNumber",)
 
 
 # -- elements -----------------------------------------------------------------------------------
@@ -233,8 +235,9 @@ _ELEMENTS = (
             "The document: heads and opener, then paragraphs and speech turns (a heading inside the "
             "text opens a div type=\"section\"), then byline, closer and postscripts; spaces, page "
             "breaks and notes between them."),
-    Element("opener", "textstructure", mixed("inline", "dateline", "salute", "address", "byline", "signed"),
-            doc="Registry number, To/From/Subject lines (seg), dateline, address, salute."),
+    Element("opener", "textstructure", mixed("inline", "dateline", "salute", "address", "byline", "signed", "fw"),
+            doc="Registry number, copy number (fw), To/From/Subject and provenance lines (seg), stamps, "
+                "dateline, address, salute."),
     Element("closer", "textstructure", mixed("inline", "signed", "dateline", "salute"),
             doc="Signatures, closing dateline, closing salute (the byline stands before the closer)."),
     Element("dateline", "textstructure", PHRASE, doc="Place and date of writing."),
@@ -300,8 +303,12 @@ _ELEMENTS = (
     Element("roleName", "namesdates", PHRASE, NAMING, doc="A function: Minister of Foreign Affairs."),
     Element("idno", "header", TEXT, TYPED, doc="An identifier: record, URI, registry number, signature."),
     Element("seg", "linking", PHRASE,
-            (Attr("type", values=("to", "from", "subject", "reference")), Attr("subtype")),
-            "A To/From/Subject/Reference line of the opener (@type), or, without @type, one column of an opener line typed in columns."),
+            (Attr("type", values=("to", "from", "subject", "reference", "provenance")), Attr("subtype")),
+            "A To/From/Subject/Reference line of the opener (@type), a provenance line (type=provenance: "
+            "From the diary of ...), or, without @type, one column of an opener line typed in columns."),
+    Element("fw", "transcr", PHRASE,
+            (Attr("type", doc=f"in the text one of: {', '.join(FW_TYPES)}"), Attr("place", "words")),
+            "Forme work: the archive's copy number at the top of a document (type=copyNumber)."),
     Element("ref", "core", PHRASE, (Attr("target", "pointers"), Attr("type")), doc="A link."),
     Element("foreign", "core", PHRASE),
     Element("num", "core", PHRASE, (Attr("value", "decimal"), Attr("type"))),

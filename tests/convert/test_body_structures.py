@@ -517,7 +517,7 @@ def test_a_registry_number_and_a_dateline_across_a_gap(gap):
 
 
 @pytest.mark.parametrize("line, children", [
-    (f"SECRET{GAP}Copy No. 2", [("seg", "SECRET"), ("seg", "Copy No. 2")]),
+    (f"SECRET{GAP}Copy No. 2", [("seg", "SECRET"), ("fw:copyNumber", "Copy No. 2")]),
     (f"Ref: 44/3{GAP}Pyongyang, 2 March 1956", [("seg:reference", "Ref: 44/3"), ("dateline", "Pyongyang, 2 March 1956")]),
     (f"To: Comrade Kim Il Sung{GAP}No. 44/3", [("seg:to", "To: Comrade Kim Il Sung"), ("idno:registry", "No. 44/3")]),
     (f"SECRET{GAP}No. 12{GAP}Moscow, 5 May 1950",
@@ -547,7 +547,8 @@ def test_a_label_aligned_with_its_value_stays_one_item(line, kind):
 def test_a_wide_gap_inside_a_mark_splits_nothing():
     root = _convert(f"[stamp:{GAP}Secret]\n\n{TEXT}")
     items = [e for e in _x(root, "//t:div[@type='document']/*") if etree.QName(e).localname != "p"]
-    assert len(items) == 1 and not _x(root, "//t:opener") and not _x(root, "//t:note[@subtype='unknown']")
+    assert len(items) == 1 and _x(root, "//t:opener/*") == _x(root, "//t:opener/t:stamp[. = 'Secret']")
+    assert not _x(root, "//t:opener/t:seg") and not _x(root, "//t:note[@subtype='unknown']")
 
 
 def test_a_wide_gap_in_the_text_proper_splits_nothing():

@@ -101,7 +101,7 @@ def test_every_closed_list_has_an_invalid_document():
                 name = special.get((element.name, attr.name), f"{element.name.lower()}-{attr.name.lower()}")
                 assert name in names, f"no invalid document for the closed list {element.name}/@{attr.name}"
     assert {"global-cert", "classification-closed", "doctype-category-closed", "classification-category-closed",
-            "note-type-closed", "note-subtype-closed"} <= names
+            "note-type-closed", "note-subtype-closed", "fw-type-closed"} <= names
 
 
 @pytest.mark.parametrize("path", VALID + INVALID, ids=lambda p: p.name)

@@ -954,12 +954,19 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A stamp; one that opens with the editors' own words for it ([CPSU CC stamp: ...], a supplied
+       first) needs no "stamp:" of ours. -->
   <xsl:template match="tei:stamp">
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'stamp'"/>
       <xsl:with-param name="quiet" select="'no'"/>
       <xsl:with-param name="explanation" select="ed:label('Stamp in the original')"/>
-      <xsl:with-param name="open" select="'[stamp: '"/>
+      <xsl:with-param name="open">
+        <xsl:choose>
+          <xsl:when test="node()[not(self::text()[not(normalize-space())])][1][self::tei:supplied]">[</xsl:when>
+          <xsl:otherwise>[stamp: </xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
       <xsl:with-param name="close" select="']'"/>
       <xsl:with-param name="block"><xsl:call-template name="in-block-context"/></xsl:with-param>
     </xsl:call-template>

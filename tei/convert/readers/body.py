@@ -25,6 +25,20 @@ _TIME = re.compile(r"^(?:\d{1,2}[.:]\d{2}(?:\s*(?:hrs?|hours|a\.m\.|p\.m\.))?|\d
 _WIDE_GAP = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*|[ \u00a0]{5,}")
 #: Initials and a surname, a signature line: `A. Khavari`, `V. M. Molotov`.
 _INITIALS_NAME = re.compile(r"^(?:[A-Z]\.\s*){1,3}[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?$")
+#: A copy number, the archive's count of the copies made: `Copy Nº 3`, `Copy No. 2 of 5`, `Copy #1`,
+#: `Экз. № 2`, `Ex. No. 4`, `Ausfertigung Nr. 2`. The word for copy, a number sign or none, a number.
+_COPY_NUMBER = re.compile(
+    r"^(?:copy|ex\.?|exx?\.|expl\.?|exemplar|exemplaire|exempl\.|ausfertigung|ausf\.|egz\.|egzemplarz|"
+    r"экз\.?|экземпляр|копия)\s*(?:no\.?|nº|n°|№|nr\.?|#|n\.)?\s*\d{1,4}(?:\s*(?:of|из|von)\s*\d{1,4})?\.?$",
+    re.IGNORECASE)
+#: Where the text comes from, the record's own statement of its kind: `From the journal of V. M.
+#: Molotov`, `From the diary of ...`, `Excerpt from the notes of ...`, `Из дневника ...`, `Aus dem Tagebuch ...`.
+_PROVENANCE = re.compile(
+    r"^(?:(?:an? )?(?:excerpts?|extracts?) from|from) (?:the )?(?:(?:personal|official|working|daily|service) )?"
+    r"(?:journal|diary|diaries|notebook|notes|papers|files|records)(?: of\b| \(| kept by\b|$)"
+    r"|^из (?:служебного |рабочего )?(?:дневника|журнала|записной книжки)\b"
+    r"|^aus dem (?:dienst)?(?:tagebuch|journal)\b",
+    re.IGNORECASE)
 _TO = re.compile(r"^(?:To|TO)\b\s*:?\s*\S")
 _FIELDS = [
     (re.compile(r"^From\s*:", re.IGNORECASE), "from"),
@@ -199,6 +213,17 @@ def _layout_only(text: str) -> bool:
         return bool(LAYOUT_SQUARES.search(text)) and not LAYOUT_SQUARES.sub("", text).strip()
     items = [i for i in InlineParser().parse(text) if not (isinstance(i, str) and not i.strip())]
     return bool(items) and all(isinstance(i, EditorialMark) and i.kind in _LAYOUT_MARKS for i in items)
+
+
+def _stamp_only(text: str) -> bool:
+    """A block of a stamp's mark and nothing else (`[Stamp: TOP SECRET]`, `[CPSU CC stamp]`): the
+    archive's description of a stamp on the page, not a heading."""
+    if "[" not in text:
+        return False
+    items = [i for i in InlineParser().parse(text) if not (isinstance(i, str) and not i.strip())]
+    kinds = {i.kind for i in items if isinstance(i, EditorialMark)}
+    return (bool(items) and all(isinstance(i, EditorialMark) for i in items)
+            and "stamp" in kinds and kinds <= {"stamp"} | _LAYOUT_MARKS)
 
 
 class BodyReader:
@@ -379,6 +404,12 @@ class BodyReader:
         first = text.split("\n", 1)[0].strip()
         if _REGISTRY.match(first) and "\n" not in text:
             return "registry"
+        if _COPY_NUMBER.match(first) and "\n" not in text:
+            return "copy-number"
+        if _PROVENANCE.match(first) and "\n" not in text.strip() and _words(first) <= 12 and not first.endswith((",", ";")):
+            return "provenance"
+        if _stamp_only(text):
+            return "stamp"
         if _TO.match(first):
             return "address" if first.startswith("to ") else "to"
         for pattern, kind in _FIELDS:

@@ -145,8 +145,19 @@ def _rule_footnote(inner: str):
     return None
 
 
+#: The words for a stamp or a seal, in the editors' descriptions of one (`CPSU CC stamp`, `Stempel`).
+STAMP_WORD = r"(?:stamp|seal|postmark|rubber stamp|штамп|печать|stempel|siegel|cachet|tampon)"
+#: A bracket that describes a stamp without giving its text: the word alone (`[stamp]`), after a few
+#: words saying whose or which (`[CPSU CC stamp]`, `[round seal]`), or before `of ...` (`[Stamp of
+#: the General Department]`).
+_STAMP_DESCRIPTION = re.compile(
+    rf"(?:[\w’'.\-]+\s+){{0,4}}{STAMP_WORD}|{STAMP_WORD}\s+(?:of|from)\s+[^\[\]:\n]{{1,80}}", re.IGNORECASE)
+#: The label of a labelled mark that names a stamp: `[CPSU CC stamp: ...]`, `[Stamp of the MFA: ...]`.
+STAMP_LABEL = re.compile(rf"(?:.*\s)?{STAMP_WORD}(?:\s+(?:of|from)\s.*)?", re.IGNORECASE)
+
+
 def _rule_stamp_or_underline(inner: str):
-    if re.fullmatch(r"(?:stamp|seal)", inner, re.IGNORECASE):
+    if _STAMP_DESCRIPTION.fullmatch(inner):
         return "stamp", {"label": inner}
     if re.fullmatch(r"underlined?", inner, re.IGNORECASE):
         return "underline", {"label": inner}
@@ -268,8 +279,8 @@ class InlineParser:
                     items.append(EditorialMark(kind, raw=raw, **extra))
                 return
         labelled = _LABELLED.match(stripped)
-        if labelled and _label_key(labelled.group("label")) in LABELS:
-            kind = LABELS[_label_key(labelled.group("label"))]
+        if labelled and (_label_key(labelled.group("label")) in LABELS or STAMP_LABEL.fullmatch(labelled.group("label"))):
+            kind = LABELS.get(_label_key(labelled.group("label")), "stamp")
             mark = EditorialMark(kind, raw=raw, label=labelled.group("label"),
                                  content=self.parse(labelled.group("body")))
             items.append(mark)
