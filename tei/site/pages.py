@@ -119,18 +119,71 @@ def _environment(edition: Edition, records: list["HeaderRecord"], compiled: Path
                        edition_citation=edition.cite(publisher, edition_date(records)[:4]),
                        version=__version__, interface_script=_interface_script(edition.language))
     env.filters["slug"] = functools.partial(slug, default="x")  # an anchor is never empty
-    macros = env.get_template("macros.html").module
-    items: dict[tuple[str, str], markupsafe.Markup] = {}
-
-    def doc_item(doc: "DocumentBuild", root: str) -> markupsafe.Markup:
-        """A document's entry in the lists, made once per build however many lists show it."""
-        key = (doc.id, root)
-        if key not in items:
-            items[key] = markupsafe.Markup(macros.doc_item(doc, root))
-        return items[key]
-
-    env.globals["doc_item"] = doc_item
+    ListingFragments(env.get_template("macros.html").module).install(env)
     return env
+
+
+#: In the cache: the documents' entries in the listings (`ListingFragments`), in one file.
+SITE_FRAGMENTS = "site-fragments.pickle"
+#: What a document's entry in the lists (macros.html, doc_item) shows of its record, and its row in
+#: the table of documents (doc_row) besides.
+_ITEM_FIELDS = ("title", "date_text")
+_ROW_FIELDS = (*_ITEM_FIELDS, "type", "date", "language_names", "classification", "archive", "published_in")
+#: A field the record does not have (which a template shows otherwise than a None).
+_ABSENT = ("absent",)
+
+
+def _shown(value: object) -> object:
+    """`value` as part of a key: itself when it is a string (or None), else its type and JSON."""
+    if value is None or type(value) is str:
+        return value
+    return (type(value).__name__, _KEY_JSON.encode(value))
+
+
+class ListingFragments:
+    """The documents' entries in the pages that list them (an item of the chronology's and the
+    indexes' lists, a row of the table of documents), each made once by its macro and kept, in the
+    build's cache between builds, under what it shows of its document (the id, the record's fields
+    it names, whether it has errors): the listings of 10,000 documents are put together from the
+    kept entries, and an edit of a record makes again only the entries of what it changed."""
+
+    def __init__(self, macros, cache: Path | None = None, salt: str = "") -> None:
+        self.macros, self.path, self.salt = macros, cache / SITE_FRAGMENTS if cache else None, salt
+        kept = read_kept(self.path) if self.path else None
+        self.kept: dict[tuple, str] = kept["fragments"] if isinstance(kept, dict) and kept.get("salt") == salt else {}
+        self.used: dict[tuple, str] = {}
+        self.made = 0
+
+    def install(self, env: jinja2.Environment) -> None:
+        env.globals.update(doc_item=self.item, doc_items=self.items, doc_rows=self.rows)
+
+    def fragment(self, macro: str, fields: tuple[str, ...], doc: "DocumentBuild", root: str) -> str:
+        record = doc.record
+        key = (macro, root, doc.id, bool(doc.errors),
+               *[_shown(record[name]) if name in record else _ABSENT for name in fields])
+        made = self.used.get(key)
+        if made is None:
+            made = self.kept.get(key)
+            if made is None:
+                made = str(getattr(self.macros, macro)(doc, root))
+                self.made += 1
+            self.used[key] = made
+        return made
+
+    def item(self, doc: "DocumentBuild", root: str) -> markupsafe.Markup:
+        return markupsafe.Markup(self.fragment("doc_item", _ITEM_FIELDS, doc, root))
+
+    def items(self, docs: Iterable["DocumentBuild"], root: str) -> markupsafe.Markup:
+        return markupsafe.Markup("".join([self.fragment("doc_item", _ITEM_FIELDS, doc, root) for doc in docs]))
+
+    def rows(self, docs: Iterable["DocumentBuild"], root: str) -> markupsafe.Markup:
+        return markupsafe.Markup("".join([self.fragment("doc_row", _ROW_FIELDS, doc, root) for doc in docs]))
+
+    def save(self) -> None:
+        """Keep the entries this build used for the next, unless they are the ones kept."""
+        if self.path and (self.made or self.used.keys() != self.kept.keys()):
+            write_atomic(self.path, pickle.dumps({"salt": self.salt, "fragments": self.used},
+                                                 protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _year(record: dict) -> str:
@@ -428,9 +481,13 @@ def _write_around_documents(folder: Path, documents: list["DocumentBuild"], publ
                    env.globals["edition_citation"], sources, archives, schemas, _reference_digest())
     listings = memo.get(key)
     if listings is None:
+        fragments = ListingFragments(env.get_template("macros.html").module, cache,
+                                     _KEY_JSON.encode([memo.salt, edition.language]))
+        fragments.install(env)
         listings = memo.put_folder(key, lambda scratch: _write_listings(
             scratch, env, documents, published, failed, edition, cards, records, sources, archives, schemas,
             cache, memo))
+        fragments.save()
     # Copied, not linked: these pages are few, and a page changed by hand in the site must not
     # change what the cache keeps of it.
     _copy_folder(listings, folder)
