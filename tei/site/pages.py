@@ -152,14 +152,20 @@ class ListingFragments:
         kept = read_kept(self.path) if self.path else None
         self.kept: dict[tuple, str] = kept["fragments"] if isinstance(kept, dict) and kept.get("salt") == salt else {}
         self.used: dict[tuple, str] = {}
+        #: This build's fragments by document (macro, root, id: the published have one id each)
+        self.shown: dict[tuple[str, str, str], str] = {}
         self.made = 0
 
     def install(self, env: jinja2.Environment) -> None:
-        env.globals.update(doc_item=self.item, doc_items=self.items, doc_rows=self.rows)
+        env.globals.update(doc_item=self.item, doc_items=self.items, doc_rows=self.rows,
+                           review_items=self.reviews)
 
     def fragment(self, macro: str, fields: tuple[str, ...], doc: "DocumentBuild", root: str) -> str:
+        found = self.shown.get((macro, root, doc.id))  # a document is in many lists: its key is made once
+        if found is not None:
+            return found
         record = doc.record
-        key = (macro, root, doc.id, bool(doc.errors),
+        key = (macro, root, doc.id, bool(doc.errors), doc.review,
                *[_shown(record[name]) if name in record else _ABSENT for name in fields])
         made = self.used.get(key)
         if made is None:
@@ -168,6 +174,7 @@ class ListingFragments:
                 made = str(getattr(self.macros, macro)(doc, root))
                 self.made += 1
             self.used[key] = made
+        self.shown[(macro, root, doc.id)] = made
         return made
 
     def item(self, doc: "DocumentBuild", root: str) -> markupsafe.Markup:
@@ -178,6 +185,19 @@ class ListingFragments:
 
     def rows(self, docs: Iterable["DocumentBuild"], root: str) -> markupsafe.Markup:
         return markupsafe.Markup("".join([self.fragment("doc_row", _ROW_FIELDS, doc, root) for doc in docs]))
+
+    def text(self, key: str, make: Callable[[], str]) -> str:
+        """A text made from the cache's entry `key` alone (a document's entry in documents.json), kept
+        with the fragments rather than read from that entry at every build that lists it."""
+        made = self.used.get(key) or self.kept.get(key)
+        if made is None:
+            made = make()
+            self.made += 1
+        self.used[key] = made
+        return made
+
+    def reviews(self, docs: Iterable["DocumentBuild"], root: str) -> markupsafe.Markup:
+        return markupsafe.Markup("".join([self.fragment("review_item", ("title",), doc, root) for doc in docs]))
 
     def save(self) -> None:
         """Keep the entries this build used for the next, unless they are the ones kept."""
@@ -486,7 +506,7 @@ def _write_around_documents(folder: Path, documents: list["DocumentBuild"], publ
         fragments.install(env)
         listings = memo.put_folder(key, lambda scratch: _write_listings(
             scratch, env, documents, published, failed, edition, cards, records, sources, archives, schemas,
-            cache, memo))
+            cache, memo, fragments))
         fragments.save()
     # Copied, not linked: these pages are few, and a page changed by hand in the site must not
     # change what the cache keeps of it.
@@ -543,7 +563,7 @@ def _reference_digest() -> str:
 def _write_listings(folder: Path, env: jinja2.Environment, documents: list["DocumentBuild"],
                     published: list["DocumentBuild"], failed: list["DocumentBuild"], edition: Edition, cards: dict,
                     records: list["HeaderRecord"], sources: list[str], archives: list[str], schemas: list[str],
-                    cache: Path, memo: SiteMemo) -> None:
+                    cache: Path, memo: SiteMemo, fragments: ListingFragments) -> None:
     """The pages that list the documents (home, chronology, browsing, map, about, report),
     documents.json, the build report and the sitemap, into `folder`."""
 
@@ -574,7 +594,7 @@ def _write_listings(folder: Path, env: jinja2.Environment, documents: list["Docu
     page("about.html", "about.html", marks=marks_key(), schemas=schemas, documents=published,
          years=years, sources=sources, archives=archives)
     page("report.html", "report.html", failed=failed, invalid=invalid, documents=documents)
-    _write_catalogue(folder, published, failed, edition, list(facets), cache, memo)
+    _write_catalogue(folder, published, failed, edition, list(facets), cache, memo, fragments)
 
 
 def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentBuild"]) -> None:
@@ -694,15 +714,19 @@ def _catalogue_entry(doc: "DocumentBuild") -> str:
 
 
 def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: list["DocumentBuild"],
-                     edition: Edition, facets: list[str], cache: Path, memo: SiteMemo) -> None:
+                     edition: Edition, facets: list[str], cache: Path, memo: SiteMemo,
+                     fragments: ListingFragments) -> None:
     """documents.json (the entries kept for each document put together, the same bytes as one
     json.dump with indent=2 and sorted keys), the build report and the sitemap."""
     summary = json.dumps(edition.summary(), indent=2, ensure_ascii=False, sort_keys=True).replace("\n", "\n  ")
     with open(folder / "documents.json", "w", encoding="utf-8") as out:
         out.write('{\n  "documents": [')
         for index, doc in enumerate(documents):
-            entry = (_tei_facts(cache, doc, memo) / "catalogue.json").read_text(encoding="utf-8") \
-                if "xml" in doc.files else _catalogue_entry(doc)
+            if "xml" in doc.files:
+                entry = fragments.text(memo.key("tei", doc.key, doc.id), lambda: (
+                    _tei_facts(cache, doc, memo) / "catalogue.json").read_text(encoding="utf-8"))
+            else:
+                entry = _catalogue_entry(doc)
             out.write(("," if index else "") + "\n    " + entry)
         out.write(("\n  ]" if documents else "]") + ',\n  "edition": ' + summary + "\n}")
     report = {"published": len(documents), "failed": [{"source": d.source, "error": d.failed} for d in failed],
