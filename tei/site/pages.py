@@ -142,10 +142,12 @@ def _shown(value: object) -> object:
 
 class ListingFragments:
     """The documents' entries in the pages that list them (an item of the chronology's and the
-    indexes' lists, a row of the table of documents), each made once by its macro and kept, in the
-    build's cache between builds, under what it shows of its document (the id, the record's fields
-    it names, whether it has errors): the listings of 10,000 documents are put together from the
-    kept entries, and an edit of a record makes again only the entries of what it changed."""
+    indexes' lists, a row of the table of documents, a line of the report's list to review, an
+    entry of documents.json), each made once and kept in the build's cache between builds under
+    what it shows of its document (the id, the record's fields its macro names, whether it has
+    errors, its review count): the listings of 10,000 documents are put together from the kept
+    entries, and an edit of a record makes again only the edited document's. The file is read only
+    when the listings are made again, and keeps only what the last build used."""
 
     def __init__(self, macros, cache: Path | None = None, salt: str = "") -> None:
         self.macros, self.path, self.salt = macros, cache / SITE_FRAGMENTS if cache else None, salt
