@@ -119,18 +119,93 @@ def _environment(edition: Edition, records: list["HeaderRecord"], compiled: Path
                        edition_citation=edition.cite(publisher, edition_date(records)[:4]),
                        version=__version__, interface_script=_interface_script(edition.language))
     env.filters["slug"] = functools.partial(slug, default="x")  # an anchor is never empty
-    macros = env.get_template("macros.html").module
-    items: dict[tuple[str, str], markupsafe.Markup] = {}
-
-    def doc_item(doc: "DocumentBuild", root: str) -> markupsafe.Markup:
-        """A document's entry in the lists, made once per build however many lists show it."""
-        key = (doc.id, root)
-        if key not in items:
-            items[key] = markupsafe.Markup(macros.doc_item(doc, root))
-        return items[key]
-
-    env.globals["doc_item"] = doc_item
+    ListingFragments(env.get_template("macros.html").module).install(env)
     return env
+
+
+#: In the cache: the documents' entries in the listings (`ListingFragments`), in one file.
+SITE_FRAGMENTS = "site-fragments.pickle"
+#: What a document's entry in the lists (macros.html, doc_item) shows of its record, and its row in
+#: the table of documents (doc_row) besides.
+_ITEM_FIELDS = ("title", "date_text")
+_ROW_FIELDS = (*_ITEM_FIELDS, "type", "date", "language_names", "classification", "archive", "published_in")
+#: A field the record does not have (which a template shows otherwise than a None).
+_ABSENT = ("absent",)
+
+
+def _shown(value: object) -> object:
+    """`value` as part of a key: itself when it is a string (or None), else its type and JSON."""
+    if value is None or type(value) is str:
+        return value
+    return (type(value).__name__, _KEY_JSON.encode(value))
+
+
+class ListingFragments:
+    """The documents' entries in the pages that list them (an item of the chronology's and the
+    indexes' lists, a row of the table of documents, a line of the report's list to review, an
+    entry of documents.json), each made once and kept in the build's cache between builds under
+    what it shows of its document (the id, the record's fields its macro names, whether it has
+    errors, its review count): the listings of 10,000 documents are put together from the kept
+    entries, and an edit of a record makes again only the edited document's. The file is read only
+    when the listings are made again, and keeps only what the last build used."""
+
+    def __init__(self, macros, cache: Path | None = None, salt: str = "") -> None:
+        self.macros, self.path, self.salt = macros, cache / SITE_FRAGMENTS if cache else None, salt
+        kept = read_kept(self.path) if self.path else None
+        self.kept: dict[tuple, str] = kept["fragments"] if isinstance(kept, dict) and kept.get("salt") == salt else {}
+        self.used: dict[tuple, str] = {}
+        #: This build's fragments by document (macro, root, id: the published have one id each)
+        self.shown: dict[tuple[str, str, str], str] = {}
+        self.made = 0
+
+    def install(self, env: jinja2.Environment) -> None:
+        env.globals.update(doc_item=self.item, doc_items=self.items, doc_rows=self.rows,
+                           review_items=self.reviews)
+
+    def fragment(self, macro: str, fields: tuple[str, ...], doc: "DocumentBuild", root: str) -> str:
+        found = self.shown.get((macro, root, doc.id))  # a document is in many lists: its key is made once
+        if found is not None:
+            return found
+        record = doc.record
+        key = (macro, root, doc.id, bool(doc.errors), doc.review,
+               *[_shown(record[name]) if name in record else _ABSENT for name in fields])
+        made = self.used.get(key)
+        if made is None:
+            made = self.kept.get(key)
+            if made is None:
+                made = str(getattr(self.macros, macro)(doc, root))
+                self.made += 1
+            self.used[key] = made
+        self.shown[(macro, root, doc.id)] = made
+        return made
+
+    def item(self, doc: "DocumentBuild", root: str) -> markupsafe.Markup:
+        return markupsafe.Markup(self.fragment("doc_item", _ITEM_FIELDS, doc, root))
+
+    def items(self, docs: Iterable["DocumentBuild"], root: str) -> markupsafe.Markup:
+        return markupsafe.Markup("".join([self.fragment("doc_item", _ITEM_FIELDS, doc, root) for doc in docs]))
+
+    def rows(self, docs: Iterable["DocumentBuild"], root: str) -> markupsafe.Markup:
+        return markupsafe.Markup("".join([self.fragment("doc_row", _ROW_FIELDS, doc, root) for doc in docs]))
+
+    def text(self, key: str, make: Callable[[], str]) -> str:
+        """A text made from the cache's entry `key` alone (a document's entry in documents.json), kept
+        with the fragments rather than read from that entry at every build that lists it."""
+        made = self.used.get(key) or self.kept.get(key)
+        if made is None:
+            made = make()
+            self.made += 1
+        self.used[key] = made
+        return made
+
+    def reviews(self, docs: Iterable["DocumentBuild"], root: str) -> markupsafe.Markup:
+        return markupsafe.Markup("".join([self.fragment("review_item", ("title",), doc, root) for doc in docs]))
+
+    def save(self) -> None:
+        """Keep the entries this build used for the next, unless they are the ones kept."""
+        if self.path and (self.made or self.used.keys() != self.kept.keys()):
+            write_atomic(self.path, pickle.dumps({"salt": self.salt, "fragments": self.used},
+                                                 protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _year(record: dict) -> str:
@@ -428,9 +503,13 @@ def _write_around_documents(folder: Path, documents: list["DocumentBuild"], publ
                    env.globals["edition_citation"], sources, archives, schemas, _reference_digest())
     listings = memo.get(key)
     if listings is None:
+        fragments = ListingFragments(env.get_template("macros.html").module, cache,
+                                     _KEY_JSON.encode([memo.salt, edition.language]))
+        fragments.install(env)
         listings = memo.put_folder(key, lambda scratch: _write_listings(
             scratch, env, documents, published, failed, edition, cards, records, sources, archives, schemas,
-            cache, memo))
+            cache, memo, fragments))
+        fragments.save()
     # Copied, not linked: these pages are few, and a page changed by hand in the site must not
     # change what the cache keeps of it.
     _copy_folder(listings, folder)
@@ -486,7 +565,7 @@ def _reference_digest() -> str:
 def _write_listings(folder: Path, env: jinja2.Environment, documents: list["DocumentBuild"],
                     published: list["DocumentBuild"], failed: list["DocumentBuild"], edition: Edition, cards: dict,
                     records: list["HeaderRecord"], sources: list[str], archives: list[str], schemas: list[str],
-                    cache: Path, memo: SiteMemo) -> None:
+                    cache: Path, memo: SiteMemo, fragments: ListingFragments) -> None:
     """The pages that list the documents (home, chronology, browsing, map, about, report),
     documents.json, the build report and the sitemap, into `folder`."""
 
@@ -517,7 +596,7 @@ def _write_listings(folder: Path, env: jinja2.Environment, documents: list["Docu
     page("about.html", "about.html", marks=marks_key(), schemas=schemas, documents=published,
          years=years, sources=sources, archives=archives)
     page("report.html", "report.html", failed=failed, invalid=invalid, documents=documents)
-    _write_catalogue(folder, published, failed, edition, list(facets), cache, memo)
+    _write_catalogue(folder, published, failed, edition, list(facets), cache, memo, fragments)
 
 
 def _write_map(folder: Path, env: jinja2.Environment, documents: list["DocumentBuild"]) -> None:
@@ -637,15 +716,19 @@ def _catalogue_entry(doc: "DocumentBuild") -> str:
 
 
 def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: list["DocumentBuild"],
-                     edition: Edition, facets: list[str], cache: Path, memo: SiteMemo) -> None:
+                     edition: Edition, facets: list[str], cache: Path, memo: SiteMemo,
+                     fragments: ListingFragments) -> None:
     """documents.json (the entries kept for each document put together, the same bytes as one
     json.dump with indent=2 and sorted keys), the build report and the sitemap."""
     summary = json.dumps(edition.summary(), indent=2, ensure_ascii=False, sort_keys=True).replace("\n", "\n  ")
     with open(folder / "documents.json", "w", encoding="utf-8") as out:
         out.write('{\n  "documents": [')
         for index, doc in enumerate(documents):
-            entry = (_tei_facts(cache, doc, memo) / "catalogue.json").read_text(encoding="utf-8") \
-                if "xml" in doc.files else _catalogue_entry(doc)
+            if "xml" in doc.files:
+                entry = fragments.text(memo.key("tei", doc.key, doc.id), lambda: (
+                    _tei_facts(cache, doc, memo) / "catalogue.json").read_text(encoding="utf-8"))
+            else:
+                entry = _catalogue_entry(doc)
             out.write(("," if index else "") + "\n    " + entry)
         out.write(("\n  ]" if documents else "]") + ',\n  "edition": ' + summary + "\n}")
     report = {"published": len(documents), "failed": [{"source": d.source, "error": d.failed} for d in failed],

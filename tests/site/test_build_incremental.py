@@ -249,6 +249,39 @@ def test_an_edit_that_moves_a_document_remakes_only_what_shows_it_and_gives_the_
     assert (tmp_path / "corpus.xml").read_bytes() == (site / "corpus.xml").read_bytes()
 
 
+@pytest.mark.parametrize("old, new, listed", [
+    ("Kim expresses concern about the Soviet Union's increasing", "Kim voices concern about the Soviet Union's growing",
+     set()),
+    ("Excerpt from a Conversation with Member", "Excerpts from a Talk with Member", {EDITED_ID}),
+], ids=["summary", "title"])
+def test_an_edit_of_a_record_makes_only_its_own_entries_in_the_listings_and_gives_the_clean_site(
+        built, tmp_path, monkeypatch, old, new, listed):
+    """An edit of a document's summary or title changes its record, and so documents.json and (for
+    the title) every page that lists it: they are put together from the entries the last build
+    kept for the other documents (`ListingFragments`), and only the edited document's are made
+    again. The site is byte for byte a clean build's."""
+    import tei.site.pages as pages_module
+
+    sources, site = built
+    path = sources / EDITED
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    made = []
+    save = pages_module.ListingFragments.save
+    monkeypatch.setattr(pages_module.ListingFragments, "save", lambda self: made.append(
+        {key for key in self.used if key not in self.kept}) or save(self))
+    report = build([sources], site, jobs=1, formats=FAST)
+    assert report.rebuilt == 1
+    assert len(made) == 1 and made[0]
+    assert {key[2] for key in made[0] if isinstance(key, tuple)} == listed
+    assert len([key for key in made[0] if isinstance(key, str)]) == 1  # its entry in documents.json
+    assert new in (site / "documents.json").read_text(encoding="utf-8")
+    monkeypatch.undo()
+    build([sources], tmp_path / "clean", jobs=1, formats=FAST)
+    assert contents(tmp_path / "clean") == contents(site)
+
+
 def test_files_kept_in_the_site_still_make_what_the_cache_lost(built, tmp_path):
     """A rebuild leaves in the site the files it already holds rather than linking them again; what
     is made from them (the teiCorpus's parts, the listings) is made from the cache's copies, so a
