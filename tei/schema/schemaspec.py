@@ -319,7 +319,10 @@ _ELEMENTS = (
     Element("desc", "core", TEXT, TYPED, doc="Words describing a gap or a space."),
     Element("label", "core", TEXT),
     # -- header ---------------------------------------------------------------------------------
-    Element("teiHeader", "header", seq("fileDesc", opt("encodingDesc"), opt("profileDesc"))),
+    Element("teiHeader", "header", seq("fileDesc", opt("encodingDesc"), opt("profileDesc"), opt("revisionDesc"))),
+    Element("revisionDesc", "header", some("change"),
+            doc="Only when SOURCE_DATE_EPOCH is set (reproducible builds): the conversion, dated by it."),
+    Element("change", "header", TEXT, (Attr("when", "date", required=True),)),
     Element("fileDesc", "header", seq("titleStmt", "publicationStmt", opt("notesStmt"), "sourceDesc")),
     Element("titleStmt", "header", seq(some("title"), many(alt("author", "respStmt", "funder")))),
     Element("author", "core", PHRASE, REGISTER_REF),

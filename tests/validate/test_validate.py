@@ -154,3 +154,17 @@ def test_a_single_schema_file_can_be_used_alone():
 def test_validators_share_compiled_schemas():
     first, second = Validator(), Validator()
     assert first.checks[0].schema is second.checks[0].schema
+
+
+def test_a_reproducible_build_conversion_with_its_revision_date_is_valid(validator, tei_all, monkeypatch, tmp_path):
+    """SOURCE_DATE_EPOCH dates the conversion in revisionDesc: the file must still be valid."""
+    from tei.convert.pipeline import convert_bytes
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765000000")
+    source = (TESTS.parent / "seeds" / "000_f425829870b8b895.txt").read_bytes()
+    tei, _ = convert_bytes(source, "000.txt")
+    root = etree.fromstring(tei)
+    assert root.xpath("//*[local-name()='change']/@when") == ["2025-12-06"]
+    path = tmp_path / "dated.xml"
+    path.write_bytes(tei)
+    assert [str(m) for m in validator.validate_file(path) if m.severity == "error"] == []
+    assert_tei_all_valid(tei_all, root.getroottree(), path.name)
