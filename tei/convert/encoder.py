@@ -427,7 +427,7 @@ class TeiEncoder:
                 container_text = False
             elif block.kind == "head":
                 opener = None  # the opener's items after it are a new opener: the source's order stays
-            elif block.kind not in ("head", "space"):
+            elif block.kind not in ("head", "space", "page-number"):
                 seen_text = container_text = True
             self.block(container, block)
 
@@ -492,11 +492,16 @@ class TeiEncoder:
             for item in block.content:
                 if isinstance(item, EditorialMark):
                     self.mark(div, item)
+        elif kind == "page-number":
+            self.inline(_el(div, "fw", type="pageNum"), block.content)
         elif kind == "sp":
             sp = _el(div, "sp", n=block.n, who="#" + self.persons.get(block.speaker, f"person-{_id_part(block.speaker)}"))
             _el(sp, "speaker", block.role)
             for child in block.children:
-                self.inline(_el(sp, "p", n=child.n), child.content)
+                if child.kind == "page-number":
+                    self.inline(_el(sp, "fw", type="pageNum"), child.content)
+                else:
+                    self.inline(_el(sp, "p", n=child.n), child.content)
         elif kind == "list":
             items = _el(div, "list", type=block.role)
             for child in block.children:

@@ -124,7 +124,7 @@ OPENER_KINDS = frozenset({"registry", "to", "from", "subject", "reference", "dat
                           "copy-number", "provenance", "stamp"})
 
 BLOCK_KINDS = (
-    "p", "head", "space", "sp", "list", "item",
+    "p", "head", "space", "page-number", "sp", "list", "item",
     # opener parts
     "registry", "to", "from", "subject", "reference", "dateline", "address", "salute", "column",
     # the archive's apparatus at the top: `Copy No. 3`, `From the diary of ...`, a stamp alone

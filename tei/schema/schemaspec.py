@@ -162,8 +162,8 @@ KEYWORD_SCHEMES = ("#topics", "#places", "#subjects", "#people-organizations", "
 #: note types and subtypes used in the text (the header's notes are free)
 NOTE_TYPES = ("footnote", "translator", "editorial", "annotation", "transmission")
 NOTE_SUBTYPES = ("rendition", "unknown")
-#: forme work types used in the text: the archive's copy number at the top of a document
-FW_TYPES = ("copyNumber",)
+#: forme work types used in the text: the archive's copy number at the top of a document, a typed page's number between blocks
+FW_TYPES = ("copyNumber", "pageNum")
 
 
 # -- elements -----------------------------------------------------------------------------------
@@ -184,9 +184,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "lb", "date", "persName", "placeName", "orgName", "roleName", "idno", "seg", "ref",
         "foreign", "num", "title", "term", "rs",
     ),
-    # what may stand between blocks of a division: layout space, page breaks, notes, and a gap
+    # what may stand between blocks of a division: layout space, page breaks, a page's number, notes, and a gap
     # where the export has no text at all
-    "between": ("space", "pb", "note", "gap"),
+    "between": ("space", "pb", "note", "gap", "fw"),
     "bibl.part": ("author", "title", "pubPlace", "publisher", "date", "biblScope", "ref", "idno", "note",
                   "persName", "placeName", "orgName"),
     "agent": ("persName", "orgName"),

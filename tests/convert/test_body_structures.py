@@ -567,3 +567,21 @@ def test_opener_columns_are_valid_against_tei_all_and_the_project_schemas(tei_al
     path.write_bytes(data)
     assert [str(m) for m in Validator().validate_file(path) if m.severity == "error"] == []
     assert_tei_all_valid(tei_all, etree.fromstring(data).getroottree(), "opener columns")
+
+
+def test_a_typed_page_number_alone_on_its_line_is_forme_work_between_the_blocks():
+    from lxml import etree
+    from tei.convert.pipeline import convert_bytes
+    from tei.core.tei import T
+    text = ("March 3, 1956\n\nMemorandum of Conversation with Ambassador Smith\n\nThe talks began at ten. The party, as its delegate said, is of the opinion that\n\n"
+            "(p. 1)\n\nthe consultation should be wider.\n\n- 2 -\n\nPage 3 of the report is missing.\n\n"
+            "Smith: We agree.\n\n– 3 –\n\nThe rest follows.\n\nJones: We do not.\n\nSmith: Then we part.\n")
+    tei, _ = convert_bytes(text.encode(), "pages.txt")
+    body = etree.fromstring(tei).find(f".//{T}body")
+    assert [fw.text for fw in body.iter(T + "fw")] == ["(p. 1)", "- 2 -", "– 3 –"]
+    assert all(fw.get("type") == "pageNum" for fw in body.iter(T + "fw"))
+    # a sentence that names a page is text; a speech goes on across the page's number
+    assert "Page 3 of the report is missing." in [p.text for p in body.iter(T + "p")]
+    (smith, _, _) = body.iter(T + "sp")
+    assert [etree.QName(c).localname for c in smith] == ["speaker", "p", "fw", "p"]
+    assert not list(body.iter(T + "pb"))

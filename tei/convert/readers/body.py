@@ -149,6 +149,13 @@ def _dated(block: Block) -> Block:
     return block
 
 
+#: A typed page's number alone on its line, as it stood at the head or the foot of the page:
+#: `- 2 -`, `– 3 –`, `(p. 1)`, `Page 2`, `p. 4 of 7`. Which side of it the page turns is not said.
+_PAGE_NUMBER = re.compile(
+    r"[-–—]\s*\d{1,3}\s*[-–—]|\(\s*(?:p|pp|page)\.?\s*\d{1,3}\s*\)|(?:page|p\.)\s*\d{1,3}(?:\s+of\s+\d{1,3})?",
+    re.IGNORECASE)
+
+
 def _is_place_date(text: str) -> bool:
     """`Moscow, 5 March 1950`: one line, a place of one or two capitalised words, a date."""
     match = _PLACE_DATE.match(text.strip()) if "\n" not in text.strip() else None
@@ -423,6 +430,8 @@ class BodyReader:
             return "dateline"
         if _layout_only(text):
             return "space"
+        if _PAGE_NUMBER.fullmatch(text.strip()):
+            return None  # the text has begun: a page's number is read with it
         lines = text.split("\n")
         if (len(lines) <= 3 and all(_words(l) <= 10 for l in lines) and not text.rstrip().endswith((".", ":", ";", ","))
                 and not _SPEAKER.match(text) and not _NUMBERED.match(text)):
@@ -606,6 +615,10 @@ class BodyReader:
                 continue
             if _layout_only(text):
                 blocks.append(Block("space", self._inline.parse(text)))
+                continue
+            if _PAGE_NUMBER.fullmatch(text.strip()):
+                # the typed page's own number: a speech goes on across it
+                (turn.children if turn is not None else blocks).append(Block("page-number", self._inline.parse(text)))
                 continue
             if conversation and speaker:
                 match = _SPEAKER.match(text)
