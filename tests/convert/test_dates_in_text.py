@@ -132,3 +132,9 @@ def test_an_original_dateline_and_running_text_get_their_dates():
     assert "".join(dateline.itertext()) == "Bonn, den 18. März 1991"
     assert [(d.text, d.get("when")) for d in root.find(f".//{T}body").iter(T + "date")] == \
         [("18. März 1991", "1991-03-18"), ("14. März 1991", "1991-03-14")]
+
+
+def test_a_dateline_place_may_be_in_any_script():
+    from tei.convert.readers.body import _is_place_date
+    assert [_is_place_date(t) for t in ("Москва, 5 марта 1953 г.", "Łódź, 3 May 1950", "Nizhny Novgorod, 5 May 1950")] == [True] * 3
+    assert [_is_place_date(t) for t in ("MOSCOW, 5 March 1950", "the end, 5 May 1950", "Moscow, the 5th")] == [False] * 3

@@ -53,7 +53,7 @@ _SALUTE = re.compile(
     r"Ambassador|Premier|Chancellor|[A-Z][\w’'\-]+)|(?:Your|His) (?:Excellency|Majesty|Highness)|Sirs?|Madam|Gentlemen|Excellency)"
     r"(?:,? [A-Z][\w’'\-]+){0,2}[,!])$")
 #: A place and a date, the dateline of a letter (`Moscow, 5 March 1950`, `Bonn, den 5. März 1996`).
-_PLACE_DATE = re.compile(r"^[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?,\s+(?P<date>.*\d{4})\.?$")
+_PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_]+(?:[ \-][^\W\d_]+)?),\s+(?P<date>.*\d{4}(?:\s*г)?)\.?$")
 _CLOSING_SALUTE = re.compile(r"^(?:Sincerely|Respectfully|Yours|With (?:comradely |best |warm )?(?:greetings|regards|respect))\b[^.]{0,60}[,.!]?$", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:Written|Drafted|Prepared|Compiled|Typed|Recorded|Translated) by\b", re.IGNORECASE)
 _SIGNED = re.compile(r"^Signed\b\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
@@ -159,7 +159,9 @@ _PAGE_NUMBER = re.compile(
 def _is_place_date(text: str) -> bool:
     """`Moscow, 5 March 1950`: one line, a place of one or two capitalised words, a date."""
     match = _PLACE_DATE.match(text.strip()) if "\n" not in text.strip() else None
-    return bool(match) and parse_date(match.group("date")) is not None
+    # each word of the place capitalised, in any script: `Moscow`, `Москва`, `Łódź`, `Nizhny Novgorod`
+    return (bool(match) and all(w[0].isupper() and w[1:].islower() for w in re.split(r"[ \-]", match["place"]) if w)
+            and parse_date(match.group("date")) is not None)
 
 
 def _columns(text: str) -> list[tuple[str, str]] | None:
