@@ -46,7 +46,8 @@ def test_without_a_stated_language_the_archive_languages_are_looked_among():
 
 
 def test_the_contents_label_decides_without_a_reading():
-    for contents in ("Translation - English", "English Translation", "Original Scan\n\nTranslation - English"):
+    for contents in ("Translation - English", "English Translation", "Original Scan\n\nTranslation - English",
+                     "Transcript - Russian\n\nTranslation - English"):
         tei, doc = convert_bytes(_page(GERMAN, f"Contents:\n\n{contents}\n\n"), "label.txt")
         assert _languages(tei)[0] == "en" and doc.metadata.contents == " ".join(contents.split("\n\n"))
     tei, _ = convert_bytes(_page(ENGLISH, "Contents:\n\nTranscript - Russian\n\n"), "label.txt")

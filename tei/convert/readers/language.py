@@ -51,11 +51,10 @@ def _contents_language(contents: str) -> str | None:
     `Transcript - Russian` -> "ru"; None when it names none (`Original Scan`)."""
     if not contents.strip():
         return None
-    words = re.findall(r"[^\W\d_]+", contents)
+    languages = [tag for tag in map(_base_tag, re.findall(r"[^\W\d_]+", contents)) if tag]
     if _TRANSLATION.search(contents):
-        languages = [tag for tag in map(_base_tag, words) if tag]
-        return languages[0] if languages else "en"
-    languages = [tag for tag in map(_base_tag, words) if tag]
+        # the page gives a translation (beside a transcript, maybe: `Transcript - Russian Translation - English`)
+        return "en" if "en" in languages or not languages else languages[-1]
     return languages[0] if len(set(languages)) == 1 else None
 
 
