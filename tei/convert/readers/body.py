@@ -238,8 +238,13 @@ def _marks_only(text: str) -> bool:
     word of the document outside its brackets, so not a heading of it."""
     if "[" not in text:
         return False
+    outside, count = text, 1
+    while count:
+        outside, count = re.subn(r"\[[^\[\]]*\]", "", outside)
+    if re.search(r"\w", outside) or "[" in outside or "]" in outside:
+        return False  # a word of the document's own (`[handwritten] Copy sent`), or a bracket left open
     items = [i for i in InlineParser().parse(text) if not (isinstance(i, str) and not i.strip())]
-    return bool(items) and all(isinstance(i, EditorialMark) and i.raw.startswith("[") for i in items)
+    return bool(items) and all(isinstance(i, EditorialMark) for i in items)
 
 
 def _join_cut_sentences(blocks: list[Block]) -> list[Block]:
