@@ -463,12 +463,11 @@ class BodyReader:
             return "space"
         if _PAGE_NUMBER.fullmatch(text.strip()):
             return None  # the text has begun: a page's number is read with it
-        if _marks_only(text):
-            return "editorial"
         lines = text.split("\n")
         if (len(lines) <= 3 and all(_words(l) <= 10 for l in lines) and not text.rstrip().endswith((".", ":", ";", ","))
                 and not _SPEAKER.match(text) and not _NUMBERED.match(text)):
-            return "head"
+            # the shape of a heading; of the editors' words alone, no heading of the document
+            return "editorial" if _marks_only(text) else "head"
         return None
 
     def _opener_end(self, texts: list[str]) -> int:
