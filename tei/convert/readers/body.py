@@ -149,8 +149,6 @@ def _dated(block: Block) -> Block:
     return block
 
 
-#: A typed page's number alone on its line (`marks.PAGE_NUMBER`).
-_PAGE_NUMBER = PAGE_NUMBER
 #: The end of a sentence: a full stop, a question or an exclamation mark, a colon or a semicolon,
 #: a closing quote or bracket after it.
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*\s*$")
@@ -461,7 +459,7 @@ class BodyReader:
             return "dateline"
         if _layout_only(text):
             return "space"
-        if _PAGE_NUMBER.fullmatch(text.strip()):
+        if PAGE_NUMBER.fullmatch(text.strip()):
             return None  # the text has begun: a page's number is read with it
         lines = text.split("\n")
         if (len(lines) <= 3 and all(_words(l) <= 10 for l in lines) and not text.rstrip().endswith((".", ":", ";", ","))
@@ -648,7 +646,7 @@ class BodyReader:
             if _layout_only(text):
                 blocks.append(Block("space", self._inline.parse(text)))
                 continue
-            if _PAGE_NUMBER.fullmatch(text.strip()):
+            if PAGE_NUMBER.fullmatch(text.strip()):
                 # the typed page's own number: a speech goes on across it
                 (turn.children if turn is not None else blocks).append(Block("page-number", self._inline.parse(text)))
                 continue
