@@ -451,8 +451,8 @@ class TeiEncoder:
             self.inline(_el(opener, "fw", type="copyNumber"), block.content)
         elif kind == "provenance":
             self.inline(_el(opener, "seg", type="provenance"), block.content)
-        elif kind == "stamp":
-            for item in block.content:  # the stamp's mark; the white space around it is layout
+        elif kind in ("stamp", "editorial"):
+            for item in block.content:  # the marks; the white space around them is layout
                 if isinstance(item, EditorialMark):
                     self.mark(opener, item)
 
@@ -670,6 +670,9 @@ class TeiEncoder:
 
     def mark_page_break(self, parent, mark):
         _el(parent, "pb", n=mark.variant, rend=mark.label)
+
+    def mark_page_number(self, parent, mark):
+        self.inline(_el(parent, "fw", type="pageNum"), mark.content)
 
     def mark_footnote(self, parent, mark):
         self.inline(_el(parent, "note", type="footnote", place="foot", n=mark.variant), mark.content)

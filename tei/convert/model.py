@@ -16,7 +16,8 @@ from ..core.dates import DateValue
 
 @dataclass
 class EditorialMark:
-    """A square-bracketed intervention of the archive's editors or the translator.
+    """A square-bracketed intervention of the archive's editors or the translator, or a thing of
+    the page's layout read in the text (layout squares, a typed page's number inside a paragraph).
 
     `kind` is one of the names in `MARK_KINDS`; `raw` is the mark exactly as it stood in the
     source (brackets included), so it can always be rebuilt.
@@ -85,7 +86,7 @@ MARK_KINDS = (
     "sic", "omission", "redaction", "addition", "annotation", "blank", "signature", "illegible", "unclear",
     "expansion", "supplied", "underline", "stamp", "translator-note", "editorial-note",
     "page-break", "footnote", "original-term", "variant-form", "unknown", "layout-space", "missing",
-    "undeciphered",
+    "undeciphered", "page-number",
 )
 
 
@@ -121,14 +122,15 @@ class Block:
 
 #: The kinds of block that are items of the opener (`opener` in the TEI).
 OPENER_KINDS = frozenset({"registry", "to", "from", "subject", "reference", "dateline", "address", "salute", "column",
-                          "copy-number", "provenance", "stamp"})
+                          "copy-number", "provenance", "stamp", "editorial"})
 
 BLOCK_KINDS = (
     "p", "head", "space", "page-number", "sp", "list", "item",
     # opener parts
     "registry", "to", "from", "subject", "reference", "dateline", "address", "salute", "column",
-    # the archive's apparatus at the top: `Copy No. 3`, `From the diary of ...`, a stamp alone
-    "copy-number", "provenance", "stamp",
+    # the archive's apparatus at the top: `Copy No. 3`, `From the diary of ...`, a stamp alone,
+    # editorial marks alone (`[…]`, `[Translation from the Russian]`)
+    "copy-number", "provenance", "stamp", "editorial",
     # closer parts
     "byline", "signed", "closing-date",
     # after the closer

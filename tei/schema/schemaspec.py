@@ -162,7 +162,8 @@ KEYWORD_SCHEMES = ("#topics", "#places", "#subjects", "#people-organizations", "
 #: note types and subtypes used in the text (the header's notes are free)
 NOTE_TYPES = ("footnote", "translator", "editorial", "annotation", "transmission")
 NOTE_SUBTYPES = ("rendition", "unknown")
-#: forme work types used in the text: the archive's copy number at the top of a document, a typed page's number between blocks
+#: forme work types used in the text: the archive's copy number at the top of a document, a typed
+#: page's number between blocks or inside the paragraph it cut
 FW_TYPES = ("copyNumber", "pageNum")
 
 
@@ -182,7 +183,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "inline": (
         "sic", "gap", "add", "space", "supplied", "choice", "unclear", "hi", "stamp", "note", "pb",
         "lb", "date", "persName", "placeName", "orgName", "roleName", "idno", "seg", "ref",
-        "foreign", "num", "title", "term", "rs",
+        "foreign", "num", "title", "term", "rs", "fw",
     ),
     # what may stand between blocks of a division: layout space, page breaks, a page's number, notes, and a gap
     # where the export has no text at all
@@ -235,7 +236,7 @@ _ELEMENTS = (
             "The document: heads and opener, then paragraphs and speech turns (a heading inside the "
             "text opens a div type=\"section\"), then byline, closer and postscripts; spaces, page "
             "breaks and notes between them."),
-    Element("opener", "textstructure", mixed("inline", "dateline", "salute", "address", "byline", "signed", "fw"),
+    Element("opener", "textstructure", mixed("inline", "dateline", "salute", "address", "byline", "signed"),
             doc="Registry number, copy number (fw), To/From/Subject and provenance lines (seg), stamps, "
                 "dateline, address, salute."),
     Element("closer", "textstructure", mixed("inline", "signed", "dateline", "salute"),

@@ -58,6 +58,7 @@ EXAMPLES = {
     "variant-form": "Comrade Pak Heon-Yeong [Pak Hon Yong] said.",
     "unknown": "The [Cipher: 7/12] part.",
     "layout-space": "The text \u25a1\u25a1\u25a1 goes on.",
+    "page-number": "The talks went on\n- 2 -\nuntil noon.",
 }
 #: classes every mark's HTML may carry, styled once for all marks (xslt/html/transcr.xsl)
 SHARED_CLASSES = {"ed", "ed-label", "ed-quiet", "ed-drop", "ed-block"}

@@ -991,6 +991,21 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Forme work inside a line (a typed page's number where the page cut a paragraph): the words as
+       typed, small, in the flow of the sentence; between blocks it is a line of its own (core.xsl). -->
+  <xsl:template match="tei:fw[ancestor::tei:p or ancestor::tei:ab or ancestor::tei:l or ancestor::tei:item
+                              or ancestor::tei:head or ancestor::tei:seg]">
+    <xsl:call-template name="mark">
+      <xsl:with-param name="kind" select="'fw'"/>
+      <xsl:with-param name="explanation">
+        <xsl:choose>
+          <xsl:when test="@type='pageNum'"><xsl:value-of select="ed:label('Page number typed in the original')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="ed:label('Running head or foot of the original’s page')"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- A critical apparatus: the lemma in the text, each other reading as a bracketed variant. -->
   <xsl:template match="tei:app">
     <xsl:apply-templates select="tei:lem"/>

@@ -13,7 +13,7 @@ import re
 
 from ..model import OPENER_KINDS, Block, EditorialMark, block_marks, text_of
 from .dates import parse_date, read_block_dates
-from .marks import NOTE_NUMBER, InlineParser, LAYOUT_SQUARES
+from .marks import NOTE_NUMBER, PAGE_NUMBER, InlineParser, LAYOUT_SQUARES, page_number_mark
 
 _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
 _REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\-]*$|^(?:No\.|Nr\.|№)\s*\d{1,8}$")
@@ -149,11 +149,9 @@ def _dated(block: Block) -> Block:
     return block
 
 
-#: A typed page's number alone on its line, as it stood at the head or the foot of the page:
-#: `- 2 -`, `– 3 –`, `(p. 1)`, `Page 2`, `p. 4 of 7`. Which side of it the page turns is not said.
-_PAGE_NUMBER = re.compile(
-    r"[-–—]\s*\d{1,3}\s*[-–—]|\(\s*(?:p|pp|page)\.?\s*\d{1,3}\s*\)|(?:page|p\.)\s*\d{1,3}(?:\s+of\s+\d{1,3})?",
-    re.IGNORECASE)
+#: The end of a sentence: a full stop, a question or an exclamation mark, a colon or a semicolon,
+#: a closing quote or bracket after it.
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*\s*$")
 
 
 def _is_place_date(text: str) -> bool:
@@ -233,6 +231,37 @@ def _stamp_only(text: str) -> bool:
     kinds = {i.kind for i in items if isinstance(i, EditorialMark)}
     return (bool(items) and all(isinstance(i, EditorialMark) for i in items)
             and "stamp" in kinds and kinds <= {"stamp"} | _LAYOUT_MARKS)
+
+
+def _marks_only(text: str) -> bool:
+    """A block of the editors' marks and nothing else (`[…]`, `[Translation from the Russian]`): no
+    word of the document outside its brackets, so not a heading of it."""
+    if "[" not in text:
+        return False
+    outside, count = text, 1
+    while count:
+        outside, count = re.subn(r"\[[^\[\]]*\]", "", outside)
+    if re.search(r"\w", outside) or "[" in outside or "]" in outside:
+        return False  # a word of the document's own (`[handwritten] Copy sent`), or a bracket left open
+    items = [i for i in InlineParser().parse(text) if not (isinstance(i, str) and not i.strip())]
+    return bool(items) and all(isinstance(i, EditorialMark) for i in items)
+
+
+def _join_cut_sentences(blocks: list[Block]) -> list[Block]:
+    """A paragraph, a page's number, a paragraph: where the first does not end its sentence and the
+    second goes on in lower case, the page cut one paragraph, which holds the number where it stood."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.children:
+            block.children = _join_cut_sentences(block.children)
+        if (block.kind == "p" and not block.n and len(out) >= 2 and out[-1].kind == "page-number"
+                and out[-2].kind == "p" and text_of(block.content)[:1].islower()
+                and not _SENTENCE_END.search(text_of(out[-2].content))):
+            number = out.pop()
+            out[-1].content += [" ", page_number_mark(text_of(number.content).strip()), " "] + block.content
+            continue
+        out.append(block)
+    return out
 
 
 class BodyReader:
@@ -432,12 +461,13 @@ class BodyReader:
             return "dateline"
         if _layout_only(text):
             return "space"
-        if _PAGE_NUMBER.fullmatch(text.strip()):
+        if PAGE_NUMBER.fullmatch(text.strip()):
             return None  # the text has begun: a page's number is read with it
         lines = text.split("\n")
         if (len(lines) <= 3 and all(_words(l) <= 10 for l in lines) and not text.rstrip().endswith((".", ":", ";", ","))
                 and not _SPEAKER.match(text) and not _NUMBERED.match(text)):
-            return "head"
+            # the shape of a heading; of the editors' words alone, no heading of the document
+            return "editorial" if _marks_only(text) else "head"
         return None
 
     def _opener_end(self, texts: list[str]) -> int:
@@ -618,7 +648,7 @@ class BodyReader:
             if _layout_only(text):
                 blocks.append(Block("space", self._inline.parse(text)))
                 continue
-            if _PAGE_NUMBER.fullmatch(text.strip()):
+            if PAGE_NUMBER.fullmatch(text.strip()):
                 # the typed page's own number: a speech goes on across it
                 (turn.children if turn is not None else blocks).append(Block("page-number", self._inline.parse(text)))
                 continue
@@ -638,7 +668,7 @@ class BodyReader:
                 continue
             turn = None
             blocks.append(self._paragraph(text))
-        return blocks
+        return _join_cut_sentences(blocks)
 
     @staticmethod
     def _is_heading(text: str) -> bool:

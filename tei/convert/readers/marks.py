@@ -15,6 +15,13 @@ from typing import Callable
 from ..model import EditorialMark, Inline
 
 LAYOUT_SQUARES = re.compile("[\u25a1]+")
+#: A typed page's number, as it stood at the head or the foot of the page: `- 2 -`, `– 3 –`,
+#: `(p. 1)`, `Page 2`, `p. 4 of 7`. Which side of it the page turns is not said.
+PAGE_NUMBER = re.compile(
+    r"[-–—]\s*\d{1,3}\s*[-–—]|\(\s*(?:p|pp|page)\.?\s*\d{1,3}\s*\)|(?:page|p\.)\s*\d{1,3}(?:\s+of\s+\d{1,3})?",
+    re.IGNORECASE)
+#: A page's number on a line of its own between two lines of a block: the page turned inside it.
+_PAGE_NUMBER_LINE = re.compile(r"(?<=\n)[ \t]*(" + PAGE_NUMBER.pattern + r")[ \t]*(?=\n)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\S+?)([\s\u00a0]*)$")
 _TRAILING_PUNCT = ".,;:!?)»”’\"'"
 _ABBREVIATION = re.compile(r"^[A-Z][A-Z.\-&]*[A-Z.]$|^[A-Z]$")
@@ -256,6 +263,16 @@ class InlineParser:
             pos = end + 1
 
     def _text(self, items: list[Inline], text: str) -> None:
+        """Plain text, with a page's number on a line of its own inside it taken out as a mark."""
+        pos = 0
+        for match in _PAGE_NUMBER_LINE.finditer(text):
+            self._squares(items, text[pos:match.start(1)])
+            items.append(page_number_mark(match.group(1)))
+            pos = match.end(1)
+        self._squares(items, text[pos:])
+
+    @staticmethod
+    def _squares(items: list[Inline], text: str) -> None:
         """Plain text, with runs of layout squares taken out as layout marks."""
         pos = 0
         for match in LAYOUT_SQUARES.finditer(text):
@@ -403,6 +420,11 @@ _VARIANT_WORDS = re.compile(r"[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,3}")
 
 def _letters(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalpha())
+
+
+def page_number_mark(text: str) -> EditorialMark:
+    """A typed page's number inside a paragraph, kept as typed (`(p. 1)`), its digits as `variant`."""
+    return EditorialMark("page-number", raw=text, content=[text], variant=re.search(r"\d+", text).group(0))
 
 
 def _matching_bracket(text: str, start: int) -> int:
