@@ -146,3 +146,11 @@ def test_two_sources_with_the_same_record_id_are_not_merged(tmp_path):
     results = convert_paths([tmp_path], tmp_path / "out")
     assert [r.ok for r in results] == [True, False]
     assert "same record ID" in results[1].error
+
+
+def test_an_omission_mark_on_the_first_line_is_kept_in_the_text_not_taken_for_the_title():
+    text = "[…]\n\nThe minister said that the plan was ready.\n\nAnother paragraph here.\n"
+    tei, doc = convert_bytes(text.encode(), "cut.txt")
+    root = etree.fromstring(tei)
+    assert doc.metadata.title == "cut" and doc.metadata.cert["title"] == "low"
+    assert root.xpath("//t:body//t:gap/@reason", namespaces=TEI) == ["omitted"]

@@ -233,7 +233,7 @@ def _stamp_only(text: str) -> bool:
             and "stamp" in kinds and kinds <= {"stamp"} | _LAYOUT_MARKS)
 
 
-def _marks_only(text: str) -> bool:
+def marks_only(text: str) -> bool:
     """A block of the editors' marks and nothing else (`[…]`, `[Translation from the Russian]`): no
     word of the document outside its brackets, so not a heading of it."""
     if "[" not in text:
@@ -467,7 +467,7 @@ class BodyReader:
         if (len(lines) <= 3 and all(_words(l) <= 10 for l in lines) and not text.rstrip().endswith((".", ":", ";", ","))
                 and not _SPEAKER.match(text) and not _NUMBERED.match(text)):
             # the shape of a heading; of the editors' words alone, no heading of the document
-            return "editorial" if _marks_only(text) else "head"
+            return "editorial" if marks_only(text) else "head"
         return None
 
     def _opener_end(self, texts: list[str]) -> int:

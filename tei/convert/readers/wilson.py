@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ...core.archive import ARCHIVE
 from ..model import Document, Metadata, Responsibility
-from .body import BodyReader
+from .body import BodyReader, marks_only
 from .dates import parse_date
 from .language import text_language
 from .metadata import (
@@ -233,8 +233,8 @@ def title_like(line: str, strict: bool = True) -> bool:
     date (the archive's layouts) only a paragraph of several sentences is refused."""
     text = line.strip()
     words = text.split()
-    if not words or len(text) > 500:
-        return False
+    if not words or len(text) > 500 or marks_only(text):
+        return False  # `[…]` alone is the editors' mark, not the document's title
     if strict:
         return (len(words) <= 40 and not text[0].islower() and not _SENTENCE_BREAK.search(text)
                 and not _SENTENCE_END.search(text))
