@@ -67,19 +67,19 @@ print(json.dumps({{"documents": len(report.documents), "rebuilt": report.rebuilt
                   "before_mb": before / 1024}}))
 """
 
-#: The build again in a process of its own, after one source's record was edited (the number its
-#: copy ends with, which the reader takes into the record's last field): the listings and
-#: documents.json are put together from the kept entries, the teiCorpus spliced from the kept one.
+#: The build again in a process of its own, after one source's summary was edited (which changes
+#: its record): the listings and documents.json are put together from the kept entries, the
+#: teiCorpus spliced from the kept one.
 EDIT_SCRIPT = """
-import json, resource, sys, time
+import json, re, resource, sys, time
 sys.path.insert(0, {here!r})
 from pathlib import Path
 import tei.site.build as build_module
 import tei.site.pages as pages
 
 folder = Path({folder!r})
-path = folder / "sources" / "doc-000007.txt"
-path.write_bytes(path.read_bytes().replace(b"\\n7\\n", b"\\n7 edited\\n"))
+path = next(p for p in sorted((folder / "sources").iterdir()) if b"\\nSummary:\\n" in p.read_bytes())
+path.write_bytes(re.sub(rb"(\\nSummary:\\n+)", rb"\\1Edited. ", path.read_bytes(), count=1))
 pages._index_for_search = lambda folder, parts, cache, files: set()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start, cpu = time.perf_counter(), time.process_time()

@@ -147,13 +147,22 @@ class ListingFragments:
     what it shows of its document (the id, the record's fields its macro names, whether it has
     errors, its review count): the listings of 10,000 documents are put together from the kept
     entries, and an edit of a record makes again only the edited document's. The file is read only
-    when the listings are made again, and keeps only what the last build used."""
+    when the listings are made again, and keeps only what the last build used. The entries of
+    documents.json, most of the bytes, are not in it: the file keeps where each one is in the last
+    documents.json the cache holds (`catalogue_entry`), which the next is spliced from."""
 
     def __init__(self, macros, cache: Path | None = None, salt: str = "") -> None:
         self.macros, self.path, self.salt = macros, cache / SITE_FRAGMENTS if cache else None, salt
         kept = read_kept(self.path) if self.path else None
-        self.kept: dict[tuple, str] = kept["fragments"] if isinstance(kept, dict) and kept.get("salt") == salt else {}
+        kept = kept if isinstance(kept, dict) and kept.get("salt") == salt else {}
+        self.kept: dict[tuple, str] = kept.get("fragments", {})
         self.used: dict[tuple, str] = {}
+        #: The last documents.json (its path in the cache, size and mtime) and each entry's range in it
+        self.kept_catalogue: tuple[str, int, int] | None = kept.get("catalogue")
+        self.kept_entries: dict[str, tuple[int, int]] = kept.get("entries", {})
+        #: This build's documents.json's entries: their keys and ranges, and the keys of those made
+        self.entries: dict[str, tuple[int, int]] = {}
+        self.made_entries: set[str] = set()
         #: This build's fragments by document (macro, root, id: the published have one id each)
         self.shown: dict[tuple[str, str, str], str] = {}
         self.made = 0
@@ -188,24 +197,47 @@ class ListingFragments:
     def rows(self, docs: Iterable["DocumentBuild"], root: str) -> markupsafe.Markup:
         return markupsafe.Markup("".join([self.fragment("doc_row", _ROW_FIELDS, doc, root) for doc in docs]))
 
-    def text(self, key: str, make: Callable[[], str]) -> str:
-        """A text made from the cache's entry `key` alone (a document's entry in documents.json), kept
-        with the fragments rather than read from that entry at every build that lists it."""
-        made = self.used.get(key) or self.kept.get(key)
-        if made is None:
-            made = make()
+    def open_catalogue(self):
+        """The last documents.json that the kept entries' ranges are in (opened), or None when the
+        cache no longer holds it as it was written."""
+        if not self.kept_catalogue:
+            return None
+        name, size, mtime_ns = self.kept_catalogue
+        try:
+            file = open(self.path.parent / name, "rb")
+        except OSError:
+            return None
+        info = os.fstat(file.fileno())
+        if (info.st_size, info.st_mtime_ns) != (size, mtime_ns):
+            file.close()
+            return None
+        return file
+
+    def catalogue_entry(self, out: "_Splice", key: str, kept, make: Callable[[], bytes]) -> None:
+        """A document's entry in documents.json (made from the cache's entry `key` alone), copied
+        from the last documents.json (`kept`, from `open_catalogue`) when it has it, else made."""
+        start = out.position
+        found = self.kept_entries.get(key) if kept is not None else None
+        if found is not None:
+            out.copy(kept, *found)
+        else:
+            out.write(make())
             self.made += 1
-        self.used[key] = made
-        return made
+            self.made_entries.add(key)
+        self.entries[key] = (start, out.position - start)
 
     def reviews(self, docs: Iterable["DocumentBuild"], root: str) -> markupsafe.Markup:
         return markupsafe.Markup("".join([self.fragment("review_item", ("title",), doc, root) for doc in docs]))
 
-    def save(self) -> None:
-        """Keep the entries this build used for the next, unless they are the ones kept."""
-        if self.path and (self.made or self.used.keys() != self.kept.keys()):
-            write_atomic(self.path, pickle.dumps({"salt": self.salt, "fragments": self.used},
-                                                 protocol=pickle.HIGHEST_PROTOCOL))
+    def save(self, listings: Path) -> None:
+        """Keep the entries this build used for the next, with where the entries of documents.json
+        are in the one the cache's entry `listings` holds."""
+        if self.path:
+            info = os.stat(listings / "documents.json")
+            catalogue = (str((listings / "documents.json").relative_to(self.path.parent)), info.st_size,
+                         info.st_mtime_ns)
+            write_atomic(self.path, pickle.dumps({"salt": self.salt, "fragments": self.used, "catalogue": catalogue,
+                                                  "entries": self.entries}, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _year(record: dict) -> str:
@@ -509,7 +541,7 @@ def _write_around_documents(folder: Path, documents: list["DocumentBuild"], publ
         listings = memo.put_folder(key, lambda scratch: _write_listings(
             scratch, env, documents, published, failed, edition, cards, records, sources, archives, schemas,
             cache, memo, fragments))
-        fragments.save()
+        fragments.save(listings)
     # Copied, not linked: these pages are few, and a page changed by hand in the site must not
     # change what the cache keeps of it.
     _copy_folder(listings, folder)
@@ -721,16 +753,23 @@ def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: lis
     """documents.json (the entries kept for each document put together, the same bytes as one
     json.dump with indent=2 and sorted keys), the build report and the sitemap."""
     summary = json.dumps(edition.summary(), indent=2, ensure_ascii=False, sort_keys=True).replace("\n", "\n  ")
-    with open(folder / "documents.json", "w", encoding="utf-8") as out:
-        out.write('{\n  "documents": [')
-        for index, doc in enumerate(documents):
-            if "xml" in doc.files:
-                entry = fragments.text(memo.key("tei", doc.key, doc.id), lambda: (
-                    _tei_facts(cache, doc, memo) / "catalogue.json").read_text(encoding="utf-8"))
-            else:
-                entry = _catalogue_entry(doc)
-            out.write(("," if index else "") + "\n    " + entry)
-        out.write(("\n  ]" if documents else "]") + ',\n  "edition": ' + summary + "\n}")
+    kept = fragments.open_catalogue()
+    try:
+        with open(folder / "documents.json", "wb") as file:
+            out = _Splice(file)
+            out.write(b'{\n  "documents": [')
+            for index, doc in enumerate(documents):
+                out.write(b",\n    " if index else b"\n    ")
+                if "xml" in doc.files:
+                    fragments.catalogue_entry(out, memo.key("tei", doc.key, doc.id), kept, lambda: (
+                        _tei_facts(cache, doc, memo) / "catalogue.json").read_bytes())
+                else:
+                    out.write(_catalogue_entry(doc).encode("utf-8"))
+            out.write((("\n  ]" if documents else "]") + ',\n  "edition": ' + summary + "\n}").encode("utf-8"))
+            out.finish()
+    finally:
+        if kept is not None:
+            kept.close()
     report = {"published": len(documents), "failed": [{"source": d.source, "error": d.failed} for d in failed],
               "invalid": [{"id": d.id, "errors": d.errors} for d in documents if d.errors]}
     (folder / "build-report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
