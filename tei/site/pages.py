@@ -165,6 +165,9 @@ class ListingFragments:
         self.made_entries: set[str] = set()
         #: This build's fragments by document (macro, root, id: the published have one id each)
         self.shown: dict[tuple[str, str, str], str] = {}
+        #: What a document's entries show (its id, errors, review count and fields), by the fields
+        #: and its id: made once for all the depths of page it is listed at
+        self.values: dict[tuple[tuple[str, ...], str], tuple] = {}
         self.made = 0
 
     def install(self, env: jinja2.Environment) -> None:
@@ -175,9 +178,14 @@ class ListingFragments:
         found = self.shown.get((macro, root, doc.id))  # a document is in many lists: its key is made once
         if found is not None:
             return found
-        record = doc.record
-        key = (macro, root, doc.id, bool(doc.errors), doc.review,
-               *[_shown(record[name]) if name in record else _ABSENT for name in fields])
+        values = self.values.get((fields, doc.id))
+        if values is None:
+            record = doc.record
+            values = (doc.id, bool(doc.errors), doc.review,
+                      *[value if value is None or type(value) is str or value is _ABSENT else _shown(value)
+                        for value in [record.get(name, _ABSENT) for name in fields]])
+            self.values[(fields, doc.id)] = values
+        key = (macro, root, *values)
         made = self.used.get(key)
         if made is None:
             made = self.kept.get(key)
