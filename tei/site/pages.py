@@ -165,9 +165,11 @@ class ListingFragments:
         self.made_entries: set[str] = set()
         #: This build's fragments by document (macro, root, id: the published have one id each)
         self.shown: dict[tuple[str, str, str], str] = {}
-        #: What a document's entries show (its id, errors, review count and fields), by the fields
-        #: and its id: made once for all the depths of page it is listed at
-        self.values: dict[tuple[tuple[str, ...], str], tuple] = {}
+        #: A digest of what a document's entries show (its errors, review count and fields), by the
+        #: fields and its id: made once for all the depths of page it is listed at. Keys of the id
+        #: and a digest, not of the values themselves, which read back from the file would be a
+        #: second copy of every title and date in memory
+        self.values: dict[tuple[tuple[str, ...], str], bytes] = {}
         self.made = 0
 
     def install(self, env: jinja2.Environment) -> None:
@@ -178,14 +180,15 @@ class ListingFragments:
         found = self.shown.get((macro, root, doc.id))  # a document is in many lists: its key is made once
         if found is not None:
             return found
-        values = self.values.get((fields, doc.id))
-        if values is None:
+        digest = self.values.get((fields, doc.id))
+        if digest is None:
             record = doc.record
-            values = (doc.id, bool(doc.errors), doc.review,
+            values = (bool(doc.errors), doc.review,
                       *[value if value is None or type(value) is str or value is _ABSENT else _shown(value)
                         for value in [record.get(name, _ABSENT) for name in fields]])
-            self.values[(fields, doc.id)] = values
-        key = (macro, root, *values)
+            digest = self.values[(fields, doc.id)] = hashlib.blake2b(repr(values).encode("utf-8"),
+                                                                     digest_size=16).digest()
+        key = (macro, root, doc.id, digest)
         made = self.used.get(key)
         if made is None:
             made = self.kept.get(key)
