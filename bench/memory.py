@@ -1,6 +1,6 @@
 """Peak memory of the build's main process at any size, without making every document.
 
-    .venv/bin/python bench/memory.py --sizes 1000,10000,50000
+    .venv/bin/python bench/memory.py --sizes 1000,10000,50000 [--edit]
 
 Each size is a fresh process that builds a site of N documents whose converted files are already
 in the cache: `--templates` generated documents (bench/corpus.py) are built for real once, and
@@ -67,31 +67,62 @@ print(json.dumps({{"documents": len(report.documents), "rebuilt": report.rebuilt
                   "before_mb": before / 1024}}))
 """
 
+#: The build again in a process of its own, after one source's summary was edited (which changes
+#: its record): the listings and documents.json are put together from the kept entries, the
+#: teiCorpus spliced from the kept one.
+EDIT_SCRIPT = """
+import json, re, resource, sys, time
+sys.path.insert(0, {here!r})
+from pathlib import Path
+import tei.site.build as build_module
+import tei.site.pages as pages
 
-def run_one(size: int, templates: int) -> dict:
+folder = Path({folder!r})
+path = next(p for p in sorted((folder / "sources").iterdir()) if b"\\nSummary:\\n" in p.read_bytes())
+path.write_bytes(re.sub(rb"(\\nSummary:\\n+)", rb"\\1Edited. ", path.read_bytes(), count=1))
+pages._index_for_search = lambda folder, parts, cache, files: set()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start, cpu = time.perf_counter(), time.process_time()
+report = build_module.build([folder / "sources"], folder / "edition", jobs=1, formats=("html", "txt"))
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+print(json.dumps({{"documents": len(report.documents), "rebuilt": report.rebuilt, "seconds": seconds, "cpu": cpu,
+                  "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "before_mb": before / 1024}}))
+"""
+
+
+def run_one(size: int, templates: int, edit: bool) -> tuple[dict, dict | None]:
     folder = tempfile.mkdtemp(prefix="bench-memory-")
     try:
-        script = SCRIPT.format(here=str(HERE), folder=folder, size=size, templates=templates)
-        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-        if done.returncode:
-            sys.exit(done.stderr)
-        output = done.stdout
+        results = []
+        for script in (SCRIPT, EDIT_SCRIPT) if edit else (SCRIPT,):
+            script = script.format(here=str(HERE), folder=folder, size=size, templates=templates)
+            done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+            if done.returncode:
+                sys.exit(done.stderr)
+            results.append(json.loads(done.stdout.strip().splitlines()[-1]))
     finally:
         subprocess.run(["rm", "-rf", folder], check=False)
-    return json.loads(output.strip().splitlines()[-1])
+    return results[0], results[1] if edit else None
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated edition sizes")
     parser.add_argument("--templates", type=int, default=50, help="documents built for real, then repeated")
+    parser.add_argument("--edit", action="store_true",
+                        help="then build again in a new process after one source's record was edited")
     args = parser.parse_args()
-    print(f"{'documents':>10} {'build s':>8} {'peak MB main':>13} {'KB/document':>12}")
+    print(f"{'documents':>10} {'build':>6} {'s':>8} {'CPU s':>7} {'peak MB main':>13} {'KB/document':>12}")
     for size in (int(s) for s in args.sizes.split(",")):
-        result = run_one(size, args.templates)
-        grown = (result["main_mb"] - result["before_mb"]) * 1024 / size
-        print(f"{size:>10} {result['seconds']:>8.1f} {result['main_mb']:>13.0f}"
-              f" {grown:>12.1f}")
+        first, edited = run_one(size, args.templates, args.edit)
+        for name, result in (("first", first), ("edit", edited)):
+            if result is None:
+                continue
+            grown = (result["main_mb"] - result["before_mb"]) * 1024 / size
+            cpu = f"{result['cpu']:>7.2f}" if "cpu" in result else f"{'':>7}"
+            print(f"{size:>10} {name:>6} {result['seconds']:>8.1f} {cpu} {result['main_mb']:>13.0f} {grown:>12.1f}"
+                  f"  ({result['rebuilt']} made)")
 
 
 if __name__ == "__main__":

@@ -147,15 +147,29 @@ class ListingFragments:
     what it shows of its document (the id, the record's fields its macro names, whether it has
     errors, its review count): the listings of 10,000 documents are put together from the kept
     entries, and an edit of a record makes again only the edited document's. The file is read only
-    when the listings are made again, and keeps only what the last build used."""
+    when the listings are made again, and keeps only what the last build used. The entries of
+    documents.json, most of the bytes, are not in it: the file keeps where each one is in the last
+    documents.json the cache holds (`catalogue_entry`), which the next is spliced from."""
 
     def __init__(self, macros, cache: Path | None = None, salt: str = "") -> None:
         self.macros, self.path, self.salt = macros, cache / SITE_FRAGMENTS if cache else None, salt
         kept = read_kept(self.path) if self.path else None
-        self.kept: dict[tuple, str] = kept["fragments"] if isinstance(kept, dict) and kept.get("salt") == salt else {}
+        kept = kept if isinstance(kept, dict) and kept.get("salt") == salt else {}
+        self.kept: dict[tuple, str] = kept.get("fragments", {})
         self.used: dict[tuple, str] = {}
+        #: The last documents.json (its path in the cache, size and mtime) and each entry's range in it
+        self.kept_catalogue: tuple[str, int, int] | None = kept.get("catalogue")
+        self.kept_entries: dict[str, tuple[int, int]] = kept.get("entries", {})
+        #: This build's documents.json's entries: their keys and ranges, and the keys of those made
+        self.entries: dict[str, tuple[int, int]] = {}
+        self.made_entries: set[str] = set()
         #: This build's fragments by document (macro, root, id: the published have one id each)
         self.shown: dict[tuple[str, str, str], str] = {}
+        #: A digest of what a document's entries show (its errors, review count and fields), by the
+        #: fields and its id: made once for all the depths of page it is listed at. Keys of the id
+        #: and a digest, not of the values themselves, which read back from the file would be a
+        #: second copy of every title and date in memory
+        self.values: dict[tuple[tuple[str, ...], str], bytes] = {}
         self.made = 0
 
     def install(self, env: jinja2.Environment) -> None:
@@ -166,9 +180,15 @@ class ListingFragments:
         found = self.shown.get((macro, root, doc.id))  # a document is in many lists: its key is made once
         if found is not None:
             return found
-        record = doc.record
-        key = (macro, root, doc.id, bool(doc.errors), doc.review,
-               *[_shown(record[name]) if name in record else _ABSENT for name in fields])
+        digest = self.values.get((fields, doc.id))
+        if digest is None:
+            record = doc.record
+            values = (bool(doc.errors), doc.review,
+                      *[value if value is None or type(value) is str or value is _ABSENT else _shown(value)
+                        for value in [record.get(name, _ABSENT) for name in fields]])
+            digest = self.values[(fields, doc.id)] = hashlib.blake2b(repr(values).encode("utf-8"),
+                                                                     digest_size=16).digest()
+        key = (macro, root, doc.id, digest)
         made = self.used.get(key)
         if made is None:
             made = self.kept.get(key)
@@ -188,24 +208,47 @@ class ListingFragments:
     def rows(self, docs: Iterable["DocumentBuild"], root: str) -> markupsafe.Markup:
         return markupsafe.Markup("".join([self.fragment("doc_row", _ROW_FIELDS, doc, root) for doc in docs]))
 
-    def text(self, key: str, make: Callable[[], str]) -> str:
-        """A text made from the cache's entry `key` alone (a document's entry in documents.json), kept
-        with the fragments rather than read from that entry at every build that lists it."""
-        made = self.used.get(key) or self.kept.get(key)
-        if made is None:
-            made = make()
+    def open_catalogue(self):
+        """The last documents.json that the kept entries' ranges are in (opened), or None when the
+        cache no longer holds it as it was written."""
+        if not self.kept_catalogue:
+            return None
+        name, size, mtime_ns = self.kept_catalogue
+        try:
+            file = open(self.path.parent / name, "rb")
+        except OSError:
+            return None
+        info = os.fstat(file.fileno())
+        if (info.st_size, info.st_mtime_ns) != (size, mtime_ns):
+            file.close()
+            return None
+        return file
+
+    def catalogue_entry(self, out: "_Splice", key: str, kept, make: Callable[[], bytes]) -> None:
+        """A document's entry in documents.json (made from the cache's entry `key` alone), copied
+        from the last documents.json (`kept`, from `open_catalogue`) when it has it, else made."""
+        start = out.position
+        found = self.kept_entries.get(key) if kept is not None else None
+        if found is not None:
+            out.copy(kept, *found)
+        else:
+            out.write(make())
             self.made += 1
-        self.used[key] = made
-        return made
+            self.made_entries.add(key)
+        self.entries[key] = (start, out.position - start)
 
     def reviews(self, docs: Iterable["DocumentBuild"], root: str) -> markupsafe.Markup:
         return markupsafe.Markup("".join([self.fragment("review_item", ("title",), doc, root) for doc in docs]))
 
-    def save(self) -> None:
-        """Keep the entries this build used for the next, unless they are the ones kept."""
-        if self.path and (self.made or self.used.keys() != self.kept.keys()):
-            write_atomic(self.path, pickle.dumps({"salt": self.salt, "fragments": self.used},
-                                                 protocol=pickle.HIGHEST_PROTOCOL))
+    def save(self, listings: Path) -> None:
+        """Keep the entries this build used for the next, with where the entries of documents.json
+        are in the one the cache's entry `listings` holds."""
+        if self.path:
+            info = os.stat(listings / "documents.json")
+            catalogue = (str((listings / "documents.json").relative_to(self.path.parent)), info.st_size,
+                         info.st_mtime_ns)
+            write_atomic(self.path, pickle.dumps({"salt": self.salt, "fragments": self.used, "catalogue": catalogue,
+                                                  "entries": self.entries}, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _year(record: dict) -> str:
@@ -509,7 +552,7 @@ def _write_around_documents(folder: Path, documents: list["DocumentBuild"], publ
         listings = memo.put_folder(key, lambda scratch: _write_listings(
             scratch, env, documents, published, failed, edition, cards, records, sources, archives, schemas,
             cache, memo, fragments))
-        fragments.save()
+        fragments.save(listings)
     # Copied, not linked: these pages are few, and a page changed by hand in the site must not
     # change what the cache keeps of it.
     _copy_folder(listings, folder)
@@ -721,16 +764,23 @@ def _write_catalogue(folder: Path, documents: list["DocumentBuild"], failed: lis
     """documents.json (the entries kept for each document put together, the same bytes as one
     json.dump with indent=2 and sorted keys), the build report and the sitemap."""
     summary = json.dumps(edition.summary(), indent=2, ensure_ascii=False, sort_keys=True).replace("\n", "\n  ")
-    with open(folder / "documents.json", "w", encoding="utf-8") as out:
-        out.write('{\n  "documents": [')
-        for index, doc in enumerate(documents):
-            if "xml" in doc.files:
-                entry = fragments.text(memo.key("tei", doc.key, doc.id), lambda: (
-                    _tei_facts(cache, doc, memo) / "catalogue.json").read_text(encoding="utf-8"))
-            else:
-                entry = _catalogue_entry(doc)
-            out.write(("," if index else "") + "\n    " + entry)
-        out.write(("\n  ]" if documents else "]") + ',\n  "edition": ' + summary + "\n}")
+    kept = fragments.open_catalogue()
+    try:
+        with open(folder / "documents.json", "wb") as file:
+            out = _Splice(file)
+            out.write(b'{\n  "documents": [')
+            for index, doc in enumerate(documents):
+                out.write(b",\n    " if index else b"\n    ")
+                if "xml" in doc.files:
+                    fragments.catalogue_entry(out, memo.key("tei", doc.key, doc.id), kept, lambda: (
+                        _tei_facts(cache, doc, memo) / "catalogue.json").read_bytes())
+                else:
+                    out.write(_catalogue_entry(doc).encode("utf-8"))
+            out.write((("\n  ]" if documents else "]") + ',\n  "edition": ' + summary + "\n}").encode("utf-8"))
+            out.finish()
+    finally:
+        if kept is not None:
+            kept.close()
     report = {"published": len(documents), "failed": [{"source": d.source, "error": d.failed} for d in failed],
               "invalid": [{"id": d.id, "errors": d.errors} for d in documents if d.errors]}
     (folder / "build-report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -873,6 +923,7 @@ def _write_corpus(folder: Path, documents: list["DocumentBuild"], records: list[
                     if claims.exact:  # every id as wanted: the same part comes out again while they are free
                         index[part_key] = (offset, len(part), claims.claimed)
                 writer.close()
+                writer.out.finish()
             _KeptCorpus.seal(entry, index)
 
         try:
@@ -892,30 +943,62 @@ class _Bytes:
 
 class _Splice:
     """A file written at a known position, with ranges of another file copied into it by the
-    kernel (os.copy_file_range: no bytes through Python), else read and written."""
+    kernel (os.copy_file_range: no bytes through Python), else read and written. Ranges that
+    follow each other in the source, with the same bytes written between them as the source has
+    there (the separator between two parts), are copied as one: a file spliced from 10,000 kept
+    parts around one changed part is a few copies, not 10,000. `finish` writes what is pending."""
+
+    #: The most bytes written after a range that wait to be found in the source between it and the next.
+    GAP = 64
 
     def __init__(self, out) -> None:
         self.out, self.position = out, 0
+        #: The range of a source to copy that is not yet in the file (source, start, end), and what
+        #: was written after it; the file holds `written` bytes
+        self.run: tuple | None = None
+        self.gap, self.written = b"", 0
 
     def write(self, data: bytes) -> None:
-        self.out.write(data)
         self.position += len(data)
+        if self.run is not None and len(self.gap) + len(data) <= self.GAP:
+            self.gap += data
+            return
+        self.finish()
+        self.out.write(data)
+        self.written += len(data)
 
     def copy(self, source, offset: int, length: int) -> None:
+        self.position += length
+        if self.run is not None:
+            file, start, end = self.run
+            if file is source and offset == end + len(self.gap) and (
+                    not self.gap or os.pread(source.fileno(), len(self.gap), end) == self.gap):
+                self.run, self.gap = (source, start, offset + length), b""
+                return
+            self.finish()
+        self.run = (source, offset, offset + length)
+
+    def finish(self) -> None:
+        """Copy the pending range, and write what followed it."""
+        if self.run is None:
+            return
+        source, offset, end = self.run
+        gap, self.run, self.gap = self.gap, None, b""
         self.out.flush()
         target = self.out.fileno()
-        end = offset + length
         while offset < end:
             try:
-                copied = os.copy_file_range(source.fileno(), target, end - offset, offset, self.position)
+                copied = os.copy_file_range(source.fileno(), target, end - offset, offset, self.written)
             except OSError:  # another file system, or none that can: copied through memory
                 copied = os.pwrite(target, os.pread(source.fileno(), min(end - offset, 1 << 20), offset),
-                                   self.position)
+                                   self.written)
             if copied <= 0:
                 raise OSError(f"{source.name}: shorter than its index says")
             offset += copied
-            self.position += copied
-        self.out.seek(self.position)
+            self.written += copied
+        self.out.seek(self.written)
+        self.out.write(gap)
+        self.written += len(gap)
 
 
 class _KeptCorpus:

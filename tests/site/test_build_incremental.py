@@ -269,8 +269,8 @@ def test_an_edit_of_a_record_makes_only_its_own_entries_in_the_listings_and_give
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     made = []
     save = pages_module.ListingFragments.save
-    monkeypatch.setattr(pages_module.ListingFragments, "save", lambda self: made.append(
-        {key for key in self.used if key not in self.kept}) or save(self))
+    monkeypatch.setattr(pages_module.ListingFragments, "save", lambda self, listings: made.append(
+        {key for key in self.used if key not in self.kept} | self.made_entries) or save(self, listings))
     report = build([sources], site, jobs=1, formats=FAST)
     assert report.rebuilt == 1
     assert len(made) == 1 and made[0]
