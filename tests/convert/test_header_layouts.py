@@ -238,3 +238,17 @@ def test_an_intermediary_in_brackets_is_transmitted_and_not_part_of_the_recipien
     assert ("intermediary", "A. Orlov") in [(d.field, d.value) for d in decisions]
     unbracketed = todays_page().replace("Note from the Soviet Embassy in Hanoi", "Cable from Pavlov to Molotov via Orlov")
     assert parties(root_of(unbracketed)[0])["transmitted"] == [("Orlov", "medium")]
+
+
+def test_a_line_between_the_title_and_the_citation_fields_is_kept_and_the_fields_still_read():
+    """A subtitle such as `(Excerpt)` once made the fields unread, and the text after `Original
+    Language:` was taken for its value (the conversion failed as losing words)."""
+    from tei.convert.pipeline import convert_bytes
+    text = ("April 9, 1968\n\nTelephone Message, I. Stalin to Kim Il Sung\n(Excerpt)\nCitation:\n\n"
+            "\"Telephone Message\", October 12, 1948, Wilson Center Digital Archive, RGASPI, f. 558.\n\n"
+            "Summary:\n\nStalin and Kim agree.\n\nOriginal Language:\n\nRussian\n\nContents:\n\n"
+            "Translation - English\n\nI confirm receipt of your letter and welcome the news.\n\nI. STALIN\n")
+    tei, doc = convert_bytes(text.encode(), "excerpt.txt")
+    assert doc.layout == "citation" and doc.metadata.original_languages == ["Russian"]
+    assert doc.metadata.extra == [("subtitle", "(Excerpt)")] and b'<note type="subtitle">(Excerpt)</note>' in tei
+    assert b"<p>I confirm receipt of your letter and welcome the news.</p>" in tei

@@ -362,6 +362,17 @@ class WilsonReader:
                 continue
             found = _label(lines[pos], HEAD_LABELS)
             if not found:
+                after = self._skip_blank(lines, pos + 1)
+                line = lines[pos].strip()
+                if (not fields.values and len(line.split()) <= 15 and not line.endswith((".", "!", "?", ":"))
+                        and (not _blank(lines[pos - 1]) or after == pos + 1)
+                        and after < len(lines) and _label(lines[after], HEAD_LABELS)):
+                    # a line against the title or the citation's first field (`(Excerpt)`): the
+                    # title's own addition, kept in the header, and the fields read after it; a
+                    # sentence, or a line apart from both, is the text
+                    fields.add("subtitle", [line])
+                    pos = after
+                    continue
                 break
             layout = "citation"
             name, same_line = found
@@ -613,7 +624,7 @@ class WilsonReader:
         for funder in both.values.get("funders", []):
             if funder not in meta.funders:
                 meta.funders.append(funder)
-        for extra in ("notes", "related"):
+        for extra in ("subtitle", "notes", "related"):
             for value in both.values.get(extra, []):
                 meta.extra.append((extra, value))
 
