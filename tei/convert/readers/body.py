@@ -214,11 +214,16 @@ def _short(text: str) -> bool:
 _LAYOUT_MARKS = {"layout-space", "page-break"}
 
 
+def _items(text: str) -> list:
+    """The block's marks and text, without the white space between them."""
+    return [i for i in InlineParser().parse(text) if not (isinstance(i, str) and not i.strip())]
+
+
 def _layout_only(text: str) -> bool:
     """Only layout squares and page breaks (`□□`, `[page break]`): no words of the document."""
     if "[" not in text:
         return bool(LAYOUT_SQUARES.search(text)) and not LAYOUT_SQUARES.sub("", text).strip()
-    items = [i for i in InlineParser().parse(text) if not (isinstance(i, str) and not i.strip())]
+    items = _items(text)
     return bool(items) and all(isinstance(i, EditorialMark) and i.kind in _LAYOUT_MARKS for i in items)
 
 
@@ -227,7 +232,7 @@ def _stamp_only(text: str) -> bool:
     archive's description of a stamp on the page, not a heading."""
     if "[" not in text:
         return False
-    items = [i for i in InlineParser().parse(text) if not (isinstance(i, str) and not i.strip())]
+    items = _items(text)
     kinds = {i.kind for i in items if isinstance(i, EditorialMark)}
     return (bool(items) and all(isinstance(i, EditorialMark) for i in items)
             and "stamp" in kinds and kinds <= {"stamp"} | _LAYOUT_MARKS)
@@ -243,7 +248,7 @@ def marks_only(text: str) -> bool:
         outside, count = re.subn(r"\[[^\[\]]*\]", "", outside)
     if re.search(r"\w", outside) or "[" in outside or "]" in outside:
         return False  # a word of the document's own (`[handwritten] Copy sent`), or a bracket left open
-    items = [i for i in InlineParser().parse(text) if not (isinstance(i, str) and not i.strip())]
+    items = _items(text)
     return bool(items) and all(isinstance(i, EditorialMark) for i in items)
 
 

@@ -145,9 +145,13 @@ _YEAR_FIRST = re.compile(
 def _from_foreign(text: str, cleaned: str) -> DateValue | None:
     """A full date in one of the archive's original languages (None: not one)."""
     found = _FOREIGN_DAY_MONTH_YEAR.match(cleaned) or _YEAR_FIRST.match(cleaned)
-    if found is None:
-        return None
-    if found.re is _YEAR_FIRST and found["cyear"]:
+    return None if found is None else _foreign_day(text, found)
+
+
+def _foreign_day(text: str, found: re.Match) -> DateValue | None:
+    """The day a match of a foreign date's pattern gives (groups day, month, year; or the East
+    Asian form's cyear, cmonth, cday); None for a month no language names alone, or no such day."""
+    if "cyear" in found.re.groupindex and found["cyear"]:
         year, month, day = int(found["cyear"]), int(found["cmonth"]), int(found["cday"])
     else:
         month = _foreign_months().get(found["month"].lower())
@@ -184,7 +188,7 @@ def find_dates(text: str) -> list[tuple[int, int, DateValue]]:
         for match in _FOREIGN_DATE_IN_TEXT.finditer(text):
             if match.group("month") in _MONTHS or any(s < match.end() and match.start() < e for s, e, _ in found):
                 continue
-            date = _from_foreign(match.group(0), match.group(0))
+            date = _foreign_day(match.group(0), match)
             if date is not None:
                 found.append((match.start(), match.end(), date))
         found.sort(key=lambda item: item[0])

@@ -90,8 +90,8 @@ def _rule_signature(inner: str):
     return None
 
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10}
+_NUMBER_WORDS = {"a": "1", "an": "1", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+                 "seven": "7", "eight": "8", "nine": "9", "ten": "10"}
 _UNITS = {"word": "word", "line": "line", "letter": "letter", "character": "char", "char": "char", "group": "group",
           "page": "page", "paragraph": "paragraph", "sentence": "sentence"}
 #: what became of the text: the mark's kind, written as `gap/@reason` (docs/encoding.md)
@@ -112,8 +112,8 @@ def _rule_lacuna(inner: str):
     if match is None:
         return None
     quantity = match["quantity"].lower()
-    number = quantity if quantity.isdigit() else str(_NUMBER_WORDS.get(quantity, 0))
-    extent = {"label": inner, "quantity": number if number != "0" else "", "unit": _UNITS[match["unit"].lower()]}
+    number = quantity if quantity.isdigit() and int(quantity) else _NUMBER_WORDS.get(quantity, "")  # none for `several`, 0
+    extent = {"label": inner, "quantity": number, "unit": _UNITS[match["unit"].lower()]}
     reason = _LACUNA_REASONS[" ".join(match["reason"].lower().split())]
     if reason == "missing":
         return "missing", extent
