@@ -21,10 +21,12 @@ from .model import OPENER_KINDS, Block, Document, EditorialMark, Inline, dates_i
 
 PUBLISHER = ARCHIVE
 
+#: {text}: what the archive publishes, a "translation" (nearly always) or the "original" (when the text
+#: is not English); {marker}: who marked its errors
 EDITORIAL_DECLARATION = {
-    "correction": "The translation is transcribed as published by the archive. Errors marked [sic] by the "
-                  "translator are encoded as sic around the word concerned; no correction is made.",
-    "normalization": "Spelling, capitalisation and punctuation are those of the translation. Runs of layout "
+    "correction": "The {text} is transcribed as published by the archive. Errors marked [sic] by the "
+                  "{marker} are encoded as sic around the word concerned; no correction is made.",
+    "normalization": "Spelling, capitalisation and punctuation are those of the {text}. Runs of layout "
                      "squares (\u25a1) of the export are encoded as space elements with their count.",
     "interpretation": "Square-bracketed interventions of the translator or the archive's editors are encoded "
                       "as TEI elements (sic, gap, add, space, supplied, choice, unclear, note, pb); the "
@@ -132,6 +134,8 @@ class TeiEncoder:
 
     def header(self, root: etree._Element) -> None:
         header = _el(root, "teiHeader")
+        if self.text_lang != "en":
+            header.set(XML_LANG, "en")  # the header's words are the archive's and the edition's, in English
         file_desc = _el(header, "fileDesc")
         self.title_stmt(file_desc)
         self.publication_stmt(file_desc)
@@ -260,8 +264,10 @@ class TeiEncoder:
         _el(app, "label", "tei-edition")
         _el(app, "desc", "Converted from the archive's plain-text export.")
         decl = _el(enc, "editorialDecl")
+        words = ({"text": "translation", "marker": "translator"} if self.text_lang == "en"
+                 else {"text": "original", "marker": "editors"})
         for part, text in EDITORIAL_DECLARATION.items():
-            _el(_el(decl, part), "p", text)
+            _el(_el(decl, part), "p", text.format_map(words))
         class_decl = _el(enc, "classDecl")
         for taxonomy, names in (("document-types", DOCUMENT_TYPES), ("classifications", CLASSIFICATIONS)):
             tax = _el(class_decl, "taxonomy", **{XML_ID: taxonomy})

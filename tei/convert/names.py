@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 from lxml import etree
 
 from ..core.registers import KIND_OF_NAME, KINDS, Entry, Registers, fold, fold_hyphens, normal_space, text_without_roles
-from ..core.tei import T
+from ..core.tei import T, XML_LANG
 
 
 #: where a TEI file finds the registers, relative to itself: an edition keeps tei/ and registers/ side by side
@@ -54,6 +54,9 @@ _ROLE_NAME_TAGS = {T + "roleName"}
 #: title-case or bibliographic text: register names are linked there, but no candidates are guessed
 NO_CANDIDATES = {"title", "head", "bibl", "licence"}
 _NO_CANDIDATES_TAGS = {T + name for name in NO_CANDIDATES}
+#: languages that capitalise every noun: there a run of capitalised words is no sign of a name
+#: ("die Vereinten Nationen", "mit dem Herrn Bundeskanzler"), so no candidates are guessed in their text
+NOUNS_CAPITALISED = {"de", "lb"}
 #: header elements whose whole value is a name: they get @ref themselves (TEI: att.naming, att.canonical)
 WHOLE_VALUE = {"settlement": ("place",), "pubPlace": ("place",), "repository": ("org",), "publisher": ("org",),
                "funder": ("org",), "author": ("person", "org")}
@@ -770,7 +773,7 @@ class NameTagger:
     def _candidate_spans(self, flat: _Flat, text: _Text) -> list[Span]:
         """Unknown names: a run of capitalised words not at the start of a sentence, or words after a title."""
         container = text.element
-        if _in_any(container, _NO_CANDIDATES_TAGS):
+        if _in_any(container, _NO_CANDIDATES_TAGS) or _language(container) in NOUNS_CAPITALISED:
             return []
         folded = flat.plain
         opens = _opens_sentence(container.getparent(), text.outer) if _local(container) == "orig" else True
@@ -1034,6 +1037,17 @@ def _hold_atoms(texts: list[_Text], by_element: dict[etree._Element, _Text]) -> 
             if outer not in children:
                 children[outer] = {piece.node: i for i, piece in enumerate(outer.pieces) if piece.kind == "barrier"}
             text.outer = (outer, children[outer][parent])
+
+
+def _language(element: etree._Element) -> str:
+    """The primary subtag of the xml:lang `element` is in ("de" of "de-AT"); "" where none is given."""
+    node = element
+    while node is not None:
+        lang = node.get(XML_LANG)
+        if lang is not None:
+            return lang.partition("-")[0].lower()
+        node = node.getparent()
+    return ""
 
 
 def _in_any(element: etree._Element, tags: set[str]) -> bool:

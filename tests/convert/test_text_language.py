@@ -52,3 +52,27 @@ def test_the_contents_label_decides_without_a_reading():
         assert _languages(tei)[0] == "en" and doc.metadata.contents == " ".join(contents.split("\n\n"))
     tei, _ = convert_bytes(_page(ENGLISH, "Contents:\n\nTranscript - Russian\n\n"), "label.txt")
     assert _languages(tei) == ("ru", [("ru", "Russian", "")])
+
+
+def test_an_original_s_header_stays_english_and_says_it_is_the_original():
+    tei, _ = convert_bytes(_page(GERMAN, "Original Language:\n\nGerman\n\n"), "de.txt")
+    root = etree.fromstring(tei)
+    header = root.find("t:teiHeader", TEI_PREFIXES)
+    assert (root.get(XML_LANG), header.get(XML_LANG)) == ("de", "en")
+    correction = header.findtext(".//t:editorialDecl/t:correction/t:p", namespaces=TEI_PREFIXES)
+    assert correction.startswith("The original is transcribed") and "translat" not in correction
+    english, _ = convert_bytes(_page(ENGLISH), "en.txt")
+    english_header = etree.fromstring(english).find("t:teiHeader", TEI_PREFIXES)
+    assert english_header.get(XML_LANG) is None
+    assert english_header.findtext(".//t:correction/t:p", namespaces=TEI_PREFIXES).startswith("The translation")
+
+
+def test_capitalised_nouns_of_a_german_text_are_not_taken_for_names():
+    text = GERMAN + " Er dankt dem Herrn Bundeskanzler für die Hilfe der Vereinten Nationen."
+    tei, _ = convert_bytes(_page(text, "Original Language:\n\nGerman\n\n"), "de.txt")
+    body = etree.fromstring(tei).find(".//t:body", TEI_PREFIXES)
+    assert not body.xpath(".//*[@type = 'candidate']"), "German capitalises every noun"
+    english = ENGLISH + " He thanks the Federal Chancellor for the help of the United Nations Relief Agency."
+    tei, _ = convert_bytes(_page(english), "en.txt")
+    body = etree.fromstring(tei).find(".//t:body", TEI_PREFIXES)
+    assert body.xpath(".//*[@type = 'candidate']"), "in English a capitalised run is a candidate"
