@@ -40,10 +40,11 @@
   <xsl:variable name="interface-labels" select="exsl:node-set($interface-labels-tree)/label"
                 xmlns:exsl="http://exslt.org/common"/>
 
-  <!-- lang on an element of the interface when its words are not English (the page's lang is the
-       document's): screen readers then read "Datum" as German. -->
+  <!-- lang on an element of the interface when its words are not in the document's language (the
+       page's lang is the document's): screen readers then read "Datum" as German, and "Summary"
+       on the page of a German text as English. -->
   <xsl:template name="interface-lang">
-    <xsl:if test="$interface-language != 'en'">
+    <xsl:if test="ed:primary-language($interface-language) != ed:primary-language($doc-lang)">
       <xsl:attribute name="lang"><xsl:value-of select="$interface-language"/></xsl:attribute>
     </xsl:if>
   </xsl:template>
@@ -307,6 +308,21 @@
       <xsl:otherwise>en</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
+
+  <!-- The language of the header's words where it differs from the text's (a German original
+       described in English: teiHeader xml:lang="en"), else empty. -->
+  <xsl:variable name="header-lang">
+    <xsl:variable name="given" select="($header/@xml:lang | /tei:TEI/@xml:lang)[last()]"/>
+    <xsl:if test="$given and ed:primary-language($given) != ed:primary-language($doc-lang)">
+      <xsl:value-of select="$given"/>
+    </xsl:if>
+  </xsl:variable>
+
+  <!-- "de" of "de-AT", lower-cased: two tags of one language are not worth a lang attribute. -->
+  <func:function name="ed:primary-language">
+    <xsl:param name="tag"/>
+    <func:result select="substring-before(concat(translate($tag, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '-'), '-')"/>
+  </func:function>
 
   <xsl:variable name="doc-date"
       select="($header/tei:profileDesc/tei:creation/tei:date
