@@ -178,3 +178,21 @@ def test_a_wrapped_citation_page_keeps_its_lines_in_one_paragraph():
     root = convert_text(text).getroot()
     paragraphs = root.xpath("//t:body//t:p", namespaces=TEI)
     assert len(paragraphs) == 1 and len(paragraphs[0].xpath("t:lb", namespaces=TEI)) == 2
+
+
+def test_a_date_and_a_title_on_one_line_are_the_date_and_the_title():
+    text = ("April 3, 1963 Memorandum of Conversation between the Two Delegations\n"
+            "Citation: Memorandum of Conversation between the Two Delegations, April 3, 1963, Digital Archive.\n"
+            "Summary: The delegations meet.\nOriginal Language: Romanian\nContents: English Translation\n"
+            "The delegations met in the morning.\n")
+    doc = read_document(text)
+    assert doc.metadata.date.when == "1963-04-03"
+    assert doc.metadata.title == "Memorandum of Conversation between the Two Delegations"
+    assert not missing_words(text, convert_text(text).getroot())
+
+
+def test_a_first_line_of_a_date_and_a_sentence_is_not_split():
+    text = "April 3, 1963 the delegations met in the morning and agreed on the agenda.\n\nMore text.\n"
+    doc = read_document(text)
+    assert doc.metadata.date is None and "agenda" not in doc.metadata.title
+    assert not missing_words(text, convert_text(text).getroot())

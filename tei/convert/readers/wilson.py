@@ -15,9 +15,10 @@ from pathlib import PurePath
 from dataclasses import dataclass, field
 
 from ...core.archive import ARCHIVE
+from ...core.dates import DateValue
 from ..model import Document, Metadata, Responsibility
 from .body import BodyReader, marks_only
-from .dates import parse_date
+from .dates import find_dates, parse_date
 from .language import text_language
 from .metadata import (
     CLASSIFICATIONS, DOCUMENT_TYPES, classification_from_title, doc_type_from_title, funder_line, normalise_classification,
@@ -234,6 +235,19 @@ def _prose_line(line: str) -> bool:
             and not _ARCHIVE_RIGHTS.search(text) and not funder_line(text, []))
 
 
+def _date_before_title(line: str) -> tuple[DateValue, str] | None:
+    """(date, title) when a line opens with a whole date (day, month and year) and goes on with a
+    title-like line; a sentence after the date is text, not a title."""
+    text = line.strip()
+    found = find_dates(text)
+    if not found or found[0][0] != 0 or len(found[0][2].when) != len("1963-04-03"):
+        return None
+    rest = text[found[0][1]:].lstrip(" ,:;.\u2013\u2014-")
+    if len(rest.split()) < 3 or not rest[0].isupper() or not title_like(rest):
+        return None
+    return found[0][2], rest
+
+
 def title_like(line: str, strict: bool = True) -> bool:
     """Whether a line can be a title: short, not a run of sentences, not ending like a sentence.
     `strict` is for a source without a date line, where nothing says the line is the title; after the
@@ -328,6 +342,11 @@ class WilsonReader:
             if date is not None:
                 meta.date = date
                 return self._skip_blank(lines, pos + 1)
+            joined = _date_before_title(lines[pos])
+            if joined is not None:
+                # the date and the title on one line, as a printed page's head copied as text gives
+                # them (`April 3, 1963 Memorandum of Conversation ...`): the title is read from the rest
+                meta.date, lines[pos] = joined
         return pos
 
     def _read_title(self, lines: list[str], pos: int, meta: Metadata) -> int:
