@@ -196,3 +196,13 @@ def test_a_first_line_of_a_date_and_a_sentence_is_not_split():
     doc = read_document(text)
     assert doc.metadata.date is None and "agenda" not in doc.metadata.title
     assert not missing_words(text, convert_text(text).getroot())
+
+
+def test_sic_with_a_remark_is_an_editorial_remark_not_supplied_words():
+    text = "June 2, 1958\n\nJournal\n\nThe invitation of Marshal Ya. R. [sic, R. Ya. is correct] Malinovsky came.\n"
+    root = convert_text(text).getroot()
+    assert root.xpath("string(//t:body//t:note[@type='editorial'])", namespaces=TEI) == "sic, R. Ya. is correct"
+    assert not root.xpath("//t:body//t:supplied", namespaces=TEI)
+    # a bare [sic] is still the sic of the word before
+    root = convert_text("June 2, 1958\n\nJournal\n\nThe Pe Yon [sic] played.\n").getroot()
+    assert root.xpath("//t:body//t:sic/text()", namespaces=TEI) == ["Yon"]
