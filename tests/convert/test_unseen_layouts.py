@@ -206,3 +206,18 @@ def test_sic_with_a_remark_is_an_editorial_remark_not_supplied_words():
     # a bare [sic] is still the sic of the word before
     root = convert_text("June 2, 1958\n\nJournal\n\nThe Pe Yon [sic] played.\n").getroot()
     assert root.xpath("//t:body//t:sic/text()", namespaces=TEI) == ["Yon"]
+
+
+def test_the_signers_title_above_the_name_is_the_signatures_role():
+    text = ("November 18, 1969\n\nRecord of a Conversation\n\nI was received at my request and passed "
+            "him the letter.\n\nAmbassador of the USSR in the DPRK\n\nN. Sudarikov\n")
+    root = convert_text(text).getroot()
+    signed = root.xpath("//t:closer/t:signed", namespaces=TEI)[0]
+    role = signed.xpath("string(t:roleName)", namespaces=TEI)
+    assert role == "Ambassador of the USSR in the DPRK"
+    assert signed.xpath("t:persName/@cert", namespaces=TEI) == ["medium"]
+    assert signed.xpath("string(t:persName)", namespaces=TEI) == "N. Sudarikov"
+    # a sentence about an ambassador before the name stays text
+    text = ("November 18, 1969\n\nRecord\n\nThe Ambassador of the USSR in the DPRK was received.\n\nN. Sudarikov\n")
+    root = convert_text(text).getroot()
+    assert not root.xpath("//t:closer//t:roleName", namespaces=TEI)

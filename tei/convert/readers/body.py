@@ -65,6 +65,12 @@ _INSTITUTION = re.compile(
     r"Presidium|Secretariat|Legation|Consulate(?:[- ]General)?|Government|Bureau|Commission|Mission|Delegation|"
     r"Headquarters|Command|Directorate)(?:\s+(?:[A-Z][\w’'\-]*|of|the|and|for|in|on|to|USSR|PRC|DPRK|GDR)){0,10}$")
 _ROLE_COLON = re.compile(r"^[A-Z][^.!?]{2,120}:$")
+#: The signer's title on its own line, above the name: `Ambassador of the USSR in the DPRK`,
+#: `USSR Chargé d’Affaires in Hungary`, `First Secretary of the Embassy`.
+_SIGNER_TITLE = re.compile(
+    r"^(?:[A-Z][\w’'\-]*\s+){0,2}(?:(?:Acting|Deputy|First|Second|Third|Temporary)\s+)*"
+    r"(?:Ambassador|Minister|Charg[eé] d[’']Affaires|Chairman|Secretary|Head|Director|Consul(?:[- ]General)?|"
+    r"Counsel+or|Attach[eé]|Envoy|Commander|Chief)\b[^.!?:;]{0,100}$", re.IGNORECASE)
 _TRANSMISSION = re.compile(
     r"^(?:sent|received|dispatched|transmitted|decoded|deciphered|encoded|enciphered|typed|printed|"
     r"copied|checked|distributed|delivered)\b(?: by| at| on|:)|^\d+ cop(?:y|ies)\b|^copies\b|^distribution\b",
@@ -724,7 +730,9 @@ class BodyReader:
                 self.is_closer_line(text) or _TRANSMISSION.match(first))
             if not _short(text) or sentence:
                 break
-            if self.is_closer_line(text):
+            if self.is_closer_line(text) or start == index + 1 and "\n" not in text.strip() and (
+                    _SIGNER_TITLE.match(first) and _words(first) <= 12):
+                # the signer's title on the line above the name is the signature's
                 start = index
         # Keep the closer from swallowing the whole text: the body needs at least one block.
         return start if start > opener_end or start == len(texts) else min(len(texts), opener_end + 1)
@@ -789,7 +797,8 @@ class BodyReader:
         # line after a bare "Signed" is a likely reading; any other line taken as the name is a guess.
         name, role, name_cert, role_cert = "", "", "", ""
         labelled = False
-        for line in lines:
+        titled_above = False
+        for number, line in enumerate(lines):
             slashed = _SLASHED_NAME.match(line)
             signed = _SIGNED.match(line)
             if slashed:
@@ -802,6 +811,10 @@ class BodyReader:
                 role, role_cert = line[:-1].strip(), "medium"
             elif _is_date_line(line) or _is_place_date(line):
                 continue  # the signature's date: a date, never the signer's name or title
+            elif (not name and not role and number < len(lines) - 1 and _SIGNER_TITLE.match(line)
+                    and re.search(r"\s(?:of|in|to|at|for)\s", line)):
+                # the title above the name (`Ambassador of the USSR in the DPRK`): the next line is the name
+                role, role_cert, titled_above = line, "medium", True
             elif line and not signed and not line.startswith("["):
                 titled = _ROLE_WORDS.match(line)
                 if name and not role:
@@ -810,7 +823,7 @@ class BodyReader:
                     role, name = titled.group("role").strip(), titled.group("name").strip()
                     name_cert = role_cert = "medium"
                 elif not name:
-                    name, name_cert = line, "medium" if labelled else "low"
+                    name, name_cert = line, "medium" if labelled or titled_above else "low"
             labelled = bool(signed) and not signed.group("name")
         name = name.strip(" ,.")
         if _INSTITUTION.match(name) and not role:
