@@ -221,3 +221,23 @@ def test_the_signers_title_above_the_name_is_the_signatures_role():
     text = ("November 18, 1969\n\nRecord\n\nThe Ambassador of the USSR in the DPRK was received.\n\nN. Sudarikov\n")
     root = convert_text(text).getroot()
     assert not root.xpath("//t:closer//t:roleName", namespaces=TEI)
+
+
+def test_surnames_in_capitals_and_a_full_stop_are_the_turns_of_working_notes():
+    text = ("April 16, 1981\n\nSession of the Politburo\n\nSESSION OF THE POLITBURO\n\n"
+            "Also participating: the members of the Politburo.\n\n"
+            "BREZHNEV. As you know, I had a conversation yesterday.\n\n"
+            "YU. V. ANDROPOV. I think they will not take decisive measures.\n\n"
+            "GROMYKO: We must tell them plainly what we expect.\n")
+    root = convert_text(text).getroot()
+    speakers = root.xpath("//t:sp/t:speaker", namespaces=TEI)
+    assert ["".join(s.itertext()) for s in speakers] == ["BREZHNEV.", "YU. V. ANDROPOV.", "GROMYKO:"]
+    assert root.xpath("string(//t:sp[2]/t:p)", namespaces=TEI) == "I think they will not take decisive measures."
+    assert not missing_words(text, root)
+
+
+def test_one_paragraph_opening_with_a_word_in_capitals_is_no_conversation():
+    text = ("April 16, 1981\n\nReport\n\nTASS. The agency reported the meeting.\n\n"
+            "The delegation left the next day.\n")
+    root = convert_text(text).getroot()
+    assert not root.xpath("//t:sp", namespaces=TEI)

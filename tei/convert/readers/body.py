@@ -106,6 +106,11 @@ _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
 _SPEAKER = re.compile(
     r"^(?P<label>(?:(?P<num>\d{1,4})\.\s*)?(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4})"
     r"(?:\s*\((?P<country>[^()\n]{1,60})\))?)\s*:\s+(?=\S)")
+#: A speech turn of working notes and minutes: the surname in capitals and a full stop, `BREZHNEV. As
+#: you know, ...`, `YU. V. ANDROPOV. I think ...`; read as a turn only where the text has others.
+_CAPS_SPEAKER = re.compile(
+    r"^(?P<label>(?P<name>(?:[A-Z][A-Za-z]?\.\s*){0,3}[A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']{2,}){0,2})\.)\s+"
+    r"(?=[A-Z\"“‘(\[])")
 _NOT_SPEAKERS = {
     "to", "from", "subject", "re", "date", "signed", "note", "source", "summary", "copy", "copies",
     "attention", "attachment", "enclosure", "ref", "reference", "p.s", "ps", "tel", "cc", "top secret",
@@ -505,14 +510,18 @@ class BodyReader:
 
     # -- the middle ---------------------------------------------------------------------------
 
+    @staticmethod
+    def _speaker_match(text: str) -> re.Match | None:
+        return _SPEAKER.match(text) or _CAPS_SPEAKER.match(text)
+
     def _speaker(self, text: str) -> str:
-        match = _SPEAKER.match(text)
+        match = self._speaker_match(text)
         if not match:
             return ""
         name = match.group("name")
         if name.lower() in _NOT_SPEAKERS or len(name) > 60:
             return ""
-        if match.group("num") and not (match.group("country") or re.match(r"(?:Mr|Mrs|Ms|Miss|Sir|Dr|Mme|M)\.?\s", name)
+        if match.groupdict().get("num") and not (match.group("country") or re.match(r"(?:Mr|Mrs|Ms|Miss|Sir|Dr|Mme|M)\.?\s", name)
                                        or re.search(r"\b[A-Z]{2,}\b", name)):
             # `2. Agriculture: ...` is a numbered point; a numbered turn names a delegate.
             return ""
@@ -664,9 +673,9 @@ class BodyReader:
                 (turn.children if turn is not None else blocks).append(Block("page-number", self._inline.parse(text)))
                 continue
             if conversation and speaker:
-                match = _SPEAKER.match(text)
+                match = self._speaker_match(text)
                 label = match.group(0)
-                turn = Block("sp", speaker=speaker, role=label.rstrip(), n=match.group("num") or "")
+                turn = Block("sp", speaker=speaker, role=label.rstrip(), n=match.groupdict().get("num") or "")
                 turn.children.append(Block("p", self._inline.parse(text[len(label):])))
                 if speaker not in self.speakers:
                     self.speakers.append(speaker)
