@@ -241,3 +241,12 @@ def test_one_paragraph_opening_with_a_word_in_capitals_is_no_conversation():
             "The delegation left the next day.\n")
     root = convert_text(text).getroot()
     assert not root.xpath("//t:sp", namespaces=TEI)
+
+
+def test_single_copy_at_the_top_is_the_copy_number():
+    text = "April 16, 1981\n\nSession of the Politburo\n\nTop Secret\n\nSingle Copy\n\nThe session opened at ten.\n"
+    root = convert_text(text).getroot()
+    assert root.xpath("//t:opener/t:fw[@type='copyNumber']/text()", namespaces=TEI) == ["Single Copy"]
+    # a sentence about the single copy is text
+    text = "April 16, 1981\n\nReport\n\nSingle copy of the report was sent to the minister.\n"
+    assert not convert_text(text).getroot().xpath("//t:fw", namespaces=TEI)

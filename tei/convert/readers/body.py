@@ -29,7 +29,9 @@ _INITIALS_NAME = re.compile(r"^(?:[A-Z]\.\s*){1,3}[A-Z][a-z’']+(?:-[A-Z][a-z�
 #: `Экз. № 2`, `Ex. No. 4`, `Ausfertigung Nr. 2`. The word for copy, a number sign or none, a number.
 _COPY_NUMBER = re.compile(
     r"^(?:copy|ex\.?|exx?\.|expl\.?|exemplar|exemplaire|exempl\.|ausfertigung|ausf\.|egz\.|egzemplarz|"
-    r"экз\.?|экземпляр|копия)\s*(?:no\.?|nº|n°|№|nr\.?|#|n\.)?\s*\d{1,4}(?:\s*(?:of|из|von)\s*\d{1,4})?\.?$",
+    r"экз\.?|экземпляр|копия)\s*(?:no\.?|nº|n°|№|nr\.?|#|n\.)?\s*\d{1,4}(?:\s*(?:of|из|von)\s*\d{1,4})?\.?$"
+    # the one copy made: `Single Copy`, `Only copy`, `Единственный экземпляр`
+    r"|^(?:single|only|sole) copy\.?$|^единственный экземпляр\.?$",
     re.IGNORECASE)
 #: Where the text comes from, the record's own statement of its kind: `From the journal of V. M.
 #: Molotov`, `From the diary of ...`, `Excerpt from the notes of ...`, `Из дневника ...`, `Aus dem Tagebuch ...`.
