@@ -152,8 +152,8 @@ def _describe(element: etree._Element, root: etree._Element, title: str) -> tupl
         elif element.get("cert") == "low":
             note = "nothing in the export names it: the closed list's default"
         elif scheme == "#classifications" and label.lower() not in title.lower():
-            # not in the title: the text's first line, the classification alone
-            return field, label, "read from the first line of the text", [label.title(), label.upper(), label]
+            # not in the title: the text's first line, the classification alone, or its head's field
+            return field, label, "read from the head of the text", [label.title(), label.upper(), label]
         else:
             note = "inferred from the title"
         # the words it was read from: the export's own value, else the title, whose first words find

@@ -107,6 +107,146 @@ def test_a_classification_alone_on_the_first_line_of_the_text_is_a_likely_classi
     # the marking stays in the text, and a longer first line is not read as one
     assert "TOP SECRET" in " ".join(root.xpath("//t:body//text()", namespaces=TEI))
     decision, = [d for d in review_decisions(root, text) if d.field == "classification"]
-    assert (decision.value, decision.line, decision.note) == ("Top Secret", 7, "read from the first line of the text")
+    assert (decision.value, decision.line, decision.note) == ("Top Secret", 7, "read from the head of the text")
     later = convert_text(text.replace("TOP SECRET\n\n", "Secret talks were held.\n\n")).getroot()
     assert not later.xpath("//t:catRef[@scheme='#classifications']", namespaces=TEI)
+
+
+RIGHTS = ("The History and Public Policy Program welcomes reuse of Digital Archive materials for research "
+          "and educational purposes.")
+
+
+def _head_block_telegram(tail: str) -> str:
+    return ("Skip to content\n\nMay 3, 1975\n\nTelegram from the Embassy in Sofia, 'The Minister's Visit'\n\n"
+            "TELEGRAM 011222\n\nTo: the Ministry of Foreign Affairs\n\nFrom: the Embassy in Sofia\n\n"
+            "Subject: the minister's visit\n\nDate: May 3, 1975\n\nClassification: Strictly Secret\n\n"
+            "The minister arrived on the first of the month and was received by the head of the government.\n\n"
+            "The talks covered the trade agreement and the exchange of students for the next year.\n\n"
+            + tail)
+
+
+def test_a_classification_field_in_the_head_block_of_a_telegram_is_text_not_the_pages_labels():
+    tail = ("The Embassy reports on the visit.\n\nDocument Information\n\n\n"
+            "Archive of the Ministry, Folder 12/1975. Translated by A. Translator.\n\n\n" + RIGHTS + "\n\n"
+            "Original Uploaded Date\n\n2015-01-01\n\nType\n\nTelegram\n\nLanguage\n\nBulgarian\n\nRecord ID\n\n123456\n")
+    text = _head_block_telegram(tail)
+    doc = read_document(text)
+    # the page's source is its own; the text after the field stays the text
+    assert doc.metadata.source_text.startswith("Archive of the Ministry")
+    assert doc.metadata.record_id == "123456"
+    root = convert_text(text).getroot()
+    body = " ".join(root.xpath("//t:body//text()", namespaces=TEI))
+    assert "exchange of students" in body and "Classification: Strictly Secret" in body
+    assert not missing_words(text, root)
+    # the field is the document's own marking: read as a likely classification
+    assert root.xpath("//t:catRef[@scheme='#classifications']/@target", namespaces=TEI) == [
+        "#classification-strictly-secret"]
+    assert root.xpath("//t:catRef[@scheme='#classifications']/@cert", namespaces=TEI) == ["medium"]
+    decision, = [d for d in review_decisions(root, text) if d.field == "classification"]
+    assert decision.note == "read from the head of the text"
+
+
+def test_a_pages_classification_label_with_its_value_still_opens_the_labelled_sections():
+    # the page's own `Original Classification: Secret`, followed only by labels: the tail, as before
+    text = ("May 3, 1975\n\nLetter to the Minister\n\nThe letter's one paragraph of text, which says very "
+            "little.\n\nOriginal Classification: Secret\n\nType\n\nLetter\n\nRecord ID\n\n654321\n")
+    doc = read_document(text)
+    assert (doc.metadata.classification, doc.metadata.record_id) == ("Secret", "654321")
+
+
+def test_a_citation_page_copied_without_blank_lines_keeps_one_paragraph_a_line():
+    text = ("June 1, 1963\nRecord of the Talks at the Central Committee\n"
+            "Citation: Record of the Talks at the Central Committee, June 1, 1963, Digital Archive, Archive of "
+            "the Party, file 7/1963.\nSummary: The two delegations discuss their cooperation.\n"
+            "Original Language: Romanian\nContents: English Translation\n"
+            "RECORD of the talks held at the Central Committee on 1 June 1963 with the delegation of the other "
+            "party, as the two sides had agreed at the end of the spring\n"
+            "The following comrades took part in the talks:\n"
+            "Comrade Ion Popescu: Welcome here, comrades. You had a long journey.\n"
+            "Comrade Petr Ivanov: Thank you.\n")
+    root = convert_text(text).getroot()
+    assert len(root.xpath("//t:body//t:p", namespaces=TEI)) == 4
+    assert not root.xpath("//t:body//t:lb", namespaces=TEI)
+    assert len(root.xpath("//t:body//t:sp", namespaces=TEI)) == 2
+    assert not missing_words(text, root)
+
+
+def test_a_wrapped_citation_page_keeps_its_lines_in_one_paragraph():
+    text = ("June 1, 1963\nRecord of the Talks\nCitation: Record of the Talks, June 1, 1963, Digital Archive.\n"
+            "Summary: The delegations meet.\nOriginal Language: Romanian\nContents: English Translation\n"
+            "The delegations met in the morning and\nagreed on the agenda before\nthe lunch break was called.\n")
+    root = convert_text(text).getroot()
+    paragraphs = root.xpath("//t:body//t:p", namespaces=TEI)
+    assert len(paragraphs) == 1 and len(paragraphs[0].xpath("t:lb", namespaces=TEI)) == 2
+
+
+def test_a_date_and_a_title_on_one_line_are_the_date_and_the_title():
+    text = ("April 3, 1963 Memorandum of Conversation between the Two Delegations\n"
+            "Citation: Memorandum of Conversation between the Two Delegations, April 3, 1963, Digital Archive.\n"
+            "Summary: The delegations meet.\nOriginal Language: Romanian\nContents: English Translation\n"
+            "The delegations met in the morning.\n")
+    doc = read_document(text)
+    assert doc.metadata.date.when == "1963-04-03"
+    assert doc.metadata.title == "Memorandum of Conversation between the Two Delegations"
+    assert not missing_words(text, convert_text(text).getroot())
+
+
+def test_a_first_line_of_a_date_and_a_sentence_is_not_split():
+    text = "April 3, 1963 the delegations met in the morning and agreed on the agenda.\n\nMore text.\n"
+    doc = read_document(text)
+    assert doc.metadata.date is None and "agenda" not in doc.metadata.title
+    assert not missing_words(text, convert_text(text).getroot())
+
+
+def test_sic_with_a_remark_is_an_editorial_remark_not_supplied_words():
+    text = "June 2, 1958\n\nJournal\n\nThe invitation of Marshal Ya. R. [sic, R. Ya. is correct] Malinovsky came.\n"
+    root = convert_text(text).getroot()
+    assert root.xpath("string(//t:body//t:note[@type='editorial'])", namespaces=TEI) == "sic, R. Ya. is correct"
+    assert not root.xpath("//t:body//t:supplied", namespaces=TEI)
+    # a bare [sic] is still the sic of the word before
+    root = convert_text("June 2, 1958\n\nJournal\n\nThe Pe Yon [sic] played.\n").getroot()
+    assert root.xpath("//t:body//t:sic/text()", namespaces=TEI) == ["Yon"]
+
+
+def test_the_signers_title_above_the_name_is_the_signatures_role():
+    text = ("November 18, 1969\n\nRecord of a Conversation\n\nI was received at my request and passed "
+            "him the letter.\n\nAmbassador of the USSR in the DPRK\n\nN. Sudarikov\n")
+    root = convert_text(text).getroot()
+    signed = root.xpath("//t:closer/t:signed", namespaces=TEI)[0]
+    role = signed.xpath("string(t:roleName)", namespaces=TEI)
+    assert role == "Ambassador of the USSR in the DPRK"
+    assert signed.xpath("t:persName/@cert", namespaces=TEI) == ["medium"]
+    assert signed.xpath("string(t:persName)", namespaces=TEI) == "N. Sudarikov"
+    # a sentence about an ambassador before the name stays text
+    text = ("November 18, 1969\n\nRecord\n\nThe Ambassador of the USSR in the DPRK was received.\n\nN. Sudarikov\n")
+    root = convert_text(text).getroot()
+    assert not root.xpath("//t:closer//t:roleName", namespaces=TEI)
+
+
+def test_surnames_in_capitals_and_a_full_stop_are_the_turns_of_working_notes():
+    text = ("April 16, 1981\n\nSession of the Politburo\n\nSESSION OF THE POLITBURO\n\n"
+            "Also participating: the members of the Politburo.\n\n"
+            "BREZHNEV. As you know, I had a conversation yesterday.\n\n"
+            "YU. V. ANDROPOV. I think they will not take decisive measures.\n\n"
+            "GROMYKO: We must tell them plainly what we expect.\n")
+    root = convert_text(text).getroot()
+    speakers = root.xpath("//t:sp/t:speaker", namespaces=TEI)
+    assert ["".join(s.itertext()) for s in speakers] == ["BREZHNEV.", "YU. V. ANDROPOV.", "GROMYKO:"]
+    assert root.xpath("string(//t:sp[2]/t:p)", namespaces=TEI) == "I think they will not take decisive measures."
+    assert not missing_words(text, root)
+
+
+def test_one_paragraph_opening_with_a_word_in_capitals_is_no_conversation():
+    text = ("April 16, 1981\n\nReport\n\nTASS. The agency reported the meeting.\n\n"
+            "The delegation left the next day.\n")
+    root = convert_text(text).getroot()
+    assert not root.xpath("//t:sp", namespaces=TEI)
+
+
+def test_single_copy_at_the_top_is_the_copy_number():
+    text = "April 16, 1981\n\nSession of the Politburo\n\nTop Secret\n\nSingle Copy\n\nThe session opened at ten.\n"
+    root = convert_text(text).getroot()
+    assert root.xpath("//t:opener/t:fw[@type='copyNumber']/text()", namespaces=TEI) == ["Single Copy"]
+    # a sentence about the single copy is text
+    text = "April 16, 1981\n\nReport\n\nSingle copy of the report was sent to the minister.\n"
+    assert not convert_text(text).getroot().xpath("//t:fw", namespaces=TEI)

@@ -29,7 +29,9 @@ _INITIALS_NAME = re.compile(r"^(?:[A-Z]\.\s*){1,3}[A-Z][a-z’']+(?:-[A-Z][a-z�
 #: `Экз. № 2`, `Ex. No. 4`, `Ausfertigung Nr. 2`. The word for copy, a number sign or none, a number.
 _COPY_NUMBER = re.compile(
     r"^(?:copy|ex\.?|exx?\.|expl\.?|exemplar|exemplaire|exempl\.|ausfertigung|ausf\.|egz\.|egzemplarz|"
-    r"экз\.?|экземпляр|копия)\s*(?:no\.?|nº|n°|№|nr\.?|#|n\.)?\s*\d{1,4}(?:\s*(?:of|из|von)\s*\d{1,4})?\.?$",
+    r"экз\.?|экземпляр|копия)\s*(?:no\.?|nº|n°|№|nr\.?|#|n\.)?\s*\d{1,4}(?:\s*(?:of|из|von)\s*\d{1,4})?\.?$"
+    # the one copy made: `Single Copy`, `Only copy`, `Единственный экземпляр`
+    r"|^(?:single|only|sole) copy\.?$|^единственный экземпляр\.?$",
     re.IGNORECASE)
 #: Where the text comes from, the record's own statement of its kind: `From the journal of V. M.
 #: Molotov`, `From the diary of ...`, `Excerpt from the notes of ...`, `Из дневника ...`, `Aus dem Tagebuch ...`.
@@ -65,6 +67,12 @@ _INSTITUTION = re.compile(
     r"Presidium|Secretariat|Legation|Consulate(?:[- ]General)?|Government|Bureau|Commission|Mission|Delegation|"
     r"Headquarters|Command|Directorate)(?:\s+(?:[A-Z][\w’'\-]*|of|the|and|for|in|on|to|USSR|PRC|DPRK|GDR)){0,10}$")
 _ROLE_COLON = re.compile(r"^[A-Z][^.!?]{2,120}:$")
+#: The signer's title on its own line, above the name: `Ambassador of the USSR in the DPRK`,
+#: `USSR Chargé d’Affaires in Hungary`, `First Secretary of the Embassy`.
+_SIGNER_TITLE = re.compile(
+    r"^(?:[A-Z][\w’'\-]*\s+){0,2}(?:(?:Acting|Deputy|First|Second|Third|Temporary)\s+)*"
+    r"(?:Ambassador|Minister|Charg[eé] d[’']Affaires|Chairman|Secretary|Head|Director|Consul(?:[- ]General)?|"
+    r"Counsel+or|Attach[eé]|Envoy|Commander|Chief)\b[^.!?:;]{0,100}$", re.IGNORECASE)
 _TRANSMISSION = re.compile(
     r"^(?:sent|received|dispatched|transmitted|decoded|deciphered|encoded|enciphered|typed|printed|"
     r"copied|checked|distributed|delivered)\b(?: by| at| on|:)|^\d+ cop(?:y|ies)\b|^copies\b|^distribution\b",
@@ -100,6 +108,11 @@ _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
 _SPEAKER = re.compile(
     r"^(?P<label>(?:(?P<num>\d{1,4})\.\s*)?(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4})"
     r"(?:\s*\((?P<country>[^()\n]{1,60})\))?)\s*:\s+(?=\S)")
+#: A speech turn of working notes and minutes: the surname in capitals and a full stop, `BREZHNEV. As
+#: you know, ...`, `YU. V. ANDROPOV. I think ...`; read as a turn only where the text has others.
+_CAPS_SPEAKER = re.compile(
+    r"^(?P<label>(?P<name>(?:[A-Z][A-Za-z]?\.\s*){0,3}[A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']{2,}){0,2})\.)\s+"
+    r"(?=[A-Z\"“‘(\[])")
 _NOT_SPEAKERS = {
     "to", "from", "subject", "re", "date", "signed", "note", "source", "summary", "copy", "copies",
     "attention", "attachment", "enclosure", "ref", "reference", "p.s", "ps", "tel", "cc", "top secret",
@@ -499,14 +512,18 @@ class BodyReader:
 
     # -- the middle ---------------------------------------------------------------------------
 
+    @staticmethod
+    def _speaker_match(text: str) -> re.Match | None:
+        return _SPEAKER.match(text) or _CAPS_SPEAKER.match(text)
+
     def _speaker(self, text: str) -> str:
-        match = _SPEAKER.match(text)
+        match = self._speaker_match(text)
         if not match:
             return ""
         name = match.group("name")
         if name.lower() in _NOT_SPEAKERS or len(name) > 60:
             return ""
-        if match.group("num") and not (match.group("country") or re.match(r"(?:Mr|Mrs|Ms|Miss|Sir|Dr|Mme|M)\.?\s", name)
+        if match.groupdict().get("num") and not (match.group("country") or re.match(r"(?:Mr|Mrs|Ms|Miss|Sir|Dr|Mme|M)\.?\s", name)
                                        or re.search(r"\b[A-Z]{2,}\b", name)):
             # `2. Agriculture: ...` is a numbered point; a numbered turn names a delegate.
             return ""
@@ -658,9 +675,9 @@ class BodyReader:
                 (turn.children if turn is not None else blocks).append(Block("page-number", self._inline.parse(text)))
                 continue
             if conversation and speaker:
-                match = _SPEAKER.match(text)
+                match = self._speaker_match(text)
                 label = match.group(0)
-                turn = Block("sp", speaker=speaker, role=label.rstrip(), n=match.group("num") or "")
+                turn = Block("sp", speaker=speaker, role=label.rstrip(), n=match.groupdict().get("num") or "")
                 turn.children.append(Block("p", self._inline.parse(text[len(label):])))
                 if speaker not in self.speakers:
                     self.speakers.append(speaker)
@@ -724,7 +741,9 @@ class BodyReader:
                 self.is_closer_line(text) or _TRANSMISSION.match(first))
             if not _short(text) or sentence:
                 break
-            if self.is_closer_line(text):
+            if self.is_closer_line(text) or start == index + 1 and "\n" not in text.strip() and (
+                    _SIGNER_TITLE.match(first) and _words(first) <= 12):
+                # the signer's title on the line above the name is the signature's
                 start = index
         # Keep the closer from swallowing the whole text: the body needs at least one block.
         return start if start > opener_end or start == len(texts) else min(len(texts), opener_end + 1)
@@ -789,7 +808,8 @@ class BodyReader:
         # line after a bare "Signed" is a likely reading; any other line taken as the name is a guess.
         name, role, name_cert, role_cert = "", "", "", ""
         labelled = False
-        for line in lines:
+        titled_above = False
+        for number, line in enumerate(lines):
             slashed = _SLASHED_NAME.match(line)
             signed = _SIGNED.match(line)
             if slashed:
@@ -802,6 +822,10 @@ class BodyReader:
                 role, role_cert = line[:-1].strip(), "medium"
             elif _is_date_line(line) or _is_place_date(line):
                 continue  # the signature's date: a date, never the signer's name or title
+            elif (not name and not role and number < len(lines) - 1 and _SIGNER_TITLE.match(line)
+                    and re.search(r"\s(?:of|in|to|at|for)\s", line)):
+                # the title above the name (`Ambassador of the USSR in the DPRK`): the next line is the name
+                role, role_cert, titled_above = line, "medium", True
             elif line and not signed and not line.startswith("["):
                 titled = _ROLE_WORDS.match(line)
                 if name and not role:
@@ -810,7 +834,7 @@ class BodyReader:
                     role, name = titled.group("role").strip(), titled.group("name").strip()
                     name_cert = role_cert = "medium"
                 elif not name:
-                    name, name_cert = line, "medium" if labelled else "low"
+                    name, name_cert = line, "medium" if labelled or titled_above else "low"
             labelled = bool(signed) and not signed.group("name")
         name = name.strip(" ,.")
         if _INSTITUTION.match(name) and not role:

@@ -53,7 +53,9 @@ def _rule_redaction(inner: str):
 #: Words that open a remark about the document rather than a word of it: cross-references, notes.
 _EDITORIAL_OPENING = re.compile(
     r"^(?:see|cf\.?|compare|ibid\.?|op\. cit\.?|reference to|refers? to|probably|possibly|presumably|"
-    r"this (?:is|was|refers)|the (?:original|document|text) (?:has|is|reads))\b", re.IGNORECASE)
+    r"this (?:is|was|refers)|the (?:original|document|text) (?:has|is|reads))\b"
+    # `[sic, R. Ya. is correct]`, `[sic; should read 1953]`: a remark on the word before, not a word supplied
+    r"|^sic!?\s*[,;:]\s*\S|^should (?:be|read)\b", re.IGNORECASE)
 #: A reference to a meeting, session, document or page: `[733rd meeting]`, `[see document 12]`.
 _EDITORIAL_REFERENCE = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)?\s+(?:meeting|session|plenary(?: meeting)?|sitting)|"

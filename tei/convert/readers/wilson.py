@@ -15,9 +15,10 @@ from pathlib import PurePath
 from dataclasses import dataclass, field
 
 from ...core.archive import ARCHIVE
+from ...core.dates import DateValue
 from ..model import Document, Metadata, Responsibility
 from .body import BodyReader, marks_only
-from .dates import parse_date
+from .dates import find_dates, parse_date
 from .language import text_language
 from .metadata import (
     CLASSIFICATIONS, DOCUMENT_TYPES, classification_from_title, doc_type_from_title, funder_line, normalise_classification,
@@ -227,6 +228,26 @@ _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019)]?\s+[\"'\u201c\u20
 _SENTENCE_END = re.compile(r"(?:^|\s)[a-z][\w'\u2019\-]+[.!?][\"'\u201d\u2019)]?$")
 
 
+def _prose_line(line: str) -> bool:
+    """A line of the document's text: a sentence of some words that is neither rights nor a funder line."""
+    text = line.strip()
+    return (len(text.split()) >= 8 and bool(_SENTENCE_END.search(text)) and not _RIGHTS_LIKE.search(text)
+            and not _ARCHIVE_RIGHTS.search(text) and not funder_line(text, []))
+
+
+def _date_before_title(line: str) -> tuple[DateValue, str] | None:
+    """(date, title) when a line opens with a whole date (day, month and year) and goes on with a
+    title-like line; a sentence after the date is text, not a title."""
+    text = line.strip()
+    found = find_dates(text)
+    if not found or found[0][0] != 0 or len(found[0][2].when) != len("1963-04-03"):
+        return None
+    rest = text[found[0][1]:].lstrip(" ,:;.\u2013\u2014-")
+    if len(rest.split()) < 3 or not rest[0].isupper() or not title_like(rest):
+        return None
+    return found[0][2], rest
+
+
 def title_like(line: str, strict: bool = True) -> bool:
     """Whether a line can be a title: short, not a run of sentences, not ending like a sentence.
     `strict` is for a source without a date line, where nothing says the line is the title; after the
@@ -274,7 +295,8 @@ class WilsonReader:
             body_lines, summary = self._split_trailing_summary(body_lines, layout)
             meta.summary = summary
             meta.summary_cert = "medium" if summary else ""
-        compact = layout == "compact" or layout == "unknown" and self._is_compact_page(body_lines, meta)
+        compact = (layout == "compact" or layout == "unknown" and self._is_compact_page(body_lines, meta)
+                   or layout == "citation" and self._is_unwrapped_compact(body_lines))
         body = BodyReader(compact=compact)
         doc.body = body.read(body_lines)
         self.warnings.extend(body.warnings)
@@ -320,6 +342,11 @@ class WilsonReader:
             if date is not None:
                 meta.date = date
                 return self._skip_blank(lines, pos + 1)
+            joined = _date_before_title(lines[pos])
+            if joined is not None:
+                # the date and the title on one line, as a printed page's head copied as text gives
+                # them (`April 3, 1963 Memorandum of Conversation ...`): the title is read from the rest
+                meta.date, lines[pos] = joined
         return pos
 
     def _read_title(self, lines: list[str], pos: int, meta: Metadata) -> int:
@@ -456,9 +483,21 @@ class WilsonReader:
         for position, index in enumerate(label_lines):
             if len(label_lines) - position < 3:
                 return None
+            if WilsonReader._document_field(lines, index, label_lines[position + 1]):
+                continue
             if not any(len(lines[i].split()) > 150 for i in range(index, len(lines))):
                 return index
         return None
+
+    @staticmethod
+    def _document_field(lines: list[str], index: int, next_label: int) -> bool:
+        """Whether a label line is a field of the document's own head (`Classification: Secret`,
+        `Type: ...` in a telegram's header block) rather than of the page: its value is on its line
+        and the text goes on in sentences before the next label."""
+        name, value = _label(lines[index], TAIL_LABELS)
+        if not value or name not in _SINGLE | {"language"}:
+            return False
+        return any(_prose_line(lines[i]) for i in range(index + 1, next_label))
 
     @staticmethod
     def _read_tail(lines: list[str], start: int) -> _Fields:
@@ -512,6 +551,13 @@ class WilsonReader:
         end = next((i for i in range(len(body_lines), 0, -1) if not _blank(body_lines[i - 1])), 0)
         blanks = max(0, end - start - len(content))
         return len(content) > 1 and blanks <= len(content) // 10
+
+    @classmethod
+    def _is_unwrapped_compact(cls, body_lines: list[str]) -> bool:
+        """One paragraph a line after the citation layout's fields, as a page copied without its blank
+        lines gives them: a line longer than any hard-wrapped text has says the lines are not wrapped
+        (the text of a printed citation page, wrapped, keeps its lines in one paragraph)."""
+        return cls._is_compact(body_lines) and any(len(line.strip()) > _WRAPPED_LINE for line in body_lines)
 
     @classmethod
     def _is_compact_page(cls, body_lines: list[str], meta: Metadata) -> bool:
@@ -678,14 +724,29 @@ class WilsonReader:
                                  f"with cert=\"{cert}\"")
 
 
+#: a classification given as a field of the document's head block: `Classification: Secret`
+_CLASSIFICATION_FIELD = re.compile(r"(?:Security\s+)?Classification\s*:\s*(?P<value>[A-Za-z ]{3,30}?)\.?", re.IGNORECASE)
+#: how many of the text's first lines its head block (To:, From:, Subject:, Date: ...) may take
+_HEAD_BLOCK_LINES = 12
+
+
 def _classification_line(body_lines: list[str]) -> str:
-    """The classification the document's first line is ("Secret", "TOP SECRET"), alone on it: the
-    document's own marking, read where the page gives none (a likely reading, not the archive's)."""
-    first = next((line.strip() for line in body_lines if not _blank(line)), "")
-    if not first or len(first.split()) > 3:
-        return ""
-    cleaned = re.sub(r"[^A-Za-z ]", "", first).strip().lower()
-    return next((name for name in CLASSIFICATIONS if name.lower() == cleaned), "")
+    """The classification the document's first line is ("Secret", "TOP SECRET"), alone on it, or the
+    value of a `Classification:` field in the head block of the text: the document's own marking,
+    read where the page gives none (a likely reading, not the archive's)."""
+    head = [line.strip() for line in body_lines if not _blank(line)][:_HEAD_BLOCK_LINES]
+    first = head[0] if head else ""
+    if first and len(first.split()) <= 3:
+        cleaned = re.sub(r"[^A-Za-z ]", "", first).strip().lower()
+        found = next((name for name in CLASSIFICATIONS if name.lower() == cleaned), "")
+        if found:
+            return found
+    for line in head:
+        match = _CLASSIFICATION_FIELD.fullmatch(line)
+        if match:
+            value = match.group("value").strip().lower()
+            return next((name for name in CLASSIFICATIONS if name.lower() == value), "")
+    return ""
 
 
 def read_wilson(text: str, name: str = "<input>") -> Document:
