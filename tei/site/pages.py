@@ -125,27 +125,14 @@ def _environment(edition: Edition, records: list["HeaderRecord"], compiled: Path
 
 #: In the cache: the documents' entries in the listings (`ListingFragments`), in one file.
 SITE_FRAGMENTS = "site-fragments.pickle"
-#: What a document's entry in the lists (macros.html, doc_item) shows of its record, and its row in
-#: the table of documents (doc_row) besides.
-_ITEM_FIELDS = ("title", "date_text")
-_ROW_FIELDS = (*_ITEM_FIELDS, "type", "date", "language_names", "classification", "archive", "published_in")
-#: A field the record does not have (which a template shows otherwise than a None).
-_ABSENT = ("absent",)
-
-
-def _shown(value: object) -> object:
-    """`value` as part of a key: itself when it is a string (or None), else its type and JSON."""
-    if value is None or type(value) is str:
-        return value
-    return (type(value).__name__, _KEY_JSON.encode(value))
 
 
 class ListingFragments:
     """The documents' entries in the pages that list them (an item of the chronology's and the
     indexes' lists, a row of the table of documents, a line of the report's list to review, an
     entry of documents.json), each made once and kept in the build's cache between builds under
-    what it shows of its document (the id, the record's fields its macro names, whether it has
-    errors, its review count): the listings of 10,000 documents are put together from the kept
+    the document's id and content key (which its record is made from), whether it has errors and
+    its review count: the listings of 10,000 documents are put together from the kept
     entries, and an edit of a record makes again only the edited document's. The file is read only
     when the listings are made again, and keeps only what the last build used. The entries of
     documents.json, most of the bytes, are not in it: the file keeps where each one is in the last
@@ -165,30 +152,19 @@ class ListingFragments:
         self.made_entries: set[str] = set()
         #: This build's fragments by document (macro, root, id: the published have one id each)
         self.shown: dict[tuple[str, str, str], str] = {}
-        #: A digest of what a document's entries show (its errors, review count and fields), by the
-        #: fields and its id: made once for all the depths of page it is listed at. Keys of the id
-        #: and a digest, not of the values themselves, which read back from the file would be a
-        #: second copy of every title and date in memory
-        self.values: dict[tuple[tuple[str, ...], str], bytes] = {}
         self.made = 0
 
     def install(self, env: jinja2.Environment) -> None:
         env.globals.update(doc_item=self.item, doc_items=self.items, doc_rows=self.rows,
                            review_items=self.reviews)
 
-    def fragment(self, macro: str, fields: tuple[str, ...], doc: "DocumentBuild", root: str) -> str:
+    def fragment(self, macro: str, doc: "DocumentBuild", root: str) -> str:
         found = self.shown.get((macro, root, doc.id))  # a document is in many lists: its key is made once
         if found is not None:
             return found
-        digest = self.values.get((fields, doc.id))
-        if digest is None:
-            record = doc.record
-            values = (bool(doc.errors), doc.review,
-                      *[value if value is None or type(value) is str or value is _ABSENT else _shown(value)
-                        for value in [record.get(name, _ABSENT) for name in fields]])
-            digest = self.values[(fields, doc.id)] = hashlib.blake2b(repr(values).encode("utf-8"),
-                                                                     digest_size=16).digest()
-        key = (macro, root, doc.id, digest)
+        # The content key stands for the record it is made from: no digest of the shown values is
+        # made for each of 10,000 documents at every build.
+        key = (macro, root, doc.id, doc.key, bool(doc.errors), doc.review)
         made = self.used.get(key)
         if made is None:
             made = self.kept.get(key)
@@ -200,13 +176,13 @@ class ListingFragments:
         return made
 
     def item(self, doc: "DocumentBuild", root: str) -> markupsafe.Markup:
-        return markupsafe.Markup(self.fragment("doc_item", _ITEM_FIELDS, doc, root))
+        return markupsafe.Markup(self.fragment("doc_item", doc, root))
 
     def items(self, docs: Iterable["DocumentBuild"], root: str) -> markupsafe.Markup:
-        return markupsafe.Markup("".join([self.fragment("doc_item", _ITEM_FIELDS, doc, root) for doc in docs]))
+        return markupsafe.Markup("".join([self.fragment("doc_item", doc, root) for doc in docs]))
 
     def rows(self, docs: Iterable["DocumentBuild"], root: str) -> markupsafe.Markup:
-        return markupsafe.Markup("".join([self.fragment("doc_row", _ROW_FIELDS, doc, root) for doc in docs]))
+        return markupsafe.Markup("".join([self.fragment("doc_row", doc, root) for doc in docs]))
 
     def open_catalogue(self):
         """The last documents.json that the kept entries' ranges are in (opened), or None when the
@@ -238,7 +214,7 @@ class ListingFragments:
         self.entries[key] = (start, out.position - start)
 
     def reviews(self, docs: Iterable["DocumentBuild"], root: str) -> markupsafe.Markup:
-        return markupsafe.Markup("".join([self.fragment("review_item", ("title",), doc, root) for doc in docs]))
+        return markupsafe.Markup("".join([self.fragment("review_item", doc, root) for doc in docs]))
 
     def save(self, listings: Path) -> None:
         """Keep the entries this build used for the next, with where the entries of documents.json
