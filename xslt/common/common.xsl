@@ -1063,4 +1063,17 @@
                       and contains('-*&#x2022;&#x2013;&#x2014;&#x00B7;&#x25AA;&#x25E6;&#x2023;', substring($lead, 1, 1)))">yes</xsl:if>
   </xsl:template>
 
+  <!-- What a list holds besides its items and labels, for the outputs to keep: 'between' for what
+       stands between two entries (a page break, milestone, anchor, note), 'entry' for another kind
+       of entry (a listBibl's biblStruct, msDesc or nested listBibl, a castList's castGroup). -->
+  <xsl:template name="list-member-kind">
+    <xsl:choose>
+      <xsl:when test="self::tei:item or self::tei:label or self::tei:head
+                      or self::tei:bibl[parent::tei:listBibl] or self::tei:castItem">member</xsl:when>
+      <xsl:when test="self::tei:pb or self::tei:cb or self::tei:lb or self::tei:gb or self::tei:milestone
+                      or self::tei:anchor or self::tei:note or self::tei:fw or self::tei:index">between</xsl:when>
+      <xsl:otherwise>entry</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
 </xsl:stylesheet>
