@@ -17,7 +17,8 @@
   <!-- ================================================================ the page -->
 
   <xsl:template match="/">
-    <html lang="{$doc-lang}">
+    <html>
+      <xsl:attribute name="lang"><xsl:call-template name="html-language"><xsl:with-param name="tag" select="$doc-lang"/></xsl:call-template></xsl:attribute>
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$doc-title"/></title>
@@ -110,7 +111,9 @@
        language, script, @rend or @style (common/direction.xsl). -->
   <xsl:template name="global-attributes">
     <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
+    <xsl:if test="@xml:lang">
+      <xsl:attribute name="lang"><xsl:call-template name="html-language"><xsl:with-param name="tag" select="@xml:lang"/></xsl:call-template></xsl:attribute>
+    </xsl:if>
     <xsl:call-template name="direction"/>
   </xsl:template>
 
@@ -135,7 +138,8 @@
   <xsl:template name="paragraph-element">
     <xsl:choose>
       <xsl:when test=".//tei:list or .//tei:table or .//tei:lg or .//tei:figure or .//tei:p
-                      or .//tei:quote[tei:p or tei:lg] or .//tei:castList or .//tei:sp
+                      or .//*[self::tei:quote or self::tei:q or self::tei:said][tei:p or tei:lg or tei:l or tei:floatingText or tei:quote[tei:p]]
+                      or .//tei:cit or .//tei:floatingText or .//tei:castList or .//tei:sp
                       or .//tei:note[@type='annotation'][not(ancestor::tei:note)]
                       or .//eg:egXML or .//tei:forest or .//tei:eTree
                       or .//tei:formula[contains(@rend, 'display')]" xmlns:eg="http://www.tei-c.org/ns/Examples">div</xsl:when>
@@ -538,7 +542,7 @@
 
   <xsl:template match="tei:quote | tei:q | tei:said | tei:cit">
     <xsl:choose>
-      <xsl:when test="tei:p or tei:lg or tei:l or tei:quote[tei:p] or self::tei:cit">
+      <xsl:when test="tei:p or tei:lg or tei:l or tei:floatingText or tei:quote[tei:p] or self::tei:cit">
         <xsl:call-template name="block"><xsl:with-param name="element" select="'blockquote'"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
