@@ -308,3 +308,28 @@ def test_a_three_letter_language_code_is_written_as_html_asks(tmp_path, tag, exp
     page = html.fromstring(render(path, "html"))
     assert page.get("lang") == expected
     assert page.xpath("//div[@class='tei-body']/p")[0].get("lang") == expected
+
+
+# ---------------------------------------------------------------- critical apparatus
+
+APPARATUS = ('<p>Before <app><rdgGrp type="orthographic"><lem wit="#A">colour</lem><rdg wit="#B">color</rdg></rdgGrp>'
+             '<rdgGrp><rdg wit="#C">hue</rdg></rdgGrp><witDetail wit="#C">in the margin</witDetail></app> after.</p>'
+             '<lg><l>Cas B <app><lem wit="#A" type="omission"/><rdg wit="#B">vraiment </rdg></app>suite.</l>'
+             '<l>Cas C <app><lem wit="#A">vraiment </lem><rdg wit="#B" type="omission"/></app>suite.</l></lg>')
+
+
+def test_an_apparatus_shows_the_readings_of_its_groups_and_what_it_says_of_a_witness(tmp_path):
+    path = tei_file(tmp_path, APPARATUS)
+    diplomatic = render(path, "txt", view="diplomatic").decode()
+    assert "Before colour [B: color] [C: hue] [C: in the margin] after." in diplomatic
+    assert "Before colour after." in render(path, "txt").decode()
+
+
+def test_a_reading_that_omits_says_so_and_the_words_after_an_apparatus_keep_their_space(tmp_path):
+    """Modelled on an edition of Racine's variants: an empty lem or rdg is an omission, and the
+    space the source keeps inside a reading ("vraiment ") is the one before the next word."""
+    path = tei_file(tmp_path, APPARATUS)
+    diplomatic = render(path, "txt", view="diplomatic").decode()
+    assert "\nCas B [B: vraiment ] suite.\nCas C vraiment [B: omitted] suite.\n" in diplomatic
+    page = html.fromstring(render(path, "html", params={"interface-language": "de"}))
+    assert "[B: fehlt]" in " ".join(page.xpath("string(//div[@class='tei-body'])").split())

@@ -1006,10 +1006,13 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- A critical apparatus: the lemma in the text, each other reading as a bracketed variant. -->
+  <!-- A critical apparatus: the lemma in the text, each other reading as a bracketed variant; the
+       readings of a group (rdgGrp, two levels deep) too. A reading with no text says it omits
+       ("[B: omitted]"); an apparatus whose words end in a space keeps one after its last bracket. -->
   <xsl:template match="tei:app">
-    <xsl:apply-templates select="tei:lem"/>
-    <xsl:for-each select="tei:rdg">
+    <xsl:apply-templates select="tei:lem | tei:rdgGrp/tei:lem | tei:rdgGrp/tei:rdgGrp/tei:lem"/>
+    <xsl:for-each select="tei:rdg | tei:rdgGrp/tei:rdg | tei:rdgGrp/tei:rdgGrp/tei:rdg">
+      <xsl:variable name="omits" select="not(normalize-space()) and not(*)"/>
       <xsl:text> </xsl:text>
       <xsl:call-template name="mark">
         <xsl:with-param name="kind" select="'rdg'"/>
@@ -1020,12 +1023,28 @@
         <xsl:with-param name="open">
           <xsl:text>[</xsl:text>
           <xsl:if test="@wit"><xsl:value-of select="translate(normalize-space(@wit), '#', '')"/>: </xsl:if>
+          <xsl:if test="$omits"><xsl:value-of select="ed:label('omitted')"/></xsl:if>
         </xsl:with-param>
         <xsl:with-param name="close" select="']'"/>
         <xsl:with-param name="reading" select="'drop'"/>
       </xsl:call-template>
     </xsl:for-each>
-    <xsl:apply-templates select="tei:note"/>  <!-- the apparatus's own notes (EpiDoc: an app with only a note) -->
+    <xsl:if test="string() and translate(substring(., string-length()), ' &#9;&#10;&#13;', '') = ''"><xsl:text> </xsl:text></xsl:if>
+    <!-- the apparatus's own notes (EpiDoc: an app with only a note), and what it says of witnesses -->
+    <xsl:apply-templates select="tei:note"/>
+    <xsl:for-each select="tei:witDetail | tei:wit">
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="mark">
+        <xsl:with-param name="kind" select="'rdg'"/>
+        <xsl:with-param name="explanation" select="ed:label('What the apparatus says of a witness')"/>
+        <xsl:with-param name="open">
+          <xsl:text>[</xsl:text>
+          <xsl:if test="@wit"><xsl:value-of select="translate(normalize-space(@wit), '#', '')"/>: </xsl:if>
+        </xsl:with-param>
+        <xsl:with-param name="close" select="']'"/>
+        <xsl:with-param name="reading" select="'drop'"/>
+      </xsl:call-template>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:choice">
