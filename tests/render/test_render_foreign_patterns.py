@@ -333,3 +333,10 @@ def test_a_reading_that_omits_says_so_and_the_words_after_an_apparatus_keep_thei
     assert "\nCas B [B: vraiment ] suite.\nCas C vraiment [B: omitted] suite.\n" in diplomatic
     page = html.fromstring(render(path, "html", params={"interface-language": "de"}))
     assert "[B: fehlt]" in " ".join(page.xpath("string(//div[@class='tei-body'])").split())
+
+
+def test_a_speech_in_verse_has_no_blank_line_after_its_first_line(tmp_path):
+    body = ('<sp><speaker>ORESTE</speaker><l>Line one.</l><l>Line two.</l></sp>'
+            '<sp><speaker>PYLADE</speaker><p>Prose one.</p><p>Prose two.</p></sp>')
+    text = render(tei_file(tmp_path, body), "txt").decode()
+    assert "\nORESTE Line one.\nLine two.\n\nPYLADE Prose one.\n\nProse two.\n" in text

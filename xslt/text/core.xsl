@@ -132,7 +132,8 @@
       <xsl:if test="string($number)"><xsl:value-of select="concat($nbsp, $nbsp, '[', $number, ']')"/></xsl:if>
     </xsl:for-each>
     <xsl:apply-templates select="$first[not(self::tei:l)]/node()"/>
-    <xsl:value-of select="$para-break"/>
+    <!-- after a first verse line the next starts on the next line, with no blank line between -->
+    <xsl:if test="not($first[self::tei:l])"><xsl:value-of select="$para-break"/></xsl:if>
     <xsl:apply-templates select="*[not(self::tei:speaker)][position() &gt; 1]"/>
   </xsl:template>
 
