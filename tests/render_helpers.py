@@ -25,7 +25,8 @@ ALL_TEI = GOLDEN + [SAMPLE] + FOREIGN
 
 _WORD = re.compile(r"\w+")
 #: What the reading view leaves out on purpose: deletions, variant readings, the original side of a choice.
-READING_DROPS = ("//tei:del", "//tei:app/tei:rdg", "//tei:choice/tei:abbr[../tei:expan]", "//tei:choice/tei:sic[../tei:corr]",
+READING_DROPS = ("//tei:del", "//tei:app/tei:rdg", "//tei:app/tei:rdgGrp//tei:rdg", "//tei:app/tei:witDetail",
+                 "//tei:choice/tei:abbr[../tei:expan]", "//tei:choice/tei:sic[../tei:corr]",
                  "//tei:choice/tei:orig[../tei:reg]")
 
 

@@ -221,3 +221,122 @@ def test_a_wrapped_verse_line_goes_on_under_its_text_and_leaves_the_numbers_thei
             "   a long line of verse that\n   goes on past the width of\n   the text and wraps over\n\n"
             "a long line of verse that goes\non past the width of the text\nand wraps over\n") in text
     assert "\ufdd0" not in text
+
+
+# ---------------------------------------------------------------- what lists hold besides items
+
+def test_a_bibliography_keeps_its_entries_of_every_kind_each_in_a_list_item(tmp_path):
+    """TEI's own test file testms.xml holds msDesc entries in a listBibl; the text lost them."""
+    body = ("<listBibl><bibl>Alpha edition</bibl>"
+            "<biblStruct><monogr><title>Beta returns</title> <imprint><date>1899</date></imprint></monogr></biblStruct>"
+            "<msDesc><msIdentifier><settlement>Gamma</settlement> <idno>MS 1</idno></msIdentifier>"
+            "<msContents><p>Delta drafts</p></msContents></msDesc>"
+            "<listBibl><bibl>Epsilon copy</bibl></listBibl></listBibl>")
+    page, text = rendered(tei_file(tmp_path, body))
+    entries = page.xpath("//div[@class='tei-body']/ul/*")
+    assert [entry.tag for entry in entries] == ["li"] * 4
+    assert [" ".join(entry.text_content().split()) for entry in entries] == [
+        "Alpha edition", "Beta returns 1899", "Gamma MS 1 Delta drafts", "Epsilon copy"]
+    assert "\n- Alpha edition\n- Beta returns 1899\n- Gamma MS 1\n\nDelta drafts\n\n- Epsilon copy\n" in text
+
+
+def test_a_page_break_or_note_between_list_items_stays_in_place(tmp_path):
+    body = ('<list><item>first</item><pb n="2"/><item>second</item><note>A lost third.</note></list>'
+            '<list type="gloss"><label>Ink</label><item>iron gall</item><pb n="3"/>'
+            '<label>Paper</label><item>laid</item></list>')
+    page, text = rendered(tei_file(tmp_path, body))
+    bullets = page.xpath("//div[@class='tei-body']/ul/*")
+    assert [(item.tag, item.get("class")) for item in bullets] == [
+        ("li", None), ("li", "list-between"), ("li", None), ("li", "list-between")]
+    assert bullets[1].text_content() == "[page 2]" and bullets[3].xpath("a[@class='noteref']")
+    gloss = page.xpath("//dl[contains(@class, 'tei-list')]/*")
+    assert [(term.tag, " ".join(term.text_content().split())) for term in gloss] == [
+        ("dt", "Ink"), ("dd", "iron gall"), ("dd", "[page 3]"), ("dt", "Paper"), ("dd", "laid")]
+    assert "- second[1]" in text and "[1] A lost third." in text
+    assert "Ink: iron gall[page 3]\nPaper: laid" in text
+
+
+def test_a_page_break_before_a_gloss_list_s_first_item_gets_an_empty_term(tmp_path):
+    page, _ = rendered(tei_file(tmp_path, '<list type="gloss"><pb n="4"/><label>Ink</label><item>black</item></list>'))
+    assert [(term.tag, term.text_content()) for term in page.xpath("//dl[contains(@class, 'tei-list')]/*")] == [
+        ("dt", ""), ("dd", "[page 4]"), ("dt", "Ink"), ("dd", "black")]
+
+
+def test_a_group_of_roles_is_a_nested_list_followed_by_what_it_says_of_them(tmp_path):
+    body = ("<castList><castGroup><castItem><role>Anna</role></castItem><castItem><role>Boris</role></castItem>"
+            "<roleDesc>cousins</roleDesc></castGroup><castItem><role>Clerk</role></castItem></castList>")
+    page, text = rendered(tei_file(tmp_path, body))
+    group = page.xpath("//li[@class='cast-group']")[0]
+    assert [" ".join(li.text_content().split()) for li in group.xpath("ul/li")] == ["Anna", "Boris"]
+    assert group.xpath("ul/following-sibling::span[@class='tei-roleDesc']/text()") == ["cousins"]
+    assert "\nAnna\nBoris\ncousins\nClerk" in text
+
+
+# ---------------------------------------------------------------- blocks inside paragraphs
+
+def test_a_paragraph_quoting_verse_or_a_poem_is_no_html_paragraph(tmp_path):
+    """HTML ends a p where a blockquote begins: the Walt Whitman Archive's q of a floatingText
+    poem, and a q of verse lines (TEI's torture.xml), each left an empty p and a stray </p>."""
+    body = ("<p>He sang <q><l>God bless you,</l><l>merry gentleman!</l></q> and fled.</p>"
+            "<p>A review: <q><floatingText><body><lg><l>I celebrate myself</l></lg></body></floatingText></q></p>"
+            "<p>Plain <q>spoken</q> words.</p>")
+    page, _ = rendered(tei_file(tmp_path, body))
+    paragraphs = page.xpath("(//div[@class='tei-body'])[1]/*")
+    assert [element.tag for element in paragraphs] == ["div", "div", "p"]
+    assert paragraphs[0].xpath("blockquote") and paragraphs[1].xpath("blockquote//*[contains(@class, 'tei-floatingText')]")
+
+
+def test_a_manuscript_field_with_paragraphs_further_down_is_no_html_paragraph(tmp_path):
+    source = ("<msDesc><msIdentifier><idno>MS 1</idno></msIdentifier><physDesc><objectDesc><layoutDesc>"
+              "<layout ruledLines='38'><p>Ruled in crayon.</p></layout></layoutDesc></objectDesc></physDesc></msDesc>")
+    page, _ = rendered(tei_file(tmp_path, "<p>Text.</p>", source=source))
+    field = page.xpath("//*[contains(@class, 'tei-layoutDesc')]")[0]
+    assert field.tag == "div" and field.xpath("p[.='Ruled in crayon.']")
+
+
+# ---------------------------------------------------------------- languages
+
+@pytest.mark.parametrize("tag, expected", [
+    ("lat", "la"), ("eng", "en"), ("ger", "de"), ("LAT-Latn", "la-Latn"), ("grc", "grc"), ("la", "la"),
+    ("heb", "he"), ("sa-Latn", "sa-Latn"), ("x-private", "x-private"),
+])
+def test_a_three_letter_language_code_is_written_as_html_asks(tmp_path, tag, expected):
+    """Perseus writes xml:lang="lat" and "eng": HTML's lang takes BCP 47's two-letter code."""
+    path = tmp_path / "probe.xml"
+    path.write_text(f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{tag}">{HEADER.format(authors="", source="<p>s</p>")}'
+                    f'<text><body><p xml:lang="{tag}">Verba.</p></body></text></TEI>', encoding="utf-8")
+    page = html.fromstring(render(path, "html"))
+    assert page.get("lang") == expected
+    assert page.xpath("//div[@class='tei-body']/p")[0].get("lang") == expected
+
+
+# ---------------------------------------------------------------- critical apparatus
+
+APPARATUS = ('<p>Before <app><rdgGrp type="orthographic"><lem wit="#A">colour</lem><rdg wit="#B">color</rdg></rdgGrp>'
+             '<rdgGrp><rdg wit="#C">hue</rdg></rdgGrp><witDetail wit="#C">in the margin</witDetail></app> after.</p>'
+             '<lg><l>Cas B <app><lem wit="#A" type="omission"/><rdg wit="#B">vraiment </rdg></app>suite.</l>'
+             '<l>Cas C <app><lem wit="#A">vraiment </lem><rdg wit="#B" type="omission"/></app>suite.</l></lg>')
+
+
+def test_an_apparatus_shows_the_readings_of_its_groups_and_what_it_says_of_a_witness(tmp_path):
+    path = tei_file(tmp_path, APPARATUS)
+    diplomatic = render(path, "txt", view="diplomatic").decode()
+    assert "Before colour [B: color] [C: hue] [C: in the margin] after." in diplomatic
+    assert "Before colour after." in render(path, "txt").decode()
+
+
+def test_a_reading_that_omits_says_so_and_the_words_after_an_apparatus_keep_their_space(tmp_path):
+    """Modelled on an edition of Racine's variants: an empty lem or rdg is an omission, and the
+    space the source keeps inside a reading ("vraiment ") is the one before the next word."""
+    path = tei_file(tmp_path, APPARATUS)
+    diplomatic = render(path, "txt", view="diplomatic").decode()
+    assert "\nCas B [B: vraiment ] suite.\nCas C vraiment [B: omitted] suite.\n" in diplomatic
+    page = html.fromstring(render(path, "html", params={"interface-language": "de"}))
+    assert "[B: fehlt]" in " ".join(page.xpath("string(//div[@class='tei-body'])").split())
+
+
+def test_a_speech_in_verse_has_no_blank_line_after_its_first_line(tmp_path):
+    body = ('<sp><speaker>ORESTE</speaker><l>Line one.</l><l>Line two.</l></sp>'
+            '<sp><speaker>PYLADE</speaker><p>Prose one.</p><p>Prose two.</p></sp>')
+    text = render(tei_file(tmp_path, body), "txt").decode()
+    assert "\nORESTE Line one.\nLine two.\n\nPYLADE Prose one.\n\nProse two.\n" in text

@@ -222,6 +222,19 @@ def test_a_table_of_twelve_columns_is_printed_whole(tmp_path):
             assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, f"{word!r} outside the page"
 
 
+def test_a_note_whose_text_has_a_space_before_a_line_end_is_printed(tmp_path):
+    """TEI's own test file testms.xml: "contains A431-I1092 \\n in the Riverside" stopped WeasyPrint
+    ("Got ' \\n' between two lines") once the note was floated to the page foot."""
+    path = tmp_path / "note.xml"
+    path.write_text(minimal_tei("<p>Text<note>Mutilated at beginning and end: contains A431-I1092 \n"
+                                "in the Riverside edition numbering</note> goes on.</p>"), encoding="utf-8")
+    pdf = tmp_path / "note.pdf"
+    pdf.write_bytes(render(path, "pdf"))
+    assert missing_words(tei_words(path), " ".join(pages_text(pdf))) == {}
+    # the HTML page keeps the note's text as written
+    assert "A431-I1092 \nin the Riverside" in render(path, "html").decode()
+
+
 def test_a_word_wider_than_its_column_is_wrapped_not_cut(tmp_path):
     cells = "".join(f"<cell>Donaudampfschifffahrtsgesellschaftskapitän{c}</cell>" for c in range(6))
     path = tmp_path / "long-words.xml"

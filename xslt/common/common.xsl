@@ -1022,10 +1022,13 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- A critical apparatus: the lemma in the text, each other reading as a bracketed variant. -->
+  <!-- A critical apparatus: the lemma in the text, each other reading as a bracketed variant; the
+       readings of a group (rdgGrp, two levels deep) too. A reading with no text says it omits
+       ("[B: omitted]"); an apparatus whose words end in a space keeps one after its last bracket. -->
   <xsl:template match="tei:app">
-    <xsl:apply-templates select="tei:lem"/>
-    <xsl:for-each select="tei:rdg">
+    <xsl:apply-templates select="tei:lem | tei:rdgGrp/tei:lem | tei:rdgGrp/tei:rdgGrp/tei:lem"/>
+    <xsl:for-each select="tei:rdg | tei:rdgGrp/tei:rdg | tei:rdgGrp/tei:rdgGrp/tei:rdg">
+      <xsl:variable name="omits" select="not(normalize-space()) and not(*)"/>
       <xsl:text> </xsl:text>
       <xsl:call-template name="mark">
         <xsl:with-param name="kind" select="'rdg'"/>
@@ -1036,12 +1039,28 @@
         <xsl:with-param name="open">
           <xsl:text>[</xsl:text>
           <xsl:if test="@wit"><xsl:value-of select="translate(normalize-space(@wit), '#', '')"/>: </xsl:if>
+          <xsl:if test="$omits"><xsl:value-of select="ed:label('omitted')"/></xsl:if>
         </xsl:with-param>
         <xsl:with-param name="close" select="']'"/>
         <xsl:with-param name="reading" select="'drop'"/>
       </xsl:call-template>
     </xsl:for-each>
-    <xsl:apply-templates select="tei:note"/>  <!-- the apparatus's own notes (EpiDoc: an app with only a note) -->
+    <xsl:if test="string() and translate(substring(., string-length()), ' &#9;&#10;&#13;', '') = ''"><xsl:text> </xsl:text></xsl:if>
+    <!-- the apparatus's own notes (EpiDoc: an app with only a note), and what it says of witnesses -->
+    <xsl:apply-templates select="tei:note"/>
+    <xsl:for-each select="tei:witDetail | tei:wit">
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="mark">
+        <xsl:with-param name="kind" select="'rdg'"/>
+        <xsl:with-param name="explanation" select="ed:label('What the apparatus says of a witness')"/>
+        <xsl:with-param name="open">
+          <xsl:text>[</xsl:text>
+          <xsl:if test="@wit"><xsl:value-of select="translate(normalize-space(@wit), '#', '')"/>: </xsl:if>
+        </xsl:with-param>
+        <xsl:with-param name="close" select="']'"/>
+        <xsl:with-param name="reading" select="'drop'"/>
+      </xsl:call-template>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:choice">
@@ -1077,6 +1096,19 @@
                            or starts-with($lead, concat('(', @n, ')'))))
                   or (not(@n) and substring($lead, 2, 1) = ' '
                       and contains('-*&#x2022;&#x2013;&#x2014;&#x00B7;&#x25AA;&#x25E6;&#x2023;', substring($lead, 1, 1)))">yes</xsl:if>
+  </xsl:template>
+
+  <!-- What a list holds besides its items and labels, for the outputs to keep: 'between' for what
+       stands between two entries (a page break, milestone, anchor, note), 'entry' for another kind
+       of entry (a listBibl's biblStruct, msDesc or nested listBibl, a castList's castGroup). -->
+  <xsl:template name="list-member-kind">
+    <xsl:choose>
+      <xsl:when test="self::tei:item or self::tei:label or self::tei:head
+                      or self::tei:bibl[parent::tei:listBibl] or self::tei:castItem">member</xsl:when>
+      <xsl:when test="self::tei:pb or self::tei:cb or self::tei:lb or self::tei:gb or self::tei:milestone
+                      or self::tei:anchor or self::tei:note or self::tei:fw or self::tei:index">between</xsl:when>
+      <xsl:otherwise>entry</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

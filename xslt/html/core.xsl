@@ -17,7 +17,8 @@
   <!-- ================================================================ the page -->
 
   <xsl:template match="/">
-    <html lang="{$doc-lang}">
+    <html>
+      <xsl:attribute name="lang"><xsl:call-template name="html-language"><xsl:with-param name="tag" select="$doc-lang"/></xsl:call-template></xsl:attribute>
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$doc-title"/></title>
@@ -110,7 +111,9 @@
        language, script, @rend or @style (common/direction.xsl). -->
   <xsl:template name="global-attributes">
     <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
+    <xsl:if test="@xml:lang">
+      <xsl:attribute name="lang"><xsl:call-template name="html-language"><xsl:with-param name="tag" select="@xml:lang"/></xsl:call-template></xsl:attribute>
+    </xsl:if>
     <xsl:call-template name="direction"/>
   </xsl:template>
 
@@ -135,7 +138,8 @@
   <xsl:template name="paragraph-element">
     <xsl:choose>
       <xsl:when test=".//tei:list or .//tei:table or .//tei:lg or .//tei:figure or .//tei:p
-                      or .//tei:quote[tei:p or tei:lg] or .//tei:castList or .//tei:sp
+                      or .//*[self::tei:quote or self::tei:q or self::tei:said][tei:p or tei:lg or tei:l or tei:floatingText or tei:quote[tei:p]]
+                      or .//tei:cit or .//tei:floatingText or .//tei:castList or .//tei:sp
                       or .//tei:note[@type='annotation'][not(ancestor::tei:note)]
                       or .//eg:egXML or .//tei:forest or .//tei:eTree
                       or .//tei:formula[contains(@rend, 'display')]" xmlns:eg="http://www.tei-c.org/ns/Examples">div</xsl:when>
@@ -327,6 +331,7 @@
   <xsl:key name="list-member" match="list-member" use="@node"/>
   <xsl:key name="list-label" match="list-label" use="@place"/>
   <xsl:key name="label" match="tei:label" use="generate-id()"/>
+  <xsl:key name="list-item" match="list-item" use="@node"/>
 
   <xsl:template match="tei:list | tei:listBibl | tei:castList">
     <xsl:if test="tei:head">
@@ -344,19 +349,33 @@
             <xsl:for-each select="tei:label"><list-label label="{generate-id()}" place="{position()}"/></xsl:for-each>
           </xsl:variable>
           <xsl:variable name="labels" select="exsl:node-set($labels-tree)" xmlns:exsl="http://exslt.org/common"/>
-          <xsl:for-each select="tei:item">
-            <xsl:variable name="item" select="generate-id()"/>
-            <xsl:variable name="items-before" select="position() - 1"/>
-            <xsl:variable name="label">
-              <xsl:variable name="before" select="preceding-sibling::*[1]"/>
-              <xsl:for-each select="$before[self::tei:label]"><xsl:value-of select="generate-id()"/></xsl:for-each>
-              <xsl:if test="not($before[self::tei:label])"><xsl:for-each select="$members">
-                <xsl:variable name="labels-before" select="key('list-member', $item)/@place - 1 - $items-before"/>
-                <xsl:for-each select="$labels"><xsl:value-of select="key('list-label', $labels-before)/@label"/></xsl:for-each>
-              </xsl:for-each></xsl:if>
-            </xsl:variable>
-            <dt><xsl:apply-templates select="key('label', $label)/node()"/></dt>
-            <dd><xsl:call-template name="global-attributes"/><xsl:apply-templates/></dd>
+          <xsl:variable name="items-tree">
+            <xsl:for-each select="tei:item"><list-item node="{generate-id()}" place="{position()}"/></xsl:for-each>
+          </xsl:variable>
+          <xsl:variable name="items" select="exsl:node-set($items-tree)" xmlns:exsl="http://exslt.org/common"/>
+          <!-- what stands before the first item gets an empty term: a dl opens with a dt -->
+          <xsl:variable name="first-item" select="count(tei:item[1]/preceding-sibling::*[not(self::tei:head or self::tei:label)]) + 1"/>
+          <xsl:for-each select="*[not(self::tei:head or self::tei:label)]">
+            <xsl:choose>
+              <xsl:when test="self::tei:item">
+                <xsl:variable name="item" select="generate-id()"/>
+                <xsl:variable name="items-before"><xsl:for-each select="$items"><xsl:value-of select="key('list-item', $item)/@place - 1"/></xsl:for-each></xsl:variable>
+                <xsl:variable name="label">
+                  <xsl:variable name="before" select="preceding-sibling::*[1]"/>
+                  <xsl:for-each select="$before[self::tei:label]"><xsl:value-of select="generate-id()"/></xsl:for-each>
+                  <xsl:if test="not($before[self::tei:label])"><xsl:for-each select="$members">
+                    <xsl:variable name="labels-before" select="key('list-member', $item)/@place - 1 - $items-before"/>
+                    <xsl:for-each select="$labels"><xsl:value-of select="key('list-label', $labels-before)/@label"/></xsl:for-each>
+                  </xsl:for-each></xsl:if>
+                </xsl:variable>
+                <dt><xsl:apply-templates select="key('label', $label)/node()"/></dt>
+                <dd><xsl:call-template name="global-attributes"/><xsl:apply-templates/></dd>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:if test="position() &lt; $first-item"><dt class="list-between"/></xsl:if>
+                <dd class="list-between"><xsl:apply-templates select="."/></dd>
+              </xsl:otherwise>
+            </xsl:choose>
           </xsl:for-each>
         </dl>
       </xsl:when>
@@ -372,10 +391,37 @@
           <xsl:variable name="marked"><xsl:for-each select="tei:item[1]"><xsl:call-template name="item-has-marker"/></xsl:for-each></xsl:variable>
           <xsl:attribute name="class">tei-list<xsl:if test="@type"> type-<xsl:value-of select="@type"/></xsl:if><xsl:if test="$marked = 'yes'"> marked</xsl:if></xsl:attribute>
           <xsl:call-template name="global-attributes"/>
-          <xsl:apply-templates select="*[not(self::tei:head)]"/>
+          <xsl:call-template name="list-members"/>
         </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A list's members, each an li: an item is one, what else the list holds is put in one (an
+       entry of another kind as an entry, a page break or note between entries with no bullet). -->
+  <xsl:template name="list-members">
+    <xsl:param name="members" select="*[not(self::tei:head)]"/>
+    <xsl:for-each select="$members">
+      <xsl:variable name="kind"><xsl:call-template name="list-member-kind"/></xsl:variable>
+      <xsl:choose>
+        <xsl:when test="$kind = 'member' or self::tei:castGroup"><xsl:apply-templates select="."/></xsl:when>
+        <xsl:otherwise><li class="list-{$kind}"><xsl:apply-templates select="."/></li></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A group of roles: its head, its roles as a list, then what the group's roleDesc says of them. -->
+  <xsl:template match="tei:castGroup">
+    <li class="cast-group">
+      <xsl:call-template name="global-attributes"/>
+      <xsl:apply-templates select="tei:head/node()"/>
+      <ul class="tei-list">
+        <xsl:call-template name="list-members">
+          <xsl:with-param name="members" select="*[not(self::tei:head or self::tei:roleDesc)]"/>
+        </xsl:call-template>
+      </ul>
+      <xsl:for-each select="tei:roleDesc"><xsl:text> </xsl:text><xsl:apply-templates select="."/></xsl:for-each>
+    </li>
   </xsl:template>
 
   <xsl:template match="tei:item | tei:bibl[parent::tei:listBibl] | tei:castItem">
@@ -496,7 +542,7 @@
 
   <xsl:template match="tei:quote | tei:q | tei:said | tei:cit">
     <xsl:choose>
-      <xsl:when test="tei:p or tei:lg or tei:l or tei:quote[tei:p] or self::tei:cit">
+      <xsl:when test="tei:p or tei:lg or tei:l or tei:floatingText or tei:quote[tei:p] or self::tei:cit">
         <xsl:call-template name="block"><xsl:with-param name="element" select="'blockquote'"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>

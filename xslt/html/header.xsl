@@ -150,11 +150,19 @@
         </div>
       </xsl:when>
       <xsl:otherwise>
-        <p class="ms-field tei-{local-name()}">
+        <!-- a field whose paragraphs are deeper down (layoutDesc/layout/p) is no HTML p -->
+        <xsl:variable name="element">
+          <xsl:choose>
+            <xsl:when test=".//tei:p or .//tei:list or .//tei:table or .//tei:lg">div</xsl:when>
+            <xsl:otherwise>p</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:element name="{$element}">
+          <xsl:attribute name="class">ms-field tei-<xsl:value-of select="local-name()"/></xsl:attribute>
           <xsl:call-template name="global-attributes"/>
           <xsl:if test="string($label)"><span class="ms-label"><xsl:value-of select="$label"/>: </span></xsl:if>
           <xsl:apply-templates/>
-        </p>
+        </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

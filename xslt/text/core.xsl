@@ -132,7 +132,8 @@
       <xsl:if test="string($number)"><xsl:value-of select="concat($nbsp, $nbsp, '[', $number, ']')"/></xsl:if>
     </xsl:for-each>
     <xsl:apply-templates select="$first[not(self::tei:l)]/node()"/>
-    <xsl:value-of select="$para-break"/>
+    <!-- after a first verse line the next starts on the next line, with no blank line between -->
+    <xsl:if test="not($first[self::tei:l])"><xsl:value-of select="$para-break"/></xsl:if>
     <xsl:apply-templates select="*[not(self::tei:speaker)][position() &gt; 1]"/>
   </xsl:template>
 
@@ -207,24 +208,47 @@
   <xsl:template match="tei:list | tei:listBibl">
     <xsl:value-of select="$para-break"/>
     <xsl:apply-templates select="tei:head"/>
-    <xsl:for-each select="*[self::tei:item or self::tei:bibl]">
-      <!-- only the nearest element before: a predicate after [1] made each item read all before it -->
-      <xsl:variable name="before" select="preceding-sibling::*[1]"/>
-      <xsl:variable name="marked"><xsl:call-template name="item-has-marker"/></xsl:variable>
-      <xsl:call-template name="line">
-        <xsl:with-param name="prefix">
-          <xsl:choose>
-            <xsl:when test="$marked = 'yes'"/>
-            <xsl:when test="$before[self::tei:label]">
-              <xsl:value-of select="normalize-space(preceding-sibling::*[1])"/><xsl:text>: </xsl:text>
-            </xsl:when>
-            <xsl:when test="../@type='ordered' or ../@type='numbered'"><xsl:value-of select="position()"/>. </xsl:when>
-            <xsl:otherwise>- </xsl:otherwise>
-          </xsl:choose>
-        </xsl:with-param>
-      </xsl:call-template>
+    <xsl:variable name="items-tree">
+      <xsl:for-each select="*[self::tei:item or self::tei:bibl]"><list-item node="{generate-id()}" place="{position()}"/></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="items" select="exsl:node-set($items-tree)" xmlns:exsl="http://exslt.org/common"/>
+    <xsl:for-each select="*[not(self::tei:head or self::tei:label)]">
+      <xsl:variable name="kind"><xsl:call-template name="list-member-kind"/></xsl:variable>
+      <xsl:choose>
+        <!-- a page break or note between entries stays where it is, at the end of the entry before -->
+        <xsl:when test="$kind = 'between'"><xsl:apply-templates select="."/></xsl:when>
+        <xsl:when test="$kind = 'entry'">
+          <xsl:call-template name="line"><xsl:with-param name="prefix" select="'- '"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="item" select="generate-id()"/>
+          <!-- only the nearest element before: a predicate after [1] made each item read all before it -->
+          <xsl:variable name="before" select="preceding-sibling::*[1]"/>
+          <xsl:variable name="marked"><xsl:call-template name="item-has-marker"/></xsl:variable>
+          <xsl:call-template name="line">
+            <xsl:with-param name="prefix">
+              <xsl:choose>
+                <xsl:when test="$marked = 'yes'"/>
+                <xsl:when test="$before[self::tei:label]">
+                  <xsl:value-of select="normalize-space(preceding-sibling::*[1])"/><xsl:text>: </xsl:text>
+                </xsl:when>
+                <xsl:when test="../@type='ordered' or ../@type='numbered'">
+                  <xsl:for-each select="$items"><xsl:value-of select="key('list-item', $item)/@place"/></xsl:for-each>. </xsl:when>
+                <xsl:otherwise>- </xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
     <xsl:value-of select="$para-break"/>
+  </xsl:template>
+
+  <xsl:key name="list-item" match="list-item" use="@node"/>
+
+  <!-- A group of roles: each role on its line, then what the group's roleDesc says of them. -->
+  <xsl:template match="tei:castGroup/tei:head | tei:castGroup/tei:roleDesc">
+    <xsl:call-template name="line"/>
   </xsl:template>
 
   <xsl:template match="tei:table">
