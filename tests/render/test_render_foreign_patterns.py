@@ -262,6 +262,18 @@ def test_a_page_break_before_a_gloss_list_s_first_item_gets_an_empty_term(tmp_pa
         ("dt", ""), ("dd", "[page 4]"), ("dt", "Ink"), ("dd", "black")]
 
 
+def test_a_gloss_list_s_label_that_glosses_no_item_is_kept_as_a_term_of_its_own(tmp_path):
+    """A label after the last item, or before another label, glossed nothing and was lost."""
+    body = ('<list type="gloss"><label>Ink</label><item>black</item><label>Seal</label><label>Paper</label>'
+            '<pb n="2"/><item>laid</item><label>Wax</label></list>')
+    page, text = rendered(tei_file(tmp_path, body))
+    gloss = page.xpath("//dl[contains(@class, 'tei-list')]/*")
+    assert [(term.tag, term.text_content()) for term in gloss] == [
+        ("dt", "Ink"), ("dd", "black"), ("dt", "Seal"), ("dd", "[page 2]"), ("dt", "Paper"), ("dd", "laid"),
+        ("dt", "Wax"), ("dd", "")]
+    assert "\nInk: black\nSeal[page 2]\nPaper: laid\nWax\n" in text
+
+
 def test_a_group_of_roles_is_a_nested_list_followed_by_what_it_says_of_them(tmp_path):
     body = ("<castList><castGroup><castItem><role>Anna</role></castItem><castItem><role>Boris</role></castItem>"
             "<roleDesc>cousins</roleDesc></castGroup><castItem><role>Clerk</role></castItem></castList>")

@@ -136,6 +136,73 @@
   <xsl:variable name="note-numbers" select="exsl:node-set($note-numbers-tree)"
                 xmlns:exsl="http://exslt.org/common"/>
 
+  <!-- Where the source numbers its notes anew in each division (a volume of documents, each with
+       its notes 1, 2, ...: FRUS), one number is shown for several notes; the list of notes then
+       says, before each run of notes of one division, which division they belong to (its head),
+       for a reader to tell them apart. Found once: whether two footnotes share their @n (sorted,
+       each compared with the one before: counting the notes of each number would take time
+       quadratic in the notes that share it), and each footnote's division by its place. -->
+  <xsl:key name="footnote-division" match="footnote-division" use="@place"/>
+
+  <xsl:variable name="footnote-labels-tree">
+    <xsl:for-each select="$footnote-notes[normalize-space(@n)]">
+      <xsl:sort select="normalize-space(@n)"/>
+      <footnote-label n="{normalize-space(@n)}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="footnote-labels-repeat">
+    <xsl:for-each select="exsl:node-set($footnote-labels-tree)/footnote-label[position() &gt; 1]"
+                  xmlns:exsl="http://exslt.org/common">
+      <xsl:variable name="before" select="preceding-sibling::footnote-label[1]"/>
+      <xsl:if test="@n = $before/@n">x</xsl:if>
+    </xsl:for-each>
+  </xsl:variable>
+
+  <xsl:variable name="footnote-divisions-tree">
+    <xsl:if test="string($footnote-labels-repeat)">
+      <xsl:for-each select="$footnote-notes">
+        <footnote-division place="{position()}" division="{generate-id(ancestor::*[self::tei:div or self::tei:div1
+                                                            or self::tei:div2 or self::tei:div3][1])}"/>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:variable>
+  <xsl:variable name="footnote-divisions" select="exsl:node-set($footnote-divisions-tree)"
+                xmlns:exsl="http://exslt.org/common"/>
+
+  <!-- The title of the division whose notes begin at the context footnote, the $place-th in the
+       list, where the notes' numbers repeat; nothing otherwise. -->
+  <xsl:template name="footnote-division-title">
+    <xsl:param name="place"/>
+    <xsl:if test="string($footnote-labels-repeat)">
+      <xsl:variable name="starts">
+        <xsl:for-each select="$footnote-divisions">
+          <xsl:if test="string(key('footnote-division', $place)/@division)
+                        and string(key('footnote-division', $place)/@division) != string(key('footnote-division', $place - 1)/@division)">x</xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:if test="string($starts)">
+        <xsl:for-each select="ancestor::*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3][1]">
+          <xsl:call-template name="division-title"/>
+        </xsl:for-each>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A division's title in words: its head without its notes and the source's side of a choice,
+       or its number. -->
+  <xsl:template name="division-title">
+    <xsl:variable name="words">
+      <xsl:for-each select="tei:head[1]//text()[not(ancestor::tei:note)
+                            and not(ancestor::*[parent::tei:choice][self::tei:sic or self::tei:orig or self::tei:abbr])]">
+        <xsl:value-of select="."/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="normalize-space($words)"><xsl:value-of select="normalize-space($words)"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="division-number"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- The footnote number of the context note (1, 2, ...), in document order. -->
   <xsl:template name="note-number">
     <xsl:variable name="note" select="generate-id()"/>
@@ -1101,6 +1168,48 @@
   <!-- What a list holds besides its items and labels, for the outputs to keep: 'between' for what
        stands between two entries (a page break, milestone, anchor, note), 'entry' for another kind
        of entry (a listBibl's biblStruct, msDesc or nested listBibl, a castList's castGroup). -->
+  <!-- A gloss list's labels, one table per list (called on the list): an item is glossed by the
+       nearest label before it, found as its place among the labels and items less its place among
+       the items (looking back from each item took time quadratic in the items after one label).
+       A label that glosses no item, because another label or the list's end comes before the next
+       item, is lone="yes" (or "last", when no label or item follows), for each output to show it
+       on its own rather than lose it. Read with key('gloss', generate-id()) inside the table. -->
+  <xsl:key name="gloss" match="gloss" use="@node"/>
+  <xsl:key name="label" match="tei:label" use="generate-id()"/>
+  <xsl:key name="gloss-member" match="gloss-member" use="@node"/>
+  <xsl:key name="gloss-member-place" match="gloss-member" use="@place"/>
+  <xsl:key name="gloss-label-place" match="gloss-label" use="@place"/>
+
+  <xsl:template name="gloss-table">
+    <xsl:variable name="members-tree">
+      <xsl:for-each select="tei:label | tei:item">
+        <gloss-member node="{generate-id()}" place="{position()}" item="{count(self::tei:item)}"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="members" select="exsl:node-set($members-tree)" xmlns:exsl="http://exslt.org/common"/>
+    <xsl:variable name="labels-tree">
+      <xsl:for-each select="tei:label"><gloss-label node="{generate-id()}" place="{position()}"/></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="labels" select="exsl:node-set($labels-tree)" xmlns:exsl="http://exslt.org/common"/>
+    <xsl:for-each select="tei:item">
+      <xsl:variable name="item" select="generate-id()"/>
+      <xsl:variable name="item-place" select="position()"/>
+      <xsl:for-each select="$members">
+        <xsl:variable name="labels-before" select="key('gloss-member', $item)/@place - $item-place"/>
+        <xsl:for-each select="$labels">
+          <gloss node="{$item}" label="{key('gloss-label-place', $labels-before)/@node}"/>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:for-each>
+    <xsl:for-each select="$members/gloss-member[@item = 0]">
+      <xsl:variable name="next" select="key('gloss-member-place', @place + 1)"/>
+      <xsl:choose>
+        <xsl:when test="not($next)"><gloss node="{@node}" lone="last"/></xsl:when>
+        <xsl:when test="$next/@item = 0"><gloss node="{@node}" lone="yes"/></xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template name="list-member-kind">
     <xsl:choose>
       <xsl:when test="self::tei:item or self::tei:label or self::tei:head

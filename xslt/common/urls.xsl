@@ -35,12 +35,17 @@
 
   <!-- A TEI pointer attribute (a white-space separated list) as a link: its first pointer, through
        safe-url. Only page anchors and web or mail addresses become links: a relative pointer names
-       a file beside the TEI, which the published page does not have. -->
+       a file beside the TEI, which the published page does not have, and an anchor to an
+       identifier the file does not hold (a document of the same volume left out of this file:
+       FRUS's "#d12") would lead nowhere. -->
   <xsl:template name="safe-href">
     <xsl:param name="target" select="@target"/>
-    <xsl:call-template name="safe-url">
-      <xsl:with-param name="url" select="substring-before(concat(normalize-space($target), ' '), ' ')"/>
-    </xsl:call-template>
+    <xsl:variable name="first" select="substring-before(concat(normalize-space($target), ' '), ' ')"/>
+    <xsl:if test="not(starts-with($first, '#')) or key('ids', substring($first, 2))">
+      <xsl:call-template name="safe-url">
+        <xsl:with-param name="url" select="$first"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -325,51 +325,35 @@
 
   <!-- ================================================================ lists, tables, figures -->
 
-  <!-- Each item of a gloss list is glossed by the nearest label before it: the labels before it
-       are its place among the labels and items less its place among the items (looking back from
-       each item took time quadratic in the items after one label). -->
-  <xsl:key name="list-member" match="list-member" use="@node"/>
-  <xsl:key name="list-label" match="list-label" use="@place"/>
-  <xsl:key name="label" match="tei:label" use="generate-id()"/>
-  <xsl:key name="list-item" match="list-item" use="@node"/>
-
+  <!-- A gloss list: each item under the label the gloss table (common.xsl) gives it; a label
+       glossing no item is a term of its own, the last one with an empty description. -->
   <xsl:template match="tei:list | tei:listBibl | tei:castList">
     <xsl:if test="tei:head">
       <p class="list-head"><xsl:apply-templates select="tei:head/node()"/></p>
     </xsl:if>
     <xsl:choose>
       <xsl:when test="@type='gloss' or tei:label">
-        <dl class="tei-list type-gloss">
+        <!-- labels that only number or letter their items ("(1)", "b.") stand beside them -->
+        <xsl:variable name="long-labels"><xsl:for-each select="tei:label"><xsl:if test="string-length(normalize-space()) &gt; 5">x</xsl:if></xsl:for-each></xsl:variable>
+        <dl>
+          <xsl:attribute name="class">tei-list type-gloss<xsl:if test="tei:label and not(string($long-labels))"> short-labels</xsl:if></xsl:attribute>
           <xsl:call-template name="global-attributes"/>
-          <xsl:variable name="members-tree">
-            <xsl:for-each select="*[self::tei:label or self::tei:item]"><list-member node="{generate-id()}" place="{position()}"/></xsl:for-each>
-          </xsl:variable>
-          <xsl:variable name="members" select="exsl:node-set($members-tree)" xmlns:exsl="http://exslt.org/common"/>
-          <xsl:variable name="labels-tree">
-            <xsl:for-each select="tei:label"><list-label label="{generate-id()}" place="{position()}"/></xsl:for-each>
-          </xsl:variable>
-          <xsl:variable name="labels" select="exsl:node-set($labels-tree)" xmlns:exsl="http://exslt.org/common"/>
-          <xsl:variable name="items-tree">
-            <xsl:for-each select="tei:item"><list-item node="{generate-id()}" place="{position()}"/></xsl:for-each>
-          </xsl:variable>
-          <xsl:variable name="items" select="exsl:node-set($items-tree)" xmlns:exsl="http://exslt.org/common"/>
+          <xsl:variable name="gloss-tree"><xsl:call-template name="gloss-table"/></xsl:variable>
+          <xsl:variable name="gloss" select="exsl:node-set($gloss-tree)" xmlns:exsl="http://exslt.org/common"/>
           <!-- what stands before the first item gets an empty term: a dl opens with a dt -->
-          <xsl:variable name="first-item" select="count(tei:item[1]/preceding-sibling::*[not(self::tei:head or self::tei:label)]) + 1"/>
-          <xsl:for-each select="*[not(self::tei:head or self::tei:label)]">
+          <xsl:variable name="first-item" select="count(tei:item[1]/preceding-sibling::*[not(self::tei:head)]) + 1"/>
+          <xsl:for-each select="*[not(self::tei:head)]">
+            <xsl:variable name="member" select="generate-id()"/>
             <xsl:choose>
               <xsl:when test="self::tei:item">
-                <xsl:variable name="item" select="generate-id()"/>
-                <xsl:variable name="items-before"><xsl:for-each select="$items"><xsl:value-of select="key('list-item', $item)/@place - 1"/></xsl:for-each></xsl:variable>
-                <xsl:variable name="label">
-                  <xsl:variable name="before" select="preceding-sibling::*[1]"/>
-                  <xsl:for-each select="$before[self::tei:label]"><xsl:value-of select="generate-id()"/></xsl:for-each>
-                  <xsl:if test="not($before[self::tei:label])"><xsl:for-each select="$members">
-                    <xsl:variable name="labels-before" select="key('list-member', $item)/@place - 1 - $items-before"/>
-                    <xsl:for-each select="$labels"><xsl:value-of select="key('list-label', $labels-before)/@label"/></xsl:for-each>
-                  </xsl:for-each></xsl:if>
-                </xsl:variable>
+                <xsl:variable name="label"><xsl:for-each select="$gloss"><xsl:value-of select="key('gloss', $member)/@label"/></xsl:for-each></xsl:variable>
                 <dt><xsl:apply-templates select="key('label', $label)/node()"/></dt>
                 <dd><xsl:call-template name="global-attributes"/><xsl:apply-templates/></dd>
+              </xsl:when>
+              <xsl:when test="self::tei:label">
+                <xsl:variable name="lone"><xsl:for-each select="$gloss"><xsl:value-of select="key('gloss', $member)/@lone"/></xsl:for-each></xsl:variable>
+                <xsl:if test="$lone != ''"><dt><xsl:apply-templates/></dt></xsl:if>
+                <xsl:if test="$lone = 'last'"><dd class="list-empty"/></xsl:if>
               </xsl:when>
               <xsl:otherwise>
                 <xsl:if test="position() &lt; $first-item"><dt class="list-between"/></xsl:if>

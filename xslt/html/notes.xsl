@@ -48,6 +48,12 @@
         <ol>
           <xsl:for-each select="$footnote-notes">
             <xsl:variable name="label"><xsl:call-template name="note-label"/></xsl:variable>
+            <xsl:variable name="division-title">
+              <xsl:call-template name="footnote-division-title"><xsl:with-param name="place" select="position()"/></xsl:call-template>
+            </xsl:variable>
+            <xsl:if test="string($division-title)">
+              <li class="fn-division" role="presentation"><h3><xsl:value-of select="$division-title"/></h3></li>
+            </xsl:if>
             <li>
               <xsl:attribute name="id"><xsl:call-template name="note-id"/></xsl:attribute>
               <span class="fn-label"><xsl:value-of select="$label"/></span>

@@ -212,28 +212,35 @@
       <xsl:for-each select="*[self::tei:item or self::tei:bibl]"><list-item node="{generate-id()}" place="{position()}"/></xsl:for-each>
     </xsl:variable>
     <xsl:variable name="items" select="exsl:node-set($items-tree)" xmlns:exsl="http://exslt.org/common"/>
-    <xsl:for-each select="*[not(self::tei:head or self::tei:label)]">
+    <!-- an item's label is the one the gloss table (common.xsl) gives it; a label glossing no item
+         is a line of its own -->
+    <xsl:variable name="gloss-tree"><xsl:if test="tei:label"><xsl:call-template name="gloss-table"/></xsl:if></xsl:variable>
+    <xsl:variable name="gloss" select="exsl:node-set($gloss-tree)" xmlns:exsl="http://exslt.org/common"/>
+    <xsl:for-each select="*[not(self::tei:head)]">
+      <xsl:variable name="member" select="generate-id()"/>
       <xsl:variable name="kind"><xsl:call-template name="list-member-kind"/></xsl:variable>
       <xsl:choose>
+        <xsl:when test="self::tei:label">
+          <xsl:variable name="lone"><xsl:for-each select="$gloss"><xsl:value-of select="key('gloss', $member)/@lone"/></xsl:for-each></xsl:variable>
+          <xsl:if test="$lone != ''"><xsl:call-template name="line"/></xsl:if>
+        </xsl:when>
         <!-- a page break or note between entries stays where it is, at the end of the entry before -->
         <xsl:when test="$kind = 'between'"><xsl:apply-templates select="."/></xsl:when>
         <xsl:when test="$kind = 'entry'">
           <xsl:call-template name="line"><xsl:with-param name="prefix" select="'- '"/></xsl:call-template>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:variable name="item" select="generate-id()"/>
-          <!-- only the nearest element before: a predicate after [1] made each item read all before it -->
-          <xsl:variable name="before" select="preceding-sibling::*[1]"/>
+          <xsl:variable name="label"><xsl:for-each select="$gloss"><xsl:value-of select="key('gloss', $member)/@label"/></xsl:for-each></xsl:variable>
           <xsl:variable name="marked"><xsl:call-template name="item-has-marker"/></xsl:variable>
           <xsl:call-template name="line">
             <xsl:with-param name="prefix">
               <xsl:choose>
                 <xsl:when test="$marked = 'yes'"/>
-                <xsl:when test="$before[self::tei:label]">
-                  <xsl:value-of select="normalize-space(preceding-sibling::*[1])"/><xsl:text>: </xsl:text>
+                <xsl:when test="$label != ''">
+                  <xsl:value-of select="normalize-space(key('label', $label))"/><xsl:text>: </xsl:text>
                 </xsl:when>
                 <xsl:when test="../@type='ordered' or ../@type='numbered'">
-                  <xsl:for-each select="$items"><xsl:value-of select="key('list-item', $item)/@place"/></xsl:for-each>. </xsl:when>
+                  <xsl:for-each select="$items"><xsl:value-of select="key('list-item', $member)/@place"/></xsl:for-each>. </xsl:when>
                 <xsl:otherwise>- </xsl:otherwise>
               </xsl:choose>
             </xsl:with-param>
@@ -243,7 +250,6 @@
     </xsl:for-each>
     <xsl:value-of select="$para-break"/>
   </xsl:template>
-
   <xsl:key name="list-item" match="list-item" use="@node"/>
 
   <!-- A group of roles: each role on its line, then what the group's roleDesc says of them. -->

@@ -18,6 +18,12 @@
       <xsl:call-template name="rule"/>
       <xsl:value-of select="ed:label('Notes')"/>
       <xsl:for-each select="$footnote-notes">
+        <xsl:variable name="division-title">
+          <xsl:call-template name="footnote-division-title"><xsl:with-param name="place" select="position()"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:if test="string($division-title)">
+          <xsl:value-of select="concat($para-break, $division-title, $para-break)"/>
+        </xsl:if>
         <xsl:call-template name="para">
           <xsl:with-param name="prefix">
             <xsl:text>[</xsl:text><xsl:call-template name="note-label"/><xsl:text>] </xsl:text>
