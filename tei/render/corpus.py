@@ -70,7 +70,10 @@ def header_document(corpus: etree._Element, parts: list[tuple[int, etree._Elemen
     etree.SubElement(div, f"{T}head").text = f"Contents ({len(parts)} documents)" if len(parts) != 1 else "Contents"
     items = etree.SubElement(div, f"{T}list", type="ordered")
     for number, part in parts:
-        etree.SubElement(etree.SubElement(items, f"{T}item"), f"{T}ref", target=f"#corpus-member-{number}").text = _title(part)
+        # the item holds the identifier its link points at, as a pointer into the file must;
+        # join_html points the link at the member's title
+        item = etree.SubElement(items, f"{T}item", {"{http://www.w3.org/XML/1998/namespace}id": f"corpus-member-{number}"})
+        etree.SubElement(item, f"{T}ref", target=f"#corpus-member-{number}").text = _title(part)
     return etree.ElementTree(tei)
 
 

@@ -352,3 +352,41 @@ def test_a_speech_in_verse_has_no_blank_line_after_its_first_line(tmp_path):
             '<sp><speaker>PYLADE</speaker><p>Prose one.</p><p>Prose two.</p></sp>')
     text = render(tei_file(tmp_path, body), "txt").decode()
     assert "\nORESTE Line one.\nLine two.\n\nPYLADE Prose one.\n\nProse two.\n" in text
+
+
+def test_notes_numbered_anew_in_each_division_are_listed_under_its_title(tmp_path):
+    """FRUS numbers each document's notes from 1: the list of notes says whose note 1 it is."""
+    body = ('<div type="document" xml:id="d9"><head>9. Telegram From <choice><sic>Mscow</sic><corr>Moscow</corr></choice>'
+            '<note n="1" xml:id="d9fn1">Source: Central Files.</note></head><p>Text.</p></div>'
+            '<div type="document" xml:id="d10"><head>10. Telegram<note n="1" xml:id="d10fn1">Source: Lot files.</note></head>'
+            '<p>See.<note n="2" xml:id="d10fn2">Document 9.</note></p></div>')
+    page, text = rendered(tei_file(tmp_path, body))
+    entries = page.xpath("//section[@class='footnotes']/ol/li")
+    assert [(entry.get("class"), " ".join(entry.text_content().split())[:20]) for entry in entries] == [
+        ("fn-division", "9. Telegram From Mos"), (None, "1Source: Central Fil"),
+        ("fn-division", "10. Telegram"), (None, "1Source: Lot files. "), (None, "2Document 9. ↩")]
+    assert "9. Telegram From Moscow\n\n[1] Source: Central Files.\n\n10. Telegram\n\n[1] Source: Lot files." in text
+
+
+def test_notes_numbered_through_the_file_have_no_division_titles(tmp_path):
+    body = ('<div><head>One<note n="1">First.</note></head><p>A.</p></div>'
+            '<div><head>Two<note n="2">Second.</note></head><p>B.</p></div>')
+    page, text = rendered(tei_file(tmp_path, body))
+    assert not page.xpath("//li[@class='fn-division']")
+    assert "\n\nOne\n\n[1]" not in text
+
+
+def test_a_pointer_to_an_identifier_the_file_lacks_is_shown_but_not_linked(tmp_path):
+    body = ('<div xml:id="d9"><p>Held.</p></div><p><ref target="#d9">Document 9</ref>, '
+            '<ref target="#d12">Document 12</ref>, <ref target="frus1958-60v10p1">vol. X</ref></p>')
+    page, _ = rendered(tei_file(tmp_path, body))
+    assert page.xpath("//a[@class='tei-ref']/@href") == ["#d9"]
+    assert [(span.get("title"), span.text) for span in page.xpath("//span[@class='tei-ref']")] == [
+        ("#d12", "Document 12"), ("frus1958-60v10p1", "vol. X")]
+
+
+def test_labels_that_only_number_their_items_stand_beside_them(tmp_path):
+    body = ('<list><label>(1)</label><item>First.</item><label>(2)</label><item>Second.</item></list>'
+            '<list type="gloss"><label>Commodity Credit</label><item>a corporation</item></list>')
+    page, _ = rendered(tei_file(tmp_path, body))
+    assert [dl.get("class") for dl in page.xpath("//div[@class='tei-body']//dl")] == ["tei-list type-gloss short-labels", "tei-list type-gloss"]
