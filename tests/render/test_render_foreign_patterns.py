@@ -390,3 +390,11 @@ def test_labels_that_only_number_their_items_stand_beside_them(tmp_path):
             '<list type="gloss"><label>Commodity Credit</label><item>a corporation</item></list>')
     page, _ = rendered(tei_file(tmp_path, body))
     assert [dl.get("class") for dl in page.xpath("//div[@class='tei-body']//dl")] == ["tei-list type-gloss short-labels", "tei-list type-gloss"]
+
+
+def test_a_page_break_naming_a_scan_file_keeps_its_page_number_and_the_words_apart(tmp_path):
+    """FRUS's pb facs="0057" names a scan the page cannot show: the page number stayed unseen."""
+    body = '<p>at second part of 15th <pb n="29" facs="0057"/>Session, nega<pb n="30" facs="0058"/>tively</p>'
+    page, text = rendered(tei_file(tmp_path, body))
+    assert "15th [page 29] Session, nega[page 30]tively" in body_text(page)
+    assert "15th [page 29] Session, nega[page 30]tively" in text

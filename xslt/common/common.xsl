@@ -1055,7 +1055,9 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:pb">
+  <!-- A page break's marker; also of a pb whose @facs names no image that can be shown (FRUS's
+       facs="0145", a scan's file name), which each output's facsimile template hands back. -->
+  <xsl:template match="tei:pb" name="page-break-mark">
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'pb'"/>
       <xsl:with-param name="quiet" select="'no'"/>
@@ -1072,6 +1074,15 @@
       <xsl:with-param name="content" select="'no'"/>
       <xsl:with-param name="block"><xsl:call-template name="in-block-context"/></xsl:with-param>
     </xsl:call-template>
+    <!-- a break between words ("15th <pb/>Session": the space before it, the next page's first
+         word after it) keeps the words apart after the marker -->
+    <xsl:variable name="before" select="preceding-sibling::node()[1]"/>
+    <xsl:variable name="after" select="following-sibling::node()[1]"/>
+    <xsl:if test="$before[self::text()] and $after[self::text()]
+                  and normalize-space(substring($before, string-length($before))) = ''
+                  and normalize-space(substring($after, 1, 1)) != ''">
+      <xsl:text> </xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <!-- Forme work inside a line (a typed page's number where the page cut a paragraph): the words as

@@ -3,7 +3,7 @@
   Page images beside the text: a pb whose @facs points at an http(s) image (common/facsimile.xsl
   says which) is shown as a figure, "page N", with the image loaded lazily by the reader's
   browser and never by the renderer; an IIIF image as an 800-pixel thumbnail linking to the full
-  image. A pb without an allowed image shows nothing, as before. The PDF hides the images
+  image. A pb without an allowed image shows its page marker, as a pb without @facs does. The PDF hides the images
   (paged.css): printing is done without a network.
 -->
 <xsl:stylesheet version="1.0"
@@ -50,6 +50,7 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:if>
+    <xsl:if test="$url = ''"><xsl:call-template name="page-break-mark"/></xsl:if>
   </xsl:template>
 
   <xsl:template name="facsimile-image">

@@ -2,7 +2,7 @@
 <!--
   Page images in the plain text: a pb whose @facs points at an http(s) image (common/facsimile.xsl
   says which) gives a line "[page image: URL]", the full image (an IIIF info.json as its full
-  image); a pb without an allowed image gives nothing, as before.
+  image); a pb without an allowed image gives its page marker, as a pb without @facs does.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -31,6 +31,7 @@
       <xsl:text>]</xsl:text>
       <xsl:value-of select="$nl"/>
     </xsl:if>
+    <xsl:if test="$url = ''"><xsl:call-template name="page-break-mark"/></xsl:if>
   </xsl:template>
 
   <!-- The page images of <facsimile> that the text never points at: a line each, with its zones. -->
