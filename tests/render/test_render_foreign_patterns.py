@@ -398,3 +398,20 @@ def test_a_page_break_naming_a_scan_file_keeps_its_page_number_and_the_words_apa
     page, text = rendered(tei_file(tmp_path, body))
     assert "15th [page 29] Session, nega[page 30]tively" in body_text(page)
     assert "15th [page 29] Session, nega[page 30]tively" in text
+
+
+def test_a_surface_that_starts_at_a_page_break_is_its_image(tmp_path):
+    """FRUS links its scans the other way round: <surface start="#pg_114">, the pb's facs a file name."""
+    path = tmp_path / "probe.xml"
+    path.write_text(
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{HEADER.format(authors="", source="<p>A source.</p>")}'
+        '<facsimile><surface start="#pg_114"><graphic mimeType="image/tiff" url="https://img.example.org/0145.tif"/>'
+        '<graphic url="https://img.example.org/0145.png"/></surface>'
+        '<surface start="#nowhere"><graphic url="https://img.example.org/0999.png"/></surface></facsimile>'
+        '<text><body><p>the way <pb facs="0145" n="114" xml:id="pg_114"/> we had</p></body></text></TEI>',
+        encoding="utf-8")
+    page, text = rendered(path)
+    body_images = page.xpath("//div[@class='tei-body']//img/@src")
+    assert body_images == ["https://img.example.org/0145.png"]
+    assert page.xpath("//section[@id='page-images']//img/@src") == ["https://img.example.org/0999.png"]
+    assert "the way [page 114]\n[page image: https://img.example.org/0145.png]\nwe had" in text

@@ -20,10 +20,30 @@
 
   <xsl:key name="facsimile-id" match="tei:facsimile//*[@xml:id]" use="@xml:id"/>
 
-  <!-- The http(s) address of the page image @facs points at, or nothing. -->
+  <!-- A surface whose @start points at the page break where its page begins (FRUS: <surface
+       start="#pg_114">, the pb's own @facs naming a scan file). -->
+  <xsl:key name="surface-start" match="tei:facsimile//tei:surface[@start]"
+           use="substring-after(substring-before(concat(normalize-space(@start), ' '), ' '), '#')"/>
+
+  <!-- The http(s) address of the page image @facs points at, or of the surface that starts at the
+       context element, or nothing. -->
   <xsl:template name="facsimile-url">
     <xsl:variable name="pointer" select="substring-before(concat(normalize-space(@facs), ' '), ' ')"/>
+    <xsl:variable name="url"><xsl:call-template name="pointed-image-url"><xsl:with-param name="pointer" select="$pointer"/></xsl:call-template></xsl:variable>
     <xsl:choose>
+      <xsl:when test="$url = '' and @xml:id and key('surface-start', @xml:id)">
+        <xsl:call-template name="target-image-url">
+          <xsl:with-param name="target" select="key('surface-start', @xml:id)[1]"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$url"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="pointed-image-url">
+    <xsl:param name="pointer"/>
+    <xsl:choose>
+      <xsl:when test="$pointer = ''"/>
       <xsl:when test="starts-with($pointer, '#')">
         <xsl:call-template name="target-image-url">
           <xsl:with-param name="target" select="key('facsimile-id', substring($pointer, 2))[1]"/>
@@ -68,7 +88,8 @@
   <xsl:key name="facs-pointer" match="tei:text//*/@facs"
            use="substring-after(substring-before(concat(normalize-space(.), ' '), ' '), '#')"/>
   <xsl:variable name="unplaced-surfaces"
-                select="/tei:TEI/tei:facsimile//tei:surface[not(key('facs-pointer', (. | .//tei:zone | .//tei:graphic)/@xml:id))]"/>
+                select="/tei:TEI/tei:facsimile//tei:surface[not(key('facs-pointer', (. | .//tei:zone | .//tei:graphic)/@xml:id))]
+                                                           [not(key('ids', substring-after(substring-before(concat(normalize-space(@start), ' '), ' '), '#'))/parent::tei:pb[ancestor::tei:text])]"/>
 
   <!-- Where a zone (or surface) lies on its surface, in the surface's coordinates:
        "x 120-860, y 40-300" from @ulx/@uly/@lrx/@lry, or "outline 10,10 200,10 200,90" from @points;

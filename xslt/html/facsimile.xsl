@@ -12,7 +12,7 @@
                 xmlns:ed="urn:x-tei-edition:interface"
                 exclude-result-prefixes="tei ed">
 
-  <xsl:template match="tei:pb[@facs]">
+  <xsl:template match="tei:pb[@facs or @xml:id]">
     <xsl:variable name="url">
       <xsl:call-template name="facsimile-url"/>
     </xsl:variable>

@@ -10,7 +10,7 @@
                 xmlns:ed="urn:x-tei-edition:interface"
                 exclude-result-prefixes="tei ed">
 
-  <xsl:template match="tei:pb[@facs]">
+  <xsl:template match="tei:pb[@facs or @xml:id]">
     <xsl:variable name="url">
       <xsl:call-template name="facsimile-url"/>
     </xsl:variable>
@@ -20,6 +20,8 @@
           <xsl:with-param name="url" select="$url"/>
         </xsl:call-template>
       </xsl:variable>
+      <!-- the page's number too, which the HTML gives as the image's caption -->
+      <xsl:if test="normalize-space(@n)"><xsl:call-template name="page-break-mark"/></xsl:if>
       <xsl:value-of select="$nl"/>
       <xsl:value-of select="concat('[', ed:label('page image'), ': ')"/>
       <xsl:choose>
