@@ -415,3 +415,28 @@ def test_a_surface_that_starts_at_a_page_break_is_its_image(tmp_path):
     assert body_images == ["https://img.example.org/0145.png"]
     assert page.xpath("//section[@id='page-images']//img/@src") == ["https://img.example.org/0999.png"]
     assert "the way [page 114]\n[page image: https://img.example.org/0145.png]\nwe had" in text
+
+
+def test_ruby_is_drawn_over_its_base_and_bracketed_in_the_text(tmp_path):
+    page, text = rendered(tei_file(tmp_path, "<p>Tokyo is <ruby><rb>東京</rb><rt>とうきょう</rt></ruby>.</p>"))
+    ruby = page.xpath("//ruby")[0]
+    assert ruby.xpath("string(rt)") == "とうきょう" and ruby.xpath("rp/text()") == ["(", ")"]
+    assert "Tokyo is 東京(とうきょう)." in text
+
+
+def test_a_figure_s_title_and_description_do_not_run_together_in_the_text(tmp_path):
+    body = "<figure><head>A page of the score</head><figDesc>Ink on paper.</figDesc></figure>"
+    _, text = rendered(tei_file(tmp_path, body))
+    assert "[Figure: A page of the score. Ink on paper.]" in text
+
+
+def test_the_parts_of_a_stand_off_entry_keep_their_spaces_in_the_text(tmp_path):
+    path = tmp_path / "probe.xml"
+    path.write_text(
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{HEADER.format(authors="", source="<p>A source.</p>")}'
+        "<text><body><p>Text.</p></body></text><standOff><listPerson><person xml:id='P1'>"
+        "<persName>Carl Maria von Weber</persName><birth>1786, <placeName>Eutin</placeName></birth></person>"
+        "</listPerson><listPlace><place><placeName>Eutin</placeName><location><geo>54.14 10.62</geo></location></place>"
+        "</listPlace></standOff></TEI>", encoding="utf-8")
+    _, text = rendered(path)
+    assert "- Carl Maria von Weber 1786, Eutin\n" in text and "- Eutin 54.14 10.62\n" in text

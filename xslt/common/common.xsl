@@ -1193,7 +1193,8 @@
 
   <xsl:template name="gloss-table">
     <xsl:variable name="members-tree">
-      <xsl:for-each select="tei:label | tei:item">
+      <!-- one step with a predicate: a union (tei:label | tei:item) is merged in time quadratic in its nodes -->
+      <xsl:for-each select="*[self::tei:label or self::tei:item]">
         <gloss-member node="{generate-id()}" place="{position()}" item="{count(self::tei:item)}"/>
       </xsl:for-each>
     </xsl:variable>

@@ -346,14 +346,22 @@
             <xsl:variable name="member" select="generate-id()"/>
             <xsl:choose>
               <xsl:when test="self::tei:item">
-                <xsl:variable name="label"><xsl:for-each select="$gloss"><xsl:value-of select="key('gloss', $member)/@label"/></xsl:for-each></xsl:variable>
+                <!-- the table is read only where the label is not the element just before -->
+                <xsl:variable name="before" select="preceding-sibling::*[1]"/>
+                <xsl:variable name="label">
+                  <xsl:for-each select="$before[self::tei:label]"><xsl:value-of select="generate-id()"/></xsl:for-each>
+                  <xsl:if test="not($before[self::tei:label])"><xsl:for-each select="$gloss"><xsl:value-of select="key('gloss', $member)/@label"/></xsl:for-each></xsl:if>
+                </xsl:variable>
                 <dt><xsl:apply-templates select="key('label', $label)/node()"/></dt>
                 <dd><xsl:call-template name="global-attributes"/><xsl:apply-templates/></dd>
               </xsl:when>
               <xsl:when test="self::tei:label">
-                <xsl:variable name="lone"><xsl:for-each select="$gloss"><xsl:value-of select="key('gloss', $member)/@lone"/></xsl:for-each></xsl:variable>
-                <xsl:if test="$lone != ''"><dt><xsl:apply-templates/></dt></xsl:if>
-                <xsl:if test="$lone = 'last'"><dd class="list-empty"/></xsl:if>
+                <xsl:variable name="after" select="following-sibling::*[1]"/>
+                <xsl:if test="not($after[self::tei:item])">
+                  <xsl:variable name="lone"><xsl:for-each select="$gloss"><xsl:value-of select="key('gloss', $member)/@lone"/></xsl:for-each></xsl:variable>
+                  <xsl:if test="$lone != ''"><dt><xsl:apply-templates/></dt></xsl:if>
+                  <xsl:if test="$lone = 'last'"><dd class="list-empty"/></xsl:if>
+                </xsl:if>
               </xsl:when>
               <xsl:otherwise>
                 <xsl:if test="position() &lt; $first-item"><dt class="list-between"/></xsl:if>
@@ -568,6 +576,10 @@
     <span class="tei-soCalled">“<xsl:apply-templates/>”</span>
   </xsl:template>
   <xsl:template match="tei:code"><code><xsl:apply-templates/></code></xsl:template>
+  <!-- Ruby: the gloss above its base (furigana), in brackets where a browser cannot draw it. -->
+  <xsl:template match="tei:ruby"><ruby><xsl:call-template name="global-attributes"/><xsl:apply-templates select="tei:rb | tei:rt"/></ruby></xsl:template>
+  <xsl:template match="tei:rb"><xsl:apply-templates/></xsl:template>
+  <xsl:template match="tei:rt"><rp>(</rp><rt><xsl:call-template name="global-attributes"/><xsl:apply-templates/></rt><rp>)</rp></xsl:template>
 
   <!-- ================================================================ links -->
 

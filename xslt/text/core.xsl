@@ -221,8 +221,12 @@
       <xsl:variable name="kind"><xsl:call-template name="list-member-kind"/></xsl:variable>
       <xsl:choose>
         <xsl:when test="self::tei:label">
-          <xsl:variable name="lone"><xsl:for-each select="$gloss"><xsl:value-of select="key('gloss', $member)/@lone"/></xsl:for-each></xsl:variable>
-          <xsl:if test="$lone != ''"><xsl:call-template name="line"/></xsl:if>
+          <!-- the table is read only where the next element is not the item it glosses -->
+          <xsl:variable name="after" select="following-sibling::*[1]"/>
+          <xsl:if test="not($after[self::tei:item])">
+            <xsl:variable name="lone"><xsl:for-each select="$gloss"><xsl:value-of select="key('gloss', $member)/@lone"/></xsl:for-each></xsl:variable>
+            <xsl:if test="$lone != ''"><xsl:call-template name="line"/></xsl:if>
+          </xsl:if>
         </xsl:when>
         <!-- a page break or note between entries stays where it is, at the end of the entry before -->
         <xsl:when test="$kind = 'between'"><xsl:apply-templates select="."/></xsl:when>
@@ -230,7 +234,11 @@
           <xsl:call-template name="line"><xsl:with-param name="prefix" select="'- '"/></xsl:call-template>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:variable name="label"><xsl:for-each select="$gloss"><xsl:value-of select="key('gloss', $member)/@label"/></xsl:for-each></xsl:variable>
+          <xsl:variable name="before" select="preceding-sibling::*[1]"/>
+          <xsl:variable name="label">
+            <xsl:for-each select="$before[self::tei:label]"><xsl:value-of select="generate-id()"/></xsl:for-each>
+            <xsl:if test="not($before[self::tei:label])"><xsl:for-each select="$gloss"><xsl:value-of select="key('gloss', $member)/@label"/></xsl:for-each></xsl:if>
+          </xsl:variable>
           <xsl:variable name="marked"><xsl:call-template name="item-has-marker"/></xsl:variable>
           <xsl:call-template name="line">
             <xsl:with-param name="prefix">
@@ -273,14 +281,24 @@
   <xsl:template match="tei:figure">
     <xsl:value-of select="$para-break"/>
     <xsl:text>[Figure: </xsl:text>
+    <!-- the title and the description are sentences apart, as the HTML sets them on lines apart -->
     <xsl:for-each select="tei:head | tei:figDesc">
       <xsl:apply-templates/>
-      <xsl:if test="position() != last()"><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="position() != last()">
+        <xsl:variable name="words" select="normalize-space()"/>
+        <xsl:if test="not(contains('.:;!?', substring($words, string-length($words))))">.</xsl:if>
+        <xsl:text> </xsl:text>
+      </xsl:if>
     </xsl:for-each>
     <xsl:text>]</xsl:text>
     <xsl:apply-templates select="*[not(self::tei:head or self::tei:figDesc)]"/>
     <xsl:value-of select="$para-break"/>
   </xsl:template>
+
+  <!-- Ruby: the base, then its gloss in brackets ("東京(とうきょう)"). -->
+  <xsl:template match="tei:ruby"><xsl:apply-templates select="tei:rb | tei:rt"/></xsl:template>
+  <xsl:template match="tei:rb"><xsl:apply-templates/></xsl:template>
+  <xsl:template match="tei:rt">(<xsl:apply-templates/>)</xsl:template>
 
   <xsl:template match="tei:graphic"> [image: <xsl:value-of select="@url"/>]</xsl:template>
 

@@ -14,11 +14,15 @@
     <xsl:apply-templates/>
     <!-- names side by side (<author><persName>A</persName><persName>B</persName></author>) do not
          run together; a mark or note right after a name stays against it -->
-    <xsl:if test="following-sibling::node()[1][self::tei:persName or self::tei:placeName or self::tei:orgName
-                                               or self::tei:name or self::tei:roleName or self::tei:rs
-                                               or self::tei:geogName]">
-      <xsl:text> </xsl:text>
-    </xsl:if>
+    <xsl:choose>
+      <!-- an entry of standOff is its parts side by side (<persName/><birth/>), as in the HTML -->
+      <xsl:when test="ancestor::tei:standOff"><xsl:call-template name="space-before-next-element"/></xsl:when>
+      <xsl:when test="following-sibling::node()[1][self::tei:persName or self::tei:placeName or self::tei:orgName
+                                                   or self::tei:name or self::tei:roleName or self::tei:rs
+                                                   or self::tei:geogName]">
+        <xsl:text> </xsl:text>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>
