@@ -485,3 +485,14 @@ def test_the_hint_to_point_at_marks_is_not_printed(pdfs):
     assert "Editorial marks" in text or "EDITORIAL MARKS" in text
     assert "Square brackets are the translator’s" in text
     assert "point at it" not in text
+
+
+def test_ruby_prints_its_gloss_in_brackets(tmp_path):
+    """WeasyPrint sets ruby on the line: without its brackets the gloss ran into its base."""
+    path = tmp_path / "ruby.xml"
+    path.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Ruby</title>'
+                    "</titleStmt><publicationStmt><p>P.</p></publicationStmt><sourceDesc><p>S.</p></sourceDesc>"
+                    "</fileDesc></teiHeader><text><body><p>Tokyo is <ruby><rb>東京</rb><rt>とうきょう</rt></ruby>.</p>"
+                    "</body></text></TEI>", encoding="utf-8")
+    text = pypdf.PdfReader(io.BytesIO(render(path, "pdf"))).pages[0].extract_text()
+    assert "東京(とうきょう)" in text
