@@ -440,3 +440,11 @@ def test_the_parts_of_a_stand_off_entry_keep_their_spaces_in_the_text(tmp_path):
         "</listPlace></standOff></TEI>", encoding="utf-8")
     _, text = rendered(path)
     assert "- Carl Maria von Weber 1786, Eutin\n" in text and "- Eutin 54.14 10.62\n" in text
+
+
+def test_a_quotation_written_the_other_way_has_its_marks_outside_it(tmp_path):
+    page, text = rendered(tei_file(tmp_path, '<p>It said <q xml:lang="he">שלום</q> and <q>hello</q>.</p>'))
+    across = page.xpath("//span[@class='quoted-across']/q")
+    assert [(q.get("dir"), q.text) for q in across] == [("rtl", "שלום")]
+    assert page.xpath("//p/q[not(@dir)]/text()") == ["hello"]
+    assert "It said “שלום” and “hello”." in text

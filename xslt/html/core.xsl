@@ -538,7 +538,18 @@
         <xsl:call-template name="block"><xsl:with-param name="element" select="'blockquote'"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <q class="tei-{local-name()}"><xsl:call-template name="global-attributes"/><xsl:apply-templates/></q>
+        <xsl:variable name="own"><xsl:call-template name="own-direction"/></xsl:variable>
+        <xsl:variable name="around"><xsl:call-template name="inherited-direction"/></xsl:variable>
+        <xsl:choose>
+          <!-- a quotation written the other way (Hebrew in English): its marks are the sentence's,
+               drawn outside it, where they would else stand mirrored at its ends (”שלום“) -->
+          <xsl:when test="$own != $around">
+            <span class="quoted-across"><q class="tei-{local-name()}"><xsl:call-template name="global-attributes"/><xsl:apply-templates/></q></span>
+          </xsl:when>
+          <xsl:otherwise>
+            <q class="tei-{local-name()}"><xsl:call-template name="global-attributes"/><xsl:apply-templates/></q>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
