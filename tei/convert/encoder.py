@@ -426,6 +426,13 @@ class TeiEncoder:
                     closer = _el(container, "closer")
                 self.closer_part(closer, block)
                 continue
+            if block.kind == "entry":
+                # One day of a journal: the entries follow the text before them; the closer after
+                # them is the whole journal's.
+                self.entry(div, block)
+                container, closer = div, None
+                seen_text = container_text = True
+                continue
             if block.kind == "head" and seen_text:
                 # A heading inside the text opens a section: TEI puts heads only at a division's top.
                 container = _el(div, "div", type="section")
@@ -436,6 +443,19 @@ class TeiEncoder:
             elif block.kind not in ("head", "space", "page-number"):
                 seen_text = container_text = True
             self.block(container, block)
+
+    def entry(self, div: etree._Element, block: Block) -> None:
+        """`<div type="entry">`: the entry's date line as its dateline, then its blocks; a heading
+        after its text opens a section inside it."""
+        entry = _el(div, "div", type="entry")
+        self.dateline(entry, block)
+        container, container_text = entry, False
+        for child in block.children:
+            if child.kind == "head" and container_text:
+                container, container_text = _el(entry, "div", type="section"), False
+            elif child.kind not in ("head", "space", "page-number"):
+                container_text = True
+            self.block(container, child)
 
     def opener_part(self, opener: etree._Element, block: Block) -> None:
         kind = block.kind

@@ -250,3 +250,50 @@ def test_single_copy_at_the_top_is_the_copy_number():
     # a sentence about the single copy is text
     text = "April 16, 1981\n\nReport\n\nSingle copy of the report was sent to the minister.\n"
     assert not convert_text(text).getroot().xpath("//t:fw", namespaces=TEI)
+
+
+JOURNAL = ("February 22, 1960\n\nJournal of the Ambassador for 22 February 1960\n\nJOURNAL\n\n"
+           "of the Ambassador for the period 16 February through 24 March 1960\n\n"
+           "22 February 1960\n\nI received the Romanian Ambassador at his request.\n\n"
+           "He complained about the procedure for getting information.\n\n"
+           "23 February 1960\n\nI visited the minister and passed him the statement.\n")
+
+
+def test_a_journal_of_dated_entries_is_one_entry_division_a_day():
+    root = convert_text(JOURNAL).getroot()
+    entries = root.xpath("//t:div[@type='document']/t:div[@type='entry']", namespaces=TEI)
+    assert [e.xpath("t:dateline/t:date/@when", namespaces=TEI) for e in entries] == [["1960-02-22"], ["1960-02-23"]]
+    assert [len(e.xpath("t:p", namespaces=TEI)) for e in entries] == [2, 1]
+    # the text before the first entry stays the document's
+    assert root.xpath("string(//t:div[@type='document']/t:p)", namespaces=TEI).startswith("of the Ambassador")
+    assert not missing_words(JOURNAL, root)
+
+
+def test_the_first_entry_may_open_with_the_openers_dateline():
+    text = ("February 3, 1960\n\nJournal of the Ambassador\n\nJOURNAL\n\n3 February 1960\n\n"
+            "The minister called on the telephone.\n\n4 February 1960\n\nI inspected the new theatre.\n")
+    root = convert_text(text).getroot()
+    assert root.xpath("//t:div[@type='entry']/t:dateline/t:date/@when", namespaces=TEI) == ["1960-02-03", "1960-02-04"]
+    assert not root.xpath("//t:opener/t:dateline", namespaces=TEI)
+    assert not missing_words(text, root)
+
+
+def test_one_date_alone_or_dates_out_of_order_make_no_journal():
+    one = ("November 18, 1969\n\nRecord of a Conversation\n\n18 November 1969\n\nI was received at my request.\n")
+    assert not convert_text(one).getroot().xpath("//t:div[@type='entry']", namespaces=TEI)
+    backwards = JOURNAL.replace("23 February 1960", "20 February 1960")
+    root = convert_text(backwards).getroot()
+    assert not root.xpath("//t:div[@type='entry']", namespaces=TEI)
+    assert root.xpath("//t:body//t:p/t:date/@when", namespaces=TEI)[-2:] == ["1960-02-22", "1960-02-20"]
+    # a date with nothing after it ends no day: no entries
+    empty = JOURNAL.replace("\n\nI visited the minister and passed him the statement.\n", "\n")
+    assert not convert_text(empty).getroot().xpath("//t:div[@type='entry']", namespaces=TEI)
+
+
+def test_a_speech_turn_does_not_go_on_across_an_entrys_date():
+    text = ("May 5, 1960\n\nJournal\n\n5 May 1960\n\nKim Il Sung: We welcome the delegation.\n\n"
+            "Puzanov: Thank you.\n\n6 May 1960\n\nThe delegation left for Wonsan.\n")
+    root = convert_text(text).getroot()
+    second = root.xpath("//t:div[@type='entry'][2]", namespaces=TEI)[0]
+    assert second.xpath("t:p/text()", namespaces=TEI) == ["The delegation left for Wonsan."]
+    assert len(root.xpath("//t:div[@type='entry'][1]/t:sp", namespaces=TEI)) == 2

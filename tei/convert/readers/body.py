@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import OPENER_KINDS, Block, EditorialMark, block_marks, text_of
+from ...core.dates import DateValue
 from .dates import parse_date, read_block_dates
 from .marks import NOTE_NUMBER, PAGE_NUMBER, InlineParser, LAYOUT_SQUARES, page_number_mark
 
@@ -282,6 +283,50 @@ def _join_cut_sentences(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _entry_date(item: str | Block) -> DateValue | None:
+    """The day a line gives when it is a date alone (`22 February 1960`, `3.II.1960`): the line that
+    opens a journal's entry. A month, a range, a place and date or a date and time open none."""
+    if isinstance(item, Block):
+        if item.kind != "dateline":
+            return None
+        item = text_of(item.content)
+    text = item.strip()
+    if not text or "\n" in text:
+        return None
+    date = parse_date(text)
+    return date if date is not None and len(date.when) == 10 and not date.cert else None
+
+
+def _entry_starts(texts: list[str], opening: DateValue | None) -> dict[int, DateValue]:
+    """The indices of a journal's entry dates and their days: lines of a date alone (`_entry_date`),
+    two or more counting `opening` (the day of an entry opened before the texts), each with text
+    after it, the days in order (a journal runs forward). Nothing otherwise: one date alone is a
+    date of the text, and dates out of order or with nothing after them are no journal's."""
+    starts = {i: date for i, text in enumerate(texts) if (date := _entry_date(text)) is not None}
+    days = ([opening] if opening is not None and 0 not in starts else []) + list(starts.values())
+    if len(days) < 2 or any(a.when > b.when for a, b in zip(days, days[1:])):
+        return {}
+    if any(i + 1 >= len(texts) or i + 1 in starts or not texts[i + 1].strip() for i in starts):
+        return {}
+    return starts
+
+
+def _entries(blocks: list[Block]) -> list[Block]:
+    """Each `entry` block with the blocks up to the next entry as its children: one day of a
+    journal. The blocks before the first entry stay where they are."""
+    out: list[Block] = []
+    entry: Block | None = None
+    for block in blocks:
+        if block.kind == "entry":
+            entry = block
+            out.append(entry)
+        elif entry is not None:
+            entry.children.append(block)
+        else:
+            out.append(block)
+    return out
+
+
 class BodyReader:
     """Splits the body's lines into blocks and classifies them. Compact exports put one paragraph
     a line; the others separate paragraphs with blank lines and keep line breaks inside them."""
@@ -319,7 +364,13 @@ class BodyReader:
         opener_end = self._opener_end(texts)
         closer_start = self._closer_start(texts, opener_end)
         blocks = self._opener(texts[:opener_end])
-        blocks += self._middle(texts[opener_end:closer_start])
+        # a journal's first entry may open right after the opener's items, its date read as the dateline
+        opening = blocks[-1] if blocks and _entry_date(blocks[-1]) else None
+        middle = self._middle(texts[opener_end:closer_start], _entry_date(opening) if opening else None)
+        if middle and middle[0].kind == "entry" and not middle[0].content and opening is not None:
+            blocks.pop()
+            middle[0].content = opening.content
+        blocks += _entries(middle)
         blocks += self._closer(texts[closer_start:])
         blocks += [Block("postscript", self._inline.parse(text)) for text in postscripts]
         self._attach_footnotes(blocks, footnotes)
@@ -653,19 +704,29 @@ class BodyReader:
         flush()
         return out
 
-    def _middle(self, texts: list[str]) -> list[Block]:
+    def _middle(self, texts: list[str], opening: DateValue | None = None) -> list[Block]:
+        """The text's blocks; a journal's entry dates (`_entry_starts`) are `entry` blocks, the
+        date of an entry that opens before these texts (`opening`, the opener's last dateline)
+        standing for the first when the texts do not open with one."""
         grouped = self._lists(texts)
         lists = {i: b for i, b in enumerate(grouped) if isinstance(b, Block)}
         texts = [b if isinstance(b, str) else "" for b in grouped]
+        entries = _entry_starts(texts, opening)
         labels = [self._speaker(t) for t in texts]
         named = [label for label in labels if label]
         conversation = len(named) >= 3 or (len(named) >= 2 and len(set(named)) >= 2)
         blocks: list[Block] = []
         turn: Block | None = None
+        if entries and opening is not None and 0 not in entries:
+            blocks.append(Block("entry", date=opening))  # its date line is the opener's, put in by the caller
         for index, (text, speaker) in enumerate(zip(texts, labels)):
             if index in lists:
                 turn = None
                 blocks.append(lists[index])
+                continue
+            if index in entries:
+                turn = None  # a new day: no speech goes on across its date
+                blocks.append(Block("entry", self._inline.parse(text), date=entries[index]))
                 continue
             if _layout_only(text):
                 blocks.append(Block("space", self._inline.parse(text)))
