@@ -513,7 +513,7 @@ class TeiEncoder:
         if kind == "p":
             self.inline(_el(div, "p", n=block.n), block.content)
         elif kind == "head":
-            self.inline(_el(div, "head"), block.content)
+            self.inline(_el(div, "head", cert=block.cert), block.content)
         elif kind == "space":
             for item in block.content:
                 if isinstance(item, EditorialMark):

@@ -110,6 +110,9 @@ class Block:
     speaker_cert: str = ""
     role_cert: str = ""
     org_cert: str = ""
+    #: how sure the reader is of the block's kind when it read it from its shape alone (a heading
+    #: in mixed case): "" (high), "medium" or "low", encoded as @cert
+    cert: str = ""
     #: speech turns hold their paragraphs here, a journal's entries the blocks of their day
     children: list["Block"] = field(default_factory=list)
     #: the date a `dateline`, `closing-date` or `entry` gives, read by the reader; None when its text is

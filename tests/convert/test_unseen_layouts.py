@@ -297,3 +297,41 @@ def test_a_speech_turn_does_not_go_on_across_an_entrys_date():
     second = root.xpath("//t:div[@type='entry'][2]", namespaces=TEI)[0]
     assert second.xpath("t:p/text()", namespaces=TEI) == ["The delegation left for Wonsan."]
     assert len(root.xpath("//t:div[@type='entry'][1]/t:sp", namespaces=TEI)) == 2
+
+
+def test_a_short_line_in_mixed_case_between_paragraphs_is_a_likely_heading():
+    text = ("May 3, 1972\n\nReport from the Embassy\n\nI stayed in the capital for a week and met the "
+            "head of the department three times.\n\nBilateral relations\n\nThe ministry wishes to "
+            "coordinate the work of the two countries.\n\nII. Miscellaneous\n\nThe minister also asked "
+            "about the visit of the delegation.\n")
+    root = convert_text(text).getroot()
+    heads = root.xpath("//t:div[@type='section']/t:head", namespaces=TEI)
+    assert [(h.text, h.get("cert")) for h in heads] == [("Bilateral relations", "medium"), ("II. Miscellaneous", "medium")]
+    decisions = [d for d in review_decisions(root, text) if d.field == "heading"]
+    assert [(d.value, d.line) for d in decisions] == [("Bilateral relations", 7), ("II. Miscellaneous", 11)]
+    assert not missing_words(text, root)
+
+
+def test_a_mixed_case_heading_ends_a_speech_turn():
+    text = ("April 16, 1981\n\nSession\n\nAlso participating: the members.\n\n"
+            "Brezhnev: As you know, I had a conversation yesterday.\n\nAndropov: I think they will wait.\n\n"
+            "The resolution is adopted.\n\nII. Miscellaneous\n\nThe session then turned to the harvest.\n")
+    root = convert_text(text).getroot()
+    assert root.xpath("//t:sp[last()]/t:p/text()", namespaces=TEI) == ["I think they will wait.", "The resolution is adopted."]
+    assert root.xpath("//t:div[@type='section']/t:head/text()", namespaces=TEI) == ["II. Miscellaneous"]
+
+
+def test_short_lines_that_are_not_headings_stay_as_they_were():
+    def body(middle: str):
+        text = ("May 3, 1972\n\nReport\n\nThe delegation arrived on time and was met.\n\n" + middle
+                + "\n\nThe talks went on for two more days and ended well.\n")
+        return convert_text(text).getroot()
+    for line in ("Top Secret", "Dear Comrade Kim,", "Comrade Puja", "A. Khavari", "Moscow, 5 March 1950",
+                 "the talks went on", "Wheat     1950     2000 tons", "I thanked him for the information",
+                 "Yours sincerely", "Ministry of Foreign Affairs"):
+        root = body(line)
+        assert not root.xpath("//t:head[@cert]", namespaces=TEI), line
+    # a line with a sentence unfinished before it goes on that paragraph's thought: no heading
+    root = convert_text("May 3, 1972\n\nReport\n\nThe delegation arrived and then\n\nBilateral relations\n\n"
+                        "were discussed at length by the two sides.\n").getroot()
+    assert not root.xpath("//t:head[@cert]", namespaces=TEI)

@@ -283,6 +283,43 @@ def _join_cut_sentences(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: A classification marking or a form of address on its own line: never a heading.
+_NOT_HEAD = re.compile(r"^(?:(?:top|strictly|most)\s+)?(?:secret|confidential|restricted)\b|^(?:comrades?|cde?s?\.?|mr|mrs|ms|dr)\b",
+                       re.IGNORECASE)
+
+
+#: A clause's words: a personal pronoun opening it, a form of be, have or a modal verb in it.
+_CLAUSE = re.compile(r"^(?:I|We|He|She|They|It|You|This|That|There)\b|\b(?:am|is|are|was|were|be|been|has|have|had|"
+                     r"will|would|shall|should|can|could|may|might|must|did|does|do|said|says)\b")
+
+
+def _shaped_as_head(text: str) -> bool:
+    """A heading in mixed case (`II. Miscellaneous`, `Hungarian–Korean relations`) by its shape: one
+    short line opening with a capital (after a Roman or Arabic section number), with no final stop
+    or comma, no editors' brackets and nothing another rule reads (a date, a salute, a signature, a
+    list item, a name with its title, a classification). `BodyReader._middle` asks for more: blank
+    lines around it, a finished sentence before it and a paragraph after it (docs/encoding.md)."""
+    text = text.strip()
+    if not text or "\n" in text or _words(text) > 12 or len(text) > 90 or "[" in text or "]" in text:
+        return False
+    if re.search(r"\s{3,}|\t", text):
+        return False  # a row of a table, columns of a typed line
+    words = re.sub(r"^(?:[IVXLC]{1,6}|\d{1,2}|[A-Z])\.\s+", "", text)
+    if words == text and re.match(r"^(?:[IVXLC]{1,6}|\d{1,3})[.)]", text):
+        return False  # a number with no words after it
+    if not words[:1].isupper() or not any(c.islower() for c in words):
+        return False  # lower case goes on a sentence; capitals alone are `_is_heading`'s
+    if re.search(r"[.,:;!?…\-–—/]$|[.,:;!?…][\"'”’»)]$", text) or PAGE_NUMBER.fullmatch(text):
+        return False
+    if _CLAUSE.search(words):
+        return False  # a sentence that lost its stop (`I thanked him`), not a heading's noun phrase
+    return not (_NOT_HEAD.match(text) or _is_date_line(text) or _is_place_date(text) or _SALUTE.match(text)
+                or _CLOSING_SALUTE.match(text) or BodyReader.is_closer_line(text) or _COPY_NUMBER.match(text)
+                or _PROVENANCE.match(text) or _SIGNER_TITLE.match(text) or _ROLE_WORDS.match(text)
+                or _INITIALS_NAME.match(text) or _SPEAKER.match(text) or _ITEM.match(text) or _contents_page(text)
+                or _TRANSMISSION.match(text) or _BYLINE.match(text) or _SIGNED.match(text))
+
+
 def _entry_date(item: str | Block) -> DateValue | None:
     """The day a line gives when it is a date alone (`22 February 1960`, `3.II.1960`): the line that
     opens a journal's entry. A month, a range, a place and date or a date and time open none."""
@@ -712,6 +749,12 @@ class BodyReader:
         lists = {i: b for i, b in enumerate(grouped) if isinstance(b, Block)}
         texts = [b if isinstance(b, str) else "" for b in grouped]
         entries = _entry_starts(texts, opening)
+        heads = set() if self.compact else {
+            i for i in range(1, len(texts) - 1)
+            if i not in lists and i + 1 not in lists and i not in entries and _shaped_as_head(texts[i])
+            and (i - 1 in lists or _SENTENCE_END.search(texts[i - 1]))
+            and _SENTENCE_END.search(texts[i + 1]) and _words(texts[i + 1]) >= max(4, _words(texts[i]))
+            and not _shaped_as_head(texts[i + 1])}
         labels = [self._speaker(t) for t in texts]
         named = [label for label in labels if label]
         conversation = len(named) >= 3 or (len(named) >= 2 and len(set(named)) >= 2)
@@ -743,6 +786,11 @@ class BodyReader:
                 if speaker not in self.speakers:
                     self.speakers.append(speaker)
                 blocks.append(turn)
+                continue
+            if index in heads and not speaker:
+                # a heading in mixed case, read from its shape alone: a likely reading
+                turn = None
+                blocks.append(Block("head", self._inline.parse(text), cert="medium"))
                 continue
             numbered = _NUMBERED.match(text.lstrip())
             if turn is not None and (not numbered or turn.n) and not self._is_heading(text):
