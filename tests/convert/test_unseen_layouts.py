@@ -335,3 +335,26 @@ def test_short_lines_that_are_not_headings_stay_as_they_were():
     root = convert_text("May 3, 1972\n\nReport\n\nThe delegation arrived and then\n\nBilateral relations\n\n"
                         "were discussed at length by the two sides.\n").getroot()
     assert not root.xpath("//t:head[@cert]", namespaces=TEI)
+
+
+def test_surnames_in_mixed_case_open_turns_when_they_recur_or_are_listed():
+    text = ("March 24, 1988\n\nNotes from a Meeting\n\nLigachev. Arguably, we will muddle through.\n\n"
+            "Chebrikov. There are things that should remain a secret.\n\n"
+            "Ligachev. We should think about the future too.\n\nChebrikov. I agree with that.\n\n"
+            "Gorbachev. Let us end here.\n")
+    root = convert_text(text).getroot()
+    assert [s.xpath("string()") for s in root.xpath("//t:sp/t:speaker", namespaces=TEI)] == [
+        "Ligachev.", "Chebrikov.", "Ligachev.", "Chebrikov."]
+    # a name that neither recurs nor is listed stays the paragraph's first word
+    assert root.xpath("string(//t:sp[last()]/t:p[last()])", namespaces=TEI) == "Gorbachev. Let us end here."
+    assert not missing_words(text, root)
+    listed = ("March 24, 1988\n\nNotes from a Meeting\n\nPresent: Gorbachev, Ligachev, Ryzhkov.\n\n"
+              "Gorbachev. Let us begin with the letters.\n\nLigachev. We will muddle through.\n")
+    root = convert_text(listed).getroot()
+    assert root.xpath("//t:sp/@who", namespaces=TEI) == ["#person-gorbachev", "#person-ligachev"]
+
+
+def test_a_place_opening_sentences_is_no_speaker():
+    text = ("May 5, 1960\n\nNews digest\n\nMoscow. The talks went on for a second day.\n\n"
+            "Moscow. The delegation left in the evening.\n\nPeking. The agency reported the visit.\n")
+    assert not convert_text(text).getroot().xpath("//t:sp", namespaces=TEI)

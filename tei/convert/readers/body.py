@@ -114,6 +114,15 @@ _SPEAKER = re.compile(
 _CAPS_SPEAKER = re.compile(
     r"^(?P<label>(?P<name>(?:[A-Z][A-Za-z]?\.\s*){0,3}[A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']{2,}){0,2})\.)\s+"
     r"(?=[A-Z\"“‘(\[])")
+#: A speech turn of notes in mixed case: a surname (initials before it allowed) and a full stop before
+#: a capitalised sentence, `Ligachev. Arguably, ...`; read only for names `_mixed_turn_names` accepts,
+#: since `Moscow. The talks ...` has the same shape.
+_MIXED_SPEAKER = re.compile(
+    r"^(?P<label>(?P<name>(?:[A-Z][a-z]?\.\s*){0,3}[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?)\.)\s+(?=[A-Z\"“‘(\[…]|\.\.\.)")
+#: The line that names a meeting's participants: `Present: ...`, `Also participating: ...`.
+_PARTICIPANTS = re.compile(
+    r"^(?:(?:also|those)\s+)?(?:present|participating|participants|attending|attended by|taking part)\b[^:\n]{0,40}:",
+    re.IGNORECASE)
 _NOT_SPEAKERS = {
     "to", "from", "subject", "re", "date", "signed", "note", "source", "summary", "copy", "copies",
     "attention", "attachment", "enclosure", "ref", "reference", "p.s", "ps", "tel", "cc", "top secret",
@@ -373,6 +382,8 @@ class BodyReader:
         self.warnings: list[str] = []
         self.speakers: list[str] = []
         self._inline = InlineParser()
+        #: the surnames accepted as speakers in mixed case in the text being read (`_mixed_turn_names`)
+        self._mixed_names: set[str] = set()
 
     def read(self, lines: list[str]) -> list[Block]:
         """The blocks of the body, with the dates of their running text recorded (`model.Text`)."""
@@ -600,9 +611,30 @@ class BodyReader:
 
     # -- the middle ---------------------------------------------------------------------------
 
+    def _speaker_match(self, text: str) -> re.Match | None:
+        match = _SPEAKER.match(text) or _CAPS_SPEAKER.match(text)
+        if match is None and self._mixed_names:
+            mixed = _MIXED_SPEAKER.match(text)
+            if mixed and mixed.group("name").split()[-1].lower() in self._mixed_names:
+                return mixed
+        return match
+
     @staticmethod
-    def _speaker_match(text: str) -> re.Match | None:
-        return _SPEAKER.match(text) or _CAPS_SPEAKER.match(text)
+    def _mixed_turn_names(texts: list[str]) -> set[str]:
+        """The surnames (in lower case) that open speech turns in mixed case (`Ligachev. ...`): those
+        a participants' line names (`Present: ...`) and those that open two turns or more; none
+        unless two names or more are accepted, so that a place opening sentences is never a speaker."""
+        listed = {word.lower() for text in texts if _PARTICIPANTS.match(text)
+                  for word in re.findall(r"[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?", text)}
+        counts: dict[str, int] = {}
+        for text in texts:
+            match = _MIXED_SPEAKER.match(text)
+            if match and not (_SPEAKER.match(text) or _CAPS_SPEAKER.match(text)):
+                surname = match.group("name").split()[-1].lower()
+                if surname not in _NOT_SPEAKERS:
+                    counts[surname] = counts.get(surname, 0) + 1
+        names = {name for name, count in counts.items() if count >= 2 or name in listed}
+        return names if len(names) >= 2 else set()
 
     def _speaker(self, text: str) -> str:
         match = self._speaker_match(text)
@@ -755,6 +787,7 @@ class BodyReader:
             and (i - 1 in lists or _SENTENCE_END.search(texts[i - 1]))
             and _SENTENCE_END.search(texts[i + 1]) and _words(texts[i + 1]) >= max(4, _words(texts[i]))
             and not _shaped_as_head(texts[i + 1])}
+        self._mixed_names = self._mixed_turn_names(texts)
         labels = [self._speaker(t) for t in texts]
         named = [label for label in labels if label]
         conversation = len(named) >= 3 or (len(named) >= 2 and len(set(named)) >= 2)
