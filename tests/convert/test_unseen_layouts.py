@@ -358,3 +358,21 @@ def test_a_place_opening_sentences_is_no_speaker():
     text = ("May 5, 1960\n\nNews digest\n\nMoscow. The talks went on for a second day.\n\n"
             "Moscow. The delegation left in the evening.\n\nPeking. The agency reported the visit.\n")
     assert not convert_text(text).getroot().xpath("//t:sp", namespaces=TEI)
+
+
+def test_a_speakers_id_is_of_the_name_not_of_the_title_before_it():
+    text = ("June 1, 1963\n\nRecord of the Talks\n\nComrade Ion Popescu: Welcome here, comrades.\n\n"
+            "Comrade Petr Ivanov: Thank you.\n\nComrade Ion Popescu: Let us begin.\n")
+    root = convert_text(text).getroot()
+    assert root.xpath("//t:listPerson/t:person/@xml:id", namespaces=TEI) == ["person-ion-popescu", "person-petr-ivanov"]
+    assert root.xpath("//t:sp/@who", namespaces=TEI) == ["#person-ion-popescu", "#person-petr-ivanov", "#person-ion-popescu"]
+    # the speaker's label keeps its title as written
+    assert root.xpath("string(//t:sp[1]/t:speaker)", namespaces=TEI) == "Comrade Ion Popescu:"
+
+
+def test_the_speakers_of_a_journals_entries_are_the_headers_persons():
+    text = ("May 5, 1960\n\nJournal\n\n5 May 1960\n\nKim Il Sung: We welcome the delegation.\n\n"
+            "Puzanov: Thank you.\n\n6 May 1960\n\nThe delegation left for Wonsan.\n")
+    root = convert_text(text).getroot()
+    persons = root.xpath("//t:particDesc//t:person/@xml:id", namespaces=TEI)
+    assert ["#" + p for p in persons] == root.xpath("//t:sp/@who", namespaces=TEI)
