@@ -376,3 +376,28 @@ def test_the_speakers_of_a_journals_entries_are_the_headers_persons():
     root = convert_text(text).getroot()
     persons = root.xpath("//t:particDesc//t:person/@xml:id", namespaces=TEI)
     assert ["#" + p for p in persons] == root.xpath("//t:sp/@who", namespaces=TEI)
+
+
+def _hungarian_telegram(dateline: str) -> str:
+    return ("Skip to content\n\nOctober 2, 1980\n\nTelegram from the Embassy in Pyongyang, 'The Congress'\n\n"
+            f"{dateline}\n\n\nCreated by Se 14.30\n\nChecked by [unknown signature]\n\n"
+            "I forwarded the message to the referent on October 1.\n")
+
+
+def test_a_dateline_with_a_two_digit_year_is_read_where_it_is_the_pages_date():
+    text = _hungarian_telegram("PYONGYANG, 80. 10. 02.")
+    root = convert_text(text).getroot()
+    dateline, = root.xpath("//t:opener/t:dateline", namespaces=TEI)
+    assert dateline.xpath("t:date/@when", namespaces=TEI) == ["1980-10-02"]
+    assert dateline.xpath("string(t:date)", namespaces=TEI) == "80. 10. 02."
+    # the clerks' lines after it stay text, no headings
+    assert not root.xpath("//t:body//t:head", namespaces=TEI)
+    assert root.xpath("string(//t:body//t:p[1])", namespaces=TEI) == "Created by Se 14.30"
+    assert not missing_words(text, root)
+
+
+def test_a_two_digit_year_date_that_is_not_the_pages_date_stays_text():
+    for line in ("PYONGYANG, 80. 02. 10.", "PYONGYANG, 81. 10. 02.", "PYONGYANG, 02. 10. 80."):
+        root = convert_text(_hungarian_telegram(line)).getroot()
+        assert not root.xpath("//t:dateline", namespaces=TEI), line
+        assert root.xpath("string(//t:body//t:p[1])", namespaces=TEI) == line

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import OPENER_KINDS, Block, EditorialMark, block_marks, text_of
+from ..model import OPENER_KINDS, Block, DateSpan, EditorialMark, Text, block_marks, text_of
 from ...core.dates import DateValue
 from .dates import parse_date, read_block_dates
 from .marks import NOTE_NUMBER, PAGE_NUMBER, InlineParser, LAYOUT_SQUARES, page_number_mark
@@ -292,6 +292,13 @@ def _join_cut_sentences(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: A place and a date written year, month, day with a two-digit year: `PYONGYANG, 80. 10. 02.`
+_SHORT_YEAR_PLACE_DATE = re.compile(
+    r"^(?P<place>[^\W\d_]+(?:[ \-][^\W\d_]+)?),[ \t]+"
+    r"(?P<date>(?P<year>\d{2})\.[ \t]?(?P<month>\d{1,2})\.[ \t]?(?P<day>\d{1,2})\.?)$")
+#: A clerk's line at the top of a telegram, `Created by Se 14.30`, `Checked by [...]`: the text, no heading.
+_CLERK = re.compile(r"^(?:(?:written|drafted|prepared|compiled|typed|recorded|created|made|checked|ciphered|"
+                    r"deciphered|encoded|decoded|written out|copied) by)\b", re.IGNORECASE)
 #: A classification marking or a form of address on its own line: never a heading.
 _NOT_HEAD = re.compile(r"^(?:(?:top|strictly|most)\s+)?(?:secret|confidential|restricted)\b|^(?:comrades?|cde?s?\.?|mr|mrs|ms|dr)\b",
                        re.IGNORECASE)
@@ -377,8 +384,10 @@ class BodyReader:
     """Splits the body's lines into blocks and classifies them. Compact exports put one paragraph
     a line; the others separate paragraphs with blank lines and keep line breaks inside them."""
 
-    def __init__(self, compact: bool = False):
+    def __init__(self, compact: bool = False, page_date: DateValue | None = None):
         self.compact = compact
+        #: the date the archive's page gives the document: what a dateline's two-digit year must agree with
+        self.page_date = page_date
         self.warnings: list[str] = []
         self.speakers: list[str] = []
         self._inline = InlineParser()
@@ -554,8 +563,20 @@ class BodyReader:
 
     # -- the opener -------------------------------------------------------------------------
 
-    @staticmethod
-    def _opener_kind(text: str, index: int) -> str | None:
+    def _short_year_date(self, text: str) -> DateSpan | None:
+        """The date of a dateline written year, month, day with a two-digit year (`PYONGYANG, 80. 10.
+        02.`, as Hungarian telegrams date them), where it is the page's date: only that tells the
+        order of its numbers and the century. None for any other line, and where the page's date differs."""
+        match = _SHORT_YEAR_PLACE_DATE.match(text)
+        page = self.page_date
+        if match is None or page is None or len(page.when) != 10:
+            return None
+        when = f"{page.when[:2]}{match['year']}-{int(match['month']):02d}-{int(match['day']):02d}"
+        if when != page.when:
+            return None
+        return DateSpan(match.start("date"), match.end("date"), DateValue(match["date"], when))
+
+    def _opener_kind(self, text: str, index: int) -> str | None:
         first = text.split("\n", 1)[0].strip()
         if _REGISTRY.match(first) and "\n" not in text:
             return "registry"
@@ -574,7 +595,7 @@ class BodyReader:
             return "address"
         if _SALUTE.match(text):
             return "salute"
-        if _is_date_line(text) or _is_place_date(text):
+        if _is_date_line(text) or _is_place_date(text) or self._short_year_date(text):
             return "dateline"
         if _layout_only(text):
             return "space"
@@ -582,7 +603,8 @@ class BodyReader:
             return None  # the text has begun: a page's number is read with it
         lines = text.split("\n")
         if (len(lines) <= 3 and all(_words(l) <= 10 for l in lines) and not text.rstrip().endswith((".", ":", ";", ","))
-                and not _SPEAKER.match(text) and not _NUMBERED.match(text)):
+                and not _SPEAKER.match(text) and not _NUMBERED.match(text)
+                and not _TRANSMISSION.match(first) and not _CLERK.match(first)):
             # the shape of a heading; of the editors' words alone, no heading of the document
             return "editorial" if marks_only(text) else "head"
         return None
@@ -607,7 +629,12 @@ class BodyReader:
                 merged[-1] = ("address", merged[-1][1] + "\n" + text, "")
             else:
                 merged.append((kind, text, ""))
-        return [_dated(Block(kind, self._inline.parse(text), gap_after=gap)) for kind, text, gap in merged]
+        return [_dated(Block(kind, self._opener_content(kind, text), gap_after=gap)) for kind, text, gap in merged]
+
+    def _opener_content(self, kind: str, text: str) -> list:
+        """The block's inline content; a dateline with a two-digit year holds the date it was read as."""
+        span = self._short_year_date(text) if kind == "dateline" else None
+        return [Text(text, [span])] if span is not None else self._inline.parse(text)
 
     # -- the middle ---------------------------------------------------------------------------
 
