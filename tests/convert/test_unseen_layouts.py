@@ -401,3 +401,14 @@ def test_a_two_digit_year_date_that_is_not_the_pages_date_stays_text():
         root = convert_text(_hungarian_telegram(line)).getroot()
         assert not root.xpath("//t:dateline", namespaces=TEI), line
         assert root.xpath("string(//t:body//t:p[1])", namespaces=TEI) == line
+
+
+def test_two_days_of_a_month_are_a_span_not_a_year_read_from_the_first_day():
+    assert parse_date("16/17 August 1957").attributes() == {"from": "1957-08-16", "to": "1957-08-17"}
+    assert parse_date("August 16-17, 1957").attributes() == {"from": "1957-08-16", "to": "1957-08-17"}
+    # not two days in order, not days of that month: no reading, never a year made of a day
+    assert parse_date("17/16 August 1957") is None
+    assert parse_date("30/31 February 1957") is None
+    root = convert_text("August 17, 1957\n\nJournal\n\nNº 182\n\n16/17 August 1957\n\nI visited the minister.\n").getroot()
+    assert root.xpath("//t:opener/t:dateline/t:date/@from", namespaces=TEI) == ["1957-08-16"]
+    assert not root.xpath("//t:body//t:date[starts-with(@when, '2016')]", namespaces=TEI)
