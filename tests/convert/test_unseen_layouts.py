@@ -276,6 +276,11 @@ def test_the_first_entry_may_open_with_the_openers_dateline():
     assert root.xpath("//t:div[@type='entry']/t:dateline/t:date/@when", namespaces=TEI) == ["1960-02-03", "1960-02-04"]
     assert not root.xpath("//t:opener/t:dateline", namespaces=TEI)
     assert not missing_words(text, root)
+    # a labelled date is the memorandum's field, not a journal's day
+    labelled = text.replace("JOURNAL\n\n3 February 1960", "MEMORANDUM\n\nDate: 3 February 1960")
+    root = convert_text(labelled).getroot()
+    assert root.xpath("//t:opener/t:dateline/t:date/@when", namespaces=TEI) == ["1960-02-03"]
+    assert not root.xpath("//t:div[@type='entry']", namespaces=TEI)
 
 
 def test_one_date_alone_or_dates_out_of_order_make_no_journal():

@@ -344,8 +344,8 @@ def _entry_date(item: str | Block) -> DateValue | None:
             return None
         item = text_of(item.content)
     text = item.strip()
-    if not text or "\n" in text:
-        return None
+    if not text or "\n" in text or ":" in text:
+        return None  # `Date: 5 May 1950` is a memorandum's field, no journal's day
     date = parse_date(text)
     return date if date is not None and len(date.when) == 10 and not date.cert else None
 
