@@ -17,6 +17,7 @@ from .. import __version__
 from ..core.archive import ARCHIVE
 from ..core.tei import T, TEI_NS, XML_ID, XML_LANG, slug, sub_element
 from ..core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES, category_id
+from .names import LEADING_TITLES
 from .model import OPENER_KINDS, Block, Document, EditorialMark, Inline, dates_in, part_of, text_of
 
 PUBLISHER = ARCHIVE
@@ -39,6 +40,25 @@ EDITORIAL_DECLARATION = {
 
 def _id_part(text: str) -> str:
     return slug(text, "A-Za-z0-9", case="lower-after", default="x")
+
+
+#: a title before a speaker's name (`Comrade`, `Cde.`, `Mr.`, `Ambassador`): no part of the person's id
+_SPEAKER_TITLES = re.compile(rf"^(?:{LEADING_TITLES.pattern[1:]}|(?:Cdes?\.|Comrades?|Mrs?|Ms|Dr|Mme|Sir|Herr|Frau)\.? )+")
+
+
+def speaker_id(name: str) -> str:
+    """The id of a speaker's `person`: of the name without the titles before it (`Comrade Gheorghe
+    Gheorghiu-Dej`: `person-gheorghe-gheorghiu-dej`), of the whole label when it is a title alone."""
+    return f"person-{_id_part(_SPEAKER_TITLES.sub('', name).strip() or name)}"
+
+
+def _speech_turns(blocks: list[Block]):
+    """The speech turns of the body, those in a journal's entries included, in order."""
+    for block in blocks:
+        if block.kind == "sp":
+            yield block
+        elif block.kind == "entry":
+            yield from _speech_turns(block.children)
 
 
 def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -311,14 +331,14 @@ class TeiEncoder:
         self.corresp_desc(profile)
 
     def partic_desc(self, profile: etree._Element) -> None:
-        speakers = [b.speaker for b in self.doc.body if b.kind == "sp"]
+        speakers = [b.speaker for b in _speech_turns(self.doc.body)]
         if not speakers:
             return
         partic = _el(profile, "particDesc")
         persons = _el(partic, "listPerson", type="speakers")
         for name in dict.fromkeys(speakers):
             # Two spellings can make one slug ("Kim Yong-nam", "Kim  Yong-nam"): each keeps its own id.
-            ident = base = f"person-{_id_part(name)}"
+            ident = base = speaker_id(name)
             number = 1
             while ident in self.persons.values():
                 number += 1
@@ -426,6 +446,13 @@ class TeiEncoder:
                     closer = _el(container, "closer")
                 self.closer_part(closer, block)
                 continue
+            if block.kind == "entry":
+                # One day of a journal: the entries follow the text before them; the closer after
+                # them is the whole journal's.
+                self.entry(div, block)
+                container, closer = div, None
+                seen_text = container_text = True
+                continue
             if block.kind == "head" and seen_text:
                 # A heading inside the text opens a section: TEI puts heads only at a division's top.
                 container = _el(div, "div", type="section")
@@ -436,6 +463,19 @@ class TeiEncoder:
             elif block.kind not in ("head", "space", "page-number"):
                 seen_text = container_text = True
             self.block(container, block)
+
+    def entry(self, div: etree._Element, block: Block) -> None:
+        """`<div type="entry">`: the entry's date line as its dateline, then its blocks; a heading
+        after its text opens a section inside it."""
+        entry = _el(div, "div", type="entry")
+        self.dateline(entry, block)
+        container, container_text = entry, False
+        for child in block.children:
+            if child.kind == "head" and container_text:
+                container, container_text = _el(entry, "div", type="section"), False
+            elif child.kind not in ("head", "space", "page-number"):
+                container_text = True
+            self.block(container, child)
 
     def opener_part(self, opener: etree._Element, block: Block) -> None:
         kind = block.kind
@@ -493,7 +533,7 @@ class TeiEncoder:
         if kind == "p":
             self.inline(_el(div, "p", n=block.n), block.content)
         elif kind == "head":
-            self.inline(_el(div, "head"), block.content)
+            self.inline(_el(div, "head", cert=block.cert), block.content)
         elif kind == "space":
             for item in block.content:
                 if isinstance(item, EditorialMark):
@@ -501,7 +541,7 @@ class TeiEncoder:
         elif kind == "page-number":
             self.inline(_el(div, "fw", type="pageNum"), block.content)
         elif kind == "sp":
-            sp = _el(div, "sp", n=block.n, who="#" + self.persons.get(block.speaker, f"person-{_id_part(block.speaker)}"))
+            sp = _el(div, "sp", n=block.n, who="#" + self.persons.get(block.speaker, speaker_id(block.speaker)))
             _el(sp, "speaker", block.role)
             for child in block.children:
                 if child.kind == "page-number":

@@ -110,9 +110,12 @@ class Block:
     speaker_cert: str = ""
     role_cert: str = ""
     org_cert: str = ""
-    #: speech turns hold their paragraphs here
+    #: how sure the reader is of the block's kind when it read it from its shape alone (a heading
+    #: in mixed case): "" (high), "medium" or "low", encoded as @cert
+    cert: str = ""
+    #: speech turns hold their paragraphs here, a journal's entries the blocks of their day
     children: list["Block"] = field(default_factory=list)
-    #: the date a `dateline` or `closing-date` gives, read by the reader; None when its text is
+    #: the date a `dateline`, `closing-date` or `entry` gives, read by the reader; None when its text is
     #: not a date on its own or nothing could be read from it
     date: DateValue | None = None
     #: the white space after the block on its source line: the gap between two columns of a line of
@@ -126,6 +129,8 @@ OPENER_KINDS = frozenset({"registry", "to", "from", "subject", "reference", "dat
 
 BLOCK_KINDS = (
     "p", "head", "space", "page-number", "sp", "list", "item",
+    # one day of a journal: its date line (`date`) and the day's blocks (`children`)
+    "entry",
     # opener parts
     "registry", "to", "from", "subject", "reference", "dateline", "address", "salute", "column",
     # the archive's apparatus at the top: `Copy No. 3`, `From the diary of ...`, a stamp alone,

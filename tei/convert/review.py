@@ -187,6 +187,9 @@ def _describe(element: etree._Element, root: etree._Element, title: str) -> tupl
     elif name == "term" and element.get("type") == "original":
         field = "language of an original term"
         note = f"recorded as {element.get(XML_LANG, '')}"
+    elif name == "head":
+        field = "heading"
+        note = "read from its shape: a short line alone between paragraphs"
     elif name == "unclear":
         field = "unclear reading"
         note = "the source marks the reading as uncertain"

@@ -228,14 +228,14 @@ _ELEMENTS = (
     Element("body", "textstructure", seq("div"), doc="Exactly one division: the document."),
     Element("div", "textstructure",
             seq(many("between"),
-                many(_between(alt("head", "opener"))),
+                many(_between(alt("head", "opener", "dateline"))),
                 opt(seq(alt(seq(some(_between(alt("p", "sp", "list"))), many(_between("div"))),
                             some(_between("div"))),
                         many(_between(alt("byline", "closer", "postscript")))))),
-            (Attr("type", required=True, values=("document", "section")),),
+            (Attr("type", required=True, values=("document", "section", "entry")),),
             "The document: heads and opener, then paragraphs and speech turns (a heading inside the "
-            "text opens a div type=\"section\"), then byline, closer and postscripts; spaces, page "
-            "breaks and notes between them."),
+            "text opens a div type=\"section\"; a journal's day is a div type=\"entry\" opening with "
+            "its dateline), then byline, closer and postscripts; spaces, page breaks and notes between them."),
     Element("opener", "textstructure", mixed("inline", "dateline", "salute", "address", "byline", "signed"),
             doc="Registry number, copy number (fw), To/From/Subject and provenance lines (seg), stamps, "
                 "dateline, address, salute."),

@@ -250,3 +250,170 @@ def test_single_copy_at_the_top_is_the_copy_number():
     # a sentence about the single copy is text
     text = "April 16, 1981\n\nReport\n\nSingle copy of the report was sent to the minister.\n"
     assert not convert_text(text).getroot().xpath("//t:fw", namespaces=TEI)
+
+
+JOURNAL = ("February 22, 1960\n\nJournal of the Ambassador for 22 February 1960\n\nJOURNAL\n\n"
+           "of the Ambassador for the period 16 February through 24 March 1960\n\n"
+           "22 February 1960\n\nI received the Romanian Ambassador at his request.\n\n"
+           "He complained about the procedure for getting information.\n\n"
+           "23 February 1960\n\nI visited the minister and passed him the statement.\n")
+
+
+def test_a_journal_of_dated_entries_is_one_entry_division_a_day():
+    root = convert_text(JOURNAL).getroot()
+    entries = root.xpath("//t:div[@type='document']/t:div[@type='entry']", namespaces=TEI)
+    assert [e.xpath("t:dateline/t:date/@when", namespaces=TEI) for e in entries] == [["1960-02-22"], ["1960-02-23"]]
+    assert [len(e.xpath("t:p", namespaces=TEI)) for e in entries] == [2, 1]
+    # the text before the first entry stays the document's
+    assert root.xpath("string(//t:div[@type='document']/t:p)", namespaces=TEI).startswith("of the Ambassador")
+    assert not missing_words(JOURNAL, root)
+
+
+def test_the_first_entry_may_open_with_the_openers_dateline():
+    text = ("February 3, 1960\n\nJournal of the Ambassador\n\nJOURNAL\n\n3 February 1960\n\n"
+            "The minister called on the telephone.\n\n4 February 1960\n\nI inspected the new theatre.\n")
+    root = convert_text(text).getroot()
+    assert root.xpath("//t:div[@type='entry']/t:dateline/t:date/@when", namespaces=TEI) == ["1960-02-03", "1960-02-04"]
+    assert not root.xpath("//t:opener/t:dateline", namespaces=TEI)
+    assert not missing_words(text, root)
+    # a labelled date is the memorandum's field, not a journal's day
+    labelled = text.replace("JOURNAL\n\n3 February 1960", "MEMORANDUM\n\nDate: 3 February 1960")
+    root = convert_text(labelled).getroot()
+    assert root.xpath("//t:opener/t:dateline/t:date/@when", namespaces=TEI) == ["1960-02-03"]
+    assert not root.xpath("//t:div[@type='entry']", namespaces=TEI)
+
+
+def test_one_date_alone_or_dates_out_of_order_make_no_journal():
+    one = ("November 18, 1969\n\nRecord of a Conversation\n\n18 November 1969\n\nI was received at my request.\n")
+    assert not convert_text(one).getroot().xpath("//t:div[@type='entry']", namespaces=TEI)
+    backwards = JOURNAL.replace("23 February 1960", "20 February 1960")
+    root = convert_text(backwards).getroot()
+    assert not root.xpath("//t:div[@type='entry']", namespaces=TEI)
+    assert root.xpath("//t:body//t:p/t:date/@when", namespaces=TEI)[-2:] == ["1960-02-22", "1960-02-20"]
+    # a date with nothing after it ends no day: no entries
+    empty = JOURNAL.replace("\n\nI visited the minister and passed him the statement.\n", "\n")
+    assert not convert_text(empty).getroot().xpath("//t:div[@type='entry']", namespaces=TEI)
+
+
+def test_a_speech_turn_does_not_go_on_across_an_entrys_date():
+    text = ("May 5, 1960\n\nJournal\n\n5 May 1960\n\nKim Il Sung: We welcome the delegation.\n\n"
+            "Puzanov: Thank you.\n\n6 May 1960\n\nThe delegation left for Wonsan.\n")
+    root = convert_text(text).getroot()
+    second = root.xpath("//t:div[@type='entry'][2]", namespaces=TEI)[0]
+    assert second.xpath("t:p/text()", namespaces=TEI) == ["The delegation left for Wonsan."]
+    assert len(root.xpath("//t:div[@type='entry'][1]/t:sp", namespaces=TEI)) == 2
+
+
+def test_a_short_line_in_mixed_case_between_paragraphs_is_a_likely_heading():
+    text = ("May 3, 1972\n\nReport from the Embassy\n\nI stayed in the capital for a week and met the "
+            "head of the department three times.\n\nBilateral relations\n\nThe ministry wishes to "
+            "coordinate the work of the two countries.\n\nII. Miscellaneous\n\nThe minister also asked "
+            "about the visit of the delegation.\n")
+    root = convert_text(text).getroot()
+    heads = root.xpath("//t:div[@type='section']/t:head", namespaces=TEI)
+    assert [(h.text, h.get("cert")) for h in heads] == [("Bilateral relations", "medium"), ("II. Miscellaneous", "medium")]
+    decisions = [d for d in review_decisions(root, text) if d.field == "heading"]
+    assert [(d.value, d.line) for d in decisions] == [("Bilateral relations", 7), ("II. Miscellaneous", 11)]
+    assert not missing_words(text, root)
+
+
+def test_a_mixed_case_heading_ends_a_speech_turn():
+    text = ("April 16, 1981\n\nSession\n\nAlso participating: the members.\n\n"
+            "Brezhnev: As you know, I had a conversation yesterday.\n\nAndropov: I think they will wait.\n\n"
+            "The resolution is adopted.\n\nII. Miscellaneous\n\nThe session then turned to the harvest.\n")
+    root = convert_text(text).getroot()
+    assert root.xpath("//t:sp[last()]/t:p/text()", namespaces=TEI) == ["I think they will wait.", "The resolution is adopted."]
+    assert root.xpath("//t:div[@type='section']/t:head/text()", namespaces=TEI) == ["II. Miscellaneous"]
+
+
+def test_short_lines_that_are_not_headings_stay_as_they_were():
+    def body(middle: str):
+        text = ("May 3, 1972\n\nReport\n\nThe delegation arrived on time and was met.\n\n" + middle
+                + "\n\nThe talks went on for two more days and ended well.\n")
+        return convert_text(text).getroot()
+    for line in ("Top Secret", "Dear Comrade Kim,", "Comrade Puja", "A. Khavari", "Moscow, 5 March 1950",
+                 "the talks went on", "Wheat     1950     2000 tons", "I thanked him for the information",
+                 "Yours sincerely", "Ministry of Foreign Affairs"):
+        root = body(line)
+        assert not root.xpath("//t:head[@cert]", namespaces=TEI), line
+    # a line with a sentence unfinished before it goes on that paragraph's thought: no heading
+    root = convert_text("May 3, 1972\n\nReport\n\nThe delegation arrived and then\n\nBilateral relations\n\n"
+                        "were discussed at length by the two sides.\n").getroot()
+    assert not root.xpath("//t:head[@cert]", namespaces=TEI)
+
+
+def test_surnames_in_mixed_case_open_turns_when_they_recur_or_are_listed():
+    text = ("March 24, 1988\n\nNotes from a Meeting\n\nLigachev. Arguably, we will muddle through.\n\n"
+            "Chebrikov. There are things that should remain a secret.\n\n"
+            "Ligachev. We should think about the future too.\n\nChebrikov. I agree with that.\n\n"
+            "Gorbachev. Let us end here.\n")
+    root = convert_text(text).getroot()
+    assert [s.xpath("string()") for s in root.xpath("//t:sp/t:speaker", namespaces=TEI)] == [
+        "Ligachev.", "Chebrikov.", "Ligachev.", "Chebrikov."]
+    # a name that neither recurs nor is listed stays the paragraph's first word
+    assert root.xpath("string(//t:sp[last()]/t:p[last()])", namespaces=TEI) == "Gorbachev. Let us end here."
+    assert not missing_words(text, root)
+    listed = ("March 24, 1988\n\nNotes from a Meeting\n\nPresent: Gorbachev, Ligachev, Ryzhkov.\n\n"
+              "Gorbachev. Let us begin with the letters.\n\nLigachev. We will muddle through.\n")
+    root = convert_text(listed).getroot()
+    assert root.xpath("//t:sp/@who", namespaces=TEI) == ["#person-gorbachev", "#person-ligachev"]
+
+
+def test_a_place_opening_sentences_is_no_speaker():
+    text = ("May 5, 1960\n\nNews digest\n\nMoscow. The talks went on for a second day.\n\n"
+            "Moscow. The delegation left in the evening.\n\nPeking. The agency reported the visit.\n")
+    assert not convert_text(text).getroot().xpath("//t:sp", namespaces=TEI)
+
+
+def test_a_speakers_id_is_of_the_name_not_of_the_title_before_it():
+    text = ("June 1, 1963\n\nRecord of the Talks\n\nComrade Ion Popescu: Welcome here, comrades.\n\n"
+            "Comrade Petr Ivanov: Thank you.\n\nComrade Ion Popescu: Let us begin.\n")
+    root = convert_text(text).getroot()
+    assert root.xpath("//t:listPerson/t:person/@xml:id", namespaces=TEI) == ["person-ion-popescu", "person-petr-ivanov"]
+    assert root.xpath("//t:sp/@who", namespaces=TEI) == ["#person-ion-popescu", "#person-petr-ivanov", "#person-ion-popescu"]
+    # the speaker's label keeps its title as written
+    assert root.xpath("string(//t:sp[1]/t:speaker)", namespaces=TEI) == "Comrade Ion Popescu:"
+
+
+def test_the_speakers_of_a_journals_entries_are_the_headers_persons():
+    text = ("May 5, 1960\n\nJournal\n\n5 May 1960\n\nKim Il Sung: We welcome the delegation.\n\n"
+            "Puzanov: Thank you.\n\n6 May 1960\n\nThe delegation left for Wonsan.\n")
+    root = convert_text(text).getroot()
+    persons = root.xpath("//t:particDesc//t:person/@xml:id", namespaces=TEI)
+    assert ["#" + p for p in persons] == root.xpath("//t:sp/@who", namespaces=TEI)
+
+
+def _hungarian_telegram(dateline: str) -> str:
+    return ("Skip to content\n\nOctober 2, 1980\n\nTelegram from the Embassy in Pyongyang, 'The Congress'\n\n"
+            f"{dateline}\n\n\nCreated by Se 14.30\n\nChecked by [unknown signature]\n\n"
+            "I forwarded the message to the referent on October 1.\n")
+
+
+def test_a_dateline_with_a_two_digit_year_is_read_where_it_is_the_pages_date():
+    text = _hungarian_telegram("PYONGYANG, 80. 10. 02.")
+    root = convert_text(text).getroot()
+    dateline, = root.xpath("//t:opener/t:dateline", namespaces=TEI)
+    assert dateline.xpath("t:date/@when", namespaces=TEI) == ["1980-10-02"]
+    assert dateline.xpath("string(t:date)", namespaces=TEI) == "80. 10. 02."
+    # the clerks' lines after it stay text, no headings
+    assert not root.xpath("//t:body//t:head", namespaces=TEI)
+    assert root.xpath("string(//t:body//t:p[1])", namespaces=TEI) == "Created by Se 14.30"
+    assert not missing_words(text, root)
+
+
+def test_a_two_digit_year_date_that_is_not_the_pages_date_stays_text():
+    for line in ("PYONGYANG, 80. 02. 10.", "PYONGYANG, 81. 10. 02.", "PYONGYANG, 02. 10. 80."):
+        root = convert_text(_hungarian_telegram(line)).getroot()
+        assert not root.xpath("//t:dateline", namespaces=TEI), line
+        assert root.xpath("string(//t:body//t:p[1])", namespaces=TEI) == line
+
+
+def test_two_days_of_a_month_are_a_span_not_a_year_read_from_the_first_day():
+    assert parse_date("16/17 August 1957").attributes() == {"from": "1957-08-16", "to": "1957-08-17"}
+    assert parse_date("August 16-17, 1957").attributes() == {"from": "1957-08-16", "to": "1957-08-17"}
+    # not two days in order, not days of that month: no reading, never a year made of a day
+    assert parse_date("17/16 August 1957") is None
+    assert parse_date("30/31 February 1957") is None
+    root = convert_text("August 17, 1957\n\nJournal\n\nNº 182\n\n16/17 August 1957\n\nI visited the minister.\n").getroot()
+    assert root.xpath("//t:opener/t:dateline/t:date/@from", namespaces=TEI) == ["1957-08-16"]
+    assert not root.xpath("//t:body//t:date[starts-with(@when, '2016')]", namespaces=TEI)

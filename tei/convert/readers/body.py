@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import OPENER_KINDS, Block, EditorialMark, block_marks, text_of
+from ..model import OPENER_KINDS, Block, DateSpan, EditorialMark, Text, block_marks, text_of
+from ...core.dates import DateValue
 from .dates import parse_date, read_block_dates
 from .marks import NOTE_NUMBER, PAGE_NUMBER, InlineParser, LAYOUT_SQUARES, page_number_mark
 
@@ -113,6 +114,15 @@ _SPEAKER = re.compile(
 _CAPS_SPEAKER = re.compile(
     r"^(?P<label>(?P<name>(?:[A-Z][A-Za-z]?\.\s*){0,3}[A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']{2,}){0,2})\.)\s+"
     r"(?=[A-Z\"“‘(\[])")
+#: A speech turn of notes in mixed case: a surname (initials before it allowed) and a full stop before
+#: a capitalised sentence, `Ligachev. Arguably, ...`; read only for names `_mixed_turn_names` accepts,
+#: since `Moscow. The talks ...` has the same shape.
+_MIXED_SPEAKER = re.compile(
+    r"^(?P<label>(?P<name>(?:[A-Z][a-z]?\.\s*){0,3}[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?)\.)\s+(?=[A-Z\"“‘(\[…]|\.\.\.)")
+#: The line that names a meeting's participants: `Present: ...`, `Also participating: ...`.
+_PARTICIPANTS = re.compile(
+    r"^(?:(?:also|those)\s+)?(?:present|participating|participants|attending|attended by|taking part)\b[^:\n]{0,40}:",
+    re.IGNORECASE)
 _NOT_SPEAKERS = {
     "to", "from", "subject", "re", "date", "signed", "note", "source", "summary", "copy", "copies",
     "attention", "attachment", "enclosure", "ref", "reference", "p.s", "ps", "tel", "cc", "top secret",
@@ -282,15 +292,107 @@ def _join_cut_sentences(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: A place and a date written year, month, day with a two-digit year: `PYONGYANG, 80. 10. 02.`
+_SHORT_YEAR_PLACE_DATE = re.compile(
+    r"^(?P<place>[^\W\d_]+(?:[ \-][^\W\d_]+)?),[ \t]+"
+    r"(?P<date>(?P<year>\d{2})\.[ \t]?(?P<month>\d{1,2})\.[ \t]?(?P<day>\d{1,2})\.?)$")
+#: A clerk's line at the top of a telegram, `Created by Se 14.30`, `Checked by [...]`: the text, no heading.
+_CLERK = re.compile(r"^(?:(?:written|drafted|prepared|compiled|typed|recorded|created|made|checked|ciphered|"
+                    r"deciphered|encoded|decoded|written out|copied) by)\b", re.IGNORECASE)
+#: A classification marking or a form of address on its own line: never a heading.
+_NOT_HEAD = re.compile(r"^(?:(?:top|strictly|most)\s+)?(?:secret|confidential|restricted)\b|^(?:comrades?|cde?s?\.?|mr|mrs|ms|dr)\b",
+                       re.IGNORECASE)
+
+
+#: A clause's words: a personal pronoun opening it, a form of be, have or a modal verb in it.
+_CLAUSE = re.compile(r"^(?:I|We|He|She|They|It|You|This|That|There)\b|\b(?:am|is|are|was|were|be|been|has|have|had|"
+                     r"will|would|shall|should|can|could|may|might|must|did|does|do|said|says)\b")
+
+
+def _shaped_as_head(text: str) -> bool:
+    """A heading in mixed case (`II. Miscellaneous`, `Hungarian–Korean relations`) by its shape: one
+    short line opening with a capital (after a Roman or Arabic section number), with no final stop
+    or comma, no editors' brackets and nothing another rule reads (a date, a salute, a signature, a
+    list item, a name with its title, a classification). `BodyReader._middle` asks for more: blank
+    lines around it, a finished sentence before it and a paragraph after it (docs/encoding.md)."""
+    text = text.strip()
+    if not text or "\n" in text or _words(text) > 12 or len(text) > 90 or "[" in text or "]" in text:
+        return False
+    if re.search(r"\s{3,}|\t", text):
+        return False  # a row of a table, columns of a typed line
+    words = re.sub(r"^(?:[IVXLC]{1,6}|\d{1,2}|[A-Z])\.\s+", "", text)
+    if words == text and re.match(r"^(?:[IVXLC]{1,6}|\d{1,3})[.)]", text):
+        return False  # a number with no words after it
+    if not words[:1].isupper() or not any(c.islower() for c in words):
+        return False  # lower case goes on a sentence; capitals alone are `_is_heading`'s
+    if re.search(r"[.,:;!?…\-–—/]$|[.,:;!?…][\"'”’»)]$", text) or PAGE_NUMBER.fullmatch(text):
+        return False
+    if _CLAUSE.search(words):
+        return False  # a sentence that lost its stop (`I thanked him`), not a heading's noun phrase
+    return not (_NOT_HEAD.match(text) or _is_date_line(text) or _is_place_date(text) or _SALUTE.match(text)
+                or _CLOSING_SALUTE.match(text) or BodyReader.is_closer_line(text) or _COPY_NUMBER.match(text)
+                or _PROVENANCE.match(text) or _SIGNER_TITLE.match(text) or _ROLE_WORDS.match(text)
+                or _INITIALS_NAME.match(text) or _SPEAKER.match(text) or _ITEM.match(text) or _contents_page(text)
+                or _TRANSMISSION.match(text) or _BYLINE.match(text) or _SIGNED.match(text))
+
+
+def _entry_date(item: str | Block) -> DateValue | None:
+    """The day a line gives when it is a date alone (`22 February 1960`, `3.II.1960`): the line that
+    opens a journal's entry. A month, a range, a place and date or a date and time open none."""
+    if isinstance(item, Block):
+        if item.kind != "dateline":
+            return None
+        item = text_of(item.content)
+    text = item.strip()
+    if not text or "\n" in text or ":" in text:
+        return None  # `Date: 5 May 1950` is a memorandum's field, no journal's day
+    date = parse_date(text)
+    return date if date is not None and len(date.when) == 10 and not date.cert else None
+
+
+def _entry_starts(texts: list[str], opening: DateValue | None) -> dict[int, DateValue]:
+    """The indices of a journal's entry dates and their days: lines of a date alone (`_entry_date`),
+    two or more counting `opening` (the day of an entry opened before the texts), each with text
+    after it, the days in order (a journal runs forward). Nothing otherwise: one date alone is a
+    date of the text, and dates out of order or with nothing after them are no journal's."""
+    starts = {i: date for i, text in enumerate(texts) if (date := _entry_date(text)) is not None}
+    days = ([opening] if opening is not None and 0 not in starts else []) + list(starts.values())
+    if len(days) < 2 or any(a.when > b.when for a, b in zip(days, days[1:])):
+        return {}
+    if any(i + 1 >= len(texts) or i + 1 in starts or not texts[i + 1].strip() for i in starts):
+        return {}
+    return starts
+
+
+def _entries(blocks: list[Block]) -> list[Block]:
+    """Each `entry` block with the blocks up to the next entry as its children: one day of a
+    journal. The blocks before the first entry stay where they are."""
+    out: list[Block] = []
+    entry: Block | None = None
+    for block in blocks:
+        if block.kind == "entry":
+            entry = block
+            out.append(entry)
+        elif entry is not None:
+            entry.children.append(block)
+        else:
+            out.append(block)
+    return out
+
+
 class BodyReader:
     """Splits the body's lines into blocks and classifies them. Compact exports put one paragraph
     a line; the others separate paragraphs with blank lines and keep line breaks inside them."""
 
-    def __init__(self, compact: bool = False):
+    def __init__(self, compact: bool = False, page_date: DateValue | None = None):
         self.compact = compact
+        #: the date the archive's page gives the document: what a dateline's two-digit year must agree with
+        self.page_date = page_date
         self.warnings: list[str] = []
         self.speakers: list[str] = []
         self._inline = InlineParser()
+        #: the surnames accepted as speakers in mixed case in the text being read (`_mixed_turn_names`)
+        self._mixed_names: set[str] = set()
 
     def read(self, lines: list[str]) -> list[Block]:
         """The blocks of the body, with the dates of their running text recorded (`model.Text`)."""
@@ -319,7 +421,13 @@ class BodyReader:
         opener_end = self._opener_end(texts)
         closer_start = self._closer_start(texts, opener_end)
         blocks = self._opener(texts[:opener_end])
-        blocks += self._middle(texts[opener_end:closer_start])
+        # a journal's first entry may open right after the opener's items, its date read as the dateline
+        opening = blocks[-1] if blocks and _entry_date(blocks[-1]) else None
+        middle = self._middle(texts[opener_end:closer_start], _entry_date(opening) if opening else None)
+        if middle and middle[0].kind == "entry" and not middle[0].content and opening is not None:
+            blocks.pop()
+            middle[0].content = opening.content
+        blocks += _entries(middle)
         blocks += self._closer(texts[closer_start:])
         blocks += [Block("postscript", self._inline.parse(text)) for text in postscripts]
         self._attach_footnotes(blocks, footnotes)
@@ -455,8 +563,20 @@ class BodyReader:
 
     # -- the opener -------------------------------------------------------------------------
 
-    @staticmethod
-    def _opener_kind(text: str, index: int) -> str | None:
+    def _short_year_date(self, text: str) -> DateSpan | None:
+        """The date of a dateline written year, month, day with a two-digit year (`PYONGYANG, 80. 10.
+        02.`, as Hungarian telegrams date them), where it is the page's date: only that tells the
+        order of its numbers and the century. None for any other line, and where the page's date differs."""
+        match = _SHORT_YEAR_PLACE_DATE.match(text)
+        page = self.page_date
+        if match is None or page is None or len(page.when) != 10:
+            return None
+        when = f"{page.when[:2]}{match['year']}-{int(match['month']):02d}-{int(match['day']):02d}"
+        if when != page.when:
+            return None
+        return DateSpan(match.start("date"), match.end("date"), DateValue(match["date"], when))
+
+    def _opener_kind(self, text: str, index: int) -> str | None:
         first = text.split("\n", 1)[0].strip()
         if _REGISTRY.match(first) and "\n" not in text:
             return "registry"
@@ -475,7 +595,7 @@ class BodyReader:
             return "address"
         if _SALUTE.match(text):
             return "salute"
-        if _is_date_line(text) or _is_place_date(text):
+        if _is_date_line(text) or _is_place_date(text) or self._short_year_date(text):
             return "dateline"
         if _layout_only(text):
             return "space"
@@ -483,7 +603,8 @@ class BodyReader:
             return None  # the text has begun: a page's number is read with it
         lines = text.split("\n")
         if (len(lines) <= 3 and all(_words(l) <= 10 for l in lines) and not text.rstrip().endswith((".", ":", ";", ","))
-                and not _SPEAKER.match(text) and not _NUMBERED.match(text)):
+                and not _SPEAKER.match(text) and not _NUMBERED.match(text)
+                and not _TRANSMISSION.match(first) and not _CLERK.match(first)):
             # the shape of a heading; of the editors' words alone, no heading of the document
             return "editorial" if marks_only(text) else "head"
         return None
@@ -508,13 +629,39 @@ class BodyReader:
                 merged[-1] = ("address", merged[-1][1] + "\n" + text, "")
             else:
                 merged.append((kind, text, ""))
-        return [_dated(Block(kind, self._inline.parse(text), gap_after=gap)) for kind, text, gap in merged]
+        return [_dated(Block(kind, self._opener_content(kind, text), gap_after=gap)) for kind, text, gap in merged]
+
+    def _opener_content(self, kind: str, text: str) -> list:
+        """The block's inline content; a dateline with a two-digit year holds the date it was read as."""
+        span = self._short_year_date(text) if kind == "dateline" else None
+        return [Text(text, [span])] if span is not None else self._inline.parse(text)
 
     # -- the middle ---------------------------------------------------------------------------
 
+    def _speaker_match(self, text: str) -> re.Match | None:
+        match = _SPEAKER.match(text) or _CAPS_SPEAKER.match(text)
+        if match is None and self._mixed_names:
+            mixed = _MIXED_SPEAKER.match(text)
+            if mixed and mixed.group("name").split()[-1].lower() in self._mixed_names:
+                return mixed
+        return match
+
     @staticmethod
-    def _speaker_match(text: str) -> re.Match | None:
-        return _SPEAKER.match(text) or _CAPS_SPEAKER.match(text)
+    def _mixed_turn_names(texts: list[str]) -> set[str]:
+        """The surnames (in lower case) that open speech turns in mixed case (`Ligachev. ...`): those
+        a participants' line names (`Present: ...`) and those that open two turns or more; none
+        unless two names or more are accepted, so that a place opening sentences is never a speaker."""
+        listed = {word.lower() for text in texts if _PARTICIPANTS.match(text)
+                  for word in re.findall(r"[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?", text)}
+        counts: dict[str, int] = {}
+        for text in texts:
+            match = _MIXED_SPEAKER.match(text)
+            if match and not (_SPEAKER.match(text) or _CAPS_SPEAKER.match(text)):
+                surname = match.group("name").split()[-1].lower()
+                if surname not in _NOT_SPEAKERS:
+                    counts[surname] = counts.get(surname, 0) + 1
+        names = {name for name, count in counts.items() if count >= 2 or name in listed}
+        return names if len(names) >= 2 else set()
 
     def _speaker(self, text: str) -> str:
         match = self._speaker_match(text)
@@ -653,19 +800,36 @@ class BodyReader:
         flush()
         return out
 
-    def _middle(self, texts: list[str]) -> list[Block]:
+    def _middle(self, texts: list[str], opening: DateValue | None = None) -> list[Block]:
+        """The text's blocks; a journal's entry dates (`_entry_starts`) are `entry` blocks, the
+        date of an entry that opens before these texts (`opening`, the opener's last dateline)
+        standing for the first when the texts do not open with one."""
         grouped = self._lists(texts)
         lists = {i: b for i, b in enumerate(grouped) if isinstance(b, Block)}
         texts = [b if isinstance(b, str) else "" for b in grouped]
+        entries = _entry_starts(texts, opening)
+        heads = set() if self.compact else {
+            i for i in range(1, len(texts) - 1)
+            if i not in lists and i + 1 not in lists and i not in entries and _shaped_as_head(texts[i])
+            and (i - 1 in lists or _SENTENCE_END.search(texts[i - 1]))
+            and _SENTENCE_END.search(texts[i + 1]) and _words(texts[i + 1]) >= max(4, _words(texts[i]))
+            and not _shaped_as_head(texts[i + 1])}
+        self._mixed_names = self._mixed_turn_names(texts)
         labels = [self._speaker(t) for t in texts]
         named = [label for label in labels if label]
         conversation = len(named) >= 3 or (len(named) >= 2 and len(set(named)) >= 2)
         blocks: list[Block] = []
         turn: Block | None = None
+        if entries and opening is not None and 0 not in entries:
+            blocks.append(Block("entry", date=opening))  # its date line is the opener's, put in by the caller
         for index, (text, speaker) in enumerate(zip(texts, labels)):
             if index in lists:
                 turn = None
                 blocks.append(lists[index])
+                continue
+            if index in entries:
+                turn = None  # a new day: no speech goes on across its date
+                blocks.append(Block("entry", self._inline.parse(text), date=entries[index]))
                 continue
             if _layout_only(text):
                 blocks.append(Block("space", self._inline.parse(text)))
@@ -682,6 +846,11 @@ class BodyReader:
                 if speaker not in self.speakers:
                     self.speakers.append(speaker)
                 blocks.append(turn)
+                continue
+            if index in heads and not speaker:
+                # a heading in mixed case, read from its shape alone: a likely reading
+                turn = None
+                blocks.append(Block("head", self._inline.parse(text), cert="medium"))
                 continue
             numbered = _NUMBERED.match(text.lstrip())
             if turn is not None and (not numbered or turn.n) and not self._is_heading(text):

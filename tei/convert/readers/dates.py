@@ -39,11 +39,16 @@ def parse_date(text: str) -> DateValue | None:
     roman = _ROMAN_MONTH_DATE.match(cleaned)
     if roman:
         return _from_roman(text, roman)
+    days = _TWO_DAYS.match(cleaned)
+    if days:
+        return _from_two_days(text, days)
     parsed = _parse_twice(cleaned)
     if parsed is None:
         return _from_foreign(text, cleaned)
     a, b = parsed
-    if a.year != b.year:
+    if a.year != b.year or str(a.year) not in re.findall(r"(?<!\d)\d{4}(?!\d)", cleaned):
+        # a year the text does not write is dateutil's guess from other numbers (`16/17 August
+        # 1957` read as 2016): no reading
         return None
     if a.month != b.month:
         return DateValue(text, not_before=f"{a.year:04d}-01-01", not_after=f"{a.year:04d}-12-31")
@@ -54,6 +59,23 @@ def parse_date(text: str) -> DateValue | None:
     numeric = _DAY_MONTH.match(cleaned)
     swappable = numeric and int(numeric.group(1)) <= 12 and int(numeric.group(2)) <= 12 and numeric.group(1) != numeric.group(2)
     return DateValue(text, when=a.date().isoformat(), cert="low" if swappable else "")
+
+
+#: two days of one month, a night's or a meeting's (`16/17 August 1957`, `August 16-17, 1957`)
+_TWO_DAYS = re.compile(
+    r"^(?:(?P<first>\d{1,2})\s*[/–-]\s*(?P<last>\d{1,2})\s+(?P<month>[A-Z][a-z]+)"
+    r"|(?P<month_first>[A-Z][a-z]+)\s+(?P<first_after>\d{1,2})\s*[/–-]\s*(?P<last_after>\d{1,2}),?)\s+(?P<year>\d{4})$")
+
+
+def _from_two_days(text: str, found: re.Match) -> DateValue | None:
+    """The span of two days of a month, `from` the first `to` the second; None unless both are days
+    of that month and the second comes after the first."""
+    month = _MONTHS.get(found["month"] or found["month_first"])
+    first, last = int(found["first"] or found["first_after"]), int(found["last"] or found["last_after"])
+    if month is None or not first < last <= calendar.monthrange(int(found["year"]), month)[1]:
+        return None
+    year = int(found["year"])
+    return DateValue(text, from_=f"{year:04d}-{month:02d}-{first:02d}", to=f"{year:04d}-{month:02d}-{last:02d}")
 
 
 #: (not calendar.month_name, which follows the locale)

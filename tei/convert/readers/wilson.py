@@ -297,7 +297,7 @@ class WilsonReader:
             meta.summary_cert = "medium" if summary else ""
         compact = (layout == "compact" or layout == "unknown" and self._is_compact_page(body_lines, meta)
                    or layout == "citation" and self._is_unwrapped_compact(body_lines))
-        body = BodyReader(compact=compact)
+        body = BodyReader(compact=compact, page_date=meta.date)
         doc.body = body.read(body_lines)
         self.warnings.extend(body.warnings)
         doc.layout = layout
