@@ -143,3 +143,11 @@ def test_a_source_document_zone_says_where_it_lies_in_html_and_text():
 
 def test_a_document_whose_surfaces_are_all_placed_has_no_section_of_unplaced_images():
     assert b'id="page-images"' not in render(PAGE_IMAGES, "html")
+
+
+def test_the_heading_of_unplaced_images_is_in_the_interface_language():
+    params = {"interface-language": "de"}
+    tree = html.fromstring(render(UNPLACED, "html", params=params))
+    section = tree.xpath("//section[@id='page-images']")[0]
+    assert section.get("aria-label") == section.xpath("h2")[0].text_content() == "Nicht im Text verortete Seitenbilder"
+    assert "Nicht im Text verortete Seitenbilder" in render(UNPLACED, "txt", params=params).decode("utf-8")

@@ -87,8 +87,8 @@
   <!-- The page images of <facsimile> that the text never points at, each with its zones. -->
   <xsl:template name="unplaced-surfaces-section">
     <xsl:if test="$unplaced-surfaces">
-      <section id="page-images" class="page-images" aria-label="Page images not placed in the text">
-        <h2>Page images not placed in the text</h2>
+      <section id="page-images" class="page-images" aria-label="{ed:label('Page images not placed in the text')}">
+        <h2><xsl:call-template name="interface-lang"/><xsl:value-of select="ed:label('Page images not placed in the text')"/></h2>
         <xsl:for-each select="$unplaced-surfaces">
           <xsl:variable name="url">
             <xsl:call-template name="target-image-url"><xsl:with-param name="target" select="."/></xsl:call-template>

@@ -40,7 +40,7 @@
   <xsl:template name="unplaced-surfaces-section">
     <xsl:if test="$unplaced-surfaces">
       <xsl:call-template name="rule"/>
-      <xsl:text>Page images not placed in the text</xsl:text>
+      <xsl:value-of select="ed:label('Page images not placed in the text')"/>
       <xsl:for-each select="$unplaced-surfaces">
         <xsl:variable name="url">
           <xsl:call-template name="target-image-url"><xsl:with-param name="target" select="."/></xsl:call-template>
