@@ -417,3 +417,28 @@ def test_two_days_of_a_month_are_a_span_not_a_year_read_from_the_first_day():
     root = convert_text("August 17, 1957\n\nJournal\n\nNº 182\n\n16/17 August 1957\n\nI visited the minister.\n").getroot()
     assert root.xpath("//t:opener/t:dateline/t:date/@from", namespaces=TEI) == ["1957-08-16"]
     assert not root.xpath("//t:body//t:date[starts-with(@when, '2016')]", namespaces=TEI)
+
+
+def test_a_period_with_the_year_written_once_is_one_date_from_its_start_to_its_end():
+    root = convert_text(JOURNAL).getroot()
+    period = root.xpath("//t:div[@type='document']/t:p/t:date", namespaces=TEI)[0]
+    assert (period.text, period.get("from"), period.get("to")) == ("16 February through 24 March 1960", "1960-02-16", "1960-03-24")
+    assert not period.get("when")
+    text = ("June 9, 1961\n\nReport from the Embassy\n\nThe delegation stayed from 3 to 17 May 1958 and again "
+            "16 February - 24 March 1960.\n\nThe talks took place between 1 and 5 June 1961.\n")
+    root = convert_text(text).getroot()
+    spans = [(d.text, d.get("from"), d.get("to")) for d in root.xpath("//t:body//t:p/t:date", namespaces=TEI)]
+    assert spans == [("3 to 17 May 1958", "1958-05-03", "1958-05-17"),
+                     ("16 February - 24 March 1960", "1960-02-16", "1960-03-24"),
+                     ("1 and 5 June 1961", "1961-06-01", "1961-06-05")]
+    assert not missing_words(text, root)
+    assert parse_date("16 February - 24 March 1960").attributes() == {"from": "1960-02-16", "to": "1960-03-24"}
+
+
+def test_a_period_that_would_end_before_it_starts_or_two_days_stay_their_last_day():
+    for words, when in (("from 24 March to 16 February 1960", "1960-02-16"), ("on 1 and 5 June 1961", "1961-06-05"),
+                        ("items 3 to 17 May 1958", "1958-05-17")):
+        root = convert_text(f"June 9, 1961\n\nReport\n\nWe met {words}.\n").getroot()
+        dates = root.xpath("//t:body//t:p/t:date", namespaces=TEI)
+        assert [(d.get("when"), d.get("from")) for d in dates] == [(when, None)], words
+

@@ -42,6 +42,11 @@ def parse_date(text: str) -> DateValue | None:
     days = _TWO_DAYS.match(cleaned)
     if days:
         return _from_two_days(text, days)
+    period = _PERIOD.fullmatch(cleaned)
+    # a line of its own is a period after `to` too (`3 to 17 May 1958`), not after `and`
+    period = period and _from_period(text, period, lead="from")
+    if period:
+        return period
     parsed = _parse_twice(cleaned)
     if parsed is None:
         return _from_foreign(text, cleaned)
@@ -76,6 +81,28 @@ def _from_two_days(text: str, found: re.Match) -> DateValue | None:
         return None
     year = int(found["year"])
     return DateValue(text, from_=f"{year:04d}-{month:02d}-{first:02d}", to=f"{year:04d}-{month:02d}-{last:02d}")
+
+
+def _from_period(text: str, found: re.Match, lead: str) -> DateValue | None:
+    """A period with both ends and the year written once, at its end (`16 February through 24 March
+    1960`, `from 3 to 17 May 1958`): the start takes the end's year, and its month when it gives
+    none. None unless both ends are days and the start comes first, or unless the words around it
+    make it a period (`and` after `between`, `to` after `from` or `period`: `on 1 and 5 June` is two days)."""
+    joint = (found["joint"] or found["joint_after"]).strip().lower()
+    if joint == "and" and lead != "between" or joint in ("to", "till", "until") and lead not in ("from", "period"):
+        return None
+    year = found["year"] or found["year_after"]
+    if found["last"]:
+        last_month, first_month = found["last_month"], found["first_month"] or found["last_month"]
+        first, last = f"{found['first']} {first_month} {year}", f"{found['last']} {last_month} {year}"
+    else:
+        first_month, last_month = found["first_month_before"], found["last_month_before"] or found["first_month_before"]
+        first = f"{first_month} {found['first_after']}, {year}"
+        last = f"{last_month} {found['last_after']}, {year}"
+    start, end = parse_date(first), parse_date(last)
+    if start is None or end is None or not start.when or not end.when or not start.when < end.when:
+        return None
+    return DateValue(text, from_=start.when, to=end.when)
 
 
 #: (not calendar.month_name, which follows the locale)
@@ -200,12 +227,20 @@ def _from_iso(text: str, iso: str) -> DateValue | None:
 
 
 def find_dates(text: str) -> list[tuple[int, int, DateValue]]:
-    """Dates written out inside running text, as (start, end, date)."""
+    """Dates written out inside running text, as (start, end, date); a period (`from 3 to 17 May
+    1958`) is one date, not its last day."""
     found = []
+    for match in _PERIOD_IN_TEXT.finditer(text):
+        date = _from_period(match.group("period"), match, (match["lead"] or "").lower())
+        if date is not None:
+            found.append((match.start("period"), match.end(), date))
     for match in _DATE_IN_TEXT.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e, _ in found):
+            continue
         date = parse_date(match.group(0))
         if date is not None and date.known:
             found.append((match.start(), match.end(), date))
+    found.sort(key=lambda item: item[0])
     if _FOREIGN_DATE_HINT.search(text):
         for match in _FOREIGN_DATE_IN_TEXT.finditer(text):
             if match.group("month") in _MONTHS or any(s < match.end() and match.start() < e for s, e, _ in found):
@@ -219,6 +254,16 @@ def find_dates(text: str) -> list[tuple[int, int, DateValue]]:
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_JOINT = r"(?P<joint>\s+(?:through|thru|to|till|until|and)\s+|\s*[-–—]\s*)"
+#: a period with both ends and one year, at the end: `16 February through 24 March 1960`,
+#: `3 to 17 May 1958`, `February 16 - March 24, 1960`
+_PERIOD = re.compile(
+    rf"(?:(?P<first>{_DAY})(?:\s+(?P<first_month>{_MONTH}))?{_JOINT}(?P<last>{_DAY})\s+(?P<last_month>{_MONTH}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<first_month_before>{_MONTH})\s+(?P<first_after>{_DAY}){_JOINT.replace('joint', 'joint_after')}"
+    rf"(?:(?P<last_month_before>{_MONTH})\s+)?(?P<last_after>{_DAY}),?\s+(?P<year_after>\d{{4}}))")
+#: the same in running text, with the word before it that tells a period from two days
+_PERIOD_IN_TEXT = re.compile(rf"(?:\b(?P<lead>(?i:from|between|period))\s+)?(?<![\w/.])(?P<period>{_PERIOD.pattern})(?!\d)")
 _DATE_IN_TEXT = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
