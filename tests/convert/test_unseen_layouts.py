@@ -442,3 +442,17 @@ def test_a_period_that_would_end_before_it_starts_or_two_days_stay_their_last_da
         dates = root.xpath("//t:body//t:p/t:date", namespaces=TEI)
         assert [(d.get("when"), d.get("from")) for d in dates] == [(when, None)], words
 
+
+def test_the_last_paragraph_after_a_heading_is_its_sections_text_not_the_summary():
+    page = ("May 2, 1961\n\nReport on the Talks\n\nThe talks went well.\n\n{end}\n\n"
+            "Document Information\nSource\nSAPMO-BArch, DY 30/3386.\nRecord ID: 12345\n")
+    summary = convert_text(page.format(end="A summary.")).getroot()
+    assert summary.xpath("string(//t:abstract/t:p)", namespaces=TEI) == "A summary."
+    text = page.format(end="II. Miscellaneous\n\nThe session then turned to the harvest.")
+    root = convert_text(text).getroot()
+    assert not root.xpath("//t:abstract", namespaces=TEI)
+    section = root.xpath("//t:div[@type='section'][t:head = 'II. Miscellaneous']", namespaces=TEI)
+    assert section and section[0].xpath("string(t:p)", namespaces=TEI) == "The session then turned to the harvest."
+    assert not missing_words(text, root)
+    capitals = convert_text(page.format(end="II. MISCELLANEOUS\n\nThe session then turned to the harvest.")).getroot()
+    assert not capitals.xpath("//t:abstract", namespaces=TEI)

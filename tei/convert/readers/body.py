@@ -879,6 +879,11 @@ class BodyReader:
 
     # -- the closer ---------------------------------------------------------------------------
 
+    @classmethod
+    def is_head_line(cls, text: str) -> bool:
+        """A line read as a heading, in capitals or by its mixed-case shape (`II. Miscellaneous`)."""
+        return cls._is_heading(text.strip()) or _shaped_as_head(text)
+
     @staticmethod
     def is_closer_line(text: str) -> bool:
         """A signature, a byline, a closing salute or a date: how a document's text ends."""

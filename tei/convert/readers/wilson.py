@@ -584,6 +584,13 @@ class WilsonReader:
         if start == 0 or BodyReader.is_closer_line(summary) or "[" in summary:
             # A signature, a date or an editorial mark is the document's own end, not a summary.
             return body_lines, []
+        before = start
+        while before and _blank(body_lines[before - 1]):
+            before -= 1
+        if before and (before < 2 or _blank(body_lines[before - 2]) or layout == "compact") \
+                and BodyReader.is_head_line(body_lines[before - 1]):
+            # after a heading of its own the paragraph is that section's text (`II. Miscellaneous`)
+            return body_lines, []
         return body_lines[:start], [summary]
 
     # -- metadata --------------------------------------------------------------------------
