@@ -437,7 +437,7 @@ def test_a_period_with_the_year_written_once_is_one_date_from_its_start_to_its_e
 
 def test_a_period_that_would_end_before_it_starts_or_two_days_stay_their_last_day():
     for words, when in (("from 24 March to 16 February 1960", "1960-02-16"), ("on 1 and 5 June 1961", "1961-06-05"),
-                        ("items 3 to 17 May 1958", "1958-05-17")):
+                        ("items 3 to 17 May 1958", "1958-05-17"), ("in No. 12 - 16 February 1960", "1960-02-16")):
         root = convert_text(f"June 9, 1961\n\nReport\n\nWe met {words}.\n").getroot()
         dates = root.xpath("//t:body//t:p/t:date", namespaces=TEI)
         assert [(d.get("when"), d.get("from")) for d in dates] == [(when, None)], words

@@ -87,10 +87,14 @@ def _from_period(text: str, found: re.Match, lead: str) -> DateValue | None:
     """A period with both ends and the year written once, at its end (`16 February through 24 March
     1960`, `from 3 to 17 May 1958`): the start takes the end's year, and its month when it gives
     none. None unless both ends are days and the start comes first, or unless the words around it
-    make it a period (`and` after `between`, `to` after `from` or `period`: `on 1 and 5 June` is two days)."""
-    joint = (found["joint"] or found["joint_after"]).strip().lower()
+    make it a period (`and` after `between`, `to` after `from` or `period`: `on 1 and 5 June` is two days;
+    a spaced dash after a bare number only after one of them)."""
+    spaced = found["joint"] or found["joint_after"]
+    joint = spaced.strip().lower()
     if joint == "and" and lead != "between" or joint in ("to", "till", "until") and lead not in ("from", "period"):
         return None
+    if found["last"] and not found["first_month"] and not lead and spaced != joint and joint in "-–—":
+        return None  # `No. 12 - 16 February 1960`: a number and a day, unlike `16-17 August 1957`
     year = found["year"] or found["year_after"]
     if found["last"]:
         last_month, first_month = found["last_month"], found["first_month"] or found["last_month"]
@@ -230,7 +234,7 @@ def find_dates(text: str) -> list[tuple[int, int, DateValue]]:
     """Dates written out inside running text, as (start, end, date); a period (`from 3 to 17 May
     1958`) is one date, not its last day."""
     found = []
-    for match in _PERIOD_IN_TEXT.finditer(text):
+    for match in _PERIOD_IN_TEXT.finditer(text) if _YEAR.search(text) else ():
         date = _from_period(match.group("period"), match, (match["lead"] or "").lower())
         if date is not None:
             found.append((match.start("period"), match.end(), date))
