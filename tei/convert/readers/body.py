@@ -10,6 +10,7 @@ parser for the editorial marks.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import OPENER_KINDS, Block, DateSpan, EditorialMark, Text, block_marks, text_of
 from ...core.dates import DateValue
@@ -237,9 +238,12 @@ def _short(text: str) -> bool:
 _LAYOUT_MARKS = {"layout-space", "page-break"}
 
 
-def _items(text: str) -> list:
-    """The block's marks and text, without the white space between them."""
-    return [i for i in InlineParser().parse(text) if not (isinstance(i, str) and not i.strip())]
+@lru_cache(maxsize=64)
+def _items(text: str) -> tuple:
+    """The block's marks and text, without the white space between them. Kept for the last blocks
+    read: an opener's block is asked whether it is layout, a stamp or editors' marks alone, and one
+    parse answers all three (the items are only looked at, never put in the document)."""
+    return tuple(i for i in InlineParser().parse(text) if not (isinstance(i, str) and not i.strip()))
 
 
 def _layout_only(text: str) -> bool:
