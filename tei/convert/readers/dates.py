@@ -32,21 +32,20 @@ def parse_date(text: str) -> DateValue | None:
     """
     cleaned = _BRACKETED.sub(" ", text).strip(" \t\u00a0.,;:")
     cleaned = re.sub(r"^(?:Date|Dated)\s*:\s*", "", cleaned, flags=re.IGNORECASE)
-    if not cleaned or not _YEAR.search(cleaned) or len(cleaned) > 40:
+    if not cleaned or not _YEAR.search(cleaned) or len(cleaned) > 60:
+        return None
+    period = _PERIOD.fullmatch(cleaned)
+    # a line of its own is a period after `to` too (`3 to 17 May 1958`), not after `and`
+    period = period and _from_period(text, period, lead="from")
+    if period:
+        return period
+    if len(cleaned) > 40:
         return None
     if _ISO.match(cleaned):
         return _from_iso(text, cleaned)
     roman = _ROMAN_MONTH_DATE.match(cleaned)
     if roman:
         return _from_roman(text, roman)
-    days = _TWO_DAYS.match(cleaned)
-    if days:
-        return _from_two_days(text, days)
-    period = _PERIOD.fullmatch(cleaned)
-    # a line of its own is a period after `to` too (`3 to 17 May 1958`), not after `and`
-    period = period and _from_period(text, period, lead="from")
-    if period:
-        return period
     parsed = _parse_twice(cleaned)
     if parsed is None:
         return _from_foreign(text, cleaned)
@@ -66,47 +65,51 @@ def parse_date(text: str) -> DateValue | None:
     return DateValue(text, when=a.date().isoformat(), cert="low" if swappable else "")
 
 
-#: two days of one month, a night's or a meeting's (`16/17 August 1957`, `August 16-17, 1957`)
-_TWO_DAYS = re.compile(
-    r"^(?:(?P<first>\d{1,2})\s*[/–-]\s*(?P<last>\d{1,2})\s+(?P<month>[A-Z][a-z]+)"
-    r"|(?P<month_first>[A-Z][a-z]+)\s+(?P<first_after>\d{1,2})\s*[/–-]\s*(?P<last_after>\d{1,2}),?)\s+(?P<year>\d{4})$")
-
-
-def _from_two_days(text: str, found: re.Match) -> DateValue | None:
-    """The span of two days of a month, `from` the first `to` the second; None unless both are days
-    of that month and the second comes after the first."""
-    month = _MONTHS.get(found["month"] or found["month_first"])
-    first, last = int(found["first"] or found["first_after"]), int(found["last"] or found["last_after"])
-    if month is None or not first < last <= calendar.monthrange(int(found["year"]), month)[1]:
-        return None
-    year = int(found["year"])
-    return DateValue(text, from_=f"{year:04d}-{month:02d}-{first:02d}", to=f"{year:04d}-{month:02d}-{last:02d}")
-
-
 def _from_period(text: str, found: re.Match, lead: str) -> DateValue | None:
-    """A period with both ends and the year written once, at its end (`16 February through 24 March
-    1960`, `from 3 to 17 May 1958`): the start takes the end's year, and its month when it gives
-    none. None unless both ends are days and the start comes first, or unless the words around it
+    """A period with both ends (`16 February through 24 March 1960`, `from 3 to 17 May 1958`,
+    `16/17 August 1957`, `from 28 December 1960 to 3 January 1961`, `December 1960 - January 1961`):
+    a start without a year takes the end's year, and its month when it gives none. None unless
+    both ends are days (or both months) and the start comes first, or unless the words around it
     make it a period (`and` after `between`, `to` after `from` or `period`: `on 1 and 5 June` is two days;
-    a spaced dash after a bare number only after one of them)."""
-    spaced = found["joint"] or found["joint_after"]
+    a spaced dash after a bare number only after one of them; a slash only between two bare days,
+    and in running text only between two days in a row or after one of them: `No. 12/16 February`)."""
+    spaced = found["joint"] or found["joint_after"] or found["joint_months"]
     joint = spaced.strip().lower()
     if joint == "and" and lead != "between" or joint in ("to", "till", "until") and lead not in ("from", "period"):
         return None
     if found["last"] and not found["first_month"] and not lead and spaced != joint and joint in "-–—":
         return None  # `No. 12 - 16 February 1960`: a number and a day, unlike `16-17 August 1957`
+    if found["last_month_only"]:
+        return _from_month_period(text, found)
+    bare_days = found["last"] and not found["first_month"] or found["last_after"] and not found["last_month_before"]
+    if joint == "/" and (not bare_days or spaced != joint) or found["first_year_after"] and not found["last_month_before"]:
+        return None  # `May 3, 1958 - 17, 1958`: no period
     year = found["year"] or found["year_after"]
     if found["last"]:
         last_month, first_month = found["last_month"], found["first_month"] or found["last_month"]
-        first, last = f"{found['first']} {first_month} {year}", f"{found['last']} {last_month} {year}"
+        first_year = found["first_year"] or year
+        first, last = f"{found['first']} {first_month} {first_year}", f"{found['last']} {last_month} {year}"
     else:
         first_month, last_month = found["first_month_before"], found["last_month_before"] or found["first_month_before"]
-        first = f"{first_month} {found['first_after']}, {year}"
+        first = f"{first_month} {found['first_after']}, {found['first_year_after'] or year}"
         last = f"{last_month} {found['last_after']}, {year}"
     start, end = parse_date(first), parse_date(last)
     if start is None or end is None or not start.when or not end.when or not start.when < end.when:
         return None
+    if joint == "/" and not lead and (datetime.fromisoformat(end.when) - datetime.fromisoformat(start.when)).days != 1:
+        return None
     return DateValue(text, from_=start.when, to=end.when)
+
+
+def _from_month_period(text: str, found: re.Match) -> DateValue | None:
+    """A period of whole months, each with its year (`December 1960 - January 1961`), from the
+    first month to the last (ISO year-months); None unless the first comes first."""
+    start = parse_date(f"{found['first_month_only']} {found['first_year_only']}")
+    end = parse_date(f"{found['last_month_only']} {found['year_only']}")
+    if start is None or end is None or not start.not_before or not end.not_before:
+        return None
+    first, last = start.not_before[:7], end.not_before[:7]
+    return DateValue(text, from_=first, to=last) if first < last else None
 
 
 #: (not calendar.month_name, which follows the locale)
@@ -259,13 +262,18 @@ def find_dates(text: str) -> list[tuple[int, int, DateValue]]:
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_JOINT = r"(?P<joint>\s+(?:through|thru|to|till|until|and)\s+|\s*[-–—]\s*)"
-#: a period with both ends and one year, at the end: `16 February through 24 March 1960`,
-#: `3 to 17 May 1958`, `February 16 - March 24, 1960`
+_JOINT = r"(?P<joint>\s+(?:through|thru|to|till|until|and)\s+|\s*[-–—/]\s*)"
+#: a period with both ends and the year written at its end, and at its start too where it crosses
+#: a year: `16 February through 24 March 1960`, `3 to 17 May 1958`, `16/17 August 1957`, `February
+#: 16 - March 24, 1960`, `28 December 1960 to 3 January 1961`, `December 1960 - January 1961`
 _PERIOD = re.compile(
-    rf"(?:(?P<first>{_DAY})(?:\s+(?P<first_month>{_MONTH}))?{_JOINT}(?P<last>{_DAY})\s+(?P<last_month>{_MONTH}),?\s+(?P<year>\d{{4}})"
-    rf"|(?P<first_month_before>{_MONTH})\s+(?P<first_after>{_DAY}){_JOINT.replace('joint', 'joint_after')}"
-    rf"(?:(?P<last_month_before>{_MONTH})\s+)?(?P<last_after>{_DAY}),?\s+(?P<year_after>\d{{4}}))")
+    rf"(?:(?P<first>{_DAY})(?:\s+(?P<first_month>{_MONTH})(?:,?\s+(?P<first_year>\d{{4}}))?)?{_JOINT}"
+    rf"(?P<last>{_DAY})\s+(?P<last_month>{_MONTH}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<first_month_before>{_MONTH})\s+(?P<first_after>{_DAY})(?:,?\s+(?P<first_year_after>\d{{4}}))?"
+    rf"{_JOINT.replace('joint', 'joint_after')}(?:(?P<last_month_before>{_MONTH})\s+)?(?P<last_after>{_DAY}),?\s+"
+    rf"(?P<year_after>\d{{4}})"
+    rf"|(?P<first_month_only>{_MONTH})\s+(?P<first_year_only>\d{{4}}){_JOINT.replace('joint', 'joint_months')}"
+    rf"(?P<last_month_only>{_MONTH})\s+(?P<year_only>\d{{4}}))")
 #: the same in running text, with the word before it that tells a period from two days
 _PERIOD_IN_TEXT = re.compile(rf"(?:\b(?P<lead>(?i:from|between|period))\s+)?(?<![\w/.])(?P<period>{_PERIOD.pattern})(?!\d)")
 _DATE_IN_TEXT = re.compile(

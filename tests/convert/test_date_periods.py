@@ -1,0 +1,62 @@
+"""Periods of days or months written out with both ends, one `date` with @from/@to: those that
+cross a year write the start's year too, and a night's two days are joined by a slash."""
+
+from __future__ import annotations
+
+from helpers import TEI, missing_words
+from tei import convert_text
+from tei.convert.readers.dates import find_dates, parse_date
+
+
+def _spans(text: str) -> list[tuple[str, dict[str, str]]]:
+    return [(text[start:end], date.attributes()) for start, end, date in find_dates(text)]
+
+
+def test_a_period_across_a_year_is_one_date_from_its_start_to_its_end():
+    assert _spans("We stayed from 28 December 1960 to 3 January 1961 there.") == [
+        ("28 December 1960 to 3 January 1961", {"from": "1960-12-28", "to": "1961-01-03"})]
+    assert _spans("Talks, December 28, 1960 – January 3, 1961, in Hanoi.") == [
+        ("December 28, 1960 – January 3, 1961", {"from": "1960-12-28", "to": "1961-01-03"})]
+    assert parse_date("30 November 1960 through 2 February 1961").attributes() == {
+        "from": "1960-11-30", "to": "1961-02-02"}
+
+
+def test_a_period_of_months_across_a_year_gives_the_months():
+    assert _spans("In December 1960 – January 1961 the harvest failed.") == [
+        ("December 1960 – January 1961", {"from": "1960-12", "to": "1961-01"})]
+    assert parse_date("November 1960 to March 1961").attributes() == {"from": "1960-11", "to": "1961-03"}
+    # backwards: no period, each month stays a month
+    assert [value["notBefore"] for _, value in _spans("In January 1961 – December 1960 it rained.")] == [
+        "1961-01-01", "1960-12-01"]
+
+
+def test_two_dated_days_without_the_words_of_a_period_stay_two_dates():
+    # `postponed 28 December 1960 to 3 January 1961` moves a day: `to` needs `from` or `period` before it
+    assert [value for _, value in _spans("The visit was postponed 28 December 1960 to 3 January 1961.")] == [
+        {"when": "1960-12-28"}, {"when": "1961-01-03"}]
+    assert [value for _, value in _spans("We met on 5 March 1960 and 7 May 1961.")] == [
+        {"when": "1960-03-05"}, {"when": "1961-05-07"}]
+    # a start after its end, a year on the start without the end's month: no period
+    assert [value for _, value in _spans("From 3 January 1961 to 28 December 1960 it rained.")] == [
+        {"when": "1961-01-03"}, {"when": "1960-12-28"}]
+    assert parse_date("May 3, 1958 - 17, 1958") is None
+
+
+def test_a_slash_joins_two_days_of_a_night_but_not_a_number_and_a_day():
+    assert parse_date("16/17 August 1957").attributes() == {"from": "1957-08-16", "to": "1957-08-17"}
+    assert parse_date("August 16/17, 1957").attributes() == {"from": "1957-08-16", "to": "1957-08-17"}
+    assert _spans("On the night of 16/17 August 1957 the train left.") == [
+        ("16/17 August 1957", {"from": "1957-08-16", "to": "1957-08-17"})]
+    assert _spans("See letter No. 12/16 February 1960.") == [("16 February 1960", {"when": "1960-02-16"})]
+    assert parse_date("16 / 17 August 1957") is None
+
+
+def test_a_period_across_a_year_in_a_converted_page():
+    text = ("January 4, 1961\n\nReport of the Delegation\n\nThe delegation stayed in Hanoi from 28 December 1960 "
+            "to 3 January 1961.\n\nThe crisis of December 1960 – January 1961 was discussed.\n")
+    root = convert_text(text).getroot()
+    dates = root.xpath("//t:body//t:p/t:date", namespaces=TEI)
+    assert [(d.text, d.get("from"), d.get("to"), d.get("when")) for d in dates] == [
+        ("28 December 1960 to 3 January 1961", "1960-12-28", "1961-01-03", None),
+        ("December 1960 – January 1961", "1960-12", "1961-01", None)]
+    assert not missing_words(text, root)
