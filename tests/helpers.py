@@ -1,8 +1,11 @@
-"""What the tests share: reading words out of sources and TEI, independently of the converter."""
+"""What the tests share: reading words out of sources and TEI, independently of the converter, and
+timing a stage at two sizes."""
 
 from __future__ import annotations
 
+import gc
 import re
+import time
 from collections import Counter
 
 from lxml import etree
@@ -56,3 +59,27 @@ def missing_words(source_text: str, tree) -> Counter:
 
 def parse(data: bytes):
     return etree.fromstring(data)
+
+
+def least_cpu_seconds(function, *args) -> float:
+    """CPU time of `function(*args)`, the least of three runs: a loaded machine's waits are noise, and
+    so is the cyclic collector's walk over the whole test session's heap, which a large run sets off
+    more often than a small one (it measures the tests run before, not the stage)."""
+    best = float("inf")
+    for _ in range(3):
+        gc.collect()
+        gc.disable()
+        try:
+            started = time.process_time()
+            function(*args)
+            best = min(best, time.process_time() - started)
+        finally:
+            gc.enable()
+    return best
+
+
+def assert_linear(seconds_at, n: int) -> None:
+    """Four times the input takes well under sixteen times as long (a quadratic stage would):
+    `seconds_at(size)` times the stage on an input of that size."""
+    small, large = seconds_at(n), seconds_at(4 * n)
+    assert large < 8 * small + 0.05, f"{n}: {small:.3f} s, {4 * n}: {large:.3f} s"

@@ -3,8 +3,6 @@ stay linear in the size of their input (each of these was once a fault: see the 
 
 from __future__ import annotations
 
-import gc
-import time
 
 import pytest
 from lxml import etree
@@ -14,7 +12,7 @@ from tei.convert.names import default_tagger
 from tei.convert.pipeline import convert_bytes
 from tei.convert.readers.source import decode_source, normalise_layout
 
-from helpers import TEI
+from helpers import TEI, assert_linear as assert_scaling, least_cpu_seconds
 
 HEAD = "May 4, 1988\n\nA Title of the Document\n\n"
 
@@ -77,26 +75,8 @@ def test_unicode_white_space_at_line_edges_loses_no_character_of_the_text():
 
 # -- linear in the size of the input ----------------------------------------------------------------
 
-def _seconds(function, *args) -> float:
-    best = float("inf")
-    for _ in range(3):  # CPU time, the least of three runs: a loaded machine's waits are noise
-        # nor is the cyclic collector's walk over the whole test session's heap, which a large run
-        # sets off more often than a small one: it measures the tests run before, not the converter
-        gc.collect()
-        gc.disable()
-        try:
-            started = time.process_time()
-            function(*args)
-            best = min(best, time.process_time() - started)
-        finally:
-            gc.enable()
-    return best
-
-
 def assert_linear(make_source, n: int, convert=tei.convert_text) -> None:
-    """Four times the input takes well under sixteen times as long (a quadratic stage would)."""
-    small, large = _seconds(convert, make_source(n)), _seconds(convert, make_source(4 * n))
-    assert large < 8 * small + 0.05, f"{n}: {small:.3f} s, {4 * n}: {large:.3f} s"
+    assert_scaling(lambda size: least_cpu_seconds(convert, make_source(size)), n)
 
 
 @pytest.mark.parametrize("space", [" ", "\u00a0"])

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from tei.core.resources import schema_path
 from tei.validate.validator import OnePassSchematronCheck, _line_of, _Lines
 
 from conftest import HOSTILE, ROOT
+from helpers import assert_linear as assert_scaling, least_cpu_seconds
 from render_helpers import missing_tool
 
 sys.path.insert(0, str(ROOT / "tests" / "hostile"))
@@ -30,24 +30,18 @@ FOOTER = '</body></text></TEI>'
 CONVERTER_HEAD = "May 4, 1988\n\nA Title of the Document\n\n"
 
 
-def _seconds(function, *args) -> float:
-    best = float("inf")
-    for _ in range(3):  # the fastest of three runs: a slow run on a loaded machine is noise
-        started = time.perf_counter()
-        function(*args)
-        best = min(best, time.perf_counter() - started)
-    return best
+def assert_linear_in_files(stage, make_file, n: int, folder: Path, name: str = "scaling", suffix: str = ".xml") -> None:
+    """`stage(path)` on a file of `make_file(n)` bytes and on one of `make_file(4 * n)`."""
+    def seconds_at(size: int) -> float:
+        path = folder / f"{name}-{size}{suffix}"
+        path.write_bytes(make_file(size))
+        return least_cpu_seconds(stage, path)
+
+    assert_scaling(seconds_at, n)
 
 
 def assert_linear(stage, make_body, n: int, folder: Path) -> None:
-    """Four times the input takes well under sixteen times as long (a quadratic stage would)."""
-    times = []
-    for size in (n, 4 * n):
-        path = folder / f"scaling-{size}.xml"
-        path.write_text(HEADER + make_body(size) + FOOTER, encoding="utf-8")
-        times.append(_seconds(stage, path))
-    small, large = times
-    assert large < 8 * small + 0.05, f"{n}: {small:.3f} s, {4 * n}: {large:.3f} s"
+    assert_linear_in_files(stage, lambda size: (HEADER + make_body(size) + FOOTER).encode(), n, folder)
 
 
 def as_html(path: Path) -> bytes:
@@ -79,13 +73,7 @@ def test_translators_notes_from_text_are_linear_in_their_number(tmp_path):
         tei_path.write_bytes(etree.tostring(tei.convert_text(path.read_bytes())))
         return render(tei_path, "html")
 
-    times = []
-    for size in (100, 400):
-        path = tmp_path / f"notes-{size}.txt"
-        path.write_bytes(make_corpus.translator_notes(size))
-        times.append(_seconds(page, path))
-    small, large = times
-    assert large < 8 * small + 0.05, f"100: {small:.3f} s, 400: {large:.3f} s"
+    assert_linear_in_files(page, make_corpus.translator_notes, 100, tmp_path, "notes", ".txt")
     numbers = etree.HTML(page(tmp_path / "notes-400.txt")).xpath("//a[@class='noteref']")
     assert ["".join(a.itertext()) for a in numbers] == [str(i) for i in range(1, 401)]
 
@@ -121,13 +109,7 @@ def schematron_messages(path: Path) -> list:
 
 def test_schematron_is_linear_in_the_number_of_hands(tmp_path):
     # each @hand looked its handNote up in the whole file: 4,000 marks took 31 s to validate
-    times = []
-    for size in (300, 1200):
-        path = tmp_path / f"marks-{size}.xml"
-        path.write_bytes(_marks(size))
-        times.append(_seconds(schematron_messages, path))
-    small, large = times
-    assert large < 8 * small + 0.05, f"300: {small:.3f} s, 1200: {large:.3f} s"
+    assert_linear_in_files(schematron_messages, _marks, 300, tmp_path, "marks")
 
 
 def test_schematron_failures_keep_their_lines(tmp_path):
@@ -144,13 +126,8 @@ def test_schematron_failures_keep_their_lines(tmp_path):
 def test_schematron_is_linear_in_the_number_of_failures(tmp_path):
     # the skeleton's locations counted the like-named siblings of each failing node: 4,000
     # unresolved pointers in one paragraph took 42 s to validate
-    times = []
-    for size in (300, 1200):
-        path = tmp_path / f"unresolved-{size}.xml"
-        path.write_bytes(_marks(size).replace(b'hand="#', b'hand="#missing-'))
-        times.append(_seconds(schematron_messages, path))
-    small, large = times
-    assert large < 8 * small + 0.05, f"300: {small:.3f} s, 1200: {large:.3f} s"
+    assert_linear_in_files(schematron_messages, lambda size: _marks(size).replace(b'hand="#', b'hand="#missing-'),
+                           300, tmp_path, "unresolved")
 
 
 def test_xpath_locations_are_walked_once(tmp_path):
@@ -169,8 +146,7 @@ def test_xpath_locations_are_walked_once(tmp_path):
     def lines(count: int) -> list[int]:
         finder = _Lines(tree)
         return [finder.line_of(location) for location in locations[:count]]
-    small, large = _seconds(lines, 200), _seconds(lines, 800)
-    assert large < 8 * small + 0.05, f"200: {small:.3f} s, 800: {large:.3f} s"
+    assert_scaling(lambda count: least_cpu_seconds(lines, count), 200)
     assert lines(800)[::50] == [_line_of(tree, location) for location in locations[::50]]
     assert lines(800) == [add.sourceline for add in tree.iter("{http://www.tei-c.org/ns/1.0}add")]
 
@@ -245,14 +221,12 @@ import make_large  # noqa: E402
 def test_large_real_like_volumes_render_in_linear_time(make, stage, tmp_path):
     """A DTA volume (lb, pb, fw, choice) and a FRUS volume (footnotes numbered through it, tables)
     at 250 KB and 1 MB: bench/large_files.py times them at 4 and 2 MB (README, Performance)."""
-    times = []
-    for size in (250_000, 1_000_000):
-        path = tmp_path / f"volume-{size}.xml"
-        path.write_bytes(make(size))
-        assert path.stat().st_size >= size
-        times.append(_seconds(stage, path))
-    small, large = times
-    assert large < 8 * small + 0.05, f"250 KB: {small:.3f} s, 1 MB: {large:.3f} s"
+    def volume(size: int) -> bytes:
+        made = make(size)
+        assert len(made) >= size
+        return made
+
+    assert_linear_in_files(stage, volume, 250_000, tmp_path, "volume")
 
 
 @pytest.mark.parametrize("stage", [as_html, as_text], ids=["html", "txt"])
