@@ -60,3 +60,12 @@ def test_a_period_across_a_year_in_a_converted_page():
         ("28 December 1960 to 3 January 1961", "1960-12-28", "1961-01-03", None),
         ("December 1960 – January 1961", "1960-12", "1961-01", None)]
     assert not missing_words(text, root)
+
+
+def test_a_date_line_of_a_period_keeps_its_leading_word():
+    # a period on a line of its own, as running text writes it: `from` and `between` are its own words
+    assert parse_date("from 28 December 1960 to 3 January 1961").attributes() == {
+        "from": "1960-12-28", "to": "1961-01-03"}
+    assert parse_date("Between 1 and 5 June 1961").attributes() == {"from": "1961-06-01", "to": "1961-06-05"}
+    # `and` without `between` is two days, not a period, on a line as in running text
+    assert parse_date("1 and 5 June 1961") is None

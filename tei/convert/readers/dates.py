@@ -34,9 +34,11 @@ def parse_date(text: str) -> DateValue | None:
     cleaned = re.sub(r"^(?:Date|Dated)\s*:\s*", "", cleaned, flags=re.IGNORECASE)
     if not cleaned or not _YEAR.search(cleaned) or len(cleaned) > 60:
         return None
-    period = _PERIOD.fullmatch(cleaned)
-    # a line of its own is a period after `to` too (`3 to 17 May 1958`), not after `and`
-    period = period and _from_period(text, period, lead="from")
+    # a line of its own is a period after `to` too (`3 to 17 May 1958`), not after `and` unless
+    # `between` leads it; `from` or `between` written before it belongs to it
+    lead = _PERIOD_LEAD.match(cleaned)
+    period = _PERIOD.fullmatch(cleaned, lead.end() if lead else 0)
+    period = period and _from_period(text, period, lead=lead[1].lower() if lead else "from")
     if period:
         return period
     if len(cleaned) > 40:
@@ -274,6 +276,8 @@ _PERIOD = re.compile(
     rf"(?P<year_after>\d{{4}})"
     rf"|(?P<first_month_only>{_MONTH})\s+(?P<first_year_only>\d{{4}}){_JOINT.replace('joint', 'joint_months')}"
     rf"(?P<last_month_only>{_MONTH})\s+(?P<year_only>\d{{4}}))")
+#: the word before a period that tells it from two days (`from 3 to 17 May`, `between 1 and 5 June`)
+_PERIOD_LEAD = re.compile(r"(?i:(from|between))\s+")
 #: the same in running text, with the word before it that tells a period from two days
 _PERIOD_IN_TEXT = re.compile(rf"(?:\b(?P<lead>(?i:from|between|period))\s+)?(?<![\w/.])(?P<period>{_PERIOD.pattern})(?!\d)")
 _DATE_IN_TEXT = re.compile(
