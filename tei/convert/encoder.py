@@ -542,7 +542,10 @@ class TeiEncoder:
             self.inline(_el(div, "fw", type="pageNum"), block.content)
         elif kind == "sp":
             sp = _el(div, "sp", n=block.n, who="#" + self.persons.get(block.speaker, speaker_id(block.speaker)))
-            _el(sp, "speaker", block.role)
+            if block.content:  # a label holding a mark (`GORBACHEV [laughing]:`)
+                self.inline(_el(sp, "speaker"), block.content)
+            else:
+                _el(sp, "speaker", block.role)
             for child in block.children:
                 if child.kind == "page-number":
                     self.inline(_el(sp, "fw", type="pageNum"), child.content)

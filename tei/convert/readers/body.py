@@ -105,21 +105,25 @@ def _contents_page(line: str) -> str | None:
 #: A postscript: `P.S.`, `PS:`, `P.P.S.`, `Postscript:` at the start of a block.
 _POSTSCRIPT = re.compile(r"^[ \t]*(?:P\.\s?(?:P\.\s?)?S\.|PS\b:?|PPS\b:?|Post[- ]?scriptum\b|Postscript\b)", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
+#: A bracket right after a speaker's name, before the colon or full stop that ends the label
+#: (`GORBACHEV [laughing]: ...`, `Chebrikov [KGB chairman]. ...`): the editors' words on the turn, part of
+#: its label. One bracket of words (a footnote's `[1]` is not one), no bracket inside.
+_ASIDE = r"(?:\s*\[(?P<aside>(?=[^\]\n]*[^\W\d_])[^\[\]\n]{1,80})\])?"
 #: A speech turn: `Gorbachev: ...`, `Mr. X (Country): ...`, and in verbatim records after a
 #: paragraph number, `72. Mr. AIKEN (Ireland): ...` (the number is kept as @n).
 _SPEAKER = re.compile(
     r"^(?P<label>(?:(?P<num>\d{1,4})\.\s*)?(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4})"
-    r"(?:\s*\((?P<country>[^()\n]{1,60})\))?)\s*:\s+(?=\S)")
+    r"(?:\s*\((?P<country>[^()\n]{1,60})\))?" + _ASIDE + r")\s*:\s+(?=\S)")
 #: A speech turn of working notes and minutes: the surname in capitals and a full stop, `BREZHNEV. As
 #: you know, ...`, `YU. V. ANDROPOV. I think ...`; read as a turn only where the text has others.
 _CAPS_SPEAKER = re.compile(
-    r"^(?P<label>(?P<name>(?:[A-Z][A-Za-z]?\.\s*){0,3}[A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']{2,}){0,2})\.)\s+"
+    r"^(?P<label>(?P<name>(?:[A-Z][A-Za-z]?\.\s*){0,3}[A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']{2,}){0,2})" + _ASIDE + r"\.)\s+"
     r"(?=[A-Z\"“‘(\[])")
 #: A speech turn of notes in mixed case: a surname (initials before it allowed) and a full stop before
 #: a capitalised sentence, `Ligachev. Arguably, ...`; read only for names `_mixed_turn_names` accepts,
 #: since `Moscow. The talks ...` has the same shape.
 _MIXED_SPEAKER = re.compile(
-    r"^(?P<label>(?P<name>(?:[A-Z][a-z]?\.\s*){0,3}[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?)\.)\s+(?=[A-Z\"“‘(\[…]|\.\.\.)")
+    r"^(?P<label>(?P<name>(?:[A-Z][a-z]?\.\s*){0,3}[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?)" + _ASIDE + r"\.)\s+(?=[A-Z\"“‘(\[…]|\.\.\.)")
 #: The line that names a meeting's participants: `Present: ...`, `Also participating: ...`.
 _PARTICIPANTS = re.compile(
     r"^(?:(?:also|those)\s+)?(?:present|participating|participants|attending|attended by|taking part)\b[^:\n]{0,40}:",
@@ -846,6 +850,9 @@ class BodyReader:
                 match = self._speaker_match(text)
                 label = match.group(0)
                 turn = Block("sp", speaker=speaker, role=label.rstrip(), n=match.groupdict().get("num") or "")
+                if match.groupdict().get("aside"):
+                    # the label's bracket is a mark as any other (`[laughing]`, `[KGB chairman]`), read in it
+                    turn.content = self._inline.parse(label.rstrip())
                 turn.children.append(Block("p", self._inline.parse(text[len(label):])))
                 if speaker not in self.speakers:
                     self.speakers.append(speaker)
