@@ -545,7 +545,7 @@ class TeiEncoder:
             if block.content:  # a label holding a mark (`GORBACHEV [laughing]:`)
                 self.inline(_el(sp, "speaker"), block.content)
             else:
-                _el(sp, "speaker", block.role)
+                _el(sp, "speaker", block.role, cert=block.role_cert)
             for child in block.children:
                 if child.kind == "page-number":
                     self.inline(_el(sp, "fw", type="pageNum"), child.content)

@@ -68,3 +68,50 @@ def test_a_turn_label_with_a_bracket_is_valid(tei_all, tmp_path):
     path.write_bytes(data)
     assert [str(m) for m in Validator().validate_file(path) if m.severity == "error"] == []
     assert_tei_all_valid(tei_all, etree.fromstring(data).getroottree(), "turn label")
+
+
+# -- a name in capitals on a line of its own -------------------------------------------------------
+
+PARTICIPANTS = "Present: Petar Ivanov, Stoyan Petrov.\n\n"
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_name_in_capitals_alone_on_its_line_heads_a_turn_where_the_participants_are_named(gap):
+    root = _convert(PARTICIPANTS + f"PETAR IVANOV{gap}We have discussed it.\n\nSTOYAN PETROV{gap}I agree.")
+    assert _turns(root) == [("#person-petar-ivanov", "PETAR IVANOV", ["We have discussed it."]),
+                            ("#person-stoyan-petrov", "STOYAN PETROV", ["I agree."])]
+    assert [s.get("cert") for s in _x(root, "//t:speaker")] == ["medium", "medium"]
+    assert not _x(root, "//t:head")
+
+
+def test_a_name_in_capitals_heads_turns_where_the_text_has_several_of_that_shape():
+    body = "PETAR IVANOV\n\nWe have discussed it.\n\nSTOYAN PETROV\n\nI agree.\n\nPETAR IVANOV\n\nThen it is settled."
+    assert [t[1] for t in _turns(_convert(body))] == ["PETAR IVANOV", "STOYAN PETROV", "PETAR IVANOV"]
+
+
+@pytest.mark.parametrize("body", [
+    # a report's headings: two of them, none repeated and no participants
+    "INTRODUCTION\n\nThe situation is difficult.\n\nCONCLUSION\n\nMeasures must be taken.",
+    # one name listed is no conversation
+    "Present: Petar Ivanov.\n\nPETAR IVANOV\n\nWe have discussed it.\n\nThe meeting then closed.",
+])
+def test_headings_in_capitals_stay_headings_without_a_conversation(body):
+    root = _convert(body)
+    assert not _x(root, "//t:sp")
+    assert _x(root, "//t:head")
+
+
+def test_a_turn_headed_by_a_name_in_capitals_is_in_the_review_list():
+    from tei.convert.pipeline import convert_reviewed
+    _, _, decisions = convert_reviewed((HEAD + PARTICIPANTS + "PETAR IVANOV\nWe met.\n\nSTOYAN PETROV\nYes.").encode(),
+                                       "turns.txt")
+    assert [(d.field, d.value) for d in decisions if d.field == "speaker"] == [
+        ("speaker", "PETAR IVANOV"), ("speaker", "STOYAN PETROV")]
+
+
+def test_turns_headed_by_names_in_capitals_are_valid(tei_all, tmp_path):
+    data, _ = convert_bytes(HEAD + PARTICIPANTS + "PETAR IVANOV\nWe met.\n\nSTOYAN PETROV\n\nYes.", "heads.txt")
+    path = tmp_path / "heads.xml"
+    path.write_bytes(data)
+    assert [str(m) for m in Validator().validate_file(path) if m.severity == "error"] == []
+    assert_tei_all_valid(tei_all, etree.fromstring(data).getroottree(), "heading turns")
