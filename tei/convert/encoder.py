@@ -635,7 +635,10 @@ class TeiEncoder:
         if method is None:
             self.warnings.append(f"editorial mark of unknown kind {mark.kind!r} kept as a note: {mark.raw!r}")
             method = self.mark_unknown
+        before = len(parent)
         method(parent, mark)
+        if mark.double and len(parent) == before + 1 and not parent[-1].get("rend"):
+            parent[-1].set("rend", "double-bracket")  # the form of the source, rebuilt by the stylesheets
 
     def mark_sic(self, parent, mark):
         self.inline(_el(parent, "sic", rend=mark.variant), mark.content)

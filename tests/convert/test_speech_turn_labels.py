@@ -115,3 +115,9 @@ def test_turns_headed_by_names_in_capitals_are_valid(tei_all, tmp_path):
     path.write_bytes(data)
     assert [str(m) for m in Validator().validate_file(path) if m.severity == "error"] == []
     assert_tei_all_valid(tei_all, etree.fromstring(data).getroottree(), "heading turns")
+
+
+def test_a_signature_of_a_listed_name_and_a_title_stays_the_closer():
+    root = _convert(PARTICIPANTS + "PETAR IVANOV\n\nWe met.\n\nSTOYAN PETROV\n\nYes.\n\nPETAR IVANOV\nAmbassador")
+    assert [t[1] for t in _turns(root)] == ["PETAR IVANOV", "STOYAN PETROV"]
+    assert _x(root, "string(//t:closer//t:persName)") == "PETAR IVANOV"
