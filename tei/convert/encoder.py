@@ -542,7 +542,10 @@ class TeiEncoder:
             self.inline(_el(div, "fw", type="pageNum"), block.content)
         elif kind == "sp":
             sp = _el(div, "sp", n=block.n, who="#" + self.persons.get(block.speaker, speaker_id(block.speaker)))
-            _el(sp, "speaker", block.role)
+            if block.content:  # a label holding a mark (`GORBACHEV [laughing]:`)
+                self.inline(_el(sp, "speaker"), block.content)
+            else:
+                _el(sp, "speaker", block.role, cert=block.role_cert)
             for child in block.children:
                 if child.kind == "page-number":
                     self.inline(_el(sp, "fw", type="pageNum"), child.content)
@@ -632,7 +635,10 @@ class TeiEncoder:
         if method is None:
             self.warnings.append(f"editorial mark of unknown kind {mark.kind!r} kept as a note: {mark.raw!r}")
             method = self.mark_unknown
+        before = len(parent)
         method(parent, mark)
+        if mark.double and len(parent) == before + 1 and not parent[-1].get("rend"):
+            parent[-1].set("rend", "double-bracket")  # the form of the source, rebuilt by the stylesheets
 
     def mark_sic(self, parent, mark):
         self.inline(_el(parent, "sic", rend=mark.variant), mark.content)

@@ -36,6 +36,9 @@ class EditorialMark:
     #: "word"; `[several lines missing]`: "", "line")
     quantity: str = ""
     unit: str = ""
+    #: the mark stood in double brackets (`[[illegible signature]]`): its reading is the inner
+    #: bracket's, the doubling its form (`@rend="double-bracket"`)
+    double: bool = False
 
 
 class DateSpan(NamedTuple):

@@ -190,6 +190,9 @@ def _describe(element: etree._Element, root: etree._Element, title: str) -> tupl
     elif name == "head":
         field = "heading"
         note = "read from its shape: a short line alone between paragraphs"
+    elif name == "speaker":
+        field = "speaker"
+        note = "read from its shape: a name in capitals on a line of its own"
     elif name == "unclear":
         field = "unclear reading"
         note = "the source marks the reading as uncertain"

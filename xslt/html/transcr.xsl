@@ -24,6 +24,10 @@
     <xsl:param name="content" select="'yes'"/>
     <xsl:param name="block" select="''"/>
     <xsl:param name="hand" select="''"/>
+    <!-- a mark the source wrote in double brackets ([[illegible signature]]), where its form is brackets -->
+    <xsl:variable name="doubled" select="contains(concat(' ', normalize-space(@rend), ' '), ' double-bracket ')
+                                         and starts-with($open, '[') and (substring($close, string-length($close)) = ']'
+                                              or not(string($close)) and substring($open, string-length($open)) = ']')"/>
     <xsl:variable name="element">
       <xsl:choose>
         <xsl:when test="$block = 'yes'">div</xsl:when>
@@ -41,9 +45,9 @@
       </xsl:attribute>
       <xsl:attribute name="title"><xsl:value-of select="normalize-space($explanation)"/></xsl:attribute>
       <xsl:call-template name="global-attributes"/>
-      <xsl:if test="string($open)"><span class="ed-label"><xsl:value-of select="$open"/></span></xsl:if>
+      <xsl:if test="string($open)"><span class="ed-label"><xsl:if test="$doubled">[</xsl:if><xsl:value-of select="$open"/><xsl:if test="$doubled and not(string($close))">]</xsl:if></span></xsl:if>
       <xsl:if test="$content = 'yes'"><xsl:apply-templates/></xsl:if>
-      <xsl:if test="string($close)"><span class="ed-label"><xsl:value-of select="$close"/></span></xsl:if>
+      <xsl:if test="string($close)"><span class="ed-label"><xsl:value-of select="$close"/><xsl:if test="$doubled and string($close)">]</xsl:if></span></xsl:if>
     </xsl:element>
   </xsl:template>
 

@@ -20,12 +20,16 @@
     <xsl:param name="content" select="'yes'"/>
     <xsl:param name="block" select="''"/>
     <xsl:param name="hand" select="''"/>  <!-- HTML's class; the text names the hand in its labels -->
+    <!-- a mark the source wrote in double brackets ([[illegible signature]]), where its form is brackets -->
+    <xsl:variable name="doubled" select="contains(concat(' ', normalize-space(@rend), ' '), ' double-bracket ')
+                                         and starts-with($open, '[') and (substring($close, string-length($close)) = ']'
+                                              or not(string($close)) and substring($open, string-length($open)) = ']')"/>
     <xsl:variable name="labels" select="$view = 'diplomatic' or $quiet = 'no'"/>
     <xsl:if test="not($view = 'reading' and $reading = 'drop')">
       <xsl:if test="$block = 'yes'"><xsl:value-of select="$para-break"/></xsl:if>
-      <xsl:if test="$labels"><xsl:value-of select="$open"/></xsl:if>
+      <xsl:if test="$labels"><xsl:if test="$doubled">[</xsl:if><xsl:value-of select="$open"/><xsl:if test="$doubled and not(string($close))">]</xsl:if></xsl:if>
       <xsl:if test="$content = 'yes'"><xsl:apply-templates/></xsl:if>
-      <xsl:if test="$labels"><xsl:value-of select="$close"/></xsl:if>
+      <xsl:if test="$labels"><xsl:value-of select="$close"/><xsl:if test="$doubled and string($close)">]</xsl:if></xsl:if>
       <xsl:if test="$block = 'yes'"><xsl:value-of select="$para-break"/></xsl:if>
     </xsl:if>
   </xsl:template>

@@ -105,21 +105,25 @@ def _contents_page(line: str) -> str | None:
 #: A postscript: `P.S.`, `PS:`, `P.P.S.`, `Postscript:` at the start of a block.
 _POSTSCRIPT = re.compile(r"^[ \t]*(?:P\.\s?(?:P\.\s?)?S\.|PS\b:?|PPS\b:?|Post[- ]?scriptum\b|Postscript\b)", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
+#: A bracket right after a speaker's name, before the colon or full stop that ends the label
+#: (`GORBACHEV [laughing]: ...`, `Chebrikov [KGB chairman]. ...`): the editors' words on the turn, part of
+#: its label. One bracket of words (a footnote's `[1]` is not one), no bracket inside.
+_ASIDE = r"(?:\s*\[(?P<aside>(?=[^\]\n]*[^\W\d_])[^\[\]\n]{1,80})\])?"
 #: A speech turn: `Gorbachev: ...`, `Mr. X (Country): ...`, and in verbatim records after a
 #: paragraph number, `72. Mr. AIKEN (Ireland): ...` (the number is kept as @n).
 _SPEAKER = re.compile(
     r"^(?P<label>(?:(?P<num>\d{1,4})\.\s*)?(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4})"
-    r"(?:\s*\((?P<country>[^()\n]{1,60})\))?)\s*:\s+(?=\S)")
+    r"(?:\s*\((?P<country>[^()\n]{1,60})\))?" + _ASIDE + r")\s*:\s+(?=\S)")
 #: A speech turn of working notes and minutes: the surname in capitals and a full stop, `BREZHNEV. As
 #: you know, ...`, `YU. V. ANDROPOV. I think ...`; read as a turn only where the text has others.
 _CAPS_SPEAKER = re.compile(
-    r"^(?P<label>(?P<name>(?:[A-Z][A-Za-z]?\.\s*){0,3}[A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']{2,}){0,2})\.)\s+"
+    r"^(?P<label>(?P<name>(?:[A-Z][A-Za-z]?\.\s*){0,3}[A-Z][A-Z\-’']{2,}(?:\s+[A-Z][A-Z\-’']{2,}){0,2})" + _ASIDE + r"\.)\s+"
     r"(?=[A-Z\"“‘(\[])")
 #: A speech turn of notes in mixed case: a surname (initials before it allowed) and a full stop before
 #: a capitalised sentence, `Ligachev. Arguably, ...`; read only for names `_mixed_turn_names` accepts,
 #: since `Moscow. The talks ...` has the same shape.
 _MIXED_SPEAKER = re.compile(
-    r"^(?P<label>(?P<name>(?:[A-Z][a-z]?\.\s*){0,3}[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?)\.)\s+(?=[A-Z\"“‘(\[…]|\.\.\.)")
+    r"^(?P<label>(?P<name>(?:[A-Z][a-z]?\.\s*){0,3}[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?)" + _ASIDE + r"\.)\s+(?=[A-Z\"“‘(\[…]|\.\.\.)")
 #: The line that names a meeting's participants: `Present: ...`, `Also participating: ...`.
 _PARTICIPANTS = re.compile(
     r"^(?:(?:also|those)\s+)?(?:present|participating|participants|attending|attended by|taking part)\b[^:\n]{0,40}:",
@@ -422,8 +426,8 @@ class BodyReader:
 
     def _blocks(self, texts: list[str], footnotes: dict[str, str]) -> list[Block]:
         texts, postscripts = self._take_postscripts(texts)
-        opener_end = self._opener_end(texts)
-        closer_start = self._closer_start(texts, opener_end)
+        opener_end = self._opener_before_heading_turns(texts, self._opener_end(texts))
+        closer_start = self._closer_after_heading_turns(texts, opener_end, self._closer_start(texts, opener_end))
         blocks = self._opener(texts[:opener_end])
         # a journal's first entry may open right after the opener's items, its date read as the dateline
         opening = blocks[-1] if blocks and _entry_date(blocks[-1]) else None
@@ -667,6 +671,49 @@ class BodyReader:
         names = {name for name, count in counts.items() if count >= 2 or name in listed}
         return names if len(names) >= 2 else set()
 
+    def _heading_turns(self, texts: list[str], skip: set[int]) -> dict[int, tuple[str, str]]:
+        """The speech turns headed by a name in capitals on a line of its own (`TODOR ZHIVKOV`, the
+        turn's text on the next lines of its block or in the next block): index → (name, the text of
+        the turn). A report's headings have that shape too (`INTRODUCTION`), so a name is read only
+        where a participants' line names its surname, or where the text has three such headings or
+        more of two names or more, one of them heading two turns. `skip`: blocks that are no text
+        (lists, journal days)."""
+        candidates: dict[int, tuple[str, str]] = {}
+        for index, text in enumerate(texts):
+            if index in skip or not text.strip():
+                continue
+            first, _, rest = text.strip().partition("\n")
+            match = _CAPS_NAME.match(first.strip())
+            if match is None or match.group("name").lower() in _NOT_SPEAKERS:
+                continue
+            if not rest.strip():  # the turn's text is the next block
+                after = texts[index + 1] if index + 1 < len(texts) and index + 1 not in skip else ""
+                if (not after.strip() or _layout_only(after) or PAGE_NUMBER.fullmatch(after.strip())
+                        or _CAPS_NAME.match(after.strip().split("\n", 1)[0].strip()) or self._is_heading(after)):
+                    continue
+                rest = after
+            elif _CAPS_NAME.match(rest.strip().split("\n", 1)[0].strip()) or self._is_heading(rest.strip()):
+                continue
+            said = rest.strip().split("\n", 1)[0].strip()
+            if (not _SENTENCE_END.search(rest) or self.is_closer_line(said) or _SIGNER_TITLE.match(said)
+                    or _INSTITUTION.match(said)):
+                continue  # a signature: the name, then a title or the institution
+            candidates[index] = (match.group("name"), rest)
+        if not candidates:
+            return {}
+        listed = {word.lower() for text in texts if _PARTICIPANTS.match(text)
+                  for word in re.findall(r"[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?", text)}
+        names = [name for name, _ in candidates.values()]
+        repeated = {name for name in names if names.count(name) >= 2}
+        if len(names) >= 3 and len(set(names)) >= 2 and repeated:
+            # a name of one word heading one turn only where listed (`MEMORANDUM` above the text)
+            accepted = {name for name in names if name in repeated or " " in name or name.lower() in listed}
+        else:
+            accepted = {name for name in names if name.split()[-1].lower() in listed}
+            if len(accepted) < 2:
+                return {}
+        return {index: turn for index, turn in candidates.items() if turn[0] in accepted}
+
     def _speaker(self, text: str) -> str:
         match = self._speaker_match(text)
         if not match:
@@ -822,6 +869,9 @@ class BodyReader:
         labels = [self._speaker(t) for t in texts]
         named = [label for label in labels if label]
         conversation = len(named) >= 3 or (len(named) >= 2 and len(set(named)) >= 2)
+        heading_turns = self._heading_turns(texts, set(lists) | set(entries))
+        # a heading turn whose text is the next block takes that block
+        taken = {index + 1 for index, text in enumerate(texts) if index in heading_turns and "\n" not in text.strip()}
         blocks: list[Block] = []
         turn: Block | None = None
         if entries and opening is not None and 0 not in entries:
@@ -842,10 +892,24 @@ class BodyReader:
                 # the typed page's own number: a speech goes on across it
                 (turn.children if turn is not None else blocks).append(Block("page-number", self._inline.parse(text)))
                 continue
+            if index in taken:
+                continue
+            if index in heading_turns:
+                # a name in capitals alone on its line, read from its shape: a likely reading
+                name, said = heading_turns[index]
+                turn = Block("sp", speaker=name, role=text.strip().split("\n", 1)[0].strip(), role_cert="medium")
+                turn.children.append(Block("p", self._inline.parse(said.strip())))
+                if name not in self.speakers:
+                    self.speakers.append(name)
+                blocks.append(turn)
+                continue
             if conversation and speaker:
                 match = self._speaker_match(text)
                 label = match.group(0)
                 turn = Block("sp", speaker=speaker, role=label.rstrip(), n=match.groupdict().get("num") or "")
+                if match.groupdict().get("aside"):
+                    # the label's bracket is a mark as any other (`[laughing]`, `[KGB chairman]`), read in it
+                    turn.content = self._inline.parse(label.rstrip())
                 turn.children.append(Block("p", self._inline.parse(text[len(label):])))
                 if speaker not in self.speakers:
                     self.speakers.append(speaker)
@@ -925,6 +989,25 @@ class BodyReader:
                 start = index
         # Keep the closer from swallowing the whole text: the body needs at least one block.
         return start if start > opener_end or start == len(texts) else min(len(texts), opener_end + 1)
+
+    def _opener_before_heading_turns(self, texts: list[str], opener_end: int) -> int:
+        """The opener's end moved back to the first turn headed by a name in capitals
+        (`_heading_turns`), which has the shape of a heading at the top."""
+        if not opener_end:
+            return opener_end
+        turns = self._heading_turns(texts, set())
+        first = min(turns, default=opener_end)
+        return first if first < opener_end else opener_end
+
+    def _closer_after_heading_turns(self, texts: list[str], opener_end: int, closer_start: int) -> int:
+        """The closer's start moved past the last turn headed by a name in capitals (`_heading_turns`):
+        a last turn is short and opens with a name, as a signature does."""
+        turns = self._heading_turns(texts[opener_end:], set())
+        if not turns:
+            return closer_start
+        last = opener_end + max(turns)
+        end = last + (1 if "\n" in texts[last].strip() else 2)
+        return max(closer_start, min(end, len(texts))) if closer_start <= last + 1 else closer_start
 
     def _is_annotation(self, text: str) -> bool:
         items = InlineParser().parse(text)

@@ -131,7 +131,8 @@ def _rule_illegible(inner: str):
 
 
 def _rule_question(inner: str):
-    if re.fullmatch(r"[^\s\[\]?]+(?: [^\s\[\]?]+)?\?", inner):
+    # one or two words, or a name with its initials (`N. P. Varnov?`), and the translator's doubt
+    if re.fullmatch(r"(?:[^\s\[\]?]+(?: [^\s\[\]?]+)?|(?:[A-Z]\.\s?){1,3}[A-Z][^\s\[\]?]+)\?", inner):
         return "unclear", {"text": inner[:-1], "variant": "?"}
     return None
 
@@ -284,6 +285,8 @@ class InlineParser:
         _append_text(items, text[pos:])
 
     def _mark(self, items: list[Inline], raw: str, next_char: str) -> None:
+        if self._double_mark(items, raw, next_char):
+            return
         inner = raw[1:-1]
         stripped = inner.strip()
         for rule in MARK_RULES:
@@ -328,6 +331,20 @@ class InlineParser:
             items.append(EditorialMark("original-term", raw=raw, content=[stripped]))
             return
         items.append(EditorialMark("supplied", raw=raw, content=self.parse(inner)))
+
+    def _double_mark(self, items: list[Inline], raw: str, next_char: str) -> bool:
+        """A mark in double brackets (`[[illegible signature]]`, `[[N. P. Varnov?]]`: a translator's
+        bracket inside a bracketed passage) is the mark of its inner bracket, doubled; not words
+        supplied around a mark. False for anything else (`[[a] and [b]]`, `[[a] b]`)."""
+        if (not (raw.startswith("[[") and raw.endswith("]]")) or raw.startswith("[[[")
+                or _matching_bracket(raw, 1) != len(raw) - 2):  # deeper brackets nest as before (`parse`'s guard)
+            return False
+        count = len(items)
+        self._mark(items, raw[1:-1], next_char)
+        made = items[-1] if len(items) >= count and items else None
+        if isinstance(made, EditorialMark):
+            made.double = True  # `raw` stays the inner bracket, which the encoder reads as for one
+        return True
 
     @staticmethod
     def _wrap_word_before(items: list[Inline], mark: EditorialMark) -> None:

@@ -1,0 +1,123 @@
+"""Speech turns whose label is more than a name and a colon: a bracket after the name, a name in
+capitals on a line of its own. Small synthetic inputs."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from helpers import TEI, missing_words
+
+from conftest import assert_tei_all_valid
+from tei import convert_bytes, convert_text
+from tei.validate.validator import Validator
+
+HEAD = "March 3, 1956\n\n**Record of a Conversation**\n\n"
+
+
+def _convert(body: str):
+    text = HEAD + body
+    root = convert_text(text).getroot()
+    assert not missing_words(text, root)
+    return root
+
+
+def _x(root, path):
+    return root.xpath(path, namespaces=TEI)
+
+
+def _turns(root):
+    return [(sp.get("who"), _x(sp, "string(t:speaker)"), [p.xpath("string()") for p in _x(sp, "t:p")])
+            for sp in _x(root, "//t:sp")]
+
+
+@pytest.mark.parametrize("end", [":", "."])
+def test_a_bracket_after_the_speaker_is_part_of_the_label_not_a_break_of_the_turn(end):
+    root = _convert(f"PETROV [laughing]{end} We shall see.\n\nIVANOV{end} Indeed.\n\nPETROV [reading]{end} The text is long.")
+    assert _turns(root) == [
+        ("#person-petrov", f"PETROV laughing{end}", ["We shall see."]),
+        ("#person-ivanov", f"IVANOV{end}", ["Indeed."]),
+        ("#person-petrov", f"PETROV reading{end}", ["The text is long."]),
+    ]
+    supplied = _x(root, "//t:sp/t:speaker/t:supplied")
+    assert [s.text for s in supplied] == ["laughing", "reading"]
+    assert not _x(root, "//t:sp/t:p//t:supplied")
+
+
+def test_a_bracket_after_a_mixed_case_speaker_with_a_colon():
+    root = _convert("Petrov [to Ivanov]: Sit down.\n\nIvanov: Thank you.")
+    assert _turns(root)[0] == ("#person-petrov", "Petrov to Ivanov:", ["Sit down."])
+    assert _x(root, "//t:person/t:persName/text()") == ["Petrov", "Ivanov"]
+
+
+def test_a_bracket_after_a_mixed_case_surname_and_a_stop_where_the_names_are_accepted():
+    body = ("Present: Petrov, Ivanov.\n\nPetrov [KGB chairman]. There are things to keep.\n\n"
+            "Ivanov. I agree with that.")
+    assert [t[1] for t in _turns(_convert(body))] == ["Petrov KGB chairman.", "Ivanov."]
+
+
+def test_a_footnote_number_after_the_name_is_no_label_bracket():
+    root = _convert("PETROV[1]: We shall see.\n\nIVANOV: Indeed.\n\nPETROV: Yes.\n\n[1] A note.")
+    assert not _x(root, "//t:speaker//t:note")
+    assert _x(root, "//t:note[@place='foot']")
+
+
+def test_a_turn_label_with_a_bracket_is_valid(tei_all, tmp_path):
+    data, _ = convert_bytes(HEAD + "PETROV [laughing]: We shall see.\n\nIVANOV: Indeed.", "label.txt")
+    path = tmp_path / "label.xml"
+    path.write_bytes(data)
+    assert [str(m) for m in Validator().validate_file(path) if m.severity == "error"] == []
+    assert_tei_all_valid(tei_all, etree.fromstring(data).getroottree(), "turn label")
+
+
+# -- a name in capitals on a line of its own -------------------------------------------------------
+
+PARTICIPANTS = "Present: Petar Ivanov, Stoyan Petrov.\n\n"
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_name_in_capitals_alone_on_its_line_heads_a_turn_where_the_participants_are_named(gap):
+    root = _convert(PARTICIPANTS + f"PETAR IVANOV{gap}We have discussed it.\n\nSTOYAN PETROV{gap}I agree.")
+    assert _turns(root) == [("#person-petar-ivanov", "PETAR IVANOV", ["We have discussed it."]),
+                            ("#person-stoyan-petrov", "STOYAN PETROV", ["I agree."])]
+    assert [s.get("cert") for s in _x(root, "//t:speaker")] == ["medium", "medium"]
+    assert not _x(root, "//t:head")
+
+
+def test_a_name_in_capitals_heads_turns_where_the_text_has_several_of_that_shape():
+    body = "PETAR IVANOV\n\nWe have discussed it.\n\nSTOYAN PETROV\n\nI agree.\n\nPETAR IVANOV\n\nThen it is settled."
+    assert [t[1] for t in _turns(_convert(body))] == ["PETAR IVANOV", "STOYAN PETROV", "PETAR IVANOV"]
+
+
+@pytest.mark.parametrize("body", [
+    # a report's headings: two of them, none repeated and no participants
+    "INTRODUCTION\n\nThe situation is difficult.\n\nCONCLUSION\n\nMeasures must be taken.",
+    # one name listed is no conversation
+    "Present: Petar Ivanov.\n\nPETAR IVANOV\n\nWe have discussed it.\n\nThe meeting then closed.",
+])
+def test_headings_in_capitals_stay_headings_without_a_conversation(body):
+    root = _convert(body)
+    assert not _x(root, "//t:sp")
+    assert _x(root, "//t:head")
+
+
+def test_a_turn_headed_by_a_name_in_capitals_is_in_the_review_list():
+    from tei.convert.pipeline import convert_reviewed
+    _, _, decisions = convert_reviewed((HEAD + PARTICIPANTS + "PETAR IVANOV\nWe met.\n\nSTOYAN PETROV\nYes.").encode(),
+                                       "turns.txt")
+    assert [(d.field, d.value) for d in decisions if d.field == "speaker"] == [
+        ("speaker", "PETAR IVANOV"), ("speaker", "STOYAN PETROV")]
+
+
+def test_turns_headed_by_names_in_capitals_are_valid(tei_all, tmp_path):
+    data, _ = convert_bytes(HEAD + PARTICIPANTS + "PETAR IVANOV\nWe met.\n\nSTOYAN PETROV\n\nYes.", "heads.txt")
+    path = tmp_path / "heads.xml"
+    path.write_bytes(data)
+    assert [str(m) for m in Validator().validate_file(path) if m.severity == "error"] == []
+    assert_tei_all_valid(tei_all, etree.fromstring(data).getroottree(), "heading turns")
+
+
+def test_a_signature_of_a_listed_name_and_a_title_stays_the_closer():
+    root = _convert(PARTICIPANTS + "PETAR IVANOV\n\nWe met.\n\nSTOYAN PETROV\n\nYes.\n\nPETAR IVANOV\nAmbassador")
+    assert [t[1] for t in _turns(root)] == ["PETAR IVANOV", "STOYAN PETROV"]
+    assert _x(root, "string(//t:closer//t:persName)") == "PETAR IVANOV"
