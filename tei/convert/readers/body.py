@@ -18,7 +18,16 @@ from .dates import parse_date, read_block_dates
 from .marks import NOTE_NUMBER, PAGE_NUMBER, InlineParser, LAYOUT_SQUARES, page_number_mark
 
 _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
-_REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\-]*$|^(?:No\.|Nr\.|№)\s*\d{1,8}$")
+_REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\-]*$|^(?:No\.|Nr\.|№)\s*\d{1,8}$"
+                       # a Soviet cable's or journal's number: `Nº 143`, `No 66`, `Outgoing Nº 12`, `Incoming No. 7`
+                       r"|^(?:(?:Outgoing|Incoming|Outg\.|Inc\.|Ref\.)\s+)?(?:Nº|N°|№|No\.?|Nr\.?)\s*\d{1,8}(?:/\d{1,8})?$")
+#: A classification marking alone at the top (`Top Secret`, `SECRET`, `Strictly confidential`), or
+#: before a copy number on the same line (`Top Secret Copy Nº 1`): the page's marking, no heading.
+_MARKING = re.compile(
+    r"^(?P<marking>(?:(?:top|strictly|most|highly)\s+)?(?:secret|confidential|restricted)"
+    r"(?:\s+(?:and|&)\s+(?:personal|urgent))?|for official use only|unclassified)\.?"
+    r"(?:(?P<gap>\s+)(?P<copy>\S.*))?$",
+    re.IGNORECASE)
 #: A telegram's date and time with runs of spaces between them: `8 October 1950   11.20`.
 _TIME = re.compile(r"^(?:\d{1,2}[.:]\d{2}(?:\s*(?:hrs?|hours|a\.m\.|p\.m\.))?|\d{3,4}\s*(?:hrs?|hours))$", re.IGNORECASE)
 #: The gap between two columns of a typed line (`Neuer` ... `Bonn, 12 September 1996`): a tab, or five
@@ -208,6 +217,29 @@ def _columns(text: str) -> list[tuple[str, str]] | None:
     ends = [gap.start() for gap in gaps] + [len(text)]
     starts = [0] + [gap.end() for gap in gaps]
     return [(text[a:b], text[b:c]) for a, b, c in zip(starts, ends, starts[1:] + [len(text)])]
+
+
+def _marking_parts(text: str) -> list[tuple[str, str, str]] | None:
+    """A classification marking's line at the top as the opener's items, each with the space after
+    it: `Top Secret` alone, or with the copy number it is typed beside (`Top Secret Copy Nº 1`: the
+    marking and the copy number). None for any other line: a marking before other words is text."""
+    if "\n" in text.strip():
+        return None
+    match = _MARKING.match(text.strip())
+    if match is None:
+        return None
+    if match["copy"] is None:
+        return [("classification", text.strip(), "")]
+    if not _COPY_NUMBER.match(match["copy"]):
+        return None
+    return [("classification", text.strip()[:match.start("gap")], match["gap"]), ("copy-number", match["copy"], "")]
+
+
+def marking_line(text: str) -> str:
+    """The classification marking a line at the top holds (`Top Secret` of `Top Secret Copy Nº 1`),
+    else the line."""
+    parts = _marking_parts(text)
+    return parts[0][1] if parts else text
 
 
 def _column_kind(kind: str | None) -> str:
@@ -586,6 +618,8 @@ class BodyReader:
             return "registry"
         if _COPY_NUMBER.match(first) and "\n" not in text:
             return "copy-number"
+        if _marking_parts(text):
+            return "classification"
         if _PROVENANCE.match(first) and "\n" not in text.strip() and _words(first) <= 12 and not first.endswith((",", ";")):
             return "provenance"
         if _stamp_only(text):
@@ -627,7 +661,10 @@ class BodyReader:
         merged: list[tuple[str, str, str]] = []  # (kind, text, the gap after it on its line)
         for index, (kind, text) in enumerate(zip(kinds, texts)):
             columns = _columns(text)
-            if columns:
+            marking = _marking_parts(text) if kind == "classification" and not columns else None
+            if marking:
+                merged += marking
+            elif columns:
                 merged += [(_column_kind(self._opener_kind(column, index)), column, gap) for column, gap in columns]
             elif merged and merged[-1][0] == "address" and kind == "head" and "\n" not in text:
                 merged[-1] = ("address", merged[-1][1] + "\n" + text, "")

@@ -1,0 +1,62 @@
+"""The head and the signature of Soviet journals and cables: a classification marking with the
+copy number beside it, an outgoing number, and a closing line in capitals with the name in
+parentheses. Made-up texts in the archive's layouts."""
+
+from __future__ import annotations
+
+from helpers import TEI, missing_words
+from tei import convert_text
+from tei.convert.review import review_decisions
+from tei import convert_reviewed
+
+LABELS = ("Author(s):\nAssociated Places\nDocument Information\nSource\nRights\n"
+          "The History and Public Policy Program welcomes reuse of Digital Archive materials.\n"
+          "Original Uploaded Date\nType\nLanguage\nRecord ID\n")
+
+JOURNAL = (
+    "May 3, 1961\n"
+    "From the Journal of N.P. Orlov, 'Record of a Conversation with the Minister, 2 May 1961'\n"
+    "This document was made possible with support from Example Foundation\n"
+    "Secret Copy No. 2\n"
+    "3 May 1961\n"
+    "Outgoing Nº 143\n"
+    "from the journal of\n"
+    "N. P. ORLOV\n"
+    "I met with the minister at his request and passed him the note of the ministry.\n"
+    "He promised to give an answer in the next few days.\n"
+    "USSR AMBASSADOR IN THE REPUBLIC OF RURITANIA (N. ORLOV)\n"
+    "Orlov passes a note to the minister.\n"
+) + LABELS
+
+
+def _xpath(root, path):
+    return root.xpath(path, namespaces=TEI)
+
+
+def test_a_marking_beside_the_copy_number_is_the_classification_and_the_copy_number():
+    root = convert_text(JOURNAL).getroot()
+    assert _xpath(root, "//t:opener/t:seg[@type='classification']/text()") == ["Secret"]
+    assert _xpath(root, "//t:opener/t:fw[@type='copyNumber']/text()") == ["Copy No. 2"]
+    assert _xpath(root, "//t:catRef[@scheme='#classifications']/@target") == ["#classification-secret"]
+    # read from the text, not the page: a likely reading
+    assert _xpath(root, "//t:catRef[@scheme='#classifications']/@cert") == ["medium"]
+    assert not _xpath(root, "//t:body//t:head[contains(., 'Copy')]")
+    assert not missing_words(JOURNAL, root)
+
+
+def test_an_outgoing_number_is_the_registry_number_of_the_original():
+    root = convert_text(JOURNAL).getroot()
+    assert _xpath(root, "//t:opener/t:idno[@type='registry']/text()") == ["Outgoing Nº 143"]
+    # the opener stays one: the marking, the date, the number and the provenance line in order
+    assert [e.tag.split("}")[1] for e in _xpath(root, "//t:opener[1]/*")] == ["seg", "fw", "dateline", "idno", "seg"]
+    for text, number in (("Nº 12", "Nº 12"), ("No 66", "No 66"), ("Incoming No. 7", "Incoming No. 7")):
+        doc = f"May 3, 1961\n\nCable from Orlov\n\nTop Secret\n\n{text}\n\nThe talks went well.\n"
+        root = convert_text(doc).getroot()
+        assert _xpath(root, "//t:opener/t:idno[@type='registry']/text()") == [number]
+        assert _xpath(root, "//t:opener/t:seg[@type='classification']/text()") == ["Top Secret"]
+
+
+def test_a_marking_in_a_sentence_or_before_other_words_is_text():
+    doc = "May 3, 1961\n\nCable from Orlov\n\nSecret talks began in May.\n\nSecret Service Report\n\nThe talks went well.\n"
+    root = convert_text(doc).getroot()
+    assert not _xpath(root, "//t:seg[@type='classification']")
