@@ -60,3 +60,51 @@ def test_a_marking_in_a_sentence_or_before_other_words_is_text():
     doc = "May 3, 1961\n\nCable from Orlov\n\nSecret talks began in May.\n\nSecret Service Report\n\nThe talks went well.\n"
     root = convert_text(doc).getroot()
     assert not _xpath(root, "//t:seg[@type='classification']")
+
+
+def _signed(text):
+    root = convert_text(text).getroot()
+    return root, _xpath(root, "//t:closer/t:signed")
+
+
+def test_a_closing_title_in_capitals_with_the_name_in_parentheses_is_the_signature():
+    root, signed = _signed(JOURNAL)
+    assert len(signed) == 1
+    assert signed[0].xpath("string(t:roleName)", namespaces=TEI) == "USSR AMBASSADOR IN THE REPUBLIC OF RURITANIA"
+    assert _xpath(signed[0], "t:persName/text()") == ["N. ORLOV"]
+    assert _xpath(signed[0], "t:persName/@cert") == ["medium"]
+    assert _xpath(signed[0], "t:roleName/@cert") == ["medium"]
+    # the signature ends the text: the page's summary after it is the abstract, not a section of the text
+    assert not _xpath(root, "//t:body//t:head[contains(., 'AMBASSADOR')]")
+    assert _xpath(root, "string(//t:abstract)").strip() == "Orlov passes a note to the minister."
+    assert not missing_words(JOURNAL, root)
+
+
+def test_the_signature_readings_are_in_the_review_list():
+    _tree, _doc, decisions = convert_reviewed(JOURNAL, "journal.txt")
+    fields = {(d.field, d.value) for d in decisions}
+    assert ("signer", "N. ORLOV") in fields
+    assert ("signer's role", "USSR AMBASSADOR IN THE REPUBLIC OF RURITANIA") in fields
+
+
+def test_a_name_after_a_signature_mark_is_the_signer():
+    text = ("May 3, 1961\n\nCable from the Embassy\n\nThe delegation left on the morning train.\n\n"
+            "COUNSELOR OF THE EMBASSY (signature) I. PETROV\n")
+    _root, signed = _signed(text)
+    assert _xpath(signed[0], "t:roleName/text()") == ["COUNSELOR OF THE EMBASSY"]
+    assert _xpath(signed[0], "t:persName/text()") == ["I. PETROV"]
+
+
+def test_a_heading_in_capitals_with_a_bracket_is_no_signature():
+    for line in ("THE SITUATION IN THE SOUTH (A. SUMMARY)", "MINISTER OF FOREIGN AFFAIRS (DRAFT)"):
+        text = f"May 3, 1961\n\nCable from the Embassy\n\nThe delegation left.\n\n{line}\n\nThe talks on the border went on until noon.\n"
+        root = convert_text(text).getroot()
+        assert not _xpath(root, "//t:signed"), line
+
+
+def test_a_sentence_after_a_name_in_capitals_is_no_signer_s_title():
+    text = ("May 3, 1961\n\nTalks in the capital\n\nWe welcome you and your delegation.\n\n"
+            "PETAR MARKOV\nSince you raised this question, let me say a few words about it.\n")
+    root = convert_text(text).getroot()
+    assert not _xpath(root, "//t:roleName[contains(., 'Since you')]")
+    assert not missing_words(text, root)

@@ -77,6 +77,25 @@ _INSTITUTION = re.compile(
     r"^(?:(?:The|[A-Z][\w’'\-]*|of|the|and|for|in|to)\s+){0,6}(?:Ministry|Committee|Embassy|Department|Office|Council|"
     r"Presidium|Secretariat|Legation|Consulate(?:[- ]General)?|Government|Bureau|Commission|Mission|Delegation|"
     r"Headquarters|Command|Directorate)(?:\s+(?:[A-Z][\w’'\-]*|of|the|and|for|in|on|to|USSR|PRC|DPRK|GDR)){0,10}$")
+#: A Soviet closing line: the signer's title in capitals, then the name in parentheses or after a
+#: signature's mark: `USSR AMBASSADOR IN THE REPUBLIC OF CUBA (A. ALEKSEYEV)`, `COUNSELOR OF THE
+#: EMBASSY (signature) I. PETROV`, `FIRST SECRETARY [signature] P. IVANOV`.
+_CAPS_TITLE_SIGNATURE = re.compile(
+    r"^(?P<role>[A-Z][A-ZÀ-Þ’'\-.,]*(?:\s+[A-Z][A-ZÀ-Þ’'\-.,]*){0,15}?)[ \t]+"
+    r"(?:\((?P<inner>(?:[A-Z][A-Za-z]?\.\s*){1,3}[A-Z][A-Z\-’']+(?:\s+[A-Z][A-Z\-’']+)?)\)"
+    r"|[(\[](?:signature|signed|sgd\.?)[)\]][ \t]*(?P<after>(?:[A-Z][A-Za-z]?\.\s*){1,3}[A-Z][A-Z\-’']+))$")
+
+
+def caps_title_signature(line: str) -> tuple[str, str] | None:
+    """The title and the name of a closing line in capitals (`_CAPS_TITLE_SIGNATURE`), when the
+    title names an office (`AMBASSADOR`, `COUNSELOR`, `SECRETARY`...): else None, as for a heading
+    with a bracket after it (`THE SITUATION IN THE SOUTH (SUMMARY)`)."""
+    match = _CAPS_TITLE_SIGNATURE.match(line.strip())
+    if match is None or not _SIGNER_TITLE.match(match["role"].strip(" ,")):
+        return None
+    return match["role"].strip(" ,"), match["inner"] or match["after"]
+
+
 _ROLE_COLON = re.compile(r"^[A-Z][^.!?]{2,120}:$")
 #: The signer's title on its own line, above the name: `Ambassador of the USSR in the DPRK`,
 #: `USSR Chargé d’Affaires in Hungary`, `First Secretary of the Embassy`.
@@ -162,6 +181,19 @@ _ROLE_WORDS = re.compile(
     r"^(?P<role>(?:(?:Comrade|Ambassador|Minister|Minister-counselor|Counselor|Counsellor|Chairman|Secretary|"
     r"General|Director|Chargé d’Affaires|Charge d’Affaires|Consul|Premier|President|Deputy|First|Head)\s+)+)(?P<name>.+)$"
 )
+
+
+def _is_sentence(line: str) -> bool:
+    """A line of running text: more than ten words, or a clause that ends with its stop (`Since
+    you touched upon this issue, let me say a few words.`), never a signer's title."""
+    line = line.strip()
+    return _words(line) > 10 or bool(_SENTENCE_END.search(line) and _CLAUSE.search(line) and _words(line) > 3)
+
+
+def _name_lines_after(text: str) -> bool:
+    """The lines after a name in capitals are a signature's (a title, a date, a mark), not a
+    sentence: `TODOR ZHIVKOV` then `Since you ... .` is a speaker's turn, no signature."""
+    return not any(_is_sentence(line) for line in text.split("\n")[1:])
 
 
 def _is_date_line(text: str) -> bool:
@@ -904,7 +936,7 @@ class BodyReader:
 
     @staticmethod
     def _is_heading(text: str) -> bool:
-        if "\n" in text or _words(text) > 10 or text.endswith("."):
+        if "\n" in text or _words(text) > 10 or text.endswith(".") or caps_title_signature(text):
             return False
         letters = [c for c in text if c.isalpha()]
         return bool(letters) and all(c.isupper() for c in letters)
@@ -933,7 +965,8 @@ class BodyReader:
             _SIGNED.match(first) and _words(first) <= 8
             or first.lower() in ("[signature]", "[signed]")
             or _BYLINE.match(first)
-            or _CAPS_NAME.match(first)
+            or _CAPS_NAME.match(first) and _name_lines_after(text)
+            or caps_title_signature(first) is not None
             or _ROLE_COLON.match(first) and _words(first) <= 14
             or _SLASHED_NAME.match(first)
             or _INITIALS_NAME.match(first) and all(  # a name, then its title or date lines
@@ -1000,7 +1033,8 @@ class BodyReader:
             elif _layout_only(text):
                 close_signed()
                 blocks.append(Block("space", self._inline.parse(text)))
-            elif (_SIGNED.match(first) or _ROLE_COLON.match(first) or _CAPS_NAME.match(first)) and not (
+            elif (_SIGNED.match(first) or _ROLE_COLON.match(first) or _CAPS_NAME.match(first)
+                  or caps_title_signature(first)) and not (
                     signed and _SIGNED.match(signed[-1]) and not _SIGNED.match(first)):
                 close_signed()
                 signed.append(text)
@@ -1027,7 +1061,12 @@ class BodyReader:
         for number, line in enumerate(lines):
             slashed = _SLASHED_NAME.match(line)
             signed = _SIGNED.match(line)
-            if slashed:
+            titled_caps = caps_title_signature(line) if not name and not role else None
+            if titled_caps:
+                # the title in capitals and the name after it: both likely readings
+                role, name = titled_caps
+                role_cert = name_cert = "medium"
+            elif slashed:
                 name, name_cert = slashed.group("name"), ""
             elif signed and signed.group("name"):
                 name, name_cert = signed.group("name"), ""
@@ -1044,6 +1083,8 @@ class BodyReader:
             elif line and not signed and not line.startswith("["):
                 titled = _ROLE_WORDS.match(line)
                 if name and not role:
+                    if _is_sentence(line):
+                        continue  # a sentence after the name is no title of the signer's
                     role, role_cert = line, "medium"
                 elif titled and not name:
                     role, name = titled.group("role").strip(), titled.group("name").strip()
