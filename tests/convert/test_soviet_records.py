@@ -108,3 +108,12 @@ def test_a_sentence_after_a_name_in_capitals_is_no_signer_s_title():
     root = convert_text(text).getroot()
     assert not _xpath(root, "//t:roleName[contains(., 'Since you')]")
     assert not missing_words(text, root)
+
+
+def test_a_record_number_of_a_bulgarian_fond_is_part_of_the_signature():
+    from tei.convert.readers.metadata import _archival_parts
+    source = _archival_parts("State Archive, Ruritown, Fond 7-B, Record 12, File 40")
+    assert source.idno == "Fond 7-B, Record 12, File 40"
+    assert source.collection == []
+    # words about a record are no unit of the signature
+    assert _archival_parts("State Archive, Ruritown, Records of the talks").idno == ""
