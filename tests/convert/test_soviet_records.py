@@ -117,3 +117,27 @@ def test_a_record_number_of_a_bulgarian_fond_is_part_of_the_signature():
     assert source.collection == []
     # words about a record are no unit of the signature
     assert _archival_parts("State Archive, Ruritown, Records of the talks").idno == ""
+
+
+def test_a_provenance_line_cut_before_the_keeper_s_name_is_one_line():
+    root = convert_text(JOURNAL).getroot()
+    provenance = _xpath(root, "//t:opener/t:seg[@type='provenance']")
+    assert len(provenance) == 1
+    assert provenance[0].xpath("string()") == "from the journal ofN. P. ORLOV"  # an lb between the lines
+    assert len(_xpath(provenance[0], "t:lb")) == 1
+    assert not _xpath(root, "//t:body//t:head[. = 'N. P. ORLOV']")
+
+
+def test_a_heading_going_on_in_lower_case_on_the_next_line_is_one_heading():
+    text = ("May 3, 1961\nJournal of N. Orlov\nThis document was made possible with support from Example Foundation\n"
+            "RECORD OF A CONVERSATION\nwith the Minister of Trade\nof the Republic\n2 May 1961\n"
+            "I met with the minister at his request and passed him the note of the ministry.\n"
+            "He promised to give an answer in the next few days.\n") + LABELS
+    root = convert_text(text).getroot()
+    heads = _xpath(root, "//t:body//t:head")
+    assert len(heads) == 1
+    assert len(_xpath(heads[0], "t:lb")) == 2
+    assert not missing_words(text, root)
+    # two headings in capitals stay two
+    text = text.replace("with the Minister of Trade\nof the Republic\n", "MINISTRY OF TRADE\n")
+    assert len(_xpath(convert_text(text).getroot(), "//t:body//t:head")) == 2

@@ -274,6 +274,31 @@ def marking_line(text: str) -> str:
     return parts[0][1] if parts else text
 
 
+#: The name a provenance line cut after its last word goes on with: `A. I. ALEKSEYEV`, `V. M. Molotov`.
+_KEEPER_NAME = re.compile(r"^(?:[A-Z][A-Za-z]?\.\s*){1,3}[A-Z][\w’'\-]+$|^[A-Z][A-Z\-’']+(?:\s+[A-Z][A-Z\-’']+){0,2}$")
+
+
+def _join_cut_top_lines(items: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The lines at the top a page of one paragraph a line cut: a provenance line ending with
+    `of` and the keeper's name on the next (`from the journal of` / `A. I. ALEKSEYEV`) are one
+    provenance line; a heading and the next going on in lower case (`RECORD OF A CONVERSATION` /
+    `with Fidel CASTRO RUZ, Prime Minister` / `of the Republic of Cuba`) one heading, its line
+    breaks kept."""
+    out: list[tuple[str, str, str]] = []
+    for kind, text, gap in items:
+        if out and not out[-1][2] and "\n" not in text:
+            last_kind, last_text, _ = out[-1]
+            keeper = (last_kind == "provenance" and re.search(r"\b(?:of|by)$", last_text.rstrip(), re.IGNORECASE)
+                      and kind == "head" and _KEEPER_NAME.match(text.strip()))
+            going_on = (last_kind == "head" and kind == "head" and text.strip()[:1].islower()
+                        and not re.search(r"[.:;!?]$", last_text.rstrip()))
+            if keeper or going_on:
+                out[-1] = (last_kind, last_text + "\n" + text, gap)
+                continue
+        out.append((kind, text, gap))
+    return out
+
+
 def _column_kind(kind: str | None) -> str:
     """The kind of one column of a line: what its own text says among the opener's items, else
     `column` (a heading stands on a line of its own: a column is not one)."""
@@ -702,6 +727,7 @@ class BodyReader:
                 merged[-1] = ("address", merged[-1][1] + "\n" + text, "")
             else:
                 merged.append((kind, text, ""))
+        merged = _join_cut_top_lines(merged)
         return [_dated(Block(kind, self._opener_content(kind, text), gap_after=gap)) for kind, text, gap in merged]
 
     def _opener_content(self, kind: str, text: str) -> list:
