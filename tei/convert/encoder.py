@@ -497,6 +497,8 @@ class TeiEncoder:
             self.inline(_el(opener, "fw", type="copyNumber"), block.content)
         elif kind == "provenance":
             self.inline(_el(opener, "seg", type="provenance"), block.content)
+        elif kind == "classification":
+            self.inline(_el(opener, "seg", type="classification"), block.content)
         elif kind in ("stamp", "editorial"):
             for item in block.content:  # the marks; the white space around them is layout
                 if isinstance(item, EditorialMark):

@@ -128,7 +128,7 @@ class Block:
 
 #: The kinds of block that are items of the opener (`opener` in the TEI).
 OPENER_KINDS = frozenset({"registry", "to", "from", "subject", "reference", "dateline", "address", "salute", "column",
-                          "copy-number", "provenance", "stamp", "editorial"})
+                          "copy-number", "provenance", "stamp", "editorial", "classification"})
 
 BLOCK_KINDS = (
     "p", "head", "space", "page-number", "sp", "list", "item",
@@ -137,8 +137,8 @@ BLOCK_KINDS = (
     # opener parts
     "registry", "to", "from", "subject", "reference", "dateline", "address", "salute", "column",
     # the archive's apparatus at the top: `Copy No. 3`, `From the diary of ...`, a stamp alone,
-    # editorial marks alone (`[…]`, `[Translation from the Russian]`)
-    "copy-number", "provenance", "stamp", "editorial",
+    # editorial marks alone (`[…]`, `[Translation from the Russian]`), a classification marking (`Top Secret`)
+    "copy-number", "provenance", "stamp", "editorial", "classification",
     # closer parts
     "byline", "signed", "closing-date",
     # after the closer

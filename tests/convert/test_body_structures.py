@@ -517,11 +517,11 @@ def test_a_registry_number_and_a_dateline_across_a_gap(gap):
 
 
 @pytest.mark.parametrize("line, children", [
-    (f"SECRET{GAP}Copy No. 2", [("seg", "SECRET"), ("fw:copyNumber", "Copy No. 2")]),
+    (f"SECRET{GAP}Copy No. 2", [("seg:classification", "SECRET"), ("fw:copyNumber", "Copy No. 2")]),
     (f"Ref: 44/3{GAP}Pyongyang, 2 March 1956", [("seg:reference", "Ref: 44/3"), ("dateline", "Pyongyang, 2 March 1956")]),
     (f"To: Comrade Kim Il Sung{GAP}No. 44/3", [("seg:to", "To: Comrade Kim Il Sung"), ("idno:registry", "No. 44/3")]),
     (f"SECRET{GAP}No. 12{GAP}Moscow, 5 May 1950",
-     [("seg", "SECRET"), ("idno:registry", "No. 12"), ("dateline", "Moscow, 5 May 1950")]),
+     [("seg:classification", "SECRET"), ("idno:registry", "No. 12"), ("dateline", "Moscow, 5 May 1950")]),
 ])
 def test_each_column_is_read_on_its_own(line, children):
     root = _convert(f"{line}\n\n{TEXT}")

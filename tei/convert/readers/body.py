@@ -18,7 +18,16 @@ from .dates import parse_date, read_block_dates
 from .marks import NOTE_NUMBER, PAGE_NUMBER, InlineParser, LAYOUT_SQUARES, page_number_mark
 
 _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
-_REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\-]*$|^(?:No\.|Nr\.|№)\s*\d{1,8}$")
+_REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\-]*$|^(?:No\.|Nr\.|№)\s*\d{1,8}$"
+                       # a Soviet cable's or journal's number: `Nº 143`, `No 66`, `Outgoing Nº 12`, `Incoming No. 7`
+                       r"|^(?:(?:Outgoing|Incoming|Outg\.|Inc\.|Ref\.)\s+)?(?:Nº|N°|№|No\.?|Nr\.?)\s*\d{1,8}(?:/\d{1,8})?$")
+#: A classification marking alone at the top (`Top Secret`, `SECRET`, `Strictly confidential`), or
+#: before a copy number on the same line (`Top Secret Copy Nº 1`): the page's marking, no heading.
+_MARKING = re.compile(
+    r"^(?P<marking>(?:(?:top|strictly|most|highly)\s+)?(?:secret|confidential|restricted)"
+    r"(?:\s+(?:and|&)\s+(?:personal|urgent))?|for official use only|unclassified)\.?"
+    r"(?:(?P<gap>\s+)(?P<copy>\S.*))?$",
+    re.IGNORECASE)
 #: A telegram's date and time with runs of spaces between them: `8 October 1950   11.20`.
 _TIME = re.compile(r"^(?:\d{1,2}[.:]\d{2}(?:\s*(?:hrs?|hours|a\.m\.|p\.m\.))?|\d{3,4}\s*(?:hrs?|hours))$", re.IGNORECASE)
 #: The gap between two columns of a typed line (`Neuer` ... `Bonn, 12 September 1996`): a tab, or five
@@ -68,6 +77,25 @@ _INSTITUTION = re.compile(
     r"^(?:(?:The|[A-Z][\w’'\-]*|of|the|and|for|in|to)\s+){0,6}(?:Ministry|Committee|Embassy|Department|Office|Council|"
     r"Presidium|Secretariat|Legation|Consulate(?:[- ]General)?|Government|Bureau|Commission|Mission|Delegation|"
     r"Headquarters|Command|Directorate)(?:\s+(?:[A-Z][\w’'\-]*|of|the|and|for|in|on|to|USSR|PRC|DPRK|GDR)){0,10}$")
+#: A Soviet closing line: the signer's title in capitals, then the name in parentheses or after a
+#: signature's mark: `USSR AMBASSADOR IN THE REPUBLIC OF CUBA (A. ALEKSEYEV)`, `COUNSELOR OF THE
+#: EMBASSY (signature) I. PETROV`, `FIRST SECRETARY [signature] P. IVANOV`.
+_CAPS_TITLE_SIGNATURE = re.compile(
+    r"^(?P<role>[A-Z][A-ZÀ-Þ’'\-.,]*(?:\s+[A-Z][A-ZÀ-Þ’'\-.,]*){0,15}?)[ \t]+"
+    r"(?:\((?P<inner>(?:[A-Z][A-Za-z]?\.\s*){1,3}[A-Z][A-Z\-’']+(?:\s+[A-Z][A-Z\-’']+)?)\)"
+    r"|[(\[](?:signature|signed|sgd\.?)[)\]][ \t]*(?P<after>(?:[A-Z][A-Za-z]?\.\s*){1,3}[A-Z][A-Z\-’']+))$")
+
+
+def caps_title_signature(line: str) -> tuple[str, str] | None:
+    """The title and the name of a closing line in capitals (`_CAPS_TITLE_SIGNATURE`), when the
+    title names an office (`AMBASSADOR`, `COUNSELOR`, `SECRETARY`...): else None, as for a heading
+    with a bracket after it (`THE SITUATION IN THE SOUTH (SUMMARY)`)."""
+    match = _CAPS_TITLE_SIGNATURE.match(line.strip())
+    if match is None or not _SIGNER_TITLE.match(match["role"].strip(" ,")):
+        return None
+    return match["role"].strip(" ,"), match["inner"] or match["after"]
+
+
 _ROLE_COLON = re.compile(r"^[A-Z][^.!?]{2,120}:$")
 #: The signer's title on its own line, above the name: `Ambassador of the USSR in the DPRK`,
 #: `USSR Chargé d’Affaires in Hungary`, `First Secretary of the Embassy`.
@@ -159,6 +187,19 @@ _ROLE_WORDS = re.compile(
 )
 
 
+def _is_sentence(line: str) -> bool:
+    """A line of running text: more than ten words, or a clause that ends with its stop (`Since
+    you touched upon this issue, let me say a few words.`), never a signer's title."""
+    line = line.strip()
+    return _words(line) > 10 or bool(_SENTENCE_END.search(line) and _CLAUSE.search(line) and _words(line) > 3)
+
+
+def _name_lines_after(text: str) -> bool:
+    """The lines after a name in capitals are a signature's (a title, a date, a mark), not a
+    sentence: `TODOR ZHIVKOV` then `Since you ... .` is a speaker's turn, no signature."""
+    return not any(_is_sentence(line) for line in text.split("\n")[1:])
+
+
 def _is_date_line(text: str) -> bool:
     if "\n" in text:
         return False
@@ -212,6 +253,54 @@ def _columns(text: str) -> list[tuple[str, str]] | None:
     ends = [gap.start() for gap in gaps] + [len(text)]
     starts = [0] + [gap.end() for gap in gaps]
     return [(text[a:b], text[b:c]) for a, b, c in zip(starts, ends, starts[1:] + [len(text)])]
+
+
+def _marking_parts(text: str) -> list[tuple[str, str, str]] | None:
+    """A classification marking's line at the top as the opener's items, each with the space after
+    it: `Top Secret` alone, or with the copy number it is typed beside (`Top Secret Copy Nº 1`: the
+    marking and the copy number). None for any other line: a marking before other words is text."""
+    if "\n" in text.strip():
+        return None
+    match = _MARKING.match(text.strip())
+    if match is None:
+        return None
+    if match["copy"] is None:
+        return [("classification", text.strip(), "")]
+    if not _COPY_NUMBER.match(match["copy"]):
+        return None
+    return [("classification", text.strip()[:match.start("gap")], match["gap"]), ("copy-number", match["copy"], "")]
+
+
+def marking_line(text: str) -> str:
+    """The classification marking a line at the top holds (`Top Secret` of `Top Secret Copy Nº 1`),
+    else the line."""
+    parts = _marking_parts(text)
+    return parts[0][1] if parts else text
+
+
+#: The name a provenance line cut after its last word goes on with: `A. I. ALEKSEYEV`, `V. M. Molotov`.
+_KEEPER_NAME = re.compile(r"^(?:[A-Z][A-Za-z]?\.\s*){1,3}[A-Z][\w’'\-]+$|^[A-Z][A-Z\-’']+(?:\s+[A-Z][A-Z\-’']+){0,2}$")
+
+
+def _join_cut_top_lines(items: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The lines at the top a page of one paragraph a line cut: a provenance line ending with
+    `of` and the keeper's name on the next (`from the journal of` / `A. I. ALEKSEYEV`) are one
+    provenance line; a heading and the next going on in lower case (`RECORD OF A CONVERSATION` /
+    `with Fidel CASTRO RUZ, Prime Minister` / `of the Republic of Cuba`) one heading, its line
+    breaks kept."""
+    out: list[tuple[str, str, str]] = []
+    for kind, text, gap in items:
+        if out and not out[-1][2] and "\n" not in text:
+            last_kind, last_text, _ = out[-1]
+            keeper = (last_kind == "provenance" and re.search(r"\b(?:of|by)$", last_text.rstrip(), re.IGNORECASE)
+                      and kind == "head" and _KEEPER_NAME.match(text.strip()))
+            going_on = (last_kind == "head" and kind == "head" and text.strip()[:1].islower()
+                        and not re.search(r"[.:;!?]$", last_text.rstrip()))
+            if keeper or going_on:
+                out[-1] = (last_kind, last_text + "\n" + text, gap)
+                continue
+        out.append((kind, text, gap))
+    return out
 
 
 def _column_kind(kind: str | None) -> str:
@@ -590,6 +679,8 @@ class BodyReader:
             return "registry"
         if _COPY_NUMBER.match(first) and "\n" not in text:
             return "copy-number"
+        if _marking_parts(text):
+            return "classification"
         if _PROVENANCE.match(first) and "\n" not in text.strip() and _words(first) <= 12 and not first.endswith((",", ";")):
             return "provenance"
         if _stamp_only(text):
@@ -631,12 +722,16 @@ class BodyReader:
         merged: list[tuple[str, str, str]] = []  # (kind, text, the gap after it on its line)
         for index, (kind, text) in enumerate(zip(kinds, texts)):
             columns = _columns(text)
-            if columns:
+            marking = _marking_parts(text) if kind == "classification" and not columns else None
+            if marking:
+                merged += marking
+            elif columns:
                 merged += [(_column_kind(self._opener_kind(column, index)), column, gap) for column, gap in columns]
             elif merged and merged[-1][0] == "address" and kind == "head" and "\n" not in text:
                 merged[-1] = ("address", merged[-1][1] + "\n" + text, "")
             else:
                 merged.append((kind, text, ""))
+        merged = _join_cut_top_lines(merged)
         return [_dated(Block(kind, self._opener_content(kind, text), gap_after=gap)) for kind, text, gap in merged]
 
     def _opener_content(self, kind: str, text: str) -> list:
@@ -931,7 +1026,7 @@ class BodyReader:
 
     @staticmethod
     def _is_heading(text: str) -> bool:
-        if "\n" in text or _words(text) > 10 or text.endswith("."):
+        if "\n" in text or _words(text) > 10 or text.endswith(".") or caps_title_signature(text):
             return False
         letters = [c for c in text if c.isalpha()]
         return bool(letters) and all(c.isupper() for c in letters)
@@ -960,7 +1055,8 @@ class BodyReader:
             _SIGNED.match(first) and _words(first) <= 8
             or first.lower() in ("[signature]", "[signed]")
             or _BYLINE.match(first)
-            or _CAPS_NAME.match(first)
+            or _CAPS_NAME.match(first) and _name_lines_after(text)
+            or caps_title_signature(first) is not None
             or _ROLE_COLON.match(first) and _words(first) <= 14
             or _SLASHED_NAME.match(first)
             or _INITIALS_NAME.match(first) and all(  # a name, then its title or date lines
@@ -1046,7 +1142,8 @@ class BodyReader:
             elif _layout_only(text):
                 close_signed()
                 blocks.append(Block("space", self._inline.parse(text)))
-            elif (_SIGNED.match(first) or _ROLE_COLON.match(first) or _CAPS_NAME.match(first)) and not (
+            elif (_SIGNED.match(first) or _ROLE_COLON.match(first) or _CAPS_NAME.match(first)
+                  or caps_title_signature(first)) and not (
                     signed and _SIGNED.match(signed[-1]) and not _SIGNED.match(first)):
                 close_signed()
                 signed.append(text)
@@ -1073,7 +1170,12 @@ class BodyReader:
         for number, line in enumerate(lines):
             slashed = _SLASHED_NAME.match(line)
             signed = _SIGNED.match(line)
-            if slashed:
+            titled_caps = caps_title_signature(line) if not name and not role else None
+            if titled_caps:
+                # the title in capitals and the name after it: both likely readings
+                role, name = titled_caps
+                role_cert = name_cert = "medium"
+            elif slashed:
                 name, name_cert = slashed.group("name"), ""
             elif signed and signed.group("name"):
                 name, name_cert = signed.group("name"), ""
@@ -1090,6 +1192,8 @@ class BodyReader:
             elif line and not signed and not line.startswith("["):
                 titled = _ROLE_WORDS.match(line)
                 if name and not role:
+                    if _is_sentence(line):
+                        continue  # a sentence after the name is no title of the signer's
                     role, role_cert = line, "medium"
                 elif titled and not name:
                     role, name = titled.group("role").strip(), titled.group("name").strip()

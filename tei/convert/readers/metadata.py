@@ -132,7 +132,7 @@ _RESP_SENTENCE = re.compile(
 _UNIT = re.compile(
     r"^(?:f|fond|fonds|op|opis|d|delo|ll?|list|listy|folder|matter|file|box|dossier|a\.e|ae|"
     r"arkhivna edinitsa|inv|inventory|vol|volume|reel|series|sheet|fasc|folio|fol|t|k|ed\. khr|"
-    r"sig|signature|sygn|no|nr|record group|rg)(?![a-z])\.?\s*[\w\-/]*\d",
+    r"sig|signature|sygn|no|nr|record group|rg|record|opis'|razdel|papka|fascicle)(?![a-z])\.?\s*[\w\-/]*\d",
     re.IGNORECASE,
 )
 _PAGES = re.compile(r"^(?:pp?\.|pages?)\s*[\dIVXivx][\w\-–, ]*$", re.IGNORECASE)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ...core.archive import ARCHIVE
 from ...core.dates import DateValue
 from ..model import Document, Metadata, Responsibility
-from .body import BodyReader, marks_only
+from .body import BodyReader, marking_line, marks_only
 from .dates import find_dates, parse_date
 from .language import text_language
 from .metadata import (
@@ -742,7 +742,7 @@ def _classification_line(body_lines: list[str]) -> str:
     value of a `Classification:` field in the head block of the text: the document's own marking,
     read where the page gives none (a likely reading, not the archive's)."""
     head = [line.strip() for line in body_lines if not _blank(line)][:_HEAD_BLOCK_LINES]
-    first = head[0] if head else ""
+    first = marking_line(head[0]) if head else ""  # `Top Secret Copy Nº 1`: the marking before the copy number
     if first and len(first.split()) <= 3:
         cleaned = re.sub(r"[^A-Za-z ]", "", first).strip().lower()
         found = next((name for name in CLASSIFICATIONS if name.lower() == cleaned), "")
