@@ -12,6 +12,7 @@
   <xsl:include href="params.xsl"/>
   <xsl:include href="common/common.xsl"/>
   <xsl:include href="common/urls.xsl"/>
+  <xsl:include href="common/direction.xsl"/>
   <xsl:include href="common/facsimile.xsl"/>
   <xsl:include href="common/examples.xsl"/>
   <xsl:include href="common/genetic.xsl"/>

@@ -91,8 +91,16 @@ def language_aliases() -> list[str]:
     codes (Perseus: lat, grc, eng), which HTML checkers refuse and screen readers may not know."""
     from langcodes.data_dicts import LANGUAGE_REPLACEMENTS
 
-    return sorted(f"{old}={new}" for old, new in LANGUAGE_REPLACEMENTS.items()
-                  if re.fullmatch(r"[a-z]{2,3}", old) and re.fullmatch(r"[a-z]{2}", new))
+    def final(code: str) -> str:
+        """The end of a chain of replacements (mol: mo: ro), so that one look-up is enough."""
+        seen = {code}
+        while LANGUAGE_REPLACEMENTS.get(code, code) not in seen:
+            code = LANGUAGE_REPLACEMENTS[code]
+            seen.add(code)
+        return code
+
+    return sorted(f"{old}={final(old)}" for old in LANGUAGE_REPLACEMENTS
+                  if re.fullmatch(r"[a-z]{2,3}", old) and re.fullmatch(r"[a-z]{2}", final(old)))
 
 
 def stylesheet() -> str:
@@ -108,12 +116,16 @@ def stylesheet() -> str:
   The template `direction` gives an HTML element its `dir` when its direction differs from the
   one around it: from its xml:lang (a script subtag decides, else the language), or from a @rend
   or @style that says rtl or ltr. The template `html-language` writes an xml:lang as HTML's lang
-  wants it: a language subtag CLDR replaces by one of two letters is replaced (lat: la, eng: en).
+  wants it: a language subtag CLDR replaces by one of two letters is replaced (lat: la, eng: en);
+  the function `ed:primary-language` compares two tags through the same table.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="{TEI_NS}"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                xmlns:func="http://exslt.org/functions"
+                extension-element-prefixes="func"
+                exclude-result-prefixes="tei ed">
 
   <xsl:variable name="rtl-scripts" select="' {' '.join(s.lower() for s in scripts)} '"/>
   <xsl:variable name="rtl-languages" select="' {' '.join(languages)} '"/>
@@ -130,6 +142,19 @@ def stylesheet() -> str:
       <xsl:otherwise><xsl:value-of select="$tag"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The language of `tag`, lower-cased and as BCP 47 writes it ('eng-GB' gives 'en'): two tags
+       of one language ('en', 'eng', 'en-US') are not worth a lang attribute. -->
+  <func:function name="ed:primary-language">
+    <xsl:param name="tag"/>
+    <xsl:variable name="language" select="substring-before(concat(translate(normalize-space($tag),
+        'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), '-'), '-')"/>
+    <xsl:variable name="alias" select="substring-before(substring-after($language-aliases, concat(' ', $language, '=')), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="string($alias)"><func:result select="$alias"/></xsl:when>
+      <xsl:otherwise><func:result select="$language"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
 
   <!-- 'rtl' or 'ltr' for a language tag. -->
   <xsl:template name="language-direction">

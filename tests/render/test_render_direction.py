@@ -7,7 +7,7 @@ import io
 import pytest
 from lxml import html
 
-from tei.schema.directiongen import main as directiongen, rtl_languages, rtl_scripts
+from tei.schema.directiongen import language_aliases, main as directiongen, rtl_languages, rtl_scripts
 from tei.render import render
 
 HEADER = """<teiHeader><fileDesc><titleStmt><title>Direction</title></titleStmt>
@@ -92,6 +92,12 @@ def test_the_lists_come_from_unicode_and_cldr_data():
 
 def test_the_committed_direction_stylesheet_is_up_to_date():
     assert directiongen(["--check"]) == 0
+
+
+def test_a_language_alias_leads_to_its_last_replacement_in_one_look_up():
+    aliases = dict(alias.split("=") for alias in language_aliases())
+    assert {"eng": "en", "lat": "la", "ger": "de", "deu": "de", "iw": "he", "mol": "ro"}.items() <= aliases.items()
+    assert set(aliases.values()).isdisjoint(aliases), "an alias of an alias"
 
 
 def test_pdf_of_an_rtl_text_keeps_its_words(tmp_path):

@@ -430,6 +430,35 @@ def test_a_figure_s_title_and_description_do_not_run_together_in_the_text(tmp_pa
     assert "[Figure: A page of the score. Ink on paper.]" in text
 
 
+@pytest.mark.parametrize("figure, expected", [
+    ('<figure><head>The score</head><graphic url="https://img.example.org/a.png"/></figure>', "[Figure: The score]"),
+    ('<figure><figDesc>Ink.</figDesc><graphic url="https://img.example.org/a.png"/></figure>', "[Figure: Ink.]"),
+    ('<figure><graphic url="https://img.example.org/a.png"/></figure>', "[Figure: https://img.example.org/a.png]"),
+    ('<figure><graphic url="https://img.example.org/a.png"/><graphic url=" b.png "/></figure>',
+     "[Figure: https://img.example.org/a.png b.png]"),
+    ('<figure><graphic url=""/><p>A drawing.</p></figure>', "[Figure]"),
+])
+def test_a_figure_s_images_are_named_only_where_nothing_else_names_the_figure(tmp_path, figure, expected):
+    _, text = rendered(tei_file(tmp_path, figure))
+    assert expected in text
+    assert "[Figure: ]" not in text and "[image" not in text
+    if "figDesc" in figure or "head" in figure:
+        assert "a.png" not in text
+
+
+def test_an_image_outside_a_figure_gives_its_address_and_the_words_are_the_interface_s(tmp_path):
+    path = tei_file(tmp_path, '<p>See <graphic url="https://img.example.org/a.png"/> here.</p>'
+                              '<figure><graphic url="https://img.example.org/b.png"/></figure><p><graphic/></p>')
+    text = render(path, "txt").decode()
+    assert "See [image: https://img.example.org/a.png] here." in text
+    assert "[Figure: https://img.example.org/b.png]" in text and text.count("[image") == 1
+    german = render(path, "txt", params={"interface-language": "de"}).decode()
+    assert "See [Bild: https://img.example.org/a.png] here." in german
+    assert "[Abbildung: https://img.example.org/b.png]" in german and "Figure" not in german
+    page = html.fromstring(render(path, "html", params={"interface-language": "de"}))
+    assert page.xpath("//span[@class='tei-graphic']/text()")[0] == "[Bild: https://img.example.org/a.png]"
+
+
 def test_the_parts_of_a_stand_off_entry_keep_their_spaces_in_the_text(tmp_path):
     path = tmp_path / "probe.xml"
     path.write_text(

@@ -42,3 +42,23 @@ def test_one_language_throughout_needs_no_lang_inside(tmp_path):
 def test_german_labels_on_an_english_page_are_marked_german(tmp_path):
     page = _page(tmp_path, "en", **{"interface-language": "de"})
     assert _summary_heading(page).get("lang") == "de"
+
+
+def test_a_three_letter_code_is_the_same_language_as_its_two_letter_form(tmp_path):
+    """ISO 639-2 codes (eng, ger, deu), as other archives write them, go through the alias table
+    of common/direction.xsl: the English interface of an "eng" text is not marked again."""
+    for tei_lang, header_lang, params in (("eng", "", {}), ("ENG-GB", "en", {}), ("eng", "en-US", {}),
+                                          ("ger", "deu", {"interface-language": "de"}),
+                                          ("deu", "", {"interface-language": "de"})):
+        page = _page(tmp_path, tei_lang, header_lang, **params)
+        assert page.xpath("//header[@class='document-header']/@lang") == [], (tei_lang, header_lang)
+        assert _summary_heading(page).get("lang") is None, (tei_lang, header_lang, params)
+
+
+def test_a_three_letter_code_of_another_language_is_still_marked_and_written_as_bcp_47(tmp_path):
+    page = _page(tmp_path, "ger", "eng")
+    assert page.get("lang") == "de"
+    assert page.xpath("//header[@class='document-header']/@lang") == ["en"]
+    assert _summary_heading(page).get("lang") == "en"
+    page = _page(tmp_path, "lat", **{"interface-language": "de"})
+    assert page.get("lang") == "la" and _summary_heading(page).get("lang") == "de"

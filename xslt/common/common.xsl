@@ -385,12 +385,6 @@
     </xsl:if>
   </xsl:variable>
 
-  <!-- "de" of "de-AT", lower-cased: two tags of one language are not worth a lang attribute. -->
-  <func:function name="ed:primary-language">
-    <xsl:param name="tag"/>
-    <func:result select="substring-before(concat(translate($tag, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '-'), '-')"/>
-  </func:function>
-
   <xsl:variable name="doc-date"
       select="($header/tei:profileDesc/tei:creation/tei:date
                | $header/tei:profileDesc/tei:correspDesc/tei:correspAction[@type='sent']/tei:date)[1]"/>

@@ -7,16 +7,20 @@
   The template `direction` gives an HTML element its `dir` when its direction differs from the
   one around it: from its xml:lang (a script subtag decides, else the language), or from a @rend
   or @style that says rtl or ltr. The template `html-language` writes an xml:lang as HTML's lang
-  wants it: a language subtag CLDR replaces by one of two letters is replaced (lat: la, eng: en).
+  wants it: a language subtag CLDR replaces by one of two letters is replaced (lat: la, eng: en);
+  the function `ed:primary-language` compares two tags through the same table.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                xmlns:func="http://exslt.org/functions"
+                extension-element-prefixes="func"
+                exclude-result-prefixes="tei ed">
 
   <xsl:variable name="rtl-scripts" select="' adlm arab aran armi avst chrs elym hatr hebr hung khar lydi mand mani mend merc narb nbat nkoo orkh ougr palm phli phlp phnx prti rohg samr sarb sogd sogo syrc syre syrj syrn thaa yezi '"/>
   <xsl:variable name="rtl-languages" select="' ae aeb apc apd ar ara arc arq ars ary arz ave avl bal bej bft bgn bqi brh cja ckb dcc dgl div dv fa fas fia fub gbz gjk gju glk gwc gwt haz he heb hnd hno iw ji kas kby khw ks kvx kxp kzh lad lah lki lrc luz mde mfa mki mvy myz mzn nqo oru ota otk oui pal per phl phn pra prd ps pus rhg rmt scl sd sdh shu skr smp snd sog swb syr trw ug uig ur urd wni xco xld xmn xmr xna xpr xsa yi yid zdj '"/>
-  <xsl:variable name="language-aliases" select="' aar=aa abk=ab adp=dz afr=af aka=ak alb=sq amh=am ara=ar arg=an arm=hy asm=as ava=av ave=ae aym=ay aze=az bak=ba bam=bm baq=eu bel=be ben=bn bih=bh bis=bi bod=bo bos=bs bre=br bul=bg bur=my cat=ca ces=cs cha=ch che=ce chi=zh chu=cu chv=cv cor=kw cos=co cre=cr cym=cy cze=cs dan=da deu=de div=dv drh=mn dut=nl dzo=dz ell=el eng=en epo=eo est=et eus=eu ewe=ee fao=fo fas=fa fij=fj fin=fi fra=fr fre=fr fry=fy ful=ff geo=ka ger=de gla=gd gle=ga glg=gl glv=gv gre=el grn=gn guj=gu hat=ht hau=ha heb=he her=hz hin=hi hmo=ho hrv=hr hun=hu hye=hy ibo=ig ice=is ido=io iii=ii iku=iu ile=ie in=id ina=ia ind=id ipk=ik isl=is ita=it iw=he jav=jv ji=yi jpn=ja jw=jv kal=kl kan=kn kas=ks kat=ka kau=kr kaz=kk khm=km kik=ki kin=rw kir=ky kom=kv kon=kg kor=ko kua=kj kur=ku lao=lo lat=la lav=lv lim=li lin=ln lit=lt ltz=lb lub=lu lug=lg mac=mk mah=mh mal=ml mao=mi mar=mr may=ms mkd=mk mlg=mg mlt=mt mo=ro mol=mo mon=mn mri=mi msa=ms mya=my nau=na nav=nv nbl=nr nde=nd ndo=ng nep=ne nld=nl nno=nn nob=nb nor=no nya=ny oci=oc oji=oj ori=or orm=om oss=os pan=pa per=fa pli=pi pol=pl por=pt pus=ps que=qu roh=rm ron=ro rum=ro run=rn rus=ru sag=sg san=sa scc=sr scr=hr sin=si slk=sk slo=sk slv=sl sme=se smo=sm sna=sn snd=sd som=so sot=st spa=es sqi=sq srd=sc srp=sr ssw=ss sun=su swa=sw swe=sv tah=ty tam=ta tat=tt tel=te tgk=tg tha=th tib=bo tir=ti ton=to tsn=tn tso=ts tuk=tk tur=tr twi=tw uig=ug ukr=uk urd=ur uzb=uz ven=ve vie=vi vol=vo wel=cy wln=wa wol=wo xho=xh yid=yi yor=yo zha=za zho=zh zul=zu '"/>
+  <xsl:variable name="language-aliases" select="' aar=aa abk=ab adp=dz afr=af aka=ak alb=sq amh=am ara=ar arg=an arm=hy asm=as ava=av ave=ae aym=ay aze=az bak=ba bam=bm baq=eu bel=be ben=bn bih=bh bis=bi bod=bo bos=bs bre=br bul=bg bur=my cat=ca ces=cs cha=ch che=ce chi=zh chu=cu chv=cv cor=kw cos=co cre=cr cym=cy cze=cs dan=da deu=de div=dv drh=mn dut=nl dzo=dz ell=el eng=en epo=eo est=et eus=eu ewe=ee fao=fo fas=fa fij=fj fin=fi fra=fr fre=fr fry=fy ful=ff geo=ka ger=de gla=gd gle=ga glg=gl glv=gv gre=el grn=gn guj=gu hat=ht hau=ha heb=he her=hz hin=hi hmo=ho hrv=hr hun=hu hye=hy ibo=ig ice=is ido=io iii=ii iku=iu ile=ie in=id ina=ia ind=id ipk=ik isl=is ita=it iw=he jav=jv ji=yi jpn=ja jw=jv kal=kl kan=kn kas=ks kat=ka kau=kr kaz=kk khm=km kik=ki kin=rw kir=ky kom=kv kon=kg kor=ko kua=kj kur=ku lao=lo lat=la lav=lv lim=li lin=ln lit=lt ltz=lb lub=lu lug=lg mac=mk mah=mh mal=ml mao=mi mar=mr may=ms mkd=mk mlg=mg mlt=mt mo=ro mol=ro mon=mn mri=mi msa=ms mya=my nau=na nav=nv nbl=nr nde=nd ndo=ng nep=ne nld=nl nno=nn nob=nb nor=no nya=ny oci=oc oji=oj ori=or orm=om oss=os pan=pa per=fa pli=pi pol=pl por=pt pus=ps que=qu roh=rm ron=ro rum=ro run=rn rus=ru sag=sg san=sa scc=sr scr=hr sin=si slk=sk slo=sk slv=sl sme=se smo=sm sna=sn snd=sd som=so sot=st spa=es sqi=sq srd=sc srp=sr ssw=ss sun=su swa=sw swe=sv tah=ty tam=ta tat=tt tel=te tgk=tg tha=th tib=bo tir=ti ton=to tsn=tn tso=ts tuk=tk tur=tr twi=tw uig=ug ukr=uk urd=ur uzb=uz ven=ve vie=vi vol=vo wel=cy wln=wa wol=wo xho=xh yid=yi yor=yo zha=za zho=zh zul=zu '"/>
 
   <!-- `tag` with its language subtag as BCP 47 writes it ('lat-Latn' gives 'la-Latn'). -->
   <xsl:template name="html-language">
@@ -29,6 +33,19 @@
       <xsl:otherwise><xsl:value-of select="$tag"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The language of `tag`, lower-cased and as BCP 47 writes it ('eng-GB' gives 'en'): two tags
+       of one language ('en', 'eng', 'en-US') are not worth a lang attribute. -->
+  <func:function name="ed:primary-language">
+    <xsl:param name="tag"/>
+    <xsl:variable name="language" select="substring-before(concat(translate(normalize-space($tag),
+        'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), '-'), '-')"/>
+    <xsl:variable name="alias" select="substring-before(substring-after($language-aliases, concat(' ', $language, '=')), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="string($alias)"><func:result select="$alias"/></xsl:when>
+      <xsl:otherwise><func:result select="$language"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
 
   <!-- 'rtl' or 'ltr' for a language tag. -->
   <xsl:template name="language-direction">

@@ -527,7 +527,7 @@
 
   <!-- Images are named, never loaded: the page must not reach the network. -->
   <xsl:template match="tei:graphic">
-    <span class="tei-graphic">[image: <xsl:value-of select="@url"/>]</span>
+    <span class="tei-graphic">[<xsl:value-of select="ed:label('image')"/>: <xsl:value-of select="@url"/>]</span>
   </xsl:template>
 
   <!-- ================================================================ quotation and highlighting -->

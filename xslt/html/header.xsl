@@ -49,7 +49,7 @@
   <xsl:template name="document-header">
     <xsl:variable name="publisher" select="normalize-space($header/tei:fileDesc/tei:publicationStmt/tei:publisher[1])"/>
     <header class="document-header">
-      <xsl:if test="string($header-lang)"><xsl:attribute name="lang"><xsl:value-of select="$header-lang"/></xsl:attribute></xsl:if>
+      <xsl:if test="string($header-lang)"><xsl:attribute name="lang"><xsl:call-template name="html-language"><xsl:with-param name="tag" select="$header-lang"/></xsl:call-template></xsl:attribute></xsl:if>
       <xsl:if test="$publisher"><p class="publisher"><xsl:value-of select="$publisher"/></p></xsl:if>
       <h1 id="title"><xsl:value-of select="$doc-title"/></h1>
       <dl class="metadata">

@@ -278,9 +278,13 @@
     <xsl:value-of select="$para-break"/>
   </xsl:template>
 
+  <!-- A figure reads "[Figure: title. Description.]"; one with neither is named by its images'
+       addresses ("[Figure: URL]"), and one with none of these is "[Figure]". -->
   <xsl:template match="tei:figure">
+    <xsl:variable name="images" select="tei:graphic[normalize-space(@url)]"/>
     <xsl:value-of select="$para-break"/>
-    <xsl:text>[Figure: </xsl:text>
+    <xsl:value-of select="concat('[', ed:label('Figure'))"/>
+    <xsl:if test="tei:head or tei:figDesc or $images">: </xsl:if>
     <!-- the title and the description are sentences apart, as the HTML sets them on lines apart -->
     <xsl:for-each select="tei:head | tei:figDesc">
       <xsl:apply-templates/>
@@ -290,8 +294,14 @@
         <xsl:text> </xsl:text>
       </xsl:if>
     </xsl:for-each>
+    <xsl:if test="not(tei:head or tei:figDesc)">
+      <xsl:for-each select="$images">
+        <xsl:value-of select="normalize-space(@url)"/>
+        <xsl:if test="position() != last()"><xsl:text> </xsl:text></xsl:if>
+      </xsl:for-each>
+    </xsl:if>
     <xsl:text>]</xsl:text>
-    <xsl:apply-templates select="*[not(self::tei:head or self::tei:figDesc)]"/>
+    <xsl:apply-templates select="*[not(self::tei:head or self::tei:figDesc or self::tei:graphic)]"/>
     <xsl:value-of select="$para-break"/>
   </xsl:template>
 
@@ -300,7 +310,12 @@
   <xsl:template match="tei:rb"><xsl:apply-templates/></xsl:template>
   <xsl:template match="tei:rt">(<xsl:apply-templates/>)</xsl:template>
 
-  <xsl:template match="tei:graphic"> [image: <xsl:value-of select="@url"/>]</xsl:template>
+  <!-- An image outside a figure: its address (a figure names its own, above). -->
+  <xsl:template match="tei:graphic">
+    <xsl:if test="normalize-space(@url)">
+      <xsl:value-of select="concat(' [', ed:label('image'), ': ', normalize-space(@url), ']')"/>
+    </xsl:if>
+  </xsl:template>
 
   <!-- ================================================================ inline -->
 
