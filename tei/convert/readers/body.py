@@ -215,7 +215,22 @@ def _dated(block: Block) -> Block:
     if block.kind in ("dateline", "closing-date"):
         date = parse_date(text_of(block.content))
         block.date = date if date is not None and date.known else None
+        _hold_year_first_date(block)
     return block
+
+
+def _hold_year_first_date(block: Block) -> None:
+    """A dateline of a place and a date written year first (`Budapest, 1957. március 3.`) holds the
+    date it was read as, which the reader of running text does not find."""
+    if len(block.content) != 1 or not isinstance(block.content[0], str) or getattr(block.content[0], "dates", ()):
+        return
+    text = block.content[0]
+    if not _is_year_first_place_date(text):
+        return
+    match = _YEAR_FIRST_PLACE_DATE.match(text.strip())
+    offset = len(text) - len(text.lstrip())
+    block.content = [Text(text, [DateSpan(offset + match.start("date"), offset + match.end("date"),
+                                          parse_date(match["date"]))])]
 
 
 #: The end of a sentence: a full stop, a question or an exclamation mark, a colon or a semicolon,
@@ -223,8 +238,25 @@ def _dated(block: Block) -> Block:
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*\s*$")
 
 
+#: A place and a date written year first, as Hungarian writes it: `Budapest, 1957. március 3.`
+_YEAR_FIRST_PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_]+(?:[ \-][^\W\d_]+)?),\s+(?P<date>\d{4}\.\s+[^\W\d_]+\s+\d{1,2}\.?)$")
+
+
+def _is_year_first_place_date(text: str) -> bool:
+    """`Budapest, 1957. március 3.`: a place of one or two capitalised words and a whole day written
+    year, month name, day, the month a name of one language only (`parse_date` reads none that two
+    languages give different months)."""
+    match = _YEAR_FIRST_PLACE_DATE.match(text.strip()) if "\n" not in text.strip() else None
+    if match is None or not all(w[0].isupper() and w[1:].islower() for w in re.split(r"[ \-]", match["place"]) if w):
+        return False
+    date = parse_date(match["date"])
+    return date is not None and len(date.when) == 10
+
+
 def _is_place_date(text: str) -> bool:
     """`Moscow, 5 March 1950`: one line, a place of one or two capitalised words, a date."""
+    if _is_year_first_place_date(text):
+        return True
     match = _PLACE_DATE.match(text.strip()) if "\n" not in text.strip() else None
     # each word of the place capitalised, in any script: `Moscow`, `Москва`, `Łódź`, `Nizhny Novgorod`
     return (bool(match) and all(w[0].isupper() and w[1:].islower() for w in re.split(r"[ \-]", match["place"]) if w)
