@@ -8,7 +8,8 @@ words is defined here and only here (docs/encoding.md, "The lossless check"):
   versions of the earlier site's citation box (`citation_box_line`: `get citation`, `English HTML`),
   as whole lines;
 - page labels (the reader's `HEAD_LABELS` and `TAIL_LABELS`), as a whole line (`Record ID`,
-  `Summary:`) or as the `Label:` before a value on the same line;
+  `Summary:`) or as the `Label:` before a value on the same line, and the `Original Classification:`
+  run on at the end of a citation (the reader's `TRAILING_CLASSIFICATION`);
 - the labels of editorial marks whose meaning the TEI keeps as an element or attribute: `[sic]`,
   `[sic!]`, page-break labels (`[page 2]`), footnote numbers (`[1]`), a bare hand label
   (`[handwritten]`, which becomes `add`/`note` with `@hand`), and the label before the
@@ -40,7 +41,7 @@ from ..core.tei import TEI_PREFIXES
 from ..core.errors import TeiEditionError
 from .readers.body import GLUED_REFERENCE
 from .readers.marks import HAND_LABEL, LABELS as MARK_LABELS, NOTE_NUMBER, _label_key
-from .readers.wilson import CHROME, HEAD_LABELS, TAIL_LABELS, citation_box_line
+from .readers.wilson import CHROME, HEAD_LABELS, TAIL_LABELS, TRAILING_CLASSIFICATION, citation_box_line
 
 #: page labels, lower case without the colon
 PAGE_LABELS = frozenset(HEAD_LABELS) | frozenset(TAIL_LABELS)
@@ -67,6 +68,9 @@ def _without_page_label(line: str) -> str:
     label, colon, rest = stripped.partition(":")
     if colon and label.strip().lower() in PAGE_LABELS:
         return rest
+    run_on = TRAILING_CLASSIFICATION.search(stripped)
+    if run_on:  # the page's classification field at the end of the citation: its value stays
+        return stripped[:run_on.start()] + " " + run_on.group("value")
     return stripped
 
 

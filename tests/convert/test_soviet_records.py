@@ -4,6 +4,8 @@ parentheses. Made-up texts in the archive's layouts."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from helpers import TEI, missing_words
 from tei import convert_text
 from tei.convert.review import review_decisions
@@ -141,3 +143,25 @@ def test_a_heading_going_on_in_lower_case_on_the_next_line_is_one_heading():
     # two headings in capitals stay two
     text = text.replace("with the Minister of Trade\nof the Republic\n", "MINISTRY OF TRADE\n")
     assert len(_xpath(convert_text(text).getroot(), "//t:body//t:head")) == 2
+
+
+CITED = ("April 5, 1963\n\n**From the Journal of N. Orlov**\n\nCitation:\n\n"
+         "\"From the Journal of N. Orlov,\" April 5, 1963, Wilson Center Digital Archive, AVP RF, f. 1, op. 2, d. 3. "
+         "Translated by Example Translator.{run_on}\n\n{field}Summary:\n\nOrlov passes a note.\n\n"
+         "Original Language:\n\nRussian\n\nContents:\n\nTranslation - English\n\n"
+         "I met with the minister at his request and passed him the note.\n")
+
+
+def test_an_original_classification_field_is_the_classification_not_the_citation():
+    for run_on, field in ((" Original Classification: Strictly Secret", ""),
+                          ("", "Original Classification: Strictly Secret\n\n"),
+                          ("", "Original Classification:\n\nStrictly Secret\n\n")):
+        text = CITED.format(run_on=run_on, field=field)
+        tree, doc, _decisions = convert_reviewed(text, "cited.txt")
+        root = tree.getroot()
+        assert doc.metadata.classification_given == "Strictly Secret", (run_on, field)
+        assert "Classification" not in root.xpath("string(//t:bibl[@type='citation'])", namespaces=TEI)
+        assert _xpath(root, "//t:catRef[@scheme='#classifications']/@target") == ["#classification-strictly-secret"]
+        # the label run on in the citation is a label, as on a line of its own
+        label = Counter({"Original": 1, "Classification": 1}) if run_on else Counter()
+        assert not missing_words(text, root) - label

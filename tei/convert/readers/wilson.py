@@ -54,6 +54,7 @@ HEAD_LABELS = {
     "date": "date_field",
     "title": "title_field",
     "record id": "record_id",
+    "original classification": "classification",
 }
 
 #: Labels of the sections after the body (web and compact layouts), lower case without the colon.
@@ -425,7 +426,10 @@ class WilsonReader:
                 value_lines.extend(lines[pos:end])
                 pos = end
             pos = self._skip_blank(lines, pos)
-            fields.add(name, _paragraphs(value_lines))
+            values = _paragraphs(value_lines)
+            if name == "citation":
+                values = _take_trailing_classification(values, fields)
+            fields.add(name, values)
         return fields, pos, layout
 
     @classmethod
@@ -729,6 +733,25 @@ class WilsonReader:
             meta.cert["text_language"] = cert
             self.warnings.append(f"the text reads as {meta.text_language}, not English: recorded as its language "
                                  f"with cert=\"{cert}\"")
+
+
+#: the page's classification field run on at the end of the citation: `... l. 66. Original Classification: Top Secret`
+TRAILING_CLASSIFICATION = re.compile(r"(?:(?<=[.;,])|^)\s*Original Classification\s*:\s*(?P<value>[A-Za-z][A-Za-z ]{2,40}?)\.?\s*$",
+                                      re.IGNORECASE)
+
+
+def _take_trailing_classification(values: list[str], fields: "_Fields") -> list[str]:
+    """The citation's paragraphs without the `Original Classification: ...` field run on at their
+    end, which is the page's classification field (added to `fields`), no part of the citation."""
+    out = []
+    for value in values:
+        match = TRAILING_CLASSIFICATION.search(value)
+        if match:
+            fields.add("classification", [match.group("value").strip()])
+            value = value[:match.start()].rstrip()
+        if value:
+            out.append(value)
+    return out
 
 
 #: a classification given as a field of the document's head block: `Classification: Secret`
