@@ -89,6 +89,16 @@ def test_a_name_in_capitals_heads_turns_where_the_text_has_several_of_that_shape
     assert [t[1] for t in _turns(_convert(body))] == ["PETAR IVANOV", "STOYAN PETROV", "PETAR IVANOV"]
 
 
+def test_a_name_in_capitals_that_heads_a_turn_with_a_colon_heads_one_without_it():
+    # the colon left out once: the turn is that speaker's, not the text of the turn before it
+    root = _convert("PETAR IVANOV:\nWe have discussed it.\n\nSTOYAN PETROV:\nI agree.\n\n"
+                    "PETAR IVANOV\nThen let us sign.")
+    assert _turns(root) == [("#person-petar-ivanov", "PETAR IVANOV:", ["We have discussed it."]),
+                            ("#person-stoyan-petrov", "STOYAN PETROV:", ["I agree."]),
+                            ("#person-petar-ivanov", "PETAR IVANOV", ["Then let us sign."])]
+    assert [s.get("cert") for s in _x(root, "//t:speaker")] == [None, None, "medium"]
+
+
 @pytest.mark.parametrize("body", [
     # a report's headings: two of them, none repeated and no participants
     "INTRODUCTION\n\nThe situation is difficult.\n\nCONCLUSION\n\nMeasures must be taken.",

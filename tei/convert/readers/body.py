@@ -803,7 +803,8 @@ class BodyReader:
         turn's text on the next lines of its block or in the next block): index → (name, the text of
         the turn). A report's headings have that shape too (`INTRODUCTION`), so a name is read only
         where a participants' line names its surname, or where the text has three such headings or
-        more of two names or more, one of them heading two turns. `skip`: blocks that are no text
+        more of two names or more, one of them heading two turns, or where the same name heads a turn
+        with a colon elsewhere in the text. `skip`: blocks that are no text
         (lists, journal days)."""
         candidates: dict[int, tuple[str, str]] = {}
         for index, text in enumerate(texts):
@@ -832,6 +833,11 @@ class BodyReader:
                   for word in re.findall(r"[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?", text)}
         names = [name for name, _ in candidates.values()]
         repeated = {name for name in names if names.count(name) >= 2}
+        # a name that heads a turn with a colon elsewhere in the text is that speaker's, alone too
+        # (`TODOR ZHIVKOV:` above, `TODOR ZHIVKOV` with its colon left out below)
+        with_colon = {match.group("name").upper() for text in texts if (match := _SPEAKER.match(text.strip()))}
+        if with_colon and any(name.upper() in with_colon for name in names):
+            return {index: turn for index, turn in candidates.items() if turn[0].upper() in with_colon}
         if len(names) >= 3 and len(set(names)) >= 2 and repeated:
             # a name of one word heading one turn only where listed (`MEMORANDUM` above the text)
             accepted = {name for name in names if name in repeated or " " in name or name.lower() in listed}
