@@ -57,6 +57,19 @@ def missing_words(source_text: str, tree) -> Counter:
     return source_words(source_text) - tei_words(tree)
 
 
+def converted(text: str):
+    """The root of `text` converted, with no word of it lost."""
+    from tei import convert_text
+
+    root = convert_text(text).getroot()
+    assert not missing_words(text, root)
+    return root
+
+
+def xpath(node, path: str):
+    return node.xpath(path, namespaces=TEI)
+
+
 def parse(data: bytes):
     return etree.fromstring(data)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import TEI, missing_words
+from helpers import TEI, converted, missing_words, xpath
 from lxml import etree
 
 from conftest import ROOT, assert_tei_all_valid
@@ -20,14 +20,10 @@ SAMPLES = next((p for p in (ROOT / "samples", Path("/work/shared/samples")) if p
 
 
 def _convert(body: str):
-    text = HEAD + body
-    root = convert_text(text).getroot()
-    assert not missing_words(text, root)
-    return root
+    return converted(HEAD + body)
 
 
-def _x(root, path):
-    return root.xpath(path, namespaces=TEI)
+_x = xpath
 
 
 @pytest.mark.parametrize("indent", ["", "  ", "\t"])

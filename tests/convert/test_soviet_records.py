@@ -8,7 +8,6 @@ from collections import Counter
 
 from helpers import TEI, missing_words
 from tei import convert_text
-from tei.convert.review import review_decisions
 from tei import convert_reviewed
 
 LABELS = ("Author(s):\nAssociated Places\nDocument Information\nSource\nRights\n"

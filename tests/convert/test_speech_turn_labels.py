@@ -6,24 +6,20 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from helpers import TEI, missing_words
+from helpers import converted, xpath
 
 from conftest import assert_tei_all_valid
-from tei import convert_bytes, convert_text
+from tei import convert_bytes
 from tei.validate.validator import Validator
 
 HEAD = "March 3, 1956\n\n**Record of a Conversation**\n\n"
 
 
 def _convert(body: str):
-    text = HEAD + body
-    root = convert_text(text).getroot()
-    assert not missing_words(text, root)
-    return root
+    return converted(HEAD + body)
 
 
-def _x(root, path):
-    return root.xpath(path, namespaces=TEI)
+_x = xpath
 
 
 def _turns(root):

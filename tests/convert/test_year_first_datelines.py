@@ -5,22 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import TEI, missing_words
+from helpers import converted, xpath
 
-from tei import convert_text
 
 HEAD = "March 3, 1957\n\n**Report on the talks**\n\nThe talks went well and ended in agreement.\n\n"
 
 
 def _convert(tail: str):
-    text = HEAD + tail
-    root = convert_text(text).getroot()
-    assert not missing_words(text, root)
-    return root
+    return converted(HEAD + tail)
 
 
-def _x(root, path):
-    return root.xpath(path, namespaces=TEI)
+_x = xpath
 
 
 @pytest.mark.parametrize("date", ["1957. március 3.", "1957. március 3"])
