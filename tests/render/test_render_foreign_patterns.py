@@ -457,6 +457,8 @@ def test_an_image_outside_a_figure_gives_its_address_and_the_words_are_the_inter
     assert "[Abbildung: https://img.example.org/b.png]" in german and "Figure" not in german
     page = html.fromstring(render(path, "html", params={"interface-language": "de"}))
     assert page.xpath("//span[@class='tei-graphic']/text()")[0] == "[Bild: https://img.example.org/a.png]"
+    # an image without an address shows nothing, in HTML as in the text (it was `[image: ]`)
+    assert "[Bild: ]" not in page.text_content() and "[Bild]" not in page.text_content()
 
 
 def test_the_parts_of_a_stand_off_entry_keep_their_spaces_in_the_text(tmp_path):

@@ -526,8 +526,12 @@
   </xsl:template>
 
   <!-- Images are named, never loaded: the page must not reach the network. -->
+  <!-- an image by its address (never fetched: the TEI may be anyone's); one without an address is
+       nothing to show, as in the text output -->
   <xsl:template match="tei:graphic">
-    <span class="tei-graphic">[<xsl:value-of select="ed:label('image')"/>: <xsl:value-of select="@url"/>]</span>
+    <xsl:if test="normalize-space(@url)">
+      <span class="tei-graphic">[<xsl:value-of select="ed:label('image')"/>: <xsl:value-of select="normalize-space(@url)"/>]</span>
+    </xsl:if>
   </xsl:template>
 
   <!-- ================================================================ quotation and highlighting -->
