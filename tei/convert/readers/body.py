@@ -200,6 +200,13 @@ def _name_lines_after(text: str) -> bool:
     return not any(_is_sentence(line) for line in text.split("\n")[1:])
 
 
+def _participant_names(texts: list[str]) -> set[str]:
+    """The capitalised words (in lower case) of a meeting's participants' lines (`Present: ...`):
+    the names a speech turn may be headed by."""
+    return {word.lower() for text in texts if _PARTICIPANTS.match(text)
+            for word in re.findall(r"[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?", text)}
+
+
 def _is_date_line(text: str) -> bool:
     if "\n" in text:
         return False
@@ -786,8 +793,7 @@ class BodyReader:
         """The surnames (in lower case) that open speech turns in mixed case (`Ligachev. ...`): those
         a participants' line names (`Present: ...`) and those that open two turns or more; none
         unless two names or more are accepted, so that a place opening sentences is never a speaker."""
-        listed = {word.lower() for text in texts if _PARTICIPANTS.match(text)
-                  for word in re.findall(r"[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?", text)}
+        listed = _participant_names(texts)
         counts: dict[str, int] = {}
         for text in texts:
             match = _MIXED_SPEAKER.match(text)
@@ -829,8 +835,7 @@ class BodyReader:
             candidates[index] = (match.group("name"), rest)
         if not candidates:
             return {}
-        listed = {word.lower() for text in texts if _PARTICIPANTS.match(text)
-                  for word in re.findall(r"[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?", text)}
+        listed = _participant_names(texts)
         names = [name for name, _ in candidates.values()]
         repeated = {name for name in names if names.count(name) >= 2}
         # a name that heads a turn with a colon elsewhere in the text is that speaker's, alone too

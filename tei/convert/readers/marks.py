@@ -339,11 +339,10 @@ class InlineParser:
         if (not (raw.startswith("[[") and raw.endswith("]]")) or raw.startswith("[[[")
                 or _matching_bracket(raw, 1) != len(raw) - 2):  # deeper brackets nest as before (`parse`'s guard)
             return False
-        count = len(items)
+        last = items[-1] if items else None
         self._mark(items, raw[1:-1], next_char)
-        made = items[-1] if len(items) >= count and items else None
-        if isinstance(made, EditorialMark):
-            made.double = True  # `raw` stays the inner bracket, which the encoder reads as for one
+        if items and items[-1] is not last and isinstance(items[-1], EditorialMark):
+            items[-1].double = True  # `raw` stays the inner bracket, which the encoder reads as for one
         return True
 
     @staticmethod
