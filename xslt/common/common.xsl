@@ -65,6 +65,16 @@
     </xsl:choose>
   </func:function>
 
+  <!-- Whether the mark in context stood in double brackets in the source ([[illegible signature]],
+       @rend="double-bracket") and its labels `open` and `close` are brackets, to be doubled. -->
+  <func:function name="ed:double-bracketed">
+    <xsl:param name="open"/>
+    <xsl:param name="close"/>
+    <func:result select="contains(concat(' ', normalize-space(@rend), ' '), ' double-bracket ')
+                         and starts-with($open, '[') and (substring($close, string-length($close)) = ']'
+                              or not(string($close)) and substring($open, string-length($open)) = ']')"/>
+  </func:function>
+
   <!-- ================================================================ notes -->
 
   <!-- Notes rendered as numbered footnotes. The others stay in place: handwritten annotations,

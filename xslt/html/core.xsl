@@ -525,9 +525,8 @@
     </figure>
   </xsl:template>
 
-  <!-- Images are named, never loaded: the page must not reach the network. -->
-  <!-- an image by its address (never fetched: the TEI may be anyone's); one without an address is
-       nothing to show, as in the text output -->
+  <!-- Images are named by their address, never loaded: the page must not reach the network. One
+       without an address is nothing to show, as in the text output. -->
   <xsl:template match="tei:graphic">
     <xsl:if test="normalize-space(@url)">
       <span class="tei-graphic">[<xsl:value-of select="ed:label('image')"/>: <xsl:value-of select="normalize-space(@url)"/>]</span>

@@ -24,10 +24,7 @@
     <xsl:param name="content" select="'yes'"/>
     <xsl:param name="block" select="''"/>
     <xsl:param name="hand" select="''"/>
-    <!-- a mark the source wrote in double brackets ([[illegible signature]]), where its form is brackets -->
-    <xsl:variable name="doubled" select="contains(concat(' ', normalize-space(@rend), ' '), ' double-bracket ')
-                                         and starts-with($open, '[') and (substring($close, string-length($close)) = ']'
-                                              or not(string($close)) and substring($open, string-length($open)) = ']')"/>
+    <xsl:variable name="doubled" select="ed:double-bracketed($open, $close)"/>
     <xsl:variable name="element">
       <xsl:choose>
         <xsl:when test="$block = 'yes'">div</xsl:when>

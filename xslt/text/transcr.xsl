@@ -8,7 +8,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:ed="urn:x-tei-edition:interface"
+                exclude-result-prefixes="tei ed">
 
   <xsl:template name="mark">
     <xsl:param name="kind"/>
@@ -20,10 +21,7 @@
     <xsl:param name="content" select="'yes'"/>
     <xsl:param name="block" select="''"/>
     <xsl:param name="hand" select="''"/>  <!-- HTML's class; the text names the hand in its labels -->
-    <!-- a mark the source wrote in double brackets ([[illegible signature]]), where its form is brackets -->
-    <xsl:variable name="doubled" select="contains(concat(' ', normalize-space(@rend), ' '), ' double-bracket ')
-                                         and starts-with($open, '[') and (substring($close, string-length($close)) = ']'
-                                              or not(string($close)) and substring($open, string-length($open)) = ']')"/>
+    <xsl:variable name="doubled" select="ed:double-bracketed($open, $close)"/>
     <xsl:variable name="labels" select="$view = 'diplomatic' or $quiet = 'no'"/>
     <xsl:if test="not($view = 'reading' and $reading = 'drop')">
       <xsl:if test="$block = 'yes'"><xsl:value-of select="$para-break"/></xsl:if>
