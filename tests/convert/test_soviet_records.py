@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from helpers import TEI, missing_words
+from helpers import TEI, missing_words, xpath
 from tei import convert_text
 from tei import convert_reviewed
 
@@ -30,54 +30,50 @@ JOURNAL = (
 ) + LABELS
 
 
-def _xpath(root, path):
-    return root.xpath(path, namespaces=TEI)
-
-
 def test_a_marking_beside_the_copy_number_is_the_classification_and_the_copy_number():
     root = convert_text(JOURNAL).getroot()
-    assert _xpath(root, "//t:opener/t:seg[@type='classification']/text()") == ["Secret"]
-    assert _xpath(root, "//t:opener/t:fw[@type='copyNumber']/text()") == ["Copy No. 2"]
-    assert _xpath(root, "//t:catRef[@scheme='#classifications']/@target") == ["#classification-secret"]
+    assert xpath(root, "//t:opener/t:seg[@type='classification']/text()") == ["Secret"]
+    assert xpath(root, "//t:opener/t:fw[@type='copyNumber']/text()") == ["Copy No. 2"]
+    assert xpath(root, "//t:catRef[@scheme='#classifications']/@target") == ["#classification-secret"]
     # read from the text, not the page: a likely reading
-    assert _xpath(root, "//t:catRef[@scheme='#classifications']/@cert") == ["medium"]
-    assert not _xpath(root, "//t:body//t:head[contains(., 'Copy')]")
+    assert xpath(root, "//t:catRef[@scheme='#classifications']/@cert") == ["medium"]
+    assert not xpath(root, "//t:body//t:head[contains(., 'Copy')]")
     assert not missing_words(JOURNAL, root)
 
 
 def test_an_outgoing_number_is_the_registry_number_of_the_original():
     root = convert_text(JOURNAL).getroot()
-    assert _xpath(root, "//t:opener/t:idno[@type='registry']/text()") == ["Outgoing Nº 143"]
+    assert xpath(root, "//t:opener/t:idno[@type='registry']/text()") == ["Outgoing Nº 143"]
     # the opener stays one: the marking, the date, the number and the provenance line in order
-    assert [e.tag.split("}")[1] for e in _xpath(root, "//t:opener[1]/*")] == ["seg", "fw", "dateline", "idno", "seg"]
+    assert [e.tag.split("}")[1] for e in xpath(root, "//t:opener[1]/*")] == ["seg", "fw", "dateline", "idno", "seg"]
     for text, number in (("Nº 12", "Nº 12"), ("No 66", "No 66"), ("Incoming No. 7", "Incoming No. 7")):
         doc = f"May 3, 1961\n\nCable from Orlov\n\nTop Secret\n\n{text}\n\nThe talks went well.\n"
         root = convert_text(doc).getroot()
-        assert _xpath(root, "//t:opener/t:idno[@type='registry']/text()") == [number]
-        assert _xpath(root, "//t:opener/t:seg[@type='classification']/text()") == ["Top Secret"]
+        assert xpath(root, "//t:opener/t:idno[@type='registry']/text()") == [number]
+        assert xpath(root, "//t:opener/t:seg[@type='classification']/text()") == ["Top Secret"]
 
 
 def test_a_marking_in_a_sentence_or_before_other_words_is_text():
     doc = "May 3, 1961\n\nCable from Orlov\n\nSecret talks began in May.\n\nSecret Service Report\n\nThe talks went well.\n"
     root = convert_text(doc).getroot()
-    assert not _xpath(root, "//t:seg[@type='classification']")
+    assert not xpath(root, "//t:seg[@type='classification']")
 
 
 def _signed(text):
     root = convert_text(text).getroot()
-    return root, _xpath(root, "//t:closer/t:signed")
+    return root, xpath(root, "//t:closer/t:signed")
 
 
 def test_a_closing_title_in_capitals_with_the_name_in_parentheses_is_the_signature():
     root, signed = _signed(JOURNAL)
     assert len(signed) == 1
     assert signed[0].xpath("string(t:roleName)", namespaces=TEI) == "USSR AMBASSADOR IN THE REPUBLIC OF RURITANIA"
-    assert _xpath(signed[0], "t:persName/text()") == ["N. ORLOV"]
-    assert _xpath(signed[0], "t:persName/@cert") == ["medium"]
-    assert _xpath(signed[0], "t:roleName/@cert") == ["medium"]
+    assert xpath(signed[0], "t:persName/text()") == ["N. ORLOV"]
+    assert xpath(signed[0], "t:persName/@cert") == ["medium"]
+    assert xpath(signed[0], "t:roleName/@cert") == ["medium"]
     # the signature ends the text: the page's summary after it is the abstract, not a section of the text
-    assert not _xpath(root, "//t:body//t:head[contains(., 'AMBASSADOR')]")
-    assert _xpath(root, "string(//t:abstract)").strip() == "Orlov passes a note to the minister."
+    assert not xpath(root, "//t:body//t:head[contains(., 'AMBASSADOR')]")
+    assert xpath(root, "string(//t:abstract)").strip() == "Orlov passes a note to the minister."
     assert not missing_words(JOURNAL, root)
 
 
@@ -92,22 +88,22 @@ def test_a_name_after_a_signature_mark_is_the_signer():
     text = ("May 3, 1961\n\nCable from the Embassy\n\nThe delegation left on the morning train.\n\n"
             "COUNSELOR OF THE EMBASSY (signature) I. PETROV\n")
     _root, signed = _signed(text)
-    assert _xpath(signed[0], "t:roleName/text()") == ["COUNSELOR OF THE EMBASSY"]
-    assert _xpath(signed[0], "t:persName/text()") == ["I. PETROV"]
+    assert xpath(signed[0], "t:roleName/text()") == ["COUNSELOR OF THE EMBASSY"]
+    assert xpath(signed[0], "t:persName/text()") == ["I. PETROV"]
 
 
 def test_a_heading_in_capitals_with_a_bracket_is_no_signature():
     for line in ("THE SITUATION IN THE SOUTH (A. SUMMARY)", "MINISTER OF FOREIGN AFFAIRS (DRAFT)"):
         text = f"May 3, 1961\n\nCable from the Embassy\n\nThe delegation left.\n\n{line}\n\nThe talks on the border went on until noon.\n"
         root = convert_text(text).getroot()
-        assert not _xpath(root, "//t:signed"), line
+        assert not xpath(root, "//t:signed"), line
 
 
 def test_a_sentence_after_a_name_in_capitals_is_no_signer_s_title():
     text = ("May 3, 1961\n\nTalks in the capital\n\nWe welcome you and your delegation.\n\n"
             "PETAR MARKOV\nSince you raised this question, let me say a few words about it.\n")
     root = convert_text(text).getroot()
-    assert not _xpath(root, "//t:roleName[contains(., 'Since you')]")
+    assert not xpath(root, "//t:roleName[contains(., 'Since you')]")
     assert not missing_words(text, root)
 
 
@@ -122,11 +118,11 @@ def test_a_record_number_of_a_bulgarian_fond_is_part_of_the_signature():
 
 def test_a_provenance_line_cut_before_the_keeper_s_name_is_one_line():
     root = convert_text(JOURNAL).getroot()
-    provenance = _xpath(root, "//t:opener/t:seg[@type='provenance']")
+    provenance = xpath(root, "//t:opener/t:seg[@type='provenance']")
     assert len(provenance) == 1
     assert provenance[0].xpath("string()") == "from the journal ofN. P. ORLOV"  # an lb between the lines
-    assert len(_xpath(provenance[0], "t:lb")) == 1
-    assert not _xpath(root, "//t:body//t:head[. = 'N. P. ORLOV']")
+    assert len(xpath(provenance[0], "t:lb")) == 1
+    assert not xpath(root, "//t:body//t:head[. = 'N. P. ORLOV']")
 
 
 def test_a_heading_going_on_in_lower_case_on_the_next_line_is_one_heading():
@@ -135,13 +131,13 @@ def test_a_heading_going_on_in_lower_case_on_the_next_line_is_one_heading():
             "I met with the minister at his request and passed him the note of the ministry.\n"
             "He promised to give an answer in the next few days.\n") + LABELS
     root = convert_text(text).getroot()
-    heads = _xpath(root, "//t:body//t:head")
+    heads = xpath(root, "//t:body//t:head")
     assert len(heads) == 1
-    assert len(_xpath(heads[0], "t:lb")) == 2
+    assert len(xpath(heads[0], "t:lb")) == 2
     assert not missing_words(text, root)
     # two headings in capitals stay two
     text = text.replace("with the Minister of Trade\nof the Republic\n", "MINISTRY OF TRADE\n")
-    assert len(_xpath(convert_text(text).getroot(), "//t:body//t:head")) == 2
+    assert len(xpath(convert_text(text).getroot(), "//t:body//t:head")) == 2
 
 
 CITED = ("April 5, 1963\n\n**From the Journal of N. Orlov**\n\nCitation:\n\n"
@@ -160,7 +156,7 @@ def test_an_original_classification_field_is_the_classification_not_the_citation
         root = tree.getroot()
         assert doc.metadata.classification_given == "Strictly Secret", (run_on, field)
         assert "Classification" not in root.xpath("string(//t:bibl[@type='citation'])", namespaces=TEI)
-        assert _xpath(root, "//t:catRef[@scheme='#classifications']/@target") == ["#classification-strictly-secret"]
+        assert xpath(root, "//t:catRef[@scheme='#classifications']/@target") == ["#classification-strictly-secret"]
         # the label run on in the citation is a label, as on a line of its own
         label = Counter({"Original": 1, "Classification": 1}) if run_on else Counter()
         assert not missing_words(text, root) - label
