@@ -738,6 +738,8 @@ class NameTagger:
         plain = flat.plain
         spans = []
         for start, end, entry in index.find(flat.folded):
+            if entry.kind == "person" and self._names_another(plain, start, end, entry):
+                continue
             attrs = (("ref", entry.ref),) + ((("cert", cert),) if cert else ())
             title = 0
             if entry.kind == "person":
@@ -747,6 +749,28 @@ class NameTagger:
                     title = len(before.group(1))
             spans.append(Span(start - title, end, KINDS[entry.kind][1], attrs, title))
         return spans
+
+    def _names_another(self, plain: str, start: int, end: int, entry: Entry) -> bool:
+        """Whether a person's one-word form found at start:end is part of another person's name: a
+        forename before it ("Raisa Gorbachev"), an initial not of the entry's forenames ("R. Castro")
+        or given names after it ("Kim Jong Il"). A wrong link is worse than none, so such a form is
+        left to the candidates, which take the whole name."""
+        if " " in plain[start:end].strip():
+            return False
+        after = _NAME_WORD_AFTER.match(plain, end)
+        if after and not _ordinary_word(after.group(1)):
+            return True
+        before = _NAME_WORD_BEFORE.search(plain, max(0, start - _WORD_WIDTH), start)
+        if before is None:
+            return False
+        word = before.group(1)
+        if word.endswith("."):
+            return bool(entry.forenames) and not any(name.startswith(word[0]) for name in entry.forenames)
+        if word in entry.forenames or _ordinary_word(word) or TITLE_BEFORE.search(plain[max(0, start - _TITLE_WIDTH):start]):
+            return False
+        # a capital that may be the sentence's ("Yesterday Gorbachev said"): another's name only when it
+        # is a forename the registers know
+        return word in self.forenames or not _starts_sentence(plain, before.start(1))
 
     def _generic_index(self, refs: list[str]) -> FormIndex | None:
         """Generic forms the document fixes: of the entries that have the form, exactly one is named in
@@ -837,7 +861,17 @@ class NameTagger:
         if len({fold(surname).upper() for surname, _ in unique}) < len(unique):
             # two surnames fold alike: the index takes the one the document names first
             unique = self._unique_surnames(_refs(root, texts, in_order=True))
-        return _document_index(tuple(unique)) if unique else None
+        if not unique:
+            return None
+        index = _document_index(tuple(unique))
+        # "Kim Il Sung ... Kim Jong Il ... Kim said": a surname another person named here also has is
+        # nobody's alone
+        shared = {entry for text in texts if text.alive for flat in (text.view(),)
+                  for start, end, entry in index.find(flat.folded) if self._names_another(flat.plain, start, end, entry)}
+        if shared:
+            unique = [(surname, entry) for surname, entry in unique if entry not in shared]
+            index = _document_index(tuple(unique)) if unique else None
+        return index
 
     def _unique_surnames(self, refs: list[str]) -> list[tuple[str, Entry]]:
         """(surname, person) for each surname only one person of `refs` has, in the order `refs` first name them."""
@@ -987,6 +1021,22 @@ def _name_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         previous = word
     parts.append((part_start, end))
     return [(s, e) for s, e in parts if text[s:e].strip()]
+
+
+#: a word of a name just after or before a form: "Kim| Jong Il", "Raisa |Gorbachev", "R. |Castro"
+_NAME_WORD_AFTER = re.compile(r" ([^\W\d_][\w'-]*)")
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w.'-])([^\W\d_](?:[\w'-]*|\.)) $")
+#: at least the longest word _NAME_WORD_BEFORE looks for
+_WORD_WIDTH = 40
+
+
+def _ordinary_word(word: str) -> bool:
+    """A word beside a name that is not another name's part: lower case, a function word, a title or
+    a role ("and Kim", "Comrade Kim", "Kim Foundation" aside: an organisation is not a person's name)."""
+    if not word[0].isupper():
+        return True
+    word = word.title() if word.isupper() else word
+    return _descriptive(word) or word in ROLE_WORDS
 
 
 def _descriptive(word: str) -> bool:

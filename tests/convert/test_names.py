@@ -239,6 +239,20 @@ def test_a_surname_alone_needs_one_person_of_that_name_in_the_document():
     assert names_in(two) == [("Kim Il Sung", "person:kim-il-sung"), ("Kim Yong-nam", "person:kim-yong-nam")]
 
 
+def test_a_one_word_form_inside_another_persons_name_is_not_linked():
+    p = tagged_paragraph("Mikhail Gorbachev came with Raisa Gorbachev and R. Gorbachev. M. Gorbachev spoke; "
+                         "Yesterday Gorbachev left. Comrade Gorbachev and the Gorbachev Foundation.")
+    assert names_in(p) == [
+        ("Mikhail Gorbachev", "person:gorbachev"), ("Raisa Gorbachev", None), ("R. Gorbachev", None),
+        ("M. Gorbachev", "person:gorbachev"), ("Gorbachev", "person:gorbachev"),
+        ("Comrade Gorbachev", "person:gorbachev"), ("Gorbachev Foundation", None)]
+
+
+def test_a_surname_another_person_of_the_document_has_is_nobodys_alone():
+    p = tagged_paragraph("Kim Il Sung met Kim Jong Il. Kim agreed.")
+    assert names_in(p) == [("Kim Il Sung", "person:kim-il-sung"), ("Kim Jong Il", None)]
+
+
 def test_unknown_names_are_unlinked_candidates_and_sentence_starts_are_not():
     p = tagged_paragraph("Economic Cooperation grew. On 1 May, Comrade Pak Song-chol received the delegation at the "
                          "Ministry of Heavy Industry. The Delegation Left. He met Enver Hoxha in Tirana. Ramiz Alia "
