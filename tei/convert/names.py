@@ -143,6 +143,11 @@ PLACE_WORDS = set("""
 Province Region River Mountains Mountain Island Islands Sea Lake Street City County District Oblast Krai Peninsula
 Bay Strait Valley Square Harbour Harbor Port Gulf Desert Plain Plateau
 """.split())
+#: what is named after a person without being the person: "Kim Il Sung University", "the Stalin Prize"
+NAMED_AFTER_WORDS = ORG_WORDS | PLACE_WORDS | set("""
+Prize Prizes Award Doctrine Mausoleum Museum Memorial Avenue Boulevard Stadium Hall Works Factory Plant School
+College Library Palace Park Bridge Airport Station Canal Dam Hospital Order Medal
+""".split())
 
 
 @dataclass(frozen=True)
@@ -755,9 +760,10 @@ class NameTagger:
         forename before it ("Raisa Gorbachev"), an initial not of the entry's forenames ("R. Castro")
         or given names after it ("Kim Jong Il"). A wrong link is worse than none, so such a form is
         left to the candidates, which take the whole name."""
-        if " " in plain[start:end].strip():
-            return False
         after = _NAME_WORD_AFTER.match(plain, end)
+        if " " in plain[start:end].strip():
+            # "Kim Il Sung University", "Kim Il Sung Square": named after the person
+            return bool(after) and after.group(1).title() in NAMED_AFTER_WORDS
         if after and not _ordinary_word(after.group(1)):
             return True
         before = _NAME_WORD_BEFORE.search(plain, max(0, start - _WORD_WIDTH), start)

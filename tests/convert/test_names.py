@@ -248,6 +248,12 @@ def test_a_one_word_form_inside_another_persons_name_is_not_linked():
         ("Comrade Gorbachev", "person:gorbachev"), ("Gorbachev Foundation", None)]
 
 
+def test_what_is_named_after_a_person_is_not_the_person():
+    p = tagged_paragraph("They walked to Kim Il Sung Square and then to Kim Il Sung University. Kim Il Sung spoke.")
+    assert names_in(p) == [("Kim Il Sung Square", None), ("Kim Il Sung University", None),
+                           ("Kim Il Sung", "person:kim-il-sung")]
+
+
 def test_a_surname_another_person_of_the_document_has_is_nobodys_alone():
     p = tagged_paragraph("Kim Il Sung met Kim Jong Il. Kim agreed.")
     assert names_in(p) == [("Kim Il Sung", "person:kim-il-sung"), ("Kim Jong Il", None)]
