@@ -138,3 +138,11 @@ def test_a_dateline_place_may_be_in_any_script():
     from tei.convert.readers.body import _is_place_date
     assert [_is_place_date(t) for t in ("Москва, 5 марта 1953 г.", "Łódź, 3 May 1950", "Nizhny Novgorod, 5 May 1950")] == [True] * 3
     assert [_is_place_date(t) for t in ("MOSCOW, 5 March 1950", "the end, 5 May 1950", "Moscow, the 5th")] == [False] * 3
+
+
+def test_a_numeric_date_with_the_year_first_is_read_in_a_date_line_and_in_running_text():
+    from tei.convert.readers.dates import find_dates, parse_date
+    assert [parse_date(t).when for t in ("1961.3.29", "1961/03/29", "1961.03.29.")] == ["1961-03-29"] * 3
+    assert [parse_date(t) for t in ("1961.13.2", "1961.2.30", "1961.3/29")] == [None] * 3
+    text = "Time: 1961.3.29, 7:40 p.m.; not 1961.13.2, 1.1961.3.4, 1961.3.4.5 or No. 1961.3.4/2."
+    assert [(text[s:e], d.when) for s, e, d in find_dates(text)] == [("1961.3.29", "1961-03-29")]

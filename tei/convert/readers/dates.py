@@ -48,6 +48,9 @@ def parse_date(text: str) -> DateValue | None:
     roman = _ROMAN_MONTH_DATE.match(cleaned)
     if roman:
         return _from_roman(text, roman)
+    year_first = _NUMERIC_YEAR_FIRST.fullmatch(cleaned)
+    if year_first:
+        return _numeric_day(text, year_first)
     parsed = _parse_twice(cleaned)
     if parsed is None:
         return _from_foreign(text, cleaned)
@@ -153,6 +156,19 @@ _ROMAN_MONTHS = {name: number for number, name in enumerate(
 _ROMAN_MONTH_DATE = re.compile(r"^(?P<day>\d{1,2})\s*[./ -]\s*(?P<month>[IVX]{1,4})\s*[./ -]\s*(?P<year>\d{4})$")
 
 
+#: a numeric date with the year first (`1961.3.29`, `1961/03/29`): how the Chinese and other East
+#: Asian records write it; year, month, day in every convention, so never ambiguous
+_NUMERIC_YEAR_FIRST = re.compile(r"(?P<year>1[5-9]\d\d|20\d\d)(?P<sep>[./])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})")
+_NUMERIC_YEAR_FIRST_IN_TEXT = re.compile(rf"(?<![\w.,/]){_NUMERIC_YEAR_FIRST.pattern}(?![\w/]|[.,]\d)")
+
+
+def _numeric_day(text: str, found: re.Match) -> DateValue | None:
+    try:
+        return DateValue(text, when=datetime(int(found["year"]), int(found["month"]), int(found["day"])).date().isoformat())
+    except ValueError:
+        return None
+
+
 def _from_roman(text: str, found: re.Match) -> DateValue | None:
     month = _ROMAN_MONTHS.get(found["month"])
     if month is None:
@@ -248,6 +264,10 @@ def find_dates(text: str) -> list[tuple[int, int, DateValue]]:
             continue
         date = parse_date(match.group(0))
         if date is not None and date.known:
+            found.append((match.start(), match.end(), date))
+    for match in _NUMERIC_YEAR_FIRST_IN_TEXT.finditer(text):
+        date = _numeric_day(match.group(0), match)
+        if date is not None:
             found.append((match.start(), match.end(), date))
     found.sort(key=lambda item: item[0])
     if _FOREIGN_DATE_HINT.search(text):
