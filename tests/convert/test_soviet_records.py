@@ -123,6 +123,12 @@ def test_a_provenance_line_cut_before_the_keeper_s_name_is_one_line():
     assert provenance[0].xpath("string()") == "from the journal ofN. P. ORLOV"  # an lb between the lines
     assert len(xpath(provenance[0], "t:lb")) == 1
     assert not xpath(root, "//t:body//t:head[. = 'N. P. ORLOV']")
+    # cut before its `of`, in capitals
+    text = JOURNAL.replace("from the journal of\nN. P. ORLOV", "FROM THE JOURNAL\nOF N. P. ORLOV")
+    root = convert_text(text).getroot()
+    assert [p.xpath("string()") for p in xpath(root, "//t:opener/t:seg[@type='provenance']")] == [
+        "FROM THE JOURNALOF N. P. ORLOV"]
+    assert not xpath(root, "//t:body//t:head")
 
 
 def test_a_heading_going_on_in_lower_case_on_the_next_line_is_one_heading():

@@ -321,6 +321,16 @@ def marking_line(text: str) -> str:
 _KEEPER_NAME = re.compile(r"^(?:[A-Z][A-Za-z]?\.\s*){1,3}[A-Z][\w’'\-]+$|^[A-Z][A-Z\-’']+(?:\s+[A-Z][A-Z\-’']+){0,2}$")
 
 
+def _goes_on_with_keeper(provenance: str, line: str) -> bool:
+    """Whether `line` is the keeper's name a provenance line was cut before: after its `of`
+    (`from the journal of` / `A. I. ALEKSEYEV`) or before it (`FROM THE JOURNAL` / `OF M. G. PODOL’SKY`)."""
+    provenance, line = provenance.rstrip(), line.strip()
+    if re.search(r"\b(?:of|by)$", provenance, re.IGNORECASE):
+        return bool(_KEEPER_NAME.match(line))
+    of = re.match(r"(?:of|by|kept by)\s+(.+)$", line, re.IGNORECASE)
+    return bool(of and _PROVENANCE.match(provenance) and _KEEPER_NAME.match(of[1]))
+
+
 def _join_cut_top_lines(items: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """The lines at the top a page of one paragraph a line cut: a provenance line ending with
     `of` and the keeper's name on the next (`from the journal of` / `A. I. ALEKSEYEV`) are one
@@ -331,8 +341,7 @@ def _join_cut_top_lines(items: list[tuple[str, str, str]]) -> list[tuple[str, st
     for kind, text, gap in items:
         if out and not out[-1][2] and "\n" not in text:
             last_kind, last_text, _ = out[-1]
-            keeper = (last_kind == "provenance" and re.search(r"\b(?:of|by)$", last_text.rstrip(), re.IGNORECASE)
-                      and kind == "head" and _KEEPER_NAME.match(text.strip()))
+            keeper = last_kind == "provenance" and kind == "head" and _goes_on_with_keeper(last_text, text)
             going_on = (last_kind == "head" and kind == "head" and text.strip()[:1].islower()
                         and not re.search(r"[.:;!?]$", last_text.rstrip()))
             if keeper or going_on:
