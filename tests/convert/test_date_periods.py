@@ -96,3 +96,11 @@ def test_a_period_across_a_new_year_without_the_starts_year_in_a_converted_page(
     assert [(d.text, d.get("from"), d.get("to"), d.get("when")) for d in dates] == [
         ("28 December to 3 January 1961", "1960-12-28", "1961-01-03", None)]
     assert not missing_words(text, root)
+
+
+def test_a_start_without_its_year_is_in_the_year_before_only_for_a_period_of_less_than_half_a_year():
+    assert parse_date("from 15 November to 10 January 1961").attributes() == {
+        "from": "1960-11-15", "to": "1961-01-10"}
+    # eleven months the wrong way round are a slip, not a period across a New Year
+    assert _spans("from 24 March to 16 February 1960") == [("16 February 1960", {"when": "1960-02-16"})]
+    assert parse_date("from 3 May to 1 April 1961") is None

@@ -70,8 +70,8 @@ def parse_date(text: str) -> DateValue | None:
 def _from_period(text: str, found: re.Match, lead: str) -> DateValue | None:
     """A period with both ends (`16 February through 24 March 1960`, `from 3 to 17 May 1958`,
     `16/17 August 1957`, `from 28 December 1960 to 3 January 1961`, `December 1960 - January 1961`):
-    a start without a year takes the end's year (the year before when its month is later: `from 28
-    December to 3 January 1961`), and its month when it gives none. None unless
+    a start without a year takes the end's year (the year before when its month is later, across a
+    New Year: `from 28 December to 3 January 1961`), and its month when it gives none. None unless
     both ends are days (or both months) and the start comes first, or unless the words around it
     make it a period (`and` after `between`, `to` after `from` or `period`: `on 1 and 5 June` is two days;
     a spaced dash after a bare number only after one of them; a slash only between two bare days,
@@ -101,8 +101,11 @@ def _from_period(text: str, found: re.Match, lead: str) -> DateValue | None:
     start, end = parse_date(start_day(first_year or year)), parse_date(last)
     if not first_year and start and end and start.when and end.when and start.when[5:7] > end.when[5:7]:
         # `from 28 December to 3 January 1961`: a start without its year in a later month than
-        # the end's is in the year before
-        start = parse_date(start_day(int(year) - 1))
+        # the end's is in the year before, for a period of less than half a year (`from 24 March
+        # to 16 February 1960` is a slip, not eleven months)
+        before = parse_date(start_day(int(year) - 1))
+        if before and before.when and (datetime.fromisoformat(end.when) - datetime.fromisoformat(before.when)).days < 183:
+            start = before
     if start is None or end is None or not start.when or not end.when or not start.when < end.when:
         return None
     if joint == "/" and not lead and (datetime.fromisoformat(end.when) - datetime.fromisoformat(start.when)).days != 1:
