@@ -69,3 +69,38 @@ def test_a_date_line_of_a_period_keeps_its_leading_word():
     assert parse_date("Between 1 and 5 June 1961").attributes() == {"from": "1961-06-01", "to": "1961-06-05"}
     # `and` without `between` is two days, not a period, on a line as in running text
     assert parse_date("1 and 5 June 1961") is None
+
+
+def test_a_start_without_its_year_takes_the_ends_year_or_the_year_before_across_a_new_year():
+    assert _spans("He came from 28 December to 3 January 1961.") == [
+        ("28 December to 3 January 1961", {"from": "1960-12-28", "to": "1961-01-03"})]
+    assert _spans("Talks, 28 December – 3 January 1961, in Hanoi.") == [
+        ("28 December – 3 January 1961", {"from": "1960-12-28", "to": "1961-01-03"})]
+    assert _spans("Talks from December 28 to January 3, 1961 in Hanoi.") == [
+        ("December 28 to January 3, 1961", {"from": "1960-12-28", "to": "1961-01-03"})]
+    assert _spans("It was held between 30 November and 2 December 1958.") == [
+        ("30 November and 2 December 1958", {"from": "1958-11-30", "to": "1958-12-02"})]
+    assert parse_date("between 30 December and 2 January 1959").attributes() == {
+        "from": "1958-12-30", "to": "1959-01-02"}
+    # days of one month the wrong way round are no period, not one ending a year later
+    assert _spans("from 17 to 3 May 1958") == [("3 May 1958", {"when": "1958-05-03"})]
+    # a start that writes its own year keeps it
+    assert [value for _, value in _spans("From 3 January 1961 to 28 December 1960 it rained.")] == [
+        {"when": "1961-01-03"}, {"when": "1960-12-28"}]
+
+
+def test_a_period_across_a_new_year_without_the_starts_year_in_a_converted_page():
+    text = "Some title\n\nHe came from 28 December to 3 January 1961 and left.\n"
+    root = convert_text(text).getroot()
+    dates = root.xpath("//t:body//t:p/t:date", namespaces=TEI)
+    assert [(d.text, d.get("from"), d.get("to"), d.get("when")) for d in dates] == [
+        ("28 December to 3 January 1961", "1960-12-28", "1961-01-03", None)]
+    assert not missing_words(text, root)
+
+
+def test_a_start_without_its_year_is_in_the_year_before_only_for_a_period_of_less_than_half_a_year():
+    assert parse_date("from 15 November to 10 January 1961").attributes() == {
+        "from": "1960-11-15", "to": "1961-01-10"}
+    # eleven months the wrong way round are a slip, not a period across a New Year
+    assert _spans("from 24 March to 16 February 1960") == [("16 February 1960", {"when": "1960-02-16"})]
+    assert parse_date("from 3 May to 1 April 1961") is None

@@ -64,6 +64,6 @@ def test_double_brackets_are_encoded_with_their_form_and_rendered_as_written(tmp
     path.write_bytes(data)
     assert [str(m) for m in Validator().validate_file(path) if m.severity == "error"] == []
     diplomatic = " ".join(render(path, "txt", view="diplomatic").decode().split())
-    assert "Seen by [[illegible signature]] and [[unclear: N. P. Petrov]] for [[the party]] then." in diplomatic
+    assert "Seen by [[illegible signature]] and [[N. P. Petrov?]] for [[the party]] then." in diplomatic
     html = render(path, "html").decode()
     assert '<span class="ed-label">[[</span>the party<span class="ed-label">]]</span>' in html

@@ -950,6 +950,8 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- An uncertain reading in the form the source gave it: a doubt (@cert="low") as the
+       translator wrote it, with a question mark (`[Kim?]`), any other with its label. -->
   <xsl:template match="tei:unclear[not(parent::tei:choice)]">
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'unclear'"/>
@@ -958,8 +960,18 @@
         <xsl:if test="@cert='low'"><xsl:text> </xsl:text><xsl:value-of select="ed:label('(low certainty)')"/></xsl:if>
         <xsl:if test="@reason"> (<xsl:value-of select="@reason"/>)</xsl:if>
       </xsl:with-param>
-      <xsl:with-param name="open" select="'[unclear: '"/>
-      <xsl:with-param name="close" select="']'"/>
+      <xsl:with-param name="open">
+        <xsl:choose>
+          <xsl:when test="@cert='low'">[</xsl:when>
+          <xsl:otherwise>[unclear: </xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="close">
+        <xsl:choose>
+          <xsl:when test="@cert='low'">?]</xsl:when>
+          <xsl:otherwise>]</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 

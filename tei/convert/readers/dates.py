@@ -73,7 +73,8 @@ def parse_date(text: str) -> DateValue | None:
 def _from_period(text: str, found: re.Match, lead: str) -> DateValue | None:
     """A period with both ends (`16 February through 24 March 1960`, `from 3 to 17 May 1958`,
     `16/17 August 1957`, `from 28 December 1960 to 3 January 1961`, `December 1960 - January 1961`):
-    a start without a year takes the end's year, and its month when it gives none. None unless
+    a start without a year takes the end's year (the year before when its month is later, across a
+    New Year: `from 28 December to 3 January 1961`), and its month when it gives none. None unless
     both ends are days (or both months) and the start comes first, or unless the words around it
     make it a period (`and` after `between`, `to` after `from` or `period`: `on 1 and 5 June` is two days;
     a spaced dash after a bare number only after one of them; a slash only between two bare days,
@@ -92,13 +93,22 @@ def _from_period(text: str, found: re.Match, lead: str) -> DateValue | None:
     year = found["year"] or found["year_after"]
     if found["last"]:
         last_month, first_month = found["last_month"], found["first_month"] or found["last_month"]
-        first_year = found["first_year"] or year
-        first, last = f"{found['first']} {first_month} {first_year}", f"{found['last']} {last_month} {year}"
+        first_year = found["first_year"]
+        start_day = f"{found['first']} {first_month} {{}}".format
+        last = f"{found['last']} {last_month} {year}"
     else:
         first_month, last_month = found["first_month_before"], found["last_month_before"] or found["first_month_before"]
-        first = f"{first_month} {found['first_after']}, {found['first_year_after'] or year}"
+        first_year = found["first_year_after"]
+        start_day = f"{first_month} {found['first_after']}, {{}}".format
         last = f"{last_month} {found['last_after']}, {year}"
-    start, end = parse_date(first), parse_date(last)
+    start, end = parse_date(start_day(first_year or year)), parse_date(last)
+    if not first_year and start and end and start.when and end.when and start.when[5:7] > end.when[5:7]:
+        # `from 28 December to 3 January 1961`: a start without its year in a later month than
+        # the end's is in the year before, for a period of less than half a year (`from 24 March
+        # to 16 February 1960` is a slip, not eleven months)
+        before = parse_date(start_day(int(year) - 1))
+        if before and before.when and (datetime.fromisoformat(end.when) - datetime.fromisoformat(before.when)).days < 183:
+            start = before
     if start is None or end is None or not start.when or not end.when or not start.when < end.when:
         return None
     if joint == "/" and not lead and (datetime.fromisoformat(end.when) - datetime.fromisoformat(start.when)).days != 1:
