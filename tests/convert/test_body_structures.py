@@ -55,6 +55,23 @@ def test_a_footnote_line_without_a_reference_stays_text():
     assert not _x(root, "//t:note[@place='foot']")
 
 
+def test_a_bracketed_reference_takes_its_note_from_a_numbered_line_at_the_end():
+    root = _convert("Talks with [Ung Van Khiem][1]Minister of Foreign Affairs, and the plan[2] was ready.\n\n"
+                    "He then left.\n\n1. Minister until 1961.\n\n2. The plan of 1944.")
+    notes = _x(root, "//t:note[@place='foot']")
+    assert [(n.get("n"), "".join(n.itertext())) for n in notes] == [("1", "Minister until 1961."), ("2", "The plan of 1944.")]
+    assert "".join(notes[0].getprevious().itertext()) == "Ung Van Khiem"
+    assert [p.text for p in _x(root, "//t:body//t:p")][-1] == "He then left."
+
+
+def test_a_bracketed_reference_without_its_note_is_a_reference_that_points_nowhere():
+    source = HEAD + "Talks with [Ung Van Khiem][1]Minister of Foreign Affairs.\n\nHe then left."
+    root = converted(source)
+    refs = _x(root, "//t:body//t:ref")
+    assert [(r.get("type"), r.get("n"), r.text, r.get("target")) for r in refs] == [("footnote", "1", "[1]", None)]
+    assert not _x(root, "//t:note[@subtype='unknown']") and not _x(root, "//t:note[@place='foot']")
+
+
 @pytest.mark.parametrize("label", ["handwritten", "Handwritten", "in handwriting"])
 def test_a_bare_hand_label_marks_the_rest_of_its_line(label):
     items, _ = parse_inline(f"[{label}] Copy sent to P.R./UN.\nCopy filed on 417/153")

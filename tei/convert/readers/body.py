@@ -544,11 +544,13 @@ class BodyReader:
             warnings, speakers = len(self.warnings), list(self.speakers)
             blocks = self._blocks(body, dict(footnotes))
             if self._link_glued_references(blocks, end_notes):
+                self._unanswered_references(blocks)
                 self.warnings.extend(self._inline.warnings)
                 return blocks
             del self.warnings[warnings:]
             self.speakers, self._inline = speakers, InlineParser()
         blocks = self._blocks(texts, footnotes)
+        self._unanswered_references(blocks)
         self.warnings.extend(self._inline.warnings)
         return blocks
 
@@ -635,8 +637,9 @@ class BodyReader:
         return (texts[:start], notes) if notes else (texts, {})
 
     def _link_glued_references(self, blocks: list[Block], notes: dict[str, str]) -> bool:
-        """Turn glued references (`tests1`, `tests¹`) into footnote marks holding their note, only
-        when the text's glued numbers are exactly 1, 2, ... of the notes, in order and each once:
+        """Turn glued references (`tests1`, `tests¹`) into footnote marks holding their note, and give
+        bracketed ones (`[1]`) without a note theirs, only when the text's references (glued and
+        bracketed) are exactly 1, 2, ... of the notes, in order and each once:
         a number that is not a reference would otherwise become a wrong note."""
         found: list[str] = []
 
@@ -644,7 +647,13 @@ class BodyReader:
             out: list = []
             for item in items:
                 if isinstance(item, EditorialMark):
-                    item.content = walk(item.content, replace)
+                    if item.kind == "footnote" and not item.content and item.variant.isdigit():
+                        # a bracketed reference (`[1]`) whose note is a numbered line at the end
+                        found.append(item.variant.lstrip("0"))
+                        if replace:
+                            item.content = self._inline.parse(notes[found[-1]])
+                    else:
+                        item.content = walk(item.content, replace)
                     out.append(item)
                     continue
                 pos = 0
@@ -686,16 +695,21 @@ class BodyReader:
         for mark in marks:
             if mark.variant in footnotes:
                 mark.content = self._inline.parse(footnotes.pop(mark.variant))
-            elif mark.variant.isdigit():
-                mark.kind = "unknown"
-                mark.content = [mark.raw[1:-1]]
-            else:
-                # a Roman numeral no note answers is a letter the translator supplied, as before
-                mark.kind = "supplied"
-                mark.content = [mark.raw[1:-1]]
         for number, text in footnotes.items():
             self.warnings.append(f"footnote [{number}] is never referred to: kept at the end")
             blocks.append(Block("p", self._inline.parse(f"[{number}] {text}")))
+
+    @staticmethod
+    def _unanswered_references(blocks: list[Block]) -> None:
+        """A bracketed number no note answers (`[Ung Van Khiem][1]Minister`, the web page's
+        footnote reference without its footnote) stays a reference that points nowhere; a Roman
+        numeral no note answers is a letter the translator supplied, as before."""
+        for mark in (m for b in blocks for m in block_marks(b) if m.kind == "footnote" and not m.content):
+            if mark.variant.isdigit():
+                mark.label = "unanswered"
+            else:
+                mark.kind = "supplied"
+                mark.content = [mark.raw[1:-1]]
 
     # -- the opener -------------------------------------------------------------------------
 
