@@ -138,9 +138,11 @@ _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
 #: its label. One bracket of words (a footnote's `[1]` is not one), no bracket inside.
 _ASIDE = r"(?:\s*\[(?P<aside>(?=[^\]\n]*[^\W\d_])[^\[\]\n]{1,80})\])?"
 #: A speech turn: `Gorbachev: ...`, `Mr. X (Country): ...`, and in verbatim records after a
-#: paragraph number, `72. Mr. AIKEN (Ireland): ...` (the number is kept as @n).
+#: paragraph number, `72. Mr. AIKEN (Ireland): ...` (the number is kept as @n). A forename the
+#: editors supplied may stand before the name, `[Stepan] Chervonenko: ...`: part of the label, not
+#: of the name the turn is the speaker's by.
 _SPEAKER = re.compile(
-    r"^(?P<label>(?:(?P<num>\d{1,4})\.\s*)?(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4})"
+    r"^(?P<label>(?:(?P<num>\d{1,4})\.\s*)?(?:\[[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}\]\s*)?(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4})"
     r"(?:\s*\((?P<country>[^()\n]{1,60})\))?" + _ASIDE + r")\s*:\s+(?=\S)")
 #: A speech turn of working notes and minutes: the surname in capitals and a full stop, `BREZHNEV. As
 #: you know, ...`, `YU. V. ANDROPOV. I think ...`; read as a turn only where the text has others.
@@ -1157,8 +1159,9 @@ class BodyReader:
                 match = self._speaker_match(text)
                 label = match.group(0)
                 turn = Block("sp", speaker=speaker, role=label.rstrip(), n=match.groupdict().get("num") or "")
-                if match.groupdict().get("aside"):
-                    # the label's bracket is a mark as any other (`[laughing]`, `[KGB chairman]`), read in it
+                if match.groupdict().get("aside") or "[" in label:
+                    # the label's bracket is a mark as any other (`[laughing]`, `[KGB chairman]`, a
+                    # supplied forename `[Stepan]`), read in it
                     turn.content = self._inline.parse(label.rstrip())
                 turn.children.append(Block("p", self._inline.parse(text[len(label):])))
                 if speaker not in self.speakers:
