@@ -29,6 +29,8 @@ MARK_LABELS = re.compile(
 WORD = re.compile(r"\w+")
 #: Footnote references glued to their word (`tests1`, `tests¹`): the TEI keeps them as `note/@n`.
 GLUED = re.compile(r"(?<=[a-z])\d{1,3}\b|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+#: A typewritten footnote marker after its word or mark (`[Stalin].x/`): the TEI keeps it as `note/@n`.
+TYPED_MARKER = re.compile(r"(?<=[^\w\s/])x{1,3}/(?!\w)")
 
 
 def source_words(text: str) -> Counter:
@@ -44,7 +46,7 @@ def source_words(text: str) -> Counter:
                 stripped = stripped[len(label) + 1:]
                 break
         kept.append(stripped)
-    return Counter(WORD.findall(GLUED.sub("", MARK_LABELS.sub(" ", "\n".join(kept)).replace("**", " "))))
+    return Counter(WORD.findall(GLUED.sub("", TYPED_MARKER.sub("", MARK_LABELS.sub(" ", "\n".join(kept)).replace("**", " ")))))
 
 
 def tei_words(tree) -> Counter:

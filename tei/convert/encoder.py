@@ -729,6 +729,10 @@ class TeiEncoder:
         self.inline(_el(parent, "fw", type="pageNum"), mark.content)
 
     def mark_footnote(self, parent, mark):
+        if mark.label == "unanswered":
+            # the reference as given, pointing nowhere: the document does not have its note
+            _el(parent, "ref", mark.raw, type="footnote", n=mark.variant)
+            return
         self.inline(_el(parent, "note", type="footnote", place="foot", n=mark.variant), mark.content)
 
     def mark_layout_space(self, parent, mark):

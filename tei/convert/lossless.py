@@ -15,6 +15,9 @@ words is defined here and only here (docs/encoding.md, "The lossless check"):
   (`[handwritten]`, which becomes `add`/`note` with `@hand`), and the label before the
   colon of a labelled mark (`[inserted by hand: ...]`, `[Translator's note: ...]`).
 
+A typewritten footnote marker after its word (the reader's `TYPED_REFERENCE`: `Filippov.x/`,
+`Berthold*`) is taken off the source, as the TEI keeps it as the `note/@n` of the note it refers to.
+
 On both sides, digits glued to the end of a word (the reader's `GLUED_REFERENCE`: `tests1`,
 `tests¹`) are taken off it, as a footnote reference the TEI keeps as `note/@n`; and the TEI's words
 include the `@n` of its footnotes, the home of a footnote line's number (`1. BArch, ...`).
@@ -39,7 +42,7 @@ from lxml import etree
 
 from ..core.tei import TEI_PREFIXES
 from ..core.errors import TeiEditionError
-from .readers.body import GLUED_REFERENCE
+from .readers.body import GLUED_REFERENCE, TYPED_REFERENCE
 from .readers.marks import HAND_LABEL, LABELS as MARK_LABELS, NOTE_NUMBER, _label_key
 from .readers.wilson import CHROME, HEAD_LABELS, TAIL_LABELS, TRAILING_CLASSIFICATION, citation_box_line
 
@@ -85,7 +88,8 @@ def _nfc(text: str) -> str:
 def _kept_text(text: str) -> str:
     """The source text without what is excluded (see the module's docstring)."""
     lines = (_without_page_label(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return _unglued(_nfc(_MARK_LABEL.sub(_without_mark_label, _WORDLESS_MARK.sub(" ", "\n".join(lines)))))
+    kept = _MARK_LABEL.sub(_without_mark_label, _WORDLESS_MARK.sub(" ", "\n".join(lines)))
+    return _unglued(_nfc(TYPED_REFERENCE.sub("", kept) if "/" in kept else kept))
 
 
 def _unglued(text: str) -> str:

@@ -55,6 +55,50 @@ def test_a_footnote_line_without_a_reference_stays_text():
     assert not _x(root, "//t:note[@place='foot']")
 
 
+def test_a_bracketed_reference_takes_its_note_from_a_numbered_line_at_the_end():
+    root = _convert("Talks with [Ung Van Khiem][1]Minister of Foreign Affairs, and the plan[2] was ready.\n\n"
+                    "He then left.\n\n1. Minister until 1961.\n\n2. The plan of 1944.")
+    notes = _x(root, "//t:note[@place='foot']")
+    assert [(n.get("n"), "".join(n.itertext())) for n in notes] == [("1", "Minister until 1961."), ("2", "The plan of 1944.")]
+    assert "".join(notes[0].getprevious().itertext()) == "Ung Van Khiem"
+    assert [p.text for p in _x(root, "//t:body//t:p")][-1] == "He then left."
+
+
+def test_a_bracketed_reference_without_its_note_is_a_reference_that_points_nowhere():
+    source = HEAD + "Talks with [Ung Van Khiem][1]Minister of Foreign Affairs.\n\nHe then left."
+    root = converted(source)
+    refs = _x(root, "//t:body//t:ref")
+    assert [(r.get("type"), r.get("n"), r.text, r.get("target")) for r in refs] == [("footnote", "1", "[1]", None)]
+    assert not _x(root, "//t:note[@subtype='unknown']") and not _x(root, "//t:note[@place='foot']")
+
+
+@pytest.mark.parametrize("reference, marker", [
+    ("comrade Filippov [Stalin].x/", "x/"), ("comrade Filippov*", "*"), ("comrade Filippov**", "**"),
+    ("comrade Filippov1)", "1)")])
+def test_a_typewritten_footnote_marker_takes_the_note_below(reference, marker):
+    root = _convert(f"For immediate report to {reference} on this question.\n\nRoshchin\n\n"
+                    f"{marker} Pseudonym of I.V. Stalin.\n\nThe telegram relays a request.")
+    notes = _x(root, "//t:note[@place='foot']")
+    assert [(n.get("n"), "".join(n.itertext())) for n in notes] == [(marker, "Pseudonym of I.V. Stalin.")]
+    assert notes[0].tail.startswith(" on this question")
+    assert not [p for p in _x(root, "//t:body//t:p") if "Pseudonym" in "".join(p.itertext()) and not _x(p, "t:note")]
+
+
+@pytest.mark.parametrize("body", [
+    # the marker follows two words: which one the note is on is not known
+    "Filippov* and Roshchin* spoke.\n\nThey left.\n\n* Pseudonym of I.V. Stalin.",
+    # two notes for one marker
+    "Filippov* spoke.\n\n* Pseudonym of I.V. Stalin.\n\n* A second line.",
+    # a numbered list, one of whose numbers follows a letter
+    "The points of item a1) are these:\n\n1) Peace.\n\n2) Land.",
+    # a note above its marker
+    "* Pseudonym of I.V. Stalin.\n\nFilippov* spoke.",
+])
+def test_a_typewritten_marker_that_does_not_pair_up_stays_text(body):
+    root = _convert(body)
+    assert not _x(root, "//t:note[@place='foot']")
+
+
 @pytest.mark.parametrize("label", ["handwritten", "Handwritten", "in handwriting"])
 def test_a_bare_hand_label_marks_the_rest_of_its_line(label):
     items, _ = parse_inline(f"[{label}] Copy sent to P.R./UN.\nCopy filed on 417/153")

@@ -252,3 +252,35 @@ def test_a_line_between_the_title_and_the_citation_fields_is_kept_and_the_fields
     assert doc.layout == "citation" and doc.metadata.original_languages == ["Russian"]
     assert doc.metadata.extra == [("subtitle", "(Excerpt)")] and b'<note type="subtitle">(Excerpt)</note>' in tei
     assert b"<p>I confirm receipt of your letter and welcome the news.</p>" in tei
+
+
+def _sent_and_received(root):
+    return {action.get("type"): [(etree_local(e), "".join(e.itertext())) for e in action
+                                 if e.tag != f"{{{TEI['t']}}}date"]
+            for action in root.xpath("//t:correspAction", namespaces=TEI)}
+
+
+def etree_local(element) -> str:
+    return element.tag.split("}")[-1]
+
+
+def test_a_from_line_that_names_a_known_place_in_capitals_is_the_place_it_was_sent_from():
+    """`FROM: PYONGYANG` under a title naming the sender: the town is the sender's place, no party."""
+    text = ("October 14, 1950\n\nCiphered Telegram, Shtykov to Feng Xi\n\nFROM: PYONGYANG\n\n"
+            "Sent by wire on 10/14/50.\n\nThe talks went on until noon.\n")
+    root, _ = root_of(text)
+    assert _sent_and_received(root) == {"sent": [("rs", "Shtykov"), ("placeName", "PYONGYANG")],
+                                        "received": [("persName", "Feng Xi")]}
+    # a word in capitals the places register does not know stays a name
+    root, _ = root_of(text.replace("FROM: PYONGYANG", "FROM: PETROV"))
+    assert ("placeName", "PETROV") not in _sent_and_received(root)["sent"]
+
+
+def test_a_town_in_brackets_after_a_party_of_the_title_is_its_place():
+    """`from Maneli (Saigon) to Spasowski`: Maneli, one who is at a place, is a person; Saigon the place."""
+    title = "Secret Telegram from Maneli (Saigon) to Spasowski (Warsaw) [Ciphergram No. 7237]"
+    root, _ = root_of(todays_page().replace("Note from the Soviet Embassy in Hanoi", title))
+    assert _sent_and_received(root)["sent"] == [("persName", "Maneli"), ("placeName", "Saigon")]
+    title = "Telegram from Maneli (Ambassador) to Spasowski"
+    root, _ = root_of(todays_page().replace("Note from the Soviet Embassy in Hanoi", title))
+    assert ("placeName", "Ambassador") not in _sent_and_received(root)["sent"]

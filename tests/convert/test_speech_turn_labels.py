@@ -52,6 +52,19 @@ def test_a_bracket_after_a_mixed_case_surname_and_a_stop_where_the_names_are_acc
     assert [t[1] for t in _turns(_convert(body))] == ["Petrov KGB chairman.", "Ivanov."]
 
 
+def test_a_forename_the_editors_supplied_before_the_name_opens_the_speakers_turn():
+    root = _convert("[Stepan] Chervonenko: In accordance with the request, I inform you:\n\n"
+                    "The Central Committee received an invitation.\n\nPremier Zhou [Enlai]: Thank you.\n\n"
+                    "Chervonenko: Has it been confirmed?")
+    assert _turns(root) == [
+        ("#person-chervonenko", "Stepan Chervonenko:",
+         ["In accordance with the request, I inform you:", "The Central Committee received an invitation."]),
+        ("#person-zhou", "Premier Zhou Enlai:", ["Thank you."]),
+        ("#person-chervonenko", "Chervonenko:", ["Has it been confirmed?"]),
+    ]
+    assert [s.text for s in _x(root, "//t:sp[1]/t:speaker/t:supplied")] == ["Stepan"]
+
+
 def test_a_footnote_number_after_the_name_is_no_label_bracket():
     root = _convert("PETROV[1]: We shall see.\n\nIVANOV: Indeed.\n\nPETROV: Yes.\n\n[1] A note.")
     assert not _x(root, "//t:speaker//t:note")

@@ -138,9 +138,11 @@ _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
 #: its label. One bracket of words (a footnote's `[1]` is not one), no bracket inside.
 _ASIDE = r"(?:\s*\[(?P<aside>(?=[^\]\n]*[^\W\d_])[^\[\]\n]{1,80})\])?"
 #: A speech turn: `Gorbachev: ...`, `Mr. X (Country): ...`, and in verbatim records after a
-#: paragraph number, `72. Mr. AIKEN (Ireland): ...` (the number is kept as @n).
+#: paragraph number, `72. Mr. AIKEN (Ireland): ...` (the number is kept as @n). A forename the
+#: editors supplied may stand before the name, `[Stepan] Chervonenko: ...`: part of the label, not
+#: of the name the turn is the speaker's by.
 _SPEAKER = re.compile(
-    r"^(?P<label>(?:(?P<num>\d{1,4})\.\s*)?(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4})"
+    r"^(?P<label>(?:(?P<num>\d{1,4})\.\s*)?(?:\[[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}\]\s*)?(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4})"
     r"(?:\s*\((?P<country>[^()\n]{1,60})\))?" + _ASIDE + r")\s*:\s+(?=\S)")
 #: A speech turn of working notes and minutes: the surname in capitals and a full stop, `BREZHNEV. As
 #: you know, ...`, `YU. V. ANDROPOV. I think ...`; read as a turn only where the text has others.
@@ -179,12 +181,32 @@ GLUED_REFERENCE = re.compile(
 _END_NOTE_LINE = re.compile(
     r"^[ \t\u00a0]*(?:\[(?P<bracketed>" + NOTE_NUMBER + r")\]|(?P<plain>\d{1,3})(?:[.)]|(?=[ \t]))|"
     r"(?P<sup>[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3}))[ \t\u00a0]*(?P<text>\S.*)$")
+#: A typewritten footnote marker where it refers, right after its word or mark: `Filippov [Stalin].x/`,
+#: `R. Berthold*`, `Berthold**`, `Berthold1)`. A marker with a space before it is none (`1950 *`,
+#: the `x/` of `box/` has a letter before it).
+TYPED_REFERENCE = re.compile(
+    r"(?:x(?<=[^\w\s/]x)x{0,2}/(?![\w/])|\*(?<=[^\s*]\*)\*{0,2}(?![\w*])|\d(?<=[^\W\d_]\d)\d?\)(?![\w)]))")
+#: The line of a typewritten footnote: the marker, a space, the note (`x/ Pseudonym I.V. Stalin.`).
+_TYPED_NOTE_LINE = re.compile(r"^[ \t\u00a0]*(?P<marker>x{1,3}/|\*{1,3}|\d{1,2}\))[ \t\u00a0]+(?P<text>\S.*)$")
 _FOOTNOTE_TEXT = re.compile(r"^[ \t\u00a0]*\[(?P<n>" + NOTE_NUMBER + r")\]\s*(?P<text>.+)$", re.DOTALL)
 _FOOTNOTE_LINE = re.compile(r"^[ \t\u00a0]*\[" + NOTE_NUMBER + r"\]\s*\S", re.MULTILINE)
 _ROLE_WORDS = re.compile(
     r"^(?P<role>(?:(?:Comrade|Ambassador|Minister|Minister-counselor|Counselor|Counsellor|Chairman|Secretary|"
     r"General|Director|Chargé d’Affaires|Charge d’Affaires|Consul|Premier|President|Deputy|First|Head)\s+)+)(?P<name>.+)$"
 )
+
+
+def _typed_notes_kept(texts: list[str], notes: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """The blocks without the note blocks all of whose markers `notes` has, and the notes of those."""
+    kept: list[str] = []
+    taken: dict[str, str] = {}
+    for text in texts:
+        markers = [m.group("marker") for line in text.split("\n") if (m := _TYPED_NOTE_LINE.match(line))]
+        if _TYPED_NOTE_LINE.match(text.split("\n", 1)[0]) and all(m in notes for m in markers):
+            taken.update((m, notes[m]) for m in markers)
+        else:
+            kept.append(text)
+    return kept, taken
 
 
 def _is_sentence(line: str) -> bool:
@@ -547,17 +569,22 @@ class BodyReader:
 
     def _read(self, lines: list[str]) -> list[Block]:
         texts = self._split(lines)
+        texts, typed_notes = self._take_typed_notes(texts)
         texts, footnotes = self._take_footnotes(texts)
         body, end_notes = self._take_end_notes(texts)
         if end_notes:
             warnings, speakers = len(self.warnings), list(self.speakers)
             blocks = self._blocks(body, dict(footnotes))
             if self._link_glued_references(blocks, end_notes):
+                self._link_typed_references(blocks, typed_notes)
+                self._unanswered_references(blocks)
                 self.warnings.extend(self._inline.warnings)
                 return blocks
             del self.warnings[warnings:]
             self.speakers, self._inline = speakers, InlineParser()
         blocks = self._blocks(texts, footnotes)
+        self._link_typed_references(blocks, typed_notes)
+        self._unanswered_references(blocks)
         self.warnings.extend(self._inline.warnings)
         return blocks
 
@@ -644,8 +671,9 @@ class BodyReader:
         return (texts[:start], notes) if notes else (texts, {})
 
     def _link_glued_references(self, blocks: list[Block], notes: dict[str, str]) -> bool:
-        """Turn glued references (`tests1`, `tests¹`) into footnote marks holding their note, only
-        when the text's glued numbers are exactly 1, 2, ... of the notes, in order and each once:
+        """Turn glued references (`tests1`, `tests¹`) into footnote marks holding their note, and give
+        bracketed ones (`[1]`) without a note theirs, only when the text's references (glued and
+        bracketed) are exactly 1, 2, ... of the notes, in order and each once:
         a number that is not a reference would otherwise become a wrong note."""
         found: list[str] = []
 
@@ -653,7 +681,13 @@ class BodyReader:
             out: list = []
             for item in items:
                 if isinstance(item, EditorialMark):
-                    item.content = walk(item.content, replace)
+                    if item.kind == "footnote" and not item.content and item.variant.isdigit():
+                        # a bracketed reference (`[1]`) whose note is a numbered line at the end
+                        found.append(item.variant.lstrip("0"))
+                        if replace:
+                            item.content = self._inline.parse(notes[found[-1]])
+                    else:
+                        item.content = walk(item.content, replace)
                     out.append(item)
                     continue
                 pos = 0
@@ -695,16 +729,96 @@ class BodyReader:
         for mark in marks:
             if mark.variant in footnotes:
                 mark.content = self._inline.parse(footnotes.pop(mark.variant))
-            elif mark.variant.isdigit():
-                mark.kind = "unknown"
-                mark.content = [mark.raw[1:-1]]
-            else:
-                # a Roman numeral no note answers is a letter the translator supplied, as before
-                mark.kind = "supplied"
-                mark.content = [mark.raw[1:-1]]
         for number, text in footnotes.items():
             self.warnings.append(f"footnote [{number}] is never referred to: kept at the end")
             blocks.append(Block("p", self._inline.parse(f"[{number}] {text}")))
+
+    @staticmethod
+    def _take_typed_notes(texts: list[str]) -> tuple[list[str], dict[str, str]]:
+        """Typewritten footnotes (`x/ Pseudonym I.V. Stalin.`, `* Before arrival in Hanoi ...`,
+        `1) ...`): the blocks without them and the notes by marker. Only where marker and note pair
+        up unambiguously: each note's marker opens one line of the text and follows a word once, in
+        a block before the note; numbered markers (`1)`) only where every line they open is a note
+        of a run 1, 2, ..., each referred to, so that a numbered list is never read as notes. A line after a note's line is part of it."""
+        def references(marker: str, before: list[str]) -> int:
+            return sum(1 for text in before for m in TYPED_REFERENCE.finditer(text) if m.group() == marker)
+
+        openings: dict[str, int] = {}
+        for text in texts:
+            for line in text.split("\n"):
+                match = _TYPED_NOTE_LINE.match(line)
+                if match:
+                    openings[match.group("marker")] = openings.get(match.group("marker"), 0) + 1
+        notes: dict[str, str] = {}
+        kept: list[str] = []
+        for text in texts:
+            match = _TYPED_NOTE_LINE.match(text.split("\n", 1)[0])
+            if not match:
+                kept.append(text)
+                continue
+            parts: list[tuple[str, str]] = []
+            for line in text.split("\n"):
+                line_match = _TYPED_NOTE_LINE.match(line)
+                if line_match:
+                    parts.append((line_match.group("marker"), line_match.group("text")))
+                else:
+                    parts[-1] = (parts[-1][0], parts[-1][1] + "\n" + line.strip())
+            if all(openings[marker] == 1 and marker not in notes and references(marker, kept) == 1
+                   for marker, _ in parts):
+                notes.update(parts)
+            else:
+                kept.append(text)
+        numbered = [marker for marker in notes if marker[0].isdigit()]
+        if numbered and (sorted(int(m[:-1]) for m in numbered) != list(range(1, len(numbered) + 1))
+                         or any(m[0].isdigit() and m not in notes for m in openings)
+                         or any(references(f"{n})", kept) != 1 for n in range(1, len(numbered) + 1))):
+            # not a run of notes: the numbered lines are kept where they stood
+            return _typed_notes_kept(texts, {m: t for m, t in notes.items() if not m[0].isdigit()})
+        return kept, notes
+
+    def _link_typed_references(self, blocks: list[Block], notes: dict[str, str]) -> None:
+        """Put each typewritten note at its marker (`R. Berthold*`), the marker kept as `@n`."""
+        def walk(items: list) -> list:
+            out: list = []
+            for item in items:
+                if isinstance(item, EditorialMark):
+                    item.content = walk(item.content)
+                    out.append(item)
+                    continue
+                pos = 0
+                for match in TYPED_REFERENCE.finditer(item):
+                    if match.group() not in notes:
+                        continue
+                    if match.start() > pos:
+                        out.append(item[pos:match.start()])
+                    out.append(EditorialMark("footnote", raw=match.group(), variant=match.group(),
+                                             content=self._inline.parse(notes.pop(match.group()))))
+                    pos = match.end()
+                if item[pos:] or pos == 0:
+                    out.append(item[pos:] if pos else item)
+            return out
+
+        def each(parts: list[Block]) -> None:
+            for part in parts:
+                part.content = walk(part.content)
+                each(part.children)
+
+        if notes:
+            each(blocks)
+        for marker, text in notes.items():  # a marker the reading took apart: the note stays text
+            blocks.append(Block("p", self._inline.parse(f"{marker} {text}")))
+
+    @staticmethod
+    def _unanswered_references(blocks: list[Block]) -> None:
+        """A bracketed number no note answers (`[Ung Van Khiem][1]Minister`, the web page's
+        footnote reference without its footnote) stays a reference that points nowhere; a Roman
+        numeral no note answers is a letter the translator supplied, as before."""
+        for mark in (m for b in blocks for m in block_marks(b) if m.kind == "footnote" and not m.content):
+            if mark.variant.isdigit():
+                mark.label = "unanswered"
+            else:
+                mark.kind = "supplied"
+                mark.content = [mark.raw[1:-1]]
 
     # -- the opener -------------------------------------------------------------------------
 
@@ -1054,8 +1168,9 @@ class BodyReader:
                 match = self._speaker_match(text)
                 label = match.group(0)
                 turn = Block("sp", speaker=speaker, role=label.rstrip(), n=match.groupdict().get("num") or "")
-                if match.groupdict().get("aside"):
-                    # the label's bracket is a mark as any other (`[laughing]`, `[KGB chairman]`), read in it
+                if match.groupdict().get("aside") or "[" in label:
+                    # the label's bracket is a mark as any other (`[laughing]`, `[KGB chairman]`, a
+                    # supplied forename `[Stepan]`), read in it
                     turn.content = self._inline.parse(label.rstrip())
                 turn.children.append(Block("p", self._inline.parse(text[len(label):])))
                 if speaker not in self.speakers:

@@ -290,6 +290,9 @@ def classify_agent(name: str) -> Agent:
         # One word is a town ("from Pyongyang") as often as a surname ("from Shtykov"): a place only
         # when the places register knows it, else a name of unknown kind (rs), never a guessed one.
         return Agent(name=name, kind="placeName" if name.casefold() in _known_places() else "rs")
+    if re.fullmatch(r"[A-Z][A-Z\-]+(?: [A-Z][A-Z\-]+)?", name) and name.casefold() in _known_places():
+        # a telegram's From line in capitals, `FROM: PYONGYANG`: the town it was sent from
+        return Agent(name=name, kind="placeName")
     return Agent(name=name, kind="persName")
 
 
@@ -305,6 +308,19 @@ def _known_places() -> frozenset[str]:
 def _place_of(agent_name: str) -> str:
     match = re.search(r"\b(?:in|at)\s+([A-Z][a-z\-]+(?: [A-Z][a-z\-]+)?)$", agent_name)
     return match.group(1) if match else ""
+
+
+#: a party of the title with the place it wrote from or was in: "Maneli (Saigon)"
+_PARTY_AND_PLACE = re.compile(r"(?P<party>.+?)\s*\((?P<place>[A-Z][a-z\-]+(?: [A-Z][a-z\-]+)?)\)")
+
+
+def _party_and_place(name: str) -> tuple[str, str]:
+    """"Maneli (Saigon)" -> Maneli, Saigon: a town in brackets after the party (not a title, not an
+    organisation's word); the party and no place otherwise."""
+    match = _PARTY_AND_PLACE.fullmatch(name.strip())
+    if match is None or re.fullmatch(_PERSON_TITLES, match.group("place")) or _ORG_WORDS.search(match.group("place")):
+        return name, ""
+    return match.group("party"), match.group("place")
 
 
 def _title_parties(title: str) -> tuple[str, str | None] | None:
@@ -383,15 +399,22 @@ def parse_correspondence(doc: Document, body) -> Correspondence | None:
     corr = Correspondence()
     parties = _title_parties(meta.title)
     if parties:
-        for name, found in zip(parties, (corr.senders, corr.recipients)):
+        for name, found, side in zip(parties, (corr.senders, corr.recipients), ("sent", "received")):
             if not name:
                 continue
             name, intermediaries = _party_and_intermediaries(name)
+            name, place = _party_and_place(name)
             for party, into in ((name, found), *((i, corr.intermediaries) for i in intermediaries)):
                 if party:
                     agent = classify_agent(re.sub(r"^the\s+", "", party))
                     agent.cert = "medium"  # "from X to Y" in a title: a likely reading
+                    if place and into is found and agent.kind == "rs":
+                        agent.kind = "persName"  # "Maneli (Saigon)": one who is at a place
                     into.append(agent)
+            if place and side == "sent":
+                corr.sent_place = place
+            elif place:
+                corr.received_place = place
         corr.source = "title"
     for block in doc.body:
         text = text_of(block.content)
@@ -414,6 +437,13 @@ def parse_correspondence(doc: Document, body) -> Correspondence | None:
             if re.fullmatch(r"[A-Z][a-z\-]+(?: [A-Z][a-z\-]+)?", last):
                 corr.received_place = corr.received_place or last
     signers = [b.speaker for b in doc.body if b.kind == "signed" and b.speaker]
+    for agents, side in ((corr.senders, "sent_place"), (corr.recipients, "received_place")):
+        places = [a for a in agents if a.kind == "placeName"]
+        if places and len(places) < len(agents):
+            # a person and a place (`Shtykov` in the title, `FROM: PYONGYANG`): the place is where
+            # the person sent it from or received it, no party of its own
+            setattr(corr, side, getattr(corr, side) or places[0].name)
+            agents[:] = [a for a in agents if a.kind != "placeName"]
     if corr.senders and all(a.kind == "placeName" for a in corr.senders):
         corr.sent_place = corr.senders[0].name
         corr.senders = [Agent(name=s, kind="persName", cert="medium") for s in signers]  # the signer sent it
