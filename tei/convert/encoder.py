@@ -548,6 +548,8 @@ class TeiEncoder:
                 self.inline(_el(sp, "speaker"), block.content)
             else:
                 _el(sp, "speaker", block.role, cert=block.role_cert)
+            if block.stage:
+                self.inline(_el(sp, "stage", type="delivery", rend=block.stage_rend), block.stage)
             for child in block.children:
                 if child.kind == "page-number":
                     self.inline(_el(sp, "fw", type="pageNum"), child.content)

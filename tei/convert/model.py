@@ -106,6 +106,10 @@ class Block:
     speaker: str = ""
     #: the signer's role, the speaker label as written ("Gorbachev:"), a list's kind ("bulleted")
     role: str = ""
+    #: a speech turn's stage direction, the bracket after the name that says how the words are said
+    #: (`GORBACHEV [laughing]:`), and how it stood (`stage_rend`: "bracket colon", "bracket full-stop")
+    stage: list[Inline] = field(default_factory=list)
+    stage_rend: str = ""
     #: the institution that signs a `signed` block ("Ministry of Foreign Affairs")
     org: str = ""
     #: how sure the reader is of `speaker`, `role` and `org` when it inferred them (a signer read

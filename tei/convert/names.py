@@ -32,7 +32,7 @@ ID_PATTERN = "([A-Za-z0-9._-]+)"
 #: elements whose own text is searched for names (TEI allows name elements in all of them); of a
 #: choice only the orig is, the name as written, so that one mention is one name (reg is the editor's form)
 SEARCHED = {
-    "p", "ab", "head", "seg", "addrLine", "signed", "salute", "dateline", "byline", "speaker", "note", "title",
+    "p", "ab", "head", "seg", "addrLine", "signed", "salute", "dateline", "byline", "speaker", "stage", "note", "title",
     "bibl", "sic", "supplied", "unclear", "hi", "add", "abbr", "expan", "stamp", "roleName", "opener", "closer",
     "q", "quote", "l", "item", "label", "cell", "orig",
 }

@@ -254,10 +254,14 @@ _ELEMENTS = (
     Element("postscript", "textstructure", seq(many("between"), some(_between("p"))), doc="P.S."),
     Element("p", "core", PHRASE, doc="A paragraph; @n for numbered points (the number stays in the text)."),
     Element("head", "core", PHRASE, TYPED, doc="A heading (TELEGRAM 057.139, MEMORANDUM)."),
-    Element("sp", "core", seq(many("between"), opt(_between("speaker")), some(_between("p"))),
+    Element("sp", "core", seq(many("between"), opt(_between("speaker")), opt(_between("stage")), some(_between("p"))),
             (Attr("who", "pointers", doc="the speaker: a person in particDesc"),),
             "A speech turn in a record of conversation."),
     Element("speaker", "core", PHRASE, doc="The speaker's name as written (Gorbachev:)."),
+    Element("stage", "drama", PHRASE,
+            (Attr("type", values=("delivery",), doc="delivery: how the turn is spoken"),),
+            "A stage direction after the speaker's name ([laughing], [to Kohl]); @rend keeps its brackets "
+            "and the label's stop after them (bracket colon, bracket full-stop)."),
     Element("address", "core", seq(some("addrLine"))),
     Element("addrLine", "core", PHRASE),
     # -- editorial marks and phrases ------------------------------------------------------------

@@ -27,23 +27,34 @@ def _turns(root):
             for sp in _x(root, "//t:sp")]
 
 
-@pytest.mark.parametrize("end", [":", "."])
-def test_a_bracket_after_the_speaker_is_part_of_the_label_not_a_break_of_the_turn(end):
+@pytest.mark.parametrize("end, rend", [(":", "bracket colon"), (".", "bracket full-stop")])
+def test_a_stage_direction_after_the_speaker_is_a_stage_after_the_speaker(end, rend):
     root = _convert(f"PETROV [laughing]{end} We shall see.\n\nIVANOV{end} Indeed.\n\nPETROV [reading]{end} The text is long.")
     assert _turns(root) == [
-        ("#person-petrov", f"PETROV laughing{end}", ["We shall see."]),
+        ("#person-petrov", "PETROV", ["We shall see."]),
         ("#person-ivanov", f"IVANOV{end}", ["Indeed."]),
-        ("#person-petrov", f"PETROV reading{end}", ["The text is long."]),
+        ("#person-petrov", "PETROV", ["The text is long."]),
     ]
-    supplied = _x(root, "//t:sp/t:speaker/t:supplied")
-    assert [s.text for s in supplied] == ["laughing", "reading"]
-    assert not _x(root, "//t:sp/t:p//t:supplied")
+    stages = _x(root, "//t:sp/t:speaker/following-sibling::*[1][self::t:stage]")
+    assert [(s.text, s.get("type"), s.get("rend")) for s in stages] == [
+        ("laughing", "delivery", rend), ("reading", "delivery", rend)]
+    assert not _x(root, "//t:sp//t:supplied")
 
 
-def test_a_bracket_after_a_mixed_case_speaker_with_a_colon():
-    root = _convert("Petrov [to Ivanov]: Sit down.\n\nIvanov: Thank you.")
-    assert _turns(root)[0] == ("#person-petrov", "Petrov to Ivanov:", ["Sit down."])
+@pytest.mark.parametrize("words", ["to Ivanov", "in English", "interrupting", "jokingly", "with a smile"])
+def test_a_bracket_of_manner_or_address_is_a_stage_direction(words):
+    root = _convert(f"Petrov [{words}]: Sit down.\n\nIvanov: Thank you.")
+    assert _turns(root)[0] == ("#person-petrov", "Petrov", ["Sit down."])
+    assert _x(root, "string(//t:sp[1]/t:stage)") == words
     assert _x(root, "//t:person/t:persName/text()") == ["Petrov", "Ivanov"]
+
+
+@pytest.mark.parametrize("words", ["KGB chairman", "Chancellor", "interpreter", "of the KGB"])
+def test_a_bracket_that_says_who_speaks_stays_in_the_label(words):
+    root = _convert(f"PETROV [{words}]: Sit down.\n\nIVANOV: Thank you.")
+    assert _turns(root)[0] == ("#person-petrov", f"PETROV {words}:", ["Sit down."])
+    assert not _x(root, "//t:stage")
+    assert _x(root, "string(//t:sp[1]/t:speaker/t:supplied)") == words
 
 
 def test_a_bracket_after_a_mixed_case_surname_and_a_stop_where_the_names_are_accepted():
@@ -72,7 +83,7 @@ def test_a_footnote_number_after_the_name_is_no_label_bracket():
 
 
 def test_a_turn_label_with_a_bracket_is_valid(tei_all, tmp_path):
-    data, _ = convert_bytes(HEAD + "PETROV [laughing]: We shall see.\n\nIVANOV: Indeed.", "label.txt")
+    data, _ = convert_bytes(HEAD + "PETROV [laughing]: We shall see.\n\nIVANOV [KGB chairman]: Indeed.", "label.txt")
     path = tmp_path / "label.xml"
     path.write_bytes(data)
     assert [str(m) for m in Validator().validate_file(path) if m.severity == "error"] == []

@@ -479,3 +479,27 @@ def test_a_quotation_written_the_other_way_has_its_marks_outside_it(tmp_path):
     assert [(q.get("dir"), q.text) for q in across] == [("rtl", "שלום")]
     assert page.xpath("//p/q[not(@dir)]/text()") == ["hello"]
     assert "It said “שלום” and “hello”." in text
+
+
+def test_stage_directions_are_italic_spans_and_stand_in_the_text_as_written(tmp_path):
+    body = ('<div><stage>Enter Hamlet.</stage><sp><speaker>HAMLET.</speaker><stage>(aside)</stage>'
+            '<l>A little more than kin <stage>(bows)</stage> and less than kind.</l><stage>Exit.</stage>'
+            '<l>Gone.</l></sp></div>')
+    page, text = rendered(tei_file(tmp_path, body))
+    assert page.xpath("//span[contains(concat(' ', @class, ' '), ' tei-stage ')]/text()") == [
+        "Enter Hamlet.", "(aside)", "(bows)", "Exit."]
+    assert "\nEnter Hamlet.\n" in text
+    # right after the speaker it is said with the name; inside a line it stays in the line
+    assert "HAMLET. (aside) A little more than kin (bows) and less than kind." in text
+    assert "\nExit.\n\nGone." in text
+
+
+def test_a_stage_direction_in_brackets_gets_them_back_with_the_label_s_stop(tmp_path):
+    body = ('<div><sp><speaker>GORBACHEV</speaker><stage type="delivery" rend="bracket colon">laughing</stage>'
+            '<p>Yes.</p></sp><sp><speaker>BREZHNEV</speaker><stage rend="bracket full-stop">reading</stage>'
+            '<p>The text.</p><p>More.</p></sp></div>')
+    page, text = rendered(tei_file(tmp_path, body))
+    assert page.xpath("//span[contains(@class, 'tei-stage')]/text()") == ["[laughing]:", "[reading]."]
+    assert page.xpath("//span[contains(@class, 'tei-stage')]/@class")[0] == "tei-stage type-delivery"
+    assert "GORBACHEV [laughing]: Yes." in text
+    assert "BREZHNEV [reading]. The text.\n\nMore." in text

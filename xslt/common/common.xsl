@@ -65,6 +65,19 @@
     </xsl:choose>
   </func:function>
 
+  <!-- A stage direction's bracket and the label's stop after it, as the source had them (@rend tokens
+       "bracket", "colon", "full-stop": GORBACHEV [laughing]:); nothing for one whose text holds its
+       own brackets, as drama's (aside) does. -->
+  <func:function name="ed:stage-open">
+    <func:result select="substring('[', 1, number(contains(concat(' ', normalize-space(@rend), ' '), ' bracket ')))"/>
+  </func:function>
+  <func:function name="ed:stage-close">
+    <xsl:variable name="rend" select="concat(' ', normalize-space(@rend), ' ')"/>
+    <func:result select="concat(substring(']', 1, number(contains($rend, ' bracket '))),
+                                substring(':', 1, number(contains($rend, ' colon '))),
+                                substring('.', 1, number(contains($rend, ' full-stop '))))"/>
+  </func:function>
+
   <!-- Whether the mark in context stood in double brackets in the source ([[illegible signature]],
        @rend="double-bracket") and its labels `open` and `close` are brackets, to be doubled. -->
   <func:function name="ed:double-bracketed">

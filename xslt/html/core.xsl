@@ -213,7 +213,7 @@
   <!-- Lines of openers, closers and title pages: phrasing elements drawn as lines. -->
   <xsl:template match="tei:seg | tei:dateline | tei:salute | tei:signed | tei:byline | tei:addrLine
                        | tei:docAuthor | tei:docDate | tei:docImprint | tei:titlePart
-                       | tei:speaker | tei:stage | tei:label | tei:opener/tei:idno | tei:role | tei:roleDesc">
+                       | tei:speaker | tei:label | tei:opener/tei:idno | tei:role | tei:roleDesc">
     <span>
       <xsl:attribute name="class">
         <xsl:value-of select="concat('tei-', local-name())"/>
@@ -221,6 +221,15 @@
       </xsl:attribute>
       <xsl:call-template name="global-attributes"/>
       <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <!-- A stage direction, in italics (edition.css), in its brackets where @rend has them. -->
+  <xsl:template match="tei:stage">
+    <span class="tei-stage">
+      <xsl:if test="@type"><xsl:attribute name="class">tei-stage type-<xsl:value-of select="@type"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="global-attributes"/>
+      <xsl:value-of select="ed:stage-open()"/><xsl:apply-templates/><xsl:value-of select="ed:stage-close()"/>
     </span>
   </xsl:template>
 

@@ -72,8 +72,17 @@
 
   <xsl:template match="tei:p | tei:ab | tei:head | tei:opener | tei:closer | tei:address
                        | tei:postscript | tei:argument | tei:epigraph | tei:trailer | tei:lg
-                       | tei:titlePage | tei:stage | tei:castList">
+                       | tei:titlePage | tei:castList">
     <xsl:call-template name="para"/>
+  </xsl:template>
+
+  <!-- A stage direction: a paragraph of its own between speeches, in the flow inside a line or a
+       paragraph (drama's <l>Go <stage>Exit</stage></l>); in its brackets where @rend has them. -->
+  <xsl:template match="tei:stage">
+    <xsl:variable name="inline" select="parent::tei:p or parent::tei:l or parent::tei:ab or parent::tei:seg"/>
+    <xsl:if test="not($inline)"><xsl:value-of select="$para-break"/></xsl:if>
+    <xsl:value-of select="ed:stage-open()"/><xsl:apply-templates/><xsl:value-of select="ed:stage-close()"/>
+    <xsl:if test="not($inline)"><xsl:value-of select="$para-break"/></xsl:if>
   </xsl:template>
 
   <!-- A dictionary's entries are paragraphs; a superEntry only groups them. -->
@@ -121,10 +130,16 @@
   </xsl:template>
 
   <!-- A speech turn: "Speaker: first paragraph", then its other paragraphs. -->
+  <!-- A stage direction right after the speaker is said with the label: "Speaker [laughing]: ...". -->
   <xsl:template match="tei:sp">
-    <xsl:variable name="first" select="*[not(self::tei:speaker)][1]"/>
+    <xsl:variable name="direction" select="tei:speaker/following-sibling::*[1][self::tei:stage]"/>
+    <xsl:variable name="first" select="*[not(self::tei:speaker)][count(. | $direction) != count($direction)][1]"/>
     <xsl:value-of select="$para-break"/>
     <xsl:apply-templates select="tei:speaker/node()"/>
+    <xsl:for-each select="$direction">
+      <xsl:text> </xsl:text>
+      <xsl:value-of select="ed:stage-open()"/><xsl:apply-templates/><xsl:value-of select="ed:stage-close()"/>
+    </xsl:for-each>
     <xsl:text> </xsl:text>
     <xsl:for-each select="$first[self::tei:l]">  <!-- a shown line number is said after the line -->
       <xsl:apply-templates/>
@@ -134,7 +149,7 @@
     <xsl:apply-templates select="$first[not(self::tei:l)]/node()"/>
     <!-- after a first verse line the next starts on the next line, with no blank line between -->
     <xsl:if test="not($first[self::tei:l])"><xsl:value-of select="$para-break"/></xsl:if>
-    <xsl:apply-templates select="*[not(self::tei:speaker)][position() &gt; 1]"/>
+    <xsl:apply-templates select="*[not(self::tei:speaker)][count(. | $direction) != count($direction)][position() &gt; 1]"/>
   </xsl:template>
 
   <!-- An utterance of a transcript: "Speaker: what is said"; its segments are its paragraphs. -->

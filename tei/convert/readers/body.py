@@ -137,6 +137,14 @@ _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
 #: (`GORBACHEV [laughing]: ...`, `Chebrikov [KGB chairman]. ...`): the editors' words on the turn, part of
 #: its label. One bracket of words (a footnote's `[1]` is not one), no bracket inside.
 _ASIDE = r"(?:\s*\[(?P<aside>(?=[^\]\n]*[^\W\d_])[^\[\]\n]{1,80})\])?"
+#: The words of a label's bracket that say how the turn is spoken, not who speaks: a short phrase in lower
+#: case opening with a participle or an adverb (`laughing`, `interrupting`, `jokingly`), a preposition of
+#: manner or address (`to Kohl`, `in English`, `with a smile`) or a verb of the speaker's doing (`laughs`);
+#: `KGB chairman`, `Chancellor`, `interpreter`, `of the KGB` name the speaker and stay in the label.
+_STAGE_DIRECTION = re.compile(
+    r"^(?:[a-z]{2,}ing|[a-z]{3,}ly|to|in|into|with|without|after|before|through|under|towards?|aside|"
+    r"laughs|smiles|interrupts|reads|continues|pauses|sighs|shouts|whispers|nods|applause|laughter|pause)"
+    r"(?:[ ,][^\[\]\n]*)?$")
 #: A speech turn: `Gorbachev: ...`, `Mr. X (Country): ...`, and in verbatim records after a
 #: paragraph number, `72. Mr. AIKEN (Ireland): ...` (the number is kept as @n). A forename the
 #: editors supplied may stand before the name, `[Stepan] Chervonenko: ...`: part of the label, not
@@ -207,6 +215,12 @@ def _typed_notes_kept(texts: list[str], notes: dict[str, str]) -> tuple[list[str
         else:
             kept.append(text)
     return kept, taken
+
+
+def _is_stage_direction(words: str) -> bool:
+    """The bracket after a speaker's name is a stage direction (`_STAGE_DIRECTION`, at most eight words)."""
+    words = " ".join(words.split())
+    return len(words.split()) <= 8 and bool(_STAGE_DIRECTION.match(words))
 
 
 def _is_sentence(line: str) -> bool:
@@ -1168,9 +1182,18 @@ class BodyReader:
                 match = self._speaker_match(text)
                 label = match.group(0)
                 turn = Block("sp", speaker=speaker, role=label.rstrip(), n=match.groupdict().get("num") or "")
-                if match.groupdict().get("aside") or "[" in label:
-                    # the label's bracket is a mark as any other (`[laughing]`, `[KGB chairman]`, a
-                    # supplied forename `[Stepan]`), read in it
+                aside = match.groupdict().get("aside")
+                marks = self._inline.parse(f"[{aside}]") if aside else []
+                if (len(marks) == 1 and isinstance(marks[0], EditorialMark) and marks[0].kind == "supplied"
+                        and _is_stage_direction(aside)):
+                    # `GORBACHEV [laughing]:`: how the turn is spoken, a stage direction after the name
+                    turn.role = label[:match.start("aside") - 1].rstrip()
+                    turn.stage = marks[0].content
+                    stop = label[match.end("aside") + 1:].strip()
+                    turn.stage_rend = "bracket" + {":": " colon", ".": " full-stop"}.get(stop, "")
+                elif aside or "[" in label:
+                    # the label's bracket is a mark as any other (`[KGB chairman]`, a supplied
+                    # forename `[Stepan]`), read in it
                     turn.content = self._inline.parse(label.rstrip())
                 turn.children.append(Block("p", self._inline.parse(text[len(label):])))
                 if speaker not in self.speakers:
