@@ -71,6 +71,11 @@ _CLOSING_SALUTE = re.compile(r"^(?:Sincerely|Respectfully|Yours|With (?:comradel
 _BYLINE = re.compile(r"^(?:Written|Drafted|Prepared|Compiled|Typed|Recorded|Translated) by\b", re.IGNORECASE)
 _SIGNED = re.compile(r"^Signed\b\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
 _SLASHED_NAME = re.compile(r"^/\s*(?P<name>[^/]+?)\s*/$")
+#: A signer's name in spaced capitals, a typewriter's emphasis: `S H T Y K O V`. One word: a heading
+#: spaced so (`M E M O R A N D U M`) is a signature only where the closer's lines follow it.
+_SPACED_NAME = re.compile(r"^[A-Z](?: [A-Z]){3,}$")
+#: A cable's number under its signature, with the cipher clerk's letters: `No. 1476/sh`, `№ 28/ш`.
+_SIGNATURE_NUMBER = re.compile(r"^(?:No\.?|Nº|N°|№|Nr\.?)\s*\d{1,8}(?:[/\-]\d{1,8})*(?:/[^\W\d_]{1,4})?$")
 _CAPS_NAME = re.compile(r"^(?P<name>(?:[A-Z][a-z]?\.\s*){0,3}[A-Z][A-Z\-’']+(?:\s+[A-Z][A-Z\-’']+){0,2})$")
 #: An institution signing on its own line: `Ministry of Foreign Affairs`, `The Embassy of the USSR in the DPRK`.
 _INSTITUTION = re.compile(
@@ -192,6 +197,14 @@ def _is_sentence(line: str) -> bool:
     you touched upon this issue, let me say a few words.`), never a signer's title."""
     line = line.strip()
     return _words(line) > 10 or bool(_SENTENCE_END.search(line) and _CLAUSE.search(line) and _words(line) > 3)
+
+
+def _signature_lines(text: str) -> bool:
+    """A block of the lines under a signature, each a registry number, a date or a clerk's line:
+    `No. 1476/sh`, `14 October 1950`, `Typed by Bantsekina on 10/14/50 at 13:30 p.m.`."""
+    lines = [LAYOUT_SQUARES.sub("", line).strip() for line in text.strip().split("\n")]
+    return all(_SIGNATURE_NUMBER.match(line) or _is_date_line(line) or _TRANSMISSION.match(line) or _CLERK.match(line)
+               for line in lines) and any(not _TRANSMISSION.match(line) for line in lines)
 
 
 def _name_lines_after(text: str) -> bool:
@@ -1119,11 +1132,15 @@ class BodyReader:
                 continue
             first = LAYOUT_SQUARES.sub("", text.split("\n", 1)[0]).strip()
             sentence = text.rstrip().endswith((".", "?", "!")) and not (
-                self.is_closer_line(text) or _TRANSMISSION.match(first))
+                self.is_closer_line(text) or _TRANSMISSION.match(first) or _signature_lines(text))
             if not _short(text) or sentence:
                 break
             if self.is_closer_line(text) or start == index + 1 and "\n" not in text.strip() and (
-                    _SIGNER_TITLE.match(first) and _words(first) <= 12):
+                    _SIGNER_TITLE.match(first) and _words(first) <= 12
+                    # a name in spaced capitals with the signature's lines after it (`S H T Y K O V`)
+                    or _SPACED_NAME.match(first) and start < len(texts) and _signature_lines(texts[start])) or (
+                    start == index + 1 and _signature_lines(text) and index > opener_end
+                    and _SPACED_NAME.match(texts[index - 1].strip())):
                 # the signer's title on the line above the name is the signature's
                 start = index
         # Keep the closer from swallowing the whole text: the body needs at least one block.
@@ -1185,8 +1202,20 @@ class BodyReader:
             elif _layout_only(text):
                 close_signed()
                 blocks.append(Block("space", self._inline.parse(text)))
+            elif signed and _signature_lines(text) and "\n" in text.strip():
+                # the lines under the name: its number and date stay in the signature, a clerk's
+                # line (`Typed by ...`) and the lines after it are the transmission note
+                lines = text.split("\n")
+                clerk = next((i for i, line in enumerate(lines)
+                              if _TRANSMISSION.match(LAYOUT_SQUARES.sub("", line).strip())), len(lines))
+                if clerk:
+                    signed.append("\n".join(lines[:clerk]))
+                if clerk < len(lines):
+                    close_signed()
+                    blocks.append(Block("transmission"))
+                    transmission.append("\n".join(lines[clerk:]))
             elif (_SIGNED.match(first) or _ROLE_COLON.match(first) or _CAPS_NAME.match(first)
-                  or caps_title_signature(first)) and not (
+                  or _SPACED_NAME.match(first) or caps_title_signature(first)) and not (
                     signed and _SIGNED.match(signed[-1]) and not _SIGNED.match(first)):
                 close_signed()
                 signed.append(text)
@@ -1222,12 +1251,12 @@ class BodyReader:
                 name, name_cert = slashed.group("name"), ""
             elif signed and signed.group("name"):
                 name, name_cert = signed.group("name"), ""
-            elif _CAPS_NAME.match(line) and not name:
+            elif (_CAPS_NAME.match(line) or _SPACED_NAME.match(line)) and not name:
                 name, name_cert = line, "medium"
             elif _ROLE_COLON.match(line):
                 role, role_cert = line[:-1].strip(), "medium"
-            elif _is_date_line(line) or _is_place_date(line):
-                continue  # the signature's date: a date, never the signer's name or title
+            elif _is_date_line(line) or _is_place_date(line) or _SIGNATURE_NUMBER.match(line):
+                continue  # the signature's date or number: a date, never the signer's name or title
             elif (not name and not role and number < len(lines) - 1 and _SIGNER_TITLE.match(line)
                     and re.search(r"\s(?:of|in|to|at|for)\s", line)):
                 # the title above the name (`Ambassador of the USSR in the DPRK`): the next line is the name
