@@ -30,3 +30,19 @@ def test_a_spaced_heading_with_text_after_it_stays_a_heading():
     root = convert_text(doc).getroot()
     assert xpath(root, "//t:body//t:head/text()") == ["S U M M A R Y"]
     assert not xpath(root, "//t:closer")
+
+
+def test_a_date_and_a_surname_on_the_last_line_are_the_dateline_and_the_signature():
+    doc = ("May 13, 1950\n\nCable from Roshchin\n\nThe talks went well and the minister agreed to the plan.\n\n"
+           "The Chinese comrades are requesting an urgent answer.\n\n13/5-50. Roshchin\n")
+    root = convert_text(doc).getroot()
+    assert xpath(root, "//t:closer/t:dateline/t:date/@when") == ["1950-05-13"]
+    assert xpath(root, "//t:closer/t:signed/t:persName/text()") == ["Roshchin"]
+    assert not missing_words(doc, root)
+    # the page's date gives the century; a page of another decade leaves the date unread
+    other = convert_text(doc.replace("May 13, 1950", "May 13, 1960")).getroot()
+    assert not xpath(other, "//t:closer//t:date/@when")
+    assert xpath(other, "//t:closer/t:signed/t:persName/text()") == ["Roshchin"]
+    # a sentence on that line is text
+    prose = convert_text(doc.replace("13/5-50. Roshchin", "On 13/5-50 Roshchin left the city.")).getroot()
+    assert not xpath(prose, "//t:closer")

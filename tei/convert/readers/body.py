@@ -74,6 +74,10 @@ _SLASHED_NAME = re.compile(r"^/\s*(?P<name>[^/]+?)\s*/$")
 #: A signer's name in spaced capitals, a typewriter's emphasis: `S H T Y K O V`. One word: a heading
 #: spaced so (`M E M O R A N D U M`) is a signature only where the closer's lines follow it.
 _SPACED_NAME = re.compile(r"^[A-Z](?: [A-Z]){3,}$")
+#: A date written day/month-year with a two-digit year and the signer's surname after it, a cable's last
+#: line: `13/5-50. Roshchin`.
+_DATE_SURNAME = re.compile(
+    r"^(?P<date>(?P<day>\d{1,2})/(?P<month>\d{1,2})-(?P<year>\d{2}))(?P<stop>\.?)[ \t]+(?P<name>[A-Z][a-z’'\-]+)$")
 #: A cable's number under its signature, with the cipher clerk's letters: `No. 1476/sh`, `№ 28/ш`.
 _SIGNATURE_NUMBER = re.compile(r"^(?:No\.?|Nº|N°|№|Nr\.?)\s*\d{1,8}(?:[/\-]\d{1,8})*(?:/[^\W\d_]{1,4})?$")
 _CAPS_NAME = re.compile(r"^(?P<name>(?:[A-Z][a-z]?\.\s*){0,3}[A-Z][A-Z\-’']+(?:\s+[A-Z][A-Z\-’']+){0,2})$")
@@ -197,6 +201,14 @@ def _is_sentence(line: str) -> bool:
     you touched upon this issue, let me say a few words.`), never a signer's title."""
     line = line.strip()
     return _words(line) > 10 or bool(_SENTENCE_END.search(line) and _CLAUSE.search(line) and _words(line) > 3)
+
+
+def _date_surname(line: str) -> re.Match | None:
+    """`_DATE_SURNAME`, where its day and month are a day of the year."""
+    match = _DATE_SURNAME.match(line)
+    if match is None or not (1 <= int(match["day"]) <= 31 and 1 <= int(match["month"]) <= 12):
+        return None
+    return match
 
 
 def _signature_lines(text: str) -> bool:
@@ -1115,6 +1127,7 @@ class BodyReader:
             or caps_title_signature(first) is not None
             or _ROLE_COLON.match(first) and _words(first) <= 14
             or _SLASHED_NAME.match(first)
+            or "\n" not in text.strip() and _date_surname(first) is not None
             or _INITIALS_NAME.match(first) and all(  # a name, then its title or date lines
                 _words(line) <= 10 and not line.rstrip().endswith((".", ":", ";")) for line in text.split("\n")[1:])
             or _CLOSING_SALUTE.match(first)
@@ -1193,6 +1206,9 @@ class BodyReader:
             elif _is_date_line(text) or _is_place_date(text):
                 close_signed()
                 blocks.append(_dated(Block("closing-date", self._inline.parse(text))))
+            elif "\n" not in text.strip() and _date_surname(first):
+                close_signed()
+                blocks += self._date_and_surname(text)
             elif _BYLINE.match(first):
                 close_signed()
                 blocks.append(Block("byline", self._inline.parse(text)))
@@ -1228,6 +1244,23 @@ class BodyReader:
         # Transmission notes and annotations come after the closer proper.
         order = {"transmission": 1, "annotation": 1}
         return sorted(blocks, key=lambda b: order.get(b.kind, 0))
+
+    def _date_and_surname(self, text: str) -> list[Block]:
+        """`13/5-50. Roshchin`: the closer's dateline and the signature. The year has two digits, so
+        the date is read only where the page's date has them: it alone tells the century."""
+        line = text.strip()
+        match = _date_surname(line)
+        date_text = match["date"] + match["stop"]
+        page = self.page_date
+        content: list = self._inline.parse(date_text)
+        if page is not None and len(page.when) >= 4 and page.when[2:4] == match["year"]:
+            when = f"{page.when[:4]}-{int(match['month']):02d}-{int(match['day']):02d}"
+            content = [Text(date_text, [DateSpan(0, len(match["date"]), DateValue(match["date"], when))])]
+        gap = line[len(date_text):match.start("name")]
+        dateline = Block("closing-date", content, gap_after=gap)
+        signed = self._signed_block([match["name"]])
+        signed.speaker_cert = "medium"  # a surname after the date, the cable's signer: a likely reading
+        return [dateline, signed]
 
     def _signed_block(self, texts: list[str]) -> Block:
         text = "\n".join(texts)
