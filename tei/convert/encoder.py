@@ -507,6 +507,7 @@ class TeiEncoder:
     def closer_part(self, closer: etree._Element, block: Block) -> None:
         if block.kind == "closing-date":
             self.dateline(closer, block)
+            _append_text(closer, block.gap_after)  # a dateline and a name on one line: the space between
         elif block.kind == "salute":
             self.inline(_el(closer, "salute"), block.content)
         else:

@@ -71,6 +71,15 @@ _CLOSING_SALUTE = re.compile(r"^(?:Sincerely|Respectfully|Yours|With (?:comradel
 _BYLINE = re.compile(r"^(?:Written|Drafted|Prepared|Compiled|Typed|Recorded|Translated) by\b", re.IGNORECASE)
 _SIGNED = re.compile(r"^Signed\b\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
 _SLASHED_NAME = re.compile(r"^/\s*(?P<name>[^/]+?)\s*/$")
+#: A signer's name in spaced capitals, a typewriter's emphasis: `S H T Y K O V`. One word: a heading
+#: spaced so (`M E M O R A N D U M`) is a signature only where the closer's lines follow it.
+_SPACED_NAME = re.compile(r"^[A-Z](?: [A-Z]){3,}$")
+#: A date written day/month-year with a two-digit year and the signer's surname after it, a cable's last
+#: line: `13/5-50. Roshchin`.
+_DATE_SURNAME = re.compile(
+    r"^(?P<date>(?P<day>\d{1,2})/(?P<month>\d{1,2})-(?P<year>\d{2}))(?P<stop>\.?)[ \t]+(?P<name>[A-Z][a-z’'\-]+)$")
+#: A cable's number under its signature, with the cipher clerk's letters: `No. 1476/sh`, `№ 28/ш`.
+_SIGNATURE_NUMBER = re.compile(r"^(?:No\.?|Nº|N°|№|Nr\.?)\s*\d{1,8}(?:[/\-]\d{1,8})*(?:/[^\W\d_]{1,4})?$")
 _CAPS_NAME = re.compile(r"^(?P<name>(?:[A-Z][a-z]?\.\s*){0,3}[A-Z][A-Z\-’']+(?:\s+[A-Z][A-Z\-’']+){0,2})$")
 #: An institution signing on its own line: `Ministry of Foreign Affairs`, `The Embassy of the USSR in the DPRK`.
 _INSTITUTION = re.compile(
@@ -228,6 +237,22 @@ def _is_sentence(line: str) -> bool:
     you touched upon this issue, let me say a few words.`), never a signer's title."""
     line = line.strip()
     return _words(line) > 10 or bool(_SENTENCE_END.search(line) and _CLAUSE.search(line) and _words(line) > 3)
+
+
+def _date_surname(line: str) -> re.Match | None:
+    """`_DATE_SURNAME`, where its day and month are a day of the year."""
+    match = _DATE_SURNAME.match(line)
+    if match is None or not (1 <= int(match["day"]) <= 31 and 1 <= int(match["month"]) <= 12):
+        return None
+    return match
+
+
+def _signature_lines(text: str) -> bool:
+    """A block of the lines under a signature, each a registry number, a date or a clerk's line:
+    `No. 1476/sh`, `14 October 1950`, `Typed by Bantsekina on 10/14/50 at 13:30 p.m.`."""
+    lines = [LAYOUT_SQUARES.sub("", line).strip() for line in text.strip().split("\n")]
+    return all(_SIGNATURE_NUMBER.match(line) or _is_date_line(line) or _TRANSMISSION.match(line) or _CLERK.match(line)
+               for line in lines) and any(not _TRANSMISSION.match(line) for line in lines)
 
 
 def _name_lines_after(text: str) -> bool:
@@ -1249,6 +1274,7 @@ class BodyReader:
             or caps_title_signature(first) is not None
             or _ROLE_COLON.match(first) and _words(first) <= 14
             or _SLASHED_NAME.match(first)
+            or "\n" not in text.strip() and _date_surname(first) is not None
             or _INITIALS_NAME.match(first) and all(  # a name, then its title or date lines
                 _words(line) <= 10 and not line.rstrip().endswith((".", ":", ";")) for line in text.split("\n")[1:])
             or _CLOSING_SALUTE.match(first)
@@ -1266,11 +1292,15 @@ class BodyReader:
                 continue
             first = LAYOUT_SQUARES.sub("", text.split("\n", 1)[0]).strip()
             sentence = text.rstrip().endswith((".", "?", "!")) and not (
-                self.is_closer_line(text) or _TRANSMISSION.match(first))
+                self.is_closer_line(text) or _TRANSMISSION.match(first) or _signature_lines(text))
             if not _short(text) or sentence:
                 break
             if self.is_closer_line(text) or start == index + 1 and "\n" not in text.strip() and (
-                    _SIGNER_TITLE.match(first) and _words(first) <= 12):
+                    _SIGNER_TITLE.match(first) and _words(first) <= 12
+                    # a name in spaced capitals with the signature's lines after it (`S H T Y K O V`)
+                    or _SPACED_NAME.match(first) and start < len(texts) and _signature_lines(texts[start])) or (
+                    start == index + 1 and _signature_lines(text) and index > opener_end
+                    and _SPACED_NAME.match(texts[index - 1].strip())):
                 # the signer's title on the line above the name is the signature's
                 start = index
         # Keep the closer from swallowing the whole text: the body needs at least one block.
@@ -1323,6 +1353,9 @@ class BodyReader:
             elif _is_date_line(text) or _is_place_date(text):
                 close_signed()
                 blocks.append(_dated(Block("closing-date", self._inline.parse(text))))
+            elif "\n" not in text.strip() and _date_surname(first):
+                close_signed()
+                blocks += self._date_and_surname(text)
             elif _BYLINE.match(first):
                 close_signed()
                 blocks.append(Block("byline", self._inline.parse(text)))
@@ -1332,8 +1365,20 @@ class BodyReader:
             elif _layout_only(text):
                 close_signed()
                 blocks.append(Block("space", self._inline.parse(text)))
+            elif signed and _signature_lines(text) and "\n" in text.strip():
+                # the lines under the name: its number and date stay in the signature, a clerk's
+                # line (`Typed by ...`) and the lines after it are the transmission note
+                lines = text.split("\n")
+                clerk = next((i for i, line in enumerate(lines)
+                              if _TRANSMISSION.match(LAYOUT_SQUARES.sub("", line).strip())), len(lines))
+                if clerk:
+                    signed.append("\n".join(lines[:clerk]))
+                if clerk < len(lines):
+                    close_signed()
+                    blocks.append(Block("transmission"))
+                    transmission.append("\n".join(lines[clerk:]))
             elif (_SIGNED.match(first) or _ROLE_COLON.match(first) or _CAPS_NAME.match(first)
-                  or caps_title_signature(first)) and not (
+                  or _SPACED_NAME.match(first) or caps_title_signature(first)) and not (
                     signed and _SIGNED.match(signed[-1]) and not _SIGNED.match(first)):
                 close_signed()
                 signed.append(text)
@@ -1346,6 +1391,23 @@ class BodyReader:
         # Transmission notes and annotations come after the closer proper.
         order = {"transmission": 1, "annotation": 1}
         return sorted(blocks, key=lambda b: order.get(b.kind, 0))
+
+    def _date_and_surname(self, text: str) -> list[Block]:
+        """`13/5-50. Roshchin`: the closer's dateline and the signature. The year has two digits, so
+        the date is read only where the page's date has them: it alone tells the century."""
+        line = text.strip()
+        match = _date_surname(line)
+        date_text = match["date"] + match["stop"]
+        page = self.page_date
+        content: list = self._inline.parse(date_text)
+        if page is not None and len(page.when) >= 4 and page.when[2:4] == match["year"]:
+            when = f"{page.when[:4]}-{int(match['month']):02d}-{int(match['day']):02d}"
+            content = [Text(date_text, [DateSpan(0, len(match["date"]), DateValue(match["date"], when))])]
+        gap = line[len(date_text):match.start("name")]
+        dateline = Block("closing-date", content, gap_after=gap)
+        signed = self._signed_block([match["name"]])
+        signed.speaker_cert = "medium"  # a surname after the date, the cable's signer: a likely reading
+        return [dateline, signed]
 
     def _signed_block(self, texts: list[str]) -> Block:
         text = "\n".join(texts)
@@ -1369,12 +1431,12 @@ class BodyReader:
                 name, name_cert = slashed.group("name"), ""
             elif signed and signed.group("name"):
                 name, name_cert = signed.group("name"), ""
-            elif _CAPS_NAME.match(line) and not name:
+            elif (_CAPS_NAME.match(line) or _SPACED_NAME.match(line)) and not name:
                 name, name_cert = line, "medium"
             elif _ROLE_COLON.match(line):
                 role, role_cert = line[:-1].strip(), "medium"
-            elif _is_date_line(line) or _is_place_date(line):
-                continue  # the signature's date: a date, never the signer's name or title
+            elif _is_date_line(line) or _is_place_date(line) or _SIGNATURE_NUMBER.match(line):
+                continue  # the signature's date or number: a date, never the signer's name or title
             elif (not name and not role and number < len(lines) - 1 and _SIGNER_TITLE.match(line)
                     and re.search(r"\s(?:of|in|to|at|for)\s", line)):
                 # the title above the name (`Ambassador of the USSR in the DPRK`): the next line is the name

@@ -1,0 +1,48 @@
+"""Signatures the closer reads at the end of a text: a name in spaced capitals with its number,
+date and typist under it, a date and a surname on one line, a title with a signature mark, and an
+institution with its date. Made-up texts in the archive's layouts."""
+
+from __future__ import annotations
+
+from helpers import missing_words, xpath
+from tei import convert_text
+
+TOP = "May 3, 1961\n\nCable from Orlov\n\nThe talks went well and the minister agreed to the plan.\n\n"
+SPACED = TOP + ("He asked us to help him develop a plan.\n\nS H T Y K O V\n\n"
+                "No. 1476/sh\n14 October 1950\nTyped by Bantsekina on 10/14/50 at 13:30 p.m.\n")
+
+
+def test_a_name_in_spaced_capitals_with_its_lines_under_it_is_the_signature():
+    root = convert_text(SPACED).getroot()
+    assert not xpath(root, "//t:body//t:head")
+    assert xpath(root, "//t:closer/t:signed/t:persName/text()") == ["S H T Y K O V"]
+    # the number and the date stay in the signature, each on its line
+    assert xpath(root, "//t:closer/t:signed/t:date/@when") == ["1950-10-14"]
+    assert len(xpath(root, "//t:closer/t:signed/t:lb")) == 2
+    assert "No. 1476/sh" in "".join(xpath(root, "//t:closer/t:signed/text()"))
+    assert not xpath(root, "//t:closer//t:roleName")
+    assert xpath(root, "//t:note[@type='transmission']/text()") == ["Typed by Bantsekina on 10/14/50 at 13:30 p.m."]
+    assert not missing_words(SPACED, root)
+
+
+def test_a_spaced_heading_with_text_after_it_stays_a_heading():
+    doc = TOP + "S U M M A R Y\n\nThe minister agreed to the plan and promised an answer soon.\n"
+    root = convert_text(doc).getroot()
+    assert xpath(root, "//t:body//t:head/text()") == ["S U M M A R Y"]
+    assert not xpath(root, "//t:closer")
+
+
+def test_a_date_and_a_surname_on_the_last_line_are_the_dateline_and_the_signature():
+    doc = ("May 13, 1950\n\nCable from Roshchin\n\nThe talks went well and the minister agreed to the plan.\n\n"
+           "The Chinese comrades are requesting an urgent answer.\n\n13/5-50. Roshchin\n")
+    root = convert_text(doc).getroot()
+    assert xpath(root, "//t:closer/t:dateline/t:date/@when") == ["1950-05-13"]
+    assert xpath(root, "//t:closer/t:signed/t:persName/text()") == ["Roshchin"]
+    assert not missing_words(doc, root)
+    # the page's date gives the century; a page of another decade leaves the date unread
+    other = convert_text(doc.replace("May 13, 1950", "May 13, 1960")).getroot()
+    assert not xpath(other, "//t:closer//t:date/@when")
+    assert xpath(other, "//t:closer/t:signed/t:persName/text()") == ["Roshchin"]
+    # a sentence on that line is text
+    prose = convert_text(doc.replace("13/5-50. Roshchin", "On 13/5-50 Roshchin left the city.")).getroot()
+    assert not xpath(prose, "//t:closer")
