@@ -66,6 +66,41 @@ def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str)
     return sub_element(parent, tag, text, {k.replace("_", "-") if not k.startswith("{") else k: v for k, v in attrs.items()})
 
 
+def _around_marks(items: list[Inline], name: str) -> tuple[list[Inline], list[Inline], list[Inline]] | None:
+    """The items before, of and after `name` where it is written across editorial marks, each mark
+    whole inside it and both ends in plain text; None where a plain text holds it or it is not there."""
+    if not name or any(isinstance(i, str) and name in i for i in items) \
+            or all(isinstance(i, str) for i in items):
+        return None
+    raw = "".join(i if isinstance(i, str) else i.raw for i in items)
+    start = raw.find(name)
+    if start == -1:
+        return None
+    end, pos = start + len(name), 0
+    before: list[Inline] = []
+    inside: list[Inline] = []
+    after: list[Inline] = []
+    for item in items:
+        length = len(item) if isinstance(item, str) else len(item.raw)
+        lo, hi = pos, pos + length
+        if isinstance(item, str):
+            cut1, cut2 = min(max(start - lo, 0), length), min(max(end - lo, 0), length)
+            for part, target in ((part_of(item, 0, cut1), before), (part_of(item, cut1, cut2), inside),
+                                 (part_of(item, cut2), after)):
+                if part:
+                    target.append(part)
+        elif hi <= start:
+            before.append(item)
+        elif lo >= end:
+            after.append(item)
+        elif start <= lo and hi <= end:
+            inside.append(item)
+        else:
+            return None  # the name begins or ends inside a mark
+        pos = hi
+    return before, inside, after
+
+
 def _append_text(parent: etree._Element, text: str) -> None:
     """Append text after the last child (as its tail) or as the parent's text."""
     if not text:
@@ -512,9 +547,18 @@ class TeiEncoder:
             self.inline(_el(closer, "salute"), block.content)
         else:
             signed = _el(closer, "signed")
-            self.inline(signed, block.content, names={block.speaker: ("persName", block.speaker_cert),
-                                                      block.role: ("roleName", block.role_cert),
-                                                      block.org: ("orgName", block.org_cert)})
+            names = {block.speaker: ("persName", block.speaker_cert), block.role: ("roleName", block.role_cert),
+                     block.org: ("orgName", block.org_cert)}
+            for name, (tag, cert) in names.items():
+                around = _around_marks(block.content, name)
+                if around is not None:
+                    # a name with the editors' marks inside it (`[Chinese] Embassy in [North] Vietnam`)
+                    before, inside, after = around
+                    self.inline(signed, before, names=names)
+                    self.inline(_el(signed, tag, cert=cert or None), inside)
+                    self.inline(signed, after, names=names)
+                    return
+            self.inline(signed, block.content, names=names)
 
     def dateline(self, parent: etree._Element, block: Block) -> None:
         dateline = _el(parent, "dateline")

@@ -46,3 +46,17 @@ def test_a_date_and_a_surname_on_the_last_line_are_the_dateline_and_the_signatur
     # a sentence on that line is text
     prose = convert_text(doc.replace("13/5-50. Roshchin", "On 13/5-50 Roshchin left the city.")).getroot()
     assert not xpath(prose, "//t:closer")
+
+
+def test_an_institution_with_supplied_words_signs_with_its_date():
+    doc = TOP + "He asked us to help him develop a plan.\n\n[Chinese] Embassy in [North] Vietnam\n\n20 October 1964\n"
+    root = convert_text(doc).getroot()
+    org = xpath(root, "//t:closer/t:signed/t:orgName")
+    assert len(org) == 1 and "".join(org[0].itertext()) == "Chinese Embassy in North Vietnam"
+    assert len(xpath(root, "//t:closer/t:signed/t:orgName/t:supplied")) == 2
+    assert xpath(root, "//t:closer/t:dateline/t:date/@when") == ["1964-10-20"]
+    assert not missing_words(doc, root)
+    # a sentence with supplied words is text
+    prose = convert_text(doc.replace("[Chinese] Embassy in [North] Vietnam\n\n20 October 1964\n",
+                                     "The [Chinese] Embassy in [North] Vietnam agreed to the plan.\n")).getroot()
+    assert not xpath(prose, "//t:closer")

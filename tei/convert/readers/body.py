@@ -239,6 +239,11 @@ def _is_sentence(line: str) -> bool:
     return _words(line) > 10 or bool(_SENTENCE_END.search(line) and _CLAUSE.search(line) and _words(line) > 3)
 
 
+def _unbracketed(line: str) -> str:
+    """The line with the editors' words supplied in it read as words: `[Chinese] Embassy in [North] Vietnam`."""
+    return re.sub(r"\[([^\[\]\s]+)\]", r"\1", line)
+
+
 def _date_surname(line: str) -> re.Match | None:
     """`_DATE_SURNAME`, where its day and month are a day of the year."""
     match = _DATE_SURNAME.match(line)
@@ -1280,7 +1285,7 @@ class BodyReader:
             or _CLOSING_SALUTE.match(first)
             or _is_date_line(text)
             or _is_place_date(text)
-            or "\n" not in text.strip() and _INSTITUTION.match(first) and _words(first) <= 14
+            or "\n" not in text.strip() and _INSTITUTION.match(_unbracketed(first)) and _words(first) <= 14
         )
 
     def _closer_start(self, texts: list[str], opener_end: int) -> int:
@@ -1441,7 +1446,7 @@ class BodyReader:
                     and re.search(r"\s(?:of|in|to|at|for)\s", line)):
                 # the title above the name (`Ambassador of the USSR in the DPRK`): the next line is the name
                 role, role_cert, titled_above = line, "medium", True
-            elif line and not signed and not line.startswith("["):
+            elif line and not signed and (not line.startswith("[") or _INSTITUTION.match(_unbracketed(line))):
                 titled = _ROLE_WORDS.match(line)
                 if name and not role:
                     if _is_sentence(line):
@@ -1454,7 +1459,7 @@ class BodyReader:
                     name, name_cert = line, "medium" if labelled or titled_above else "low"
             labelled = bool(signed) and not signed.group("name")
         name = name.strip(" ,.")
-        if _INSTITUTION.match(name) and not role:
+        if _INSTITUTION.match(_unbracketed(name)) and not role:
             block.org = name  # an institution signs: an orgName, never a person
             block.org_cert = name_cert
         else:
