@@ -4,6 +4,7 @@ XSLT 1.0 has no practical way to wrap long paragraphs, so xslt/text.xsl writes e
 (and each line break of the source) as one line, and this module wraps them. No-break spaces
 (U+00A0) are the source's layout spaces: they are kept, and never broken at. A line may say
 where its continuation lines start (CONTINUATION_INDENT, after a verse line's numbered margin).
+Tables are drawn as grids first (texttable.py), their lines kept as they are.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import functools
 import re
 import textwrap
+
+from .texttable import lay_out_tables
 
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -73,7 +76,8 @@ def _wrap_hanging(line: str, width: int) -> list[str]:
 
 
 def wrap_text(raw: str, width: int) -> str:
-    """Collapse spaces, wrap every line at `width` columns, keep at most one blank line."""
+    """Lay out the tables, collapse spaces, wrap every line at `width` columns, keep at most one blank line."""
+    raw = lay_out_tables(raw, width)
     if _OTHER_SPACES.search(raw) or CONTINUATION_INDENT in raw:
         lines: list[str] = []
         for line in raw.split("\n"):

@@ -8,7 +8,11 @@ import re
 import textwrap
 
 import pytest
+from conftest import DATA
 
+from lxml import etree
+
+from tei.render import render
 from tei.render.plaintext import _SPACES, CONTINUATION_INDENT, _wrap_line, wrap_text
 
 PIECES = ["a", "é", "-", ".", "word", "x" * 9, "y" * 80, " ", " ", " ", "\u00a0", "\u00a0 ", "\u2003", "\u3000",
@@ -68,3 +72,83 @@ def test_a_line_with_a_margin_goes_on_under_its_text():
     assert wrap_text(margin + " one two three", 14) == "  12   one two\n       three\n"
     assert wrap_text(margin + "one two", 14) == "  12  one two\n"
     assert wrap_text("x " + margin + "one two", 6) == "x\n  12  one\ntwo\n"  # no room left beside the margin
+
+
+# ---------------------------------------------------------------- tables, drawn as grids
+
+def _table(tmp_path, rows: str, width: int = 72, head: str = "") -> list[str]:
+    """The grid lines of a table of `rows` (TEI row elements) in the text output."""
+    path = tmp_path / "table.xml"
+    path.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
+                    "</titleStmt><publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc>"
+                    f"</fileDesc></teiHeader><text><body><p>Before.</p><table>{head}{rows}</table><p>After.</p>"
+                    "</body></text></TEI>", encoding="utf-8")
+    text = render(path, "txt", params={"text-width": str(width)}).decode()
+    assert not re.search("[\ufdd0-\ufdef]", text)
+    body = text[text.index("Before.\n"):text.index("\nAfter.")].splitlines()
+    return [line for line in body[1:] if line]
+
+
+def test_a_table_is_a_grid_of_columns_as_wide_as_their_widest_cell_with_its_label_row_ruled_off(tmp_path):
+    rows = ('<row role="label"><cell>Year</cell><cell>Exports</cell></row>'
+            "<row><cell>1971</cell><cell>252.3</cell></row><row><cell>1977 (est.)</cell><cell>9</cell></row>")
+    assert _table(tmp_path, rows, head="<head>Table 1. Trade</head>") == [
+        "Table 1. Trade",
+        "+-------------+---------+",
+        "| Year        | Exports |",
+        "+=============+=========+",
+        "| 1971        | 252.3   |",
+        "+-------------+---------+",
+        "| 1977 (est.) | 9       |",
+        "+-------------+---------+"]
+
+
+def test_a_cell_spans_its_columns_and_its_rows(tmp_path):
+    rows = ('<row><cell rows="2">both rows</cell><cell>b1</cell><cell>c1</cell></row>'
+            '<row><cell>b2</cell><cell>c2</cell></row><row><cell>a3</cell><cell cols="2">across two</cell></row>')
+    assert _table(tmp_path, rows) == [
+        "+-----------+------+-----+",
+        "| both rows | b1   | c1  |",
+        "|           +------+-----+",
+        "|           | b2   | c2  |",
+        "+-----------+------+-----+",
+        "| a3        | across two |",
+        "+-----------+------------+"]
+
+
+def test_ragged_rows_are_filled_with_blank_cells_and_absurd_spans_clamped_to_the_table(tmp_path):
+    """Other projects' tables: no label row, rows of unequal length, spans far past the table."""
+    rows = ('<row><cell>a</cell><cell>b</cell><cell>c</cell></row><row><cell>only</cell></row>'
+            '<row><cell cols="100000">wide</cell></row><row><cell rows="99999">r</cell><cell cols="x">y</cell></row>')
+    assert _table(tmp_path, rows) == [
+        "+------+---+---+",
+        "| a    | b | c |",
+        "+------+---+---+",
+        "| only |   |   |",
+        "+------+---+---+",
+        "| wide         |",
+        "+------+---+---+",
+        "| r    | y |   |",
+        "+------+---+---+"]
+
+
+def test_a_table_wider_than_the_text_wraps_its_cells_and_keeps_every_word(tmp_path):
+    words = "the quick brown fox jumps over the lazy dog again and again".split()
+    rows = "".join("<row>" + "".join(f"<cell>{' '.join(words[c:c + 6])} r{r}c{c}</cell>" for c in range(4)) + "</row>"
+                   for r in range(3))
+    lines = _table(tmp_path, rows, width=50)
+    assert all(len(line) <= 50 for line in lines) and len(lines) > 3 * 2 + 1
+    assert len({line.index("|", 1) for line in lines if line.startswith("|")}) == 1  # the columns line up
+    assert len({len(line) for line in lines}) == 1
+    written = [word for line in lines if line.startswith("|") for word in line.replace("|", " ").split()]
+    assert sorted(written) == sorted(word for r in range(3) for c in range(4)
+                                     for word in f"{' '.join(words[c:c + 6])} r{r}c{c}".split())
+
+
+@pytest.mark.parametrize("path", [DATA / "foreign" / "table-report.xml",
+                                  DATA / "foreign" / "projects" / "tei-stylesheets-test20.xml",
+                                  DATA.parent / "hostile" / "xml" / "huge-colspan.xml"], ids=lambda path: path.name)
+def test_every_word_of_every_cell_is_in_the_text(path):
+    cells = [" ".join("".join(cell.itertext()).split()) for cell in etree.parse(str(path)).iter("{*}cell")]
+    text = " ".join(render(path, "txt").decode().replace("|", " ").split())
+    assert [cell for cell in cells if any(word not in text for word in cell.split())] == []

@@ -19,6 +19,14 @@
   <xsl:variable name="nbsp" select="'&#160;'"/>
   <!-- U+FDD0, a noncharacter: where the continuation lines of a wrapped line start (plaintext.py) -->
   <xsl:variable name="continuation-indent" select="'&#xFDD0;'"/>
+  <!-- U+FDD1 to U+FDD6, noncharacters too: where a table, a row (a label row) and a cell start, the
+       table ends, and a cell's @cols and @rows end (plaintext.py lays the table out) -->
+  <xsl:variable name="table-start" select="'&#xFDD1;'"/>
+  <xsl:variable name="table-end" select="'&#xFDD2;'"/>
+  <xsl:variable name="row-start" select="'&#xFDD3;'"/>
+  <xsl:variable name="label-row-start" select="'&#xFDD4;'"/>
+  <xsl:variable name="cell-start" select="'&#xFDD5;'"/>
+  <xsl:variable name="cell-field" select="'&#xFDD6;'"/>
 
   <xsl:template match="/">
     <xsl:call-template name="document-header"/>
@@ -280,16 +288,38 @@
     <xsl:call-template name="line"/>
   </xsl:template>
 
+  <!-- A table: its head above, then its rows and cells between the markers plaintext.py lays out
+       as a grid (columns aligned, spans drawn, label rows ruled off). Each cell's marker carries its
+       @cols and @rows. A table inside a cell, which a grid cell cannot hold, keeps one line a row,
+       its cells " | " apart. -->
   <xsl:template match="tei:table">
     <xsl:value-of select="$para-break"/>
     <xsl:apply-templates select="tei:head"/>
-    <xsl:for-each select="tei:row">
-      <xsl:value-of select="$nl"/>
-      <xsl:for-each select="tei:cell">
-        <xsl:apply-templates/>
-        <xsl:if test="position() != last()"> | </xsl:if>
-      </xsl:for-each>
-    </xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:cell">
+        <xsl:for-each select="tei:row">
+          <xsl:value-of select="$nl"/>
+          <xsl:for-each select="tei:cell">
+            <xsl:apply-templates/>
+            <xsl:if test="position() != last()"> | </xsl:if>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat($nl, $table-start)"/>
+        <xsl:for-each select="tei:row">
+          <xsl:choose>
+            <xsl:when test="@role='label'"><xsl:value-of select="$label-row-start"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$row-start"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:for-each select="tei:cell">
+            <xsl:value-of select="concat($cell-start, normalize-space(@cols), $cell-field, normalize-space(@rows), $cell-field)"/>
+            <xsl:apply-templates/>
+          </xsl:for-each>
+        </xsl:for-each>
+        <xsl:value-of select="$table-end"/>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:value-of select="$para-break"/>
   </xsl:template>
 
