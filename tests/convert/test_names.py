@@ -253,6 +253,19 @@ def test_a_surname_another_person_of_the_document_has_is_nobodys_alone():
     assert names_in(p) == [("Kim Il Sung", "person:kim-il-sung"), ("Kim Jong Il", "person:kim-jong-il")]
 
 
+def test_cold_war_figures_places_and_parties_are_linked_but_a_shared_surname_is_nobodys():
+    p = tagged_paragraph("Mao Tse-tung received Ho Chi Minh in Peking, and Chou En-lai flew to Hanoi. Fidel Castro "
+                         "and Raúl Castro met the Warsaw Pact delegation in Havana; Castro spoke. The SED sent "
+                         "Honecker to Saigon, then called Ho Chi Minh City.")
+    assert names_in(p) == [
+        ("Mao Tse-tung", "person:mao-zedong"), ("Ho Chi Minh", "person:ho-chi-minh"), ("Peking", "place:beijing"),
+        ("Chou En-lai", "person:zhou-enlai"), ("Hanoi", "place:hanoi"), ("Fidel Castro", "person:fidel-castro"),
+        ("Raúl Castro", "person:raul-castro"), ("Warsaw Pact", "org:warsaw-pact"), ("Havana", "place:havana"),
+        ("SED", "org:sed"), ("Honecker", "person:honecker"), ("Saigon", "place:saigon"),
+        ("Ho Chi Minh City", "place:saigon")]
+    assert "; Castro spoke" in "".join(p.itertext()) and not p.xpath("t:*[. = 'Castro']", namespaces=TEI)
+
+
 def test_unknown_names_are_unlinked_candidates_and_sentence_starts_are_not():
     p = tagged_paragraph("Economic Cooperation grew. On 1 May, Comrade Pak Song-chol received the delegation at the "
                          "Ministry of Heavy Industry. The Delegation Left. He met Mehmet Shehu in Shkoder. Ramiz Alia "
