@@ -256,18 +256,31 @@ def test_what_is_named_after_a_person_is_not_the_person():
 
 def test_a_surname_another_person_of_the_document_has_is_nobodys_alone():
     p = tagged_paragraph("Kim Il Sung met Kim Jong Il. Kim agreed.")
-    assert names_in(p) == [("Kim Il Sung", "person:kim-il-sung"), ("Kim Jong Il", None)]
+    assert names_in(p) == [("Kim Il Sung", "person:kim-il-sung"), ("Kim Jong Il", "person:kim-jong-il")]
+
+
+def test_cold_war_figures_places_and_parties_are_linked_but_a_shared_surname_is_nobodys():
+    p = tagged_paragraph("Mao Tse-tung received Ho Chi Minh in Peking, and Chou En-lai flew to Hanoi. Fidel Castro "
+                         "and Raúl Castro met the Warsaw Pact delegation in Havana; Castro spoke. The SED sent "
+                         "Honecker to Saigon, then called Ho Chi Minh City.")
+    assert names_in(p) == [
+        ("Mao Tse-tung", "person:mao-zedong"), ("Ho Chi Minh", "person:ho-chi-minh"), ("Peking", "place:beijing"),
+        ("Chou En-lai", "person:zhou-enlai"), ("Hanoi", "place:hanoi"), ("Fidel Castro", "person:fidel-castro"),
+        ("Raúl Castro", "person:raul-castro"), ("Warsaw Pact", "org:warsaw-pact"), ("Havana", "place:havana"),
+        ("SED", "org:sed"), ("Honecker", "person:honecker"), ("Saigon", "place:saigon"),
+        ("Ho Chi Minh City", "place:saigon")]
+    assert "; Castro spoke" in "".join(p.itertext()) and not p.xpath("t:*[. = 'Castro']", namespaces=TEI)
 
 
 def test_unknown_names_are_unlinked_candidates_and_sentence_starts_are_not():
     p = tagged_paragraph("Economic Cooperation grew. On 1 May, Comrade Pak Song-chol received the delegation at the "
-                         "Ministry of Heavy Industry. The Delegation Left. He met Enver Hoxha in Tirana. Ramiz Alia "
+                         "Ministry of Heavy Industry. The Delegation Left. He met Mehmet Shehu in Shkoder. Ramiz Alia "
                          "stayed.")
     assert [(e.tag[len(T):], "".join(e.itertext()), e.get("type"), e.get("ref")) for e in
             p.xpath("t:persName | t:orgName | t:placeName | t:rs", namespaces=TEI)] == [
         ("persName", "Comrade Pak Song-chol", "candidate", None),
         ("orgName", "Ministry of Heavy Industry", "candidate", None),
-        ("rs", "Enver Hoxha", "candidate", None)]
+        ("rs", "Mehmet Shehu", "candidate", None)]
 
 
 def test_tagged_documents_stay_valid_tei_all(tei_all):
@@ -294,7 +307,7 @@ UNKNOWN = """May 2, 1965
 Note from the Embassy in Pyongyang
 
 On 1 May, Comrade Pak Song-chol received the delegation at the Ministry of Heavy Industry. Pak Song-chol spoke
-about the Chollima Movement. Kim Il-sung sent greetings to Enver Hoxha.
+about the Chollima Movement. Kim Il-sung sent greetings to Mehmet Shehu.
 """
 
 
@@ -308,7 +321,7 @@ def test_entities_lists_candidates_with_counts_and_contexts(tmp_path):
     assert lines[0].split() == ["2", "persName", "Pak", "Song-chol"]
     assert "[Comrade Pak Song-chol] received the delegation" in lines[1]
     listed = [line[17:] for line in lines if not line.startswith("      ")]
-    assert listed == ["Pak Song-chol", "Chollima Movement", "Enver Hoxha", "Ministry of Heavy Industry"]
+    assert listed == ["Pak Song-chol", "Chollima Movement", "Mehmet Shehu", "Ministry of Heavy Industry"]
     assert "4 unlinked names in 7 documents" in result.stderr
 
     report = json.loads(CliRunner().invoke(cli, ["entities", "--format", "json", str(source)]).stdout)
@@ -360,11 +373,11 @@ INLINE_CASES = {
         '<persName ref="person:kim-il-sung">Kim Il Sung</persName>. '
         '<persName ref="person:kim-il-sung" cert="medium"><hi>Kim</hi></persName> agreed with '
         '<persName type="candidate"><roleName>Comrade</roleName> <sic>Pak Song-chol</sic></persName>.',
-    "Comrade <hi>Kim Il Sung</hi> and <add>Enver Hoxha</add> met in <supplied>Tirana</supplied>; Enver Hoxha left. "
+    "Comrade <hi>Kim Il Sung</hi> and <add>Mehmet Shehu</add> met in <supplied>Shkoder</supplied>; Mehmet Shehu left. "
     "<unclear>the Korean Foreign Minister</unclear> of the Foreign Ministry spoke to Kim Yong-nam.":
         '<persName ref="person:kim-il-sung"><roleName>Comrade</roleName> <hi>Kim Il Sung</hi></persName> and '
-        '<rs type="candidate"><add>Enver Hoxha</add></rs> met in <supplied>Tirana</supplied>; '
-        '<rs type="candidate">Enver Hoxha</rs> left. '
+        '<rs type="candidate"><add>Mehmet Shehu</add></rs> met in <supplied>Shkoder</supplied>; '
+        '<rs type="candidate">Mehmet Shehu</rs> left. '
         '<unclear>the <roleName>Korean Foreign Minister</roleName></unclear> of the '
         '<orgName type="generic">Foreign Ministry</orgName> spoke to '
         '<persName ref="person:kim-yong-nam">Kim Yong-nam</persName>.',
