@@ -101,6 +101,15 @@ TAIL_LABELS = {
     "notes": "notes",
 }
 
+#: Labels only the archive's page has, never a document's text: a run of them at the end is the page's
+#: labelled sections even when fewer than three stand there (a page cut off after `Author(s):`).
+PAGE_ONLY_LABELS = {
+    "associated places", "associated topics", "associated people & organizations",
+    "associated people and organizations", "associated people", "associated organizations",
+    "subjects discussed", "author(s)", "document information", "original uploaded date", "uploaded date",
+    "record id", "related documents", "contributed by", "original archive",
+}
+
 #: A label, then a colon and its value or nothing (matched against the stripped line). The label ends in
 #: a letter or bracket, never a space, so a long run of spaces cannot be split between the label and
 #: the space after it in many ways: the earlier pattern backtracked quadratically on such lines.
@@ -486,12 +495,21 @@ class WilsonReader:
         label_lines = [i for i in range(start, len(lines)) if _label(lines[i], TAIL_LABELS)]
         for position, index in enumerate(label_lines):
             if len(label_lines) - position < 3:
-                return None
+                return index if WilsonReader._page_labels_end(lines, label_lines[position:]) else None
             if WilsonReader._document_field(lines, index, label_lines[position + 1]):
                 continue
             if not any(len(lines[i].split()) > 150 for i in range(index, len(lines))):
                 return index
         return None
+
+    @staticmethod
+    def _page_labels_end(lines: list[str], label_lines: list[int]) -> bool:
+        """Whether one or two labels end the page as its own sections: each only the page has
+        (`Author(s):`, `Associated People & Organizations`), with no sentence of text after them."""
+        if not all(_LABEL_LINE.fullmatch(lines[i].strip()).group("label").lower() in PAGE_ONLY_LABELS
+                   for i in label_lines):
+            return False
+        return not any(_prose_line(line) for line in lines[label_lines[0]:])
 
     @staticmethod
     def _document_field(lines: list[str], index: int, next_label: int) -> bool:
