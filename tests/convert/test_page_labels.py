@@ -43,3 +43,23 @@ def test_page_labels_followed_by_sentences_are_text():
     text = _cable("Associated Places\nThe delegation then travelled to the coast and met the local committee there.\n")
     doc = read_document(text)
     assert doc.metadata.places == []
+
+
+def test_a_diary_or_journal_the_title_names_first_is_the_documents_type():
+    from tei.convert.readers.metadata import doc_type_from_title
+
+    assert doc_type_from_title("Excerpts from Tsedenbal's Diary on his Conversation with Mikoyan") == "Diary"
+    assert doc_type_from_title("From the Journal of M.G. Podol'sky, 'Record of a Conversation with R. Berthold'") == "Diary"
+    # the conversation named first is the record's kind, the diary where it was kept
+    assert doc_type_from_title("Record of a Conversation, from the Diary of A. A. Gromyko") == "Memorandum of Conversation"
+    assert doc_type_from_title("Letter on the Diary of the Ambassador") == "Letter"
+    assert doc_type_from_title("Anatoly Chernyaev, Notes from a Meeting of the Politburo") == "Note"
+    assert doc_type_from_title("Notes of a Conversation with Mao Zedong") == "Memorandum of Conversation"
+
+
+def test_a_journals_record_of_conversation_is_classed_a_diary_with_medium_certainty():
+    text = ("February 26, 1971\nFrom the Journal of M. G. Podol'sky, 'Record of a Conversation with R. Berthold'\n"
+            "I visited R. Berthold on a return protocol visit.\nThe counsellor spoke of the ties between the parties.\n")
+    root = convert_text(text).getroot()
+    assert root.xpath("//t:textClass/t:catRef[@scheme='#document-types']/@target", namespaces=TEI) == ["#doctype-diary"]
+    assert root.xpath("//t:textClass/t:catRef[@scheme='#document-types']/@cert", namespaces=TEI) == ["medium"]
