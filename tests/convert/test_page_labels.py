@@ -3,8 +3,9 @@ pages the seeds lack show (a page cut off after one or two labels, a summary wit
 
 from __future__ import annotations
 
-from helpers import TEI
+from helpers import TEI, converted
 from tei import convert_text, read_document
+from tei.convert.review import review_decisions
 
 
 def _cable(tail: str) -> str:
@@ -63,3 +64,46 @@ def test_a_journals_record_of_conversation_is_classed_a_diary_with_medium_certai
     root = convert_text(text).getroot()
     assert root.xpath("//t:textClass/t:catRef[@scheme='#document-types']/@target", namespaces=TEI) == ["#doctype-diary"]
     assert root.xpath("//t:textClass/t:catRef[@scheme='#document-types']/@cert", namespaces=TEI) == ["medium"]
+
+
+_TELEGRAM = ("May 13, 1950\n"
+             "Ciphered Telegram, Roshchin to Filippov\n"
+             "From PEKING\n"
+             "Today Zhou Enlai paid a visit to me and let me know the following about the Korean comrades.\n"
+             "The Chinese comrades are requesting an urgent answer.\n"
+             "13/5-50. Roshchin\n")
+
+
+def _abstract(root) -> tuple[list[str], list[str]]:
+    return ([p.xpath("string()") for p in root.xpath("//t:profileDesc/t:abstract/t:p", namespaces=TEI)],
+            root.xpath("//t:profileDesc/t:abstract/@cert", namespaces=TEI))
+
+
+def test_a_paragraph_describing_the_telegram_after_its_signature_is_the_likely_summary_of_a_page_without_labels():
+    summary = "The telegram relays a request from Mao, conveyed via Zhou Enlai, on a potential action."
+    text = _TELEGRAM + summary + "\n"
+    root = converted(text)
+    assert _abstract(root) == ([summary], ["medium"])
+    assert "relays" not in " ".join(root.xpath("//t:body//text()", namespaces=TEI))
+    assert [d for d in review_decisions(root.getroottree(), text, "t.txt") if d.field == "summary"]
+
+
+def test_a_cable_from_someone_that_entails_something_is_a_summary_too():
+    summary = "Cable from the Chinese Embassy in Vietnam entails positive responses of Le Duan regarding the test."
+    root = converted(_TELEGRAM + summary + "\n")
+    assert _abstract(root)[0] == [summary]
+
+
+def test_a_summary_right_after_the_title_is_a_summary_of_low_certainty():
+    summary = "This telegram describes the visit of Zhou Enlai and his request for an answer."
+    text = _TELEGRAM.replace("From PEKING\n", summary + "\nFrom PEKING\n")
+    root = converted(text)
+    assert _abstract(root) == ([summary], ["low"])
+
+
+def test_a_last_paragraph_that_is_the_documents_own_text_stays_in_the_body():
+    for last in ("The telegram reports that we have agreed to the request.",  # the writer speaks
+                 "Zhou Enlai relays a request from Mao on the action.",  # not about the document
+                 "The telegram [of 12 May] describes the visit."):  # an editor's mark: the document's text
+        root = converted(_TELEGRAM + last + "\n")
+        assert _abstract(root) == ([], []), last
