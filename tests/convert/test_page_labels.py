@@ -104,6 +104,7 @@ def test_a_summary_right_after_the_title_is_a_summary_of_low_certainty():
 def test_a_last_paragraph_that_is_the_documents_own_text_stays_in_the_body():
     for last in ("The telegram reports that we have agreed to the request.",  # the writer speaks
                  "Zhou Enlai relays a request from Mao on the action.",  # not about the document
-                 "The telegram [of 12 May] describes the visit."):  # an editor's mark: the document's text
+                 "The telegram [of 12 May] describes the visit.",  # an editor's mark: the document's text
+                 "Excerpt from the notes of the Ambassador"):  # a provenance line, no sentence
         root = converted(_TELEGRAM + last + "\n")
         assert _abstract(root) == ([], []), last

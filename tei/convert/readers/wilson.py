@@ -123,7 +123,7 @@ _DESCRIBING = (r"(?:relays|reports|describes|details|discusses|summari[sz]es|con
 _DESCRIPTION = re.compile(
     rf"^(?:(?:The|This|These)\s+(?:[A-Za-z\-]+\s+){{0,2}}?{_DESCRIBED}\s+(?:[a-z]+ly\s+)?{_DESCRIBING}\b"
     rf"|(?:(?:Ciphered|Coded|Secret|Urgent|Top Secret)\s+)?{_DESCRIBED}\s+(?:from|by|of|to|sent)\s+[^.;:]{{1,150}}?"
-    rf"\s(?:[a-z]+ly\s+)?{_DESCRIBING}\b)", re.IGNORECASE)
+    rf"(?<!\sthe)(?<!\sa)(?<!\sof)\s(?:[a-z]+ly\s+)?{_DESCRIBING}\b)", re.IGNORECASE)
 #: no longer than a summary is
 _DESCRIPTION_WORDS = 90
 
@@ -645,7 +645,9 @@ class WilsonReader:
             return body_lines
         for (start, end), cert, where in ((blocks[-1], "medium", "end"), (blocks[0], "low", "start")):
             text = " ".join(line.strip() for line in body_lines[start:end])
+            # a sentence: a provenance line (`Excerpt from the notes of ...`) is no description
             if (len(text.split()) <= _DESCRIPTION_WORDS and _DESCRIPTION.match(text) and "[" not in text
+                    and re.search(r"[.!?][\"'\u201d\u2019)]?$", text)
                     and not re.search(r"\b(?:I|we|us|our|my)\b", text)):
                 meta.summary, meta.summary_cert = [text], cert
                 self.warnings.append(f"no metadata labels: the paragraph at the {where} of the text describes the "
