@@ -35,7 +35,8 @@ _TITLE_TYPES = [
     (r"\btranscript\b", "Transcript"),
     (r"\bstatement\b", "Statement"),
     (r"\bagreement\b|\btreaty\b", "Agreement"),
-    (r"\bnote\b", "Note"),
+    # "Notes from a Meeting of the Politburo"; "Notes of a Conversation" is the conversation's above
+    (r"\bnotes?\b", "Note"),
 ]
 
 _ORG_WORDS = re.compile(
@@ -85,8 +86,21 @@ def normalise_doc_type(value: str) -> str:
     return doc_type_from_title(value) or "Other"
 
 
+#: a diary or journal the title names as where the text was kept: "Excerpts from Tsedenbal's Diary ...",
+#: "From the Journal of M. G. Podol'sky, 'Record of a Conversation ...'", "Journal of Ambassador ..."
+_KEPT_IN = re.compile(r"\b(?:diary|diaries|journal|notebook)\b")
+
+
 def doc_type_from_title(title: str) -> str:
+    """The kind of document the title names; a diary or journal named before any other kind is the
+    record's kind (the conversation it records is its content)."""
     lowered = title.lower()
+    kept = _KEPT_IN.search(lowered)
+    if kept:
+        others = [m.start() for pattern, name in _TITLE_TYPES if name != "Diary"
+                  for m in [re.search(pattern, lowered)] if m]
+        if not others or kept.start() < min(others):
+            return "Diary"
     for pattern, name in _TITLE_TYPES:
         if re.search(pattern, lowered):
             return name

@@ -101,6 +101,32 @@ TAIL_LABELS = {
     "notes": "notes",
 }
 
+#: Labels only the archive's page has, never a document's text: a run of them at the end is the page's
+#: labelled sections even when fewer than three stand there (a page cut off after `Author(s):`).
+PAGE_ONLY_LABELS = {
+    "associated places", "associated topics", "associated people & organizations",
+    "associated people and organizations", "associated people", "associated organizations",
+    "subjects discussed", "author(s)", "document information", "original uploaded date", "uploaded date",
+    "record id", "related documents", "contributed by", "original archive",
+}
+
+#: the kinds of document a page's summary speaks of, in the third person
+_DESCRIBED = (r"(?:telegram|cable|letter|document|report|memorandum|memo|record|note|message|minutes|transcript|"
+              r"diary|journal|excerpt|conversation|speech|statement|directive|resolution|dispatch|despatch|telegraph)s?")
+#: what a summary says the document does: "relays a request", "entails positive responses"
+_DESCRIBING = (r"(?:relays|reports|describes|details|discusses|summari[sz]es|conveys|entails|recounts|contains|includes|"
+               r"outlines|concerns|records|transmits|informs|notes|provides|presents|expresses|explains|assesses|"
+               r"analy[sz]es|examines|covers|mentions|lists|offers|documents|reveals|highlights|addresses|deals with|"
+               r"focuses on|relates|reviews|evaluates|proposes|requests|announces|criticizes|criticises)")
+#: a page's summary without its label: "The telegram relays a request from Mao ...", "This document
+#: describes ...", "Cable from the Chinese Embassy in Vietnam entails positive responses of ..."
+_DESCRIPTION = re.compile(
+    rf"^(?:(?:The|This|These)\s+(?:[A-Za-z\-]+\s+){{0,2}}?{_DESCRIBED}\s+(?:[a-z]+ly\s+)?{_DESCRIBING}\b"
+    rf"|(?:(?:Ciphered|Coded|Secret|Urgent|Top Secret)\s+)?{_DESCRIBED}\s+(?:from|by|of|to|sent)\s+[^.;:]{{1,150}}?"
+    rf"(?<!\sthe)(?<!\sa)(?<!\sof)\s(?:[a-z]+ly\s+)?{_DESCRIBING}\b)", re.IGNORECASE)
+#: no longer than a summary is
+_DESCRIPTION_WORDS = 90
+
 #: A label, then a colon and its value or nothing (matched against the stripped line). The label ends in
 #: a letter or bracket, never a space, so a long run of spaces cannot be split between the label and
 #: the space after it in many ways: the earlier pattern backtracked quadratically on such lines.
@@ -296,6 +322,8 @@ class WilsonReader:
             body_lines, summary = self._split_trailing_summary(body_lines, layout)
             meta.summary = summary
             meta.summary_cert = "medium" if summary else ""
+        elif not meta.summary and layout == "unknown":
+            body_lines = self._split_described_summary(body_lines, meta)
         compact = (layout == "compact" or layout == "unknown" and self._is_compact_page(body_lines, meta)
                    or layout == "citation" and self._is_unwrapped_compact(body_lines))
         body = BodyReader(compact=compact, page_date=meta.date)
@@ -486,12 +514,21 @@ class WilsonReader:
         label_lines = [i for i in range(start, len(lines)) if _label(lines[i], TAIL_LABELS)]
         for position, index in enumerate(label_lines):
             if len(label_lines) - position < 3:
-                return None
+                return index if WilsonReader._page_labels_end(lines, label_lines[position:]) else None
             if WilsonReader._document_field(lines, index, label_lines[position + 1]):
                 continue
             if not any(len(lines[i].split()) > 150 for i in range(index, len(lines))):
                 return index
         return None
+
+    @staticmethod
+    def _page_labels_end(lines: list[str], label_lines: list[int]) -> bool:
+        """Whether one or two labels end the page as its own sections: each only the page has
+        (`Author(s):`, `Associated People & Organizations`), with no sentence of text after them."""
+        if not all(_LABEL_LINE.fullmatch(lines[i].strip()).group("label").lower() in PAGE_ONLY_LABELS
+                   for i in label_lines):
+            return False
+        return not any(_prose_line(line) for line in lines[label_lines[0]:])
 
     @staticmethod
     def _document_field(lines: list[str], index: int, next_label: int) -> bool:
@@ -596,6 +633,43 @@ class WilsonReader:
             # after a heading of its own the paragraph is that section's text (`II. Miscellaneous`)
             return body_lines, []
         return body_lines[:start], [summary]
+
+    def _split_described_summary(self, body_lines: list[str], meta: Metadata) -> list[str]:
+        """A page without labels may still end with its summary, or open with it right after the
+        title: a paragraph that describes the document in the third person ("The telegram relays
+        ...", "Cable from ... entails ..."). It is the abstract with cert below high (medium at the
+        end, where the archive puts it; low before the text), and a warning; any other paragraph
+        stays in the body."""
+        blocks = self._outer_paragraphs(body_lines)
+        if len(blocks) < 3:
+            return body_lines
+        for (start, end), cert, where in ((blocks[-1], "medium", "end"), (blocks[0], "low", "start")):
+            text = " ".join(line.strip() for line in body_lines[start:end])
+            # a sentence: a provenance line (`Excerpt from the notes of ...`) is no description
+            if (len(text.split()) <= _DESCRIPTION_WORDS and _DESCRIPTION.match(text) and "[" not in text
+                    and re.search(r"[.!?][\"'\u201d\u2019)]?$", text)
+                    and not re.search(r"\b(?:I|we|us|our|my)\b", text)):
+                meta.summary, meta.summary_cert = [text], cert
+                self.warnings.append(f"no metadata labels: the paragraph at the {where} of the text describes the "
+                                     f"document and is taken as its summary (abstract, cert=\"{cert}\"): {text[:60]!r}")
+                return body_lines[:start] + body_lines[end:]
+        return body_lines
+
+    @classmethod
+    def _outer_paragraphs(cls, body_lines: list[str]) -> list[tuple[int, int]]:
+        """(start, end) of each paragraph of the body's lines: at blank lines, or one a line in a page
+        without blank lines."""
+        spans, start = [], None
+        for index, line in enumerate(body_lines + [""]):
+            if _blank(line):
+                if start is not None:
+                    spans.append((start, index))
+                    start = None
+            elif start is None:
+                start = index
+        if cls._is_compact(body_lines):
+            return [(i, i + 1) for i, line in enumerate(body_lines) if not _blank(line)]
+        return spans
 
     # -- metadata --------------------------------------------------------------------------
 
