@@ -455,7 +455,7 @@ class TeiEncoder:
             _el(_el(div, "gap", reason="no-text"), "desc", "The export has no document text.")
             self.warnings.append("the document has no text")
             return
-        closer_kinds = {"signed", "closing-date"}
+        closer_kinds = {"signed", "closing-date", "closing-rule"}
         opener = closer = None
         seen_text = container_text = False
         container = div
@@ -545,6 +545,11 @@ class TeiEncoder:
             _append_text(closer, block.gap_after)  # a dateline and a name on one line: the space between
         elif block.kind == "salute":
             self.inline(_el(closer, "salute"), block.content)
+        elif block.kind == "closing-rule":
+            # a typed rule: the closer's own text, on a line of its own
+            if len(closer) or closer.text:
+                _el(closer, "lb")
+            self.inline(closer, block.content)
         else:
             signed = _el(closer, "signed")
             names = {block.speaker: ("persName", block.speaker_cert), block.role: ("roleName", block.role_cert),

@@ -144,7 +144,7 @@ BLOCK_KINDS = (
     # editorial marks alone (`[…]`, `[Translation from the Russian]`), a classification marking (`Top Secret`)
     "copy-number", "provenance", "stamp", "editorial", "classification",
     # closer parts
-    "byline", "signed", "closing-date",
+    "byline", "signed", "closing-date", "closing-rule",
     # after the closer
     "postscript", "transmission", "annotation",
 )

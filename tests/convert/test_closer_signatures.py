@@ -60,3 +60,12 @@ def test_an_institution_with_supplied_words_signs_with_its_date():
     prose = convert_text(doc.replace("[Chinese] Embassy in [North] Vietnam\n\n20 October 1964\n",
                                      "The [Chinese] Embassy in [North] Vietnam agreed to the plan.\n")).getroot()
     assert not xpath(prose, "//t:closer")
+
+
+def test_a_typed_rule_under_the_signature_is_the_closer_s_text_not_a_signer():
+    text = ("Cable from Orlov\n\nThe talks went well and the minister agreed to the proposal.\n\n"
+            "N. ORLOV\n\n——————\n")
+    root = convert_text(text).getroot()
+    assert xpath(root, "//t:closer/t:signed//text()") == ["N. ORLOV"]
+    assert xpath(root, "//t:closer/text()") == ["——————"]
+    assert not xpath(root, "//t:body//t:p[. = '——————']")

@@ -1370,6 +1370,10 @@ class BodyReader:
             elif _layout_only(text):
                 close_signed()
                 blocks.append(Block("space", self._inline.parse(text)))
+            elif not any(c.isalnum() for c in text):
+                # a typed rule (`——————`, `* * *`) under the signature: nobody's name
+                close_signed()
+                blocks.append(Block("closing-rule", self._inline.parse(text)))
             elif signed and _signature_lines(text) and "\n" in text.strip():
                 # the lines under the name: its number and date stay in the signature, a clerk's
                 # line (`Typed by ...`) and the lines after it are the transmission note
