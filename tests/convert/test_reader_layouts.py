@@ -42,7 +42,8 @@ def test_web_layout_with_reordered_sections_and_topics():
     assert root.xpath("//t:keywords[@scheme='#topics']/t:term/text()", namespaces=TEI) == ["Laos Crisis", "Soviet Union"]
     assert root.xpath("//t:keywords[@scheme='#places']/t:term/text()", namespaces=TEI) == ["Laos"]
     assert root.xpath("//t:catRef/@target", namespaces=TEI) == ["#doctype-report", "#classification-top-secret"]
-    assert root.xpath("//t:abstract/t:p/text()", namespaces=TEI) == ["A report on Laos."]
+    assert root.xpath("string(//t:abstract/t:p)", namespaces=TEI) == "A report on Laos."
+    assert root.xpath("//t:abstract/t:p/t:placeName/@ref", namespaces=TEI) == ["place:laos"]
     assert root.xpath("//t:idno[@type='record']/text()", namespaces=TEI) == ["12345"]
     assert not missing_words(text, root)
 
