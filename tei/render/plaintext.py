@@ -13,7 +13,7 @@ import functools
 import re
 import textwrap
 
-from .texttable import lay_out_tables
+from .texttable import CONTINUATION_INDENT, lay_out_tables
 
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -26,9 +26,6 @@ _OTHER_SPACES = re.compile(r"[^\S \n]")
 #: what collapsing spaces changes in such text: runs of " ", then the " " left at a line's edges
 _SPACE_RUNS = re.compile(r"  +")
 _LINE_EDGE_SPACES = re.compile(r" \n ?|\n ")
-#: written by xslt/text/core.xsl where a line's text starts after its margin: the columns before it
-#: are the indent of the line's continuation lines (a noncharacter, which no text uses; never output)
-CONTINUATION_INDENT = "\ufdd0"
 
 
 @functools.lru_cache(maxsize=8)

@@ -22,13 +22,14 @@ ROW_START = "\ufdd3"
 LABEL_ROW_START = "\ufdd4"
 CELL_START = "\ufdd5"
 CELL_FIELD = "\ufdd6"
-#: written where a verse line's margin ends (plaintext.CONTINUATION_INDENT): a cell's lines do not wrap
-#: under a margin, so inside a table it is left out
-_CONTINUATION_INDENT = "\ufdd0"
+#: written by xslt/text/core.xsl where a line's text starts after its margin: the columns before it
+#: are the indent of the line's continuation lines (tei.render.plaintext wraps them so); a cell's
+#: lines do not wrap under a margin, so inside a table it is left out
+CONTINUATION_INDENT = "\ufdd0"
 
 _TABLE = re.compile(f"{TABLE_START}([^{TABLE_END}]*){TABLE_END}?")
 _ROWS = re.compile(f"([{ROW_START}{LABEL_ROW_START}])")
-_MARKERS = re.compile(f"[{_CONTINUATION_INDENT}{TABLE_START}{TABLE_END}{ROW_START}{LABEL_ROW_START}{CELL_START}{CELL_FIELD}]")
+_MARKERS = re.compile(f"[{CONTINUATION_INDENT}{TABLE_START}{TABLE_END}{ROW_START}{LABEL_ROW_START}{CELL_START}{CELL_FIELD}]")
 _TABLE_MARKERS = re.compile(f"[{TABLE_START}{TABLE_END}{ROW_START}{LABEL_ROW_START}{CELL_START}{CELL_FIELD}]")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 #: a span as the stylesheet passes it on (normalize-space(@cols)): a whole number, maybe with decimals
