@@ -276,6 +276,19 @@ def test_a_from_line_that_names_a_known_place_in_capitals_is_the_place_it_was_se
     assert ("placeName", "PETROV") not in _sent_and_received(root)["sent"]
 
 
+def test_a_telegram_s_from_line_without_its_colon_is_the_opener_s_from_line():
+    """`From PEKING`, a name alone after it: the opener's From line, the town the sender's place."""
+    text = ("May 13, 1950\n\nCiphered Telegram, Roshchin to Filippov\n\nFrom PEKING\n\n"
+            "The talks went on until noon and the minister agreed to the proposal.\n")
+    root, _ = root_of(text)
+    assert [e.xpath("string()") for e in root.xpath("//t:opener/t:seg[@type='from']", namespaces=TEI)] == [
+        "From PEKING"]
+    assert _sent_and_received(root)["sent"] == [("rs", "Roshchin"), ("placeName", "PEKING")]
+    # a sentence beginning so is text
+    root, _ = root_of(text.replace("From PEKING", "From Peking the delegation went on to Moscow."))
+    assert not root.xpath("//t:seg[@type='from']", namespaces=TEI)
+
+
 def test_a_town_in_brackets_after_a_party_of_the_title_is_its_place():
     """`from Maneli (Saigon) to Spasowski`: Maneli, one who is at a place, is a person; Saigon the place."""
     title = "Secret Telegram from Maneli (Saigon) to Spasowski (Warsaw) [Ciphergram No. 7237]"

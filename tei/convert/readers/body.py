@@ -55,6 +55,8 @@ _PROVENANCE = re.compile(
 _TO = re.compile(r"^(?:To|TO)\b\s*:?\s*\S")
 _FIELDS = [
     (re.compile(r"^From\s*:", re.IGNORECASE), "from"),
+    # a telegram's origin without the colon, a name alone after it: `From PEKING`, `FROM Saigon`
+    (re.compile(r"^(?:From|FROM)\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}$"), "from"),
     (re.compile(r"^(?:Subject|Re|Concerning|Regarding|Topic)\s*:", re.IGNORECASE), "subject"),
     (re.compile(r"^(?:Ref|Reference|Our ref|Your ref)\s*[.:]", re.IGNORECASE), "reference"),
     (re.compile(r"^Date\s*:", re.IGNORECASE), "dateline"),

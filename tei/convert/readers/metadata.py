@@ -433,7 +433,7 @@ def parse_correspondence(doc: Document, body) -> Correspondence | None:
     for block in doc.body:
         text = text_of(block.content)
         if block.kind == "from":
-            agent = classify_agent(re.sub(r"^From\s*:\s*(?:the\s+)?", "", text, flags=re.IGNORECASE))
+            agent = classify_agent(re.sub(r"^From\s*:?\s*(?:the\s+)?", "", text, flags=re.IGNORECASE))
             corr.senders = _merge_agents(corr.senders, [agent])
         elif block.kind == "to":
             if corr.recipients and all(a.kind == "placeName" for a in corr.recipients):
