@@ -691,8 +691,12 @@ class TeiEncoder:
             method = self.mark_unknown
         before = len(parent)
         method(parent, mark)
-        if mark.double and len(parent) == before + 1 and not parent[-1].get("rend"):
-            parent[-1].set("rend", "double-bracket")  # the form of the source, rebuilt by the stylesheets
+        if mark.double and len(parent) == before + 1:
+            # the form of the source, rebuilt by the stylesheets; a sic's own @rend is a word (`sic!`)
+            # the doubling joins, a gap's or a page break's is the label as printed, which stays whole
+            made, rend = parent[-1], parent[-1].get("rend")
+            if not rend or made.tag == T + "sic":
+                made.set("rend", f"{rend} double-bracket" if rend else "double-bracket")
 
     def mark_sic(self, parent, mark):
         self.inline(_el(parent, "sic", rend=mark.variant), mark.content)

@@ -67,3 +67,14 @@ def test_double_brackets_are_encoded_with_their_form_and_rendered_as_written(tmp
     assert "Seen by [[illegible signature]] and [[N. P. Petrov?]] for [[the party]] then." in diplomatic
     html = render(path, "html").decode()
     assert '<span class="ed-label">[[</span>the party<span class="ed-label">]]</span>' in html
+
+
+def test_a_doubled_sic_keeps_its_own_form_and_the_doubling(tmp_path):
+    data, _ = convert_bytes(HEAD + "He came and [[sic!]] went, and [[sic]] here.", "sic.txt")
+    path = tmp_path / "sic.xml"
+    path.write_bytes(data)
+    root = etree.fromstring(data)
+    assert root.xpath("//t:sic/@rend", namespaces=TEI) == ["sic! double-bracket", "double-bracket"]
+    assert [str(m) for m in Validator().validate_file(path) if m.severity == "error"] == []
+    diplomatic = " ".join(render(path, "txt", view="diplomatic").decode().split())
+    assert "came and [[sic!]] went, and [[sic]] here." in diplomatic

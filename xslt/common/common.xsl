@@ -734,11 +734,12 @@
     <xsl:call-template name="mark">
       <xsl:with-param name="kind" select="'sic'"/>
       <xsl:with-param name="explanation" select="ed:label('sic: thus in the original (the error is the source’s)')"/>
+      <!-- the label after the word, its bracket doubled where the source doubled it ([[sic!]]) -->
       <xsl:with-param name="close">
-        <xsl:choose>
-          <xsl:when test="@rend='sic!'"> [sic!]</xsl:when>
-          <xsl:otherwise> [sic]</xsl:otherwise>
-        </xsl:choose>
+        <xsl:variable name="rend" select="concat(' ', normalize-space(@rend), ' ')"/>
+        <xsl:variable name="doubled" select="number(contains($rend, ' double-bracket '))"/>
+        <xsl:value-of select="concat(' [', substring('[', 1, $doubled), 'sic', substring('!', 1, number(contains($rend, ' sic! '))),
+                                     ']', substring(']', 1, $doubled))"/>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
