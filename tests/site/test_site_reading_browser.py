@@ -74,6 +74,8 @@ def test_a_document_page_has_the_site_navigation(site, open_page):
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     assert page.locator(".edition-skip").bounding_box()["x"] >= 0, "the skip link shows when focused"
     page.keyboard.press("Enter")
+    # following a fragment link is asynchronous: on a loaded machine the URL changes a moment later
+    page.wait_for_function("location.hash === '#main'", timeout=10_000)
     assert page.url.endswith("#main")
     for label, target in (("Chronology", "chronology.html"), ("Browse", "browse/index.html"),
                           ("Search", "search.html"), ("About", "about.html")):
