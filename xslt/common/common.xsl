@@ -69,13 +69,18 @@
        "bracket", "colon", "full-stop": GORBACHEV [laughing]:); nothing for one whose text holds its
        own brackets, as drama's (aside) does. -->
   <func:function name="ed:stage-open">
-    <func:result select="substring('[', 1, number(contains(concat(' ', normalize-space(@rend), ' '), ' bracket ')))"/>
+    <func:result select="substring('[', 1, number(ed:rend-has('bracket')))"/>
   </func:function>
   <func:function name="ed:stage-close">
-    <xsl:variable name="rend" select="concat(' ', normalize-space(@rend), ' ')"/>
-    <func:result select="concat(substring(']', 1, number(contains($rend, ' bracket '))),
-                                substring(':', 1, number(contains($rend, ' colon '))),
-                                substring('.', 1, number(contains($rend, ' full-stop '))))"/>
+    <func:result select="concat(substring(']', 1, number(ed:rend-has('bracket'))),
+                                substring(':', 1, number(ed:rend-has('colon'))),
+                                substring('.', 1, number(ed:rend-has('full-stop'))))"/>
+  </func:function>
+
+  <!-- Whether the context element's @rend, a list of words, holds `token` ("sic! double-bracket"). -->
+  <func:function name="ed:rend-has">
+    <xsl:param name="token"/>
+    <func:result select="contains(concat(' ', normalize-space(@rend), ' '), concat(' ', $token, ' '))"/>
   </func:function>
 
   <!-- Whether the mark in context stood in double brackets in the source ([[illegible signature]],
@@ -83,7 +88,7 @@
   <func:function name="ed:double-bracketed">
     <xsl:param name="open"/>
     <xsl:param name="close"/>
-    <func:result select="contains(concat(' ', normalize-space(@rend), ' '), ' double-bracket ')
+    <func:result select="ed:rend-has('double-bracket')
                          and starts-with($open, '[') and (substring($close, string-length($close)) = ']'
                               or not(string($close)) and substring($open, string-length($open)) = ']')"/>
   </func:function>
@@ -736,9 +741,8 @@
       <xsl:with-param name="explanation" select="ed:label('sic: thus in the original (the error is the source’s)')"/>
       <!-- the label after the word, its bracket doubled where the source doubled it ([[sic!]]) -->
       <xsl:with-param name="close">
-        <xsl:variable name="rend" select="concat(' ', normalize-space(@rend), ' ')"/>
-        <xsl:variable name="doubled" select="number(contains($rend, ' double-bracket '))"/>
-        <xsl:value-of select="concat(' [', substring('[', 1, $doubled), 'sic', substring('!', 1, number(contains($rend, ' sic! '))),
+        <xsl:variable name="doubled" select="number(ed:rend-has('double-bracket'))"/>
+        <xsl:value-of select="concat(' [', substring('[', 1, $doubled), 'sic', substring('!', 1, number(ed:rend-has('sic!'))),
                                      ']', substring(']', 1, $doubled))"/>
       </xsl:with-param>
     </xsl:call-template>
