@@ -5,7 +5,7 @@ The end-to-end tests (test_convert_seeds.py, test_body_structures.py) see the sa
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tei.convert.model import MARK_KINDS, EditorialMark
@@ -22,11 +22,12 @@ def _only_mark(text: str) -> EditorialMark:
 def _rebuilt(items: list) -> str:
     """The source again from the parse: the words a mark took from before it (`target`, and the
     space kept in `variant` of a variant form), then the mark as written (`raw`, which holds its
-    nested marks too)."""
+    nested marks too; a mark written in double brackets keeps the inner one as `raw`, `double` says so)."""
     out = []
     for item in items:
         if isinstance(item, EditorialMark):
-            out.append(item.target + (item.variant if item.kind == "variant-form" else "") + item.raw)
+            raw = f"[{item.raw}]" if item.double else item.raw
+            out.append(item.target + (item.variant if item.kind == "variant-form" else "") + raw)
         else:
             out.append(item)
     return "".join(out)
@@ -175,6 +176,8 @@ _PIECES = st.sampled_from([
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join))
+@example("[[]]")
+@example("Seen by [[illegible signature]] then.")
 def test_no_character_of_the_text_is_lost(text):
     """Only white space next to a mark that took the word before it may differ; the encoder puts
     the mark where the word stood."""
