@@ -13,9 +13,8 @@ import functools
 import re
 import textwrap
 
-from .texttable import CONTINUATION_INDENT, lay_out_tables
+from .texttable import _SPACES, CONTINUATION_INDENT, lay_out_tables
 
-_SPACES = re.compile(r"[ \t\r\f\v]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 #: a word made only of other spaces than " " (a no-break space, an em space): textwrap treats such a
 #: word as space, dropping it at a line's edges, which the quick wrapping below does not do

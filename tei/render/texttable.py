@@ -8,13 +8,20 @@ columns (@cols) or rows (@rows, the rows below left blank in its columns); a lab
 of 100,000 columns in a table of three reaches to its last column. Rows with fewer cells than the
 table has columns are filled with blank cells. The grid's spaces are no-break spaces, so the
 wrapping that follows keeps its lines as they are.
+
+Widths are display columns (wcwidth), not characters: a Chinese or Japanese character takes two, a
+combining accent none, so the rules line up under the text as a terminal or a monospaced font
+shows it. Words are broken at spaces only, except a word of wide characters, which breaks where
+Unicode's line breaking allows (between ideographs, never before a closing mark), as it is written
+without spaces.
 """
 
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass, field
+
+import wcwidth
 
 TABLE_START = "\ufdd1"
 TABLE_END = "\ufdd2"
@@ -44,6 +51,40 @@ class _Cell:
     top: int = 0
     left: int = 0
     wrapped: list[str] = field(default_factory=list)
+
+
+def _width(text: str) -> int:
+    """The columns `text` takes on a terminal or in a monospaced font."""
+    return wcwidth.width(text)
+
+
+def _pieces(word: str) -> list[str]:
+    """The parts a word may be broken into: itself, or for a word with wide characters (written
+    without spaces) the parts between its line-break opportunities."""
+    if not any(wcwidth.wcwidth(char) == 2 for char in word):
+        return [word]
+    return wcwidth.wrap(word, 1, break_long_words=False, break_on_hyphens=False) or [word]
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    """`line` in lines of at most `width` columns, broken at spaces (a longer word stands alone)."""
+    lines: list[str] = []
+    current, used = "", 0
+    for word in line.split(" "):
+        for index, piece in enumerate(_pieces(word) if _width(word) > width else [word]):
+            size = _width(piece)
+            glue = " " if current and index == 0 else ""
+            if current and used + len(glue) + size > width:
+                lines.append(current)
+                current, used, glue = "", 0, ""
+            current, used = current + glue + piece, used + len(glue) + size
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _ljust(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
 
 
 def _span(value: str) -> int:
@@ -113,12 +154,13 @@ def _spread(widths: list[int], cells: list[_Cell], need) -> None:
 
 def _column_widths(cells: list[_Cell], columns: int, width: int) -> list[int]:
     """Each column as wide as its widest line, or narrower where the table is wider than `width`
-    (never narrower than its longest word, which is not broken)."""
+    (never narrower than its longest word, which is not broken, or its widest piece)."""
     def longest_line(cell):
-        return max((len(line) for line in cell.lines), default=0)
+        return max((_width(line) for line in cell.lines), default=0)
 
     def longest_word(cell):
-        return max((len(word) for line in cell.lines for word in line.split(" ")), default=0)
+        return max((_width(piece) for line in cell.lines for word in line.split(" ") for piece in _pieces(word)),
+                   default=0)
 
     natural, least = [1] * columns, [1] * columns
     for cell in cells:
@@ -151,8 +193,7 @@ def _draw(rows: list[tuple[bool, list[_Cell]]], width: int) -> list[str]:
         return sum(widths[cell.left:cell.left + cell.cols]) + 3 * (cell.cols - 1)
 
     for cell in cells:
-        cell.wrapped = [part for line in cell.lines for part in
-                        textwrap.wrap(line, across(cell), break_long_words=False, break_on_hyphens=False)]
+        cell.wrapped = [part for line in cell.lines for part in _wrap(line, across(cell))]
     heights = [1] * len(rows)
     for cell in sorted(cells, key=lambda cell: cell.rows):
         bottom = cell.top + cell.rows - 1
@@ -165,7 +206,7 @@ def _draw(rows: list[tuple[bool, list[_Cell]]], width: int) -> list[str]:
     def text(cell, line: int) -> str:
         wrapped = cell.wrapped
         at = line - starts[cell.top]
-        return " " + (wrapped[at] if at < len(wrapped) else "").ljust(across(cell)) + " "
+        return " " + _ljust(wrapped[at] if at < len(wrapped) else "", across(cell)) + " "
 
     def edge(row: int, boundary: int) -> bool:
         """Whether a line parts the columns either side of `boundary` in `row`."""

@@ -8,6 +8,7 @@ import re
 import textwrap
 
 import pytest
+import wcwidth
 from conftest import DATA
 
 from lxml import etree
@@ -143,6 +144,24 @@ def test_a_table_wider_than_the_text_wraps_its_cells_and_keeps_every_word(tmp_pa
     written = [word for line in lines if line.startswith("|") for word in line.replace("|", " ").split()]
     assert sorted(written) == sorted(word for r in range(3) for c in range(4)
                                      for word in f"{' '.join(words[c:c + 6])} r{r}c{c}".split())
+
+
+def test_a_table_of_wide_characters_lines_up_in_display_columns(tmp_path):
+    """A Chinese character takes two columns of a terminal, a combining accent none: the rules stand
+    where the text ends as it is shown, and a cell of ideographs (no spaces) wraps between them."""
+    rows = ('<row role="label"><cell>地点</cell><cell>Name</cell></row>'
+            "<row><cell>北京</cell><cell>Zhou Enlai 周恩来</cell></row><row><cell>Orleans</cell><cell>Ame\u0301lie</cell></row>")
+    assert _table(tmp_path, rows) == [
+        "+---------+-------------------+",
+        "| 地点    | Name              |",
+        "+=========+===================+",
+        "| 北京    | Zhou Enlai 周恩来 |",
+        "+---------+-------------------+",
+        "| Orleans | Ame\u0301lie            |",
+        "+---------+-------------------+"]
+    narrow = _table(tmp_path, "<row><cell>中华人民共和国外交部档案馆。</cell><cell>x</cell></row>", width=16)
+    assert narrow[1:-1] == ["| 中华人民 | x |", "| 共和国外 |   |", "| 交部档案 |   |", "| 馆。     |   |"]
+    assert {wcwidth.width(line) for line in narrow} == {16}
 
 
 @pytest.mark.parametrize("path", [DATA / "foreign" / "table-report.xml",
