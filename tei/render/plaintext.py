@@ -4,7 +4,9 @@ XSLT 1.0 has no practical way to wrap long paragraphs, so xslt/text.xsl writes e
 (and each line break of the source) as one line, and this module wraps them. No-break spaces
 (U+00A0) are the source's layout spaces: they are kept, and never broken at. A line may say
 where its continuation lines start (CONTINUATION_INDENT, after a verse line's numbered margin).
-Tables are drawn as grids first (texttable.py), their lines kept as they are.
+Tables are drawn as grids first (texttable.py), their lines kept as they are. A line with
+characters two columns wide (Chinese, Japanese, Korean) is wrapped in display columns, between its
+ideographs where it has no spaces.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import functools
 import re
 import textwrap
 
-from .texttable import _SPACES, CONTINUATION_INDENT, lay_out_tables
+from .texttable import _SPACES, CONTINUATION_INDENT, has_wide, lay_out_tables, wrap_columns
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
 #: a word made only of other spaces than " " (a no-break space, an em space): textwrap treats such a
@@ -74,11 +76,16 @@ def _wrap_hanging(line: str, width: int) -> list[str]:
 def wrap_text(raw: str, width: int) -> str:
     """Lay out the tables, collapse spaces, wrap every line at `width` columns, keep at most one blank line."""
     raw = lay_out_tables(raw, width)
-    if _OTHER_SPACES.search(raw) or CONTINUATION_INDENT in raw:
+    if _OTHER_SPACES.search(raw) or CONTINUATION_INDENT in raw or has_wide(raw):
         lines: list[str] = []
         for line in raw.split("\n"):
             line = _SPACES.sub(" ", line).strip(" ")
-            wrapped = _wrap_hanging(line, width) if CONTINUATION_INDENT in line else _wrap_line(line, width)
+            if CONTINUATION_INDENT in line:
+                wrapped = _wrap_hanging(line, width)
+            elif has_wide(line) and "\u00a0" not in line:  # a grid's lines have no-break spaces
+                wrapped = wrap_columns(line, width)
+            else:
+                wrapped = _wrap_line(line, width)
             lines.extend(part.replace("\u00a0", " ").rstrip() for part in wrapped or [""])
         text = "\n".join(lines)
     else:  # the same, with only the long lines handled one by one

@@ -58,15 +58,22 @@ def _width(text: str) -> int:
     return wcwidth.width(text)
 
 
+def has_wide(text: str) -> bool:
+    """Whether `text` has letters or signs two columns wide (Chinese, Japanese, Korean, ...); a wide
+    space (U+3000) alone does not make a line of them, it is wrapped at as any space."""
+    return not text.isascii() and any(wcwidth.wcwidth(char) == 2 for char in set(text)
+                                      if not char.isascii() and not char.isspace())
+
+
 def _pieces(word: str) -> list[str]:
     """The parts a word may be broken into: itself, or for a word with wide characters (written
     without spaces) the parts between its line-break opportunities."""
-    if not any(wcwidth.wcwidth(char) == 2 for char in word):
+    if not has_wide(word):
         return [word]
     return wcwidth.wrap(word, 1, break_long_words=False, break_on_hyphens=False) or [word]
 
 
-def _wrap(line: str, width: int) -> list[str]:
+def wrap_columns(line: str, width: int) -> list[str]:
     """`line` in lines of at most `width` columns, broken at spaces (a longer word stands alone)."""
     lines: list[str] = []
     current, used = "", 0
@@ -193,7 +200,7 @@ def _draw(rows: list[tuple[bool, list[_Cell]]], width: int) -> list[str]:
         return sum(widths[cell.left:cell.left + cell.cols]) + 3 * (cell.cols - 1)
 
     for cell in cells:
-        cell.wrapped = [part for line in cell.lines for part in _wrap(line, across(cell))]
+        cell.wrapped = [part for line in cell.lines for part in wrap_columns(line, across(cell))]
     heights = [1] * len(rows)
     for cell in sorted(cells, key=lambda cell: cell.rows):
         bottom = cell.top + cell.rows - 1

@@ -43,6 +43,28 @@ def test_no_break_spaces_are_kept_and_never_broken_at():
     assert all(len(line) <= 20 for line in lines)
 
 
+def test_a_paragraph_of_ideographs_wraps_between_them_in_display_columns():
+    """Chinese is written without spaces and each character takes two columns: a paragraph of it is
+    wrapped between the characters, never before a closing mark, within the width as shown."""
+    sentence = "中华人民共和国外交部档案馆。" * 6
+    text = wrap_text(f"{sentence}\nZhou Enlai 周恩来 said: 「好。」 " + "word " * 12, 20)
+    lines = text.splitlines()
+    assert all(wcwidth.width(line) <= 20 for line in lines) and len(lines) > 6
+    assert not any(line.startswith(("。", "」")) for line in lines)
+    assert "".join(lines[:lines.index("档案馆。")]) + "档案馆。" == sentence
+
+
+@pytest.mark.parametrize("width", [4, 11, 72])
+def test_text_with_ideographs_keeps_every_character_and_fits_the_width(width):
+    pieces = ["中", "国", "。", "」", "「", "한국", "word", "x" * 14, " ", " ", "\u3000", "é", "\n"]
+    rng = random.Random(width)
+    for _ in range(500):
+        raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 80)))
+        text = wrap_text(raw, width)
+        assert "".join(text.split()) == "".join(raw.split()), repr(raw)
+        assert all(wcwidth.width(line) <= width or " " not in line for line in text.splitlines()), repr(raw)
+
+
 def _wrapped_line_by_line(raw: str, width: int) -> str:
     """What wrap_text makes, each line of `raw` wrapped by textwrap."""
     lines = []
