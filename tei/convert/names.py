@@ -680,7 +680,7 @@ class NameTagger:
         generic = self._generic_index(_refs(root, texts))
         if generic is not None:
             self._link_existing(root, report, generic, cert="medium")
-            self._stage(texts, lambda flat, text: self._register_spans(flat, generic, cert="medium"), report)
+            self._stage(texts, lambda flat, text: self._fixed_generic_spans(flat, generic), report)
         if self.registers.by_generic:
             self._stage(texts, self._generic_spans, report)
         surnames = self._surname_index(root, texts)
@@ -789,6 +789,20 @@ class NameTagger:
             if len(found) == 1:
                 fixed.append((form, found[0]))
         return _document_index(tuple(fixed)) if fixed else None
+
+    def _fixed_generic_spans(self, flat: _Flat, index: FormIndex) -> list[Span]:
+        """The generic names the document fixes, linked (cert medium), except one another word qualifies:
+        in a record of the Korean Foreign Ministry, "the Hungarian Foreign Ministry" or "the Foreign
+        Ministry of Hungary" is not the Korean one (the registers' own forms were found before). A word
+        of the entry's own forms ("[North Korean] F[oreign] M[inistry]") is no other owner."""
+        plain = flat.plain
+        spans = []
+        for span in self._register_spans(flat, index, cert="medium"):
+            entry = self._resolve(dict(span.attrs)["ref"])
+            own = {word for form in entry.forms for word in form.split()} if entry is not None else set()
+            if not _qualified(plain, span.start, span.end, own):
+                spans.append(span)
+        return spans
 
     def _generic_spans(self, flat: _Flat, text: _Text) -> list[Span]:
         """Generic names left: tagged as names of their kind, `type="generic"`, without @ref."""
@@ -1034,6 +1048,27 @@ _NAME_WORD_AFTER = re.compile(r" ([^\W\d_][\w'-]*)")
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w.'-])([^\W\d_](?:[\w'-]*|\.)) $")
 #: at least the longest word _NAME_WORD_BEFORE looks for
 _WORD_WIDTH = 40
+
+
+#: "of Hungary", "of the GDR", "in Pyongyang" after an institution's name: whose it is
+_OWNER_AFTER = re.compile(r"\s+(?:of|in|at)\s+(?:the\s+)?([^\W\d_][\w'-]*)")
+
+
+def _qualified(plain: str, start: int, end: int, own: set[str]) -> bool:
+    """Whether a generic name at start:end has a capitalised word before it that is not the
+    sentence's first ("the Hungarian Foreign Ministry"), or is followed by whose it is ("the Embassy of
+    Hungary"): another institution of that kind than the one the document fixes, unless the word is
+    one of that one's `own` (the words of its forms)."""
+    before = _NAME_WORD_BEFORE.search(plain, max(0, start - _WORD_WIDTH), start)
+    word = before.group(1) if before is not None else ""
+    if word[:1].isupper() and word not in FUNCTION_WORDS and word not in own:
+        if not _starts_sentence(plain, before.start(1)):
+            return True
+    after = _OWNER_AFTER.match(plain, end)
+    if after is None:
+        return False
+    owner = after.group(1)  # "Korea" is the owner of the "Korean Foreign Ministry"
+    return owner[0].isupper() and not any(word.startswith(owner) for word in own)
 
 
 def _ordinary_word(word: str) -> bool:

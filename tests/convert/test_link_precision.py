@@ -86,6 +86,18 @@ def test_a_generic_name_is_linked_when_the_document_names_one_owner(tmp_path):
         ("Chinese Foreign Ministry", "org:cn", None, None), ("Foreign Ministry", "org:cn", "medium", None)]
 
 
+@pytest.mark.parametrize("other", ["the Hungarian Foreign Ministry", "the Foreign Ministry of Hungary",
+                                   "the Foreign Ministry in Budapest"])
+def test_a_generic_name_another_word_qualifies_is_not_the_one_the_document_fixes(tmp_path, other):
+    """A Hungarian report on the Chinese Foreign Ministry sent to the Hungarian one: the Chinese entry
+    is fixed, but the ministry qualified otherwise is another, not linked to it."""
+    registers = _registers(tmp_path, ORGS)
+    tagged = _tagged(registers, f"<p>The Chinese Foreign Ministry wrote to {other}. The Foreign Ministry agrees.</p>")
+    assert tagged[0] == ("Chinese Foreign Ministry", "org:cn", None, None)
+    assert tagged[-1] == ("Foreign Ministry", "org:cn", "medium", None)
+    assert all(ref is None for _, ref, _, _ in tagged[1:-1]), tagged
+
+
 def test_a_generic_name_is_tagged_without_ref_when_the_document_does_not_fix_it(tmp_path):
     registers = _registers(tmp_path, ORGS)
     assert _tagged(registers, "<p>The Foreign Ministry agrees.</p>") == [("Foreign Ministry", None, None, "generic")]

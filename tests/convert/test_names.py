@@ -272,6 +272,11 @@ def test_cold_war_figures_places_and_parties_are_linked_but_a_shared_surname_is_
     assert "; Castro spoke" in "".join(p.itertext()) and not p.xpath("t:*[. = 'Castro']", namespaces=TEI)
 
 
+def test_the_warsaw_treaty_is_the_alliance_not_the_city():
+    p = tagged_paragraph("The ministers of the Warsaw Treaty member states met in Warsaw.")
+    assert names_in(p) == [("Warsaw Treaty", "org:warsaw-pact"), ("Warsaw", "place:warsaw")]
+
+
 def test_unknown_names_are_unlinked_candidates_and_sentence_starts_are_not():
     p = tagged_paragraph("Economic Cooperation grew. On 1 May, Comrade Pak Song-chol received the delegation at the "
                          "Ministry of Heavy Industry. The Delegation Left. He met Mehmet Shehu in Shkoder. Ramiz Alia "
