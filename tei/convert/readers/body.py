@@ -512,6 +512,30 @@ _SHORT_YEAR_PLACE_DATE = re.compile(
 #: A clerk's line at the top of a telegram, `Created by Se 14.30`, `Checked by [...]`: the text, no heading.
 _CLERK = re.compile(r"^(?:(?:written|drafted|prepared|compiled|typed|recorded|created|made|checked|ciphered|"
                     r"deciphered|encoded|decoded|written out|copied) by)\b", re.IGNORECASE)
+#: The telegraph office's record of a telegram at its top, a line opening with the office's verb
+#: and a preposition: `Sent by wire on 10/14/50 at 03:15 a.m.`, `Received in Moscow on ...`,
+#: `Arrived at the 8D/GS on ...`, `Deciphered by Morozov on ...`, `Came in to the Decoding
+#: Department…30.5.63 at 14:00 hours`, or the form's leader dots after `From` (`From…Saigon……
+#: dispatched on 29.5.63`). A time or a date is on the line: a sentence of the text has none as a rule.
+_OFFICE_LINE = re.compile(
+    r"^(?:(?:sent|received|arrived|dispatched|transmitted|telegraphed|decoded|deciphered|decrypted|encoded|"
+    r"enciphered|ciphered|delivered|handed in|came in|filed)\b(?:\s+(?:by|in|at|on|to|from|via)\b|\s*[:…]|\s*\.{2,})"
+    r"|from\s*(?:…|\.{2,}))(?=.*\d)",
+    re.IGNORECASE)
+#: Who gets a copy, a line at the top: `Distribution list - 11 copies: Stalin - 2, ...`, `Copies to:
+#: ...`, `FYI: Trojanowski, Thee`, `Sent to: ...`. The word, then a dash or a colon and the names.
+_DISTRIBUTION_LINE = re.compile(
+    r"^(?:distribution(?: list)?|distributed to|copies(?: to)?|copy to|cc|fyi|for information|sent to|"
+    r"\d+ cop(?:y|ies))\b[^:\n]{0,40}?(?:\s[-–—]\s|:)\s*\S",
+    re.IGNORECASE)
+#: How the telegram is to be handled, a line at the top: `Making copies is forbidden`, `Copying
+#: prohibited`, `For immediate report to comrade Filippov`, `To be returned to ...`.
+_HANDLING_LINE = re.compile(
+    r"^(?:(?:making|taking|the making of) (?:copies|extracts)|copying|(?:reproduction|duplication)(?: of [\w ]{1,30})?)"
+    r" (?:is )?(?:strictly )?(?:forbidden|prohibited|not permitted)\b"
+    r"|^(?:not to be (?:copied|reproduced)|to be returned to)\b"
+    r"|^for (?:immediate |urgent )?(?:report|reporting|delivery|handing|transmission|submission) to\b",
+    re.IGNORECASE)
 #: A classification marking or a form of address on its own line: never a heading.
 _NOT_HEAD = re.compile(r"^(?:(?:top|strictly|most)\s+)?(?:secret|confidential|restricted)\b|^(?:comrades?|cde?s?\.?|mr|mrs|ms|dr)\b",
                        re.IGNORECASE)
@@ -895,6 +919,13 @@ class BodyReader:
             return "stamp"
         if _TO.match(first):
             return "address" if first.startswith("to ") else "to"
+        if "\n" not in text.strip() and _words(first) <= 40:
+            if _OFFICE_LINE.match(first):
+                return "transmission-line"
+            if _DISTRIBUTION_LINE.match(first):
+                return "distribution"
+            if _HANDLING_LINE.match(first):
+                return "handling"
         for pattern, kind in _FIELDS:
             if pattern.match(first):
                 return kind
