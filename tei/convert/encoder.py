@@ -517,7 +517,12 @@ class TeiEncoder:
         if kind == "registry":
             self.inline(_el(opener, "idno", type="registry"), block.content)
         elif kind in ("to", "from", "subject", "reference"):
-            self.inline(_el(opener, "seg", type=kind), block.content)
+            # a telegram's addressee read from the shape of its line: the name a likely reading
+            names = {block.speaker: ("persName", block.speaker_cert), block.place: "placeName"} if block.speaker else None
+            seg = _el(opener, "seg", type=kind)
+            self.inline(seg, block.content, names=names)
+            if len(seg) and seg.text is None:
+                seg.text = ""  # a name alone in it: kept on the seg's line when the tree is indented
         elif kind == "dateline":
             self.dateline(opener, block)
         elif kind == "address":

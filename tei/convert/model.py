@@ -112,6 +112,8 @@ class Block:
     stage_rend: str = ""
     #: the institution that signs a `signed` block ("Ministry of Foreign Affairs")
     org: str = ""
+    #: the addressee's place of a telegram's To line read from its shape (`Spasowski (Warsaw)`)
+    place: str = ""
     #: how sure the reader is of `speaker`, `role` and `org` when it inferred them (a signer read
     #: from the closer's lines): "" (high), "medium" or "low", encoded as @cert (docs/encoding.md)
     speaker_cert: str = ""

@@ -18,7 +18,7 @@ CABLE = (
     "Distribution list - 4 copies: Molotov - 1, Beria - 1, Malenkov - 2.\n\n"
     "I had a meeting with the commander as you directed.\n\n"
     "He received the ambassador on 1 March at his office.\n\n"
-    "I V A N O V\n"
+    "I V A N O V\n\nNo. 1200/sh\n2 March 1951\n"
 )
 
 
@@ -91,3 +91,52 @@ def test_a_sentence_about_copies_in_the_text_is_text():
            "Copies to: Molotov, Beria\n\nMaking copies is forbidden by the new rules, he said.\n")
     root = convert_text(doc).getroot()
     assert not xpath(root, "//t:seg[@type='distribution' or @type='handling']")
+
+
+ADDRESSED = (
+    "October 14, 1950\n\nCiphered Telegram, Ivanov to Petrov\n\nCiphered Telegram # 100200/sh\n\n"
+    "FROM: HARBIN\n\nSent by wire on 10/14/50 at 03:15 a.m.\n\n"
+    "{addressee}\n\n"
+    "I had a meeting with the commander as you directed.\n\nI V A N O V\n\nNo. 1200/sh\n14 October 1950\n"
+)
+
+
+def _addressee(line):
+    root = convert_text(ADDRESSED.format(addressee=line)).getroot()
+    return root, xpath(root, "//t:opener/t:seg[@type='to']")
+
+
+def test_a_name_alone_after_the_office_s_lines_is_the_addressee():
+    root, to = _addressee("LUO XI [PETROV]")
+    assert [e.xpath("string()") for e in to] == ["LUO XI PETROV"]
+    assert [(e.text, e.get("cert")) for e in to[0].xpath("t:persName[1]", namespaces={"t": "http://www.tei-c.org/ns/1.0"})] == [
+        ("LUO XI", "medium")]
+    assert to[0].xpath(".//*[local-name()='supplied']/text()") == ["PETROV"]
+    assert not xpath(root, "//t:body//t:head[contains(., 'LUO')]")
+    assert not xpath(root, "//t:div[@type='section']")
+    root, to = _addressee("Kowalski (Gdansk)")
+    assert xpath(root, "//t:opener/t:seg[@type='to']/t:persName[@cert='medium']/text()") == ["Kowalski"]
+    assert xpath(root, "//t:opener/t:seg[@type='to']/t:placeName/text()") == ["Gdansk"]
+    root, to = _addressee("Kowalski")
+    # the name alone stays on the seg's line, no white space put into it
+    assert [e.xpath("string()") for e in to] == ["Kowalski"]
+    assert not missing_words(ADDRESSED.format(addressee="Kowalski"), root)
+
+
+def test_a_distribution_line_may_follow_the_addressee():
+    doc = ADDRESSED.format(addressee="Kowalski\n\nFYI: Nowak, Zielinski")
+    root = convert_text(doc).getroot()
+    assert [e.get("type") for e in xpath(root, "//t:opener/t:seg")] == ["from", "transmission", "to", "distribution"]
+
+
+def test_a_section_heading_at_the_top_stays_a_heading():
+    for line in ("I. Political situation", "II. Miscellaneous", "MEMORANDUM", "Urgent Report"):
+        root, to = _addressee(line)
+        assert not to, line
+        assert line in [e.xpath("string()") for e in xpath(root, "//t:body//t:head")], line
+    # without the office's lines above it, a name-shaped line is no addressee
+    doc = "October 14, 1950\n\nCable from Ivanov\n\nFROM: HARBIN\n\nLUO XI\n\nI had a meeting with the commander.\n"
+    assert not xpath(convert_text(doc).getroot(), "//t:seg[@type='to']")
+    # nor is one with another heading after it
+    root, to = _addressee("Kowalski\n\nI. Political situation")
+    assert not to
