@@ -140,3 +140,14 @@ def test_a_section_heading_at_the_top_stays_a_heading():
     # nor is one with another heading after it
     root, to = _addressee("Kowalski\n\nI. Political situation")
     assert not to
+
+
+def test_the_addressee_read_from_its_line_is_a_likely_recipient():
+    root, _ = _addressee("LUO XI [PETROV]")
+    received = xpath(root, "//t:correspAction[@type='received']/*")
+    # the name, not the editors' identification run into it; a likely reading
+    assert ("LUO XI", "medium") in [(e.text, e.get("cert")) for e in received]
+    assert not [e for e in received if "PETROV" in (e.text or "")]
+    # the title's form stays where it names the same one
+    root, _ = _addressee("PETROV")
+    assert [e.text for e in xpath(root, "//t:correspAction[@type='received']/*")] == ["Petrov"]
