@@ -517,7 +517,12 @@ class TeiEncoder:
         if kind == "registry":
             self.inline(_el(opener, "idno", type="registry"), block.content)
         elif kind in ("to", "from", "subject", "reference"):
-            self.inline(_el(opener, "seg", type=kind), block.content)
+            # a telegram's addressee read from the shape of its line: the name a likely reading
+            names = {block.speaker: ("persName", block.speaker_cert), block.place: "placeName"} if block.speaker else None
+            seg = _el(opener, "seg", type=kind)
+            self.inline(seg, block.content, names=names)
+            if len(seg) and seg.text is None:
+                seg.text = ""  # a name alone in it: kept on the seg's line when the tree is indented
         elif kind == "dateline":
             self.dateline(opener, block)
         elif kind == "address":
@@ -534,6 +539,11 @@ class TeiEncoder:
             self.inline(_el(opener, "seg", type="provenance"), block.content)
         elif kind == "classification":
             self.inline(_el(opener, "seg", type="classification"), block.content)
+        elif kind == "transmission-line":
+            # the office's record, as the closer's transmission note: a clerk named by it a likely reading
+            self.inline(_el(opener, "seg", type="transmission"), block.content, names=self.transmission_names(block, line_start=True))
+        elif kind in ("distribution", "handling"):
+            self.inline(_el(opener, "seg", type=kind), block.content)
         elif kind in ("stamp", "editorial"):
             for item in block.content:  # the marks; the white space around them is layout
                 if isinstance(item, EditorialMark):
@@ -626,8 +636,12 @@ class TeiEncoder:
             self.inline(_el(div, "p"), block.content)
 
     @staticmethod
-    def transmission_names(block: Block) -> dict[str, tuple[str, str]]:
-        names = re.findall(r"\b(?:sent|received|typed|decoded|deciphered|dispatched) by\s+([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)?)", text_of(block.content))
+    def transmission_names(block: Block, line_start: bool = False) -> dict[str, tuple[str, str]]:
+        """The clerks a transmission line names (`sent by Yerofeyev`); `line_start`: the verb may be
+        capitalised, as an office line at the top opens with it (`Deciphered by Morozov on ...`)."""
+        verbs = "sent|received|typed|decoded|deciphered|dispatched"
+        verbs = f"(?i:{verbs})" if line_start else f"(?:{verbs})"
+        names = re.findall(r"\b" + verbs + r" by\s+([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)?)", text_of(block.content))
         return {name: ("persName", "medium") for name in names}
 
     @staticmethod

@@ -112,6 +112,8 @@ class Block:
     stage_rend: str = ""
     #: the institution that signs a `signed` block ("Ministry of Foreign Affairs")
     org: str = ""
+    #: the addressee's place of a telegram's To line read from its shape (`Spasowski (Warsaw)`)
+    place: str = ""
     #: how sure the reader is of `speaker`, `role` and `org` when it inferred them (a signer read
     #: from the closer's lines): "" (high), "medium" or "low", encoded as @cert (docs/encoding.md)
     speaker_cert: str = ""
@@ -132,7 +134,8 @@ class Block:
 
 #: The kinds of block that are items of the opener (`opener` in the TEI).
 OPENER_KINDS = frozenset({"registry", "to", "from", "subject", "reference", "dateline", "address", "salute", "column",
-                          "copy-number", "provenance", "stamp", "editorial", "classification"})
+                          "copy-number", "provenance", "stamp", "editorial", "classification",
+                          "transmission-line", "distribution", "handling"})
 
 BLOCK_KINDS = (
     "p", "head", "space", "page-number", "sp", "list", "item",
@@ -143,6 +146,10 @@ BLOCK_KINDS = (
     # the archive's apparatus at the top: `Copy No. 3`, `From the diary of ...`, a stamp alone,
     # editorial marks alone (`[…]`, `[Translation from the Russian]`), a classification marking (`Top Secret`)
     "copy-number", "provenance", "stamp", "editorial", "classification",
+    # a telegram's office lines at the top: the office's record of its sending and receipt (`Sent by wire
+    # on ...`, `Deciphered by Morozov on ...`), who gets a copy (`Distribution list - 11 copies: ...`),
+    # how it is handled (`Making copies is forbidden`)
+    "transmission-line", "distribution", "handling",
     # closer parts
     "byline", "signed", "closing-date", "closing-rule",
     # after the closer

@@ -308,9 +308,13 @@ _ELEMENTS = (
     Element("roleName", "namesdates", PHRASE, NAMING, doc="A function: Minister of Foreign Affairs."),
     Element("idno", "header", TEXT, TYPED, doc="An identifier: record, URI, registry number, signature."),
     Element("seg", "linking", PHRASE,
-            (Attr("type", values=("to", "from", "subject", "reference", "provenance", "classification")), Attr("subtype")),
+            (Attr("type", values=("to", "from", "subject", "reference", "provenance", "classification",
+                                  "transmission", "distribution", "handling")), Attr("subtype")),
             "A To/From/Subject/Reference line of the opener (@type), a provenance line (type=provenance: "
-            "From the diary of ...), a classification marking (type=classification: Top Secret), or, without @type, one column of an opener line typed in columns."),
+            "From the diary of ...), a classification marking (type=classification: Top Secret), a telegraph "
+            "office's line (type=transmission: Sent by wire on ...), a distribution line (type=distribution: "
+            "Distribution list - 11 copies: ...), a handling line (type=handling: Making copies is forbidden), "
+            "or, without @type, one column of an opener line typed in columns."),
     Element("fw", "transcr", PHRASE,
             (Attr("type", doc=f"in the text one of: {', '.join(FW_TYPES)}"), Attr("place", "words")),
             "Forme work: the archive's copy number at the top of a document (type=copyNumber)."),

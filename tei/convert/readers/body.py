@@ -419,6 +419,26 @@ def _join_cut_top_lines(items: list[tuple[str, str, str]]) -> list[tuple[str, st
     return out
 
 
+def _with_addressee(blocks: list[Block]) -> list[Block]:
+    """The opener's blocks, a telegram's addressee read: a name-shaped line alone (`_ADDRESSEE`),
+    read so far as a heading, after the office's lines (`Sent by ...`, `Distribution ...`) and with
+    only items of the opener after it, up to the text, is the To line (`to`); the name is a likely
+    reading of a person, the place in parentheses the addressee's."""
+    office = {"transmission-line", "distribution", "handling"}
+    for index, block in enumerate(blocks):
+        if block.kind != "head" or not any(b.kind in office for b in blocks[:index]):
+            continue
+        if any(b.kind == "head" for b in blocks[index + 1:]):
+            continue  # a heading follows: this one heads the text or a part of the top
+        text = "".join(i if isinstance(i, str) else i.raw for i in block.content).strip()  # the brackets as written
+        match = _ADDRESSEE.match(text)
+        if match is None or any(w.lower() in _NOT_ADDRESSEE_WORDS for w in re.findall(r"[^\W\d_]+", match["name"])):
+            continue
+        blocks[index] = Block("to", block.content, speaker=match["name"], speaker_cert="medium",
+                              place=match["place"] or "")
+    return blocks
+
+
 def _column_kind(kind: str | None) -> str:
     """The kind of one column of a line: what its own text says among the opener's items, else
     `column` (a heading stands on a line of its own: a column is not one)."""
@@ -512,6 +532,46 @@ _SHORT_YEAR_PLACE_DATE = re.compile(
 #: A clerk's line at the top of a telegram, `Created by Se 14.30`, `Checked by [...]`: the text, no heading.
 _CLERK = re.compile(r"^(?:(?:written|drafted|prepared|compiled|typed|recorded|created|made|checked|ciphered|"
                     r"deciphered|encoded|decoded|written out|copied) by)\b", re.IGNORECASE)
+#: The telegraph office's record of a telegram at its top, a line opening with the office's verb
+#: and a preposition: `Sent by wire on 10/14/50 at 03:15 a.m.`, `Received in Moscow on ...`,
+#: `Arrived at the 8D/GS on ...`, `Deciphered by Morozov on ...`, `Came in to the Decoding
+#: Department…30.5.63 at 14:00 hours`, or the form's leader dots after `From` (`From…Saigon……
+#: dispatched on 29.5.63`). A time or a date is on the line: a sentence of the text has none as a rule.
+_OFFICE_LINE = re.compile(
+    r"^(?:(?:sent|received|arrived|dispatched|transmitted|telegraphed|decoded|deciphered|decrypted|encoded|"
+    r"enciphered|ciphered|delivered|handed in|came in|filed)\b(?:\s+(?:by|in|at|on|to|from|via)\b|\s*[:…]|\s*\.{2,})"
+    r"|from\s*(?:…|\.{2,}))(?=.*\d)",
+    re.IGNORECASE)
+#: Who gets a copy, a line at the top: `Distribution list - 11 copies: Stalin - 2, ...`, `Copies to:
+#: ...`, `FYI: Trojanowski, Thee`, `Sent to: ...`. The word, then a dash or a colon and the names.
+_DISTRIBUTION_LINE = re.compile(
+    r"^(?:distribution(?: list)?|distributed to|copies(?: to)?|copy to|cc|fyi|for information|sent to|"
+    r"\d+ cop(?:y|ies))\b[^:\n]{0,40}?(?:\s[-–—]\s|:)\s*\S",
+    re.IGNORECASE)
+#: How the telegram is to be handled, a line at the top: `Making copies is forbidden`, `Copying
+#: prohibited`, `For immediate report to comrade Filippov`, `To be returned to ...`.
+_HANDLING_LINE = re.compile(
+    r"^(?:(?:making|taking|the making of) (?:copies|extracts)|copying|(?:reproduction|duplication)(?: of [\w ]{1,30})?)"
+    r" (?:is )?(?:strictly )?(?:forbidden|prohibited|not permitted)\b"
+    r"|^(?:not to be (?:copied|reproduced)|to be returned to)\b"
+    r"|^for (?:immediate |urgent )?(?:report|reporting|delivery|handing|transmission|submission) to\b",
+    re.IGNORECASE)
+#: The addressee of a telegram on a line of its own between the office's lines and the text: one
+#: to three capitalised words, then the editors' identification in brackets (`FENG XI [STALIN]`)
+#: or the place in parentheses (`Spasowski (Warsaw)`). No digits, no full stops: `II. Miscellaneous`
+#: is a heading.
+_ADDRESSEE = re.compile(
+    r"^(?P<name>[A-Z][^\W\d_]*(?:[’'\-][^\W\d_]+)*(?:\s+[A-Z][^\W\d_]*(?:[’'\-][^\W\d_]+)*){0,2})"
+    r"(?:\s+\[[^\[\]\d]+\]|\s+\((?P<place>[A-Z][^\W\d_]+(?:[ \-][A-Z][^\W\d_]+)?)\))?$")
+#: Words of a heading or of the apparatus, never of an addressee's name: `MEMORANDUM`, `Urgent`.
+_NOT_ADDRESSEE_WORDS = frozenset((
+    "memorandum", "telegram", "ciphergram", "cable", "cipher", "ciphered", "report", "note", "notes", "record",
+    "minutes", "letter", "information", "summary", "conversation", "urgent", "immediate", "priority", "flash",
+    "secret", "confidential", "personal", "translation", "appendix", "annex", "attachment", "enclosure", "draft",
+    "protocol", "statement", "resolution", "decision", "directive", "instructions", "excerpt", "copy", "copies",
+    "introduction", "conclusion", "conclusions", "background", "contents", "text", "original", "declassified",
+    "outgoing", "incoming", "reply", "answer", "communique", "declaration", "agenda", "speech", "transcript",
+    "proposal", "proposals", "message", "part", "chapter", "section", "supplement", "the", "of", "and"))
 #: A classification marking or a form of address on its own line: never a heading.
 _NOT_HEAD = re.compile(r"^(?:(?:top|strictly|most)\s+)?(?:secret|confidential|restricted)\b|^(?:comrades?|cde?s?\.?|mr|mrs|ms|dr)\b",
                        re.IGNORECASE)
@@ -895,6 +955,13 @@ class BodyReader:
             return "stamp"
         if _TO.match(first):
             return "address" if first.startswith("to ") else "to"
+        if "\n" not in text.strip() and _words(first) <= 40:
+            if _OFFICE_LINE.match(first):
+                return "transmission-line"
+            if _DISTRIBUTION_LINE.match(first):
+                return "distribution"
+            if _HANDLING_LINE.match(first):
+                return "handling"
         for pattern, kind in _FIELDS:
             if pattern.match(first):
                 return kind
@@ -940,7 +1007,8 @@ class BodyReader:
             else:
                 merged.append((kind, text, ""))
         merged = _join_cut_top_lines(merged)
-        return [_dated(Block(kind, self._opener_content(kind, text), gap_after=gap)) for kind, text, gap in merged]
+        blocks = [_dated(Block(kind, self._opener_content(kind, text), gap_after=gap)) for kind, text, gap in merged]
+        return _with_addressee(blocks)
 
     def _opener_content(self, kind: str, text: str) -> list:
         """The block's inline content; a dateline with a two-digit year holds the date it was read as."""

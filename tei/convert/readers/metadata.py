@@ -435,6 +435,12 @@ def parse_correspondence(doc: Document, body) -> Correspondence | None:
         if block.kind == "from":
             agent = classify_agent(re.sub(r"^From\s*:?\s*(?:the\s+)?", "", text, flags=re.IGNORECASE))
             corr.senders = _merge_agents(corr.senders, [agent])
+        elif block.kind == "to" and block.speaker:
+            # an addressee read from the shape of its line (`FENG XI [STALIN]`): a likely reading,
+            # the title's form kept where it names the same one
+            if not any(a.name.casefold() == block.speaker.casefold() for a in corr.recipients):
+                corr.recipients = _merge_agents(corr.recipients, [Agent(block.speaker, "persName", cert="medium")])
+            corr.received_place = corr.received_place or block.place
         elif block.kind == "to":
             if corr.recipients and all(a.kind == "placeName" for a in corr.recipients):
                 corr.received_place = corr.received_place or corr.recipients[0].name
