@@ -107,6 +107,29 @@ def caps_title_signature(line: str) -> tuple[str, str] | None:
     return match["role"].strip(" ,"), match["inner"] or match["after"]
 
 
+#: A closing line in mixed case: the signer's title, a signature's mark or none, the name of initials
+#: and a surname, the editors' completion of a forename kept: `Ambassador of the USSR in the MPR
+#: [Signature] V[asily]. Pisarev`, `Chargé d'affaires of the USSR in Hungary V. Pisarev`. The title's
+#: words are capitalised or short function words, so that a sentence never has the shape.
+_TITLE_MARK_NAME = re.compile(
+    r"^(?P<role>[A-Z][\w’'\-]*(?:[ \t]+(?:[A-Z][\w’'\-]*|of|the|in|to|at|for|and|on|d[’']affaires)){1,14})"
+    r"(?:[ \t]*\n[ \t]*|[ \t]+)(?P<mark>[(\[](?i:(?:illegible |handwritten )?(?:signature|signed)(?: illegible)?)[)\]][ \t]*\n?[ \t]*)?"
+    r"(?P<name>(?:[A-Z](?:\[[a-z]+\]\.?|\.)[ \t]*){1,3}[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?)$")
+
+
+def title_mark_name(text: str) -> tuple[str, str] | None:
+    """The title and the name of a closing block in mixed case (`_TITLE_MARK_NAME`), on one line or the
+    title above the name, when the title names an office and who it serves (`Ambassador of ...`):
+    else None."""
+    match = _TITLE_MARK_NAME.match(text.strip())
+    if match is None:
+        return None
+    role = match["role"]
+    if role.isupper() or not _SIGNER_TITLE.match(role) or not re.search(r"\s(?:of|in|to|at|for)\s", role):
+        return None
+    return role, match["name"]
+
+
 _ROLE_COLON = re.compile(r"^[A-Z][^.!?]{2,120}:$")
 #: The signer's title on its own line, above the name: `Ambassador of the USSR in the DPRK`,
 #: `USSR Chargé d’Affaires in Hungary`, `First Secretary of the Embassy`.
@@ -273,6 +296,14 @@ def _participant_names(texts: list[str]) -> set[str]:
     the names a speech turn may be headed by."""
     return {word.lower() for text in texts if _PARTICIPANTS.match(text)
             for word in re.findall(r"[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?", text)}
+
+
+def _opens_with_title_and_name(text: str) -> bool:
+    """The block opens with a signer's title and name (`title_mark_name`, on up to three lines) and
+    no sentence follows them."""
+    lines = text.strip().split("\n")
+    return any(title_mark_name("\n".join(lines[:end])) and not any(_is_sentence(line) for line in lines[end:])
+               for end in range(1, min(len(lines), 3) + 1))
 
 
 def _is_date_line(text: str) -> bool:
@@ -1282,6 +1313,7 @@ class BodyReader:
             or _ROLE_COLON.match(first) and _words(first) <= 14
             or _SLASHED_NAME.match(first)
             or "\n" not in text.strip() and _date_surname(first) is not None
+            or _opens_with_title_and_name(text)
             or _INITIALS_NAME.match(first) and all(  # a name, then its title or date lines
                 _words(line) <= 10 and not line.rstrip().endswith((".", ":", ";")) for line in text.split("\n")[1:])
             or _CLOSING_SALUTE.match(first)
@@ -1430,13 +1462,23 @@ class BodyReader:
         name, role, name_cert, role_cert = "", "", "", ""
         labelled = False
         titled_above = False
+        taken = 0  # the lines a title and a name read together end at
         for number, line in enumerate(lines):
+            if number < taken:
+                continue
             slashed = _SLASHED_NAME.match(line)
             signed = _SIGNED.match(line)
             titled_caps = caps_title_signature(line) if not name and not role else None
-            if titled_caps:
-                # the title in capitals and the name after it: both likely readings
-                role, name = titled_caps
+            titled_mixed = None
+            if not name and not role and not titled_caps:
+                # the title and the name on one line, or the title on the line above the name
+                for end in (number + 1, number + 2, number + 3):
+                    if end <= len(lines) and (titled_mixed := title_mark_name("\n".join(lines[number:end]))):
+                        taken = end
+                        break
+            if titled_caps or titled_mixed:
+                # the title and the name after it, a signature's mark between or none: both likely readings
+                role, name = titled_caps or titled_mixed
                 role_cert = name_cert = "medium"
             elif slashed:
                 name, name_cert = slashed.group("name"), ""
