@@ -28,6 +28,15 @@ _MARKING = re.compile(
     r"(?:\s+(?:and|&)\s+(?:personal|urgent))?|for official use only|unclassified)\.?"
     r"(?:(?P<gap>\s+)(?P<copy>\S.*))?$",
     re.IGNORECASE)
+#: A classification marking typed at the end of a short line at the top, the column it stood in lost:
+#: `in the MPR Secret` (a letterhead's last line), `EMBASSY OF THE USSR TOP SECRET`. Only the forms of
+#: secret and confidential, capitalised, after a word that is no article or preposition (`of the
+#: Secret`, `the Top Secret` are a name's words).
+_TRAILING_MARKING = re.compile(
+    r"^(?P<before>.*?\S)(?P<gap>[ \t]+)(?P<marking>(?:(?:top|strictly|most|highly)\s+)?(?:secret|confidential)"
+    r"(?:\s+(?:and|&)\s+personal)?)$", re.IGNORECASE)
+#: The words after which a marking's word is a name's own: `the Top Secret`, `of the Secret`.
+_BEFORE_NAME_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "with", "by", "from", "at"}
 #: A telegram's date and time with runs of spaces between them: `8 October 1950   11.20`.
 _TIME = re.compile(r"^(?:\d{1,2}[.:]\d{2}(?:\s*(?:hrs?|hours|a\.m\.|p\.m\.))?|\d{3,4}\s*(?:hrs?|hours))$", re.IGNORECASE)
 #: The gap between two columns of a typed line (`Neuer` ... `Bonn, 12 September 1996`): a tab, or five
@@ -407,6 +416,16 @@ def _marking_parts(text: str) -> list[tuple[str, str, str]] | None:
     if not _COPY_NUMBER.match(match["copy"]):
         return None
     return [("classification", text.strip()[:match.start("gap")], match["gap"]), ("copy-number", match["copy"], "")]
+
+
+def trailing_marking(line: str) -> tuple[str, str, str] | None:
+    """A short line at the top with a classification marking typed at its end (`_TRAILING_MARKING`):
+    the words before it, the space between and the marking; None for any other line."""
+    match = _TRAILING_MARKING.match(line.rstrip())
+    if (match is None or not match["marking"][0].isupper() or _words(match["before"]) > 10
+            or match["before"].split()[-1].lower() in _BEFORE_NAME_WORDS or _MARKING.match(match["before"].strip())):
+        return None
+    return match["before"], match["gap"], match["marking"]
 
 
 def marking_line(text: str) -> str:
@@ -962,8 +981,15 @@ class BodyReader:
         for index, (kind, text) in enumerate(zip(kinds, texts)):
             columns = _columns(text)
             marking = _marking_parts(text) if kind == "classification" and not columns else None
+            trailing = trailing_marking(text.rstrip().rsplit("\n", 1)[-1]) if kind == "head" and not columns else None
             if marking:
                 merged += marking
+            elif trailing:
+                # the letterhead's last line with the marking typed at its end: the heading, then the marking
+                before, gap, marking_words = trailing
+                head = text.rstrip()
+                merged += [("head", head[:len(head) - len(gap) - len(marking_words)], gap),
+                           ("classification", marking_words, "")]
             elif columns:
                 merged += [(_column_kind(self._opener_kind(column, index)), column, gap) for column, gap in columns]
             elif merged and merged[-1][0] == "address" and kind == "head" and "\n" not in text:
