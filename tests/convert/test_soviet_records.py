@@ -202,3 +202,31 @@ def test_a_marking_word_ending_a_name_or_a_long_line_stays_in_the_heading(line):
     root = convert_text(LETTERHEAD.format(marking="").replace("in Ruritania \n", f"{line}\n")).getroot()
     assert not xpath(root, "//t:seg[@type='classification']")
     assert line in ["".join(e.itertext()) for e in xpath(root, "//t:body//t:head | //t:body//t:p")]
+
+
+CAPS_HEADING = ("May 3, 1961\nJournal of N. Orlov\nThis document was made possible with support from Example Foundation\n"
+                "3 May 1961\n{first}\n{second}\n"
+                "I met with the minister at his request and passed him the note of the ministry.\n"
+                "He promised to give an answer in the next few days.\n") + LABELS
+
+
+@pytest.mark.parametrize("second", ["OF THE REPUBLIC c. ORLOV", "WITH THE MINISTER", "AND THE DEPUTY MINISTER",
+                                    "BETWEEN THE TWO DELEGATIONS", "ON TRADE", "FOR THE MINISTER", "IN RURITANIA",
+                                    "THE MINISTER OF TRADE"])
+def test_a_heading_going_on_in_capitals_with_a_preposition_is_one_heading(second):
+    text = CAPS_HEADING.format(first="RECORD OF CONVERSATION WITH PRIME MINISTER", second=second)
+    root = convert_text(text).getroot()
+    heads = xpath(root, "//t:body//t:head")
+    assert len(heads) == 1 and len(xpath(heads[0], "t:lb")) == 1
+    assert "".join(heads[0].itertext()) == "RECORD OF CONVERSATION WITH PRIME MINISTER" + second
+    assert not missing_words(text, root)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("WHAT NEXT FOR THE TALKS?", "IN RURITANIA"),  # the line before ends with its stop
+    ("RECORD OF CONVERSATION", "MINISTRY OF TRADE"),  # the next opens with a name's word
+    ("RECORD OF CONVERSATION", "Of the Republic"),  # the next is not in capitals
+])
+def test_two_heading_lines_that_do_not_go_on_in_capitals_stay_two(first, second):
+    root = convert_text(CAPS_HEADING.format(first=first, second=second)).getroot()
+    assert len(xpath(root, "//t:body//t:head")) == 2

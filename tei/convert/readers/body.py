@@ -449,19 +449,37 @@ def _goes_on_with_keeper(provenance: str, line: str) -> bool:
     return bool(of and _PROVENANCE.match(provenance) and _KEEPER_NAME.match(of[1]))
 
 
+#: The words a heading's line in capitals goes on with: `RECORD OF CONVERSATION WITH PRIME MINISTER` /
+#: `OF THE MPR c. TSEDENBAL`.
+_CAPS_GOING_ON = re.compile(r"^(?:OF|WITH|ON|TO|FOR|AND|BETWEEN|IN|THE)\s+\S")
+
+
+def _mostly_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) * 4 >= len(letters) * 3
+
+
+def _goes_on_in_capitals(last: str, line: str) -> bool:
+    """A heading's line in capitals ending with a word, and the next in capitals opening with a
+    preposition, a conjunction or an article: one heading cut in two."""
+    last_line = last.rstrip().rsplit("\n", 1)[-1]
+    return bool(_mostly_capitals(last_line) and re.search(r"[^\W\d_]$", last_line)
+                and _CAPS_GOING_ON.match(line.strip()) and _mostly_capitals(line))
+
+
 def _join_cut_top_lines(items: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """The lines at the top a page of one paragraph a line cut: a provenance line ending with
     `of` and the keeper's name on the next (`from the journal of` / `A. I. ALEKSEYEV`) are one
     provenance line; a heading and the next going on in lower case (`RECORD OF A CONVERSATION` /
-    `with Fidel CASTRO RUZ, Prime Minister` / `of the Republic of Cuba`) one heading, its line
-    breaks kept."""
+    `with Fidel CASTRO RUZ, Prime Minister` / `of the Republic of Cuba`), or in capitals opening
+    with a preposition (`_goes_on_in_capitals`), one heading, its line breaks kept."""
     out: list[tuple[str, str, str]] = []
     for kind, text, gap in items:
         if out and not out[-1][2] and "\n" not in text:
             last_kind, last_text, _ = out[-1]
             keeper = last_kind == "provenance" and kind == "head" and _goes_on_with_keeper(last_text, text)
-            going_on = (last_kind == "head" and kind == "head" and text.strip()[:1].islower()
-                        and not re.search(r"[.:;!?]$", last_text.rstrip()))
+            going_on = (last_kind == "head" and kind == "head" and not re.search(r"[.:;!?]$", last_text.rstrip())
+                        and (text.strip()[:1].islower() or _goes_on_in_capitals(last_text, text)))
             if keeper or going_on:
                 out[-1] = (last_kind, last_text + "\n" + text, gap)
                 continue
