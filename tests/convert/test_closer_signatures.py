@@ -4,6 +4,8 @@ institution with its date. Made-up texts in the archive's layouts."""
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import missing_words, xpath
 from tei import convert_text
 
@@ -69,3 +71,38 @@ def test_a_typed_rule_under_the_signature_is_the_closer_s_text_not_a_signer():
     assert xpath(root, "//t:closer/t:signed//text()") == ["N. ORLOV"]
     assert xpath(root, "//t:closer/text()") == ["——————"]
     assert not xpath(root, "//t:body//t:p[. = '——————']")
+
+
+@pytest.mark.parametrize("closing, between", [
+    ("Ambassador of the USSR in the MPR [Signature] V[asily]. Pisarev", "gap"),
+    ("Ambassador of the USSR in the MPR [illegible signature] V[asily]. Pisarev", "gap"),
+    ("Ambassador of the USSR in the MPR V. Pisarev", None),
+    ("Ambassador of the USSR in the MPR\nV[asily]. Pisarev", "lb"),
+])
+def test_a_last_line_of_title_mark_and_name_is_the_signature(closing, between):
+    doc = TOP + "He asked us to help him develop a plan.\n\n" + closing + "\n"
+    root = convert_text(doc).getroot()
+    signed = xpath(root, "//t:body//t:closer/t:signed")
+    assert len(signed) == 1
+    assert [(c.tag.split("}")[1], c.get("cert")) for c in signed[0]] == [
+        ("roleName", "medium")] + ([(between, None)] if between else []) + [("persName", "medium")]
+    assert "".join(xpath(signed[0], "t:roleName")[0].itertext()) == "Ambassador of the USSR in the MPR"
+    assert "".join(xpath(signed[0], "t:persName")[0].itertext()) in ("Vasily. Pisarev", "V. Pisarev")
+    if "[asily]" in closing:
+        assert xpath(signed[0], "t:persName/t:supplied/text()") == ["asily"]
+    if between == "gap":
+        assert xpath(signed[0], "t:gap/@reason") == ["signature"]
+    assert not xpath(root, "//t:body//t:p[contains(., 'Pisarev')]")
+    assert not missing_words(doc, root)
+
+
+@pytest.mark.parametrize("ending", [
+    "He met the Ambassador of the USSR in the MPR V. Pisarev",
+    "He went home. Ambassador of the USSR in the MPR V. Pisarev",
+    "Minister of Foreign Affairs spoke to V. Pisarev",
+    "Ambassador of the USSR in the MPR V. Pisarev\nHe told us that the plan is good and will go ahead.",
+])
+def test_prose_ending_with_a_title_and_a_name_is_no_signature(ending):
+    root = convert_text(TOP + "He asked us to help him develop a plan.\n\n" + ending + "\n").getroot()
+    assert not xpath(root, "//t:closer")
+    assert xpath(root, "//t:body//t:p[contains(., 'Pisarev')]")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from helpers import TEI, missing_words, xpath
 from tei import convert_text
 from tei import convert_reviewed
@@ -166,3 +168,65 @@ def test_an_original_classification_field_is_the_classification_not_the_citation
         # the label run on in the citation is a label, as on a line of its own
         label = Counter({"Original": 1, "Classification": 1}) if run_on else Counter()
         assert not missing_words(text, root) - label
+
+
+LETTERHEAD = ("May 3, 1961\nRecord of a Conversation with the Minister\n"
+              "Embassy of the USSR\nin Ruritania {marking}\n3 May 1961\n"
+              "I met with the minister at his request and passed him the note of the ministry.\n"
+              "He promised to give an answer in the next few days.\n") + LABELS
+
+
+@pytest.mark.parametrize("marking", ["Secret", "Top Secret", "Strictly confidential", "SECRET"])
+def test_a_marking_at_the_end_of_the_letterhead_is_the_classification(marking):
+    doc = LETTERHEAD.format(marking=marking)
+    root = convert_text(doc).getroot()
+    heads = xpath(root, "//t:body//t:head")
+    assert len(heads) == 1 and "".join(heads[0].itertext()) == "Embassy of the USSRin Ruritania"
+    assert len(xpath(heads[0], "t:lb")) == 1
+    assert xpath(root, "//t:opener/t:seg[@type='classification']/text()") == [marking]
+    assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1961-05-03"]
+    assert not missing_words(doc, root)
+
+
+def test_a_marking_at_the_end_of_a_letterhead_block_is_the_classification():
+    doc = "May 3, 1961\n\nCable from Orlov\n\nEmbassy of the USSR\nin Ruritania Secret\n\nThe talks went well.\n"
+    root = convert_text(doc).getroot()
+    assert xpath(root, "//t:opener/t:seg[@type='classification']/text()") == ["Secret"]
+    assert ["".join(h.itertext()) for h in xpath(root, "//t:body//t:head")] == ["Embassy of the USSRin Ruritania"]
+
+
+@pytest.mark.parametrize("line", [
+    "Report on the Secret", "Embassy of the USSR in Ruritania secret", "Secret talks",
+    "Talks of the Most Secret", "Minutes of the Meeting held on the Third of May in the Old Capital Top Secret"])
+def test_a_marking_word_ending_a_name_or_a_long_line_stays_in_the_heading(line):
+    root = convert_text(LETTERHEAD.format(marking="").replace("in Ruritania \n", f"{line}\n")).getroot()
+    assert not xpath(root, "//t:seg[@type='classification']")
+    assert line in ["".join(e.itertext()) for e in xpath(root, "//t:body//t:head | //t:body//t:p")]
+
+
+CAPS_HEADING = ("May 3, 1961\nJournal of N. Orlov\nThis document was made possible with support from Example Foundation\n"
+                "3 May 1961\n{first}\n{second}\n"
+                "I met with the minister at his request and passed him the note of the ministry.\n"
+                "He promised to give an answer in the next few days.\n") + LABELS
+
+
+@pytest.mark.parametrize("second", ["OF THE REPUBLIC c. ORLOV", "WITH THE MINISTER", "AND THE DEPUTY MINISTER",
+                                    "BETWEEN THE TWO DELEGATIONS", "ON TRADE", "FOR THE MINISTER", "IN RURITANIA",
+                                    "THE MINISTER OF TRADE"])
+def test_a_heading_going_on_in_capitals_with_a_preposition_is_one_heading(second):
+    text = CAPS_HEADING.format(first="RECORD OF CONVERSATION WITH PRIME MINISTER", second=second)
+    root = convert_text(text).getroot()
+    heads = xpath(root, "//t:body//t:head")
+    assert len(heads) == 1 and len(xpath(heads[0], "t:lb")) == 1
+    assert "".join(heads[0].itertext()) == "RECORD OF CONVERSATION WITH PRIME MINISTER" + second
+    assert not missing_words(text, root)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("WHAT NEXT FOR THE TALKS?", "IN RURITANIA"),  # the line before ends with its stop
+    ("RECORD OF CONVERSATION", "MINISTRY OF TRADE"),  # the next opens with a name's word
+    ("RECORD OF CONVERSATION", "Of the Republic"),  # the next is not in capitals
+])
+def test_two_heading_lines_that_do_not_go_on_in_capitals_stay_two(first, second):
+    root = convert_text(CAPS_HEADING.format(first=first, second=second)).getroot()
+    assert len(xpath(root, "//t:body//t:head")) == 2

@@ -28,6 +28,15 @@ _MARKING = re.compile(
     r"(?:\s+(?:and|&)\s+(?:personal|urgent))?|for official use only|unclassified)\.?"
     r"(?:(?P<gap>\s+)(?P<copy>\S.*))?$",
     re.IGNORECASE)
+#: A classification marking typed at the end of a short line at the top, the column it stood in lost:
+#: `in the MPR Secret` (a letterhead's last line), `EMBASSY OF THE USSR TOP SECRET`. Only the forms of
+#: secret and confidential, capitalised, after a word that is no article or preposition (`of the
+#: Secret`, `the Top Secret` are a name's words).
+_TRAILING_MARKING = re.compile(
+    r"^(?P<before>.*?\S)(?P<gap>[ \t]+)(?P<marking>(?:(?:top|strictly|most|highly)\s+)?(?:secret|confidential)"
+    r"(?:\s+(?:and|&)\s+personal)?)$", re.IGNORECASE)
+#: The words after which a marking's word is a name's own: `the Top Secret`, `of the Secret`.
+_BEFORE_NAME_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "with", "by", "from", "at"}
 #: A telegram's date and time with runs of spaces between them: `8 October 1950   11.20`.
 _TIME = re.compile(r"^(?:\d{1,2}[.:]\d{2}(?:\s*(?:hrs?|hours|a\.m\.|p\.m\.))?|\d{3,4}\s*(?:hrs?|hours))$", re.IGNORECASE)
 #: The gap between two columns of a typed line (`Neuer` ... `Bonn, 12 September 1996`): a tab, or five
@@ -105,6 +114,29 @@ def caps_title_signature(line: str) -> tuple[str, str] | None:
     if match is None or not _SIGNER_TITLE.match(match["role"].strip(" ,")):
         return None
     return match["role"].strip(" ,"), match["inner"] or match["after"]
+
+
+#: A closing line in mixed case: the signer's title, a signature's mark or none, the name of initials
+#: and a surname, the editors' completion of a forename kept: `Ambassador of the USSR in the MPR
+#: [Signature] V[asily]. Pisarev`, `Chargé d'affaires of the USSR in Hungary V. Pisarev`. The title's
+#: words are capitalised or short function words, so that a sentence never has the shape.
+_TITLE_MARK_NAME = re.compile(
+    r"^(?P<role>[A-Z][\w’'\-]*(?:[ \t]+(?:[A-Z][\w’'\-]*|of|the|in|to|at|for|and|on|d[’']affaires)){1,14})"
+    r"(?:[ \t]*\n[ \t]*|[ \t]+)(?P<mark>[(\[](?i:(?:illegible |handwritten )?(?:signature|signed)(?: illegible)?)[)\]][ \t]*\n?[ \t]*)?"
+    r"(?P<name>(?:[A-Z](?:\[[a-z]+\]\.?|\.)[ \t]*){1,3}[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?)$")
+
+
+def title_mark_name(text: str) -> tuple[str, str] | None:
+    """The title and the name of a closing block in mixed case (`_TITLE_MARK_NAME`), on one line or the
+    title above the name, when the title names an office and who it serves (`Ambassador of ...`):
+    else None."""
+    match = _TITLE_MARK_NAME.match(text.strip())
+    if match is None:
+        return None
+    role = match["role"]
+    if role.isupper() or not _SIGNER_TITLE.match(role) or not re.search(r"\s(?:of|in|to|at|for)\s", role):
+        return None
+    return role, match["name"]
 
 
 _ROLE_COLON = re.compile(r"^[A-Z][^.!?]{2,120}:$")
@@ -275,6 +307,14 @@ def _participant_names(texts: list[str]) -> set[str]:
             for word in re.findall(r"[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?", text)}
 
 
+def _opens_with_title_and_name(text: str) -> bool:
+    """The block opens with a signer's title and name (`title_mark_name`, on up to three lines) and
+    no sentence follows them."""
+    lines = text.strip().split("\n")
+    return any(title_mark_name("\n".join(lines[:end])) and not any(_is_sentence(line) for line in lines[end:])
+               for end in range(1, min(len(lines), 3) + 1))
+
+
 def _is_date_line(text: str) -> bool:
     if "\n" in text:
         return False
@@ -378,6 +418,16 @@ def _marking_parts(text: str) -> list[tuple[str, str, str]] | None:
     return [("classification", text.strip()[:match.start("gap")], match["gap"]), ("copy-number", match["copy"], "")]
 
 
+def trailing_marking(line: str) -> tuple[str, str, str] | None:
+    """A short line at the top with a classification marking typed at its end (`_TRAILING_MARKING`):
+    the words before it, the space between and the marking; None for any other line."""
+    match = _TRAILING_MARKING.match(line.rstrip())
+    if (match is None or not match["marking"][0].isupper() or _words(match["before"]) > 10
+            or match["before"].split()[-1].lower() in _BEFORE_NAME_WORDS or _MARKING.match(match["before"].strip())):
+        return None
+    return match["before"], match["gap"], match["marking"]
+
+
 def marking_line(text: str) -> str:
     """The classification marking a line at the top holds (`Top Secret` of `Top Secret Copy Nº 1`),
     else the line."""
@@ -399,19 +449,37 @@ def _goes_on_with_keeper(provenance: str, line: str) -> bool:
     return bool(of and _PROVENANCE.match(provenance) and _KEEPER_NAME.match(of[1]))
 
 
+#: The words a heading's line in capitals goes on with: `RECORD OF CONVERSATION WITH PRIME MINISTER` /
+#: `OF THE MPR c. TSEDENBAL`.
+_CAPS_GOING_ON = re.compile(r"^(?:OF|WITH|ON|TO|FOR|AND|BETWEEN|IN|THE)\s+\S")
+
+
+def _mostly_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) * 4 >= len(letters) * 3
+
+
+def _goes_on_in_capitals(last: str, line: str) -> bool:
+    """A heading's line in capitals ending with a word, and the next in capitals opening with a
+    preposition, a conjunction or an article: one heading cut in two."""
+    last_line = last.rstrip().rsplit("\n", 1)[-1]
+    return bool(_mostly_capitals(last_line) and re.search(r"[^\W\d_]$", last_line)
+                and _CAPS_GOING_ON.match(line.strip()) and _mostly_capitals(line))
+
+
 def _join_cut_top_lines(items: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """The lines at the top a page of one paragraph a line cut: a provenance line ending with
     `of` and the keeper's name on the next (`from the journal of` / `A. I. ALEKSEYEV`) are one
     provenance line; a heading and the next going on in lower case (`RECORD OF A CONVERSATION` /
-    `with Fidel CASTRO RUZ, Prime Minister` / `of the Republic of Cuba`) one heading, its line
-    breaks kept."""
+    `with Fidel CASTRO RUZ, Prime Minister` / `of the Republic of Cuba`), or in capitals opening
+    with a preposition (`_goes_on_in_capitals`), one heading, its line breaks kept."""
     out: list[tuple[str, str, str]] = []
     for kind, text, gap in items:
         if out and not out[-1][2] and "\n" not in text:
             last_kind, last_text, _ = out[-1]
             keeper = last_kind == "provenance" and kind == "head" and _goes_on_with_keeper(last_text, text)
-            going_on = (last_kind == "head" and kind == "head" and text.strip()[:1].islower()
-                        and not re.search(r"[.:;!?]$", last_text.rstrip()))
+            going_on = (last_kind == "head" and kind == "head" and not re.search(r"[.:;!?]$", last_text.rstrip())
+                        and (text.strip()[:1].islower() or _goes_on_in_capitals(last_text, text)))
             if keeper or going_on:
                 out[-1] = (last_kind, last_text + "\n" + text, gap)
                 continue
@@ -998,8 +1066,15 @@ class BodyReader:
         for index, (kind, text) in enumerate(zip(kinds, texts)):
             columns = _columns(text)
             marking = _marking_parts(text) if kind == "classification" and not columns else None
+            trailing = trailing_marking(text.rstrip().rsplit("\n", 1)[-1]) if kind == "head" and not columns else None
             if marking:
                 merged += marking
+            elif trailing:
+                # the letterhead's last line with the marking typed at its end: the heading, then the marking
+                before, gap, marking_words = trailing
+                head = text.rstrip()
+                merged += [("head", head[:len(head) - len(gap) - len(marking_words)], gap),
+                           ("classification", marking_words, "")]
             elif columns:
                 merged += [(_column_kind(self._opener_kind(column, index)), column, gap) for column, gap in columns]
             elif merged and merged[-1][0] == "address" and kind == "head" and "\n" not in text:
@@ -1350,6 +1425,7 @@ class BodyReader:
             or _ROLE_COLON.match(first) and _words(first) <= 14
             or _SLASHED_NAME.match(first)
             or "\n" not in text.strip() and _date_surname(first) is not None
+            or _opens_with_title_and_name(text)
             or _INITIALS_NAME.match(first) and all(  # a name, then its title or date lines
                 _words(line) <= 10 and not line.rstrip().endswith((".", ":", ";")) for line in text.split("\n")[1:])
             or _CLOSING_SALUTE.match(first)
@@ -1498,13 +1574,23 @@ class BodyReader:
         name, role, name_cert, role_cert = "", "", "", ""
         labelled = False
         titled_above = False
+        taken = 0  # the lines a title and a name read together end at
         for number, line in enumerate(lines):
+            if number < taken:
+                continue
             slashed = _SLASHED_NAME.match(line)
             signed = _SIGNED.match(line)
             titled_caps = caps_title_signature(line) if not name and not role else None
-            if titled_caps:
-                # the title in capitals and the name after it: both likely readings
-                role, name = titled_caps
+            titled_mixed = None
+            if not name and not role and not titled_caps:
+                # the title and the name on one line, or the title on the line above the name
+                for end in (number + 1, number + 2, number + 3):
+                    if end <= len(lines) and (titled_mixed := title_mark_name("\n".join(lines[number:end]))):
+                        taken = end
+                        break
+            if titled_caps or titled_mixed:
+                # the title and the name after it, a signature's mark between or none: both likely readings
+                role, name = titled_caps or titled_mixed
                 role_cert = name_cert = "medium"
             elif slashed:
                 name, name_cert = slashed.group("name"), ""
