@@ -128,6 +128,9 @@ def language_cert(name: str) -> str:
 
 
 #: an inverted personal name heading: "Cremin, Cornelius Christopher ("Con")", "Yeltsin, Boris"
+#: a clerk a transmission line names: `sent by Yerofeyev`, `Typed by Bantsekina` (capitalised where it opens a line)
+_CLERK = re.compile(r"(?:(?:^|(?<=\n))(?i:sent|received|typed|decoded|deciphered|dispatched)|\b(?:sent|received|typed|decoded|deciphered|dispatched))"
+                    r" by\s+([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)?)")
 _INVERTED_PERSON = re.compile(r"[A-Z][\w'\u2019\-]+(?: [A-Z][\w'\u2019\-]+)?, [A-Z][\w.'\u2019\-]*(?: [\w.'\u2019\-\"()]+){0,4}")
 #: a corporate heading: "Poland. Embassy (Canada)", "United Nations. General Assembly"
 _CORPORATE = re.compile(r"\w\. [A-Z]|\b(?:Embassy|Ministry|Committee|Party|Council|Organization|Organisation|Union|"
@@ -541,7 +544,7 @@ class TeiEncoder:
             self.inline(_el(opener, "seg", type="classification"), block.content)
         elif kind == "transmission-line":
             # the office's record, as the closer's transmission note: a clerk named by it a likely reading
-            self.inline(_el(opener, "seg", type="transmission"), block.content, names=self.transmission_names(block, line_start=True))
+            self.inline(_el(opener, "seg", type="transmission"), block.content, names=self.transmission_names(block))
         elif kind in ("distribution", "handling"):
             self.inline(_el(opener, "seg", type=kind), block.content)
         elif kind in ("stamp", "editorial"):
@@ -636,13 +639,10 @@ class TeiEncoder:
             self.inline(_el(div, "p"), block.content)
 
     @staticmethod
-    def transmission_names(block: Block, line_start: bool = False) -> dict[str, tuple[str, str]]:
-        """The clerks a transmission line names (`sent by Yerofeyev`); `line_start`: the verb may be
-        capitalised, as an office line at the top opens with it (`Deciphered by Morozov on ...`)."""
-        verbs = "sent|received|typed|decoded|deciphered|dispatched"
-        verbs = f"(?i:{verbs})" if line_start else f"(?:{verbs})"
-        names = re.findall(r"\b" + verbs + r" by\s+([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)?)", text_of(block.content))
-        return {name: ("persName", "medium") for name in names}
+    def transmission_names(block: Block) -> dict[str, tuple[str, str]]:
+        """The clerks a transmission line names (`sent by Yerofeyev`); the verb may be capitalised where
+        it opens a line (`Deciphered by Morozov on ...`, `Typed by Bantsekina on ...`)."""
+        return {name: ("persName", "medium") for name in _CLERK.findall(text_of(block.content))}
 
     @staticmethod
     def split_lines(items: list[Inline]) -> list[list[Inline]]:

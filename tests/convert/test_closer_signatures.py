@@ -23,7 +23,10 @@ def test_a_name_in_spaced_capitals_with_its_lines_under_it_is_the_signature():
     assert len(xpath(root, "//t:closer/t:signed/t:lb")) == 2
     assert "No. 1476/sh" in "".join(xpath(root, "//t:closer/t:signed/text()"))
     assert not xpath(root, "//t:closer//t:roleName")
-    assert xpath(root, "//t:note[@type='transmission']/text()") == ["Typed by Bantsekina on 10/14/50 at 13:30 p.m."]
+    # the typist a likely reading, as a clerk named by any transmission line, its verb opening the line
+    note = xpath(root, "//t:note[@type='transmission']")[0]
+    assert "".join(note.itertext()) == "Typed by Bantsekina on 10/14/50 at 13:30 p.m."
+    assert [(e.text, e.get("cert")) for e in note.iter("{*}persName")] == [("Bantsekina", "medium")]
     assert not missing_words(SPACED, root)
 
 
