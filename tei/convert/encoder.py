@@ -129,7 +129,7 @@ def language_cert(name: str) -> str:
 
 #: an inverted personal name heading: "Cremin, Cornelius Christopher ("Con")", "Yeltsin, Boris"
 #: a clerk a transmission line names: `sent by Yerofeyev`, `Typed by Bantsekina` (capitalised where it opens a line)
-_CLERK = re.compile(r"(?:(?:^|(?<=\n))(?i:sent|received|typed|decoded|deciphered|dispatched)|\b(?:sent|received|typed|decoded|deciphered|dispatched))"
+_CLERK_BY = re.compile(r"(?:(?:^|(?<=\n))(?i:sent|received|typed|decoded|deciphered|dispatched)|\b(?:sent|received|typed|decoded|deciphered|dispatched))"
                     r" by\s+([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)?)")
 _INVERTED_PERSON = re.compile(r"[A-Z][\w'\u2019\-]+(?: [A-Z][\w'\u2019\-]+)?, [A-Z][\w.'\u2019\-]*(?: [\w.'\u2019\-\"()]+){0,4}")
 #: a corporate heading: "Poland. Embassy (Canada)", "United Nations. General Assembly"
@@ -642,7 +642,7 @@ class TeiEncoder:
     def transmission_names(block: Block) -> dict[str, tuple[str, str]]:
         """The clerks a transmission line names (`sent by Yerofeyev`); the verb may be capitalised where
         it opens a line (`Deciphered by Morozov on ...`, `Typed by Bantsekina on ...`)."""
-        return {name: ("persName", "medium") for name in _CLERK.findall(text_of(block.content))}
+        return {name: ("persName", "medium") for name in _CLERK_BY.findall(text_of(block.content))}
 
     @staticmethod
     def split_lines(items: list[Inline]) -> list[list[Inline]]:
