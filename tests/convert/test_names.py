@@ -254,6 +254,24 @@ def test_what_is_named_after_a_person_is_not_the_person():
                            ("Kim Il Sung", "person:kim-il-sung")]
 
 
+def test_two_one_word_names_side_by_side_are_two_names():
+    p = tagged_paragraph("Ulanfu declared it. In his conversation with Tsedenbal Ulanfu announced aid; Raisa Tsedenbal "
+                         "Ulanfu left.")
+    assert names_in(p) == [("Tsedenbal", "person:tsedenbal")]
+    assert "Tsedenbal Ulanfu left" in "".join(p.itertext())
+    unknown = tagged_paragraph("Comrade Zorig met Comrade Batu. Later Zorig Batu announced it. Batu declared.")
+    assert names_in(unknown) == [("Comrade Zorig", None), ("Comrade Batu", None), ("Zorig", None), ("Batu", None),
+                                 ("Batu", None)]
+
+
+def test_real_names_of_known_one_word_names_stay_one_name():
+    p = tagged_paragraph("Comrade Ho met Comrade Minh and Comrade Kim. Then Ho Chi Minh came and Kim Il Sung; Minh "
+                         "said. Comrade Fidel and Castro said, and Fidel Castro spoke.")
+    assert [name for name in names_in(p) if " " in name[0] and not name[0].startswith("Comrade")] == [
+        ("Ho Chi Minh", "person:ho-chi-minh"), ("Kim Il Sung", "person:kim-il-sung"),
+        ("Fidel Castro", "person:fidel-castro")]
+
+
 def test_a_surname_another_person_of_the_document_has_is_nobodys_alone():
     p = tagged_paragraph("Kim Il Sung met Kim Jong Il. Kim agreed.")
     assert names_in(p) == [("Kim Il Sung", "person:kim-il-sung"), ("Kim Jong Il", "person:kim-jong-il")]
