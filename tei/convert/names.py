@@ -79,7 +79,7 @@ _ADJECTIVE = (r"(?:(?:South|North|East|West) )?(?:Soviet|Korean|Chinese|Bulgaria
               r"American|Japanese|Polish|Czechoslovak|Cuban|German|Vietnamese|Albanian|Yugoslav|Russian)")
 _ROLE = (r"(?:(?:Deputy|First|Prime|General|Vice) )?(?:Foreign Minister|Minister of Foreign Affairs|Minister[ -][Cc]ounselor|"
          r"Minister|Ambassador|Chairman|Secretary|President|Premier|Director|Counselor|Charge d'Affaires|Consul)")
-_HONORIFIC = r"(?:[Cc]omrade|Mr\.|Mrs\.|Ms\.|Dr\.|[Cc]ounselor|[Aa]mbassador)"
+_HONORIFIC = r"(?:[Cc]omrade|c\.|[Cc]om\.|Mr\.|Mrs\.|Ms\.|Dr\.|[Cc]ounselor|[Aa]mbassador)"
 #: a title just before a name: "Comrade", "counselor", "South Korean Foreign Minister", "Comrade Director"
 TITLE_BEFORE = re.compile(rf"(?<![\w.])((?:(?:{_ADJECTIVE} )?{_ROLE} |{_HONORIFIC} ){{1,3}})$")
 

@@ -272,6 +272,19 @@ def test_real_names_of_known_one_word_names_stay_one_name():
         ("Fidel Castro", "person:fidel-castro")]
 
 
+def test_comrade_abbreviated_before_a_name_makes_a_person_candidate():
+    p = tagged_paragraph("The deputy Premier c. Ulanfu arrived. Ulanfu declared it to c. Tsedenbal; Com. Tsedenbal "
+                         "and com. Batu agreed (c. 1954).")
+    assert [etree.tostring(e, encoding="unicode", with_tail=False).split(">", 1)[1]
+            for e in p.xpath("t:persName", namespaces=TEI)] == [
+        "<roleName>c.</roleName> Ulanfu</persName>", "Ulanfu</persName>", "<roleName>c.</roleName> Tsedenbal</persName>",
+        "<roleName>Com.</roleName> Tsedenbal</persName>", "<roleName>com.</roleName> Batu</persName>"]
+    assert [(e.get("type"), e.get("ref"), e.get("cert")) for e in p.xpath("t:persName", namespaces=TEI)] == [
+        ("candidate", None, None), ("candidate", None, None), (None, "person:tsedenbal", None),
+        (None, "person:tsedenbal", None), ("candidate", None, None)]
+    assert "(c. 1954)" in "".join(p.itertext())
+
+
 def test_a_surname_another_person_of_the_document_has_is_nobodys_alone():
     p = tagged_paragraph("Kim Il Sung met Kim Jong Il. Kim agreed.")
     assert names_in(p) == [("Kim Il Sung", "person:kim-il-sung"), ("Kim Jong Il", "person:kim-jong-il")]
