@@ -122,6 +122,7 @@ def test_register_entries_have_forms_descriptions_and_authority_identifiers():
     assert {"Kim Il Sung", "Kim Il-sung"} <= set(kim.forms) and kim.surname == "Kim"
     assert {"CPSU", "Communist Party of the Soviet Union"} <= set(registers.entries["cpsu"].forms)
     assert {"DPRK", "Democratic People's Republic of Korea"} <= set(registers.entries["dprk"].forms)
+    assert {"GDR", "DDR", "German Democratic Republic"} <= set(registers.entries["gdr"].forms)
     assert "I. Stalin" in registers.entries["stalin"].forms and "D.A. Kunaev" in registers.entries["kunaev"].forms
 
 
@@ -283,6 +284,11 @@ def test_comrade_abbreviated_before_a_name_makes_a_person_candidate():
         ("candidate", None, None), ("candidate", None, None), (None, "person:tsedenbal", None),
         (None, "person:tsedenbal", None), ("candidate", None, None)]
     assert "(c. 1954)" in "".join(p.itertext())
+
+
+def test_the_german_abbreviation_of_the_gdr_is_linked():
+    p = tagged_paragraph("The delegation of the DDR and the GDR Embassy met.")
+    assert names_in(p) == [("DDR", "place:gdr"), ("GDR", "place:gdr")]
 
 
 def test_a_surname_another_person_of_the_document_has_is_nobodys_alone():
