@@ -801,6 +801,21 @@ class NameTagger:
         # is a forename the registers know
         return word in self.forenames or not _starts_sentence(plain, before.start(1))
 
+    def _sentence_word_before_named_after(self, tokens: list[tuple[int, int, str]], lone: _LoneNames) -> int:
+        """How many tokens at the start of a run that opens a sentence are a common word's and its
+        connector's before what is named after a person: 2 of "Students of Kim Il Sung University"
+        (its capital is the sentence's), none of "Ministry of ..." or "Order of Lenin"."""
+        first = tokens[0][2]
+        if len(tokens) < 4 or tokens[1][2] not in {"of", "for"} or first in NAMED_AFTER_WORDS or _ordinary_word(first):
+            return 0
+        skip = 3 if tokens[2][2] == "the" else 2
+        named, last = " ".join(t[2] for t in tokens[skip:-1]), tokens[-1][2]
+        if not named or last not in NAMED_AFTER_WORDS:
+            return 0
+        entry = self.index.entry_of.get(fold(named))
+        person = (entry is not None and entry.kind == "person") or named in lone.alone or named in lone.titled
+        return skip if person else 0
+
     def _two_lone_names(self, first: str, second: str, lone: _LoneNames) -> bool:
         """Whether `first second` are two one-word names side by side, not one name: the first a one-word
         form of a register person or a name after a title elsewhere in the document, the second a word
@@ -879,6 +894,12 @@ class NameTagger:
             del tokens[:2 if sitting else 1]
         while tokens and (tokens[-1][2] in FUNCTION_WORDS or tokens[-1][2].islower()):
             tokens.pop()
+        opening = _starts_sentence(folded, start) if folded[:start].strip() else opens
+        if tokens and opening and tokens[0][0] == start:
+            common = self._sentence_word_before_named_after(tokens, lone)
+            if common:
+                del tokens[:common]
+                opening = False
         words = [t[2] for t in tokens if not t[2].islower()]
         if len(words) < 2 or all(_descriptive(w) for w in words):
             return None
@@ -892,7 +913,7 @@ class NameTagger:
             return None
         elif words[0].endswith("."):
             tag = "persName"
-        elif _starts_sentence(folded, start) if folded[:start].strip() else opens:
+        elif opening:
             return None  # "Economic Cooperation grew": capitals that may be the sentence's, not a name's
         else:
             tag = "rs"

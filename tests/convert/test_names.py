@@ -291,6 +291,13 @@ def test_the_german_abbreviation_of_the_gdr_is_linked():
     assert names_in(p) == [("DDR", "place:gdr"), ("GDR", "place:gdr")]
 
 
+def test_a_sentence_start_word_before_what_is_named_after_a_person_is_not_part_of_it():
+    p = tagged_paragraph("They came. Students of Kim Il Sung University met. Workers of the Tsedenbal Factory left. "
+                         "Institute of Kim Il Sung Works opened. We saw the Friends of Kim Il Sung University.")
+    assert names_in(p) == [("Kim Il Sung University", None), ("Tsedenbal Factory", None),
+                           ("Institute of Kim Il Sung Works", None), ("Friends of Kim Il Sung University", None)]
+
+
 def test_a_surname_another_person_of_the_document_has_is_nobodys_alone():
     p = tagged_paragraph("Kim Il Sung met Kim Jong Il. Kim agreed.")
     assert names_in(p) == [("Kim Il Sung", "person:kim-il-sung"), ("Kim Jong Il", "person:kim-jong-il")]
