@@ -761,25 +761,24 @@ class NameTagger:
         plain = flat.plain
         spans = []
         for start, end, entry in index.find(flat.folded):
-            if entry.kind == "person" and self._names_another(plain, start, end, entry, lone):
-                continue
-            attrs = (("ref", entry.ref),) + ((("cert", cert),) if cert else ())
             title = 0
             if entry.kind == "person":
-                # a title is at most _TITLE_WIDTH long and ends at `start` (or just before a line break there)
-                before = TITLE_BEFORE.search(plain, max(0, start - 1 - _TITLE_WIDTH), start)
+                before = _title_before(plain, start)
+                if self._names_another(plain, start, end, entry, before is not None, lone):
+                    continue
                 if before and "\n" not in before.group(1) and "\ufffc" not in before.group(1):
                     title = len(before.group(1))
+            attrs = (("ref", entry.ref),) + ((("cert", cert),) if cert else ())
             spans.append(Span(start - title, end, KINDS[entry.kind][1], attrs, title))
         return spans
 
-    def _names_another(self, plain: str, start: int, end: int, entry: Entry,
+    def _names_another(self, plain: str, start: int, end: int, entry: Entry, titled: bool,
                        lone: _LoneNames = _NO_LONE_NAMES) -> bool:
         """Whether a person's one-word form found at start:end is part of another person's name: a
         forename before it ("Raisa Gorbachev"), an initial not of the entry's forenames ("R. Castro")
         or given names after it ("Kim Jong Il"). A wrong link is worse than none, so such a form is
         left to the candidates, which take the whole name. A one-word name of the document beside it
-        is a name of its own (`_two_lone_names`)."""
+        is a name of its own (`_two_lone_names`). `titled`: a title ends at `start` (`_title_before`)."""
         after = _NAME_WORD_AFTER.match(plain, end)
         if " " in plain[start:end].strip():
             # "Kim Il Sung University", "Kim Il Sung Square": named after the person
@@ -791,11 +790,13 @@ class NameTagger:
         if before is None:
             return False
         word = before.group(1)
+        if titled:
+            return False  # a title's last word is no forename, nor an initial ("c. Gorbachev")
         if self._two_lone_names(word, plain[start:end], lone) and _alone_beside(plain, before.start(1), end):
             return False
         if word.endswith("."):
             return bool(entry.forenames) and not any(name.startswith(word[0]) for name in entry.forenames)
-        if word in entry.forenames or _ordinary_word(word) or TITLE_BEFORE.search(plain[max(0, start - _TITLE_WIDTH):start]):
+        if word in entry.forenames or _ordinary_word(word):
             return False
         # a capital that may be the sentence's ("Yesterday Gorbachev said"): another's name only when it
         # is a forename the registers know
@@ -933,7 +934,8 @@ class NameTagger:
         # nobody's alone
         shared = {entry for text in texts if text.alive for flat in (text.view(),)
                   for start, end, entry in index.find(flat.folded)
-                  if self._names_another(flat.plain, start, end, entry, lone)}
+                  if self._names_another(flat.plain, start, end, entry, _title_before(flat.plain, start) is not None,
+                                         lone)}
         if shared:
             unique = [(surname, entry) for surname, entry in unique if entry not in shared]
             index = _document_index(tuple(unique)) if unique else None
@@ -1044,6 +1046,12 @@ def default_tagger() -> NameTagger:
     if _DEFAULT_TAGGER is None:
         _DEFAULT_TAGGER = NameTagger(Registers.package())
     return _DEFAULT_TAGGER
+
+
+def _title_before(plain: str, pos: int) -> re.Match | None:
+    """The title (TITLE_BEFORE) that ends at `pos`: it is at most _TITLE_WIDTH long, so only that much
+    text before `pos` is searched."""
+    return TITLE_BEFORE.search(plain, max(0, pos - 1 - _TITLE_WIDTH), pos)
 
 
 def _starts_sentence(text: str, pos: int) -> bool:

@@ -284,6 +284,8 @@ def test_comrade_abbreviated_before_a_name_makes_a_person_candidate():
         ("candidate", None, None), ("candidate", None, None), (None, "person:tsedenbal", None),
         (None, "person:tsedenbal", None), ("candidate", None, None)]
     assert "(c. 1954)" in "".join(p.itertext())
+    linked = tagged_paragraph("Then c. Gorbachev met com. Stalin.")
+    assert names_in(linked) == [("c. Gorbachev", "person:gorbachev"), ("com. Stalin", "person:stalin")]
 
 
 def test_the_german_abbreviation_of_the_gdr_is_linked():
