@@ -79,7 +79,7 @@ _ADJECTIVE = (r"(?:(?:South|North|East|West) )?(?:Soviet|Korean|Chinese|Bulgaria
               r"American|Japanese|Polish|Czechoslovak|Cuban|German|Vietnamese|Albanian|Yugoslav|Russian)")
 _ROLE = (r"(?:(?:Deputy|First|Prime|General|Vice) )?(?:Foreign Minister|Minister of Foreign Affairs|Minister[ -][Cc]ounselor|"
          r"Minister|Ambassador|Chairman|Secretary|President|Premier|Director|Counselor|Charge d'Affaires|Consul)")
-_HONORIFIC = r"(?:[Cc]omrade|Mr\.|Mrs\.|Ms\.|Dr\.|[Cc]ounselor|[Aa]mbassador)"
+_HONORIFIC = r"(?:[Cc]omrade|c\.|[Cc]om\.|Mr\.|Mrs\.|Ms\.|Dr\.|[Cc]ounselor|[Aa]mbassador)"
 #: a title just before a name: "Comrade", "counselor", "South Korean Foreign Minister", "Comrade Director"
 TITLE_BEFORE = re.compile(rf"(?<![\w.])((?:(?:{_ADJECTIVE} )?{_ROLE} |{_HONORIFIC} ){{1,3}})$")
 
@@ -160,6 +160,20 @@ class Span:
     tag: str
     attrs: tuple[tuple[str, str], ...] = ()
     title: int = 0
+
+
+@dataclass(frozen=True)
+class _LoneNames:
+    """One-word names of a document: `alone`, the capitalised words that stand alone somewhere (no other
+    name word beside them, titles and nationalities aside: `Ulanfu declared`, `c. Ulanfu`); `titled`,
+    those just after a title (`Comrade Ulanfu`). Two of them side by side are two names
+    (`with Tsedenbal Ulanfu announced`), not one."""
+
+    alone: frozenset[str] = frozenset()
+    titled: frozenset[str] = frozenset()
+
+
+_NO_LONE_NAMES = _LoneNames()
 
 
 class _Piece:
@@ -676,20 +690,22 @@ class NameTagger:
         report = TaggingReport()
         self._link_existing(root, report)
         texts = self._texts(root)
-        self._stage(texts, lambda flat, text: self._register_spans(flat, self.index), report)
+        lone = _lone_names(texts)
+        self._stage(texts, lambda flat, text: self._register_spans(flat, self.index, lone=lone), report)
         generic = self._generic_index(_refs(root, texts))
         if generic is not None:
             self._link_existing(root, report, generic, cert="medium")
-            self._stage(texts, lambda flat, text: self._fixed_generic_spans(flat, generic), report)
+            self._stage(texts, lambda flat, text: self._fixed_generic_spans(flat, generic, lone), report)
         if self.registers.by_generic:
             self._stage(texts, self._generic_spans, report)
-        surnames = self._surname_index(root, texts)
+        surnames = self._surname_index(root, texts, lone)
         if surnames is not None:
             self._link_existing(root, report, surnames)
             self._link_generic_spans(texts, report, surnames)
-            self._stage(texts, lambda flat, text: self._register_spans(flat, surnames, cert="medium"), report)
+            self._stage(texts, lambda flat, text: self._register_spans(flat, surnames, cert="medium", lone=lone),
+                        report)
         self._stage(texts, self._role_spans, report)
-        self._stage(texts, self._candidate_spans, report, candidates=True)
+        self._stage(texts, lambda flat, text: self._candidate_spans(flat, text, lone), report, candidates=True)
         roles = self._wrap(texts)
         seen = {fold(name, hyphens=False): _local(element) for name, element in _unlinked(root)}
         if seen:
@@ -739,44 +755,77 @@ class NameTagger:
                     text.spans[number] = replace(span, attrs=span.attrs + (("ref", entry.ref),))
                     report.links[entry.ref] += 1
 
-    def _register_spans(self, flat: _Flat, index: FormIndex, cert: str = "") -> list[Span]:
+    def _register_spans(self, flat: _Flat, index: FormIndex, cert: str = "",
+                        lone: _LoneNames = _NO_LONE_NAMES) -> list[Span]:
         plain = flat.plain
         spans = []
         for start, end, entry in index.find(flat.folded):
-            if entry.kind == "person" and self._names_another(plain, start, end, entry):
-                continue
-            attrs = (("ref", entry.ref),) + ((("cert", cert),) if cert else ())
             title = 0
             if entry.kind == "person":
-                # a title is at most _TITLE_WIDTH long and ends at `start` (or just before a line break there)
-                before = TITLE_BEFORE.search(plain, max(0, start - 1 - _TITLE_WIDTH), start)
+                before = _title_before(plain, start)
+                if self._names_another(plain, start, end, entry, before is not None, lone):
+                    continue
                 if before and "\n" not in before.group(1) and "\ufffc" not in before.group(1):
                     title = len(before.group(1))
+            attrs = (("ref", entry.ref),) + ((("cert", cert),) if cert else ())
             spans.append(Span(start - title, end, KINDS[entry.kind][1], attrs, title))
         return spans
 
-    def _names_another(self, plain: str, start: int, end: int, entry: Entry) -> bool:
+    def _names_another(self, plain: str, start: int, end: int, entry: Entry, titled: bool,
+                       lone: _LoneNames = _NO_LONE_NAMES) -> bool:
         """Whether a person's one-word form found at start:end is part of another person's name: a
         forename before it ("Raisa Gorbachev"), an initial not of the entry's forenames ("R. Castro")
         or given names after it ("Kim Jong Il"). A wrong link is worse than none, so such a form is
-        left to the candidates, which take the whole name."""
+        left to the candidates, which take the whole name. A one-word name of the document beside it
+        is a name of its own (`_two_lone_names`). `titled`: a title ends at `start` (`_title_before`)."""
         after = _NAME_WORD_AFTER.match(plain, end)
         if " " in plain[start:end].strip():
             # "Kim Il Sung University", "Kim Il Sung Square": named after the person
             return bool(after) and after.group(1).title() in NAMED_AFTER_WORDS
-        if after and not _ordinary_word(after.group(1)):
-            return True
         before = _NAME_WORD_BEFORE.search(plain, max(0, start - _WORD_WIDTH), start)
+        if after and not _ordinary_word(after.group(1)):
+            return not (self._two_lone_names(plain[start:end], after.group(1), lone)
+                        and _alone_beside(plain, start, after.end()))
         if before is None:
             return False
         word = before.group(1)
+        if titled:
+            return False  # a title's last word is no forename, nor an initial ("c. Gorbachev")
+        if self._two_lone_names(word, plain[start:end], lone) and _alone_beside(plain, before.start(1), end):
+            return False
         if word.endswith("."):
             return bool(entry.forenames) and not any(name.startswith(word[0]) for name in entry.forenames)
-        if word in entry.forenames or _ordinary_word(word) or TITLE_BEFORE.search(plain[max(0, start - _TITLE_WIDTH):start]):
+        if word in entry.forenames or _ordinary_word(word):
             return False
         # a capital that may be the sentence's ("Yesterday Gorbachev said"): another's name only when it
         # is a forename the registers know
         return word in self.forenames or not _starts_sentence(plain, before.start(1))
+
+    def _sentence_word_before_named_after(self, tokens: list[tuple[int, int, str]], lone: _LoneNames) -> int:
+        """How many tokens at the start of a run that opens a sentence are a common word's and its
+        connector's before what is named after a person: 2 of "Students of Kim Il Sung University"
+        (its capital is the sentence's), none of "Ministry of ..." or "Order of Lenin"."""
+        first = tokens[0][2]
+        if len(tokens) < 4 or tokens[1][2] not in {"of", "for"} or first in NAMED_AFTER_WORDS or _ordinary_word(first):
+            return 0
+        skip = 3 if tokens[2][2] == "the" else 2
+        named, last = " ".join(t[2] for t in tokens[skip:-1]), tokens[-1][2]
+        if not named or last not in NAMED_AFTER_WORDS:
+            return 0
+        entry = self.index.entry_of.get(fold(named))
+        person = (entry is not None and entry.kind == "person") or named in lone.alone or named in lone.titled
+        return skip if person else 0
+
+    def _two_lone_names(self, first: str, second: str, lone: _LoneNames) -> bool:
+        """Whether `first second` are two one-word names side by side, not one name: the first a one-word
+        form of a register person or a name after a title elsewhere in the document, the second a word
+        the document has alone elsewhere, and the first no forename ("Fidel Castro", "Kim Il Sung":
+        one name each)."""
+        if first not in lone.titled:
+            entry = self.index.entry_of.get(fold(first))
+            if entry is None or entry.kind != "person":
+                return False
+        return second in lone.alone and first not in self.forenames and second not in self.forenames
 
     def _generic_index(self, refs: list[str]) -> FormIndex | None:
         """Generic forms the document fixes: of the entries that have the form, exactly one is named in
@@ -790,14 +839,14 @@ class NameTagger:
                 fixed.append((form, found[0]))
         return _document_index(tuple(fixed)) if fixed else None
 
-    def _fixed_generic_spans(self, flat: _Flat, index: FormIndex) -> list[Span]:
+    def _fixed_generic_spans(self, flat: _Flat, index: FormIndex, lone: _LoneNames) -> list[Span]:
         """The generic names the document fixes, linked (cert medium), except one another word qualifies:
         in a record of the Korean Foreign Ministry, "the Hungarian Foreign Ministry" or "the Foreign
         Ministry of Hungary" is not the Korean one (the registers' own forms were found before). A word
         of the entry's own forms ("[North Korean] F[oreign] M[inistry]") is no other owner."""
         plain = flat.plain
         spans = []
-        for span in self._register_spans(flat, index, cert="medium"):
+        for span in self._register_spans(flat, index, cert="medium", lone=lone):
             entry = self._resolve(dict(span.attrs)["ref"])
             own = {word for form in entry.forms for word in form.split()} if entry is not None else set()
             if not _qualified(plain, span.start, span.end, own):
@@ -814,7 +863,7 @@ class NameTagger:
             return []
         return [Span(m.start(), m.end(), "roleName") for m in ROLE.finditer(flat.plain)]
 
-    def _candidate_spans(self, flat: _Flat, text: _Text) -> list[Span]:
+    def _candidate_spans(self, flat: _Flat, text: _Text, lone: _LoneNames = _NO_LONE_NAMES) -> list[Span]:
         """Unknown names: a run of capitalised words not at the start of a sentence, or words after a title."""
         container = text.element
         if _in_any(container, _NO_CANDIDATES_TAGS) or _language(container) in NOUNS_CAPITALISED:
@@ -824,7 +873,7 @@ class NameTagger:
         spans = []
         for match in CAPITALISED_RUN.finditer(folded):
             for start, end in _name_parts(folded, match.start(), match.end()):
-                span = self._candidate(folded, start, end, opens)
+                span = self._candidate(folded, start, end, opens, lone)
                 if span is not None:
                     spans.append(span)
         for title in TITLES.finditer(folded):
@@ -847,7 +896,8 @@ class NameTagger:
         return [Span(m.start(), m.end(), seen[m.group()], (("type", "candidate"),))
                 for m in _search_all(pattern, flat.plain) if m.group() in seen]
 
-    def _candidate(self, folded: str, start: int, end: int, opens: bool = True) -> Span | None:
+    def _candidate(self, folded: str, start: int, end: int, opens: bool = True,
+                   lone: _LoneNames = _NO_LONE_NAMES) -> Span | None:
         """`opens`: whether the text itself stands at the start of a sentence (an orig's may not)."""
         tokens = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", folded[start:end])]
         while tokens:
@@ -858,9 +908,17 @@ class NameTagger:
             del tokens[:2 if sitting else 1]
         while tokens and (tokens[-1][2] in FUNCTION_WORDS or tokens[-1][2].islower()):
             tokens.pop()
+        opening = _starts_sentence(folded, start) if folded[:start].strip() else opens
+        if tokens and opening and tokens[0][0] == start:
+            common = self._sentence_word_before_named_after(tokens, lone)
+            if common:
+                del tokens[:common]
+                opening = False
         words = [t[2] for t in tokens if not t[2].islower()]
         if len(words) < 2 or all(_descriptive(w) for w in words):
             return None
+        if len(tokens) == 2 and self._two_lone_names(words[0], words[1], lone):
+            return None  # two names side by side: each is tagged where it is a candidate (the repeated stage)
         if any(w.rstrip(".") in ORG_WORDS for w in words):
             tag = "orgName"
         elif any(w in PLACE_WORDS for w in words):
@@ -869,13 +927,14 @@ class NameTagger:
             return None
         elif words[0].endswith("."):
             tag = "persName"
-        elif _starts_sentence(folded, start) if folded[:start].strip() else opens:
+        elif opening:
             return None  # "Economic Cooperation grew": capitals that may be the sentence's, not a name's
         else:
             tag = "rs"
         return Span(tokens[0][0], tokens[-1][1], tag, (("type", "candidate"),))
 
-    def _surname_index(self, root: etree._Element, texts: list[_Text]) -> FormIndex | None:
+    def _surname_index(self, root: etree._Element, texts: list[_Text],
+                       lone: _LoneNames = _NO_LONE_NAMES) -> FormIndex | None:
         """Surnames of the persons named in full, when no other person named has the same surname."""
         unique = self._unique_surnames(_refs(root, texts))
         if len({fold(surname).upper() for surname, _ in unique}) < len(unique):
@@ -887,7 +946,9 @@ class NameTagger:
         # "Kim Il Sung ... Kim Jong Il ... Kim said": a surname another person named here also has is
         # nobody's alone
         shared = {entry for text in texts if text.alive for flat in (text.view(),)
-                  for start, end, entry in index.find(flat.folded) if self._names_another(flat.plain, start, end, entry)}
+                  for start, end, entry in index.find(flat.folded)
+                  if self._names_another(flat.plain, start, end, entry, _title_before(flat.plain, start) is not None,
+                                         lone)}
         if shared:
             unique = [(surname, entry) for surname, entry in unique if entry not in shared]
             index = _document_index(tuple(unique)) if unique else None
@@ -1000,6 +1061,12 @@ def default_tagger() -> NameTagger:
     return _DEFAULT_TAGGER
 
 
+def _title_before(plain: str, pos: int) -> re.Match | None:
+    """The title (TITLE_BEFORE) that ends at `pos`: it is at most _TITLE_WIDTH long, so only that much
+    text before `pos` is searched."""
+    return TITLE_BEFORE.search(plain, max(0, pos - 1 - _TITLE_WIDTH), pos)
+
+
 def _starts_sentence(text: str, pos: int) -> bool:
     """Whether SENTENCE_START matches the text before `pos`. A match is at most two characters and the
     spaces just before `pos`, so only those are searched: searching all the text before every
@@ -1082,6 +1149,32 @@ def _ordinary_word(word: str) -> bool:
 
 def _descriptive(word: str) -> bool:
     return all(part in DESCRIPTIVE or part in FUNCTION_WORDS for part in re.split(r"[-']", word.rstrip(".")) if part)
+
+
+def _alone_beside(plain: str, start: int, end: int) -> bool:
+    """Whether the pair of words at start:end has no further name word beside it: "Tsedenbal Ulanfu
+    announced", not "Raisa Tsedenbal Ulanfu"."""
+    before = _NAME_WORD_BEFORE.search(plain, max(0, start - _WORD_WIDTH), start)
+    after = _NAME_WORD_AFTER.match(plain, end)
+    return all(word is None or _ordinary_word(word.group(1)) for word in (before, after))
+
+
+def _lone_names(texts: list["_Text"]) -> _LoneNames:
+    """The document's one-word names (`_LoneNames`), read from its containers before any is tagged."""
+    alone, titled = set(), set()
+    for text in texts:
+        plain = text.view().plain
+        for match in CAPITALISED_RUN.finditer(plain):
+            words = match.group().split()
+            while words and (_descriptive(words[0]) or words[0] in ROLE_WORDS):
+                del words[0]
+            if len(words) == 1 and not _ordinary_word(words[0]) and not words[0].endswith("."):
+                alone.add(words[0])
+        for title in TITLES.finditer(plain):
+            name = NAME_AFTER_TITLE.match(plain, title.end())
+            if name is not None and " " not in name.group(1) and not _ordinary_word(name.group(1)):
+                titled.add(name.group(1))
+    return _LoneNames(frozenset(alone), frozenset(titled))
 
 
 #: plain strings, not lxml's that keep their tree alive (the tagger caches what they point to)

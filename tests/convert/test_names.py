@@ -122,6 +122,7 @@ def test_register_entries_have_forms_descriptions_and_authority_identifiers():
     assert {"Kim Il Sung", "Kim Il-sung"} <= set(kim.forms) and kim.surname == "Kim"
     assert {"CPSU", "Communist Party of the Soviet Union"} <= set(registers.entries["cpsu"].forms)
     assert {"DPRK", "Democratic People's Republic of Korea"} <= set(registers.entries["dprk"].forms)
+    assert {"GDR", "DDR", "German Democratic Republic"} <= set(registers.entries["gdr"].forms)
     assert "I. Stalin" in registers.entries["stalin"].forms and "D.A. Kunaev" in registers.entries["kunaev"].forms
 
 
@@ -252,6 +253,51 @@ def test_what_is_named_after_a_person_is_not_the_person():
     p = tagged_paragraph("They walked to Kim Il Sung Square and then to Kim Il Sung University. Kim Il Sung spoke.")
     assert names_in(p) == [("Kim Il Sung Square", None), ("Kim Il Sung University", None),
                            ("Kim Il Sung", "person:kim-il-sung")]
+
+
+def test_two_one_word_names_side_by_side_are_two_names():
+    p = tagged_paragraph("Ulanfu declared it. In his conversation with Tsedenbal Ulanfu announced aid; Raisa Tsedenbal "
+                         "Ulanfu left.")
+    assert names_in(p) == [("Tsedenbal", "person:tsedenbal")]
+    assert "Tsedenbal Ulanfu left" in "".join(p.itertext())
+    unknown = tagged_paragraph("Comrade Zorig met Comrade Batu. Later Zorig Batu announced it. Batu declared.")
+    assert names_in(unknown) == [("Comrade Zorig", None), ("Comrade Batu", None), ("Zorig", None), ("Batu", None),
+                                 ("Batu", None)]
+
+
+def test_real_names_of_known_one_word_names_stay_one_name():
+    p = tagged_paragraph("Comrade Ho met Comrade Minh and Comrade Kim. Then Ho Chi Minh came and Kim Il Sung; Minh "
+                         "said. Comrade Fidel and Castro said, and Fidel Castro spoke.")
+    assert [name for name in names_in(p) if " " in name[0] and not name[0].startswith("Comrade")] == [
+        ("Ho Chi Minh", "person:ho-chi-minh"), ("Kim Il Sung", "person:kim-il-sung"),
+        ("Fidel Castro", "person:fidel-castro")]
+
+
+def test_comrade_abbreviated_before_a_name_makes_a_person_candidate():
+    p = tagged_paragraph("The deputy Premier c. Ulanfu arrived. Ulanfu declared it to c. Tsedenbal; Com. Tsedenbal "
+                         "and com. Batu agreed (c. 1954).")
+    assert [etree.tostring(e, encoding="unicode", with_tail=False).split(">", 1)[1]
+            for e in p.xpath("t:persName", namespaces=TEI)] == [
+        "<roleName>c.</roleName> Ulanfu</persName>", "Ulanfu</persName>", "<roleName>c.</roleName> Tsedenbal</persName>",
+        "<roleName>Com.</roleName> Tsedenbal</persName>", "<roleName>com.</roleName> Batu</persName>"]
+    assert [(e.get("type"), e.get("ref"), e.get("cert")) for e in p.xpath("t:persName", namespaces=TEI)] == [
+        ("candidate", None, None), ("candidate", None, None), (None, "person:tsedenbal", None),
+        (None, "person:tsedenbal", None), ("candidate", None, None)]
+    assert "(c. 1954)" in "".join(p.itertext())
+    linked = tagged_paragraph("Then c. Gorbachev met com. Stalin.")
+    assert names_in(linked) == [("c. Gorbachev", "person:gorbachev"), ("com. Stalin", "person:stalin")]
+
+
+def test_the_german_abbreviation_of_the_gdr_is_linked():
+    p = tagged_paragraph("The delegation of the DDR and the GDR Embassy met.")
+    assert names_in(p) == [("DDR", "place:gdr"), ("GDR", "place:gdr")]
+
+
+def test_a_sentence_start_word_before_what_is_named_after_a_person_is_not_part_of_it():
+    p = tagged_paragraph("They came. Students of Kim Il Sung University met. Workers of the Tsedenbal Factory left. "
+                         "Institute of Kim Il Sung Works opened. We saw the Friends of Kim Il Sung University.")
+    assert names_in(p) == [("Kim Il Sung University", None), ("Tsedenbal Factory", None),
+                           ("Institute of Kim Il Sung Works", None), ("Friends of Kim Il Sung University", None)]
 
 
 def test_a_surname_another_person_of_the_document_has_is_nobodys_alone():
