@@ -315,7 +315,18 @@ class _Text:
                 continue  # it runs across an element an earlier stage made
             shown, flat = self._segments[index]
             moved = Span(span.start - shown + flat, span.end - shown + flat, span.tag, span.attrs, span.title)
-            if _wrappable(self.pieces, moved):
+            fits = _wrappable(self.pieces, moved)
+            while not fits and span.title:
+                # a title that begins inside an element the name cannot take in ("[CPSU CC Secretary]
+                # Comrade [Yuri] Andropov"): its words there are left out, the name keeps the rest
+                space = text.find(" ", span.start, span.start + span.title - 1)
+                if space < 0:
+                    break
+                cut = space + 1 - span.start
+                span = replace(span, start=span.start + cut, title=span.title - cut)
+                moved = replace(moved, start=moved.start + cut, title=moved.title - cut)
+                fits = _wrappable(self.pieces, moved)
+            if fits:
                 placed.append(span)
                 spans.append(moved)
         if spans:

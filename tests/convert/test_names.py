@@ -318,6 +318,24 @@ def test_cold_war_figures_places_and_parties_are_linked_but_a_shared_surname_is_
     assert "; Castro spoke" in "".join(p.itertext()) and not p.xpath("t:*[. = 'Castro']", namespaces=TEI)
 
 
+def test_a_title_begun_inside_the_editors_words_leaves_them_out_and_the_name_is_linked():
+    """`[CPSU CC Secretary] Comrade [Yuri Vladimirovich] Andropov`: the title the tagger reads runs from
+    inside the editors' bracket, which the name cannot take in; the name is linked with the title's
+    words outside it (it was left an unlinked candidate)."""
+    p = tagged_paragraph('sent to <supplied reason="clarification">CPSU CC Secretary</supplied> Comrade '
+                         '<supplied reason="clarification">Yuri Vladimirovich</supplied> Andropov.')
+    person = p.find(f"{T}persName")
+    assert person.get("ref") == "person:andropov" and person.get("type") is None
+    assert "".join(person.itertext()) == "Comrade Yuri Vladimirovich Andropov"
+    assert person.find(f"{T}roleName").text == "Comrade"
+    assert "".join(p.itertext()) == "sent to CPSU CC Secretary Comrade Yuri Vladimirovich Andropov."
+
+
+def test_a_forename_spelled_as_the_translator_spells_it_is_no_other_persons():
+    p = tagged_paragraph('headed by Yu<supplied reason="clarification">mjagiin</supplied> Tsedenbal, who left.')
+    assert names_in(p) == [("Yumjagiin Tsedenbal", "person:tsedenbal")]
+
+
 def test_the_warsaw_treaty_is_the_alliance_not_the_city():
     p = tagged_paragraph("The ministers of the Warsaw Treaty member states met in Warsaw.")
     assert names_in(p) == [("Warsaw Treaty", "org:warsaw-pact"), ("Warsaw", "place:warsaw")]
