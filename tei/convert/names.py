@@ -100,6 +100,10 @@ CAPITALISED_RUN = re.compile(
     rf"(?<![\w.'-])(?:{_INITIAL} ){{0,2}}{_TOKEN}(?:(?: | of (?:the )?| for | de | von | van ){_TOKEN}){{0,4}}(?![\w-])")
 #: the text before a word that starts a sentence (or a line, or follows an element)
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\ufffc]|[.!?:;]['\"])\s*$")
+#: a surname and its initials after it, as Soviet minutes list those present: `Pelshe, A.Ia.`,
+#: `Kuznetsov, V.V.` (a transliteration's two letters, `Ia.`, `Iu.`, are one initial). No name after
+#: the initials: `However, A.I. Mikoyan said` is a sentence.
+INVERTED_INITIALS = re.compile(r"(?<![\w.'-])([A-Z][a-z][\w'-]*), (?:[A-Z][a-z]?\.){1,3}(?![\w-])(?![ \t]+[A-Z\ufffc])")
 NAME_AFTER_TITLE = re.compile(rf"((?:{_INITIAL} ){{0,2}}{_TOKEN}(?: {_TOKEN}){{0,3}})(?![\w-])")
 
 #: capitalised words that start sentences or are not names by themselves
@@ -875,7 +879,8 @@ class NameTagger:
         return [Span(m.start(), m.end(), "roleName") for m in ROLE.finditer(flat.plain)]
 
     def _candidate_spans(self, flat: _Flat, text: _Text, lone: _LoneNames = _NO_LONE_NAMES) -> list[Span]:
-        """Unknown names: a run of capitalised words not at the start of a sentence, or words after a title."""
+        """Unknown names: a run of capitalised words not at the start of a sentence, words after a title,
+        or a surname with its initials after it."""
         container = text.element
         if _in_any(container, _NO_CANDIDATES_TAGS) or _language(container) in NOUNS_CAPITALISED:
             return []
@@ -887,6 +892,10 @@ class NameTagger:
                 span = self._candidate(folded, start, end, opens, lone)
                 if span is not None:
                     spans.append(span)
+        for inverted in INVERTED_INITIALS.finditer(folded):
+            surname = inverted.group(1)
+            if not (_descriptive(surname) or surname in self.forenames):
+                spans.append(Span(inverted.start(), inverted.end(), "persName", (("type", "candidate"),)))
         for title in TITLES.finditer(folded):
             name = NAME_AFTER_TITLE.match(folded, title.end())
             if name is None:

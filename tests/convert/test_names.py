@@ -336,6 +336,14 @@ def test_a_forename_spelled_as_the_translator_spells_it_is_no_other_persons():
     assert names_in(p) == [("Yumjagiin Tsedenbal", "person:tsedenbal")]
 
 
+def test_a_surname_with_its_initials_after_it_is_a_candidate_as_minutes_list_those_present():
+    p = tagged_paragraph("In attendance: Comrades Andropov, Iu.V.; Pelshe, A.Ia.; Kuznetsov, V.V.")
+    assert names_in(p) == [("Andropov", "person:andropov"), ("Pelshe, A.Ia.", None), ("Kuznetsov, V.V.", None)]
+    assert all(e.get("type") == "candidate" for e in p.xpath("t:persName[not(@ref)]", namespaces=TEI))
+    # a sentence's first word before a name with initials is no surname
+    assert names_in(tagged_paragraph("However, A.I. Mikoyan said so.")) == [("A.I. Mikoyan", "person:mikoyan")]
+
+
 def test_the_warsaw_treaty_is_the_alliance_not_the_city():
     p = tagged_paragraph("The ministers of the Warsaw Treaty member states met in Warsaw.")
     assert names_in(p) == [("Warsaw Treaty", "org:warsaw-pact"), ("Warsaw", "place:warsaw")]
