@@ -73,7 +73,8 @@ def test_a_forename_the_editors_supplied_before_the_name_opens_the_speakers_turn
         ("#person-zhou", "Premier Zhou Enlai:", ["Thank you."]),
         ("#person-chervonenko", "Chervonenko:", ["Has it been confirmed?"]),
     ]
-    assert [s.text for s in _x(root, "//t:sp[1]/t:speaker/t:supplied")] == ["Stepan"]
+    # the supplied forename inside the speaker (and inside the register name it links)
+    assert [s.text for s in _x(root, "//t:sp[1]/t:speaker//t:supplied")] == ["Stepan"]
 
 
 def test_a_footnote_number_after_the_name_is_no_label_bracket():
