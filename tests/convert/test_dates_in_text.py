@@ -146,3 +146,71 @@ def test_a_numeric_date_with_the_year_first_is_read_in_a_date_line_and_in_runnin
     assert [parse_date(t) for t in ("1961.13.2", "1961.2.30", "1961.3/29")] == [None] * 3
     text = "Time: 1961.3.29, 7:40 p.m.; not 1961.13.2, 1.1961.3.4, 1961.3.4.5 or No. 1961.3.4/2."
     assert [(text[s:e], d.when) for s, e, d in find_dates(text)] == [("1961.3.29", "1961-03-29")]
+
+
+def _found(text: str, page: str = "") -> list[tuple[str, str]]:
+    from tei.convert.readers.dates import find_dates
+    page_date = DateValue("", when=page) if page else None
+    return [(text[s:e], d.when) for s, e, d in find_dates(text, page_date)]
+
+
+def test_a_roman_numeral_month_is_read_in_running_text_with_a_four_digit_year():
+    assert _found("Date: 31.X 1962") == [("31.X 1962", "1962-10-31")]
+    assert _found("We talked on 19 X 1956, then left.") == [("19 X 1956", "1956-10-19")]
+    assert _found("the order of 17.XII.1947 said") == [("17.XII.1947", "1947-12-17")]
+    assert _found("on 31.IV.1962 and on 32.X.1962") == []  # no such day
+
+
+def test_a_roman_numeral_month_with_a_two_digit_year_is_read_only_in_the_page_dates_year():
+    assert _found("Meeting with them on 19 X 56.", "1956-10-19") == [("19 X 56", "1956-10-19")]
+    assert _found("Received: 5.XI 62. at 18.45", "1962-10-31") == [("5.XI 62", "1962-11-05")]
+    assert _found("Completed: 5.XI.62 at 18.55", "1962-10-31") == [("5.XI.62", "1962-11-05")]
+    assert _found("Meeting with them on 19 X 56.", "1962-10-31") == []
+    assert _found("Meeting with them on 19 X 56.") == []
+
+
+def test_a_roman_numeral_that_numbers_things_is_no_month():
+    assert _found("Chapter X 56 pages", "1956-10-19") == []
+    assert _found("Chapter 5 X 56 pages long", "1956-10-19") == []
+    assert _found("see Chapter 5 X 1956.", "1956-10-19") == []
+    assert _found("we have 5 X 1956 pages left", "1956-10-19") == []  # spaced, nothing around it makes it a date
+    assert _found("Volume 12 IV 56, he", "1956-04-12") == []
+
+
+def test_a_day_in_quotation_marks_is_the_dates_day_and_its_marks_stay_in_the_date():
+    assert _found("“15” January 1963 Copy No. 1") == [("“15” January 1963", "1963-01-15")]
+    assert _found('dated "3" May 1963, he') == [('"3" May 1963', "1963-05-03")]
+    assert _found("Москва, «15» января 1963 г. Копия") == [("«15» января 1963 г.", "1963-01-15")]
+    assert _found("“35” January 1963") == [("January 1963", "")]  # no such day: the month alone, as before
+
+
+def test_a_quoted_day_keeps_the_text_of_a_paragraph_whole():
+    block = _paragraph("Moscow, “15” January 1963.")
+    (text,) = block.content
+    assert text == "Moscow, “15” January 1963."
+    assert [(text[s:e], d.when) for s, e, d in text.dates] == [("“15” January 1963", "1963-01-15")]
+
+
+def test_a_numeric_date_with_a_two_digit_year_is_read_where_its_order_is_sure():
+    page = "1963-05-29"
+    assert _found("dispatched on 29.5.63 at 6:50 hours", page) == [("29.5.63", "1963-05-29")]
+    assert _found("Sent by wire on 10/14/63 at 03:15", page) == [("10/14/63", "1963-10-14")]
+    assert _found("received 5.29.63.", page) == [("5.29.63", "1963-05-29")]
+    assert _found("received 29.5.63.", "1950-10-14") == []  # another year: the century is unknown
+    assert _found("received 29.5.63.") == []
+
+
+def test_a_numeric_date_of_two_numbers_up_to_12_is_read_only_where_the_page_date_fixes_it():
+    assert _found("sent on 5.6.63.", "1963-06-05") == [("5.6.63", "1963-06-05")]
+    assert _found("sent on 5.6.63.", "1963-05-06") == [("5.6.63", "1963-05-06")]
+    assert _found("sent on 5.6.63.", "1963-05-29") == []
+    assert _found("No. 29.5.63 and item 12.5.63.", "1963-05-29") == []  # numbers, not days
+    assert _found("version 1.2.63.4 and 29.5.631", "1963-05-29") == []
+
+
+def test_the_reader_gives_running_text_the_page_dates_century():
+    (block,) = BodyReader(page_date=DateValue("October 19, 1956", when="1956-10-19")).read(["Talks on 19 X 56."])
+    (text,) = block.content
+    assert [(text[s:e], d.when) for s, e, d in text.dates] == [("19 X 56", "1956-10-19")]
+    (block,) = BodyReader().read(["Talks on 19 X 56."])
+    assert block.content == ["Talks on 19 X 56."]

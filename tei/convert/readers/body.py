@@ -738,7 +738,7 @@ class BodyReader:
     def read(self, lines: list[str]) -> list[Block]:
         """The blocks of the body, with the dates of their running text recorded (`model.Text`)."""
         blocks = self._read(lines)
-        read_block_dates(blocks)
+        read_block_dates(blocks, self.page_date)
         return blocks
 
     def _read(self, lines: list[str]) -> list[Block]:

@@ -261,13 +261,102 @@ def _from_iso(text: str, iso: str) -> DateValue | None:
     return DateValue(text, not_before=f"{iso}-01-01", not_after=f"{iso}-12-31")
 
 
-def find_dates(text: str) -> list[tuple[int, int, DateValue]]:
+#: a Roman-numeral month in running text (`on 19 X 56.`, `Date: 31.X 1962`, `5.XI.62`): the day 1-31,
+#: the year of four digits or two (`_short_year`); spaces around the month alone only where the
+#: words around make it a date (`_stands_as_date`), never after a chapter's or an item's word
+_ROMAN_DATE_IN_TEXT = re.compile(
+    r"(?<![\w./-])(?P<day>0?[1-9]|[12]\d|3[01])(?P<first>\s*\.\s*| )(?P<month>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+    r"(?P<second>\s*\.\s*| )(?P<year>1[5-9]\d\d|20\d\d|\d\d)(?![\w/]|[.,]\d)")
+#: a numeric date with a two-digit year (`29.5.63`, `10/14/50`), as telegrams write it
+_SHORT_NUMERIC_DATE_IN_TEXT = re.compile(
+    r"(?<![\w./-])(?P<first>\d{1,2})(?P<sep>[./])(?P<second>\d{1,2})(?P=sep)(?P<year>\d\d)(?![\w/]|[.,]\d)")
+#: the words before a number that make it a chapter's, an item's or a page's, not a day
+_NUMBERING_WORD = re.compile(
+    r"(?i:\b(?:chapter|chap|part|section|sect|article|art|item|point|paragraph|para|table|page|pp?|vol|volume|no|nr|"
+    r"number|fig|figure|annex|appendix|file|folder|fond|opis|delo|list|case|copy))\.?\s*$|[№§#]\s*$")
+#: what may stand before a date that opens nothing else: a line's start (after a `Date:` label
+#: too), a preposition of time, a comma or a bracket
+_DATE_LEAD = re.compile(r"(?:^\s*(?:[^\W\d_][\w ]{0,30}:\s*)?|(?i:\b(?:on|of|dated|from|since|until|till|to|by|before|after)\s+)|[,(]\s*)$")
+#: what may follow it: the line's end, a punctuation mark, a time (`5.XI 62 at 18.55`)
+_DATE_TRAIL = re.compile(r"\s*(?:$|[.,;:!?)\]]|(?i:at\s+)?\d{1,2}[.:]\d\d\b|(?i:at)\b)")
+
+
+def _stands_as_date(text: str, start: int, end: int) -> bool:
+    """Whether the numbers at text[start:end] are a date by where they stand: after a line's start, a
+    preposition of time or a comma, or before the line's end, a punctuation mark or a time; never
+    after a word that numbers things (`Chapter 5 X 56`, `No. 12.5.63`)."""
+    before = text[:start]
+    if _NUMBERING_WORD.search(before):
+        return False
+    return bool(_DATE_LEAD.search(before) or _DATE_TRAIL.match(text, end))
+
+
+def _short_year(year: str, page_date: DateValue | None) -> int | None:
+    """The year of a date's `year` digits: four as written; two only where the page's date has the
+    same two (it alone gives the century: `56` is 1956 on a page dated 1956), else None."""
+    if len(year) == 4:
+        return int(year)
+    page = page_date.when if page_date is not None else ""
+    return int(page[:4]) if len(page) >= 4 and page[2:4] == year else None
+
+
+def _day(text: str, year: int, month: int, day: int) -> DateValue | None:
+    try:
+        return DateValue(text, when=datetime(year, month, day).date().isoformat())
+    except ValueError:
+        return None
+
+
+def _roman_date_in_text(text: str, found: re.Match, page_date: DateValue | None) -> DateValue | None:
+    spaced = found["first"] == " " and found["second"] == " "
+    if (spaced or len(found["year"]) == 2) and not _stands_as_date(text, found.start(), found.end()):
+        return None
+    year = _short_year(found["year"], page_date)
+    return None if year is None else _day(found.group(0), year, _ROMAN_MONTHS[found["month"]], int(found["day"]))
+
+
+def _short_numeric_date(text: str, found: re.Match, page_date: DateValue | None) -> DateValue | None:
+    """`29.5.63`, `10/14/50`: read where the page's date gives the century and the order of day and
+    month is sure: one number over 12 (day first, as the archive's originals write it, or month
+    first where the second is over 12), or the page's date is one of the two readings."""
+    year = _short_year(found["year"], page_date)
+    if year is None or not _stands_as_date(text, found.start(), found.end()):
+        return None
+    first, second = int(found["first"]), int(found["second"])
+    readings = [r for r in (_day(found.group(0), year, second, first), _day(found.group(0), year, first, second)) if r]
+    if first > 12 or second > 12:
+        return readings[0] if len(readings) == 1 else None
+    if first == second:
+        return readings[0] if readings else None
+    page = [r for r in readings if r.when == page_date.when]
+    return page[0] if len(page) == 1 else None
+
+
+#: a day in quotation marks before its month and year, as Soviet forms print it: `“15” January 1963`,
+#: `«15» января 1963 г.`; the marks belong to the date
+_QUOTED_DAY = re.compile(r"[“\"«„](?P<day>\d{1,2})[”\"»“]\s*")
+_QUOTED_DAY_DATE_IN_TEXT = re.compile(
+    rf"(?<!\w){_QUOTED_DAY.pattern}(?P<month>[^\W\d_]{{3,}})\.?,?\s+(?P<year>\d{{4}})(?!\d)(?:\s*(?:г|r|m)\.)?")
+
+
+def _quoted_day_date(found: re.Match) -> DateValue | None:
+    if found["month"] in _MONTHS:
+        return _day(found.group(0), int(found["year"]), _MONTHS[found["month"]], int(found["day"]))
+    return _foreign_day(found.group(0), found)
+
+
+def find_dates(text: str, page_date: DateValue | None = None) -> list[tuple[int, int, DateValue]]:
     """Dates written out inside running text, as (start, end, date); a period (`from 3 to 17 May
-    1958`) is one date, not its last day."""
+    1958`) is one date, not its last day. `page_date`, the date the archive's page gives, is what
+    gives a two-digit year its century."""
     found = []
+    for match in _QUOTED_DAY_DATE_IN_TEXT.finditer(text) if _QUOTED_DAY.search(text) else ():
+        date = _quoted_day_date(match)
+        if date is not None:
+            found.append((match.start(), match.end(), date))
     for match in _PERIOD_IN_TEXT.finditer(text) if _YEAR.search(text) else ():
         date = _from_period(match.group("period"), match, (match["lead"] or "").lower())
-        if date is not None:
+        if date is not None and not any(s < match.end() and match.start() < e for s, e, _ in found):
             found.append((match.start("period"), match.end(), date))
     for match in _DATE_IN_TEXT.finditer(text):
         if any(s < match.end() and match.start() < e for s, e, _ in found):
@@ -278,6 +367,14 @@ def find_dates(text: str) -> list[tuple[int, int, DateValue]]:
     for match in _NUMERIC_YEAR_FIRST_IN_TEXT.finditer(text):
         date = _numeric_day(match.group(0), match)
         if date is not None:
+            found.append((match.start(), match.end(), date))
+    for match in _ROMAN_DATE_IN_TEXT.finditer(text) if "I" in text or "V" in text or "X" in text else ():
+        date = _roman_date_in_text(text, match, page_date)
+        if date is not None and not any(s < match.end() and match.start() < e for s, e, _ in found):
+            found.append((match.start(), match.end(), date))
+    for match in _SHORT_NUMERIC_DATE_IN_TEXT.finditer(text) if page_date is not None else ():
+        date = _short_numeric_date(text, match, page_date)
+        if date is not None and not any(s < match.end() and match.start() < e for s, e, _ in found):
             found.append((match.start(), match.end(), date))
     found.sort(key=lambda item: item[0])
     if _FOREIGN_DATE_HINT.search(text):
@@ -330,27 +427,28 @@ _FOREIGN_DATE_IN_TEXT = re.compile(
 UNDATED_MARKS = frozenset({"sic", "unclear", "expansion", "variant-form", "original-term"})
 
 
-def text_with_dates(text: str) -> str:
+def text_with_dates(text: str, page_date: DateValue | None = None) -> str:
     """The text as a `Text` holding the dates written out in it, line by line; unchanged without any."""
     spans: list[DateSpan] = []
     offset = 0
     for line in text.split("\n"):
-        spans += [DateSpan(offset + start, offset + end, date) for start, end, date in find_dates(line)]
+        spans += [DateSpan(offset + start, offset + end, date) for start, end, date in find_dates(line, page_date)]
         offset += len(line) + 1
     return Text(text, spans) if spans else text
 
 
-def read_dates(items: list[Inline], own_text: bool = True) -> None:
+def read_dates(items: list[Inline], own_text: bool = True, page_date: DateValue | None = None) -> None:
     """Record the dates of inline content in place (`own_text`: whether its strings are read)."""
     for index, item in enumerate(items):
         if isinstance(item, EditorialMark):
-            read_dates(item.content, item.kind not in UNDATED_MARKS)
+            read_dates(item.content, item.kind not in UNDATED_MARKS, page_date)
         elif own_text:
-            items[index] = text_with_dates(item)
+            items[index] = text_with_dates(item, page_date)
 
 
-def read_block_dates(blocks: list[Block]) -> None:
-    """Record the dates of running text in every block, its children's included."""
+def read_block_dates(blocks: list[Block], page_date: DateValue | None = None) -> None:
+    """Record the dates of running text in every block, its children's included; `page_date` gives
+    a two-digit year its century."""
     for block in blocks:
-        read_dates(block.content)
-        read_block_dates(block.children)
+        read_dates(block.content, page_date=page_date)
+        read_block_dates(block.children, page_date)
