@@ -25,7 +25,7 @@ _REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\
 #: before a copy number on the same line (`Top Secret Copy Nº 1`): the page's marking, no heading.
 _MARKING = re.compile(
     r"^(?P<marking>(?:(?:top|strictly|most|highly)\s+)?(?:secret|confidential|restricted)"
-    r"(?:\s+(?:and|&)\s+(?:personal|urgent))?|for official use only|unclassified)\.?"
+    r"(?:\s+(?:and|&)\s+(?:personal|urgent))?|for official use only|unclassified)[.!]?"
     r"(?:(?P<gap>\s+)(?P<copy>\S.*))?$",
     re.IGNORECASE)
 #: A classification marking typed at the end of a short line at the top, the column it stood in lost:
@@ -34,7 +34,7 @@ _MARKING = re.compile(
 #: Secret`, `the Top Secret` are a name's words).
 _TRAILING_MARKING = re.compile(
     r"^(?P<before>.*?\S)(?P<gap>[ \t]+)(?P<marking>(?:(?:top|strictly|most|highly)\s+)?(?:secret|confidential)"
-    r"(?:\s+(?:and|&)\s+personal)?)$", re.IGNORECASE)
+    r"(?:\s+(?:and|&)\s+personal)?!?)$", re.IGNORECASE)
 #: The words after which a marking's word is a name's own: `the Top Secret`, `of the Secret`.
 _BEFORE_NAME_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "with", "by", "from", "at"}
 #: A telegram's date and time with runs of spaces between them: `8 October 1950   11.20`.
@@ -416,6 +416,25 @@ def _marking_parts(text: str) -> list[tuple[str, str, str]] | None:
     if not _COPY_NUMBER.match(match["copy"]):
         return None
     return [("classification", text.strip()[:match.start("gap")], match["gap"]), ("copy-number", match["copy"], "")]
+
+
+def _leading_markings(text: str) -> tuple[list[tuple[str, str, str]], str]:
+    """The first lines of a heading's block at the top that are a classification marking or a copy
+    number of their own (`Top Secret` / `Only copy` / `Working transcript`, the page's one paragraph
+    of three lines): the opener's items, each as its line reads it, and the lines after them, the
+    heading. No items where the first line is neither; the last line is always the heading's."""
+    lines = text.strip().split("\n")
+    items: list[tuple[str, str, str]] = []
+    taken = 0
+    for line in lines[:-1]:
+        if _COPY_NUMBER.match(line.strip()):
+            items.append(("copy-number", line.strip(), ""))
+        elif (parts := _marking_parts(line)) is not None:
+            items += parts
+        else:
+            break
+        taken += 1
+    return items, "\n".join(lines[taken:])
 
 
 def trailing_marking(line: str) -> tuple[str, str, str] | None:
@@ -1066,6 +1085,10 @@ class BodyReader:
         for index, (kind, text) in enumerate(zip(kinds, texts)):
             columns = _columns(text)
             marking = _marking_parts(text) if kind == "classification" and not columns else None
+            if kind == "head" and "\n" in text.strip() and not columns:
+                # the marking and the copy number above a heading in its block: items of their own
+                leading, text = _leading_markings(text)
+                merged += leading
             trailing = trailing_marking(text.rstrip().rsplit("\n", 1)[-1]) if kind == "head" and not columns else None
             if marking:
                 merged += marking
