@@ -20,12 +20,14 @@ from .marks import NOTE_NUMBER, PAGE_NUMBER, InlineParser, LAYOUT_SQUARES, page_
 _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
 _REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\-]*$|^(?:No\.|Nr\.|№)\s*\d{1,8}$"
                        # a Soviet cable's or journal's number: `Nº 143`, `No 66`, `Outgoing Nº 12`, `Incoming No. 7`
-                       r"|^(?:(?:Outgoing|Incoming|Outg\.|Inc\.|Ref\.)\s+)?(?:Nº|N°|№|No\.?|Nr\.?)\s*\d{1,8}(?:/\d{1,8})?$")
+                       r"|^(?:(?:Outgoing|Incoming|Outg\.|Inc\.|Ref\.)\s+)?(?:Nº|N°|№|No\.?|Nr\.?)\s*\d{1,8}(?:/\d{1,8})?$"
+                       # a Hungarian ministry's number, the year and the classification in it: `47/ 1963/ top secret`
+                       r"|^\d{1,6}/\s?\d{4}/\s?(?i:(?:(?:top|strictly)\s+)?(?:secret|confidential))$")
 #: A classification marking alone at the top (`Top Secret`, `SECRET`, `Strictly confidential`), or
 #: before a copy number on the same line (`Top Secret Copy Nº 1`): the page's marking, no heading.
 _MARKING = re.compile(
     r"^(?P<marking>(?:(?:top|strictly|most|highly)\s+)?(?:secret|confidential|restricted)"
-    r"(?:\s+(?:and|&)\s+(?:personal|urgent))?|for official use only|unclassified)\.?"
+    r"(?:\s+(?:and|&)\s+(?:personal|urgent))?|for official use only|unclassified)[.!]?"
     r"(?:(?P<gap>\s+)(?P<copy>\S.*))?$",
     re.IGNORECASE)
 #: A classification marking typed at the end of a short line at the top, the column it stood in lost:
@@ -34,7 +36,7 @@ _MARKING = re.compile(
 #: Secret`, `the Top Secret` are a name's words).
 _TRAILING_MARKING = re.compile(
     r"^(?P<before>.*?\S)(?P<gap>[ \t]+)(?P<marking>(?:(?:top|strictly|most|highly)\s+)?(?:secret|confidential)"
-    r"(?:\s+(?:and|&)\s+personal)?)$", re.IGNORECASE)
+    r"(?:\s+(?:and|&)\s+personal)?!?)$", re.IGNORECASE)
 #: The words after which a marking's word is a name's own: `the Top Secret`, `of the Secret`.
 _BEFORE_NAME_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "with", "by", "from", "at"}
 #: A telegram's date and time with runs of spaces between them: `8 October 1950   11.20`.
@@ -418,6 +420,25 @@ def _marking_parts(text: str) -> list[tuple[str, str, str]] | None:
     return [("classification", text.strip()[:match.start("gap")], match["gap"]), ("copy-number", match["copy"], "")]
 
 
+def _leading_markings(text: str) -> tuple[list[tuple[str, str, str]], str]:
+    """The first lines of a heading's block at the top that are a classification marking or a copy
+    number of their own (`Top Secret` / `Only copy` / `Working transcript`, the page's one paragraph
+    of three lines): the opener's items, each as its line reads it, and the lines after them, the
+    heading. No items where the first line is neither; the last line is always the heading's."""
+    lines = text.strip().split("\n")
+    items: list[tuple[str, str, str]] = []
+    taken = 0
+    for line in lines[:-1]:
+        if _COPY_NUMBER.match(line.strip()):
+            items.append(("copy-number", line.strip(), ""))
+        elif (parts := _marking_parts(line)) is not None:
+            items += parts
+        else:
+            break
+        taken += 1
+    return items, "\n".join(lines[taken:])
+
+
 def trailing_marking(line: str) -> tuple[str, str, str] | None:
     """A short line at the top with a classification marking typed at its end (`_TRAILING_MARKING`):
     the words before it, the space between and the marking; None for any other line."""
@@ -505,6 +526,11 @@ def _with_addressee(blocks: list[Block]) -> list[Block]:
         blocks[index] = Block("to", block.content, speaker=match["name"], speaker_cert="medium",
                               place=match["place"] or "")
     return blocks
+
+
+#: The items a line of the top may hold two of, typed run together: the office's own lines.
+_RUN_TOGETHER_KINDS = frozenset({"registry", "copy-number", "classification", "transmission-line", "distribution",
+                                 "handling"})
 
 
 def _column_kind(kind: str | None) -> str:
@@ -616,6 +642,16 @@ _DISTRIBUTION_LINE = re.compile(
     r"^(?:distribution(?: list)?|distributed to|copies(?: to)?|copy to|cc|fyi|for information|sent to|"
     r"\d+ cop(?:y|ies))\b[^:\n]{0,40}?(?:\s[-–—]\s|:)\s*\S",
     re.IGNORECASE)
+#: The copies an office made and where they went, a line at the top: `Written: in four copies`,
+#: `Made in 3 copies`; `three to Center`, `one to Embassy`, `2 copies to the Ministry`.
+_COPY_WORD = r"(?i:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_COPIES_LINE = re.compile(
+    r"^(?:(?i:written|made|printed|typed|prepared|produced)\s*:?\s+in\s+" + _COPY_WORD + r"\s+cop(?:y|ies)"
+    r"|" + _COPY_WORD + r"(?:\s+cop(?:y|ies))?\s+to\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})\.?$")
+#: A clerk's line at the top naming the clerk alone, the office's record of who made the copy:
+#: `Typed by Elemérné Vajda`, `Checked by A. Kovács`.
+_CLERK_NAME = re.compile(r"^(?i:typed|created|checked|ciphered|deciphered|encoded|decoded|copied|written out) by\s+"
+                         r"(?:[A-Z][\w’'\-]*\.?\s*){1,4}$")
 #: How the telegram is to be handled, a line at the top: `Making copies is forbidden`, `Copying
 #: prohibited`, `For immediate report to comrade Filippov`, `To be returned to ...`.
 _HANDLING_LINE = re.compile(
@@ -1009,7 +1045,9 @@ class BodyReader:
             return None
         return DateSpan(match.start("date"), match.end("date"), DateValue(match["date"], when))
 
-    def _opener_kind(self, text: str, index: int) -> str | None:
+    def _opener_kind(self, text: str, index: int, whole: bool = True) -> str | None:
+        """What a block of the top is among the opener's items, a heading, or None where the text
+        begins; `whole`: the block is a line of its own, which may hold two items run together."""
         first = text.split("\n", 1)[0].strip()
         if _REGISTRY.match(first) and "\n" not in text:
             return "registry"
@@ -1030,6 +1068,10 @@ class BodyReader:
                 return "distribution"
             if _HANDLING_LINE.match(first):
                 return "handling"
+            if _COPIES_LINE.match(first):
+                return "distribution"
+            if _CLERK_NAME.match(first):
+                return "transmission-line"
         for pattern, kind in _FIELDS:
             if pattern.match(first):
                 return kind
@@ -1043,12 +1085,29 @@ class BodyReader:
             return "space"
         if PAGE_NUMBER.fullmatch(text.strip()):
             return None  # the text has begun: a page's number is read with it
+        if whole and self._run_together(text):
+            return "run-together"
         lines = text.split("\n")
         if (len(lines) <= 3 and all(_words(l) <= 10 for l in lines) and not text.rstrip().endswith((".", ":", ";", ","))
                 and not _SPEAKER.match(text) and not _NUMBERED.match(text)
                 and not _TRANSMISSION.match(first) and not _CLERK.match(first)):
             # the shape of a heading; of the editors' words alone, no heading of the document
             return "editorial" if marks_only(text) else "head"
+        return None
+
+    def _run_together(self, text: str) -> list[tuple[str, str, str]] | None:
+        """The two items of a line of the top whose columns were typed run together, a space between
+        (`47/ 1963/ top secret Written: in four copies`, `Typed by Elemérné Vajda three to Center`): a
+        registry number, a copy number, a marking or an office's line on each side, each read on its
+        own. None for any other line, and for a line that is one item as a whole."""
+        text = text.strip()
+        if "\n" in text or _words(text) > 16 or "[" in text:
+            return None
+        for space in re.finditer(r" ", text):
+            left, right = text[:space.start()], text[space.end():]
+            kinds = (self._opener_kind(left, 0, whole=False), self._opener_kind(right, 0, whole=False))
+            if all(kind in _RUN_TOGETHER_KINDS for kind in kinds) and not _TIME.match(right):  # `Created by Se 14.30`
+                return [(kinds[0], left, " "), (kinds[1], right, "")]
         return None
 
     def _opener_end(self, texts: list[str]) -> int:
@@ -1066,6 +1125,10 @@ class BodyReader:
         for index, (kind, text) in enumerate(zip(kinds, texts)):
             columns = _columns(text)
             marking = _marking_parts(text) if kind == "classification" and not columns else None
+            if kind == "head" and "\n" in text.strip() and not columns:
+                # the marking and the copy number above a heading in its block: items of their own
+                leading, text = _leading_markings(text)
+                merged += leading
             trailing = trailing_marking(text.rstrip().rsplit("\n", 1)[-1]) if kind == "head" and not columns else None
             if marking:
                 merged += marking
@@ -1075,6 +1138,8 @@ class BodyReader:
                 head = text.rstrip()
                 merged += [("head", head[:len(head) - len(gap) - len(marking_words)], gap),
                            ("classification", marking_words, "")]
+            elif kind == "run-together" and not columns:
+                merged += self._run_together(text)
             elif columns:
                 merged += [(_column_kind(self._opener_kind(column, index)), column, gap) for column, gap in columns]
             elif merged and merged[-1][0] == "address" and kind == "head" and "\n" not in text:

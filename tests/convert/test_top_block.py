@@ -1,0 +1,79 @@
+"""The top of a document's body read line by line: a marking and a copy number in one block with
+the heading, a letterhead with its columns merged, a dateline and a Subject line after lines no
+rule names. Made-up texts in the archive's layouts."""
+
+from __future__ import annotations
+
+from helpers import missing_words, xpath
+from tei import convert_text
+
+
+def kinds(root, path: str = "//t:body/t:div/*") -> list[str]:
+    return [e.tag.split("}")[1] for e in xpath(root, path)]
+
+
+def test_a_marking_and_a_copy_number_above_a_heading_in_its_block_are_the_openers():
+    doc = ("March 22, 1979\n\nTranscript of a Session\n\nTop Secret\nOnly copy\nWorking transcript\n\n"
+           "22 March 1979\n\nThe session discussed the harvest at length and agreed on the plan.\n")
+    root = convert_text(doc).getroot()
+    assert xpath(root, "//t:opener[1]/t:seg[@type='classification']/text()") == ["Top Secret"]
+    assert xpath(root, "//t:opener[1]/t:fw[@type='copyNumber']/text()") == ["Only copy"]
+    assert xpath(root, "//t:body//t:head/text()") == ["Working transcript"]
+    assert kinds(root)[:3] == ["opener", "head", "opener"]
+    assert not missing_words(doc, root)
+
+
+def test_a_heading_of_three_lines_without_a_marking_stays_one():
+    doc = ("March 22, 1979\n\nTranscript of a Session\n\nWorking transcript\nof the session\nof the bureau\n\n"
+           "The session discussed the harvest at length and agreed on the plan.\n")
+    root = convert_text(doc).getroot()
+    assert not xpath(root, "//t:opener")
+    assert xpath(root, "count(//t:body//t:head/t:lb)") == 2.0
+
+
+def test_a_marking_with_an_exclamation_mark_is_a_marking():
+    doc = ("October 20, 1983\n\nProtocol of a Meeting\n\nHighly Confidential!\n\nProtocol of the meeting\n\n"
+           "The committee discussed the situation at length and agreed on the plan.\n")
+    root = convert_text(doc).getroot()
+    assert xpath(root, "//t:opener/t:seg[@type='classification']/text()") == ["Highly Confidential!"]
+    assert not xpath(root, "//t:head[contains(., 'Confidential')]")
+    # a sentence with the words stays text
+    doc = doc.replace("Highly Confidential!", "Secret talks began!")
+    assert not xpath(convert_text(doc).getroot(), "//t:opener/t:seg[@type='classification']")
+
+
+EMBASSY_REPORT = (
+    "January 28, 1963\n\nReport of the Embassy in Ruritania\n\n"
+    "The Embassy of the Hungarian People’s Republic TOP SECRET!\n\n"
+    "12/ 1963/ top secret Written: in three copies\n\n"
+    "Typed by Anna Kertész two to Center\n\n"
+    "one to Embassy\n\n\n"
+    "Ruritania, 28 January 1963\n\n\n"
+    "Subject: The relations between the two countries.\n\n\n"
+    "The relations have not changed since the crisis, as we reported in the autumn.\n")
+
+
+def test_a_letterhead_with_its_columns_run_together_is_the_openers_items():
+    root = convert_text(EMBASSY_REPORT).getroot()
+    assert [h.xpath("string()") for h in xpath(root, "//t:body//t:head")] == ["The Embassy of the Hungarian People’s Republic"]
+    assert xpath(root, "//t:opener/t:seg[@type='classification']/text()") == ["TOP SECRET!"]
+    assert xpath(root, "//t:opener/t:idno[@type='registry']/text()") == ["12/ 1963/ top secret"]
+    assert xpath(root, "//t:opener/t:seg[@type='distribution']/text()") == [
+        "Written: in three copies", "two to Center", "one to Embassy"]
+    assert xpath(root, "//t:opener/t:seg[@type='transmission']/t:persName[@cert='medium']/text()") == ["Anna Kertész"]
+    assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1963-01-28"]
+    assert xpath(root, "//t:opener/t:seg[@type='subject']/text()")[0].startswith("Subject: The relations")
+    # one opener, the text after it; the space between two run-together items kept
+    assert kinds(root) == ["head", "opener", "p"]
+    assert " " in [e.tail for e in xpath(root, "//t:opener/t:idno")]
+    assert not missing_words(EMBASSY_REPORT, root)
+
+
+def test_a_line_run_together_only_where_both_sides_are_office_lines():
+    doc = EMBASSY_REPORT.replace("Typed by Anna Kertész two to Center", "Typed by Anna Kertész and her colleague")
+    root = convert_text(doc).getroot()
+    assert not xpath(root, "//t:opener/t:seg[contains(., 'colleague')]")
+    # a sentence sending copies is text
+    doc = EMBASSY_REPORT.replace("one to Embassy", "One copy went to the Embassy in the spring of that year.")
+    root = convert_text(doc).getroot()
+    assert not xpath(root, "//t:opener/t:seg[contains(., 'spring')]")
