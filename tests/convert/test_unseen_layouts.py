@@ -98,6 +98,36 @@ def test_without_a_title_line_the_citation_names_the_document_with_medium_certai
     assert root.xpath("//t:titleStmt/t:funder/text()", namespaces=TEI) == ["Example Foundation"]
 
 
+#: an earlier-site page with neither a title line nor a credit line: the citation box follows the date
+NO_TITLE_LINE = (
+    "Search in\n\nDigital Archive International History Declassified\n\nMarch 2, 1956\n\n\n"
+    "  \u2022 Citation\n\n    get citation\n\n"
+    "    \"Transcript of the Council Session on the Harvest,\" March 2, 1956, History and Public Policy Program "
+    "Digital Archive, TsKhSD, f. 9, per. 2, dok. 3\n"
+    "  \u2022 share document\n\n\nEnglish HTML\n\nTop Secret\n\nThe council heard the report on the harvest.\n"
+)
+
+
+def test_the_citation_box_s_buttons_are_never_the_title_and_the_citation_names_the_document():
+    doc = read_document(NO_TITLE_LINE)
+    assert doc.metadata.title == "Transcript of the Council Session on the Harvest"
+    assert doc.metadata.cert["title"] == "medium"
+    assert doc.metadata.doc_type == "Transcript"
+    root = convert_text(NO_TITLE_LINE).getroot()
+    assert ["".join(t.itertext()) for t in root.xpath("//t:titleStmt/t:title", namespaces=TEI)] == [
+        "Transcript of the Council Session on the Harvest"]
+    assert root.xpath("//t:titleStmt/t:title/@cert", namespaces=TEI) == ["medium"]
+    assert not root.xpath("//t:abstract", namespaces=TEI)
+    body = " ".join(root.xpath("//t:body//text()", namespaces=TEI))
+    assert "Citation" not in body and "share document" not in body and "English HTML" not in body
+    assert "The council heard the report on the harvest." in body
+    assert not lost_words(NO_TITLE_LINE, root)  # the box's buttons aside, every word is kept
+    for button in ("CITATION SHARE DOWNLOAD", "VIEW DOCUMENT IN", "  \u2022 share document", "get citation",
+                   "Original Scan"):
+        page = NO_TITLE_LINE.replace("  \u2022 Citation", button + "\n\n  \u2022 Citation")
+        assert read_document(page).metadata.title == "Transcript of the Council Session on the Harvest", button
+
+
 def test_a_classification_alone_on_the_first_line_of_the_text_is_a_likely_classification():
     text = ("Skip to content\n\nJune 1, 1960\n\nCable from the Embassy, 'On the Visit'\n\n"
             "TOP SECRET\n\nThe visit will go ahead in July.\n")

@@ -379,8 +379,10 @@ class WilsonReader:
         return pos
 
     def _read_title(self, lines: list[str], pos: int, meta: Metadata) -> int:
-        if pos >= len(lines) or _label(lines[pos], HEAD_LABELS) or _CREDIT.match(lines[pos].strip()):
-            # no title line: the page goes on with its fields (a credit line is never the title)
+        if (pos >= len(lines) or _label(lines[pos], HEAD_LABELS) or _CREDIT.match(lines[pos].strip())
+                or citation_box_line(lines[pos])):
+            # no title line: the page goes on with its fields or its citation box (a credit line, a
+            # button or tab of the box is never the title; the citation's quoted title is then taken)
             return pos
         bold = _BOLD_TITLE.match(lines[pos].strip())
         if bold:
