@@ -122,7 +122,7 @@ def test_the_citation_box_s_buttons_are_never_the_title_and_the_citation_names_t
     assert "Citation" not in body and "share document" not in body and "English HTML" not in body
     assert "The council heard the report on the harvest." in body
     assert not lost_words(NO_TITLE_LINE, root)  # the box's buttons aside, every word is kept
-    for button in ("CITATION SHARE DOWNLOAD", "VIEW DOCUMENT IN", "  \u2022 share document", "get citation",
+    for button in ("CITATION SHARE DOWNLOAD", "VIEW DOCUMENT IN", "  \u2022 share document", "get citation", "\u2022 Share",
                    "Original Scan"):
         page = NO_TITLE_LINE.replace("  \u2022 Citation", button + "\n\n  \u2022 Citation")
         assert read_document(page).metadata.title == "Transcript of the Council Session on the Harvest", button

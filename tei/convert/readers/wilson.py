@@ -404,9 +404,10 @@ class WilsonReader:
 
     def _read_title(self, lines: list[str], pos: int, meta: Metadata) -> int:
         if (pos >= len(lines) or _label(lines[pos], HEAD_LABELS) or _CREDIT.match(lines[pos].strip())
-                or citation_box_line(lines[pos])):
+                or citation_box_line(lines[pos]) and lines[pos].strip().lower() not in CHROME):
             # no title line: the page goes on with its fields or its citation box (a credit line, a
-            # button or tab of the box is never the title; the citation's quoted title is then taken)
+            # button or tab of the box is never the title; the citation's quoted title is then taken).
+            # A bare `Share` after the date may be the document's own title, as in the top bar's case.
             return pos
         bold = _BOLD_TITLE.match(lines[pos].strip())
         if bold:
