@@ -187,6 +187,15 @@ def _describe(element: etree._Element, root: etree._Element, title: str) -> tupl
     elif name == "term" and element.get("type") == "original":
         field = "language of an original term"
         note = f"recorded as {element.get(XML_LANG, '')}"
+    elif name == "title" and _ancestor(element, "titleStmt") is not None:
+        field = "title"
+        if value.startswith("[") and value.endswith("]"):
+            note = "supplied by the converter: the page gives no title"
+            return field, value, note, [value[1:-1]]  # a heading it was taken from is found without brackets
+        elif element.get("cert") == "low":
+            note = "the page gives no title: the source's name"
+        else:
+            note = "read from the citation or the opening line"
     elif name == "head":
         field = "heading"
         note = "read from its shape: a short line alone between paragraphs"

@@ -98,6 +98,36 @@ def test_without_a_title_line_the_citation_names_the_document_with_medium_certai
     assert root.xpath("//t:titleStmt/t:funder/text()", namespaces=TEI) == ["Example Foundation"]
 
 
+#: an earlier-site page with neither a title line nor a credit line: the citation box follows the date
+NO_TITLE_LINE = (
+    "Search in\n\nDigital Archive International History Declassified\n\nMarch 2, 1956\n\n\n"
+    "  \u2022 Citation\n\n    get citation\n\n"
+    "    \"Transcript of the Council Session on the Harvest,\" March 2, 1956, History and Public Policy Program "
+    "Digital Archive, TsKhSD, f. 9, per. 2, dok. 3\n"
+    "  \u2022 share document\n\n\nEnglish HTML\n\nTop Secret\n\nThe council heard the report on the harvest.\n"
+)
+
+
+def test_the_citation_box_s_buttons_are_never_the_title_and_the_citation_names_the_document():
+    doc = read_document(NO_TITLE_LINE)
+    assert doc.metadata.title == "Transcript of the Council Session on the Harvest"
+    assert doc.metadata.cert["title"] == "medium"
+    assert doc.metadata.doc_type == "Transcript"
+    root = convert_text(NO_TITLE_LINE).getroot()
+    assert ["".join(t.itertext()) for t in root.xpath("//t:titleStmt/t:title", namespaces=TEI)] == [
+        "Transcript of the Council Session on the Harvest"]
+    assert root.xpath("//t:titleStmt/t:title/@cert", namespaces=TEI) == ["medium"]
+    assert not root.xpath("//t:abstract", namespaces=TEI)
+    body = " ".join(root.xpath("//t:body//text()", namespaces=TEI))
+    assert "Citation" not in body and "share document" not in body and "English HTML" not in body
+    assert "The council heard the report on the harvest." in body
+    assert not lost_words(NO_TITLE_LINE, root)  # the box's buttons aside, every word is kept
+    for button in ("CITATION SHARE DOWNLOAD", "VIEW DOCUMENT IN", "  \u2022 share document", "get citation", "\u2022 Share",
+                   "Original Scan"):
+        page = NO_TITLE_LINE.replace("  \u2022 Citation", button + "\n\n  \u2022 Citation")
+        assert read_document(page).metadata.title == "Transcript of the Council Session on the Harvest", button
+
+
 def test_a_classification_alone_on_the_first_line_of_the_text_is_a_likely_classification():
     text = ("Skip to content\n\nJune 1, 1960\n\nCable from the Embassy, 'On the Visit'\n\n"
             "TOP SECRET\n\nThe visit will go ahead in July.\n")
@@ -456,3 +486,74 @@ def test_the_last_paragraph_after_a_heading_is_its_sections_text_not_the_summary
     assert not missing_words(text, root)
     capitals = convert_text(page.format(end="II. MISCELLANEOUS\n\nThe session then turned to the harvest.")).getroot()
     assert not capitals.xpath("//t:abstract", namespaces=TEI)
+
+
+#: a page with neither a title nor a citation: the date, the summary indented in the title's place
+#: with the letterhead against it, then the text
+DESCRIBED_IN_TITLE_PLACE = (
+    "January 15, 1963\n\n\n"
+    "    An account of conversation between the envoy of the republic, Dorj, and the Premier, which was "
+    "relayed by the ambassador to the Soviet counsellor, Petrov. Dorj and the Premier discuss the sending of "
+    "workers and of grain. Additionally, the two argue about the books being printed.\n"
+    "Embassy of the USSR in the PRC\n\nTop Secret\n\n"
+    "Enclosed is the copy of a record of conversation with the ambassador, which we sent on.\n\n"
+    "The ambassador said the following about the talks of the delegation in the capital.\n"
+)
+
+
+def test_a_summary_in_the_title_s_place_is_the_abstract_and_the_title_is_supplied_in_brackets():
+    doc = read_document(DESCRIBED_IN_TITLE_PLACE)
+    meta = doc.metadata
+    assert meta.title == "[Document of 15 January 1963]"
+    assert meta.cert["title"] == "low"
+    assert meta.summary == ["An account of conversation between the envoy of the republic, Dorj, and the Premier, "
+                            "which was relayed by the ambassador to the Soviet counsellor, Petrov. Dorj and the "
+                            "Premier discuss the sending of workers and of grain. Additionally, the two argue "
+                            "about the books being printed."]
+    assert meta.summary_cert == "low"
+    assert any("supplied by the converter" in w for w in doc.warnings)
+    assert any("describes the document" in w for w in doc.warnings)
+    root = convert_text(DESCRIBED_IN_TITLE_PLACE).getroot()
+    assert root.xpath("//t:titleStmt/t:title/text()", namespaces=TEI) == ["[Document of 15 January 1963]"]
+    assert root.xpath("//t:titleStmt/t:title/@cert", namespaces=TEI) == ["low"]
+    assert root.xpath("//t:abstract/@cert", namespaces=TEI) == ["low"]
+    assert "An account of conversation" in "".join(root.xpath("//t:abstract//text()", namespaces=TEI))
+    body = " ".join(" ".join(root.xpath("//t:body//text()", namespaces=TEI)).split())
+    assert "An account" not in body
+    assert "Embassy of the USSR in the PRC" in body and "the talks of the delegation in the capital." in body
+    assert not lost_words(DESCRIBED_IN_TITLE_PLACE, root) and not missing_words(DESCRIBED_IN_TITLE_PLACE, root)
+    titles = [d for d in review_decisions(root, DESCRIBED_IN_TITLE_PLACE) if d.field == "title"]
+    assert [(d.value, d.certainty) for d in titles] == [("[Document of 15 January 1963]", "low")]
+    assert titles[0].note.startswith("supplied by the converter")
+
+
+def test_a_supplied_title_is_the_first_heading_that_names_the_document():
+    text = DESCRIBED_IN_TITLE_PLACE.replace(
+        "Embassy of the USSR in the PRC\n\nTop Secret\n\n",
+        "\nTop Secret\n\nRecord of Conversation with Ambassador Dorj\n\n")
+    doc = read_document(text)
+    assert doc.metadata.title == "[Record of Conversation with Ambassador Dorj]"
+    assert doc.metadata.cert["title"] == "low"
+    assert doc.metadata.summary_cert == "low"
+    root = convert_text(text).getroot()
+    assert not lost_words(text, root) and not missing_words(text, root)
+    titles = [d for d in review_decisions(root, text) if d.field == "title"]
+    assert titles[0].line == text.split("\n").index("Record of Conversation with Ambassador Dorj") + 1
+
+
+def test_a_supplied_title_names_the_type_given_and_the_date_as_far_as_it_is_known():
+    from tei.convert.readers.wilson import supplied_title
+
+    doc = read_document(DESCRIBED_IN_TITLE_PLACE)
+    doc.metadata.doc_type = "Letter"
+    assert supplied_title(doc) == ("[Letter, 15 January 1963]", "the document's type and date")
+    doc.metadata.date = parse_date("March 1963")
+    assert supplied_title(doc)[0] == "[Letter, March 1963]"
+
+
+def test_a_title_line_is_still_the_title_and_a_sentence_that_names_the_speaker_is_no_summary():
+    titled = DESCRIBED_IN_TITLE_PLACE.replace("January 15, 1963\n\n\n", "January 15, 1963\n\nLetter from Petrov to Dorj\n\n")
+    assert read_document(titled).metadata.title == "Letter from Petrov to Dorj"
+    first_person = DESCRIBED_IN_TITLE_PLACE.replace("Additionally, the two", "Additionally, we")
+    doc = read_document(first_person)
+    assert not doc.metadata.summary

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ...core.archive import ARCHIVE
 from ...core.dates import DateValue
-from ..model import Document, Metadata, Responsibility
+from ..model import Document, Metadata, Responsibility, text_of
 from .body import BodyReader, marking_line, marks_only
 from .dates import find_dates, parse_date
 from .language import text_language
@@ -118,10 +118,14 @@ _DESCRIBING = (r"(?:relays|reports|describes|details|discusses|summari[sz]es|con
                r"outlines|concerns|records|transmits|informs|notes|provides|presents|expresses|explains|assesses|"
                r"analy[sz]es|examines|covers|mentions|lists|offers|documents|reveals|highlights|addresses|deals with|"
                r"focuses on|relates|reviews|evaluates|proposes|requests|announces|criticizes|criticises)")
+#: what a summary calls itself: "An account of conversation between ...", "A summary of ..."
+_ACCOUNT = r"(?:An?|The)\s+(?:(?:brief|short|detailed|full)\s+)?(?:account|summary|description|overview|synopsis)\s+of\b"
 #: a page's summary without its label: "The telegram relays a request from Mao ...", "This document
-#: describes ...", "Cable from the Chinese Embassy in Vietnam entails positive responses of ..."
+#: describes ...", "Cable from the Chinese Embassy in Vietnam entails positive responses of ...",
+#: "An account of conversation between ..."
 _DESCRIPTION = re.compile(
-    rf"^(?:(?:The|This|These)\s+(?:[A-Za-z\-]+\s+){{0,2}}?{_DESCRIBED}\s+(?:[a-z]+ly\s+)?{_DESCRIBING}\b"
+    rf"^(?:{_ACCOUNT}"
+    rf"|(?:The|This|These)\s+(?:[A-Za-z\-]+\s+){{0,2}}?{_DESCRIBED}\s+(?:[a-z]+ly\s+)?{_DESCRIBING}\b"
     rf"|(?:(?:Ciphered|Coded|Secret|Urgent|Top Secret)\s+)?{_DESCRIBED}\s+(?:from|by|of|to|sent)\s+[^.;:]{{1,150}}?"
     rf"(?<!\sthe)(?<!\sa)(?<!\sof)\s(?:[a-z]+ly\s+)?{_DESCRIBING}\b)", re.IGNORECASE)
 #: no longer than a summary is
@@ -156,6 +160,17 @@ _HEAD_PARAGRAPHS = 8
 _WRAPPED_LINE = 120
 #: fields of one value: their first paragraph is the value, what follows it is placed by its content
 _SINGLE = {"record_id", "uploaded", "type", "classification", "original_archive"}
+
+
+def describes_document(text: str) -> bool:
+    """Whether a paragraph describes the document in the third person, as the archive's summary does
+    ("The telegram relays ...", "An account of conversation between ..."): a sentence of at most
+    `_DESCRIPTION_WORDS` words, with no editorial bracket and no *I* or *we* (a provenance line,
+    `Excerpt from the notes of ...`, ends without a stop and is no description)."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return (len(text.split()) <= _DESCRIPTION_WORDS and bool(_DESCRIPTION.match(text)) and "[" not in text
+            and bool(re.search(r"[.!?][\"'\u201d\u2019)]?$", text))
+            and not re.search(r"\b(?:I|we|us|our|my)\b", text))
 
 
 def citation_box_line(line: str) -> bool:
@@ -330,6 +345,12 @@ class WilsonReader:
         doc.body = body.read(body_lines)
         self.warnings.extend(body.warnings)
         doc.layout = layout
+        supplied = not meta.title and meta.date is not None
+        if supplied:
+            # the archive's head without its title: the converter supplies one, in square brackets
+            meta.title, made_from = supplied_title(doc)
+            meta.cert["title"] = "low"
+            self.warnings.append(f"no title line: the title {meta.title!r} is supplied by the converter, from {made_from}")
         if not meta.title:
             meta.title = PurePath(self.name).stem if self.name and self.name != "<input>" else "Untitled document"
             meta.cert["title"] = "low"
@@ -337,7 +358,10 @@ class WilsonReader:
         if layout == "unknown":
             if not meta.cert.get("title") and meta.date is None:
                 meta.cert["title"] = "medium"  # a title-like first line, but nothing says it is the title
-            if meta.date is not None and not meta.cert.get("title"):
+            if supplied:
+                self.warnings.append("no metadata labels found: the date read from the opening line, the rest kept "
+                                     "as body; no source, rights or citation in the header")
+            elif meta.date is not None and not meta.cert.get("title"):
                 # A date line and a title line, as the archive's pages open: only the labelled
                 # fields (source, rights, citation...) are missing, not the layout.
                 self.warnings.append("no metadata labels found: date and title read from the opening lines, "
@@ -379,8 +403,11 @@ class WilsonReader:
         return pos
 
     def _read_title(self, lines: list[str], pos: int, meta: Metadata) -> int:
-        if pos >= len(lines) or _label(lines[pos], HEAD_LABELS) or _CREDIT.match(lines[pos].strip()):
-            # no title line: the page goes on with its fields (a credit line is never the title)
+        if (pos >= len(lines) or _label(lines[pos], HEAD_LABELS) or _CREDIT.match(lines[pos].strip())
+                or citation_box_line(lines[pos]) and lines[pos].strip().lower() not in CHROME):
+            # no title line: the page goes on with its fields or its citation box (a credit line, a
+            # button or tab of the box is never the title; the citation's quoted title is then taken).
+            # A bare `Share` after the date may be the document's own title, as in the top bar's case.
             return pos
         bold = _BOLD_TITLE.match(lines[pos].strip())
         if bold:
@@ -396,8 +423,9 @@ class WilsonReader:
                 parts, index = [lines[pos].strip()], pos
             meta.title = re.sub(r"\s+", " ", " ".join(parts).strip("*").strip())
             return self._skip_blank(lines, index + 1)
-        if not title_like(lines[pos], strict=meta.date is None):
-            # A paragraph is not a title: it stays in the body (the title is then the file's name).
+        if not title_like(lines[pos], strict=meta.date is None) or describes_document(lines[pos]):
+            # A paragraph is not a title, nor is the page's summary in the title's place: they stay
+            # in the body (the summary is taken from there; the title is then supplied).
             return pos
         meta.title = lines[pos].strip()
         return self._skip_blank(lines, pos + 1)
@@ -643,12 +671,14 @@ class WilsonReader:
         blocks = self._outer_paragraphs(body_lines)
         if len(blocks) < 3:
             return body_lines
-        for (start, end), cert, where in ((blocks[-1], "medium", "end"), (blocks[0], "low", "start")):
+        (first_start, first_end), (last_start, last_end) = blocks[0], blocks[-1]
+        candidates = [((last_start, last_end), "medium", "end"), ((first_start, first_end), "low", "start")]
+        if first_end - first_start > 1 and len(body_lines[first_start].strip()) > _WRAPPED_LINE:
+            # a whole paragraph on its line, the letterhead against it without a blank line
+            candidates.append(((first_start, first_start + 1), "low", "start"))
+        for (start, end), cert, where in candidates:
             text = " ".join(line.strip() for line in body_lines[start:end])
-            # a sentence: a provenance line (`Excerpt from the notes of ...`) is no description
-            if (len(text.split()) <= _DESCRIPTION_WORDS and _DESCRIPTION.match(text) and "[" not in text
-                    and re.search(r"[.!?][\"'\u201d\u2019)]?$", text)
-                    and not re.search(r"\b(?:I|we|us|our|my)\b", text)):
+            if describes_document(text):
                 meta.summary, meta.summary_cert = [text], cert
                 self.warnings.append(f"no metadata labels: the paragraph at the {where} of the text describes the "
                                      f"document and is taken as its summary (abstract, cert=\"{cert}\"): {text[:60]!r}")
@@ -851,6 +881,37 @@ def _classification_line(body_lines: list[str]) -> str:
             value = match.group("value").strip().lower()
             return next((name for name in CLASSIFICATIONS if name.lower() == value), "")
     return ""
+
+
+#: no longer than a heading that names the document is
+_NAMING_HEAD_WORDS = 20
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"]
+
+
+def supplied_title(doc: Document) -> tuple[str, str]:
+    """(title, what it was made from) for a page that gives no title: the document's first heading
+    where it names a kind of document (`Record of Conversation with ...`), else the type and the
+    date (`Letter, 15 January 1963`, `Document of 15 January 1963`). It is in square brackets, as
+    archives write a title they devise: not the archive's title, and marked so wherever it is shown."""
+    head = next((block for block in doc.body if block.kind == "head"), None)
+    if head is not None:
+        text = re.sub(r"\s+", " ", text_of(head.content)).strip()
+        if text and len(text.split()) <= _NAMING_HEAD_WORDS and doc_type_from_title(text):
+            return f"[{text}]", "the document's first heading"
+    date = _date_words(doc.metadata.date)
+    kind = doc.metadata.doc_type if doc.metadata.doc_type not in ("", "Other") else ""
+    return (f"[{kind}, {date}]" if kind else f"[Document of {date}]"), "the document's type and date"
+
+
+def _date_words(date: DateValue) -> str:
+    """`15 January 1963`: the date's ISO value in words; a period (`March 1963`, a range) as written."""
+    found = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", date.when)
+    if not found:
+        return re.sub(r"\s+", " ", date.text).strip()
+    year, month, day = found.groups()
+    words = [str(int(day))] if day else []
+    return " ".join([*words, *([_MONTH_NAMES[int(month) - 1]] if month else []), year])
 
 
 def read_wilson(text: str, name: str = "<input>") -> Document:
