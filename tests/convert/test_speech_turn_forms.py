@@ -179,3 +179,14 @@ def test_initials_and_a_surname_in_capitals_open_the_texts_only_turn():
 def test_initials_in_capitals_alone_open_no_turn_unless_the_text_names_the_person(text):
     root = converted(HEAD + text)
     assert not _x(root, "//t:sp")
+
+
+def test_a_word_alone_on_its_line_heading_one_turn_is_a_lead_not_a_speaker():
+    root = converted(HEAD + TRANSCRIPT + "\nProposals:\n\nThe delegations will meet again in the spring.\n")
+    assert [t[1] for t in _turns(root)] == ["Erich Honecker:", "Yasser Arafat:"]
+    assert "Proposals:" in [p.xpath("string()") for p in _x(root, "//t:body//t:p")]
+
+
+def test_a_surname_alone_on_its_line_heading_turns_is_a_speaker():
+    root = converted(HEAD + "Honecker:\n\nI welcome you.\n\nArafat:\n\nThank you.\n\nHonecker:\n\nPlease sit down.\n")
+    assert [t[1] for t in _turns(root)] == ["Honecker:", "Arafat:", "Honecker:"]

@@ -1069,6 +1069,13 @@ class BodyReader:
         alone on its line opens a turn only before the speech; a name a turn's label declares short
         (`Deng Xiaoping (to be abbreviated as Deng):`) is that speaker's in the later turns."""
         labels = [self._speaker(text) if index not in skip else "" for index, text in enumerate(texts)]
+        abbreviations = {}
+        for index, label in enumerate(labels):
+            match = self._speaker_match(texts[index]) if label else None
+            declared = _ABBREVIATED_AS.match(match.groupdict().get("country") or "") if match else None
+            if declared:
+                abbreviations.setdefault(declared["short"], label)
+        labels = [abbreviations.get(label, label) for label in labels]
         for index, label in enumerate(labels):
             if label and _NAME_LINE_SPEAKER.match(texts[index]):
                 after = texts[index + 1] if index + 1 < len(texts) and index + 1 not in skip else ""
@@ -1076,8 +1083,12 @@ class BodyReader:
                         or self._is_heading(after.strip())):
                     labels[index] = ""
         counts = {label: labels.count(label) for label in labels if label}
+        repeated = any(count >= 2 for count in counts.values())
         for index, label in enumerate(labels):
-            if label and counts[label] == 1 and _ENGLISH_WORD.match(label):
+            # a word alone on its line heading one turn is a lead (`Proposals:`) unless the text's
+            # speakers speak more than once (`Honecker:`, `Arafat:`, `Honecker:`)
+            if label and counts[label] == 1 and (_ENGLISH_WORD.match(label) or " " not in label and not repeated
+                                                 and _NAME_LINE_SPEAKER.match(texts[index])):
                 labels[index] = ""
         fields: list[int] = []
         for index, text in enumerate(texts):
@@ -1089,7 +1100,7 @@ class BodyReader:
             if match is None:
                 continue
             name, value = match.group("name"), text.strip()[match.end():]
-            if ("(" in match.group("label") or "[" in match.group("label") or counts.get(name, 1) > 1
+            if ("(" in match.group("label") or "[" in match.group("label") or counts.get(abbreviations.get(name, name), 1) > 1
                     or _words(value) > 8 or value.rstrip().endswith(("?", "!"))):
                 break
             fields.append(index)
@@ -1098,13 +1109,7 @@ class BodyReader:
                 name.lower() in _FIELD_LABELS or _ENGLISH_WORD.match(name) for name in names):
             for index in fields:
                 labels[index] = ""
-        abbreviations = {}
-        for index, label in enumerate(labels):
-            match = self._speaker_match(texts[index]) if label else None
-            declared = _ABBREVIATED_AS.match(match.groupdict().get("country") or "") if match else None
-            if declared:
-                abbreviations.setdefault(declared["short"], label)
-        return [abbreviations.get(label, label) for label in labels]
+        return labels
 
     def _turn_by_its_form(self, texts: list[str], index: int) -> bool:
         """The block opens a speech turn though the text has no other: a full name alone on its line
@@ -1117,7 +1122,7 @@ class BodyReader:
             name = line.group("name")
             return len(name.split()) >= 2 and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", others) is not None
         caps = _CAPS_SPEAKER.match(text)
-        if caps and "." in caps.group("name") and not re.match(r"U\.\s?[SNK]\.", caps.group("name")):
+        if caps and "." in caps.group("name") and not re.match(r"(?:U\.\s?[SNK]|N\.\s?B|P\.\s?S)\.", caps.group("name")):
             surname = caps.group("name").split()[-1].split(".")[-1].strip()
             return bool(surname) and re.search(r"(?<!\w)" + re.escape(surname.title()) + r"(?!\w)", others) is not None
         return False
