@@ -196,7 +196,18 @@ _STAGE_DIRECTION = re.compile(
 #: of the name the turn is the speaker's by.
 _SPEAKER = re.compile(
     r"^(?P<label>(?:(?P<num>\d{1,4})\.\s*)?(?:\[[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}\]\s*)?(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4})"
-    r"(?:\s*\((?P<country>[^()\n]{1,60})\))?" + _ASIDE + r")\s*:\s+(?=\S)")
+    r"(?:\s*\[[^\[\]\n]{1,80}\](?=\s*\())?(?:\s*\((?P<country>[^()\n]{1,60})\))?" + _ASIDE + r")\s*:\s+(?=\S)")
+#: The first word of a label that is no name (`The Soviet side:`, `Dear Comrades:`).
+_NOT_A_NAME = re.compile(r"^(?:The|A|An|Our|Their|This|These|Those|In|On|At|For|As|By|Dear|Re|Note|Item|Point)\b")
+#: A speaker's name alone on its line with a colon, the speech in the paragraphs after it
+#: (`Erich Honecker:`); the words of `_SPEAKER`'s label, nothing after the colon.
+_NAME_LINE_SPEAKER = re.compile(
+    r"^(?P<label>(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4})"
+    r"(?:\s*\((?P<country>[^()\n]{1,60})\))?" + _ASIDE + r"\s*:)\s*$")
+#: The parenthesis of a turn's label that declares the short name of its later turns:
+#: `Deng Xiaoping (to be abbreviated as Deng): ...`, then `Deng: ...`.
+_ABBREVIATED_AS = re.compile(
+    r"^(?:to be |hereafter |henceforth |hereinafter )?(?:abbreviated as|referred to as|called)\s+(?P<short>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2})$")
 #: A speech turn of working notes and minutes: the surname in capitals and a full stop, `BREZHNEV. As
 #: you know, ...`, `YU. V. ANDROPOV. I think ...`; read as a turn only where the text has others.
 _CAPS_SPEAKER = re.compile(
@@ -217,6 +228,21 @@ _NOT_SPEAKERS = {
     "secret", "confidential", "place", "time", "present", "participants", "agenda", "translator’s note",
     "translator's note", "minister of foreign affairs",
 }
+#: The labels of a record's fields, `Label: value` lines that are no speech turn (`Sending: Rio`,
+#: `Received: 5.XI 62. at 18.45`, `Location: Residence of ...`).
+_FIELD_LABELS = {
+    "time", "date", "place", "location", "venue", "present", "participants", "subject", "sending", "sent",
+    "received", "completed", "dispatched", "delivered", "transmitted", "deciphered", "decoded", "typed",
+    "printed", "no", "nr", "number", "copy", "copies", "attachment", "attachments", "enclosure", "enclosures",
+    "distribution", "classification", "priority", "origin", "destination", "cipher", "duration", "pages",
+    "file", "archive", "fond", "registration", "topic", "agenda", "purpose", "occasion", "via", "route",
+    "urgency", "approved", "remark", "remarks", "notes", "comment", "comments", "addressee", "sender",
+    "recipient", "meeting", "telegram", "telephone", "phone", "fax", "telex", "address", "city",
+    "country", "year", "month", "day", "hour", "hours", "beginning", "end", "start", "begin", "finish",
+}
+#: The endings of an ordinary English word (`Sending`, `Location`, `Attachment`): a label
+#: of one such word that heads no other turn is a field's, no speaker's.
+_ENGLISH_WORD = re.compile(r"^[A-Z][a-z]{2,}(?:ing|tion|sion|ment|ness|ship)$")
 #: Superscript digits, read as the digits they stand for (a footnote reference `word¹`).
 SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 #: A footnote reference glued to its word: digits right after a lower-case letter (`tests1`), or
@@ -1158,7 +1184,7 @@ class BodyReader:
     # -- the middle ---------------------------------------------------------------------------
 
     def _speaker_match(self, text: str) -> re.Match | None:
-        match = _SPEAKER.match(text) or _CAPS_SPEAKER.match(text)
+        match = _SPEAKER.match(text) or _CAPS_SPEAKER.match(text) or _NAME_LINE_SPEAKER.match(text)
         if match is None and self._mixed_names:
             mixed = _MIXED_SPEAKER.match(text)
             if mixed and mixed.group("name").split()[-1].lower() in self._mixed_names:
@@ -1234,13 +1260,80 @@ class BodyReader:
         if not match:
             return ""
         name = match.group("name")
-        if name.lower() in _NOT_SPEAKERS or len(name) > 60:
+        if name.lower() in _NOT_SPEAKERS or name.lower() in _FIELD_LABELS or len(name) > 60:
+            return ""
+        if match.re is _NAME_LINE_SPEAKER and (_SALUTE.match(text.strip()) or _NOT_A_NAME.match(name)):
             return ""
         if match.groupdict().get("num") and not (match.group("country") or re.match(r"(?:Mr|Mrs|Ms|Miss|Sir|Dr|Mme|M)\.?\s", name)
                                        or re.search(r"\b[A-Z]{2,}\b", name)):
             # `2. Agriculture: ...` is a numbered point; a numbered turn names a delegate.
             return ""
         return name
+
+    def _turn_labels(self, texts: list[str], skip: set[int]) -> list[str]:
+        """The speaker of each block that opens a speech turn, "" for the others. A field's label is
+        none (`_FIELD_LABELS`; a word of English heading one turn only, `Sending: Rio`; a run of
+        `Label: short value` lines at the top, labels all different, one of them a field's); a name
+        alone on its line opens a turn only before the speech; a name a turn's label declares short
+        (`Deng Xiaoping (to be abbreviated as Deng):`) is that speaker's in the later turns."""
+        labels = [self._speaker(text) if index not in skip else "" for index, text in enumerate(texts)]
+        abbreviations = {}
+        for index, label in enumerate(labels):
+            match = self._speaker_match(texts[index]) if label else None
+            declared = _ABBREVIATED_AS.match(match.groupdict().get("country") or "") if match else None
+            if declared:
+                abbreviations.setdefault(declared["short"], label)
+        labels = [abbreviations.get(label, label) for label in labels]
+        for index, label in enumerate(labels):
+            if label and _NAME_LINE_SPEAKER.match(texts[index]):
+                after = texts[index + 1] if index + 1 < len(texts) and index + 1 not in skip else ""
+                if (not after.strip() or not _SENTENCE_END.search(after) or self._speaker_match(after)
+                        or self._is_heading(after.strip())):
+                    labels[index] = ""
+        counts = {label: labels.count(label) for label in labels if label}
+        repeated = any(count >= 2 for count in counts.values())
+        for index, label in enumerate(labels):
+            # a word alone on its line heading one turn is a lead (`Proposals:`) unless the text's
+            # speakers speak more than once (`Honecker:`, `Arafat:`, `Honecker:`)
+            if label and counts[label] == 1 and (_ENGLISH_WORD.match(label) or " " not in label and not repeated
+                                                 and _NAME_LINE_SPEAKER.match(texts[index])):
+                labels[index] = ""
+        fields: list[int] = []
+        for index, text in enumerate(texts):
+            if not text.strip():
+                continue
+            if "\n" in text.strip() or _words(text) > 12 or index in skip:
+                break
+            match = _SPEAKER.match(text.strip())
+            if match is None:
+                continue
+            name, value = match.group("name"), text.strip()[match.end():]
+            if ("(" in match.group("label") or "[" in match.group("label") or counts.get(abbreviations.get(name, name), 1) > 1
+                    or _words(value) > 8 or value.rstrip().endswith(("?", "!"))):
+                break
+            fields.append(index)
+        names = [_SPEAKER.match(texts[index].strip()).group("name") for index in fields]
+        if len(set(names)) == len(names) >= 2 and any(
+                name.lower() in _FIELD_LABELS or _ENGLISH_WORD.match(name) for name in names):
+            for index in fields:
+                labels[index] = ""
+        return labels
+
+    def _turn_by_its_form(self, texts: list[str], index: int) -> bool:
+        """The block opens a speech turn though the text has no other: a full name alone on its line
+        (`Erich Honecker:`), or initials and a surname in capitals (`O. DORTICOS. We have ...`),
+        that the text names elsewhere (`Com. Dorticos said ...`)."""
+        text = texts[index].strip()
+        others = "\n".join(texts[:index] + texts[index + 1:])
+        line = _NAME_LINE_SPEAKER.match(text)
+        if line:
+            name = line.group("name")
+            return len(name.split()) >= 2 and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", others) is not None
+        caps = _CAPS_SPEAKER.match(text)
+        if caps and "." in caps.group("name") and not re.match(r"(?:U\.\s?[SNK]|N\.\s?B|P\.\s?S)\.", caps.group("name")):
+            surname = caps.group("name").split()[-1].split(".")[-1].strip()
+            return bool(surname) and re.search(r"(?<!\w)" + re.escape(surname.title()) + r"(?!\w)", others) is not None
+        return False
 
     @staticmethod
     def _item_kind(text: str) -> tuple[str, str] | None:
@@ -1381,9 +1474,11 @@ class BodyReader:
             and _SENTENCE_END.search(texts[i + 1]) and _words(texts[i + 1]) >= max(4, _words(texts[i]))
             and not _shaped_as_head(texts[i + 1])}
         self._mixed_names = self._mixed_turn_names(texts)
-        labels = [self._speaker(t) for t in texts]
+        labels = self._turn_labels(texts, set(lists) | set(entries))
         named = [label for label in labels if label]
         conversation = len(named) >= 3 or (len(named) >= 2 and len(set(named)) >= 2)
+        alone = set() if conversation else {index for index, label in enumerate(labels)
+                                            if label and self._turn_by_its_form(texts, index)}
         heading_turns = self._heading_turns(texts, set(lists) | set(entries))
         # a heading turn whose text is the next block takes that block
         taken = {index + 1 for index, text in enumerate(texts) if index in heading_turns and "\n" not in text.strip()}
@@ -1418,7 +1513,7 @@ class BodyReader:
                     self.speakers.append(name)
                 blocks.append(turn)
                 continue
-            if conversation and speaker:
+            if speaker and (conversation or index in alone):
                 match = self._speaker_match(text)
                 label = match.group(0)
                 turn = Block("sp", speaker=speaker, role=label.rstrip(), n=match.groupdict().get("num") or "")
@@ -1435,7 +1530,8 @@ class BodyReader:
                     # the label's bracket is a mark as any other (`[KGB chairman]`, a supplied
                     # forename `[Stepan]`), read in it
                     turn.content = self._inline.parse(label.rstrip())
-                turn.children.append(Block("p", self._inline.parse(text[len(label):])))
+                if text[len(label):].strip():  # a name alone on its line: the speech is in the next blocks
+                    turn.children.append(Block("p", self._inline.parse(text[len(label):])))
                 if speaker not in self.speakers:
                     self.speakers.append(speaker)
                 blocks.append(turn)
