@@ -1129,11 +1129,11 @@ class BodyReader:
         text = text.strip()
         if "\n" in text or _words(text) > 16 or "[" in text:
             return None
-        for space in re.finditer(r"(?<=\S) (?=\S)", text):  # between two words: at most 15 places to try
+        for space in re.finditer(r"(?<=\S) +(?=\S)", text):  # between two words: at most 15 places to try
             left, right = text[:space.start()], text[space.end():]
             kinds = (self._opener_kind(left, 0, whole=False), self._opener_kind(right, 0, whole=False))
             if all(kind in _RUN_TOGETHER_KINDS for kind in kinds) and not _TIME.match(right):  # `Created by Se 14.30`
-                return [(kinds[0], left, " "), (kinds[1], right, "")]
+                return [(kinds[0], left, space.group()), (kinds[1], right, "")]
         return None
 
     def _opener_end(self, texts: list[str]) -> int:
