@@ -127,10 +127,10 @@ def _from_month_period(text: str, found: re.Match) -> DateValue | None:
     return DateValue(text, from_=first, to=last) if first < last else None
 
 
-#: (not calendar.month_name, which follows the locale)
-_MONTHS = {name: number for number, name in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December"], 1)}
+#: the months' English names, January first (not calendar.month_name, which follows the locale)
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+_MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
 #: "May 4, 1988" and "4 May 1988", the archive's usual full dates, which dateutil reads as that day
 _MONTH_DAY_YEAR = re.compile(r"^(?P<month>[A-Z][a-z]+) (?P<day>\d{1,2}), (?P<year>\d{4})$")
 _DAY_MONTH_YEAR = re.compile(r"^(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]+) (?P<year>\d{4})$")

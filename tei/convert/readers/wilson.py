@@ -18,7 +18,7 @@ from ...core.archive import ARCHIVE
 from ...core.dates import DateValue
 from ..model import Document, Metadata, Responsibility, text_of
 from .body import BodyReader, marking_line, marks_only
-from .dates import find_dates, parse_date
+from .dates import MONTH_NAMES, find_dates, parse_date
 from .language import text_language
 from .metadata import (
     CLASSIFICATIONS, DOCUMENT_TYPES, classification_from_title, doc_type_from_title, funder_line, normalise_classification,
@@ -885,8 +885,6 @@ def _classification_line(body_lines: list[str]) -> str:
 
 #: no longer than a heading that names the document is
 _NAMING_HEAD_WORDS = 20
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December"]
 
 
 def supplied_title(doc: Document) -> tuple[str, str]:
@@ -911,7 +909,7 @@ def _date_words(date: DateValue) -> str:
         return re.sub(r"\s+", " ", date.text).strip()
     year, month, day = found.groups()
     words = [str(int(day))] if day else []
-    return " ".join([*words, *([_MONTH_NAMES[int(month) - 1]] if month else []), year])
+    return " ".join([*words, *([MONTH_NAMES[int(month) - 1]] if month else []), year])
 
 
 def read_wilson(text: str, name: str = "<input>") -> Document:
