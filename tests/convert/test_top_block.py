@@ -77,3 +77,25 @@ def test_a_line_run_together_only_where_both_sides_are_office_lines():
     doc = EMBASSY_REPORT.replace("one to Embassy", "One copy went to the Embassy in the spring of that year.")
     root = convert_text(doc).getroot()
     assert not xpath(root, "//t:opener/t:seg[contains(., 'spring')]")
+
+
+def test_a_part_of_the_day_or_a_weekday_before_a_date_at_the_top_is_the_dateline():
+    doc = ("November 5, 1962\n\nMemorandum of Conversation\n\nMEMORANDUM OF CONVERSATION\n\n"
+           "Evening 5 November 1962\n\nAfter the greetings, the minister said that the talks had begun.\n")
+    root = convert_text(doc).getroot()
+    assert kinds(root) == ["head", "opener", "p"]
+    assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1962-11-05"]
+    assert xpath(root, "string(//t:opener/t:dateline)") == "Evening 5 November 1962"
+    root = convert_text(doc.replace("Evening 5", "Tuesday, 5")).getroot()
+    assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1962-11-05"]
+    # a part of the day with no date after it stays a heading
+    root = convert_text(doc.replace("Evening 5 November 1962", "Evening session")).getroot()
+    assert not xpath(root, "//t:dateline")
+
+
+def test_a_date_with_its_day_in_quotation_marks_at_the_top_is_the_dateline():
+    doc = ("January 15, 1963\n\nLetter of the Embassy\n\nEmbassy of the USSR\n\n“15” January 1963\n\n"
+           "Enclosed is the record of a conversation with the ambassador.\n")
+    root = convert_text(doc).getroot()
+    assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1963-01-15"]
+    assert not missing_words(doc, root)

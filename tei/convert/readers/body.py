@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..model import OPENER_KINDS, Block, DateSpan, EditorialMark, Text, block_marks, text_of
 from ...core.dates import DateValue
-from .dates import parse_date, read_block_dates
+from .dates import find_dates, parse_date, read_block_dates
 from .marks import NOTE_NUMBER, PAGE_NUMBER, InlineParser, LAYOUT_SQUARES, page_number_mark
 
 _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
@@ -350,6 +350,24 @@ def _is_date_line(text: str) -> bool:
         return True
     parts = re.split(r"\s{3,}", text.strip())
     return len(parts) >= 2 and parse_date(parts[0]) is not None and all(_TIME.match(p) for p in parts[1:])
+
+
+#: A part of the day before a date alone on its line: `Evening 5 November 1962`, `Morning, 3 May 1950`.
+_PART_OF_DAY = re.compile(r"^(?:(?:early |late )?(?:morning|forenoon|afternoon|evening|night))\b,?\s*", re.IGNORECASE)
+
+
+def _is_top_date_line(text: str) -> bool:
+    """A dateline at the top: a date alone (`_is_date_line`, with its weekday: `Tuesday, 9 March
+    1982`), a part of the day before a date (`Evening 5 November 1962`), or one date of running
+    text filling the line (`“15” January 1963`, the day in quotation marks as Soviet forms print it)."""
+    if "\n" in text.strip():
+        return False
+    text = text.strip()
+    rest = text[_PART_OF_DAY.match(text).end():] if _PART_OF_DAY.match(text) else text
+    if _is_date_line(rest):
+        return True
+    dates = find_dates(rest)
+    return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] == len(rest.rstrip("."))
 
 
 def _dated(block: Block) -> Block:
@@ -1105,7 +1123,7 @@ class BodyReader:
             return "address"
         if _SALUTE.match(text):
             return "salute"
-        if _is_date_line(text) or _is_place_date(text) or self._short_year_date(text):
+        if _is_top_date_line(text) or _is_place_date(text) or self._short_year_date(text):
             return "dateline"
         if _layout_only(text):
             return "space"
