@@ -99,3 +99,40 @@ def test_a_date_with_its_day_in_quotation_marks_at_the_top_is_the_dateline():
     root = convert_text(doc).getroot()
     assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1963-01-15"]
     assert not missing_words(doc, root)
+
+
+def test_a_heading_going_on_in_the_next_block_in_lower_case_is_one_heading():
+    doc = ("March 9, 1982\n\nTranscript of the Talks\n\nTop Secret\n\nStenographic Transcript\n\n"
+           "of the Official Talks between the Chairman of the Council of the Republic, Anna Berger, and the "
+           "Chairman of the Committee of the Union, Karl Mayer, in the House of the Council in Ruritania\n\n"
+           "Tuesday, 9 March 1982\n\n(Begin: 1535 Hours)\n\nAnna Berger:\n\n"
+           "I again want to welcome you as the members of your delegation, in the most cordial way.\n")
+    root = convert_text(doc).getroot()
+    assert kinds(root) == ["opener", "head", "opener", "p", "sp"]
+    assert xpath(root, "count(//t:head/t:lb)") == 1.0
+    assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1982-03-09"]
+    # the hour the session began is text, and the name the heading gives opens a turn
+    assert xpath(root, "//t:div/t:p/text()") == ["(Begin: 1535 Hours)"]
+    assert xpath(root, "string(//t:sp/t:speaker)") == "Anna Berger:"
+    assert not missing_words(doc, root)
+    # a sentence after a heading, its stop at its end, is the text
+    root = convert_text(doc.replace("in Ruritania\n", "in Ruritania were held.\n")).getroot()
+    assert xpath(root, "//t:head/text()") == ["Stenographic Transcript"]
+    assert not xpath(root, "//t:head/t:lb")
+
+
+def test_a_heading_repeating_the_title_and_cut_after_an_article_is_one_heading():
+    title = "Protocol of the extraordinary meeting of the Committee of Ministers for Defense from the member states"
+    doc = (f"October 20, 1983\n{title}\nHighly Confidential!\n"
+           "Protocol of the extraordinary meeting of the Committee of Ministers for Defense from the\n"
+           "member states\n20 October 1983\n"
+           "In the spirit of the declaration, the Committee discussed the situation at length.\n"
+           "The Committee of the Ministers of Defense decides to act at once on every point.\n")
+    root = convert_text(doc).getroot()
+    assert kinds(root) == ["opener", "head", "opener", "p", "p"]
+    assert xpath(root, "count(//t:body//t:head/t:lb)") == 1.0
+    assert xpath(root, "//t:body//t:head/text()")[-1] == "member states"
+    assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1983-10-20"]
+    # a line as long that is not the title's start is text
+    root = convert_text(doc.replace("for Defense from the\n", "for Defense and of the Unified Command from the\n")).getroot()
+    assert not xpath(root, "//t:body//t:head")
