@@ -136,3 +136,20 @@ def test_a_heading_repeating_the_title_and_cut_after_an_article_is_one_heading()
     # a line as long that is not the title's start is text
     root = convert_text(doc.replace("for Defense from the\n", "for Defense and of the Unified Command from the\n")).getroot()
     assert not xpath(root, "//t:body//t:head")
+
+
+def test_a_to_line_going_on_over_blocks_and_a_dated_line_with_the_copy_number():
+    doc = ("January 15, 1963\n\nLetter of the Embassy\n\nEmbassy of the USSR\n\nTop Secret\n\n"
+           "“15” January 1963 Copy No. 1\n\nOutgoing No. 82\n\nTo the Minister of Foreign Affairs of the Union\n\n"
+           "of Soviet Socialist Republics\n\nComrade Ivanov\n\n"
+           "Enclosed is the record of a conversation with the ambassador.\n")
+    root = convert_text(doc).getroot()
+    assert kinds(root) == ["head", "opener", "p"]
+    assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1963-01-15"]
+    assert xpath(root, "//t:opener/t:fw[@type='copyNumber']/text()") == ["Copy No. 1"]
+    assert xpath(root, "count(//t:opener/t:seg[@type='to']/t:lb)") == 2.0
+    assert "Ivanov" in xpath(root, "string(//t:opener/t:seg[@type='to'])")
+    assert not missing_words(doc, root)
+    # a heading after a To line ending with a stop stays a heading
+    root = convert_text(doc.replace("of the Union\n", "of the Union.\n")).getroot()
+    assert xpath(root, "count(//t:opener/t:seg[@type='to']/t:lb)") == 0.0

@@ -550,6 +550,20 @@ def _goes_on_heading(head: str, text: str) -> bool:
             and "[" not in text)
 
 
+#: The addressee's name with the form of address, a To line's last line: `Comrade Gromyko`, `Mr. J. Smith`.
+_ADDRESSED_NAME = re.compile(r"^(?:Comrades?|Com\.|Cde\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Herr|Frau|Monsieur|Madame)\s+"
+                             r"(?:[A-Z]\.\s*){0,3}[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?$")
+
+
+def _goes_on_addressee(to: str, line: str) -> bool:
+    """A To line with no stop at its end, and a heading's line after it going on in lower case
+    (`To the Minister of Foreign Affairs of the Union` / `of Soviet Socialist Republics`), or the
+    addressee's name with the form of address (`Comrade Gromyko`): the To line's own lines."""
+    line = line.strip()
+    return (not re.search(r"[.:;!?]$", to.rstrip())
+            and (line[:1].islower() or bool(_ADDRESSED_NAME.match(line))))
+
+
 def _join_cut_top_lines(items: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """The lines at the top a page of one paragraph a line cut: a provenance line ending with
     `of` and the keeper's name on the next (`from the journal of` / `A. I. ALEKSEYEV`) are one
@@ -561,10 +575,11 @@ def _join_cut_top_lines(items: list[tuple[str, str, str]]) -> list[tuple[str, st
         if out and not out[-1][2] and "\n" not in text:
             last_kind, last_text, _ = out[-1]
             keeper = last_kind == "provenance" and kind == "head" and _goes_on_with_keeper(last_text, text)
+            addressee = last_kind == "to" and kind == "head" and _goes_on_addressee(last_text, text)
             going_on = (last_kind == "head" and kind == "head" and not re.search(r"[.:;!?]$", last_text.rstrip())
                         and (text.strip()[:1].islower() or _goes_on_in_capitals(last_text, text)
                              or last_text.rstrip().rsplit(None, 1)[-1] in _BEFORE_NAME_WORDS))
-            if keeper or going_on:
+            if keeper or going_on or addressee:
                 out[-1] = (last_kind, last_text + "\n" + text, gap)
                 continue
         out.append((kind, text, gap))
@@ -1176,7 +1191,8 @@ class BodyReader:
         for space in re.finditer(r"(?<=\S) +(?=\S)", text):  # between two words: at most 15 places to try
             left, right = text[:space.start()], text[space.end():]
             kinds = (self._opener_kind(left, 0, whole=False), self._opener_kind(right, 0, whole=False))
-            if all(kind in _RUN_TOGETHER_KINDS for kind in kinds) and not _TIME.match(right):  # `Created by Se 14.30`
+            if (all(kind in _RUN_TOGETHER_KINDS or kind == "dateline" for kind in kinds) and kinds.count("dateline") < 2
+                    and not _TIME.match(right)):  # `Created by Se 14.30`
                 return [(kinds[0], left, space.group()), (kinds[1], right, "")]
         return None
 
