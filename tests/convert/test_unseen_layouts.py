@@ -294,8 +294,9 @@ def test_a_journal_of_dated_entries_is_one_entry_division_a_day():
     entries = root.xpath("//t:div[@type='document']/t:div[@type='entry']", namespaces=TEI)
     assert [e.xpath("t:dateline/t:date/@when", namespaces=TEI) for e in entries] == [["1960-02-22"], ["1960-02-23"]]
     assert [len(e.xpath("t:p", namespaces=TEI)) for e in entries] == [2, 1]
-    # the text before the first entry stays the document's
-    assert root.xpath("string(//t:div[@type='document']/t:p)", namespaces=TEI).startswith("of the Ambassador")
+    # the heading before the first entry, going on in its next block, stays the document's
+    assert root.xpath("string(//t:div[@type='document']/t:head)", namespaces=TEI).startswith(
+        "JOURNALof the Ambassador for the period")
     assert not missing_words(JOURNAL, root)
 
 
