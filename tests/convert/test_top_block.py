@@ -77,3 +77,79 @@ def test_a_line_run_together_only_where_both_sides_are_office_lines():
     doc = EMBASSY_REPORT.replace("one to Embassy", "One copy went to the Embassy in the spring of that year.")
     root = convert_text(doc).getroot()
     assert not xpath(root, "//t:opener/t:seg[contains(., 'spring')]")
+
+
+def test_a_part_of_the_day_or_a_weekday_before_a_date_at_the_top_is_the_dateline():
+    doc = ("November 5, 1962\n\nMemorandum of Conversation\n\nMEMORANDUM OF CONVERSATION\n\n"
+           "Evening 5 November 1962\n\nAfter the greetings, the minister said that the talks had begun.\n")
+    root = convert_text(doc).getroot()
+    assert kinds(root) == ["head", "opener", "p"]
+    assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1962-11-05"]
+    assert xpath(root, "string(//t:opener/t:dateline)") == "Evening 5 November 1962"
+    root = convert_text(doc.replace("Evening 5", "Tuesday, 5")).getroot()
+    assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1962-11-05"]
+    # a part of the day with no date after it stays a heading
+    root = convert_text(doc.replace("Evening 5 November 1962", "Evening session")).getroot()
+    assert not xpath(root, "//t:dateline")
+
+
+def test_a_date_with_its_day_in_quotation_marks_at_the_top_is_the_dateline():
+    doc = ("January 15, 1963\n\nLetter of the Embassy\n\nEmbassy of the USSR\n\n“15” January 1963\n\n"
+           "Enclosed is the record of a conversation with the ambassador.\n")
+    root = convert_text(doc).getroot()
+    assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1963-01-15"]
+    assert not missing_words(doc, root)
+
+
+def test_a_heading_going_on_in_the_next_block_in_lower_case_is_one_heading():
+    doc = ("March 9, 1982\n\nTranscript of the Talks\n\nTop Secret\n\nStenographic Transcript\n\n"
+           "of the Official Talks between the Chairman of the Council of the Republic, Anna Berger, and the "
+           "Chairman of the Committee of the Union, Karl Mayer, in the House of the Council in Ruritania\n\n"
+           "Tuesday, 9 March 1982\n\n(Begin: 1535 Hours)\n\nAnna Berger:\n\n"
+           "I again want to welcome you as the members of your delegation, in the most cordial way.\n")
+    root = convert_text(doc).getroot()
+    assert kinds(root) == ["opener", "head", "opener", "p", "sp"]
+    assert xpath(root, "count(//t:head/t:lb)") == 1.0
+    assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1982-03-09"]
+    # the hour the session began is text, and the name the heading gives opens a turn
+    assert xpath(root, "//t:div/t:p/text()") == ["(Begin: 1535 Hours)"]
+    assert xpath(root, "string(//t:sp/t:speaker)") == "Anna Berger:"
+    assert not missing_words(doc, root)
+    # a sentence after a heading, its stop at its end, is the text
+    root = convert_text(doc.replace("in Ruritania\n", "in Ruritania were held.\n")).getroot()
+    assert xpath(root, "//t:head/text()") == ["Stenographic Transcript"]
+    assert not xpath(root, "//t:head/t:lb")
+
+
+def test_a_heading_repeating_the_title_and_cut_after_an_article_is_one_heading():
+    title = "Protocol of the extraordinary meeting of the Committee of Ministers for Defense from the member states"
+    doc = (f"October 20, 1983\n{title}\nHighly Confidential!\n"
+           "Protocol of the extraordinary meeting of the Committee of Ministers for Defense from the\n"
+           "member states\n20 October 1983\n"
+           "In the spirit of the declaration, the Committee discussed the situation at length.\n"
+           "The Committee of the Ministers of Defense decides to act at once on every point.\n")
+    root = convert_text(doc).getroot()
+    assert kinds(root) == ["opener", "head", "opener", "p", "p"]
+    assert xpath(root, "count(//t:body//t:head/t:lb)") == 1.0
+    assert xpath(root, "//t:body//t:head/text()")[-1] == "member states"
+    assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1983-10-20"]
+    # a line as long that is not the title's start is text
+    root = convert_text(doc.replace("for Defense from the\n", "for Defense and of the Unified Command from the\n")).getroot()
+    assert not xpath(root, "//t:body//t:head")
+
+
+def test_a_to_line_going_on_over_blocks_and_a_dated_line_with_the_copy_number():
+    doc = ("January 15, 1963\n\nLetter of the Embassy\n\nEmbassy of the USSR\n\nTop Secret\n\n"
+           "“15” January 1963 Copy No. 1\n\nOutgoing No. 82\n\nTo the Minister of Foreign Affairs of the Union\n\n"
+           "of Soviet Socialist Republics\n\nComrade Ivanov\n\n"
+           "Enclosed is the record of a conversation with the ambassador.\n")
+    root = convert_text(doc).getroot()
+    assert kinds(root) == ["head", "opener", "p"]
+    assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1963-01-15"]
+    assert xpath(root, "//t:opener/t:fw[@type='copyNumber']/text()") == ["Copy No. 1"]
+    assert xpath(root, "count(//t:opener/t:seg[@type='to']/t:lb)") == 2.0
+    assert "Ivanov" in xpath(root, "string(//t:opener/t:seg[@type='to'])")
+    assert not missing_words(doc, root)
+    # a heading after a To line ending with a stop stays a heading
+    root = convert_text(doc.replace("of the Union\n", "of the Union.\n")).getroot()
+    assert xpath(root, "count(//t:opener/t:seg[@type='to']/t:lb)") == 0.0

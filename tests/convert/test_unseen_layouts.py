@@ -294,8 +294,9 @@ def test_a_journal_of_dated_entries_is_one_entry_division_a_day():
     entries = root.xpath("//t:div[@type='document']/t:div[@type='entry']", namespaces=TEI)
     assert [e.xpath("t:dateline/t:date/@when", namespaces=TEI) for e in entries] == [["1960-02-22"], ["1960-02-23"]]
     assert [len(e.xpath("t:p", namespaces=TEI)) for e in entries] == [2, 1]
-    # the text before the first entry stays the document's
-    assert root.xpath("string(//t:div[@type='document']/t:p)", namespaces=TEI).startswith("of the Ambassador")
+    # the heading before the first entry, going on in its next block, stays the document's
+    assert root.xpath("string(//t:div[@type='document']/t:head)", namespaces=TEI).startswith(
+        "JOURNALof the Ambassador for the period")
     assert not missing_words(JOURNAL, root)
 
 
@@ -319,7 +320,9 @@ def test_one_date_alone_or_dates_out_of_order_make_no_journal():
     backwards = JOURNAL.replace("23 February 1960", "20 February 1960")
     root = convert_text(backwards).getroot()
     assert not root.xpath("//t:div[@type='entry']", namespaces=TEI)
-    assert root.xpath("//t:body//t:p/t:date/@when", namespaces=TEI)[-2:] == ["1960-02-22", "1960-02-20"]
+    # the first date, alone after the headings, is the opener's dateline; the other stays in the text
+    assert root.xpath("//t:opener/t:dateline/t:date/@when", namespaces=TEI) == ["1960-02-22"]
+    assert root.xpath("//t:body//t:p/t:date/@when", namespaces=TEI)[-1:] == ["1960-02-20"]
     # a date with nothing after it ends no day: no entries
     empty = JOURNAL.replace("\n\nI visited the minister and passed him the statement.\n", "\n")
     assert not convert_text(empty).getroot().xpath("//t:div[@type='entry']", namespaces=TEI)
@@ -451,7 +454,7 @@ def test_two_days_of_a_month_are_a_span_not_a_year_read_from_the_first_day():
 
 def test_a_period_with_the_year_written_once_is_one_date_from_its_start_to_its_end():
     root = convert_text(JOURNAL).getroot()
-    period = root.xpath("//t:div[@type='document']/t:p/t:date", namespaces=TEI)[0]
+    period = root.xpath("//t:div[@type='document']/t:head/t:date", namespaces=TEI)[0]
     assert (period.text, period.get("from"), period.get("to")) == ("16 February through 24 March 1960", "1960-02-16", "1960-03-24")
     assert not period.get("when")
     text = ("June 9, 1961\n\nReport from the Embassy\n\nThe delegation stayed from 3 to 17 May 1958 and again "

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..model import OPENER_KINDS, Block, DateSpan, EditorialMark, Text, block_marks, text_of
 from ...core.dates import DateValue
-from .dates import parse_date, read_block_dates
+from .dates import find_dates, parse_date, read_block_dates
 from .marks import NOTE_NUMBER, PAGE_NUMBER, InlineParser, LAYOUT_SQUARES, page_number_mark
 
 _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
@@ -352,6 +352,27 @@ def _is_date_line(text: str) -> bool:
     return len(parts) >= 2 and parse_date(parts[0]) is not None and all(_TIME.match(p) for p in parts[1:])
 
 
+#: The hour a record's session began or ended, in parentheses on its line: `(Begin: 1535 Hours)`,
+#: `(Start: 10.30)`, `(End of the session: 18:00 hrs)`.
+_TIME_NOTE = re.compile(r"^\([^()\n]*?\b(?:\d{1,2}[.:]\d{2}|\d{3,4}\s*(?i:hrs?|hours))\b[^()\n]*\)$")
+#: A part of the day before a date alone on its line: `Evening 5 November 1962`, `Morning, 3 May 1950`.
+_PART_OF_DAY = re.compile(r"^(?:(?:early |late )?(?:morning|forenoon|afternoon|evening|night))\b,?\s*", re.IGNORECASE)
+
+
+def _is_top_date_line(text: str) -> bool:
+    """A dateline at the top: a date alone (`_is_date_line`, with its weekday: `Tuesday, 9 March
+    1982`), a part of the day before a date (`Evening 5 November 1962`), or one date of running
+    text filling the line (`“15” January 1963`, the day in quotation marks as Soviet forms print it)."""
+    if "\n" in text.strip():
+        return False
+    text = text.strip()
+    rest = text[_PART_OF_DAY.match(text).end():] if _PART_OF_DAY.match(text) else text
+    if _is_date_line(rest):
+        return True
+    dates = find_dates(rest)
+    return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] == len(rest.rstrip("."))
+
+
 def _dated(block: Block) -> Block:
     """The block with the date its line gives, for a dateline or a closing date: the encoder writes
     it as `date` and reads no text itself."""
@@ -514,6 +535,35 @@ def _goes_on_in_capitals(last: str, line: str) -> bool:
                 and _CAPS_GOING_ON.match(line.strip()) and _mostly_capitals(line))
 
 
+#: The words a heading's block goes on with in the next block: `Stenographic Transcript` / `of the
+#: Official Talks between ...`.
+_HEAD_GOING_ON = re.compile(r"^(?:of|with|on|to|for|and|between|in|the|a|an|from|at|by|about|concerning|regarding)\s+\S")
+
+
+def _goes_on_heading(head: str, text: str) -> bool:
+    """A heading with no stop at its end, and a block of one line opening with a preposition, a
+    conjunction or an article in lower case and with no stop at its end either: the heading's
+    words going on after a blank line, however long (`Stenographic Transcript` / `of the Official
+    Talks between the General Secretary ... in Berlin`)."""
+    return ("\n" not in text.strip() and bool(_HEAD_GOING_ON.match(text.strip()))
+            and not re.search(r"[.:;!?,]$", head.rstrip()) and not _SENTENCE_END.search(text)
+            and "[" not in text)
+
+
+#: The addressee's name with the form of address, a To line's last line: `Comrade Gromyko`, `Mr. J. Smith`.
+_ADDRESSED_NAME = re.compile(r"^(?:Comrades?|Com\.|Cde\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Herr|Frau|Monsieur|Madame)\s+"
+                             r"(?:[A-Z]\.\s*){0,3}[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?$")
+
+
+def _goes_on_addressee(to: str, line: str) -> bool:
+    """A To line with no stop at its end, and a heading's line after it going on in lower case
+    (`To the Minister of Foreign Affairs of the Union` / `of Soviet Socialist Republics`), or the
+    addressee's name with the form of address (`Comrade Gromyko`): the To line's own lines."""
+    line = line.strip()
+    return (not re.search(r"[.:;!?]$", to.rstrip())
+            and (line[:1].islower() or bool(_ADDRESSED_NAME.match(line))))
+
+
 def _join_cut_top_lines(items: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """The lines at the top a page of one paragraph a line cut: a provenance line ending with
     `of` and the keeper's name on the next (`from the journal of` / `A. I. ALEKSEYEV`) are one
@@ -525,9 +575,11 @@ def _join_cut_top_lines(items: list[tuple[str, str, str]]) -> list[tuple[str, st
         if out and not out[-1][2] and "\n" not in text:
             last_kind, last_text, _ = out[-1]
             keeper = last_kind == "provenance" and kind == "head" and _goes_on_with_keeper(last_text, text)
+            addressee = last_kind == "to" and kind == "head" and _goes_on_addressee(last_text, text)
             going_on = (last_kind == "head" and kind == "head" and not re.search(r"[.:;!?]$", last_text.rstrip())
-                        and (text.strip()[:1].islower() or _goes_on_in_capitals(last_text, text)))
-            if keeper or going_on:
+                        and (text.strip()[:1].islower() or _goes_on_in_capitals(last_text, text)
+                             or last_text.rstrip().rsplit(None, 1)[-1] in _BEFORE_NAME_WORDS))
+            if keeper or going_on or addressee:
                 out[-1] = (last_kind, last_text + "\n" + text, gap)
                 continue
         out.append((kind, text, gap))
@@ -787,8 +839,10 @@ class BodyReader:
     """Splits the body's lines into blocks and classifies them. Compact exports put one paragraph
     a line; the others separate paragraphs with blank lines and keep line breaks inside them."""
 
-    def __init__(self, compact: bool = False, page_date: DateValue | None = None):
+    def __init__(self, compact: bool = False, page_date: DateValue | None = None, title: str = ""):
         self.compact = compact
+        #: the archive's title of the page: a heading at the top repeats it, however long its line
+        self.title_words = title.casefold().split()
         #: the date the archive's page gives the document: what a dateline's two-digit year must agree with
         self.page_date = page_date
         self.warnings: list[str] = []
@@ -796,6 +850,8 @@ class BodyReader:
         self._inline = InlineParser()
         #: the surnames accepted as speakers in mixed case in the text being read (`_mixed_turn_names`)
         self._mixed_names: set[str] = set()
+        #: the top's blocks of the text being read: a heading there names the text's speakers too
+        self._top_text = ""
 
     def read(self, lines: list[str]) -> list[Block]:
         """The blocks of the body, with the dates of their running text recorded (`model.Text`)."""
@@ -829,6 +885,7 @@ class BodyReader:
         opener_end = self._opener_before_heading_turns(texts, self._opener_end(texts))
         closer_start = self._closer_after_heading_turns(texts, opener_end, self._closer_start(texts, opener_end))
         blocks = self._opener(texts[:opener_end])
+        self._top_text = "\n".join(texts[:opener_end])
         # a journal's first entry may open right after the opener's items, its date read as the dateline
         opening = blocks[-1] if blocks and _entry_date(blocks[-1]) else None
         middle = self._middle(texts[opener_end:closer_start], _entry_date(opening) if opening else None)
@@ -1105,16 +1162,18 @@ class BodyReader:
             return "address"
         if _SALUTE.match(text):
             return "salute"
-        if _is_date_line(text) or _is_place_date(text) or self._short_year_date(text):
+        if _is_top_date_line(text) or _is_place_date(text) or self._short_year_date(text):
             return "dateline"
         if _layout_only(text):
             return "space"
         if PAGE_NUMBER.fullmatch(text.strip()):
             return None  # the text has begun: a page's number is read with it
+        if _TIME_NOTE.match(text.strip()):
+            return None  # the hour a session began, the record's first words
         if whole and self._run_together(text):
             return "run-together"
         lines = text.split("\n")
-        if (len(lines) <= 3 and all(_words(l) <= 10 for l in lines) and not text.rstrip().endswith((".", ":", ";", ","))
+        if (len(lines) <= 3 and all(_words(l) <= 10 or self._title_start(l) for l in lines) and not text.rstrip().endswith((".", ":", ";", ","))
                 and not _SPEAKER.match(text) and not _NUMBERED.match(text)
                 and not _TRANSMISSION.match(first) and not _CLERK.match(first)):
             # the shape of a heading; of the editors' words alone, no heading of the document
@@ -1132,21 +1191,40 @@ class BodyReader:
         for space in re.finditer(r"(?<=\S) +(?=\S)", text):  # between two words: at most 15 places to try
             left, right = text[:space.start()], text[space.end():]
             kinds = (self._opener_kind(left, 0, whole=False), self._opener_kind(right, 0, whole=False))
-            if all(kind in _RUN_TOGETHER_KINDS for kind in kinds) and not _TIME.match(right):  # `Created by Se 14.30`
+            if (all(kind in _RUN_TOGETHER_KINDS or kind == "dateline" for kind in kinds) and kinds.count("dateline") < 2
+                    and not _TIME.match(right)):  # `Created by Se 14.30`
                 return [(kinds[0], left, space.group()), (kinds[1], right, "")]
         return None
 
+    def _title_start(self, line: str) -> bool:
+        """Whether a line of more than a heading's ten words is the page title's start, at least its
+        first eleven words: the heading the page's title repeats, cut where the page cut it."""
+        words = line.casefold().split()
+        return len(words) > 10 and self.title_words[:len(words)] == words
+
+    def _opener_kinds(self, texts: list[str]) -> list[str]:
+        """The kinds of the blocks of the top, up to the first of the text; a block going on the
+        heading before it (`_goes_on_heading`) is that heading's."""
+        kinds: list[str] = []
+        for index, text in enumerate(texts):
+            kind = self._opener_kind(text, index)
+            if kind is None and kinds and kinds[-1] == "head" and _goes_on_heading(texts[index - 1], text):
+                kind = "head"
+            if kind is None:
+                break
+            kinds.append(kind)
+        return kinds
+
     def _opener_end(self, texts: list[str]) -> int:
-        index = 0
-        while index < len(texts) and self._opener_kind(texts[index], index):
-            index += 1
+        index = len(self._opener_kinds(texts))
         # A document of headings only is text, not an opener.
         return index if index < len(texts) else 0
 
     def _opener(self, texts: list[str]) -> list[Block]:
         """Opener blocks; a short line right after an address (`□□□□Pyongyang`) ends the address;
         a line of columns is a block for each column, the gap kept after the column before it."""
-        kinds = [self._opener_kind(text, i) or "p" for i, text in enumerate(texts)]
+        kinds = self._opener_kinds(texts)
+        kinds += ["p"] * (len(texts) - len(kinds))
         merged: list[tuple[str, str, str]] = []  # (kind, text, the gap after it on its line)
         for index, (kind, text) in enumerate(zip(kinds, texts)):
             columns = _columns(text)
@@ -1322,9 +1400,9 @@ class BodyReader:
     def _turn_by_its_form(self, texts: list[str], index: int) -> bool:
         """The block opens a speech turn though the text has no other: a full name alone on its line
         (`Erich Honecker:`), or initials and a surname in capitals (`O. DORTICOS. We have ...`),
-        that the text names elsewhere (`Com. Dorticos said ...`)."""
+        that the text names elsewhere (`Com. Dorticos said ...`), its top's headings too."""
         text = texts[index].strip()
-        others = "\n".join(texts[:index] + texts[index + 1:])
+        others = "\n".join([self._top_text] + texts[:index] + texts[index + 1:])
         line = _NAME_LINE_SPEAKER.match(text)
         if line:
             name = line.group("name")

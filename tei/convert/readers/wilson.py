@@ -341,7 +341,7 @@ class WilsonReader:
             body_lines = self._split_described_summary(body_lines, meta)
         compact = (layout == "compact" or layout == "unknown" and self._is_compact_page(body_lines, meta)
                    or layout == "citation" and self._is_unwrapped_compact(body_lines))
-        body = BodyReader(compact=compact, page_date=meta.date)
+        body = BodyReader(compact=compact, page_date=meta.date, title=meta.title)
         doc.body = body.read(body_lines)
         self.warnings.extend(body.warnings)
         doc.layout = layout
