@@ -128,6 +128,8 @@ def language_cert(name: str) -> str:
 
 
 #: an inverted personal name heading: "Cremin, Cornelius Christopher ("Con")", "Yeltsin, Boris"
+#: the opener's items that stand on their own line; the editors' marks are inline
+_OPENER_ITEM_TAGS = frozenset({"seg", "fw", "idno", "dateline", "address", "salute", "lb"})
 #: a clerk a transmission line names: `sent by Yerofeyev`, `Typed by Bantsekina` (capitalised where it opens a line)
 _CLERK_BY = re.compile(r"(?:(?:^|(?<=\n))(?i:sent|received|typed|decoded|deciphered|dispatched)|\b(?:sent|received|typed|decoded|deciphered|dispatched))"
                     r" by\s+([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)?)")
@@ -548,6 +550,10 @@ class TeiEncoder:
         elif kind in ("distribution", "handling"):
             self.inline(_el(opener, "seg", type=kind), block.content)
         elif kind in ("stamp", "editorial"):
+            if len(opener) and etree.QName(opener[-1]).localname not in _OPENER_ITEM_TAGS and not opener[-1].tail:
+                # the marks of the block before on the line above (`[SED Central Committee]` /
+                # `[Department of International Relations]`): not run together
+                _el(opener, "lb")
             for item in block.content:  # the marks; the white space around them is layout
                 if isinstance(item, EditorialMark):
                     self.mark(opener, item)

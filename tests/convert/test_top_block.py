@@ -5,6 +5,7 @@ rule names. Made-up texts in the archive's layouts."""
 from __future__ import annotations
 
 from helpers import missing_words, xpath
+from lxml import etree
 from tei import convert_text
 
 
@@ -153,3 +154,16 @@ def test_a_to_line_going_on_over_blocks_and_a_dated_line_with_the_copy_number():
     # a heading after a To line ending with a stop stays a heading
     root = convert_text(doc.replace("of the Union\n", "of the Union.\n")).getroot()
     assert xpath(root, "count(//t:opener/t:seg[@type='to']/t:lb)") == 0.0
+
+
+def test_two_blocks_of_the_editors_words_at_the_top_stay_on_their_lines():
+    """`[SED Central Committee]` / `[Department of International Relations]`: two letterhead lines the
+    editors supplied, an lb between them in the opener, not run together."""
+    doc = ("March 9, 1982\n\nTranscript of Talks\n\n[SED Central Committee]\n\n[Department of International Relations]\n\n"
+           "Transcript\n\nThe talks went well and the delegation agreed on the plan.\n")
+    root = convert_text(doc).getroot()
+    opener = xpath(root, "//t:opener")[0]
+    assert [etree.QName(e).localname for e in opener][1] == "lb"
+    assert ["".join(e.itertext()) for e in opener] == ["SED Central Committee", "", "Department of International Relations"]
+    assert len(xpath(root, "//t:opener//t:supplied")) == 2
+    assert not missing_words(doc, root)
