@@ -108,3 +108,11 @@ def test_a_last_paragraph_that_is_the_documents_own_text_stays_in_the_body():
                  "Excerpt from the notes of the Ambassador"):  # a provenance line, no sentence
         root = converted(_TELEGRAM + last + "\n")
         assert _abstract(root) == ([], []), last
+
+
+def test_the_protocol_of_a_meeting_is_its_minutes_and_a_treaty_protocol_an_agreement():
+    from tei.convert.readers.metadata import doc_type_from_title
+
+    assert doc_type_from_title("Protocol of the extraordinary meeting of the Committee of Ministers for Defense "
+                               "from the Warsaw Treaty member states") == "Minutes"
+    assert doc_type_from_title("Protocol to the Treaty of Friendship and Cooperation") == "Agreement"

@@ -167,3 +167,17 @@ def test_two_blocks_of_the_editors_words_at_the_top_stay_on_their_lines():
     assert ["".join(e.itertext()) for e in opener] == ["SED Central Committee", "", "Department of International Relations"]
     assert len(xpath(root, "//t:opener//t:supplied")) == 2
     assert not missing_words(doc, root)
+
+
+def test_a_marking_after_the_first_line_gives_the_documents_classification():
+    """The page gives no classification field: the text's own marking at its top is the likely
+    one, wherever at the top it stands, its exclamation mark aside."""
+    after_date = "October 6, 1956\n\nNote on the Talks\n\n6 October 1956\n\nTop Secret\n\nI am reporting on the talks we held.\n"
+    letterhead = ("January 28, 1963\n\nReport on Relations\n\nThe Embassy of the Republic TOP SECRET!\n\n"
+                  "Havana, 28 January 1963\n\nThe relations have not changed since the crisis began.\n")
+    for doc in (after_date, letterhead):
+        root = convert_text(doc).getroot()
+        assert xpath(root, "//t:catRef[@scheme='#classifications']/@target") == ["#classification-top-secret"]
+        assert xpath(root, "//t:catRef[@scheme='#classifications']/@cert") == ["medium"]
+    highly = convert_text(letterhead.replace("TOP SECRET!", "Highly Confidential!")).getroot()
+    assert not xpath(highly, "//t:catRef[@scheme='#classifications']")

@@ -23,7 +23,8 @@ _TITLE_TYPES = [
     (r"\bletter\b", "Letter"),
     (r"\b(?:telephone )?message\b|\bphonogram\b", "Message"),
     (r"\bmemorandum\b|\bmemo\b", "Memorandum"),
-    (r"\bminutes\b", "Minutes"),
+    # "Protocol of the extraordinary meeting of ...": a meeting's record, not a treaty's protocol
+    (r"\bminutes\b|\bprotocol of (?:the |a |an )?(?:[\w-]+ ){0,3}(?:meeting|session|sitting|conference|plenum)\b", "Minutes"),
     (r"\breport\b", "Report"),
     (r"\bspeech\b|\baddress by\b", "Speech"),
     (r"\bdiary\b|\bjournal\b", "Diary"),

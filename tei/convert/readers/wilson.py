@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ...core.archive import ARCHIVE
 from ...core.dates import DateValue
-from ..model import Document, Metadata, Responsibility, text_of
+from ..model import OPENER_KINDS, Document, Metadata, Responsibility, text_of
 from .body import BodyReader, marking_line, marks_only
 from .dates import MONTH_NAMES, find_dates, parse_date
 from .language import text_language
@@ -830,7 +830,8 @@ class WilsonReader:
             # The closed list ends with "Other": every document has a type, guessed ones say so.
             meta.doc_type = doc_type_from_title(meta.title) or "Other"
         if not meta.classification:
-            meta.classification = classification_from_title(meta.title) or _classification_line(body_lines)
+            meta.classification = (classification_from_title(meta.title) or _classification_line(body_lines)
+                                   or _opener_classification(doc.body))
         doc.correspondence = parse_correspondence(doc, body)
         meta.text_language, cert = text_language("\n".join(body_lines), meta.original_languages, meta.contents)
         if cert:
@@ -880,6 +881,20 @@ def _classification_line(body_lines: list[str]) -> str:
         if match:
             value = match.group("value").strip().lower()
             return next((name for name in CLASSIFICATIONS if name.lower() == value), "")
+    return ""
+
+
+def _opener_classification(blocks: list) -> str:
+    """The classification of the first marking the top of the text holds, on a line after others
+    (`6 October 1956` / `Top Secret`) or at the end of the letterhead's (`... Republic TOP SECRET!`):
+    the document's own marking, a likely reading as the first line's is. "" where none is, or it is
+    no name of the closed list (`Highly Confidential`)."""
+    for block in blocks:
+        if block.kind == "classification":
+            cleaned = re.sub(r"[^A-Za-z ]", "", text_of(block.content)).strip().lower()
+            return next((name for name in CLASSIFICATIONS if name.lower() == cleaned), "")
+        if block.kind not in OPENER_KINDS and block.kind != "head":
+            return ""
     return ""
 
 
