@@ -73,8 +73,8 @@ def test_editorial_marks_alone_at_the_top_are_opener_items_and_a_heading_after_t
     _, root = _convert("Title: A report\n\n[\u2026]\n\n[Translation from the Russian]\n\nReport\n\nThe plan was read.\n")
     div = root.find(f".//{T}body/{T}div")
     assert _shape(div) == ["opener", "head", "p"]
-    assert _shape(div[0]) == ["gap", "supplied"]
-    assert div[0][1].text == "Translation from the Russian"
+    assert _shape(div[0]) == ["gap", "lb", "supplied"]  # each block on its own line
+    assert div[0][2].text == "Translation from the Russian"
     assert div[1].text == "Report"
     assert not root.xpath("//t:head//t:gap | //t:head//t:supplied", namespaces=NS)
 
