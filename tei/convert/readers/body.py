@@ -288,6 +288,31 @@ def _typed_notes_kept(texts: list[str], notes: dict[str, str]) -> tuple[list[str
     return kept, taken
 
 
+def _each_content(blocks: list[Block], walk) -> None:
+    """`block.content = walk(block.content)` for every block and its children, in reading order."""
+    for block in blocks:
+        block.content = walk(block.content)
+        _each_content(block.children, walk)
+
+
+def _marked_references(text: str, pattern: re.Pattern, mark_for) -> list:
+    """`text` in pieces, each match of `pattern` that `mark_for(match)` makes a footnote mark of
+    replaced by the mark (None: the match stays text)."""
+    out: list = []
+    pos = 0
+    for match in pattern.finditer(text):
+        mark = mark_for(match)
+        if mark is None:
+            continue
+        if match.start() > pos:
+            out.append(text[pos:match.start()])
+        out.append(mark)
+        pos = match.end()
+    if text[pos:] or pos == 0:
+        out.append(text[pos:] if pos else text)
+    return out
+
+
 def _is_stage_direction(words: str) -> bool:
     """The bracket after a speaker's name is a stage direction (`_STAGE_DIRECTION`, at most eight words)."""
     words = " ".join(words.split())
@@ -971,42 +996,32 @@ class BodyReader:
         found: list[str] = []
 
         def walk(items: list, replace: bool) -> list:
+            def glued(match: re.Match) -> EditorialMark | None:
+                number = (match.group("digits") or match.group("sup").translate(SUPERSCRIPTS)).lstrip("0")
+                found.append(number)
+                return EditorialMark("footnote", raw=match.group(), variant=number,
+                                     content=self._inline.parse(notes[number])) if replace else None
+
             out: list = []
             for item in items:
-                if isinstance(item, EditorialMark):
-                    if item.kind == "footnote" and not item.content and item.variant.isdigit():
-                        # a bracketed reference (`[1]`) whose note is a numbered line at the end
-                        found.append(item.variant.lstrip("0"))
-                        if replace:
-                            item.content = self._inline.parse(notes[found[-1]])
-                    else:
-                        item.content = walk(item.content, replace)
-                    out.append(item)
+                if not isinstance(item, EditorialMark):
+                    out += _marked_references(item, GLUED_REFERENCE, glued)
                     continue
-                pos = 0
-                for match in GLUED_REFERENCE.finditer(item):
-                    number = (match.group("digits") or match.group("sup").translate(SUPERSCRIPTS)).lstrip("0")
-                    found.append(number)
+                if item.kind == "footnote" and not item.content and item.variant.isdigit():
+                    # a bracketed reference (`[1]`) whose note is a numbered line at the end
+                    found.append(item.variant.lstrip("0"))
                     if replace:
-                        if match.start() > pos:
-                            out.append(item[pos:match.start()])
-                        out.append(EditorialMark("footnote", raw=match.group(), variant=number,
-                                                 content=self._inline.parse(notes[number])))
-                        pos = match.end()
-                if item[pos:]:
-                    out.append(item[pos:])
+                        item.content = self._inline.parse(notes[found[-1]])
+                else:
+                    item.content = walk(item.content, replace)
+                out.append(item)
             return out
 
-        def each(replace: bool, parts: list[Block]) -> None:
-            for part in parts:
-                part.content = walk(part.content, replace)
-                each(replace, part.children)
-
-        each(False, blocks)
+        _each_content(blocks, lambda items: walk(items, False))
         if found != [str(i) for i in range(1, len(notes) + 1)]:
             return False
         found.clear()
-        each(True, blocks)
+        _each_content(blocks, lambda items: walk(items, True))
         return True
 
     @staticmethod
@@ -1071,33 +1086,24 @@ class BodyReader:
 
     def _link_typed_references(self, blocks: list[Block], notes: dict[str, str]) -> None:
         """Put each typewritten note at its marker (`R. Berthold*`), the marker kept as `@n`."""
+        def typed(match: re.Match) -> EditorialMark | None:
+            if match.group() not in notes:
+                return None
+            return EditorialMark("footnote", raw=match.group(), variant=match.group(),
+                                 content=self._inline.parse(notes.pop(match.group())))
+
         def walk(items: list) -> list:
             out: list = []
             for item in items:
                 if isinstance(item, EditorialMark):
                     item.content = walk(item.content)
                     out.append(item)
-                    continue
-                pos = 0
-                for match in TYPED_REFERENCE.finditer(item):
-                    if match.group() not in notes:
-                        continue
-                    if match.start() > pos:
-                        out.append(item[pos:match.start()])
-                    out.append(EditorialMark("footnote", raw=match.group(), variant=match.group(),
-                                             content=self._inline.parse(notes.pop(match.group()))))
-                    pos = match.end()
-                if item[pos:] or pos == 0:
-                    out.append(item[pos:] if pos else item)
+                else:
+                    out += _marked_references(item, TYPED_REFERENCE, typed)
             return out
 
-        def each(parts: list[Block]) -> None:
-            for part in parts:
-                part.content = walk(part.content)
-                each(part.children)
-
         if notes:
-            each(blocks)
+            _each_content(blocks, walk)
         for marker, text in notes.items():  # a marker the reading took apart: the note stays text
             blocks.append(Block("p", self._inline.parse(f"{marker} {text}")))
 
