@@ -127,12 +127,12 @@ def language_cert(name: str) -> str:
     return "" if own.casefold() == name.strip().casefold() else "medium"
 
 
-#: an inverted personal name heading: "Cremin, Cornelius Christopher ("Con")", "Yeltsin, Boris"
 #: the opener's items that stand on their own line; the editors' marks are inline
 _OPENER_ITEM_TAGS = frozenset({"seg", "fw", "idno", "dateline", "address", "salute", "lb"})
 #: a clerk a transmission line names: `sent by Yerofeyev`, `Typed by Bantsekina` (capitalised where it opens a line)
 _CLERK_BY = re.compile(r"(?:(?:^|(?<=\n))(?i:sent|received|typed|decoded|deciphered|dispatched)|\b(?:sent|received|typed|decoded|deciphered|dispatched))"
-                    r" by\s+([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)?)")
+                       r" by\s+([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)?)")
+#: an inverted personal name heading: "Cremin, Cornelius Christopher ("Con")", "Yeltsin, Boris"
 _INVERTED_PERSON = re.compile(r"[A-Z][\w'\u2019\-]+(?: [A-Z][\w'\u2019\-]+)?, [A-Z][\w.'\u2019\-]*(?: [\w.'\u2019\-\"()]+){0,4}")
 #: a corporate heading: "Poland. Embassy (Canada)", "United Nations. General Assembly"
 _CORPORATE = re.compile(r"\w\. [A-Z]|\b(?:Embassy|Ministry|Committee|Party|Council|Organization|Organisation|Union|"
