@@ -797,7 +797,7 @@ class NameTagger:
         if " " in plain[start:end].strip():
             # "Kim Il Sung University", "Kim Il Sung Square": named after the person
             return bool(after) and after.group(1).title() in NAMED_AFTER_WORDS
-        before = _NAME_WORD_BEFORE.search(plain, max(0, start - _WORD_WIDTH), start)
+        before = _word_before(plain, start)
         if after and not _ordinary_word(after.group(1)):
             return not (self._two_lone_names(plain[start:end], after.group(1), lone)
                         and _alone_beside(plain, start, after.end()))
@@ -1137,6 +1137,12 @@ _NAME_WORD_BEFORE = re.compile(r"(?<![\w.'-])([^\W\d_](?:[\w'-]*|\.)) $")
 _WORD_WIDTH = 40
 
 
+def _word_before(plain: str, pos: int) -> re.Match | None:
+    """The word just before `pos` and its space (_NAME_WORD_BEFORE): only the longest word's width
+    before `pos` is searched."""
+    return _NAME_WORD_BEFORE.search(plain, max(0, pos - _WORD_WIDTH), pos)
+
+
 #: "of Hungary", "of the GDR", "in Pyongyang" after an institution's name: whose it is
 _OWNER_AFTER = re.compile(r"\s+(?:of|in|at)\s+(?:the\s+)?([^\W\d_][\w'-]*)")
 
@@ -1146,7 +1152,7 @@ def _qualified(plain: str, start: int, end: int, own: set[str]) -> bool:
     sentence's first ("the Hungarian Foreign Ministry"), or is followed by whose it is ("the Embassy of
     Hungary"): another institution of that kind than the one the document fixes, unless the word is
     one of that one's `own` (the words of its forms)."""
-    before = _NAME_WORD_BEFORE.search(plain, max(0, start - _WORD_WIDTH), start)
+    before = _word_before(plain, start)
     word = before.group(1) if before is not None else ""
     if word[:1].isupper() and word not in FUNCTION_WORDS and word not in own:
         if not _starts_sentence(plain, before.start(1)):
@@ -1174,7 +1180,7 @@ def _descriptive(word: str) -> bool:
 def _alone_beside(plain: str, start: int, end: int) -> bool:
     """Whether the pair of words at start:end has no further name word beside it: "Tsedenbal Ulanfu
     announced", not "Raisa Tsedenbal Ulanfu"."""
-    before = _NAME_WORD_BEFORE.search(plain, max(0, start - _WORD_WIDTH), start)
+    before = _word_before(plain, start)
     after = _NAME_WORD_AFTER.match(plain, end)
     return all(word is None or _ordinary_word(word.group(1)) for word in (before, after))
 
