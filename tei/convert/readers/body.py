@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..model import OPENER_KINDS, Block, DateSpan, EditorialMark, Text, block_marks, text_of
 from ...core.dates import DateValue
-from .dates import find_dates, parse_date, read_block_dates
+from .dates import find_dates, parse_date, read_block_dates, short_year
 from .marks import NOTE_NUMBER, PAGE_NUMBER, InlineParser, LAYOUT_SQUARES, page_number_mark
 
 _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
@@ -1798,10 +1798,10 @@ class BodyReader:
         line = text.strip()
         match = _date_surname(line)
         date_text = match["date"] + match["stop"]
-        page = self.page_date
         content: list = self._inline.parse(date_text)
-        if page is not None and len(page.when) >= 4 and page.when[2:4] == match["year"]:
-            when = f"{page.when[:4]}-{int(match['month']):02d}-{int(match['day']):02d}"
+        year = short_year(match["year"], self.page_date)
+        if year is not None:
+            when = f"{year:04d}-{int(match['month']):02d}-{int(match['day']):02d}"
             content = [Text(date_text, [DateSpan(0, len(match["date"]), DateValue(match["date"], when))])]
         gap = line[len(date_text):match.start("name")]
         dateline = Block("closing-date", content, gap_after=gap)

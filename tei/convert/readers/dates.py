@@ -262,7 +262,7 @@ def _from_iso(text: str, iso: str) -> DateValue | None:
 
 
 #: a Roman-numeral month in running text (`on 19 X 56.`, `Date: 31.X 1962`, `5.XI.62`): the day 1-31,
-#: the year of four digits or two (`_short_year`); spaces around the month alone only where the
+#: the year of four digits or two (`short_year`); spaces around the month alone only where the
 #: words around make it a date (`_stands_as_date`), never after a chapter's or an item's word
 _ROMAN_DATE_IN_TEXT = re.compile(
     r"(?<![\w./-])(?P<day>0?[1-9]|[12]\d|3[01])(?P<first>\s*\.\s*| )(?P<month>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
@@ -291,7 +291,7 @@ def _stands_as_date(text: str, start: int, end: int) -> bool:
     return bool(_DATE_LEAD.search(before) or _DATE_TRAIL.match(text, end))
 
 
-def _short_year(year: str, page_date: DateValue | None) -> int | None:
+def short_year(year: str, page_date: DateValue | None) -> int | None:
     """The year of a date's `year` digits: four as written; two only where the page's date has the
     same two (it alone gives the century: `56` is 1956 on a page dated 1956), else None."""
     if len(year) == 4:
@@ -311,7 +311,7 @@ def _roman_date_in_text(text: str, found: re.Match, page_date: DateValue | None)
     spaced = found["first"] == " " and found["second"] == " "
     if (spaced or len(found["year"]) == 2) and not _stands_as_date(text, found.start(), found.end()):
         return None
-    year = _short_year(found["year"], page_date)
+    year = short_year(found["year"], page_date)
     return None if year is None else _day(found.group(0), year, _ROMAN_MONTHS[found["month"]], int(found["day"]))
 
 
@@ -319,7 +319,7 @@ def _short_numeric_date(text: str, found: re.Match, page_date: DateValue | None)
     """`29.5.63`, `10/14/50`: read where the page's date gives the century and the order of day and
     month is sure: one number over 12 (day first, as the archive's originals write it, or month
     first where the second is over 12), or the page's date is one of the two readings."""
-    year = _short_year(found["year"], page_date)
+    year = short_year(found["year"], page_date)
     if year is None or not _stands_as_date(text, found.start(), found.end()):
         return None
     first, second = int(found["first"]), int(found["second"])
