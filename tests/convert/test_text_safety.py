@@ -85,6 +85,12 @@ def test_the_reader_is_linear_in_a_long_run_of_spaces(space):
     assert_linear(lambda n: HEAD + "ab" + space * n + "x\n", 4000)
 
 
+def test_the_date_reader_is_linear_in_the_number_of_dates_in_one_line():
+    # each date searched all the line before it for a numbering word, and was compared with every
+    # date found before it: 2,000 Roman-numeral dates in one line took 30 s
+    assert_linear(lambda n: HEAD + "on 5 X 1962 and 3 May 1960, " * n + "\n", 500)
+
+
 def test_the_encoder_is_linear_in_the_number_of_marks():
     # appending text counted the paragraph's children each time: 100,000 [sic] took over 300 s
     assert_linear(lambda n: HEAD + "word [sic] " * n + "\n", 1500)

@@ -281,14 +281,26 @@ _DATE_LEAD = re.compile(r"(?:^\s*(?:[^\W\d_][\w ]{0,30}:\s*)?|(?i:\b(?:on|of|dat
 _DATE_TRAIL = re.compile(r"\s*(?:$|[.,;:!?)\]]|(?i:at\s+)?\d{1,2}[.:]\d\d\b|(?i:at)\b)")
 
 
+#: more than the longest word or `Label:` _NUMBERING_WORD and _DATE_LEAD look for before a date
+_LEAD_WIDTH = 80
+_NOT_SPACE = re.compile(r"\S")
+
+
 def _stands_as_date(text: str, start: int, end: int) -> bool:
     """Whether the numbers at text[start:end] are a date by where they stand: after a line's start, a
     preposition of time or a comma, or before the line's end, a punctuation mark or a time; never
-    after a word that numbers things (`Chapter 5 X 56`, `No. 12.5.63`)."""
-    before = text[:start]
-    if _NUMBERING_WORD.search(before):
+    after a word that numbers things (`Chapter 5 X 56`, `No. 12.5.63`). Only the words just before
+    the date are searched (the spaces before it, then _LEAD_WIDTH; from the line's start where only
+    spaces stand before that): searching all the text before every date took quadratic time."""
+    words_end = start
+    while words_end > 0 and text[words_end - 1].isspace():
+        words_end -= 1
+    window = max(0, words_end - _LEAD_WIDTH)
+    if window and not _NOT_SPACE.search(text, 0, window):
+        window = 0
+    if _NUMBERING_WORD.search(text, window, start):
         return False
-    return bool(_DATE_LEAD.search(before) or _DATE_TRAIL.match(text, end))
+    return bool(_DATE_LEAD.search(text, window, start) or _DATE_TRAIL.match(text, end))
 
 
 def short_year(year: str, page_date: DateValue | None) -> int | None:
@@ -345,46 +357,65 @@ def _quoted_day_date(found: re.Match) -> DateValue | None:
     return _foreign_day(found.group(0), found)
 
 
+class _Taken:
+    """The characters of a text the dates found so far take: whether a match overlaps one of them
+    is a scan of the match's own characters, not of every date found before it (which took
+    quadratic time in a long line of dates)."""
+
+    __slots__ = ("found", "_marks")
+
+    def __init__(self, text: str):
+        self.found: list[tuple[int, int, DateValue]] = []
+        self._marks = bytearray(len(text))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._marks.find(1, start, end) != -1
+
+    def add(self, start: int, end: int, date: DateValue) -> None:
+        self.found.append((start, end, date))
+        self._marks[start:end] = b"\x01" * (end - start)
+
+
 def find_dates(text: str, page_date: DateValue | None = None) -> list[tuple[int, int, DateValue]]:
     """Dates written out inside running text, as (start, end, date); a period (`from 3 to 17 May
     1958`) is one date, not its last day. `page_date`, the date the archive's page gives, is what
     gives a two-digit year its century."""
-    found = []
+    taken = _Taken(text)
     for match in _QUOTED_DAY_DATE_IN_TEXT.finditer(text) if _QUOTED_DAY.search(text) else ():
         date = _quoted_day_date(match)
         if date is not None:
-            found.append((match.start(), match.end(), date))
+            taken.add(match.start(), match.end(), date)
     for match in _PERIOD_IN_TEXT.finditer(text) if _YEAR.search(text) else ():
         date = _from_period(match.group("period"), match, (match["lead"] or "").lower())
-        if date is not None and not any(s < match.end() and match.start() < e for s, e, _ in found):
-            found.append((match.start("period"), match.end(), date))
+        if date is not None and not taken.overlaps(match.start(), match.end()):
+            taken.add(match.start("period"), match.end(), date)
     for match in _DATE_IN_TEXT.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e, _ in found):
+        if taken.overlaps(match.start(), match.end()):
             continue
         date = parse_date(match.group(0))
         if date is not None and date.known:
-            found.append((match.start(), match.end(), date))
+            taken.add(match.start(), match.end(), date)
     for match in _NUMERIC_YEAR_FIRST_IN_TEXT.finditer(text):
         date = _numeric_day(match.group(0), match)
         if date is not None:
-            found.append((match.start(), match.end(), date))
+            taken.add(match.start(), match.end(), date)
     for match in _ROMAN_DATE_IN_TEXT.finditer(text) if "I" in text or "V" in text or "X" in text else ():
         date = _roman_date_in_text(text, match, page_date)
-        if date is not None and not any(s < match.end() and match.start() < e for s, e, _ in found):
-            found.append((match.start(), match.end(), date))
+        if date is not None and not taken.overlaps(match.start(), match.end()):
+            taken.add(match.start(), match.end(), date)
     for match in _SHORT_NUMERIC_DATE_IN_TEXT.finditer(text) if page_date is not None else ():
         date = _short_numeric_date(text, match, page_date)
-        if date is not None and not any(s < match.end() and match.start() < e for s, e, _ in found):
-            found.append((match.start(), match.end(), date))
-    found.sort(key=lambda item: item[0])
+        if date is not None and not taken.overlaps(match.start(), match.end()):
+            taken.add(match.start(), match.end(), date)
     if _FOREIGN_DATE_HINT.search(text):
         for match in _FOREIGN_DATE_IN_TEXT.finditer(text):
-            if match.group("month") in _MONTHS or any(s < match.end() and match.start() < e for s, e, _ in found):
+            if match.group("month") in _MONTHS or taken.overlaps(match.start(), match.end()):
                 continue
             date = _foreign_day(match.group(0), match)
             if date is not None:
-                found.append((match.start(), match.end(), date))
-        found.sort(key=lambda item: item[0])
+                taken.add(match.start(), match.end(), date)
+    found = taken.found
+    found.sort(key=lambda item: item[0])
     return found
 
 
