@@ -172,21 +172,23 @@ _NUMERIC_YEAR_FIRST = re.compile(r"(?P<year>1[5-9]\d\d|20\d\d)(?P<sep>[./])(?P<m
 _NUMERIC_YEAR_FIRST_IN_TEXT = re.compile(rf"(?<![\w.,/]){_NUMERIC_YEAR_FIRST.pattern}(?![\w/]|[.,]\d)")
 
 
-def _numeric_day(text: str, found: re.Match) -> DateValue | None:
+def _day(text: str, year: int, month: int, day: int) -> DateValue | None:
+    """The day `text` names, None where the calendar has no such day (`31 February`)."""
     try:
-        return DateValue(text, when=datetime(int(found["year"]), int(found["month"]), int(found["day"])).date().isoformat())
+        return DateValue(text, when=datetime(year, month, day).date().isoformat())
     except ValueError:
         return None
+
+
+def _numeric_day(text: str, found: re.Match) -> DateValue | None:
+    return _day(text, int(found["year"]), int(found["month"]), int(found["day"]))
 
 
 def _from_roman(text: str, found: re.Match) -> DateValue | None:
     month = _ROMAN_MONTHS.get(found["month"])
     if month is None:
         return None
-    try:
-        return DateValue(text, when=datetime(int(found["year"]), month, int(found["day"])).date().isoformat())
-    except ValueError:
-        return None
+    return _day(text, int(found["year"]), month, int(found["day"]))
 
 
 #: Languages of the documents the archive translates (its "Original Language" values), whose
@@ -242,10 +244,7 @@ def _foreign_day(text: str, found: re.Match) -> DateValue | None:
         if month is None:
             return None
         year, day = int(found["year"]), int(found["day"])
-    try:
-        return DateValue(text, when=datetime(year, month, day).date().isoformat())
-    except ValueError:
-        return None
+    return _day(text, year, month, day)
 
 
 def _from_iso(text: str, iso: str) -> DateValue | None:
@@ -310,13 +309,6 @@ def short_year(year: str, page_date: DateValue | None) -> int | None:
         return int(year)
     page = page_date.when if page_date is not None else ""
     return int(page[:4]) if len(page) >= 4 and page[2:4] == year else None
-
-
-def _day(text: str, year: int, month: int, day: int) -> DateValue | None:
-    try:
-        return DateValue(text, when=datetime(year, month, day).date().isoformat())
-    except ValueError:
-        return None
 
 
 def _roman_date_in_text(text: str, found: re.Match, page_date: DateValue | None) -> DateValue | None:
