@@ -116,3 +116,34 @@ def test_the_protocol_of_a_meeting_is_its_minutes_and_a_treaty_protocol_an_agree
     assert doc_type_from_title("Protocol of the extraordinary meeting of the Committee of Ministers for Defense "
                                "from the Warsaw Treaty member states") == "Minutes"
     assert doc_type_from_title("Protocol to the Treaty of Friendship and Cooperation") == "Agreement"
+
+
+
+_RIGHTS = ("The History and Public Policy Program welcomes reuse of Digital Archive materials for research and "
+           "educational purposes. Some documents may be subject to copyright, which is retained by the rights")
+
+
+def _telegram_cut_after(section: str) -> str:
+    """Today's layout, blank lines between the blocks, cut short after `Document Information`."""
+    return ("Skip to content\n\nApril 14, 1978\n\nTelegram from the Embassy in Pyongyang\n\n"
+            "To: the Ministry of Foreign Affairs\n\nFrom: the Embassy in Pyongyang\n\n"
+            "Classification: Secret\n\nOn April 13th 1978, in a conversation with the Ambassador, the Minister "
+            "said that the new embassy would be opened shortly.\n\nAmbassador Dumitru Popa\n\n"
+            "The embassy reports on the opening of a new embassy.\n\nDocument Information\n\n" + section)
+
+
+def test_a_page_cut_after_document_information_has_its_sections_there():
+    text = _telegram_cut_after("AMAE, Folder 12/1978. Translated by A. Translator.\n\n" + _RIGHTS + "\n")
+    doc = read_document(text)
+    assert doc.metadata.summary == ["The embassy reports on the opening of a new embassy."]
+    assert doc.metadata.rights and _RIGHTS[:40] in doc.metadata.rights[0]
+    root = converted(text)
+    body = " ".join(root.xpath("//t:body//text()", namespaces=TEI))
+    assert "Document Information" not in body and "welcomes reuse" not in body and "AMAE" not in body
+    assert root.xpath("//t:sourceDesc//t:bibl[contains(., 'AMAE, Folder 12/1978')]", namespaces=TEI)
+
+
+def test_document_information_without_the_archives_rights_after_it_stays_text():
+    root = converted(_telegram_cut_after("The attached papers were read by the committee on Monday.\n"))
+    body = " ".join(root.xpath("//t:body//text()", namespaces=TEI))
+    assert "Document Information" in body and "attached papers" in body

@@ -542,7 +542,9 @@ class WilsonReader:
         label_lines = [i for i in range(start, len(lines)) if _label(lines[i], TAIL_LABELS)]
         for position, index in enumerate(label_lines):
             if len(label_lines) - position < 3:
-                return index if WilsonReader._page_labels_end(lines, label_lines[position:]) else None
+                if WilsonReader._page_labels_end(lines, label_lines[position:]):
+                    return index
+                return next((i for i in label_lines[position:] if WilsonReader._cut_page_section(lines, i)), None)
             if WilsonReader._document_field(lines, index, label_lines[position + 1]):
                 continue
             if not any(len(lines[i].split()) > 150 for i in range(index, len(lines))):
@@ -557,6 +559,15 @@ class WilsonReader:
                    for i in label_lines):
             return False
         return not any(_prose_line(line) for line in lines[label_lines[0]:])
+
+    @staticmethod
+    def _cut_page_section(lines: list[str], index: int) -> bool:
+        """Whether a page cut short after its `Document Information` heading starts its sections
+        there: the archive's rights statement follows it, which no document's text holds."""
+        found = _label(lines[index], TAIL_LABELS)
+        if not found or found != ("section", ""):
+            return False
+        return any(_ARCHIVE_RIGHTS.search(line) and _RIGHTS_LIKE.search(line) for line in lines[index + 1:])
 
     @staticmethod
     def _document_field(lines: list[str], index: int, next_label: int) -> bool:
