@@ -117,16 +117,21 @@ def _parse_cell(piece: str) -> _Cell:
     return _Cell(_cell_lines(text), _span(cols), _span(rows))
 
 
+def _loose_cell(text: str) -> list[_Cell]:
+    """Text outside any cell as a cell of its own, none where it has no lines of text."""
+    lines = _cell_lines(text)
+    return [_Cell(lines)] if lines else []
+
+
 def _parse(body: str) -> list[tuple[bool, list[_Cell]]]:
     """The table's rows, each (whether a label row, its cells); text outside any row or cell is a cell."""
     pieces = _ROWS.split(body)
     rows = []
-    if _cell_lines(pieces[0]):
-        rows.append((False, [_Cell(_cell_lines(pieces[0]))]))
+    if loose := _loose_cell(pieces[0]):
+        rows.append((False, loose))
     for marker, content in zip(pieces[1::2], pieces[2::2]):
         before, *cells = content.split(CELL_START)
-        parsed = [_Cell(_cell_lines(before))] if _cell_lines(before) else []
-        rows.append((marker == LABEL_ROW_START, parsed + [_parse_cell(cell) for cell in cells]))
+        rows.append((marker == LABEL_ROW_START, _loose_cell(before) + [_parse_cell(cell) for cell in cells]))
     return rows
 
 

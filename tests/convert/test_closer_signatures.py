@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import missing_words, xpath
+from helpers import converted, missing_words, xpath
 from tei import convert_text
 
 TOP = "May 3, 1961\n\nCable from Orlov\n\nThe talks went well and the minister agreed to the plan.\n\n"
@@ -51,6 +51,18 @@ def test_a_date_and_a_surname_on_the_last_line_are_the_dateline_and_the_signatur
     # a sentence on that line is text
     prose = convert_text(doc.replace("13/5-50. Roshchin", "On 13/5-50 Roshchin left the city.")).getroot()
     assert not xpath(prose, "//t:closer")
+
+
+def test_a_date_and_a_surname_with_a_day_the_calendar_lacks_keep_the_date_unread():
+    doc = ("May 13, 1950\n\nCable from Roshchin\n\nThe talks went well and the minister agreed to the plan.\n\n"
+           "The Chinese comrades are requesting an urgent answer.\n\n31/2-50. Roshchin\n")
+    root = converted(doc)
+    # the day and the month each in range, 31 February no day: the dateline's text, no @when
+    assert not xpath(root, "//t:closer//t:date/@when")
+    assert "31/2-50." in "".join(xpath(root, "//t:closer/t:dateline//text()"))
+    assert xpath(root, "//t:closer/t:signed/t:persName/text()") == ["Roshchin"]
+    leap = converted(doc.replace("May 13, 1950", "May 13, 1952").replace("31/2-50", "29/2-52"))
+    assert xpath(leap, "//t:closer/t:dateline/t:date/@when") == ["1952-02-29"]
 
 
 def test_an_institution_with_supplied_words_signs_with_its_date():

@@ -15,6 +15,7 @@ from lxml import etree
 
 from tei.render import render
 from tei.render.plaintext import _SPACES, CONTINUATION_INDENT, _wrap_line, wrap_text
+from tei.render.texttable import CELL_START, ROW_START, TABLE_END, TABLE_START, lay_out_tables
 
 PIECES = ["a", "é", "-", ".", "word", "x" * 9, "y" * 80, " ", " ", " ", "\u00a0", "\u00a0 ", "\u2003", "\u3000",
           "\x1c", "\x85", "\u2028", "\t", "zz\x1f"]
@@ -153,6 +154,21 @@ def test_ragged_rows_are_filled_with_blank_cells_and_absurd_spans_clamped_to_the
         "+------+---+---+",
         "| r    | y |   |",
         "+------+---+---+"]
+
+
+def test_text_outside_the_cells_is_a_cell_of_its_own_and_blank_text_none():
+    """Text before a table's first row, or before a row's first cell, is a cell; spaces and line
+    breaks there add no cell."""
+    raw = (f"{TABLE_START}caption\n{ROW_START}  lead  {CELL_START}a{CELL_START}b"
+           f"{ROW_START} \n {CELL_START}c{CELL_START}d{TABLE_END}")
+    assert lay_out_tables(raw, 72).replace("\u00a0", " ").splitlines() == [
+        "+---------+---+---+",
+        "| caption |   |   |",
+        "+---------+---+---+",
+        "| lead    | a | b |",
+        "+---------+---+---+",
+        "| c       | d |   |",
+        "+---------+---+---+"]
 
 
 def test_a_table_wider_than_the_text_wraps_its_cells_and_keeps_every_word(tmp_path):

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..model import OPENER_KINDS, Block, DateSpan, EditorialMark, Text, block_marks, text_of
 from ...core.dates import DateValue
-from .dates import find_dates, parse_date, read_block_dates, short_year
+from .dates import _day, find_dates, parse_date, read_block_dates, short_year
 from .marks import NOTE_NUMBER, PAGE_NUMBER, InlineParser, LAYOUT_SQUARES, page_number_mark
 
 _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
@@ -1800,9 +1800,9 @@ class BodyReader:
         date_text = match["date"] + match["stop"]
         content: list = self._inline.parse(date_text)
         year = short_year(match["year"], self.page_date)
-        if year is not None:
-            when = f"{year:04d}-{int(match['month']):02d}-{int(match['day']):02d}"
-            content = [Text(date_text, [DateSpan(0, len(match["date"]), DateValue(match["date"], when))])]
+        value = None if year is None else _day(match["date"], year, int(match["month"]), int(match["day"]))
+        if value is not None:  # a day the calendar has: `31/2-50` stays text, with no date read
+            content = [Text(date_text, [DateSpan(0, len(match["date"]), value)])]
         gap = line[len(date_text):match.start("name")]
         dateline = Block("closing-date", content, gap_after=gap)
         signed = self._signed_block([match["name"]])
