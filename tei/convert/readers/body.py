@@ -206,8 +206,8 @@ _NAME_LINE_SPEAKER = re.compile(
     r"(?:\s*\((?P<country>[^()\n]{1,60})\))?" + _ASIDE + r"\s*:)\s*$")
 #: The parenthesis of a turn's label that declares the short name of its later turns:
 #: `Deng Xiaoping (to be abbreviated as Deng): ...`, then `Deng: ...`.
-_ABBREVIATED_AS = re.compile(
-    r"^(?:to be |hereafter |henceforth |hereinafter )?(?:abbreviated as|referred to as|called)\s+(?P<short>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2})$")
+SHORT_NAME_DECLARED = re.compile(
+    r"(?:to be |hereafter |henceforth |hereinafter )?(?:abbreviated as|referred to as|called)\s+(?P<short>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2})")
 #: A speech turn of working notes and minutes: the surname in capitals and a full stop, `BREZHNEV. As
 #: you know, ...`, `YU. V. ANDROPOV. I think ...`; read as a turn only where the text has others.
 _CAPS_SPEAKER = re.compile(
@@ -1364,7 +1364,7 @@ class BodyReader:
         abbreviations = {}
         for index, label in enumerate(labels):
             match = self._speaker_match(texts[index]) if label else None
-            declared = _ABBREVIATED_AS.match(match.groupdict().get("country") or "") if match else None
+            declared = SHORT_NAME_DECLARED.fullmatch(match.groupdict().get("country") or "") if match else None
             if declared:
                 abbreviations.setdefault(declared["short"], label)
         labels = [abbreviations.get(label, label) for label in labels]
