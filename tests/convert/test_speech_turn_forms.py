@@ -144,6 +144,22 @@ def test_a_declared_short_name_of_a_linked_speaker_links_to_that_speaker_only():
     assert [e.get("ref") for e in _x(root, "//t:sp/t:p//t:persName")] == ["person:kim-il-sung", "person:kim-jong-il"]
 
 
+DIALOGUE = ("Ivanov: We met the delegation.\n\nPetrov: It went well.\n\nIvanov: Then we talked.\n\n"
+            "Petrov: Agreed.\n\n{lead}\n\nThe trade should grow by a tenth.\n\nIvanov: Good.\n")
+
+
+@pytest.mark.parametrize("lead", ["Proposals:", "Conclusions:", "Recommendations:", "Agreements: two."])
+def test_a_plural_noun_of_a_documents_parts_is_no_speaker_where_the_speakers_repeat(lead):
+    root = converted(HEAD + DIALOGUE.format(lead=lead))
+    assert [label for _, label, _ in _turns(root)] == ["Ivanov:", "Petrov:", "Ivanov:", "Petrov:", "Ivanov:"]
+    assert lead in [p.xpath("string()") for p in _x(root, "//t:body//t:p")]
+
+
+def test_a_surname_ending_as_a_plural_still_speaks():
+    root = converted(HEAD + DIALOGUE.format(lead="Jennings:"))
+    assert "Jennings:" in [label for _, label, _ in _turns(root)]
+
+
 # -- a name alone on its line ---------------------------------------------------------------------
 
 TRANSCRIPT = ("Erich Honecker:\n\nI welcome you, Comrade Arafat, in the most cordial way.\n\n"

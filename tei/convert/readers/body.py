@@ -227,7 +227,14 @@ _NOT_SPEAKERS = {
     "attention", "attachment", "enclosure", "ref", "reference", "p.s", "ps", "tel", "cc", "top secret",
     "secret", "confidential", "place", "time", "present", "participants", "agenda", "translator’s note",
     "translator's note", "minister of foreign affairs",
+    # the plural nouns of a document's parts that `_PLURAL_NOUN` does not know by their ending
+    "proposals", "results", "points", "issues", "tasks", "measures", "topics", "items", "findings", "objectives",
+    "goals", "requests", "answers", "contents", "annexes", "appendices", "minutes",
 }
+#: The plural of an English noun by its ending (`Conclusions`, `Decisions`, `Agreements`): a label of
+#: it alone leads a part of the text (`Conclusions:`), the turns around it repeating their speakers or
+#: not; no name ends so (`-ings` does: `Jennings`, `Hastings`).
+_PLURAL_NOUN = re.compile(r"^[A-Z][a-z]{2,}(?:tion|sion|ment|ness|ship)s$")
 #: The labels of a record's fields, `Label: value` lines that are no speech turn (`Sending: Rio`,
 #: `Received: 5.XI 62. at 18.45`, `Location: Residence of ...`).
 _FIELD_LABELS = {
@@ -1344,7 +1351,7 @@ class BodyReader:
         if not match:
             return ""
         name = match.group("name")
-        if name.lower() in _NOT_SPEAKERS or name.lower() in _FIELD_LABELS or len(name) > 60:
+        if name.lower() in _NOT_SPEAKERS or name.lower() in _FIELD_LABELS or _PLURAL_NOUN.match(name) or len(name) > 60:
             return ""
         if match.re is _NAME_LINE_SPEAKER and (_SALUTE.match(text.strip()) or _NOT_A_NAME.match(name)):
             return ""
