@@ -23,6 +23,7 @@ from lxml import etree
 
 from ..core.registers import KIND_OF_NAME, KINDS, Entry, Registers, fold, fold_hyphens, normal_space, text_without_roles
 from ..core.tei import T, XML_LANG
+from .readers.body import SHORT_NAME_DECLARED
 
 
 #: where a TEI file finds the registers, relative to itself: an edition keeps tei/ and registers/ side by side
@@ -51,6 +52,10 @@ _HEADER_ZONE_TAGS = {T + name for name in HEADER_ZONES}
 _TEI_HEADER = T + "teiHeader"
 _SEARCHED_TAGS = {T + name for name in SEARCHED}
 _ROLE_NAME_TAGS = {T + "roleName"}
+#: the names a speaker's label may hold (`Kim Gwang-hyeop [Kim Kwang Hyop] (to be abbreviated as Kim):`)
+_LABEL_NAME_TAGS = (T + "persName", T + "rs")
+#: the parenthesis of such a label that declares the speaker's short name
+_SHORT_NAME_IN_LABEL = re.compile(r"\(\s*" + SHORT_NAME_DECLARED.pattern + r"\s*\)")
 #: title-case or bibliographic text: register names are linked there, but no candidates are guessed
 NO_CANDIDATES = {"title", "head", "bibl", "licence"}
 _NO_CANDIDATES_TAGS = {T + name for name in NO_CANDIDATES}
@@ -729,6 +734,7 @@ class NameTagger:
             self._stage(texts, lambda flat, text: self._repeated_candidate_spans(flat, text, seen, pattern),
                         report, candidates=True)
             self._wrap(texts)
+        self._tag_declared_short_names(root, report)
         self._declare_prefixes(root)
         return report
 
@@ -982,6 +988,46 @@ class NameTagger:
             if entry is not None and entry.kind == "person" and entry.surname:
                 by_surname.setdefault(entry.surname, set()).add(entry)
         return [(surname, next(iter(found))) for surname, found in by_surname.items() if len(found) == 1]
+
+    @staticmethod
+    def _tag_declared_short_names(root: etree._Element, report: TaggingReport) -> None:
+        """A turn's label that declares the speaker's short name (`Kim Gwang-hyeop (to be abbreviated as
+        Kim):`) makes it that person's in the labels of the speaker's turns (`Kim:`), tagged as the full
+        name is there: linked to its entry (cert medium) or a candidate like it. The rules above leave
+        it untagged where another person of the document shares it (`Premier Kim [Il Sung]`); a short
+        name whose full name is untagged stays untagged, for a wrong link is worse than none."""
+        labels: dict[str, list[etree._Element]] = {}
+        for sp in root.iter(T + "sp"):
+            speaker = sp.find(T + "speaker")
+            if sp.get("who") and speaker is not None:
+                labels.setdefault(sp.get("who"), []).append(speaker)
+        for speakers in labels.values():
+            for speaker in speakers:
+                declared = _SHORT_NAME_IN_LABEL.search("".join(speaker.itertext()))
+                if declared:
+                    break
+            else:
+                continue
+            short = declared.group("short")
+            word = re.compile(r"(?<![\w’'-])" + re.escape(short) + r"(?![\w’'-])")
+            alone = re.compile(word.pattern + r"(?!\s+[A-Z])")  # not the first word of a longer name
+            full = [name for name in speaker.iter(*_LABEL_NAME_TAGS) if word.search("".join(name.itertext()))]
+            if not full:
+                continue
+            attrs = (("ref", full[0].get("ref")), ("cert", "medium")) if full[0].get("ref") else (
+                (("type", "candidate"),) if full[0].get("type") == "candidate" else None)
+            if attrs is None:
+                continue
+            for label in speakers:
+                text = _Text(label)
+                placed = text.place([Span(m.start(), m.end(), _local(full[0]), attrs)
+                                     for m in alone.finditer(text.view().text)])
+                text.wrap()
+                for _ in placed:
+                    if full[0].get("ref"):
+                        report.links[full[0].get("ref")] += 1
+                    else:
+                        report.candidates.append(short)
 
     # -- plumbing -------------------------------------------------------------------------------------
 

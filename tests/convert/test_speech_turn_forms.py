@@ -116,6 +116,50 @@ def test_turns_of_declared_short_names_are_valid(tei_all, tmp_path):
     _valid(data, tmp_path, tei_all, "declared short names")
 
 
+def _label_names(root):
+    return [[(e.text, e.get("ref"), e.get("type"), e.get("cert")) for e in _x(sp, "t:speaker//t:persName")]
+            for sp in _x(root, "//t:sp")]
+
+
+def test_a_declared_short_name_another_person_shares_is_tagged_as_the_speakers_full_name():
+    # `Kim` alone is Kim Il Sung's surname too: only the label's declaration makes it this speaker's
+    root = converted(HEAD + MINUTES.replace("the Premier?", "Premier Kim [Il Sung]?"))
+    candidate = ("Kim", None, "candidate", None)
+    names = _label_names(root)
+    assert names[0] == [("Kim Gwang-hyeop", None, "candidate", None), candidate]
+    assert names[2] == names[5] == [candidate]
+    assert names[4] == [("Kang Shen", None, "candidate", None), ("Kang", None, "candidate", None)]
+    assert names[6] == [("Kang", None, "candidate", None)]
+    assert not _x(root, "//t:speaker//*[@ref='person:kim-il-sung']")
+
+
+def test_a_declared_short_name_of_a_linked_speaker_links_to_that_speaker_only():
+    root = converted(HEAD + "Kim Yong-nam (to be abbreviated as Kim): Kim Il Sung sends his greetings.\n\n"
+                     "Deng Xiaoping (to be abbreviated as Deng): Thank you.\n\nKim: He is well.\n\n"
+                     "Deng: Good.\n\nKim: Kim Jong Il too.\n")
+    linked = ("Kim", "person:kim-yong-nam", None, "medium")
+    names = _label_names(root)
+    assert names[0] == [("Kim Yong-nam", "person:kim-yong-nam", None, None), linked]
+    assert names[2] == names[4] == [linked]
+    assert [e.get("ref") for e in _x(root, "//t:sp/t:p//t:persName")] == ["person:kim-il-sung", "person:kim-jong-il"]
+
+
+DIALOGUE = ("Ivanov: We met the delegation.\n\nPetrov: It went well.\n\nIvanov: Then we talked.\n\n"
+            "Petrov: Agreed.\n\n{lead}\n\nThe trade should grow by a tenth.\n\nIvanov: Good.\n")
+
+
+@pytest.mark.parametrize("lead", ["Proposals:", "Conclusions:", "Recommendations:", "Agreements: two."])
+def test_a_plural_noun_of_a_documents_parts_is_no_speaker_where_the_speakers_repeat(lead):
+    root = converted(HEAD + DIALOGUE.format(lead=lead))
+    assert [label for _, label, _ in _turns(root)] == ["Ivanov:", "Petrov:", "Ivanov:", "Petrov:", "Ivanov:"]
+    assert lead in [p.xpath("string()") for p in _x(root, "//t:body//t:p")]
+
+
+def test_a_surname_ending_as_a_plural_still_speaks():
+    root = converted(HEAD + DIALOGUE.format(lead="Jennings:"))
+    assert "Jennings:" in [label for _, label, _ in _turns(root)]
+
+
 # -- a name alone on its line ---------------------------------------------------------------------
 
 TRANSCRIPT = ("Erich Honecker:\n\nI welcome you, Comrade Arafat, in the most cordial way.\n\n"

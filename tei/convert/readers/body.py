@@ -206,8 +206,8 @@ _NAME_LINE_SPEAKER = re.compile(
     r"(?:\s*\((?P<country>[^()\n]{1,60})\))?" + _ASIDE + r"\s*:)\s*$")
 #: The parenthesis of a turn's label that declares the short name of its later turns:
 #: `Deng Xiaoping (to be abbreviated as Deng): ...`, then `Deng: ...`.
-_ABBREVIATED_AS = re.compile(
-    r"^(?:to be |hereafter |henceforth |hereinafter )?(?:abbreviated as|referred to as|called)\s+(?P<short>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2})$")
+SHORT_NAME_DECLARED = re.compile(
+    r"(?:to be |hereafter |henceforth |hereinafter )?(?:abbreviated as|referred to as|called)\s+(?P<short>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2})")
 #: A speech turn of working notes and minutes: the surname in capitals and a full stop, `BREZHNEV. As
 #: you know, ...`, `YU. V. ANDROPOV. I think ...`; read as a turn only where the text has others.
 _CAPS_SPEAKER = re.compile(
@@ -227,7 +227,14 @@ _NOT_SPEAKERS = {
     "attention", "attachment", "enclosure", "ref", "reference", "p.s", "ps", "tel", "cc", "top secret",
     "secret", "confidential", "place", "time", "present", "participants", "agenda", "translator’s note",
     "translator's note", "minister of foreign affairs",
+    # the plural nouns of a document's parts that `_PLURAL_NOUN` does not know by their ending
+    "proposals", "results", "points", "issues", "tasks", "measures", "topics", "items", "findings", "objectives",
+    "goals", "requests", "answers", "contents", "annexes", "appendices", "minutes",
 }
+#: The plural of an English noun by its ending (`Conclusions`, `Decisions`, `Agreements`): a label of
+#: it alone leads a part of the text (`Conclusions:`), the turns around it repeating their speakers or
+#: not; no name ends so (`-ings` does: `Jennings`, `Hastings`).
+_PLURAL_NOUN = re.compile(r"^[A-Z][a-z]{2,}(?:tion|sion|ment|ness|ship)s$")
 #: The labels of a record's fields, `Label: value` lines that are no speech turn (`Sending: Rio`,
 #: `Received: 5.XI 62. at 18.45`, `Location: Residence of ...`).
 _FIELD_LABELS = {
@@ -1344,7 +1351,7 @@ class BodyReader:
         if not match:
             return ""
         name = match.group("name")
-        if name.lower() in _NOT_SPEAKERS or name.lower() in _FIELD_LABELS or len(name) > 60:
+        if name.lower() in _NOT_SPEAKERS or name.lower() in _FIELD_LABELS or _PLURAL_NOUN.match(name) or len(name) > 60:
             return ""
         if match.re is _NAME_LINE_SPEAKER and (_SALUTE.match(text.strip()) or _NOT_A_NAME.match(name)):
             return ""
@@ -1364,7 +1371,7 @@ class BodyReader:
         abbreviations = {}
         for index, label in enumerate(labels):
             match = self._speaker_match(texts[index]) if label else None
-            declared = _ABBREVIATED_AS.match(match.groupdict().get("country") or "") if match else None
+            declared = SHORT_NAME_DECLARED.fullmatch(match.groupdict().get("country") or "") if match else None
             if declared:
                 abbreviations.setdefault(declared["short"], label)
         labels = [abbreviations.get(label, label) for label in labels]
