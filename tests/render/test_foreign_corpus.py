@@ -296,3 +296,23 @@ def test_every_line_break_of_the_text_is_a_break_in_html(name, pages):
     page = html.fromstring(pages[path])
     shown = page.xpath("count(//section[@id='text']//br[@class='lb'])")
     assert len(breaks) > 40 and shown == expected, (shown, expected, len(breaks))
+
+
+FRAGMENT = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title>
+</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+<text><body><ab>alpha be
+   <lb break="no"/>ta gamma de
+   <lb type="inWord"/>lta<note>ep
+   <lb break="no"/>silon</note> zeta</ab></body></text></TEI>"""
+
+
+@pytest.mark.parametrize("output", ["txt"])
+def test_a_word_broken_at_a_line_end_is_one_word_despite_the_white_space_before_the_break(output, tmp_path):
+    """The papyri's EpiDoc breaks words with lb type="inWord" and writes each line on a line of
+    its own (xml:space="preserve"), so white space stands before the break."""
+    path = tmp_path / "broken.xml"
+    path.write_text(FRAGMENT, encoding="utf-8")
+    out = render(path, output).decode()
+    shown = page_text(out.encode()) if output == "html" else out
+    assert {"beta", "delta", "epsilon", "zeta"} <= set(_WORD.findall(shown))
+    assert not {"be", "ta", "de", "lta"} & set(_WORD.findall(shown))
