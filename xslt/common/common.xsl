@@ -79,7 +79,8 @@
 
   <!-- Whether the context lb breaks a word: @break="no", or EpiDoc's older @type="inWord". The white
        space the source writes before or after it is then no space of the text ("be\n  <lb
-       break="no"/>ta" reads "beta"): the texts beside such a break are found once, through keys. -->
+       break="no"/>ta" reads "beta"): the texts beside such a break are found once, through keys,
+       and only in a file that has such a break. -->
   <func:function name="ed:inside-word">
     <func:result select="@break = 'no' or (not(@break) and @type = 'inWord')"/>
   </func:function>
@@ -90,11 +91,12 @@
 
   <!-- The context text with the white space at an edge beside a word-internal line break left
        out, the rest as `collapsed` (the text with its white space collapsed, or as it is). -->
+  <xsl:variable name="word-breaks" select="boolean(//tei:lb[@break = 'no' or (not(@break) and @type = 'inWord')])"/>
   <xsl:template name="text-beside-word-break">
     <xsl:param name="collapsed" select="."/>
-    <xsl:variable name="id" select="generate-id()"/>
     <xsl:choose>
-      <xsl:when test="key('text-before-word-break', $id) or key('text-after-word-break', $id)">
+      <xsl:when test="$word-breaks and (key('text-before-word-break', generate-id()) or key('text-after-word-break', generate-id()))">
+        <xsl:variable name="id" select="generate-id()"/>
         <xsl:variable name="core" select="normalize-space(.)"/>
         <xsl:if test="not(key('text-after-word-break', $id)) and $core and normalize-space(substring(., 1, 1)) = ''">
           <xsl:text> </xsl:text>
