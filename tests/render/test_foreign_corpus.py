@@ -296,3 +296,25 @@ def test_every_line_break_of_the_text_is_a_break_in_html(name, pages):
     page = html.fromstring(pages[path])
     shown = page.xpath("count(//section[@id='text']//br[@class='lb'])")
     assert len(breaks) > 40 and shown == expected, (shown, expected, len(breaks))
+
+
+FRAGMENT = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title>
+</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+<text><body><ab>alpha be
+   <lb break="no"/>ta gamma de
+   <lb type="inWord"/>lta<note>ep
+   <lb break="no"/>silon</note> zeta</ab></body></text></TEI>"""
+
+
+def test_a_word_broken_at_a_line_end_is_one_word_despite_the_white_space_before_the_break(tmp_path):
+    """The papyri's EpiDoc breaks words with lb type="inWord" and writes each line on a line of
+    its own (xml:space="preserve"), so white space stands before the break."""
+    path = tmp_path / "broken.xml"
+    path.write_text(FRAGMENT, encoding="utf-8")
+    text = render(path, "txt").decode()
+    assert {"beta", "delta", "epsilon", "zeta"} <= set(_WORD.findall(text))
+    assert not {"be", "ta", "de", "lta"} & set(_WORD.findall(text))
+    # the HTML shows the break as a line break, with no space on either side of it, in the text and in a note
+    page = render(path, "html").decode()
+    for halves in (("be", "ta"), ("de", "lta"), ("ep", "silon")):
+        assert '{}<br class="lb">{}'.format(*halves) in page, halves

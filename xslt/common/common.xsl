@@ -77,6 +77,39 @@
                                 substring('.', 1, number(ed:rend-has('full-stop'))))"/>
   </func:function>
 
+  <!-- Whether the context lb breaks a word: @break="no", or EpiDoc's older @type="inWord". The white
+       space the source writes before or after it is then no space of the text ("be\n  <lb
+       break="no"/>ta" reads "beta"): the texts beside such a break are found once, through keys,
+       and only in a file that has such a break. -->
+  <func:function name="ed:inside-word">
+    <func:result select="@break = 'no' or (not(@break) and @type = 'inWord')"/>
+  </func:function>
+  <xsl:key name="text-before-word-break" match="tei:lb[@break = 'no' or (not(@break) and @type = 'inWord')]"
+           use="generate-id(preceding-sibling::node()[1])"/>
+  <xsl:key name="text-after-word-break" match="tei:lb[@break = 'no' or (not(@break) and @type = 'inWord')]"
+           use="generate-id(following-sibling::node()[1])"/>
+
+  <!-- The context text with the white space at an edge beside a word-internal line break left
+       out, the rest as `collapsed` (the text with its white space collapsed, or as it is). -->
+  <xsl:variable name="word-breaks" select="boolean(//tei:lb[@break = 'no' or (not(@break) and @type = 'inWord')])"/>
+  <xsl:template name="text-beside-word-break">
+    <xsl:param name="collapsed" select="."/>
+    <xsl:choose>
+      <xsl:when test="$word-breaks and (key('text-before-word-break', generate-id()) or key('text-after-word-break', generate-id()))">
+        <xsl:variable name="id" select="generate-id()"/>
+        <xsl:variable name="core" select="normalize-space(.)"/>
+        <xsl:if test="not(key('text-after-word-break', $id)) and $core and normalize-space(substring(., 1, 1)) = ''">
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <xsl:value-of select="$core"/>
+        <xsl:if test="not(key('text-before-word-break', $id)) and $core and normalize-space(substring(., string-length(.))) = ''">
+          <xsl:text> </xsl:text>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$collapsed"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Whether the context element's @rend, a list of words, holds `token` ("sic! double-bracket"). -->
   <func:function name="ed:rend-has">
     <xsl:param name="token"/>

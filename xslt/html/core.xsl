@@ -273,7 +273,11 @@
     <xsl:if test="$leading != 'yes'">
       <br class="lb"/>
     </xsl:if>
-    <xsl:if test="not(@break='no')"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="not(ed:inside-word())"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="text()">
+    <xsl:call-template name="text-beside-word-break"/>
   </xsl:template>
 
   <!-- Layout space: the export drew indentation with squares; it is layout, not text. A space

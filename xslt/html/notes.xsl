@@ -35,9 +35,11 @@
     <xsl:choose>
       <xsl:when test="$footnotes = 'page'">
         <xsl:variable name="between" select="normalize-space(concat('x', ., 'x'))"/>
-        <xsl:value-of select="substring($between, 2, string-length($between) - 2)"/>
+        <xsl:call-template name="text-beside-word-break">
+          <xsl:with-param name="collapsed" select="substring($between, 2, string-length($between) - 2)"/>
+        </xsl:call-template>
       </xsl:when>
-      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="text-beside-word-break"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

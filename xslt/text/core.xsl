@@ -73,7 +73,9 @@
        text is collapsed between two letters, which keep the spaces at its edges, then left out. -->
   <xsl:template match="text()">
     <xsl:variable name="between" select="normalize-space(concat('x', ., 'x'))"/>
-    <xsl:value-of select="substring($between, 2, string-length($between) - 2)"/>
+    <xsl:call-template name="text-beside-word-break">
+      <xsl:with-param name="collapsed" select="substring($between, 2, string-length($between) - 2)"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- ================================================================ blocks -->
@@ -174,7 +176,7 @@
 
   <xsl:template match="tei:lb">
     <xsl:choose>
-      <xsl:when test="@break='no'"/>
+      <xsl:when test="ed:inside-word()"/>
       <xsl:when test="$view='reading' and (ancestor::tei:p or ancestor::tei:ab)"><xsl:text> </xsl:text></xsl:when>
       <xsl:otherwise><xsl:value-of select="$nl"/></xsl:otherwise>
     </xsl:choose>
