@@ -349,6 +349,9 @@ def _quoted_day_date(found: re.Match) -> DateValue | None:
     return _foreign_day(found.group(0), found)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 class _Taken:
     """The characters of a text the dates found so far take: whether a match overlaps one of them
     is a scan of the match's own characters, not of every date found before it (which took
@@ -372,6 +375,8 @@ def find_dates(text: str, page_date: DateValue | None = None) -> list[tuple[int,
     """Dates written out inside running text, as (start, end, date); a period (`from 3 to 17 May
     1958`) is one date, not its last day. `page_date`, the date the archive's page gives, is what
     gives a two-digit year its century."""
+    if _DIGIT.search(text) is None:  # every date has one: the seven patterns below need not scan the text
+        return []
     taken = _Taken(text)
     for match in _QUOTED_DAY_DATE_IN_TEXT.finditer(text) if _QUOTED_DAY.search(text) else ():
         date = _quoted_day_date(match)
