@@ -5,7 +5,7 @@ layouts."""
 
 from __future__ import annotations
 
-from helpers import missing_words, xpath
+from helpers import converted, missing_words, xpath
 from tei import convert_text
 
 CABLE = (
@@ -151,3 +151,34 @@ def test_the_addressee_read_from_its_line_is_a_likely_recipient():
     # the title's form stays where it names the same one
     root, _ = _addressee("PETROV")
     assert [e.text for e in xpath(root, "//t:correspAction[@type='received']/*")] == ["Petrov"]
+
+
+RECEIVED = ("May 3, 1965\n\nCable from the Embassy in Jakarta\n\n"
+            "Cabled Received by the [Polish] Foreign Ministry\n\nLevel: Urgent\n\n"
+            "Received from the Asian Desk\n\nForeign Ministry Incoming (12) Wang (307)\n\n"
+            "Reaction to the Talks\n\nTo the Foreign Ministry:\n\n"
+            "The talks were held on the second day of the visit.\n")
+
+
+def test_an_office_s_receipt_and_precedence_lines_without_a_time_are_items_of_the_opener():
+    root = converted(RECEIVED)
+    assert [(e.get("type"), e.xpath("string()")) for e in xpath(root, "//t:opener[1]/t:seg")] == [
+        ("transmission", "Cabled Received by the Polish Foreign Ministry"), ("handling", "Level: Urgent"),
+        ("transmission", "Received from the Asian Desk"),
+        ("transmission", "Foreign Ministry Incoming (12) Wang (307)")]
+    # the text's heading after them stays one, and the addressee's line after it is the To line
+    assert xpath(root, "//t:body//t:head/text()") == ["Reaction to the Talks"]
+    assert [e.xpath("string()") for e in xpath(root, "//t:opener/t:seg[@type='to']")] == ["To the Foreign Ministry:"]
+    assert not xpath(root, "//t:body//t:p[starts-with(., 'Level') or starts-with(., 'Received')]")
+
+
+def test_a_precedence_field_of_any_name_is_a_handling_line():
+    for line in ("Urgency: Immediate", "Priority: Flash", "Precedence: Routine"):
+        doc = f"May 3, 1965\n\nCable from Orlov\n\n{line}\n\nFrom: Hanoi\n\nThe talks went well.\n"
+        assert [e.xpath("string()") for e in xpath(converted(doc), "//t:opener/t:seg[@type='handling']")] == [line]
+
+
+def test_a_receipt_naming_no_office_stays_out_of_the_opener():
+    for line in ("Received by the minister", "Received from the ambassador himself"):
+        doc = f"May 3, 1965\n\nCable from Orlov\n\n{line}\n\nThe talks went well.\n"
+        assert not xpath(converted(doc), "//t:seg[@type='transmission']"), line
