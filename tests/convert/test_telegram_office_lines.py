@@ -182,3 +182,16 @@ def test_a_receipt_naming_no_office_stays_out_of_the_opener():
     for line in ("Received by the minister", "Received from the ambassador himself"):
         doc = f"May 3, 1965\n\nCable from Orlov\n\n{line}\n\nThe talks went well.\n"
         assert not xpath(converted(doc), "//t:seg[@type='transmission']"), line
+
+
+def test_a_to_line_whose_to_the_editors_supplied_is_the_opener_s_to_line():
+    doc = ("October 23, 1964\n\nCable from the Embassy in Jakarta\n\n[To] The Ministry of Foreign Affairs:\n\n"
+           "The minister met with me in the afternoon.\n")
+    root = converted(doc)
+    to = xpath(root, "//t:opener/t:seg[@type='to']")
+    assert [e.xpath("string()") for e in to] == ["To The Ministry of Foreign Affairs:"]
+    # the editors' word stays theirs inside it
+    assert xpath(to[0], "t:supplied/text()") == ["To"]
+    assert not xpath(root, "//t:body//t:p[contains(., 'Ministry of Foreign Affairs:')]")
+    # the addressee is the ministry, without the article or the colon after it
+    assert xpath(root, "//t:correspAction[@type='received']/t:orgName/text()") == ["Ministry of Foreign Affairs"]

@@ -63,7 +63,7 @@ _PROVENANCE = re.compile(
     r"|^из (?:служебного |рабочего )?(?:дневника|журнала|записной книжки)\b"
     r"|^aus dem (?:dienst)?(?:tagebuch|journal)\b",
     re.IGNORECASE)
-_TO = re.compile(r"^(?:To|TO)\b\s*:?\s*\S")
+_TO = re.compile(r"^(?:(?:To|TO)\b|\[(?:To|TO)\])\s*:?\s*\S")
 _FIELDS = [
     (re.compile(r"^From\s*:", re.IGNORECASE), "from"),
     # a telegram's origin without the colon, a name alone after it: `From PEKING`, `FROM Saigon`
