@@ -195,3 +195,17 @@ def test_a_to_line_whose_to_the_editors_supplied_is_the_opener_s_to_line():
     assert not xpath(root, "//t:body//t:p[contains(., 'Ministry of Foreign Affairs:')]")
     # the addressee is the ministry, without the article or the colon after it
     assert xpath(root, "//t:correspAction[@type='received']/t:orgName/text()") == ["Ministry of Foreign Affairs"]
+
+
+def test_a_classification_field_among_the_head_lines_is_the_opener_s_marking():
+    for line in ("Classification: Secret", "Security classification: Strictly secret", "Secrecy: Top Secret"):
+        doc = (f"April 14, 1978\n\nTelegram from the Embassy\n\nTo: the Ministry of Foreign Affairs\n\n"
+               f"From: the Embassy in Hanoi\n\nDate: April 14th, 1978\n\n{line}\n\nThe minister received me.\n")
+        root = converted(doc)
+        assert [(e.tag.split("}")[1], e.get("type")) for e in xpath(root, "//t:opener/*")][-1] == ("seg", "classification"), line
+        assert xpath(root, "//t:opener/t:seg[@type='classification']")[0].xpath("string()") == line
+        assert not xpath(root, "//t:body//t:p[starts-with(., 'Classification') or starts-with(., 'Secrecy')]")
+    # a sentence after the label is text
+    doc = ("April 14, 1978\n\nTelegram from the Embassy\n\nFrom: the Embassy in Hanoi\n\n"
+           "Classification: the files were sorted by year and kept in the archive.\n\nThe minister received me.\n")
+    assert not xpath(converted(doc), "//t:seg[@type='classification']")

@@ -71,6 +71,9 @@ _FIELDS = [
     (re.compile(r"^(?:Subject|Re|Concerning|Regarding|Topic)\s*:", re.IGNORECASE), "subject"),
     (re.compile(r"^(?:Ref|Reference|Our ref|Your ref)\s*[.:]", re.IGNORECASE), "reference"),
     (re.compile(r"^Date\s*:", re.IGNORECASE), "dateline"),
+    # the page's marking as a field of the head block: `Classification: Secret`, `Secrecy: Strictly secret`
+    (re.compile(r"^(?:(?:Security\s+)?Classification|Secrecy(?:\s+level)?)\s*:\s*[^\W\d_][^\W\d_ ,\-]*"
+                r"(?:[ ,\-]+[^\W\d_]+){0,4}\.?$", re.IGNORECASE), "classification"),
 ]
 _SALUTE = re.compile(
     r"^(?:(?:Dear|Esteemed|Respected|Honou?red|Comrades?|My dear)\b[^.]{0,80}[,!:]"
