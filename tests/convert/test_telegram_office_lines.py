@@ -5,7 +5,7 @@ layouts."""
 
 from __future__ import annotations
 
-from helpers import missing_words, xpath
+from helpers import converted, missing_words, xpath
 from tei import convert_text
 
 CABLE = (
@@ -151,3 +151,61 @@ def test_the_addressee_read_from_its_line_is_a_likely_recipient():
     # the title's form stays where it names the same one
     root, _ = _addressee("PETROV")
     assert [e.text for e in xpath(root, "//t:correspAction[@type='received']/*")] == ["Petrov"]
+
+
+RECEIVED = ("May 3, 1965\n\nCable from the Embassy in Jakarta\n\n"
+            "Cabled Received by the [Polish] Foreign Ministry\n\nLevel: Urgent\n\n"
+            "Received from the Asian Desk\n\nForeign Ministry Incoming (12) Wang (307)\n\n"
+            "Reaction to the Talks\n\nTo the Foreign Ministry:\n\n"
+            "The talks were held on the second day of the visit.\n")
+
+
+def test_an_office_s_receipt_and_precedence_lines_without_a_time_are_items_of_the_opener():
+    root = converted(RECEIVED)
+    assert [(e.get("type"), e.xpath("string()")) for e in xpath(root, "//t:opener[1]/t:seg")] == [
+        ("transmission", "Cabled Received by the Polish Foreign Ministry"), ("handling", "Level: Urgent"),
+        ("transmission", "Received from the Asian Desk"),
+        ("transmission", "Foreign Ministry Incoming (12) Wang (307)")]
+    # the text's heading after them stays one, and the addressee's line after it is the To line
+    assert xpath(root, "//t:body//t:head/text()") == ["Reaction to the Talks"]
+    assert [e.xpath("string()") for e in xpath(root, "//t:opener/t:seg[@type='to']")] == ["To the Foreign Ministry:"]
+    assert not xpath(root, "//t:body//t:p[starts-with(., 'Level') or starts-with(., 'Received')]")
+
+
+def test_a_precedence_field_of_any_name_is_a_handling_line():
+    for line in ("Urgency: Immediate", "Priority: Flash", "Precedence: Routine"):
+        doc = f"May 3, 1965\n\nCable from Orlov\n\n{line}\n\nFrom: Hanoi\n\nThe talks went well.\n"
+        assert [e.xpath("string()") for e in xpath(converted(doc), "//t:opener/t:seg[@type='handling']")] == [line]
+
+
+def test_a_receipt_naming_no_office_stays_out_of_the_opener():
+    for line in ("Received by the minister", "Received from the ambassador himself"):
+        doc = f"May 3, 1965\n\nCable from Orlov\n\n{line}\n\nThe talks went well.\n"
+        assert not xpath(converted(doc), "//t:seg[@type='transmission']"), line
+
+
+def test_a_to_line_whose_to_the_editors_supplied_is_the_opener_s_to_line():
+    doc = ("October 23, 1964\n\nCable from the Embassy in Jakarta\n\n[To] The Ministry of Foreign Affairs:\n\n"
+           "The minister met with me in the afternoon.\n")
+    root = converted(doc)
+    to = xpath(root, "//t:opener/t:seg[@type='to']")
+    assert [e.xpath("string()") for e in to] == ["To The Ministry of Foreign Affairs:"]
+    # the editors' word stays theirs inside it
+    assert xpath(to[0], "t:supplied/text()") == ["To"]
+    assert not xpath(root, "//t:body//t:p[contains(., 'Ministry of Foreign Affairs:')]")
+    # the addressee is the ministry, without the article or the colon after it
+    assert xpath(root, "//t:correspAction[@type='received']/t:orgName/text()") == ["Ministry of Foreign Affairs"]
+
+
+def test_a_classification_field_among_the_head_lines_is_the_opener_s_marking():
+    for line in ("Classification: Secret", "Security classification: Strictly secret", "Secrecy: Top Secret"):
+        doc = (f"April 14, 1978\n\nTelegram from the Embassy\n\nTo: the Ministry of Foreign Affairs\n\n"
+               f"From: the Embassy in Hanoi\n\nDate: April 14th, 1978\n\n{line}\n\nThe minister received me.\n")
+        root = converted(doc)
+        assert [(e.tag.split("}")[1], e.get("type")) for e in xpath(root, "//t:opener/*")][-1] == ("seg", "classification"), line
+        assert xpath(root, "//t:opener/t:seg[@type='classification']")[0].xpath("string()") == line
+        assert not xpath(root, "//t:body//t:p[starts-with(., 'Classification') or starts-with(., 'Secrecy')]")
+    # a sentence after the label is text
+    doc = ("April 14, 1978\n\nTelegram from the Embassy\n\nFrom: the Embassy in Hanoi\n\n"
+           "Classification: the files were sorted by year and kept in the archive.\n\nThe minister received me.\n")
+    assert not xpath(converted(doc), "//t:seg[@type='classification']")

@@ -63,7 +63,7 @@ _PROVENANCE = re.compile(
     r"|^из (?:служебного |рабочего )?(?:дневника|журнала|записной книжки)\b"
     r"|^aus dem (?:dienst)?(?:tagebuch|journal)\b",
     re.IGNORECASE)
-_TO = re.compile(r"^(?:To|TO)\b\s*:?\s*\S")
+_TO = re.compile(r"^(?:(?:To|TO)\b|\[(?:To|TO)\])\s*:?\s*\S")
 _FIELDS = [
     (re.compile(r"^From\s*:", re.IGNORECASE), "from"),
     # a telegram's origin without the colon, a name alone after it: `From PEKING`, `FROM Saigon`
@@ -71,6 +71,9 @@ _FIELDS = [
     (re.compile(r"^(?:Subject|Re|Concerning|Regarding|Topic)\s*:", re.IGNORECASE), "subject"),
     (re.compile(r"^(?:Ref|Reference|Our ref|Your ref)\s*[.:]", re.IGNORECASE), "reference"),
     (re.compile(r"^Date\s*:", re.IGNORECASE), "dateline"),
+    # the page's marking as a field of the head block: `Classification: Secret`, `Secrecy: Strictly secret`
+    (re.compile(r"^(?:(?:Security\s+)?Classification|Secrecy(?:\s+level)?)\s*:\s*[^\W\d_][^\W\d_ ,\-]*"
+                r"(?:[ ,\-]+[^\W\d_]+){0,4}\.?$", re.IGNORECASE), "classification"),
 ]
 _SALUTE = re.compile(
     r"^(?:(?:Dear|Esteemed|Respected|Honou?red|Comrades?|My dear)\b[^.]{0,80}[,!:]"
@@ -746,6 +749,21 @@ _OFFICE_LINE = re.compile(
     r"enciphered|ciphered|delivered|handed in|came in|filed)\b(?:\s+(?:by|in|at|on|to|from|via)\b|\s*[:…]|\s*\.{2,})"
     r"|from\s*(?:…|\.{2,}))(?=.*\d)",
     re.IGNORECASE)
+#: A telegram's receipt by an office, no time or date on the line: `Received from the Indonesian Desk`,
+#: `Cabled Received by the [Chinese] Foreign Ministry`, the office's last word (`Desk`, `Ministry`);
+#: or the office's count of the telegrams in (`Foreign Ministry Incoming (65) Chen (1096)`, `Foreign
+#: Telegram Received (62)`). `Received by the minister` names no office.
+_OFFICE_WORD = (r"(?:ministry|desk|department|office|embassy|consulate|section|directorate|bureau|division|"
+                r"centre|center|secretariat|legation|mission|chancellery|registry|service)")
+_RECEIPT_LINE = re.compile(
+    r"^(?:(?:cabled|telegraphed|wired)\s+)?(?:received|sent|cabled|arrived)\s+(?:by|from|at|in)\s+"
+    r"(?:the\s+)?[^.;:!?]{0,60}?\b" + _OFFICE_WORD + r"\]?$", re.IGNORECASE)
+_COUNT_LINE = re.compile(
+    r"^[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}\s+(?:Incoming|Outgoing|Received|Sent)\s*\(\d+\)"
+    r"(?:\s+[A-Z][\w’'\-]*\s*\(\d+\))*$")
+#: A telegram's precedence, a field of the office: `Level: Urgent`, `Urgency: Immediate`, `Priority: Flash`.
+_PRECEDENCE_LINE = re.compile(r"^(?:(?:precedence|urgency|priority)(?: level)?|level)\s*:\s*[^\W\d_][\w ,\-]{0,30}\.?$",
+                              re.IGNORECASE)
 #: Who gets a copy, a line at the top: `Distribution list - 11 copies: Stalin - 2, ...`, `Copies to:
 #: ...`, `FYI: Trojanowski, Thee`, `Sent to: ...`. The word, then a dash or a colon and the names.
 _DISTRIBUTION_LINE = re.compile(
@@ -1162,8 +1180,10 @@ class BodyReader:
                 return "transmission-line"
             if _DISTRIBUTION_LINE.match(first):
                 return "distribution"
-            if _HANDLING_LINE.match(first):
+            if _HANDLING_LINE.match(first) or (_PRECEDENCE_LINE.match(first) and _words(first) <= 6):
                 return "handling"
+            if (_RECEIPT_LINE.match(first) or _COUNT_LINE.match(first)) and _words(first) <= 12:
+                return "transmission-line"
             if _COPIES_LINE.match(first):
                 return "distribution"
             if _CLERK_NAME.match(first):

@@ -382,14 +382,14 @@ def _names_in_address(line: str) -> list[Agent]:
     line = re.sub(r"^(?:To|to)\s*:?\s*", "", line.strip())
     agents = []
     for part in re.split(r",\s*(?:to\s+)?|\s+(?=Comrade\b)", line):
-        part = part.strip(" ,.")
+        part = part.strip(" ,.:")  # `To the Foreign Ministry:`: the colon ends the line, not the name
         if not part:
             continue
         person = re.search(rf"(?:{_PERSON_TITLES}\s+)+(?P<name>(?:[A-Z][\w.\-’']*\s*){{1,4}})$", part)
         if person:
             agents.append(Agent(name=person.group("name").strip(), kind="persName"))
         else:
-            agents.append(classify_agent(re.sub(r"^the\s+", "", part)))
+            agents.append(classify_agent(re.sub(r"^the\s+", "", part, flags=re.IGNORECASE)))
     return agents
 
 
