@@ -560,3 +560,31 @@ def test_a_title_line_is_still_the_title_and_a_sentence_that_names_the_speaker_i
     first_person = DESCRIBED_IN_TITLE_PLACE.replace("Additionally, the two", "Additionally, we")
     doc = read_document(first_person)
     assert not doc.metadata.summary
+
+
+#: the citation box's summary and quoted citation without the box: after the date and the credit line
+BOXLESS_CITATION = (
+    "April 05, 1972\n\n\nThis document was made possible with support from the Example Foundation\n\n"
+    "    The envoy and the minister discuss the harvest and the new railway.\n"
+    "    \"Minutes of Conversation between the Envoy and the Minister, in Cairo, April 5 1972,\" April 05, 1972, "
+    "History and Public Policy Program Digital Archive, ANIC, dosar 19/1972, pp. 71-92. Translated by A. Writer.\n"
+    "Minutes of the conversation\n\nThe meeting started at 18:00 and ended at 19:30.\n"
+)
+
+
+def test_a_summary_and_a_quoted_citation_without_the_box_are_the_abstract_and_the_citation():
+    doc = read_document(BOXLESS_CITATION)
+    meta = doc.metadata
+    assert meta.title == "Minutes of Conversation between the Envoy and the Minister, in Cairo, April 5 1972"
+    assert meta.cert["title"] == "medium"
+    assert meta.summary == ["The envoy and the minister discuss the harvest and the new railway."]
+    assert meta.citation.startswith("\"Minutes of Conversation") and meta.citation.endswith("A. Writer.")
+    assert not any("supplied by the converter" in w for w in doc.warnings)
+    root = convert_text(BOXLESS_CITATION).getroot()
+    assert root.xpath("//t:sourceDesc/t:bibl[@type='citation']", namespaces=TEI)
+    body = " ".join(" ".join(root.xpath("//t:body//text()", namespaces=TEI)).split())
+    assert body.startswith("Minutes of the conversation") and "harvest" not in body and "History and Public" not in body
+    assert not lost_words(BOXLESS_CITATION, root) and not missing_words(BOXLESS_CITATION, root)
+    # a quoted line of another shape (no date and archive after the quote) stays in the text
+    plain = BOXLESS_CITATION.replace("History and Public Policy Program Digital Archive", "Archive of the Ministry")
+    assert read_document(plain).metadata.cert["title"] == "low"
