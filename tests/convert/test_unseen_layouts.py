@@ -588,3 +588,18 @@ def test_a_summary_and_a_quoted_citation_without_the_box_are_the_abstract_and_th
     # a quoted line of another shape (no date and archive after the quote) stays in the text
     plain = BOXLESS_CITATION.replace("History and Public Policy Program Digital Archive", "Archive of the Ministry")
     assert read_document(plain).metadata.cert["title"] == "low"
+
+
+def test_a_block_in_lower_case_after_a_heading_ending_with_of_goes_on_that_heading():
+    text = ("April 05, 1972\n\nMinutes of the Talks in Cairo\n\nMinutes of\n\n"
+            "conversation between the Envoy and the Minister of the Republic, in Cairo\n\n- April 5 1972 -\n\n"
+            "The meeting started at 18:00 and ended at 19:30.\n")
+    root = convert_text(text).getroot()
+    heads = [" ".join("".join(h.itertext()).split()) for h in root.xpath("//t:body//t:head", namespaces=TEI)]
+    assert heads == ["Minutes ofconversation between the Envoy and the Minister of the Republic, in Cairo"]
+    assert root.xpath("count(//t:body//t:head/t:lb)", namespaces=TEI) == 1  # its line break kept
+    assert root.xpath("//t:opener/t:dateline/t:date/@when", namespaces=TEI) == ["1972-04-05"]
+    # a heading with a full stop, or a block opening in capitals, is not gone on
+    stopped = text.replace("Minutes of\n\nconversation", "Minutes of.\n\nconversation")
+    assert not any("conversation" in "".join(h.itertext())
+                   for h in convert_text(stopped).getroot().xpath("//t:body//t:head", namespaces=TEI))
