@@ -589,6 +589,12 @@ def test_a_summary_and_a_quoted_citation_without_the_box_are_the_abstract_and_th
     body = " ".join(" ".join(root.xpath("//t:body//text()", namespaces=TEI)).split())
     assert body.startswith("Minutes of the conversation") and "harvest" not in body and "History and Public" not in body
     assert not lost_words(BOXLESS_CITATION, root) and not missing_words(BOXLESS_CITATION, root)
+    # a title line before them is still the title; a citation alone is read without a summary
+    titled = BOXLESS_CITATION.replace("1972\n\n\n", "1972\n\nMinutes of the Talks in Cairo\n\n")
+    assert read_document(titled).metadata.title == "Minutes of the Talks in Cairo"
+    assert read_document(titled).metadata.summary == meta.summary
+    alone = BOXLESS_CITATION.replace("    The envoy and the minister discuss the harvest and the new railway.\n", "")
+    assert read_document(alone).metadata.cert["title"] == "medium" and not read_document(alone).metadata.summary
     # a quoted line of another shape (no date and archive after the quote) stays in the text
     plain = BOXLESS_CITATION.replace("History and Public Policy Program Digital Archive", "Archive of the Ministry")
     assert read_document(plain).metadata.cert["title"] == "low"

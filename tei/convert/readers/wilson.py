@@ -410,10 +410,11 @@ class WilsonReader:
     def _read_title(self, lines: list[str], pos: int, meta: Metadata) -> int:
         if (pos >= len(lines) or _label(lines[pos], HEAD_LABELS) or _CREDIT.match(lines[pos].strip())
                 or citation_box_line(lines[pos]) and lines[pos].strip().lower() not in CHROME
-                or self._quoted_citation_end(lines, pos) is not None):
+                or _QUOTED_CITATION.match(lines[pos].strip())):
             # no title line: the page goes on with its fields or its citation box (a credit line, a
             # button or tab of the box is never the title; the citation's quoted title is then taken).
-            # A bare `Share` after the date may be the document's own title, as in the top bar's case.
+            # A bare `Share` after the date may be the document's own title, as in the top bar's case;
+            # the quoted citation is never the title, its quoted part is.
             return pos
         bold = _BOLD_TITLE.match(lines[pos].strip())
         if bold:
