@@ -52,6 +52,7 @@ _HEADER_ZONE_TAGS = {T + name for name in HEADER_ZONES}
 _TEI_HEADER = T + "teiHeader"
 _SEARCHED_TAGS = {T + name for name in SEARCHED}
 _ROLE_NAME_TAGS = {T + "roleName"}
+_BIBL = T + "bibl"
 #: the names a speaker's label may hold (`Kim Gwang-hyeop [Kim Kwang Hyop] (to be abbreviated as Kim):`)
 _LABEL_NAME_TAGS = (T + "persName", T + "rs")
 #: the parenthesis of such a label that declares the speaker's short name
@@ -885,7 +886,8 @@ class NameTagger:
                 for start, end, entry in self.generic_index.find(flat.folded)]
 
     def _role_spans(self, flat: _Flat, text: _Text) -> list[Span]:
-        if text.in_role or _in_any(text.element, _ROLE_NAME_TAGS):
+        if text.in_role or _in_any(text.element, _ROLE_NAME_TAGS) or text.element.tag == _BIBL:
+            # a bibl holds no roleName of its own (only a name's, inside its persName)
             return []
         return [Span(m.start(), m.end(), "roleName") for m in ROLE.finditer(flat.plain)]
 

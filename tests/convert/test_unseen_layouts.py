@@ -560,3 +560,56 @@ def test_a_title_line_is_still_the_title_and_a_sentence_that_names_the_speaker_i
     first_person = DESCRIBED_IN_TITLE_PLACE.replace("Additionally, the two", "Additionally, we")
     doc = read_document(first_person)
     assert not doc.metadata.summary
+
+
+#: the citation box's summary and quoted citation without the box: after the date and the credit line
+BOXLESS_CITATION = (
+    "April 05, 1972\n\n\nThis document was made possible with support from the Example Foundation\n\n"
+    "    The envoy and the minister discuss the harvest and the new railway.\n"
+    "    \"Minutes of Conversation between the Envoy and the Minister, in Cairo, April 5 1972,\" April 05, 1972, "
+    "History and Public Policy Program Digital Archive, ANIC, dosar 19/1972, pp. 71-92. Translated by A. Writer.\n"
+    "Minutes of the conversation\n\nThe meeting started at 18:00 and ended at 19:30.\n"
+)
+
+
+def test_a_summary_and_a_quoted_citation_without_the_box_are_the_abstract_and_the_citation():
+    doc = read_document(BOXLESS_CITATION)
+    meta = doc.metadata
+    assert meta.title == "Minutes of Conversation between the Envoy and the Minister, in Cairo, April 5 1972"
+    assert meta.cert["title"] == "medium"
+    assert meta.summary == ["The envoy and the minister discuss the harvest and the new railway."]
+    assert meta.citation.startswith("\"Minutes of Conversation") and meta.citation.endswith("A. Writer.")
+    assert not any("supplied by the converter" in w for w in doc.warnings)
+    root = convert_text(BOXLESS_CITATION).getroot()
+    assert root.xpath("//t:sourceDesc/t:bibl[@type='citation']", namespaces=TEI)
+    # a bibl holds no roleName of its own (TEI allows none there): `the President of ...` stays text
+    with_role = BOXLESS_CITATION.replace("the Envoy and the Minister", "the Envoy and the President")
+    cited = convert_text(with_role).getroot().xpath("//t:sourceDesc/t:bibl[@type='citation']", namespaces=TEI)[0]
+    assert "the President" in "".join(cited.itertext()) and not cited.xpath("t:roleName", namespaces=TEI)
+    body = " ".join(" ".join(root.xpath("//t:body//text()", namespaces=TEI)).split())
+    assert body.startswith("Minutes of the conversation") and "harvest" not in body and "History and Public" not in body
+    assert not lost_words(BOXLESS_CITATION, root) and not missing_words(BOXLESS_CITATION, root)
+    # a title line before them is still the title; a citation alone is read without a summary
+    titled = BOXLESS_CITATION.replace("1972\n\n\n", "1972\n\nMinutes of the Talks in Cairo\n\n")
+    assert read_document(titled).metadata.title == "Minutes of the Talks in Cairo"
+    assert read_document(titled).metadata.summary == meta.summary
+    alone = BOXLESS_CITATION.replace("    The envoy and the minister discuss the harvest and the new railway.\n", "")
+    assert read_document(alone).metadata.cert["title"] == "medium" and not read_document(alone).metadata.summary
+    # a quoted line of another shape (no date and archive after the quote) stays in the text
+    plain = BOXLESS_CITATION.replace("History and Public Policy Program Digital Archive", "Archive of the Ministry")
+    assert read_document(plain).metadata.cert["title"] == "low"
+
+
+def test_a_block_in_lower_case_after_a_heading_ending_with_of_goes_on_that_heading():
+    text = ("April 05, 1972\n\nMinutes of the Talks in Cairo\n\nMinutes of\n\n"
+            "conversation between the Envoy and the Minister of the Republic, in Cairo\n\n- April 5 1972 -\n\n"
+            "The meeting started at 18:00 and ended at 19:30.\n")
+    root = convert_text(text).getroot()
+    heads = [" ".join("".join(h.itertext()).split()) for h in root.xpath("//t:body//t:head", namespaces=TEI)]
+    assert heads == ["Minutes ofconversation between the Envoy and the Minister of the Republic, in Cairo"]
+    assert root.xpath("count(//t:body//t:head/t:lb)", namespaces=TEI) == 1  # its line break kept
+    assert root.xpath("//t:opener/t:dateline/t:date/@when", namespaces=TEI) == ["1972-04-05"]
+    # a heading with a full stop, or a block opening in capitals, is not gone on
+    stopped = text.replace("Minutes of\n\nconversation", "Minutes of.\n\nconversation")
+    assert not any("conversation" in "".join(h.itertext())
+                   for h in convert_text(stopped).getroot().xpath("//t:body//t:head", namespaces=TEI))

@@ -579,8 +579,12 @@ def _goes_on_heading(head: str, text: str) -> bool:
     """A heading with no stop at its end, and a block of one line opening with a preposition, a
     conjunction or an article in lower case and with no stop at its end either: the heading's
     words going on after a blank line, however long (`Stenographic Transcript` / `of the Official
-    Talks between the General Secretary ... in Berlin`)."""
-    return ("\n" not in text.strip() and bool(_HEAD_GOING_ON.match(text.strip()))
+    Talks between the General Secretary ... in Berlin`); or any block in lower case after a heading
+    that ends with such a word (`Minutes of` / `conversation between ...`)."""
+    last_word = head.rstrip().rsplit(None, 1)[-1].lower() if head.strip() else ""
+    return ("\n" not in text.strip()
+            and bool(_HEAD_GOING_ON.match(text.strip())
+                     or text.strip()[:1].islower() and last_word in _BEFORE_NAME_WORDS | {"between"})
             and not re.search(r"[.:;!?,]$", head.rstrip()) and not _SENTENCE_END.search(text)
             and "[" not in text)
 

@@ -42,6 +42,11 @@ _BOX_BULLET = re.compile(r"^[\u2022\u25cf*\-]\s*")
 _VERSION_LINE = re.compile(r"^(?:[A-Z][a-z]+ ){1,2}(?:HTML|PDF|Scan|Transcript)$")
 #: the quoted title that opens a citation: "Cable from X, 'Title'," August 13, 1955, ...
 _CITED_TITLE = re.compile(r"^[\"\u201c](?P<title>.+?),?[\"\u201d],?\s")
+#: the whole opening of the archive's citation: the quoted title, the date, the programme's archive
+_QUOTED_CITATION = re.compile(_CITED_TITLE.pattern + r"(?P<date>[^\"\u201c\u201d]{1,40}?\d{4}),\s+"
+                              r"History and Public Policy Program Digital Archive\b")
+#: the summary lines a quoted citation may follow when the page gives both without the citation box
+_CITED_SUMMARY_LINES = 2
 
 #: Labels of fields before the body (citation layout), lower case without the colon.
 HEAD_LABELS = {
@@ -404,10 +409,12 @@ class WilsonReader:
 
     def _read_title(self, lines: list[str], pos: int, meta: Metadata) -> int:
         if (pos >= len(lines) or _label(lines[pos], HEAD_LABELS) or _CREDIT.match(lines[pos].strip())
-                or citation_box_line(lines[pos]) and lines[pos].strip().lower() not in CHROME):
+                or citation_box_line(lines[pos]) and lines[pos].strip().lower() not in CHROME
+                or _QUOTED_CITATION.match(lines[pos].strip())):
             # no title line: the page goes on with its fields or its citation box (a credit line, a
             # button or tab of the box is never the title; the citation's quoted title is then taken).
-            # A bare `Share` after the date may be the document's own title, as in the top bar's case.
+            # A bare `Share` after the date may be the document's own title, as in the top bar's case;
+            # the quoted citation is never the title, its quoted part is.
             return pos
         bold = _BOLD_TITLE.match(lines[pos].strip())
         if bold:
@@ -443,6 +450,16 @@ class WilsonReader:
             if box_end is not None:
                 layout = "citation"
                 pos = self._skip_blank(lines, box_end)
+                continue
+            cited_end = None if "citation" in fields.values else self._quoted_citation_end(lines, pos)
+            if cited_end is not None:
+                # the box's summary and citation without the box (a page of the earlier site copied
+                # without its buttons): read as the box gives them, the text starting after them
+                values = [line.strip() for line in lines[pos:cited_end] if not _blank(line)]
+                fields.add("citation", values[-1:])
+                fields.add("summary", values[:-1])
+                layout = "citation"
+                pos = self._skip_blank(lines, cited_end)
                 continue
             found = _label(lines[pos], HEAD_LABELS)
             if not found:
@@ -514,6 +531,22 @@ class WilsonReader:
             fields.add("citation", cited)
         fields.add("summary", [value for value in values if value not in cited])
         return index
+
+    @staticmethod
+    def _quoted_citation_end(lines: list[str], pos: int) -> int | None:
+        """The line after a quoted citation at `pos` or after a summary line or two there; None when
+        no citation of the archive's shape follows so soon."""
+        summary_lines, index = 0, pos
+        while index < len(lines) and summary_lines <= _CITED_SUMMARY_LINES:
+            line = lines[index].strip()
+            if line:
+                if _QUOTED_CITATION.match(line):
+                    return index + 1
+                if _label(line, HEAD_LABELS) or citation_box_line(line):
+                    return None
+                summary_lines += 1
+            index += 1
+        return None
 
     @staticmethod
     def _next_head_label(lines: list[str], pos: int) -> int | None:
