@@ -63,3 +63,12 @@ def test_a_sentence_a_request_or_a_block_after_the_text_has_begun_is_no_heading(
     root = convert_text(f"October 27, 1981\n\n{title}\n\nOn the results of the harvest in the northern "
                         f"provinces of the republic and the plans for the next year\n\n{PROSE}").getroot()
     assert not heads(root)
+
+
+def test_the_title_s_words_going_on_a_heading_below_a_note_join_it():
+    doc = ("February 3, 1960\n\nJournal of Soviet Ambassador in Ruritania A. M. Petrov for 3 February 1960\n\n"
+           "\"to Cdes. Ivanov and Sidorov of the department for their information, 25 February 1960\"\n\nJOURNAL\n\nof Soviet Ambassador in Ruritania A. M. Petrov for the period\n\n"
+           + PROSE)
+    root = convert_text(doc).getroot()
+    assert heads(root) == ["JOURNALof Soviet Ambassador in Ruritania A. M. Petrov for the period"]
+    assert xpath(root, "count(//t:body//t:head/t:lb)") == 1.0
