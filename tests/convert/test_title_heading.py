@@ -72,3 +72,16 @@ def test_the_title_s_words_going_on_a_heading_below_a_note_join_it():
     root = convert_text(doc).getroot()
     assert heads(root) == ["JOURNALof Soviet Ambassador in Ruritania A. M. Petrov for the period"]
     assert xpath(root, "count(//t:body//t:head/t:lb)") == 1.0
+
+
+def test_a_short_first_block_naming_the_document_s_kind_as_the_title_does_is_the_heading():
+    title = "Record of Conversation between the Ruritanian Delegation and Minister Ivanov, Moscow"
+    head = "Notes from Conversation between the Delegations of the RCP and the CPSU."
+    root = convert_text(f"November 29, 1960\n\n{title}\n\n{head}\n\n{PROSE}").getroot()
+    assert heads(root) == [head]
+    # another kind of thing recorded, or a sentence, is text
+    root = convert_text(f"November 29, 1960\n\n{title}\n\n{head.replace('Conversation', 'Meeting')}\n\n{PROSE}").getroot()
+    assert not heads(root)
+    root = convert_text(f"November 29, 1960\n\n{title}\n\nNotes from conversation were taken by the delegation.\n\n"
+                        f"{PROSE}").getroot()
+    assert not heads(root)

@@ -125,6 +125,12 @@ _FUNCTION_WORDS = frozenset(
     "our my your him them it this that these those which who whom".split())
 
 
+#: A document's kind and what it records, opening a title or a heading: `Record of Conversation`,
+#: `Notes from Conversation`, `Minutes of the Meeting`.
+_DOCUMENT_KIND = re.compile(r"^(?:record|notes?|minutes|memorandum|transcript|report|protocol|account|summary|stenogram)"
+                            r"\s+(?:of|from|on)\s+(?:(?:the|a|an)\s+)?(?P<what>[^\W\d_]{3,})\b", re.IGNORECASE)
+
+
 def content_words(text: str) -> list[str]:
     """A text's words that carry its sense, folded so a title and a heading in other words meet:
     case, accents, a possessive's `'s` and a plural's `s` dropped (`China’s`, `Delegations`); no
@@ -898,6 +904,7 @@ class BodyReader:
         #: the archive's title of the page: a heading at the top repeats it, however long its line
         self.title_words = title.casefold().split()
         #: the title's words of sense (`content_words`), and those of a part in quotes (`Cable ..., 'Reaction ...'`)
+        self.title = title
         self.title_content = set(content_words(title))
         quoted = re.search(r"(?:^|[\s,(])[‘'“\"](.+)[’'”\"]", title)
         self.quoted_title_content = set(content_words(quoted.group(1))) if quoted else set()
@@ -1244,7 +1251,9 @@ class BodyReader:
         ten of the title's (or its quoted part's) its own where it says more (`Report on the results of
         the 19-21 October visit` / `to the USSR by ... delegation, headed by Y. Arafat, ...`). A sentence
         is none: no stop inside the block, a stop at its end only on a short one with no verb of a
-        clause (`Notes from Conversation between ...`), no request, at most four lines and forty words."""
+        clause, no request, at most four lines and forty words. A short block naming the document's kind
+        and what it records as the title does (`Notes from Conversation ...` for `Record of Conversation
+        ...`) is the heading too."""
         text = text.strip()
         words = content_words(text)
         if len(words) < 3 or _words(text) > 40 or text.count("\n") > 3 or "[" in text:
@@ -1258,6 +1267,10 @@ class BodyReader:
         shared = sum(word in self.title_content for word in words)
         if shared >= 0.7 * len(words):
             return True
+        kind, title_kind = _DOCUMENT_KIND.match(text), _DOCUMENT_KIND.match(self.title)
+        if (kind and title_kind and _words(text) <= 15 and not _CLAUSE.search(text)
+                and content_words(kind["what"]) == content_words(title_kind["what"])):
+            return True  # a short block naming the document's kind as the title does: `Notes from Conversation ...`
         said = set(words)
         return any(len(title) >= 3 and len(title & said) >= 0.7 * len(title) and len(words) <= 3 * len(title)
                    for title in (self.title_content, self.quoted_title_content))
