@@ -134,8 +134,13 @@ def test_a_heading_repeating_the_title_and_cut_after_an_article_is_one_heading()
     assert xpath(root, "count(//t:body//t:head/t:lb)") == 1.0
     assert xpath(root, "//t:body//t:head/text()")[-1] == "member states"
     assert xpath(root, "//t:opener/t:dateline/t:date/@when") == ["1983-10-20"]
-    # a line as long that is not the title's start is text
+    # a line as long that is not the title's start is a heading where it is the title in other words
     root = convert_text(doc.replace("for Defense from the\n", "for Defense and of the Unified Command from the\n")).getroot()
+    assert kinds(root) == ["opener", "head", "opener", "p", "p"]
+    # and text where it is not
+    other = "The members of the delegations of the socialist countries met in the hall of the Committee from the\n"
+    root = convert_text(doc.replace("Protocol of the extraordinary meeting of the Committee of Ministers for Defense from the\n",
+                                    other)).getroot()
     assert not xpath(root, "//t:body//t:head")
 
 

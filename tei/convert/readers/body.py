@@ -10,6 +10,7 @@ parser for the editorial marks.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ..model import OPENER_KINDS, Block, DateSpan, EditorialMark, Text, block_marks, text_of
@@ -119,6 +120,33 @@ def caps_title_signature(line: str) -> tuple[str, str] | None:
     if match is None or not _SIGNER_TITLE.match(match["role"].strip(" ,")):
         return None
     return match["role"].strip(" ,"), match["inner"] or match["after"]
+
+
+#: The words a heading shares with any phrase: what `content_words` leaves out.
+_FUNCTION_WORDS = frozenset(
+    "a an the of on in to by and or for with from between at about as into upon over under its his her their "
+    "our my your him them it this that these those which who whom".split())
+
+
+#: A document's kind and what it records, opening a title or a heading: `Record of Conversation`,
+#: `Notes from Conversation`, `Minutes of the Meeting`.
+_DOCUMENT_KIND = re.compile(r"^(?:record|notes?|minutes|memorandum|transcript|report|protocol|account|summary|stenogram)"
+                            r"\s+(?:of|from|on)\s+(?:(?:the|a|an)\s+)?(?P<what>[^\W\d_]{3,})\b", re.IGNORECASE)
+
+
+def content_words(text: str) -> list[str]:
+    """A text's words that carry its sense, folded so a title and a heading in other words meet:
+    case, accents, a possessive's `'s` and a plural's `s` dropped (`China’s`, `Delegations`); no
+    function word, number or single letter (an initial)."""
+    folded = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    words = []
+    for word in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", folded):
+        word = re.sub(r"'s?$", "", word)
+        if len(word) < 2 or word in _FUNCTION_WORDS:
+            continue
+        words.append(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word)
+    return words
 
 
 #: A closing line in mixed case: the signer's title, a signature's mark or none, the name of initials
@@ -897,6 +925,11 @@ class BodyReader:
         self.compact = compact
         #: the archive's title of the page: a heading at the top repeats it, however long its line
         self.title_words = title.casefold().split()
+        #: the title's words of sense (`content_words`), and those of a part in quotes (`Cable ..., 'Reaction ...'`)
+        self.title = title
+        self.title_content = set(content_words(title))
+        quoted = re.search(r"(?:^|[\s,(])[‘'“\"](.+)[’'”\"]", title)
+        self.quoted_title_content = set(content_words(quoted.group(1))) if quoted else set()
         #: the date the archive's page gives the document: what a dateline's two-digit year must agree with
         self.page_date = page_date
         self.warnings: list[str] = []
@@ -1215,6 +1248,9 @@ class BodyReader:
                 and not _TRANSMISSION.match(first) and not _CLERK.match(first)):
             # the shape of a heading; of the editors' words alone, no heading of the document
             return "editorial" if marks_only(text) else "head"
+        if (self._repeats_title(text) and not _SPEAKER.match(text) and not _NUMBERED.match(text)
+                and not _TRANSMISSION.match(first) and not _CLERK.match(first)):
+            return "head"  # the page title in the document's own words, however long its lines
         return None
 
     def _run_together(self, text: str) -> list[tuple[str, str, str]] | None:
@@ -1232,6 +1268,36 @@ class BodyReader:
                     and not _TIME.match(right)):  # `Created by Se 14.30`
                 return [(kinds[0], left, space.group()), (kinds[1], right, "")]
         return None
+
+    def _repeats_title(self, text: str) -> bool:
+        """Whether a block of the top is the document's heading saying the page title in other words:
+        at least three words of sense (`content_words`), seven in ten of them the title's, or seven in
+        ten of the title's (or its quoted part's) its own where it says more (`Report on the results of
+        the 19-21 October visit` / `to the USSR by ... delegation, headed by Y. Arafat, ...`). A sentence
+        is none: no stop inside the block, a stop at its end only on a short one with no verb of a
+        clause, no request, at most four lines and forty words. A short block naming the document's kind
+        and what it records as the title does (`Notes from Conversation ...` for `Record of Conversation
+        ...`) is the heading too."""
+        text = text.strip()
+        words = content_words(text)
+        if len(words) < 3 or _words(text) > 40 or text.count("\n") > 3 or "[" in text:
+            return False
+        if re.search(r"[^\W\d_]{3,}[.!?;:][\"'”’»)]*\s+\S", text) or text.endswith((":", ";", ",")):
+            return False
+        if _SENTENCE_END.search(text) and (_words(text) > 15 or _CLAUSE.search(text)):
+            return False
+        if re.match(r"please\b", text, re.IGNORECASE):
+            return False  # a request (`Please report on ...`): a sentence to the reader, though it lost its stop
+        shared = sum(word in self.title_content for word in words)
+        if shared >= 0.7 * len(words):
+            return True
+        kind, title_kind = _DOCUMENT_KIND.match(text), _DOCUMENT_KIND.match(self.title)
+        if (kind and title_kind and _words(text) <= 15 and not _CLAUSE.search(text)
+                and content_words(kind["what"]) == content_words(title_kind["what"])):
+            return True  # a short block naming the document's kind as the title does: `Notes from Conversation ...`
+        said = set(words)
+        return any(len(title) >= 3 and len(title & said) >= 0.7 * len(title) and len(words) <= 3 * len(title)
+                   for title in (self.title_content, self.quoted_title_content))
 
     def _title_start(self, line: str) -> bool:
         """Whether a line of more than a heading's ten words is the page title's start, at least its
@@ -1589,6 +1655,8 @@ class BodyReader:
             and _SENTENCE_END.search(texts[i + 1]) and _words(texts[i + 1]) >= max(4, _words(texts[i]))
             and not _shaped_as_head(texts[i + 1])}
         self._mixed_names = self._mixed_turn_names(texts)
+        title_heads = set() if self.compact else self._title_heads(texts, set(lists) | set(entries))
+        heads |= title_heads
         labels = self._turn_labels(texts, set(lists) | set(entries))
         named = [label for label in labels if label]
         conversation = len(named) >= 3 or (len(named) >= 2 and len(set(named)) >= 2)
@@ -1651,6 +1719,12 @@ class BodyReader:
                     self.speakers.append(speaker)
                 blocks.append(turn)
                 continue
+            if (index in title_heads and not speaker and blocks and blocks[-1].kind == "head"
+                    and _goes_on_heading(texts[index - 1], text)):
+                # the title's words going on the heading above (`JOURNAL` / `of Soviet Ambassador ...`): one heading
+                blocks[-1] = Block("head", self._inline.parse(texts[index - 1].rstrip() + "\n" + text.strip()),
+                                   cert=blocks[-1].cert)
+                continue
             if index in heads and not speaker:
                 # a heading in mixed case, read from its shape alone: a likely reading
                 turn = None
@@ -1664,6 +1738,21 @@ class BodyReader:
             turn = None
             blocks.append(self._paragraph(text))
         return _join_cut_sentences(blocks)
+
+    def _title_heads(self, texts: list[str], skip: set[int]) -> set[int]:
+        """The blocks before the text's first paragraph of prose (a sentence of more than eight
+        words) that say the page title (`_repeats_title`): the heading below the lines of the top no
+        rule names (`Level: Urgent` / `Received from the Indonesian Desk` / `Reaction to ...`)."""
+        found = set()
+        for index, text in enumerate(texts):
+            if index in skip:
+                break
+            if _SENTENCE_END.search(text) and _words(text) > 8:
+                break
+            if (self._repeats_title(text) and not _SPEAKER.match(text) and not _NUMBERED.match(text)
+                    and not self._speaker_match(text)):
+                found.add(index)
+        return found
 
     @staticmethod
     def _is_heading(text: str) -> bool:
