@@ -41,7 +41,7 @@ def test_the_quoted_part_of_the_title_below_lines_no_rule_names_is_the_heading()
            "Reaction to the Second Harvest Report\n\nTo the Foreign Ministry:\n\n" + PROSE)
     root = convert_text(doc).getroot()
     assert heads(root) == ["Reaction to the Second Harvest Report"]
-    assert xpath(root, "(//t:body//t:p)[1]/text()") == ["Level: Urgent"]
+    assert xpath(root, "//t:opener/t:seg[@type='handling']/text()") == ["Level: Urgent"]
 
 
 def test_a_sentence_a_request_or_a_block_after_the_text_has_begun_is_no_heading():
