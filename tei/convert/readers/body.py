@@ -10,11 +10,11 @@ parser for the editorial marks.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from ..model import OPENER_KINDS, Block, DateSpan, EditorialMark, Text, block_marks, text_of
 from ...core.dates import DateValue
+from ...core.registers import fold
 from .dates import _day, find_dates, parse_date, read_block_dates, short_year
 from .marks import NOTE_NUMBER, PAGE_NUMBER, InlineParser, LAYOUT_SQUARES, page_number_mark
 
@@ -138,8 +138,7 @@ def content_words(text: str) -> list[str]:
     """A text's words that carry its sense, folded so a title and a heading in other words meet:
     case, accents, a possessive's `'s` and a plural's `s` dropped (`China’s`, `Delegations`); no
     function word, number or single letter (an initial)."""
-    folded = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = fold(text, hyphens=False).casefold()
     words = []
     for word in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", folded):
         word = re.sub(r"'s?$", "", word)
@@ -603,6 +602,10 @@ def _goes_on_in_capitals(last: str, line: str) -> bool:
 _HEAD_GOING_ON = re.compile(r"^(?:of|with|on|to|for|and|between|in|the|a|an|from|at|by|about|concerning|regarding)\s+\S")
 
 
+#: the last words of a heading that its next block in lower case goes on (`Minutes of` / `conversation ...`)
+_HEAD_ENDS_GOING_ON = _BEFORE_NAME_WORDS | {"between"}
+
+
 def _goes_on_heading(head: str, text: str) -> bool:
     """A heading with no stop at its end, and a block of one line opening with a preposition, a
     conjunction or an article in lower case and with no stop at its end either: the heading's
@@ -612,7 +615,7 @@ def _goes_on_heading(head: str, text: str) -> bool:
     last_word = head.rstrip().rsplit(None, 1)[-1].lower() if head.strip() else ""
     return ("\n" not in text.strip()
             and bool(_HEAD_GOING_ON.match(text.strip())
-                     or text.strip()[:1].islower() and last_word in _BEFORE_NAME_WORDS | {"between"})
+                     or text.strip()[:1].islower() and last_word in _HEAD_ENDS_GOING_ON)
             and not re.search(r"[.:;!?,]$", head.rstrip()) and not _SENTENCE_END.search(text)
             and "[" not in text)
 
@@ -1248,7 +1251,7 @@ class BodyReader:
                 and not _TRANSMISSION.match(first) and not _CLERK.match(first)):
             # the shape of a heading; of the editors' words alone, no heading of the document
             return "editorial" if marks_only(text) else "head"
-        if (self._repeats_title(text) and not _SPEAKER.match(text) and not _NUMBERED.match(text)
+        if (self._repeats_title(text)
                 and not _TRANSMISSION.match(first) and not _CLERK.match(first)):
             return "head"  # the page title in the document's own words, however long its lines
         return None
@@ -1275,9 +1278,11 @@ class BodyReader:
         ten of the title's (or its quoted part's) its own where it says more (`Report on the results of
         the 19-21 October visit` / `to the USSR by ... delegation, headed by Y. Arafat, ...`). A sentence
         is none: no stop inside the block, a stop at its end only on a short one with no verb of a
-        clause, no request, at most four lines and forty words. A short block naming the document's kind
-        and what it records as the title does (`Notes from Conversation ...` for `Record of Conversation
-        ...`) is the heading too."""
+        clause, no request, no speech turn or numbered point, at most four lines and forty words. A
+        short block naming the document's kind and what it records as the title does (`Notes from
+        Conversation ...` for `Record of Conversation ...`) is the heading too."""
+        if _SPEAKER.match(text) or _NUMBERED.match(text):
+            return False
         text = text.strip()
         words = content_words(text)
         if len(words) < 3 or _words(text) > 40 or text.count("\n") > 3 or "[" in text:
@@ -1749,8 +1754,7 @@ class BodyReader:
                 break
             if _SENTENCE_END.search(text) and _words(text) > 8:
                 break
-            if (self._repeats_title(text) and not _SPEAKER.match(text) and not _NUMBERED.match(text)
-                    and not self._speaker_match(text)):
+            if self._repeats_title(text) and not self._speaker_match(text):
                 found.add(index)
         return found
 

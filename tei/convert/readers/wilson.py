@@ -597,8 +597,7 @@ class WilsonReader:
     def _cut_page_section(lines: list[str], index: int) -> bool:
         """Whether a page cut short after its `Document Information` heading starts its sections
         there: the archive's rights statement follows it, which no document's text holds."""
-        found = _label(lines[index], TAIL_LABELS)
-        if not found or found != ("section", ""):
+        if _label(lines[index], TAIL_LABELS) != ("section", ""):
             return False
         return any(_ARCHIVE_RIGHTS.search(line) and _RIGHTS_LIKE.search(line) for line in lines[index + 1:])
 
