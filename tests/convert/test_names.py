@@ -215,6 +215,13 @@ def test_variant_forms_link_to_the_same_entry():
     assert "".join(p.itertext()).count("’s letter") == 1  # the possessive stays outside the name
 
 
+def test_a_forename_spelled_another_way_stays_inside_the_name():
+    # Translations spell the forename as they transliterate it: the whole name is the register's.
+    p = tagged_paragraph("Yasir Arafat and Yassir Arafat are Yasser Arafat.")
+    assert names_in(p) == [("Yasir Arafat", "person:arafat"), ("Yassir Arafat", "person:arafat"),
+                           ("Yasser Arafat", "person:arafat")]
+
+
 def test_initials_titles_acronyms_and_transliteration():
     p = tagged_paragraph("counselor V. Denisov told A. Lazar that D.A. Kunaev and D. A. Kunaev of the CPSU met "
                          "the U.N. delegates of the DPRK, the P.R. China and the U.S.S.R. in Bucuresti and Moskva.")
