@@ -636,7 +636,7 @@ class TeiEncoder:
             self.inline(note, block.content, names=self.transmission_names(block))
         elif kind == "annotation":
             mark = next(i for i in block.content if isinstance(i, EditorialMark))
-            note = _el(div, "note", type="annotation", place="margin", hand="#hand-2")
+            note = _el(div, "note", type="annotation", place=mark.place or "margin", hand="#hand-2")
             self.inline(note, mark.content)
         elif kind == "postscript":
             self.inline(_el(_el(div, "postscript"), "p"), block.content)
@@ -730,10 +730,10 @@ class TeiEncoder:
         _el(_el(parent, "gap", reason="redacted"), "desc", mark.label or mark.raw[1:-1])
 
     def mark_addition(self, parent, mark):
-        self.inline(_el(parent, "add", hand="#hand-2", type="insertion"), mark.content)
+        self.inline(_el(parent, "add", hand="#hand-2", type="insertion", place=mark.place), mark.content)
 
     def mark_annotation(self, parent, mark):
-        self.inline(_el(parent, "add", hand="#hand-2", type="annotation"), mark.content)
+        self.inline(_el(parent, "add", hand="#hand-2", type="annotation", place=mark.place), mark.content)
 
     def mark_blank(self, parent, mark):
         _el(_el(parent, "space", type="blank"), "desc", mark.label)

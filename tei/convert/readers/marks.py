@@ -76,8 +76,51 @@ def _rule_editorial(inner: str):
     return None
 
 
-#: A bracketed word that labels what follows it on the line as written by hand: `[handwritten] Copy sent`.
-HAND_LABEL = re.compile(r"(?:hand[- ]?written|in handwriting|handwriting|written by hand|manuscript)", re.IGNORECASE)
+#: Where on the page a hand wrote, in the editors' words, and the TEI's `@place` for it (the
+#: values the Guidelines suggest for att.placement): `above the line`, `in the left margin`.
+PLACES: tuple[tuple[str, str], ...] = (
+    (r"above(?: the (?:line|text|word|words|typed text))?|over the (?:line|word|text)|interlinear(?:ly)?|between the lines", "above"),
+    (r"below(?: the (?:line|text|word|words|typed text))?|under(?:neath)? the (?:line|text|word|words)", "below"),
+    (r"(?:in|on) the (?:left |right |top |bottom |upper |lower |outer |inner )?margin|in margin|marginal(?:ly)?|margin", "margin"),
+    (r"(?:at|on) the (?:top|head)(?: of the (?:page|document|text|sheet|first page))?", "top"),
+    (r"(?:at|on) the (?:bottom|foot)(?: of the (?:page|document|text|sheet|last page))?", "bottom"),
+    (r"overleaf|on the (?:back|reverse|verso)(?: of the (?:page|document|sheet))?", "overleaf"),
+)
+PLACE_PHRASE = "|".join(f"(?:{pattern})" for pattern, _ in PLACES)
+#: The words that say a hand wrote it: `handwritten`, `inserted by hand`, `handwritten note`.
+_HAND_WORDS = (r"(?:hand[- ]?written|in handwriting|handwriting|written by hand|manuscript|"
+               r"(?:inserted|added|insertion|addition)(?: by hand| in handwriting)?)"
+               r"(?: (?:note|annotation|comment|remark|text|insertion|addition))?")
+#: A bracketed word that labels what follows it on the line as written by hand: `[handwritten] Copy sent`,
+#: with where (`[handwritten in the margin] Copy sent`).
+HAND_LABEL = re.compile(r"(?:hand[- ]?written|in handwriting|handwriting|written by hand|manuscript)"
+                        rf"(?:,?\s+(?P<place>{PLACE_PHRASE}))?", re.IGNORECASE)
+#: The label of a mark in another hand, its words then where (`handwritten above`, `inserted by
+#: hand above the line`, `marginal note`), as `_label_key` writes it.
+_HAND_MARK_LABEL = re.compile(rf"(?P<words>{_HAND_WORDS}|marginal note|margin note)(?:,? (?P<place>{PLACE_PHRASE}))?"
+                              rf"|(?P<where>{dict((p, q) for q, p in PLACES)['margin']})")  # a margin is a hand's
+
+
+def place_of(phrase: str) -> str:
+    """The TEI `@place` of a place phrase (`in the left margin` -> `margin`); empty for none."""
+    phrase = " ".join(phrase.lower().split())
+    return next((place for pattern, place in PLACES if re.fullmatch(pattern, phrase)), "")
+
+
+def label_kind(label: str) -> tuple[str, str] | None:
+    """What a labelled mark's label says: its kind and, for a hand's, where it wrote
+    (`inserted by hand above the line` -> `("addition", "above")`); None for a label of no mark."""
+    key = _label_key(label)
+    if key in LABELS:
+        kind = LABELS[key]
+        return kind, place_of(key) if kind == "annotation" else ""
+    match = _HAND_MARK_LABEL.fullmatch(key)
+    if match is None:
+        return None
+    if match["where"]:
+        return "annotation", "margin"  # `[in the left margin: ...]`
+    kind = "addition" if re.search(r"insert|add", match["words"]) else "annotation"
+    return kind, place_of(match["place"] or ("margin" if "margin" in match["words"] else ""))
 
 
 def _rule_blank(inner: str):
@@ -211,7 +254,7 @@ LATE_RULES: list[Callable[[str], tuple[str, dict] | None]] = [_rule_editorial]
 
 
 def _label_key(label: str) -> str:
-    return re.sub(r"[’'.]", "", label).strip().lower()
+    return " ".join(re.sub(r"[’'.]", "", label).lower().split())
 
 
 class InlineParser:
@@ -256,10 +299,11 @@ class InlineParser:
             line_end = text.find("\n", end + 1)
             line_end = len(text) if line_end == -1 else line_end
             rest = text[end + 1:line_end]
-            if HAND_LABEL.fullmatch(text[start + 1:end].strip()) and rest.strip():
+            bare = HAND_LABEL.fullmatch(text[start + 1:end].strip())
+            if bare and rest.strip():
                 # A bare label: the rest of its line is the handwritten text.
                 items.append(EditorialMark("annotation", raw=text[start:line_end], label=text[start + 1:end].strip(),
-                                           content=self.parse(rest)))
+                                           content=self.parse(rest), place=place_of(bare["place"] or "")))
                 pos = line_end
                 continue
             self._mark(items, text[start:end + 1], text[end + 1:end + 2])
@@ -301,10 +345,12 @@ class InlineParser:
                     items.append(EditorialMark(kind, raw=raw, **extra))
                 return
         labelled = _LABELLED.match(stripped)
-        if labelled and (_label_key(labelled.group("label")) in LABELS or STAMP_LABEL.fullmatch(labelled.group("label"))):
-            kind = LABELS.get(_label_key(labelled.group("label")), "stamp")
+        named = labelled and (label_kind(labelled.group("label"))
+                              or (STAMP_LABEL.fullmatch(labelled.group("label")) and ("stamp", "")))
+        if named:
+            kind, place = named
             mark = EditorialMark(kind, raw=raw, label=labelled.group("label"),
-                                 content=self.parse(labelled.group("body")))
+                                 content=self.parse(labelled.group("body")), place=place)
             items.append(mark)
             return
         if not stripped:
