@@ -24,6 +24,7 @@ PAGE_NUMBER = re.compile(
 _PAGE_NUMBER_LINE = re.compile(r"(?<=\n)[ \t]*(" + PAGE_NUMBER.pattern + r")[ \t]*(?=\n)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\S+?)([\s\u00a0]*)$")
 _TRAILING_PUNCT = ".,;:!?)»”’\"'"
+_OPENING_PUNCT = "(«“‘„‚\"'¿¡"
 _ABBREVIATION = re.compile(r"^[A-Z][A-Z.\-&]*[A-Z.]$|^[A-Z]$")
 _LABELLED = re.compile(r"^(?P<label>[A-Za-z][\w’' .\-]{0,40}?)\s*:\s*(?P<body>.*)$", re.DOTALL)
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "at", "de", "du", "des", "la", "le", "i", "und", "der"}
@@ -394,7 +395,9 @@ class InlineParser:
     @staticmethod
     def _wrap_word_before(items: list[Inline], mark: EditorialMark) -> None:
         """`[sic]` applies to the word before it: move that word into the mark; punctuation
-        after the word stays after it."""
+        after the word stays after it, an opening quote or parenthesis before it stays before it
+        (`“governmnet [sic]”`), and an apostrophe after a letter is the word's (`opis'`,
+        `delegates'`) unless the word opens with a single quote."""
         punctuation = ""
         if items and isinstance(items[-1], str):
             match = _WORD_BEFORE.search(items[-1])
@@ -402,7 +405,13 @@ class InlineParser:
                 word = match.group(1)
                 core = word.rstrip(_TRAILING_PUNCT) or word
                 punctuation = word[len(core):]
-                items[-1] = items[-1][: match.start(1)]
+                opening = core[:len(core) - len(core.lstrip(_OPENING_PUNCT))]
+                if opening == core:
+                    opening = ""
+                if punctuation[:1] and punctuation[0] in "'’" and core[-1:].isalpha() and not opening.endswith(("'", "‘")):
+                    core, punctuation = core + punctuation[0], punctuation[1:]
+                core = core[len(opening):]
+                items[-1] = items[-1][: match.start(1)] + opening
                 if not items[-1]:
                     items.pop()
                 mark.target = core
