@@ -120,6 +120,8 @@ def label_kind(label: str) -> tuple[str, str] | None:
         return None
     if match["where"]:
         return "annotation", "margin"  # `[in the left margin: ...]`
+    if not match["place"] and match["words"] in ("added", "addition", "insertion"):
+        return None  # `[Added: ...]` may be the editors' own: a hand only by hand or with a place
     kind = "addition" if re.search(r"insert|add", match["words"]) else "annotation"
     return kind, place_of(match["place"] or ("margin" if "margin" in match["words"] else ""))
 
