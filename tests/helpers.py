@@ -22,7 +22,7 @@ LABELS = [
 ]
 #: The words of editorial marks that name the mark rather than carry text ("[inserted by hand: X]").
 MARK_LABELS = re.compile(
-    r"\[(?:sic!?|inserted by hand:|handwritten:|handwritten\]|…|\.\.\.|translator['’]s note:|editor['’]s note:|note:|stamp:|"
+    r"\[(?:sic!?|(?:inserted by hand|inserted|handwritten|in the margin)(?:\s+(?:note|above|below|in|on|at|the|line|left|right|margin|top|bottom|of|page))*:|handwritten(?:\s+(?:above|below|in|on|at|the|line|left|right|margin|top|bottom|of|page))*\]|…|\.\.\.|translator['’]s note:|editor['’]s note:|note:|stamp:|"
     r"underlined:|unclear:|page break|\d{1,3}\])\]?",
     re.IGNORECASE,
 )

@@ -18,6 +18,7 @@ from ..core.archive import ARCHIVE
 from ..core.tei import T, TEI_NS, XML_ID, XML_LANG, slug, sub_element
 from ..core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES, category_id
 from .names import LEADING_TITLES
+from .readers.dates import DASHES_AROUND
 from .model import OPENER_KINDS, Block, Document, EditorialMark, Inline, dates_in, part_of, text_of
 
 PUBLISHER = ARCHIVE
@@ -59,6 +60,10 @@ def _speech_turns(blocks: list[Block]):
             yield block
         elif block.kind == "entry":
             yield from _speech_turns(block.children)
+
+
+_DASH_BEFORE = re.compile(r"\s*[-–—]+[ \t\u00a0]*")
+_DASH_AFTER = re.compile(r"[ \t\u00a0]*[-–—]+\s*$")
 
 
 def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -592,10 +597,22 @@ class TeiEncoder:
         if label and isinstance(items[0], str):
             dateline.text = items[0][: label.end()]
             items[0] = part_of(items[0], label.end())
+        after = ""
+        if DASHES_AROUND.match(text.strip()) and block.date is not None and block.date.known:
+            # `- April 5 1972 -`: the dashes around the date stand outside it
+            lead = _DASH_BEFORE.match(items[0]) if isinstance(items[0], str) else None
+            trail = _DASH_AFTER.search(items[-1]) if isinstance(items[-1], str) else None
+            if lead and trail and (len(items) > 1 or lead.end() < trail.start()):
+                after = str(items[-1][trail.start():])
+                items[-1] = part_of(items[-1], 0, trail.start())
+                dateline.text = str(items[0][:lead.end()])
+                items[0] = part_of(items[0], lead.end())
         if block.date is not None and block.date.known:
             # the date element holds the line: the dates found inside it are not written again
             items = [str(item) if isinstance(item, str) else item for item in items]
             self.inline(_el(dateline, "date", **block.date.attributes()), items)
+            if after:
+                dateline[-1].tail = after
         else:
             self.inline(dateline, items)
 
@@ -636,7 +653,7 @@ class TeiEncoder:
             self.inline(note, block.content, names=self.transmission_names(block))
         elif kind == "annotation":
             mark = next(i for i in block.content if isinstance(i, EditorialMark))
-            note = _el(div, "note", type="annotation", place="margin", hand="#hand-2")
+            note = _el(div, "note", type="annotation", place=mark.place or "margin", hand="#hand-2")
             self.inline(note, mark.content)
         elif kind == "postscript":
             self.inline(_el(_el(div, "postscript"), "p"), block.content)
@@ -730,10 +747,10 @@ class TeiEncoder:
         _el(_el(parent, "gap", reason="redacted"), "desc", mark.label or mark.raw[1:-1])
 
     def mark_addition(self, parent, mark):
-        self.inline(_el(parent, "add", hand="#hand-2", type="insertion"), mark.content)
+        self.inline(_el(parent, "add", hand="#hand-2", type="insertion", place=mark.place), mark.content)
 
     def mark_annotation(self, parent, mark):
-        self.inline(_el(parent, "add", hand="#hand-2", type="annotation"), mark.content)
+        self.inline(_el(parent, "add", hand="#hand-2", type="annotation", place=mark.place), mark.content)
 
     def mark_blank(self, parent, mark):
         _el(_el(parent, "space", type="blank"), "desc", mark.label)

@@ -43,7 +43,7 @@ from lxml import etree
 from ..core.tei import TEI_PREFIXES
 from ..core.errors import TeiEditionError
 from .readers.body import GLUED_REFERENCE, TYPED_REFERENCE
-from .readers.marks import HAND_LABEL, LABELS as MARK_LABELS, NOTE_NUMBER, _label_key
+from .readers.marks import HAND_LABEL, NOTE_NUMBER, label_kind
 from .readers.wilson import CHROME, HEAD_LABELS, TAIL_LABELS, TRAILING_CLASSIFICATION, citation_box_line
 
 #: page labels, lower case without the colon
@@ -78,7 +78,7 @@ def _without_page_label(line: str) -> str:
 
 
 def _without_mark_label(match: re.Match) -> str:
-    return " " if _label_key(match.group("label")) in MARK_LABELS else match.group()
+    return " " if label_kind(match.group("label")) else match.group()
 
 
 def _nfc(text: str) -> str:

@@ -39,6 +39,9 @@ class EditorialMark:
     #: the mark stood in double brackets (`[[illegible signature]]`): its reading is the inner
     #: bracket's, the doubling its form (`@rend="double-bracket"`)
     double: bool = False
+    #: where on the page a hand wrote it, as the TEI's `@place` (`above`, `margin`): from the
+    #: label (`[handwritten above: ...]`), empty where the label does not say
+    place: str = ""
 
 
 class DateSpan(NamedTuple):

@@ -625,3 +625,35 @@ def test_a_typed_page_number_alone_on_its_line_is_forme_work_between_the_blocks(
     (smith, _, _) = body.iter(T + "sp")
     assert [etree.QName(c).localname for c in smith] == ["speaker", "p", "fw", "p"]
     assert not list(body.iter(T + "pb"))
+
+
+@pytest.mark.parametrize("label, kind, place", [
+    ("handwritten above", "annotation", "above"),
+    ("Handwritten in the margin", "annotation", "margin"),
+    ("handwritten in the left margin", "annotation", "margin"),
+    ("inserted by hand above the line", "insertion", "above"),
+    ("Inserted below the line", "insertion", "below"),
+    ("handwritten note at the top of the page", "annotation", "top"),
+    ("in the margin", "annotation", "margin"),
+    ("inserted by hand", "insertion", None),
+])
+def test_a_hand_label_with_a_place_gives_the_add_its_place(label, kind, place):
+    root = _convert(f"The delegation [{label}: has agreed] met in the capital.")
+    (add,) = _x(root, "//t:add[@hand='#hand-2']")
+    assert (add.get("type"), add.get("place"), "".join(add.itertext())) == (kind, place, "has agreed")
+    assert not _x(root, "//t:supplied") and not _x(root, "//t:note[@type='unknown']")
+
+
+def test_a_bare_hand_label_with_a_place_and_a_block_of_its_own():
+    root = _convert("Typed text here.\n\n[handwritten below] Copy sent to the registry.\n\n"
+                    "[Handwritten at the top: Urgent.]\n\nMore typed text.")
+    assert [(e.get("place"), "".join(e.itertext()).strip()) for e in _x(root, "//*[@hand='#hand-2']")] == [
+        ("below", "Copy sent to the registry."), ("top", "Urgent.")]
+
+
+@pytest.mark.parametrize("label", ["above the line", "Added", "addition"])
+def test_a_label_with_a_place_but_no_hand_word_is_not_a_hand(label):
+    """Only the hand's words, or a margin, make a hand: `[above the line: ...]` says where, not who,
+    and `[Added: ...]` may be the editors' own."""
+    items, _ = parse_inline(f"The delegation [{label}: has agreed] met.")
+    assert items[1].kind == "unknown"

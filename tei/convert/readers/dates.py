@@ -25,6 +25,11 @@ _BRACKETED = re.compile(r"\[[^\]]*\]")
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
+#: A dash each side of a dateline's date (`- April 5 1972 -`, `– 5 April 1972 –`), as a typed page
+#: sets it off: the dashes are not the date's.
+DASHES_AROUND = re.compile(r"^[-–—]+[ \t\u00a0]*(?P<inside>[^-–—\s](?:.*[^-–—\s])?)[ \t\u00a0]*[-–—]+$")
+
+
 def parse_date(text: str) -> DateValue | None:
     """Read a date line; None when the text is not a date on its own.
 
@@ -32,6 +37,7 @@ def parse_date(text: str) -> DateValue | None:
     """
     cleaned = _BRACKETED.sub(" ", text).strip(" \t\u00a0.,;:")
     cleaned = re.sub(r"^(?:Date|Dated)\s*:\s*", "", cleaned, flags=re.IGNORECASE)
+    cleaned = DASHES_AROUND.sub(r"\g<inside>", cleaned)
     if not cleaned or not _YEAR.search(cleaned) or len(cleaned) > 60:
         return None
     # a line of its own is a period after `to` too (`3 to 17 May 1958`), not after `and` unless

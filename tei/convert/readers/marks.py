@@ -24,6 +24,7 @@ PAGE_NUMBER = re.compile(
 _PAGE_NUMBER_LINE = re.compile(r"(?<=\n)[ \t]*(" + PAGE_NUMBER.pattern + r")[ \t]*(?=\n)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\S+?)([\s\u00a0]*)$")
 _TRAILING_PUNCT = ".,;:!?)»”’\"'"
+_OPENING_PUNCT = "(«“‘„‚\"'¿¡"
 _ABBREVIATION = re.compile(r"^[A-Z][A-Z.\-&]*[A-Z.]$|^[A-Z]$")
 _LABELLED = re.compile(r"^(?P<label>[A-Za-z][\w’' .\-]{0,40}?)\s*:\s*(?P<body>.*)$", re.DOTALL)
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "at", "de", "du", "des", "la", "le", "i", "und", "der"}
@@ -76,8 +77,53 @@ def _rule_editorial(inner: str):
     return None
 
 
-#: A bracketed word that labels what follows it on the line as written by hand: `[handwritten] Copy sent`.
-HAND_LABEL = re.compile(r"(?:hand[- ]?written|in handwriting|handwriting|written by hand|manuscript)", re.IGNORECASE)
+#: Where on the page a hand wrote, in the editors' words, and the TEI's `@place` for it (the
+#: values the Guidelines suggest for att.placement): `above the line`, `in the left margin`.
+PLACES: tuple[tuple[str, str], ...] = (
+    (r"above(?: the (?:line|text|word|words|typed text))?|over the (?:line|word|text)|interlinear(?:ly)?|between the lines", "above"),
+    (r"below(?: the (?:line|text|word|words|typed text))?|under(?:neath)? the (?:line|text|word|words)", "below"),
+    (r"(?:in|on) the (?:left |right |top |bottom |upper |lower |outer |inner )?margin|in margin|marginal(?:ly)?|margin", "margin"),
+    (r"(?:at|on) the (?:top|head)(?: of the (?:page|document|text|sheet|first page))?", "top"),
+    (r"(?:at|on) the (?:bottom|foot)(?: of the (?:page|document|text|sheet|last page))?", "bottom"),
+    (r"overleaf|on the (?:back|reverse|verso)(?: of the (?:page|document|sheet))?", "overleaf"),
+)
+PLACE_PHRASE = "|".join(f"(?:{pattern})" for pattern, _ in PLACES)
+#: The words that say a hand wrote it: `handwritten`, `inserted by hand`, `handwritten note`.
+_HAND_WORDS = (r"(?:hand[- ]?written|in handwriting|handwriting|written by hand|manuscript|"
+               r"(?:inserted|added|insertion|addition)(?: by hand| in handwriting)?)"
+               r"(?: (?:note|annotation|comment|remark|text|insertion|addition))?")
+#: A bracketed word that labels what follows it on the line as written by hand: `[handwritten] Copy sent`,
+#: with where (`[handwritten in the margin] Copy sent`).
+HAND_LABEL = re.compile(r"(?:hand[- ]?written|in handwriting|handwriting|written by hand|manuscript)"
+                        rf"(?:,?\s+(?P<place>{PLACE_PHRASE}))?", re.IGNORECASE)
+#: The label of a mark in another hand, its words then where (`handwritten above`, `inserted by
+#: hand above the line`, `marginal note`), as `_label_key` writes it.
+_HAND_MARK_LABEL = re.compile(rf"(?P<words>{_HAND_WORDS}|marginal note|margin note)(?:,? (?P<place>{PLACE_PHRASE}))?"
+                              rf"|(?P<where>{dict((p, q) for q, p in PLACES)['margin']})")  # a margin is a hand's
+
+
+def place_of(phrase: str) -> str:
+    """The TEI `@place` of a place phrase (`in the left margin` -> `margin`); empty for none."""
+    phrase = " ".join(phrase.lower().split())
+    return next((place for pattern, place in PLACES if re.fullmatch(pattern, phrase)), "")
+
+
+def label_kind(label: str) -> tuple[str, str] | None:
+    """What a labelled mark's label says: its kind and, for a hand's, where it wrote
+    (`inserted by hand above the line` -> `("addition", "above")`); None for a label of no mark."""
+    key = _label_key(label)
+    if key in LABELS:
+        kind = LABELS[key]
+        return kind, place_of(key) if kind == "annotation" else ""
+    match = _HAND_MARK_LABEL.fullmatch(key)
+    if match is None:
+        return None
+    if match["where"]:
+        return "annotation", "margin"  # `[in the left margin: ...]`
+    if not match["place"] and match["words"] in ("added", "addition", "insertion"):
+        return None  # `[Added: ...]` may be the editors' own: a hand only by hand or with a place
+    kind = "addition" if re.search(r"insert|add", match["words"]) else "annotation"
+    return kind, place_of(match["place"] or ("margin" if "margin" in match["words"] else ""))
 
 
 def _rule_blank(inner: str):
@@ -211,7 +257,7 @@ LATE_RULES: list[Callable[[str], tuple[str, dict] | None]] = [_rule_editorial]
 
 
 def _label_key(label: str) -> str:
-    return re.sub(r"[’'.]", "", label).strip().lower()
+    return " ".join(re.sub(r"[’'.]", "", label).lower().split())
 
 
 class InlineParser:
@@ -256,10 +302,11 @@ class InlineParser:
             line_end = text.find("\n", end + 1)
             line_end = len(text) if line_end == -1 else line_end
             rest = text[end + 1:line_end]
-            if HAND_LABEL.fullmatch(text[start + 1:end].strip()) and rest.strip():
+            bare = HAND_LABEL.fullmatch(text[start + 1:end].strip())
+            if bare and rest.strip():
                 # A bare label: the rest of its line is the handwritten text.
                 items.append(EditorialMark("annotation", raw=text[start:line_end], label=text[start + 1:end].strip(),
-                                           content=self.parse(rest)))
+                                           content=self.parse(rest), place=place_of(bare["place"] or "")))
                 pos = line_end
                 continue
             self._mark(items, text[start:end + 1], text[end + 1:end + 2])
@@ -301,10 +348,12 @@ class InlineParser:
                     items.append(EditorialMark(kind, raw=raw, **extra))
                 return
         labelled = _LABELLED.match(stripped)
-        if labelled and (_label_key(labelled.group("label")) in LABELS or STAMP_LABEL.fullmatch(labelled.group("label"))):
-            kind = LABELS.get(_label_key(labelled.group("label")), "stamp")
+        named = labelled and (label_kind(labelled.group("label"))
+                              or (STAMP_LABEL.fullmatch(labelled.group("label")) and ("stamp", "")))
+        if named:
+            kind, place = named
             mark = EditorialMark(kind, raw=raw, label=labelled.group("label"),
-                                 content=self.parse(labelled.group("body")))
+                                 content=self.parse(labelled.group("body")), place=place)
             items.append(mark)
             return
         if not stripped:
@@ -348,7 +397,9 @@ class InlineParser:
     @staticmethod
     def _wrap_word_before(items: list[Inline], mark: EditorialMark) -> None:
         """`[sic]` applies to the word before it: move that word into the mark; punctuation
-        after the word stays after it."""
+        after the word stays after it, an opening quote or parenthesis before it stays before it
+        (`“governmnet [sic]”`), and an apostrophe after a letter is the word's (`opis'`,
+        `delegates'`) unless the word opens with a single quote."""
         punctuation = ""
         if items and isinstance(items[-1], str):
             match = _WORD_BEFORE.search(items[-1])
@@ -356,7 +407,13 @@ class InlineParser:
                 word = match.group(1)
                 core = word.rstrip(_TRAILING_PUNCT) or word
                 punctuation = word[len(core):]
-                items[-1] = items[-1][: match.start(1)]
+                opening = core[:len(core) - len(core.lstrip(_OPENING_PUNCT))]
+                if opening == core:
+                    opening = ""
+                if punctuation[:1] and punctuation[0] in "'’" and core[-1:].isalpha() and not opening.endswith(("'", "‘")):
+                    core, punctuation = core + punctuation[0], punctuation[1:]
+                core = core[len(opening):]
+                items[-1] = items[-1][: match.start(1)] + opening
                 if not items[-1]:
                     items.pop()
                 mark.target = core

@@ -11,6 +11,7 @@ import functools
 import re
 
 from ...core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES  # noqa: F401 (imported from here by the reader)
+from .dates import _MONTH
 from ..model import Agent, ArchivalSource, Correspondence, Document, Metadata, PublishedSource, Responsibility, text_of
 
 #: Types whose documents are sent by someone to someone (they get a `correspDesc`).
@@ -210,10 +211,22 @@ def _source_description(text: str, archive: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .,;")
 
 
+#: The commas of a date (`September 23, 1978`, `Saturday, September 23, 1978`, `Sept. 23rd, 1978`): the
+#: text up to the comma and the text after it; a comma between them is no part's end.
+_DATE_BEFORE_COMMA = re.compile(rf"\b(?:{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$")
+_DATE_AFTER_COMMA = re.compile(rf"\s*(?:\d{{4}}\b|{_MONTH}\s*\d{{1,2}}\b)")
+
+
+def _in_a_date(text: str, comma: int) -> bool:
+    """The comma at `comma` is a date's (`September 23, 1978`), not one between two parts."""
+    return bool(_DATE_BEFORE_COMMA.search(text, max(0, comma - 30), comma) and _DATE_AFTER_COMMA.match(text, comma + 1))
+
+
 def _split_commas(text: str) -> list[str]:
+    """The parts of a citation between its commas, not those inside brackets, quotes or a date."""
     parts, depth, current = [], 0, []
     quoted = False
-    for char in text:
+    for index, char in enumerate(text):
         if char in "([":
             depth += 1
         elif char in ")]":
@@ -221,7 +234,7 @@ def _split_commas(text: str) -> list[str]:
         elif char in '"\u201c\u201d':
             # A quoted title may hold commas ("Documents on Irish Foreign Policy,"): one part.
             quoted = char == "\u201c" or (char == '"' and not quoted)
-        if char == "," and depth == 0 and not quoted:
+        if char == "," and depth == 0 and not quoted and not _in_a_date(text, index):
             parts.append("".join(current).strip())
             current = []
         else:
