@@ -23,7 +23,7 @@ from lxml import etree
 
 from ..core.registers import KIND_OF_NAME, KINDS, Entry, Registers, fold, fold_hyphens, normal_space, text_without_roles
 from ..core.tei import T, XML_LANG
-from .readers.body import SHORT_NAME_DECLARED
+from .speaker_labels import SHORT_NAME_DECLARED
 
 
 #: where a TEI file finds the registers, relative to itself: an edition keeps tei/ and registers/ side by side

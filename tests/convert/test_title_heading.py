@@ -85,3 +85,14 @@ def test_a_short_first_block_naming_the_document_s_kind_as_the_title_does_is_the
     root = convert_text(f"November 29, 1960\n\n{title}\n\nNotes from conversation were taken by the delegation.\n\n"
                         f"{PROSE}").getroot()
     assert not heads(root)
+
+
+def test_a_short_sentence_with_its_stop_is_a_paragraph_and_a_heading_above_it_is_a_heading():
+    # `The conversation began at 1140.` is as short as a heading, but its verb and stop make it a sentence
+    for sentence in ("The conversation began at 1140.", "The meeting started at 10.30 a.m."):
+        doc = (f"March 3, 1956\n\nMemorandum of Conversation with Ambassador Smith\n\nRecord of the Conversation\n\n"
+               f"{sentence}\n\n{PROSE}\n{sentence}\n\n{PROSE}")
+        root = convert_text(doc).getroot()
+        assert heads(root) == ["Record of the Conversation"]
+        assert ["".join(p.itertext()) for p in xpath(root, "//t:body//t:p")].count(sentence) == 2
+        assert not missing_words(doc, root)

@@ -11,6 +11,9 @@ from lxml import html
 
 from tei.render import render
 
+from render_helpers import DATA
+
+PROJECTS = DATA / "foreign" / "projects"
 HEADER = """<teiHeader><fileDesc><titleStmt><title>Probe</title>{authors}</titleStmt>
 <publicationStmt><p>Published.</p></publicationStmt><sourceDesc>{source}</sourceDesc></fileDesc></teiHeader>"""
 
@@ -503,3 +506,30 @@ def test_a_stage_direction_in_brackets_gets_them_back_with_the_label_s_stop(tmp_
     assert page.xpath("//span[contains(@class, 'tei-stage')]/@class")[0] == "tei-stage type-delivery"
     assert "GORBACHEV [laughing]: Yes." in text
     assert "BREZHNEV [reading]. The text.\n\nMore." in text
+
+
+def paragraphs(text: str) -> list[str]:
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+
+
+def test_each_part_of_a_title_page_is_a_paragraph_of_its_own_in_plain_text(tmp_path):
+    path = tmp_path / "title-page.xml"
+    path.write_text(
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{HEADER.format(authors="", source="<p>A source.</p>")}'
+        "<text><front><titlePage><docTitle><titlePart type='main'>Foreign Relations</titlePart>"
+        "<titlePart type='sub'>Volume Two</titlePart></docTitle>"
+        "<byline>Edited by <docAuthor>Ann Editor</docAuthor></byline><docEdition>Second edition</docEdition>"
+        "<docImprint><pubPlace>Washington</pubPlace> <publisher>Printing Office</publisher> <docDate>1991</docDate></docImprint>"
+        "<docDate>March 1991</docDate></titlePage></front><body><p>The text.</p></body></text></TEI>",
+        encoding="utf-8")
+    found = paragraphs(render(path, "txt").decode())
+    start = found.index("Foreign Relations")
+    assert found[start:start + 7] == ["Foreign Relations", "Volume Two", "Edited by Ann Editor", "Second edition",
+                                      "Washington Printing Office 1991", "March 1991", "The text."]
+
+
+def test_a_frus_title_page_keeps_its_parts_apart_in_plain_text():
+    found = paragraphs(render(PROJECTS / "frus-1958-60v02-front.xml", "txt").decode())
+    assert "United Nations and general international matters" in found
+    assert "Department of State Washington" in found
+    assert "General Editor: John P. Glennon" in found

@@ -86,6 +86,15 @@
     <xsl:call-template name="para"/>
   </xsl:template>
 
+  <!-- The parts of a title page (the title's parts, a byline, an imprint, a date, an edition):
+       each a paragraph, as a title page sets them apart; the same parts inside another (a date
+       in an imprint, an author in a byline) stay lines of it. -->
+  <xsl:template match="tei:titlePage/tei:docTitle | tei:docTitle/tei:titlePart | tei:titlePage/tei:titlePart
+                       | tei:titlePage/tei:byline | tei:titlePage/tei:docAuthor | tei:titlePage/tei:docImprint
+                       | tei:titlePage/tei:docDate | tei:titlePage/tei:docEdition | tei:titlePage/tei:imprimatur">
+    <xsl:call-template name="para"/>
+  </xsl:template>
+
   <!-- A stage direction: a paragraph of its own between speeches, in the flow inside a line or a
        paragraph (drama's <l>Go <stage>Exit</stage></l>); in its brackets where @rend has them. -->
   <xsl:template match="tei:stage">

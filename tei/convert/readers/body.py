@@ -13,9 +13,10 @@ import re
 from functools import lru_cache
 
 from ..model import OPENER_KINDS, Block, DateSpan, EditorialMark, Text, block_marks, text_of
+from ..speaker_labels import SHORT_NAME_DECLARED
 from ...core.dates import DateValue
 from ...core.registers import fold
-from .dates import _day, find_dates, parse_date, read_block_dates, short_year
+from .dates import calendar_day, find_dates, parse_date, read_block_dates, short_year
 from .marks import NOTE_NUMBER, PAGE_NUMBER, InlineParser, LAYOUT_SQUARES, page_number_mark
 
 _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
@@ -234,10 +235,6 @@ _NOT_A_NAME = re.compile(r"^(?:The|A|An|Our|Their|This|These|Those|In|On|At|For|
 _NAME_LINE_SPEAKER = re.compile(
     r"^(?P<label>(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|von|van|al-|bin|ibn)){0,4})"
     r"(?:\s*\((?P<country>[^()\n]{1,60})\))?" + _ASIDE + r"\s*:)\s*$")
-#: The parenthesis of a turn's label that declares the short name of its later turns:
-#: `Deng Xiaoping (to be abbreviated as Deng): ...`, then `Deng: ...`.
-SHORT_NAME_DECLARED = re.compile(
-    r"(?:to be |hereafter |henceforth |hereinafter )?(?:abbreviated as|referred to as|called)\s+(?P<short>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2})")
 #: A speech turn of working notes and minutes: the surname in capitals and a full stop, `BREZHNEV. As
 #: you know, ...`, `YU. V. ANDROPOV. I think ...`; read as a turn only where the text has others.
 _CAPS_SPEAKER = re.compile(
@@ -1924,7 +1921,7 @@ class BodyReader:
         date_text = match["date"] + match["stop"]
         content: list = self._inline.parse(date_text)
         year = short_year(match["year"], self.page_date)
-        value = None if year is None else _day(match["date"], year, int(match["month"]), int(match["day"]))
+        value = None if year is None else calendar_day(match["date"], year, int(match["month"]), int(match["day"]))
         if value is not None:  # a day the calendar has: `31/2-50` stays text, with no date read
             content = [Text(date_text, [DateSpan(0, len(match["date"]), value)])]
         gap = line[len(date_text):match.start("name")]

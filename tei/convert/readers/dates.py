@@ -178,8 +178,9 @@ _NUMERIC_YEAR_FIRST = re.compile(r"(?P<year>1[5-9]\d\d|20\d\d)(?P<sep>[./])(?P<m
 _NUMERIC_YEAR_FIRST_IN_TEXT = re.compile(rf"(?<![\w.,/]){_NUMERIC_YEAR_FIRST.pattern}(?![\w/]|[.,]\d)")
 
 
-def _day(text: str, year: int, month: int, day: int) -> DateValue | None:
-    """The day `text` names, None where the calendar has no such day (`31 February`)."""
+def calendar_day(text: str, year: int, month: int, day: int) -> DateValue | None:
+    """The day `text` names, as a date value of that year, month and day; None where the calendar
+    has no such day (`31 February`), so a number that only looks like a date is left text."""
     try:
         return DateValue(text, when=datetime(year, month, day).date().isoformat())
     except ValueError:
@@ -187,14 +188,14 @@ def _day(text: str, year: int, month: int, day: int) -> DateValue | None:
 
 
 def _numeric_day(text: str, found: re.Match) -> DateValue | None:
-    return _day(text, int(found["year"]), int(found["month"]), int(found["day"]))
+    return calendar_day(text, int(found["year"]), int(found["month"]), int(found["day"]))
 
 
 def _from_roman(text: str, found: re.Match) -> DateValue | None:
     month = _ROMAN_MONTHS.get(found["month"])
     if month is None:
         return None
-    return _day(text, int(found["year"]), month, int(found["day"]))
+    return calendar_day(text, int(found["year"]), month, int(found["day"]))
 
 
 #: Languages of the documents the archive translates (its "Original Language" values), whose
@@ -250,7 +251,7 @@ def _foreign_day(text: str, found: re.Match) -> DateValue | None:
         if month is None:
             return None
         year, day = int(found["year"]), int(found["day"])
-    return _day(text, year, month, day)
+    return calendar_day(text, year, month, day)
 
 
 def _from_iso(text: str, iso: str) -> DateValue | None:
@@ -322,7 +323,7 @@ def _roman_date_in_text(text: str, found: re.Match, page_date: DateValue | None)
     if (spaced or len(found["year"]) == 2) and not _stands_as_date(text, found.start(), found.end()):
         return None
     year = short_year(found["year"], page_date)
-    return None if year is None else _day(found.group(0), year, _ROMAN_MONTHS[found["month"]], int(found["day"]))
+    return None if year is None else calendar_day(found.group(0), year, _ROMAN_MONTHS[found["month"]], int(found["day"]))
 
 
 def _short_numeric_date(text: str, found: re.Match, page_date: DateValue | None) -> DateValue | None:
@@ -333,7 +334,7 @@ def _short_numeric_date(text: str, found: re.Match, page_date: DateValue | None)
     if year is None or not _stands_as_date(text, found.start(), found.end()):
         return None
     first, second = int(found["first"]), int(found["second"])
-    readings = [r for r in (_day(found.group(0), year, second, first), _day(found.group(0), year, first, second)) if r]
+    readings = [r for r in (calendar_day(found.group(0), year, second, first), calendar_day(found.group(0), year, first, second)) if r]
     if first > 12 or second > 12:
         return readings[0] if len(readings) == 1 else None
     if first == second:
@@ -351,7 +352,7 @@ _QUOTED_DAY_DATE_IN_TEXT = re.compile(
 
 def _quoted_day_date(found: re.Match) -> DateValue | None:
     if found["month"] in _MONTHS:
-        return _day(found.group(0), int(found["year"]), _MONTHS[found["month"]], int(found["day"]))
+        return calendar_day(found.group(0), int(found["year"]), _MONTHS[found["month"]], int(found["day"]))
     return _foreign_day(found.group(0), found)
 
 
