@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from datetime import datetime, timezone
 
 import langcodes
+from anyascii import anyascii
 from lxml import etree
 
 from .. import __version__
@@ -39,8 +41,25 @@ EDITORIAL_DECLARATION = {
 }
 
 
+def transliterated(text: str) -> str:
+    """`text` in ASCII letters, for ids made of names: `Gomułka` -> `Gomulka`, `Хрущёв` -> `Khrushchev`.
+    A Han or Hangul character is a syllable of its own (`毛泽东` -> `Mao Ze Dong`), not run into the next;
+    the apostrophe of a soft or hard sign is left out (`Ильич` -> `Ilich`), where it would split a word."""
+    parts = []
+    for char in text:
+        if char.isascii():
+            parts.append(char)
+            continue
+        ascii_form = anyascii(char)
+        if unicodedata.category(char)[0] == "L":
+            ascii_form = ascii_form.replace("'", "")
+        wide = ascii_form[:1].isupper() and unicodedata.east_asian_width(char) in "WF"
+        parts.append(f" {ascii_form} " if wide else ascii_form)
+    return "".join(parts)
+
+
 def _id_part(text: str) -> str:
-    return slug(text, "A-Za-z0-9", case="lower-after", default="x")
+    return slug(transliterated(text), "A-Za-z0-9", case="lower-after", default="x")
 
 
 #: a title before a speaker's name (`Comrade`, `Cde.`, `Mr.`, `Ambassador`): no part of the person's id

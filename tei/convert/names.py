@@ -85,7 +85,33 @@ _ADJECTIVE = (r"(?:(?:South|North|East|West) )?(?:Soviet|Korean|Chinese|Bulgaria
               r"American|Japanese|Polish|Czechoslovak|Cuban|German|Vietnamese|Albanian|Yugoslav|Russian)")
 _ROLE = (r"(?:(?:Deputy|First|Prime|General|Vice) )?(?:Foreign Minister|Minister of Foreign Affairs|Minister[ -][Cc]ounselor|"
          r"Minister|Ambassador|Chairman|Secretary|President|Premier|Director|Counselor|Charge d'Affaires|Consul)")
-_HONORIFIC = r"(?:[Cc]omrade|c\.|[Cc]om\.|Mr\.|Mrs\.|Ms\.|Dr\.|[Cc]ounselor|[Aa]mbassador)"
+_HONORIFIC = r"(?:[Cc]omrade|c\.|[Cc]om\.|[Cc]des?\.|[Cc]ds\.|Mr\.|Mrs\.|Ms\.|Dr\.|[Cc]ounselor|[Aa]mbassador)"
+#: the last word of a candidate that may be a forename: one capitalised word, no initial
+_FORENAME_END = re.compile(r"(?<![\w.'-])[A-Z][a-z]+$")
+_SUPPLIED = T + "supplied"
+#: the text before a supplied surname that ends with a title and a forename: `said that Comrade Wieslaw `
+_TITLED_FORENAME = re.compile(rf"(?<![\w.])(?P<title>(?:{_HONORIFIC} ){{1,3}})(?P<forename>[A-Z][a-z]+) $")
+
+
+def _supplied_surname(supplied: etree._Element) -> etree._Element | None:
+    """The linked persName of a translator's supplied surname: `<persName ref><supplied>Gomulka</supplied>
+    </persName>` or `<supplied><persName ref>Gomulka</persName></supplied>`, nothing else in either."""
+    parent = supplied.getparent()
+    if len(supplied) == 0:
+        linked = parent
+        if linked.tag != T + "persName" or len(linked) != 1 or (linked.text or "").strip() \
+                or (supplied.tail or "").strip():
+            return None
+        surname = supplied.text or ""
+    else:
+        linked = supplied[0]
+        if len(supplied) != 1 or linked.tag != T + "persName" or len(linked) or (supplied.text or "").strip() \
+                or (linked.tail or "").strip():
+            return None
+        surname = linked.text or ""
+    if not linked.get("ref") or not re.fullmatch(r"[A-Z][\w'-]+", surname):
+        return None
+    return linked
 #: a title just before a name: "Comrade", "counselor", "South Korean Foreign Minister", "Comrade Director"
 TITLE_BEFORE = re.compile(rf"(?<![\w.])((?:(?:{_ADJECTIVE} )?{_ROLE} |{_HONORIFIC} ){{1,3}})$")
 
@@ -741,6 +767,7 @@ class NameTagger:
                         report, candidates=True)
             self._wrap(texts)
         self._tag_declared_short_names(root, report)
+        self._join_forenames_to_supplied_surnames(root, report)
         self._declare_prefixes(root)
         return report
 
@@ -1035,6 +1062,62 @@ class NameTagger:
                         report.links[full[0].get("ref")] += 1
                     else:
                         report.candidates.append(short)
+
+    @staticmethod
+    def _join_forenames_to_supplied_surnames(root: etree._Element, report: TaggingReport) -> None:
+        """A forename after a title just before a register person's surname the translator supplied
+        (`Comrade Wieslaw [Gomulka]`, `Cde. Wieslaw [Gomulka]`) is that person's: one name, linked, the
+        bracket staying `supplied` inside it, as `Comrade Nikita [Khrushchev]` is where the registers
+        know the forename. The stages above take a forename before a surname for another person's
+        (`Raisa Gorbachev`), or the two for two names; the bracket says whose the forename is."""
+        for supplied in list(root.iter(_SUPPLIED)):
+            linked = _supplied_surname(supplied)
+            if linked is None:
+                continue
+            named = supplied if linked.getparent() is supplied else linked
+            before = named.getprevious()
+            if before is not None and before.tag == T + "persName" and before.get("type") == "candidate" \
+                    and not before.get("ref") and before.tail == " ":
+                forename = _FORENAME_END.search("".join(before.itertext()))
+                if forename is None or _descriptive(forename.group()):
+                    continue
+                head, children, cut = before.text, list(before), None
+            else:
+                text = (before.tail if before is not None else named.getparent().text) or ""
+                titled = _TITLED_FORENAME.search(text)
+                if titled is None or _descriptive(titled.group("forename")):
+                    continue
+                head, children, cut = None, [], titled.start()
+                role = etree.Element(T + "roleName")
+                role.text, role.tail = titled.group("title").rstrip(), " " + titled.group("forename")
+                children.append(role)
+            parent, tail = named.getparent(), named.tail
+            if named is supplied:  # the name inside the bracket: the joined name holds the bracket
+                supplied.text = linked.text
+                supplied.remove(linked)
+            parent.remove(named)
+            joined = etree.Element(T + "persName", dict(linked.attrib))
+            joined.text = head
+            joined.extend(children)
+            if len(joined):
+                joined[-1].tail = (joined[-1].tail or "") + " "
+            else:
+                joined.text = (joined.text or "") + " "
+            supplied.tail = None
+            joined.append(supplied)
+            joined.tail = tail
+            if cut is None:
+                parent.replace(before, joined)
+                name = " ".join("".join(before.itertext()).split())
+                if name in report.candidates:
+                    report.candidates.remove(name)
+            else:
+                if before is not None:
+                    before.tail = before.tail[:cut]
+                    before.addnext(joined)
+                else:
+                    parent.text = parent.text[:cut]
+                    parent.insert(0, joined)
 
     # -- plumbing -------------------------------------------------------------------------------------
 

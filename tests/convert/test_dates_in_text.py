@@ -208,6 +208,16 @@ def test_a_numeric_date_of_two_numbers_up_to_12_is_read_only_where_the_page_date
     assert _found("version 1.2.63.4 and 29.5.631", "1963-05-29") == []
 
 
+def test_a_numeric_date_with_a_four_digit_year_is_read_in_running_text_where_its_order_is_sure():
+    text = "Talks on 11.29.1960 and 29.11.1960 and 29/11/1960 and 03.04.1960 and 31.02.1960 and 13.13.1960."
+    assert _found(text) == [("11.29.1960", "1960-11-29"), ("29.11.1960", "1960-11-29"), ("29/11/1960", "1960-11-29")]
+    # no page date needed for the century; the page's date tells day from month as for a two-digit year
+    assert _found("sent on 03.04.1960", "1960-04-03") == [("03.04.1960", "1960-04-03")]
+    assert _found("sent on 03.04.1960", "1960-03-04") == [("03.04.1960", "1960-03-04")]
+    assert _found("sent on 03.04.1960", "1961-04-03") == []
+    assert _found("v. 29.11.1960.4, 1.29.11.1960 and 29.11.19601 and 29.11/1960") == []
+
+
 def test_the_reader_gives_running_text_the_page_dates_century():
     (block,) = BodyReader(page_date=DateValue("October 19, 1956", when="1956-10-19")).read(["Talks on 19 X 56."])
     (text,) = block.content

@@ -618,7 +618,7 @@ def _goes_on_heading(head: str, text: str) -> bool:
 
 
 #: The addressee's name with the form of address, a To line's last line: `Comrade Gromyko`, `Mr. J. Smith`.
-_ADDRESSED_NAME = re.compile(r"^(?:Comrades?|Com\.|Cde\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Herr|Frau|Monsieur|Madame)\s+"
+_ADDRESSED_NAME = re.compile(r"^(?:Comrades?|Com\.|Cdes?\.?|Cds\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Herr|Frau|Monsieur|Madame)\s+"
                              r"(?:[A-Z]\.\s*){0,3}[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?$")
 
 

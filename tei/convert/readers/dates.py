@@ -273,9 +273,11 @@ def _from_iso(text: str, iso: str) -> DateValue | None:
 _ROMAN_DATE_IN_TEXT = re.compile(
     r"(?<![\w./-])(?P<day>0?[1-9]|[12]\d|3[01])(?P<first>\s*\.\s*| )(?P<month>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
     r"(?P<second>\s*\.\s*| )(?P<year>1[5-9]\d\d|20\d\d|\d\d)(?![\w/]|[.,]\d)")
-#: a numeric date with a two-digit year (`29.5.63`, `10/14/50`), as telegrams write it
-_SHORT_NUMERIC_DATE_IN_TEXT = re.compile(
-    r"(?<![\w./-])(?P<first>\d{1,2})(?P<sep>[./])(?P<second>\d{1,2})(?P=sep)(?P<year>\d\d)(?![\w/]|[.,]\d)")
+#: a numeric date with the year last, of two digits (`29.5.63`, `10/14/50`) as telegrams write it, or
+#: of four (`29.11.1960`, `11/29/1960`)
+_NUMERIC_DATE_IN_TEXT = re.compile(
+    r"(?<![\w./-])(?P<first>\d{1,2})(?P<sep>[./])(?P<second>\d{1,2})(?P=sep)(?P<year>1[5-9]\d\d|20\d\d|\d\d)"
+    r"(?![\w/]|[.,]\d)")
 #: the words before a number that make it a chapter's, an item's or a page's, not a day
 _NUMBERING_WORD = re.compile(
     r"(?i:\b(?:chapter|chap|part|section|sect|article|art|item|point|paragraph|para|table|page|pp?|vol|volume|no|nr|"
@@ -326,12 +328,14 @@ def _roman_date_in_text(text: str, found: re.Match, page_date: DateValue | None)
     return None if year is None else calendar_day(found.group(0), year, _ROMAN_MONTHS[found["month"]], int(found["day"]))
 
 
-def _short_numeric_date(text: str, found: re.Match, page_date: DateValue | None) -> DateValue | None:
-    """`29.5.63`, `10/14/50`: read where the page's date gives the century and the order of day and
-    month is sure: one number over 12 (day first, as the archive's originals write it, or month
-    first where the second is over 12), or the page's date is one of the two readings."""
+def _numeric_date(text: str, found: re.Match, page_date: DateValue | None) -> DateValue | None:
+    """`29.5.63`, `10/14/50`, `11.29.1960`: read where the year is sure (four digits, or two and the
+    page's date gives the century) and the order of day and month is: one number over 12 (day first,
+    as the archive's originals write it, or month first where the second is over 12), or the page's
+    date is one of the two readings. A two-digit year only where the words around make it a date
+    (`_stands_as_date`): four digits and two stops are a date's shape wherever they stand."""
     year = short_year(found["year"], page_date)
-    if year is None or not _stands_as_date(text, found.start(), found.end()):
+    if year is None or (len(found["year"]) == 2 and not _stands_as_date(text, found.start(), found.end())):
         return None
     first, second = int(found["first"]), int(found["second"])
     readings = [r for r in (calendar_day(found.group(0), year, second, first), calendar_day(found.group(0), year, first, second)) if r]
@@ -339,7 +343,7 @@ def _short_numeric_date(text: str, found: re.Match, page_date: DateValue | None)
         return readings[0] if len(readings) == 1 else None
     if first == second:
         return readings[0] if readings else None
-    page = [r for r in readings if r.when == page_date.when]
+    page = [r for r in readings if page_date is not None and r.when == page_date.when]
     return page[0] if len(page) == 1 else None
 
 
@@ -407,8 +411,8 @@ def find_dates(text: str, page_date: DateValue | None = None) -> list[tuple[int,
         date = _roman_date_in_text(text, match, page_date)
         if date is not None and not taken.overlaps(match.start(), match.end()):
             taken.add(match.start(), match.end(), date)
-    for match in _SHORT_NUMERIC_DATE_IN_TEXT.finditer(text) if page_date is not None else ():
-        date = _short_numeric_date(text, match, page_date)
+    for match in _NUMERIC_DATE_IN_TEXT.finditer(text):
+        date = _numeric_date(text, match, page_date)
         if date is not None and not taken.overlaps(match.start(), match.end()):
             taken.add(match.start(), match.end(), date)
     if _FOREIGN_DATE_HINT.search(text):
