@@ -613,3 +613,40 @@ def test_a_block_in_lower_case_after_a_heading_ending_with_of_goes_on_that_headi
     stopped = text.replace("Minutes of\n\nconversation", "Minutes of.\n\nconversation")
     assert not any("conversation" in "".join(h.itertext())
                    for h in convert_text(stopped).getroot().xpath("//t:body//t:head", namespaces=TEI))
+
+
+def test_a_bracket_never_closed_does_not_glue_the_paragraphs_after_it():
+    text = ("March 3, 1955\n\nReport of the Legation\n\n"
+            "The legation was given these tasks for the quarter:\n\n"
+            "  1. Keep in touch [with the ministries and the press;\n"
+            "  2. Report on the harvest;\n"
+            "  3. Prepare the visit of the delegation.\n\n"
+            "Our contacts with the ministries have become more frequent in this period.\n\n"
+            "The envoy called on the [new] minister of trade before his departure.\n")
+    root = convert_text(text).getroot()
+    assert len(root.xpath("//t:body//t:list/t:item", namespaces=TEI)) == 3
+    paragraphs = [" ".join(p.itertext()) for p in root.xpath("//t:body//t:p", namespaces=TEI)]
+    assert any(p.startswith("Our contacts") for p in paragraphs)
+    assert any(p.startswith("The envoy called") for p in paragraphs)
+    assert not root.xpath("//t:body//t:lb", namespaces=TEI)
+    assert not missing_words(text, root)
+
+
+def test_a_bracket_closed_after_a_blank_line_still_keeps_its_block():
+    text = ("March 3, 1955\n\nReport of the Legation\n\n"
+            "The envoy reported as follows. [Note in the margin: seen by the minister.\n\n"
+            "Seen again on 5 March.]\n\nThe talks went on the next day.\n")
+    root = convert_text(text).getroot()
+    paragraphs = [" ".join(p.itertext()) for p in root.xpath("//t:body//t:p", namespaces=TEI)]
+    assert not any(p.startswith("Seen again") for p in paragraphs)
+    assert not missing_words(text, root)
+
+
+def test_a_compact_export_with_a_bracket_never_closed_keeps_one_paragraph_a_line():
+    text = ("March 3, 1955\nReport of the Legation\n"
+            "The envoy called on [the minister of trade before his departure to the capital.\n"
+            "The talks with the delegation went on the next day and ended in agreement.\n"
+            "The embassy will report on the results in its next telegram to the ministry.\n")
+    root = convert_text(text).getroot()
+    assert len(root.xpath("//t:body//t:p", namespaces=TEI)) == 3
+    assert not missing_words(text, root)

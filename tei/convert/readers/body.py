@@ -750,6 +750,15 @@ def marks_only(text: str) -> bool:
     return bool(items) and all(isinstance(i, EditorialMark) for i in items)
 
 
+def _closes_later(lines: list[str], start: int, depth: int, limit: int) -> bool:
+    """Whether the `depth` brackets left open are closed within `limit` lines from `start`."""
+    for line in lines[start:start + limit]:
+        depth += line.count("[") - line.count("]")
+        if depth <= 0:
+            return True
+    return False
+
+
 def _join_cut_sentences(blocks: list[Block]) -> list[Block]:
     """A paragraph, a page's number, a paragraph: where the first does not end its sentence and the
     second goes on in lower case, the page cut one paragraph, which holds the number where it stood."""
@@ -991,20 +1000,24 @@ class BodyReader:
     # -- splitting ------------------------------------------------------------------------
 
     def _split(self, lines: list[str]) -> list[str]:
-        """Blocks of text; a bracket left open at the end of a line keeps the block going."""
+        """Blocks of text; a bracket left open at the end of a line keeps the block going, over
+        blank lines too, but only up to the line that closes it: a bracket the translator never
+        closed (`Liaise [with the ministries;`) ends its block at the next blank line (in a compact
+        export, at its line), or it would glue the paragraphs after it into one."""
         blocks: list[list[str]] = []
         current: list[str] = []
         depth = 0  # brackets opened minus closed in `current`, kept as we go: a long block stays linear
-        for line in lines:
-            line = line.rstrip()
-            if _BLANK.match(line) and not (depth > 0 and len(current) < 60):
+        lines = [line.rstrip() for line in lines]
+        for index, line in enumerate(lines):
+            if _BLANK.match(line) and not (depth > 0 and len(current) < 60
+                                           and _closes_later(lines, index + 1, depth, 60 - len(current))):
                 if current:
                     blocks.append(current)
                     current, depth = [], 0
                 continue
             current.append(line)
             depth += line.count("[") - line.count("]")
-            if self.compact and depth <= 0:
+            if self.compact and (depth <= 0 or not _closes_later(lines, index + 1, depth, 60 - len(current))):
                 blocks.append(current)
                 current, depth = [], 0
         if current:
