@@ -650,3 +650,16 @@ def test_a_compact_export_with_a_bracket_never_closed_keeps_one_paragraph_a_line
     root = convert_text(text).getroot()
     assert len(root.xpath("//t:body//t:p", namespaces=TEI)) == 3
     assert not missing_words(text, root)
+
+
+def test_an_indented_numbered_point_keeps_its_number_and_loses_its_indentation():
+    text = ("June 7, 1973\n\nTelegram from the Legation\n\n"
+            "In reply to your telegram, I report the following:\n\n"
+            "  1. The letter was delivered to the ministry on the day it arrived in the capital.\n\n"
+            "The ministry thanked us for the care we took in the matter.\n\n"
+            "  2. The minister will answer through the usual channels next week.\n")
+    root = convert_text(text).getroot()
+    numbered = root.xpath("//t:body//t:p[@n]", namespaces=TEI)
+    assert [p.get("n") for p in numbered] == ["1", "2"]
+    assert all(p.text.startswith(p.get("n") + ". ") for p in numbered)
+    assert not missing_words(text, root)

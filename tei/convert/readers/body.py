@@ -750,6 +750,15 @@ def marks_only(text: str) -> bool:
     return bool(items) and all(isinstance(i, EditorialMark) for i in items)
 
 
+def _dedented(text: str) -> str:
+    """The block without the indentation all its lines share (`  1. The declaration ...`, as the
+    web page's numbered lists are exported): layout, not the text's, and no bar to its number."""
+    lines = text.split("\n")
+    indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
+    common = min(indents, default=0)
+    return "\n".join(line[common:] for line in lines) if common else text
+
+
 def _closes_later(lines: list[str], start: int, depth: int, limit: int) -> bool:
     """Whether the `depth` brackets left open are closed within `limit` lines from `start`."""
     for line in lines[start:start + limit]:
@@ -1781,6 +1790,7 @@ class BodyReader:
     def _paragraph(self, text: str) -> Block:
         if self._is_heading(text):
             return Block("head", self._inline.parse(text))
+        text = _dedented(text)  # the indentation the web page gave its numbered points (`  1. ...`) is layout
         numbered = _NUMBERED.match(text)
         block = Block("p", self._inline.parse(text))
         if numbered:
