@@ -663,3 +663,36 @@ def test_an_indented_numbered_point_keeps_its_number_and_loses_its_indentation()
     assert [p.get("n") for p in numbered] == ["1", "2"]
     assert all(p.text.startswith(p.get("n") + ". ") for p in numbered)
     assert not missing_words(text, root)
+
+
+def _to_line_telegram(to_lines: str) -> str:
+    return ("June 7, 1973\n\nTelegram from the Legation\n\n" + to_lines +
+            "\n\nWith respect to your telegram of June 3, I report the following matters to you today.\n")
+
+
+def test_the_addressees_office_after_a_to_line_ending_with_a_comma_is_the_to_lines():
+    root = convert_text(_to_line_telegram("To: Comrade Petru Ionescu,\n\nDeputy Minister of Trade")).getroot()
+    assert not root.xpath("//t:body//t:head", namespaces=TEI)
+    to = root.xpath("//t:opener/t:seg[@type='to']", namespaces=TEI)
+    assert len(to) == 1 and "Deputy Minister of Trade" in "".join(to[0].itertext())
+    # a heading after a To line that ends its address stays a heading
+    root = convert_text(_to_line_telegram("To: Comrade Petru Ionescu\n\nDeputy Minister of Trade")).getroot()
+    assert root.xpath("//t:body//t:head", namespaces=TEI)
+
+
+def test_the_office_after_the_addressees_name_is_no_second_addressee():
+    for to_lines in ("To: Comrade Petru Ionescu, Deputy Minister of Trade",
+                     "To: Comrade Petru Ionescu,\n\nDeputy Minister of Trade"):
+        root = convert_text(_to_line_telegram(to_lines)).getroot()
+        received = root.xpath("//t:correspAction[@type='received']/t:persName/text()", namespaces=TEI)
+        assert received == ["Petru Ionescu"]
+        assert not root.xpath("//t:seg[@type='to']//t:persName[. = 'Deputy Minister of Trade']", namespaces=TEI)
+
+
+def test_a_to_line_in_lower_case_with_the_form_of_address_is_the_to_line():
+    text = ("September 28, 1950\n\nTelegram, Orlov to Cde. Petrov\n\nto Cde. P. I. PETROV\n\n"
+            "I am sending you by diplomatic post the original of the letter we received yesterday.\n")
+    root = convert_text(text).getroot()
+    assert not root.xpath("//t:body//t:head", namespaces=TEI)
+    assert root.xpath("//t:opener/t:seg[@type='to']", namespaces=TEI)
+    assert not missing_words(text, root)

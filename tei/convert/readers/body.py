@@ -65,6 +65,9 @@ _PROVENANCE = re.compile(
     r"|^aus dem (?:dienst)?(?:tagebuch|journal)\b",
     re.IGNORECASE)
 _TO = re.compile(r"^(?:(?:To|TO)\b|\[(?:To|TO)\])\s*:?\s*\S")
+#: A To line in lower case, as some translations of Soviet telegrams begin: `to Cde. I. V. STALIN`,
+#: the form of address after it.
+_TO_LOWER = re.compile(r"^to\s+(?:Comrades?|Com\.|Cde\.?)\s+\S")
 _FIELDS = [
     (re.compile(r"^From\s*:", re.IGNORECASE), "from"),
     # a telegram's origin without the colon, a name alone after it: `From PEKING`, `FROM Saigon`
@@ -628,10 +631,13 @@ _ADDRESSED_NAME = re.compile(r"^(?:Comrades?|Com\.|Cde\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\
 def _goes_on_addressee(to: str, line: str) -> bool:
     """A To line with no stop at its end, and a heading's line after it going on in lower case
     (`To the Minister of Foreign Affairs of the Union` / `of Soviet Socialist Republics`), or the
-    addressee's name with the form of address (`Comrade Gromyko`): the To line's own lines."""
+    addressee's name with the form of address (`Comrade Gromyko`), or, after a To line ending with
+    a comma, the addressee's title (`To: Comrade N. Ghenea,` / `Deputy Foreign Minister`): the To
+    line's own lines."""
     line = line.strip()
     return (not re.search(r"[.:;!?]$", to.rstrip())
-            and (line[:1].islower() or bool(_ADDRESSED_NAME.match(line))))
+            and (line[:1].islower() or bool(_ADDRESSED_NAME.match(line))
+                 or to.rstrip().endswith(",") and bool(_SIGNER_TITLE.match(line)) and _words(line) <= 12))
 
 
 def _join_cut_top_lines(items: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
@@ -1235,8 +1241,8 @@ class BodyReader:
             return "provenance"
         if _stamp_only(text):
             return "stamp"
-        if _TO.match(first):
-            return "address" if first.startswith("to ") else "to"
+        if _TO.match(first) or _TO_LOWER.match(first) and "\n" not in text.strip():
+            return "to"
         if "\n" not in text.strip() and _words(first) <= 40:
             if _OFFICE_LINE.match(first):
                 return "transmission-line"
