@@ -696,3 +696,18 @@ def test_a_to_line_in_lower_case_with_the_form_of_address_is_the_to_line():
     assert not root.xpath("//t:body//t:head", namespaces=TEI)
     assert root.xpath("//t:opener/t:seg[@type='to']", namespaces=TEI)
     assert not missing_words(text, root)
+
+
+def test_talks_or_a_discussion_between_people_is_a_record_of_conversation():
+    from tei.convert.readers.metadata import doc_type_from_title
+    assert doc_type_from_title("Talks between Petar Ivanov and John Smith, Sofia") == "Memorandum of Conversation"
+    assert doc_type_from_title("Discussion between Zhou Enlai and a Delegation") == "Memorandum of Conversation"
+    # another kind the title names is the document's
+    assert doc_type_from_title("Minutes of Talks between the Two Delegations") == "Minutes"
+    assert doc_type_from_title("Report on the Talks between the Ministers") == "Report"
+    text = ("February 4, 1982\n\nTalks between Petar Ivanov and John Smith, Sofia\n\n"
+            "PETAR IVANOV:\nWelcome to Sofia; we are glad that you could come for these talks.\n\n"
+            "JOHN SMITH:\nThank you; we hope the talks will be useful for both of our countries.\n")
+    root = convert_text(text).getroot()
+    assert root.xpath("//t:catRef[@scheme='#document-types']/@target", namespaces=TEI) == [
+        "#doctype-memorandum-of-conversation"]

@@ -38,6 +38,9 @@ _TITLE_TYPES = [
     (r"\bagreement\b|\btreaty\b", "Agreement"),
     # "Notes from a Meeting of the Politburo"; "Notes of a Conversation" is the conversation's above
     (r"\bnotes?\b", "Note"),
+    # "Talks between Todor Zhivkov and John Whitehead", "Discussion between Zhou Enlai and Le Duan":
+    # a conversation's record, where the title names no other kind ("Minutes of Talks ..." are minutes)
+    (r"\b(?:talks|discussions?|meeting|exchange of views) between\b", "Memorandum of Conversation"),
 ]
 
 _ORG_WORDS = re.compile(
