@@ -711,3 +711,30 @@ def test_talks_or_a_discussion_between_people_is_a_record_of_conversation():
     root = convert_text(text).getroot()
     assert root.xpath("//t:catRef[@scheme='#document-types']/@target", namespaces=TEI) == [
         "#doctype-memorandum-of-conversation"]
+
+
+def _letter_ending(ending: str) -> str:
+    return ("August 31, 1950\n\nLetter from Petar Ivanov to the Central Committee\n\nDear Comrades,\n\n"
+            "We thank you for the warm words of your message and for the help you gave our delegation.\n\n"
+            + ending)
+
+
+def test_devotedly_yours_is_a_closing_salute_and_opens_the_closer():
+    root = convert_text(_letter_ending("Devotedly yours,\n\nPetar Ivanov\n\n31 August 1950\n")).getroot()
+    assert root.xpath("//t:closer/t:salute/text()", namespaces=TEI) == ["Devotedly yours,"]
+    assert root.xpath("//t:closer/t:signed", namespaces=TEI)
+    # the adverb opening a sentence is no salute
+    root = convert_text(_letter_ending("Faithfully they kept every promise of the agreement signed in the spring.\n")
+                        ).getroot()
+    assert not root.xpath("//t:closer/t:salute", namespaces=TEI)
+
+
+def test_a_known_place_alone_above_the_closing_date_is_the_datelines():
+    root = convert_text(_letter_ending("Sincerely yours,\n\nPetar Ivanov\nSofia\n\n31 August 1950\n")).getroot()
+    dateline = root.xpath("//t:closer/t:dateline", namespaces=TEI)[0]
+    assert dateline.xpath("t:placeName/text()", namespaces=TEI) == ["Sofia"]
+    assert dateline.xpath("t:date/@when", namespaces=TEI) == ["1950-08-31"]
+    assert not root.xpath("//t:closer/t:signed//t:placeName", namespaces=TEI)
+    # a signer's title above the date stays the signature's
+    root = convert_text(_letter_ending("Sincerely yours,\n\nPetar Ivanov\nAmbassador\n\n31 August 1950\n")).getroot()
+    assert not root.xpath("//t:closer/t:dateline/t:placeName", namespaces=TEI)

@@ -17,6 +17,7 @@ from ...core.dates import DateValue
 from ...core.registers import fold
 from .dates import _day, find_dates, parse_date, read_block_dates, short_year
 from .marks import NOTE_NUMBER, PAGE_NUMBER, InlineParser, LAYOUT_SQUARES, page_number_mark
+from .metadata import known_place
 
 _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
 _REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\-]*$|^(?:No\.|Nr\.|№)\s*\d{1,8}$"
@@ -87,7 +88,10 @@ _SALUTE = re.compile(
     r"(?:,? [A-Z][\w’'\-]+){0,2}[,!])$")
 #: A place and a date, the dateline of a letter (`Moscow, 5 March 1950`, `Bonn, den 5. März 1996`).
 _PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_]+(?:[ \-][^\W\d_]+)?),\s+(?P<date>.*\d{4}(?:\s*г)?)\.?$")
-_CLOSING_SALUTE = re.compile(r"^(?:Sincerely|Respectfully|Yours|With (?:comradely |best |warm )?(?:greetings|regards|respect))\b[^.]{0,60}[,.!]?$", re.IGNORECASE)
+_CLOSING_SALUTE = re.compile(r"^(?:Sincerely|Respectfully|Yours|With (?:comradely |best |warm )?(?:greetings|regards|respect))\b[^.]{0,60}[,.!]?$"
+                             # `Devotedly yours,`, `Faithfully,`: the adverb alone or with `yours`, nothing after it
+                             r"|^(?:Devotedly|Faithfully|Cordially|Fraternally|Truly|Very truly|Affectionately)(?: yours)?[,.!]?$",
+                             re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:Written|Drafted|Prepared|Compiled|Typed|Recorded|Translated) by\b", re.IGNORECASE)
 _SIGNED = re.compile(r"^Signed\b\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
 _SLASHED_NAME = re.compile(r"^/\s*(?P<name>[^/]+?)\s*/$")
@@ -763,6 +767,25 @@ def _dedented(text: str) -> str:
     indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
     common = min(indents, default=0)
     return "\n".join(line[common:] for line in lines) if common else text
+
+
+def _place_line_above_date(signed: list[str]) -> str | None:
+    """The signature's last line where it is a place the register knows alone (`Kim Il Sung` /
+    `Pyongyang` / `31 August 1950`): where the letter was signed, the dateline's, not the signer's
+    title. Taken off `signed`; never the signature's only line (`Pyongyang` alone may be its signer's office)."""
+    if not signed:
+        return None
+    lines = signed[-1].rstrip("\n").split("\n")
+    if len(lines) < 2 and len(signed) < 2:
+        return None
+    last = lines[-1].strip()
+    if not re.fullmatch(r"[^\W\d_][\w’'\-]*(?: [^\W\d_][\w’'\-]*)?", last) or not known_place(last):
+        return None
+    if len(lines) > 1:
+        signed[-1] = "\n".join(lines[:-1])
+    else:
+        signed.pop()
+    return last
 
 
 def _closes_later(lines: list[str], start: int, depth: int, limit: int) -> bool:
@@ -1900,6 +1923,9 @@ class BodyReader:
                     blocks.append(Block("transmission"))
                 transmission.append(text)
             elif _is_date_line(text) or _is_place_date(text):
+                place = _place_line_above_date(signed) if _is_date_line(text) else None
+                if place is not None:
+                    text = place + "\n" + text.strip("\n")
                 close_signed()
                 blocks.append(_dated(Block("closing-date", self._inline.parse(text))))
             elif "\n" not in text.strip() and _date_surname(first):

@@ -314,6 +314,11 @@ def classify_agent(name: str) -> Agent:
     return Agent(name=name, kind="persName")
 
 
+def known_place(name: str) -> bool:
+    """Whether the places register knows the name (a main or variant form, case folded)."""
+    return name.casefold() in _known_places()
+
+
 @functools.lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
     """Every name (main and variant) of the package's places register, case-folded."""
