@@ -738,3 +738,15 @@ def test_a_known_place_alone_above_the_closing_date_is_the_datelines():
     # a signer's title above the date stays the signature's
     root = convert_text(_letter_ending("Sincerely yours,\n\nPetar Ivanov\nAmbassador\n\n31 August 1950\n")).getroot()
     assert not root.xpath("//t:closer/t:dateline/t:placeName", namespaces=TEI)
+
+
+def test_a_known_speakers_turn_without_its_colon_may_be_cut_off_at_the_pages_end():
+    text = ("February 4, 1982\n\nTalks between Petar Ivanov and John Smith, Sofia\n\n"
+            "PETAR IVANOV:\nWelcome to Sofia; we are glad that you could come for these talks.\n\n"
+            "JOHN SMITH:\nThank you; we hope the talks will be useful for both of our countries.\n\n"
+            "PETAR IVANOV\nSince you raised the question of trade, let me say a few words about our plans for the next")
+    root = convert_text(text).getroot()
+    assert len(root.xpath("//t:body//t:sp", namespaces=TEI)) == 3
+    # a short line under a name is still its signer's title, no turn
+    text = text.rsplit("PETAR IVANOV\n", 1)[0] + "PETAR IVANOV\nMinister of Trade\n"
+    assert not convert_text(text).getroot().xpath("//t:sp[t:p = 'Minister of Trade']", namespaces=TEI)

@@ -1453,6 +1453,7 @@ class BodyReader:
         with a colon elsewhere in the text. `skip`: blocks that are no text
         (lists, journal days)."""
         candidates: dict[int, tuple[str, str]] = {}
+        with_colon = {match.group("name").upper() for text in texts if (match := _SPEAKER.match(text.strip()))}
         for index, text in enumerate(texts):
             if index in skip or not text.strip():
                 continue
@@ -1469,7 +1470,10 @@ class BodyReader:
             elif _CAPS_NAME.match(rest.strip().split("\n", 1)[0].strip()) or self._is_heading(rest.strip()):
                 continue
             said = rest.strip().split("\n", 1)[0].strip()
-            if (not _SENTENCE_END.search(rest) or self.is_closer_line(said) or _SIGNER_TITLE.match(said)
+            # the text of a speaker named with a colon elsewhere may be cut off before its stop
+            # (the page's end): a long text is no signer's title all the same
+            cut_turn = match.group("name").upper() in with_colon and _words(rest) >= 12
+            if (not (_SENTENCE_END.search(rest) or cut_turn) or self.is_closer_line(said) or _SIGNER_TITLE.match(said)
                     or _INSTITUTION.match(said)):
                 continue  # a signature: the name, then a title or the institution
             candidates[index] = (match.group("name"), rest)
@@ -1480,7 +1484,6 @@ class BodyReader:
         repeated = {name for name in names if names.count(name) >= 2}
         # a name that heads a turn with a colon elsewhere in the text is that speaker's, alone too
         # (`TODOR ZHIVKOV:` above, `TODOR ZHIVKOV` with its colon left out below)
-        with_colon = {match.group("name").upper() for text in texts if (match := _SPEAKER.match(text.strip()))}
         if with_colon and any(name.upper() in with_colon for name in names):
             return {index: turn for index, turn in candidates.items() if turn[0].upper() in with_colon}
         if len(names) >= 3 and len(set(names)) >= 2 and repeated:
