@@ -613,3 +613,140 @@ def test_a_block_in_lower_case_after_a_heading_ending_with_of_goes_on_that_headi
     stopped = text.replace("Minutes of\n\nconversation", "Minutes of.\n\nconversation")
     assert not any("conversation" in "".join(h.itertext())
                    for h in convert_text(stopped).getroot().xpath("//t:body//t:head", namespaces=TEI))
+
+
+def test_a_bracket_never_closed_does_not_glue_the_paragraphs_after_it():
+    text = ("March 3, 1955\n\nReport of the Legation\n\n"
+            "The legation was given these tasks for the quarter:\n\n"
+            "  1. Keep in touch [with the ministries and the press;\n"
+            "  2. Report on the harvest;\n"
+            "  3. Prepare the visit of the delegation.\n\n"
+            "Our contacts with the ministries have become more frequent in this period.\n\n"
+            "The envoy called on the [new] minister of trade before his departure.\n")
+    root = convert_text(text).getroot()
+    assert len(root.xpath("//t:body//t:list/t:item", namespaces=TEI)) == 3
+    paragraphs = [" ".join(p.itertext()) for p in root.xpath("//t:body//t:p", namespaces=TEI)]
+    assert any(p.startswith("Our contacts") for p in paragraphs)
+    assert any(p.startswith("The envoy called") for p in paragraphs)
+    assert not root.xpath("//t:body//t:lb", namespaces=TEI)
+    assert not missing_words(text, root)
+
+
+def test_a_bracket_closed_after_a_blank_line_still_keeps_its_block():
+    text = ("March 3, 1955\n\nReport of the Legation\n\n"
+            "The envoy reported as follows. [Note in the margin: seen by the minister.\n\n"
+            "Seen again on 5 March.]\n\nThe talks went on the next day.\n")
+    root = convert_text(text).getroot()
+    paragraphs = [" ".join(p.itertext()) for p in root.xpath("//t:body//t:p", namespaces=TEI)]
+    assert not any(p.startswith("Seen again") for p in paragraphs)
+    assert not missing_words(text, root)
+
+
+def test_a_compact_export_with_a_bracket_never_closed_keeps_one_paragraph_a_line():
+    text = ("March 3, 1955\nReport of the Legation\n"
+            "The envoy called on [the minister of trade before his departure to the capital.\n"
+            "The talks with the delegation went on the next day and ended in agreement.\n"
+            "The embassy will report on the results in its next telegram to the ministry.\n")
+    root = convert_text(text).getroot()
+    assert len(root.xpath("//t:body//t:p", namespaces=TEI)) == 3
+    assert not missing_words(text, root)
+
+
+def test_an_indented_numbered_point_keeps_its_number_and_loses_its_indentation():
+    text = ("June 7, 1973\n\nTelegram from the Legation\n\n"
+            "In reply to your telegram, I report the following:\n\n"
+            "  1. The letter was delivered to the ministry on the day it arrived in the capital.\n\n"
+            "The ministry thanked us for the care we took in the matter.\n\n"
+            "  2. The minister will answer through the usual channels next week.\n")
+    root = convert_text(text).getroot()
+    numbered = root.xpath("//t:body//t:p[@n]", namespaces=TEI)
+    assert [p.get("n") for p in numbered] == ["1", "2"]
+    assert all(p.text.startswith(p.get("n") + ". ") for p in numbered)
+    assert not missing_words(text, root)
+
+
+def _to_line_telegram(to_lines: str) -> str:
+    return ("June 7, 1973\n\nTelegram from the Legation\n\n" + to_lines +
+            "\n\nWith respect to your telegram of June 3, I report the following matters to you today.\n")
+
+
+def test_the_addressees_office_after_a_to_line_ending_with_a_comma_is_the_to_lines():
+    root = convert_text(_to_line_telegram("To: Comrade Petru Ionescu,\n\nDeputy Minister of Trade")).getroot()
+    assert not root.xpath("//t:body//t:head", namespaces=TEI)
+    to = root.xpath("//t:opener/t:seg[@type='to']", namespaces=TEI)
+    assert len(to) == 1 and "Deputy Minister of Trade" in "".join(to[0].itertext())
+    # a heading after a To line that ends its address stays a heading
+    root = convert_text(_to_line_telegram("To: Comrade Petru Ionescu\n\nDeputy Minister of Trade")).getroot()
+    assert root.xpath("//t:body//t:head", namespaces=TEI)
+
+
+def test_the_office_after_the_addressees_name_is_no_second_addressee():
+    for to_lines in ("To: Comrade Petru Ionescu, Deputy Minister of Trade",
+                     "To: Comrade Petru Ionescu,\n\nDeputy Minister of Trade"):
+        root = convert_text(_to_line_telegram(to_lines)).getroot()
+        received = root.xpath("//t:correspAction[@type='received']/t:persName/text()", namespaces=TEI)
+        assert received == ["Petru Ionescu"]
+        assert not root.xpath("//t:seg[@type='to']//t:persName[. = 'Deputy Minister of Trade']", namespaces=TEI)
+
+
+def test_a_to_line_in_lower_case_with_the_form_of_address_is_the_to_line():
+    text = ("September 28, 1950\n\nTelegram, Orlov to Cde. Petrov\n\nto Cde. P. I. PETROV\n\n"
+            "I am sending you by diplomatic post the original of the letter we received yesterday.\n")
+    root = convert_text(text).getroot()
+    assert not root.xpath("//t:body//t:head", namespaces=TEI)
+    assert root.xpath("//t:opener/t:seg[@type='to']", namespaces=TEI)
+    assert not missing_words(text, root)
+
+
+def test_talks_or_a_discussion_between_people_is_a_record_of_conversation():
+    from tei.convert.readers.metadata import doc_type_from_title
+    assert doc_type_from_title("Talks between Petar Ivanov and John Smith, Sofia") == "Memorandum of Conversation"
+    assert doc_type_from_title("Discussion between Zhou Enlai and a Delegation") == "Memorandum of Conversation"
+    # another kind the title names is the document's
+    assert doc_type_from_title("Minutes of Talks between the Two Delegations") == "Minutes"
+    assert doc_type_from_title("Report on the Talks between the Ministers") == "Report"
+    text = ("February 4, 1982\n\nTalks between Petar Ivanov and John Smith, Sofia\n\n"
+            "PETAR IVANOV:\nWelcome to Sofia; we are glad that you could come for these talks.\n\n"
+            "JOHN SMITH:\nThank you; we hope the talks will be useful for both of our countries.\n")
+    root = convert_text(text).getroot()
+    assert root.xpath("//t:catRef[@scheme='#document-types']/@target", namespaces=TEI) == [
+        "#doctype-memorandum-of-conversation"]
+
+
+def _letter_ending(ending: str) -> str:
+    return ("August 31, 1950\n\nLetter from Petar Ivanov to the Central Committee\n\nDear Comrades,\n\n"
+            "We thank you for the warm words of your message and for the help you gave our delegation.\n\n"
+            + ending)
+
+
+def test_devotedly_yours_is_a_closing_salute_and_opens_the_closer():
+    root = convert_text(_letter_ending("Devotedly yours,\n\nPetar Ivanov\n\n31 August 1950\n")).getroot()
+    assert root.xpath("//t:closer/t:salute/text()", namespaces=TEI) == ["Devotedly yours,"]
+    assert root.xpath("//t:closer/t:signed", namespaces=TEI)
+    # the adverb opening a sentence is no salute
+    root = convert_text(_letter_ending("Faithfully they kept every promise of the agreement signed in the spring.\n")
+                        ).getroot()
+    assert not root.xpath("//t:closer/t:salute", namespaces=TEI)
+
+
+def test_a_known_place_alone_above_the_closing_date_is_the_datelines():
+    root = convert_text(_letter_ending("Sincerely yours,\n\nPetar Ivanov\nSofia\n\n31 August 1950\n")).getroot()
+    dateline = root.xpath("//t:closer/t:dateline", namespaces=TEI)[0]
+    assert dateline.xpath("t:placeName/text()", namespaces=TEI) == ["Sofia"]
+    assert dateline.xpath("t:date/@when", namespaces=TEI) == ["1950-08-31"]
+    assert not root.xpath("//t:closer/t:signed//t:placeName", namespaces=TEI)
+    # a signer's title above the date stays the signature's
+    root = convert_text(_letter_ending("Sincerely yours,\n\nPetar Ivanov\nAmbassador\n\n31 August 1950\n")).getroot()
+    assert not root.xpath("//t:closer/t:dateline/t:placeName", namespaces=TEI)
+
+
+def test_a_known_speakers_turn_without_its_colon_may_be_cut_off_at_the_pages_end():
+    text = ("February 4, 1982\n\nTalks between Petar Ivanov and John Smith, Sofia\n\n"
+            "PETAR IVANOV:\nWelcome to Sofia; we are glad that you could come for these talks.\n\n"
+            "JOHN SMITH:\nThank you; we hope the talks will be useful for both of our countries.\n\n"
+            "PETAR IVANOV\nSince you raised the question of trade, let me say a few words about our plans for the next")
+    root = convert_text(text).getroot()
+    assert len(root.xpath("//t:body//t:sp", namespaces=TEI)) == 3
+    # a short line under a name is still its signer's title, no turn
+    text = text.rsplit("PETAR IVANOV\n", 1)[0] + "PETAR IVANOV\nMinister of Trade\n"
+    assert not convert_text(text).getroot().xpath("//t:sp[t:p = 'Minister of Trade']", namespaces=TEI)

@@ -18,6 +18,7 @@ from ...core.dates import DateValue
 from ...core.registers import fold
 from .dates import calendar_day, find_dates, parse_date, read_block_dates, short_year
 from .marks import NOTE_NUMBER, PAGE_NUMBER, InlineParser, LAYOUT_SQUARES, page_number_mark
+from .metadata import known_place
 
 _BLANK = re.compile(r"^[\s\u00a0\u200b]*$")
 _REGISTRY = re.compile(r"^(?:No\.?\s*|Nr\.?\s*|№\s*)?\d[\d/.\-]*[/.\-]\d[\d/.\-]*$|^(?:No\.|Nr\.|№)\s*\d{1,8}$"
@@ -66,6 +67,9 @@ _PROVENANCE = re.compile(
     r"|^aus dem (?:dienst)?(?:tagebuch|journal)\b",
     re.IGNORECASE)
 _TO = re.compile(r"^(?:(?:To|TO)\b|\[(?:To|TO)\])\s*:?\s*\S")
+#: A To line in lower case, as some translations of Soviet telegrams begin: `to Cde. I. V. STALIN`,
+#: the form of address after it.
+_TO_LOWER = re.compile(r"^to\s+(?:Comrades?|Com\.|Cde\.?)\s+\S")
 _FIELDS = [
     (re.compile(r"^From\s*:", re.IGNORECASE), "from"),
     # a telegram's origin without the colon, a name alone after it: `From PEKING`, `FROM Saigon`
@@ -85,7 +89,10 @@ _SALUTE = re.compile(
     r"(?:,? [A-Z][\w’'\-]+){0,2}[,!])$")
 #: A place and a date, the dateline of a letter (`Moscow, 5 March 1950`, `Bonn, den 5. März 1996`).
 _PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_]+(?:[ \-][^\W\d_]+)?),\s+(?P<date>.*\d{4}(?:\s*г)?)\.?$")
-_CLOSING_SALUTE = re.compile(r"^(?:Sincerely|Respectfully|Yours|With (?:comradely |best |warm )?(?:greetings|regards|respect))\b[^.]{0,60}[,.!]?$", re.IGNORECASE)
+_CLOSING_SALUTE = re.compile(r"^(?:Sincerely|Respectfully|Yours|With (?:comradely |best |warm )?(?:greetings|regards|respect))\b[^.]{0,60}[,.!]?$"
+                             # `Devotedly yours,`, `Faithfully,`: the adverb alone or with `yours`, nothing after it
+                             r"|^(?:Devotedly|Faithfully|Cordially|Fraternally|Truly|Very truly|Affectionately)(?: yours)?[,.!]?$",
+                             re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:Written|Drafted|Prepared|Compiled|Typed|Recorded|Translated) by\b", re.IGNORECASE)
 _SIGNED = re.compile(r"^Signed\b\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
 _SLASHED_NAME = re.compile(r"^/\s*(?P<name>[^/]+?)\s*/$")
@@ -625,10 +632,13 @@ _ADDRESSED_NAME = re.compile(r"^(?:Comrades?|Com\.|Cdes?\.?|Cds\.|Mr\.?|Mrs\.?|M
 def _goes_on_addressee(to: str, line: str) -> bool:
     """A To line with no stop at its end, and a heading's line after it going on in lower case
     (`To the Minister of Foreign Affairs of the Union` / `of Soviet Socialist Republics`), or the
-    addressee's name with the form of address (`Comrade Gromyko`): the To line's own lines."""
+    addressee's name with the form of address (`Comrade Gromyko`), or, after a To line ending with
+    a comma, the addressee's title (`To: Comrade N. Ghenea,` / `Deputy Foreign Minister`): the To
+    line's own lines."""
     line = line.strip()
     return (not re.search(r"[.:;!?]$", to.rstrip())
-            and (line[:1].islower() or bool(_ADDRESSED_NAME.match(line))))
+            and (line[:1].islower() or bool(_ADDRESSED_NAME.match(line))
+                 or to.rstrip().endswith(",") and bool(_SIGNER_TITLE.match(line)) and _words(line) <= 12))
 
 
 def _join_cut_top_lines(items: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
@@ -745,6 +755,43 @@ def marks_only(text: str) -> bool:
         return False  # a word of the document's own (`[handwritten] Copy sent`), or a bracket left open
     items = _items(text)
     return bool(items) and all(isinstance(i, EditorialMark) for i in items)
+
+
+def _dedented(text: str) -> str:
+    """The block without the indentation all its lines share (`  1. The declaration ...`, as the
+    web page's numbered lists are exported): layout, not the text's, and no bar to its number."""
+    lines = text.split("\n")
+    indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
+    common = min(indents, default=0)
+    return "\n".join(line[common:] for line in lines) if common else text
+
+
+def _place_line_above_date(signed: list[str]) -> str | None:
+    """The signature's last line where it is a place the register knows alone (`Kim Il Sung` /
+    `Pyongyang` / `31 August 1950`): where the letter was signed, the dateline's, not the signer's
+    title. Taken off `signed`; never the signature's only line (`Pyongyang` alone may be its signer's office)."""
+    if not signed:
+        return None
+    lines = signed[-1].rstrip("\n").split("\n")
+    if len(lines) < 2 and len(signed) < 2:
+        return None
+    last = lines[-1].strip()
+    if not re.fullmatch(r"[^\W\d_][\w’'\-]*(?: [^\W\d_][\w’'\-]*)?", last) or not known_place(last):
+        return None
+    if len(lines) > 1:
+        signed[-1] = "\n".join(lines[:-1])
+    else:
+        signed.pop()
+    return last
+
+
+def _closes_later(lines: list[str], start: int, depth: int, limit: int) -> bool:
+    """Whether the `depth` brackets left open are closed within `limit` lines from `start`."""
+    for line in lines[start:start + limit]:
+        depth += line.count("[") - line.count("]")
+        if depth <= 0:
+            return True
+    return False
 
 
 def _join_cut_sentences(blocks: list[Block]) -> list[Block]:
@@ -988,20 +1035,24 @@ class BodyReader:
     # -- splitting ------------------------------------------------------------------------
 
     def _split(self, lines: list[str]) -> list[str]:
-        """Blocks of text; a bracket left open at the end of a line keeps the block going."""
+        """Blocks of text; a bracket left open at the end of a line keeps the block going, over
+        blank lines too, but only up to the line that closes it: a bracket the translator never
+        closed (`Liaise [with the ministries;`) ends its block at the next blank line (in a compact
+        export, at its line), or it would glue the paragraphs after it into one."""
         blocks: list[list[str]] = []
         current: list[str] = []
         depth = 0  # brackets opened minus closed in `current`, kept as we go: a long block stays linear
-        for line in lines:
-            line = line.rstrip()
-            if _BLANK.match(line) and not (depth > 0 and len(current) < 60):
+        lines = [line.rstrip() for line in lines]
+        for index, line in enumerate(lines):
+            if _BLANK.match(line) and not (depth > 0 and len(current) < 60
+                                           and _closes_later(lines, index + 1, depth, 60 - len(current))):
                 if current:
                     blocks.append(current)
                     current, depth = [], 0
                 continue
             current.append(line)
             depth += line.count("[") - line.count("]")
-            if self.compact and depth <= 0:
+            if self.compact and (depth <= 0 or not _closes_later(lines, index + 1, depth, 60 - len(current))):
                 blocks.append(current)
                 current, depth = [], 0
         if current:
@@ -1210,8 +1261,8 @@ class BodyReader:
             return "provenance"
         if _stamp_only(text):
             return "stamp"
-        if _TO.match(first):
-            return "address" if first.startswith("to ") else "to"
+        if _TO.match(first) or _TO_LOWER.match(first) and "\n" not in text.strip():
+            return "to"
         if "\n" not in text.strip() and _words(first) <= 40:
             if _OFFICE_LINE.match(first):
                 return "transmission-line"
@@ -1399,6 +1450,7 @@ class BodyReader:
         with a colon elsewhere in the text. `skip`: blocks that are no text
         (lists, journal days)."""
         candidates: dict[int, tuple[str, str]] = {}
+        with_colon = {match.group("name").upper() for text in texts if (match := _SPEAKER.match(text.strip()))}
         for index, text in enumerate(texts):
             if index in skip or not text.strip():
                 continue
@@ -1415,7 +1467,10 @@ class BodyReader:
             elif _CAPS_NAME.match(rest.strip().split("\n", 1)[0].strip()) or self._is_heading(rest.strip()):
                 continue
             said = rest.strip().split("\n", 1)[0].strip()
-            if (not _SENTENCE_END.search(rest) or self.is_closer_line(said) or _SIGNER_TITLE.match(said)
+            # the text of a speaker named with a colon elsewhere may be cut off before its stop
+            # (the page's end): a long text is no signer's title all the same
+            cut_turn = match.group("name").upper() in with_colon and _words(rest) >= 12
+            if (not (_SENTENCE_END.search(rest) or cut_turn) or self.is_closer_line(said) or _SIGNER_TITLE.match(said)
                     or _INSTITUTION.match(said)):
                 continue  # a signature: the name, then a title or the institution
             candidates[index] = (match.group("name"), rest)
@@ -1426,7 +1481,6 @@ class BodyReader:
         repeated = {name for name in names if names.count(name) >= 2}
         # a name that heads a turn with a colon elsewhere in the text is that speaker's, alone too
         # (`TODOR ZHIVKOV:` above, `TODOR ZHIVKOV` with its colon left out below)
-        with_colon = {match.group("name").upper() for text in texts if (match := _SPEAKER.match(text.strip()))}
         if with_colon and any(name.upper() in with_colon for name in names):
             return {index: turn for index, turn in candidates.items() if turn[0].upper() in with_colon}
         if len(names) >= 3 and len(set(names)) >= 2 and repeated:
@@ -1765,6 +1819,7 @@ class BodyReader:
     def _paragraph(self, text: str) -> Block:
         if self._is_heading(text):
             return Block("head", self._inline.parse(text))
+        text = _dedented(text)  # the indentation the web page gave its numbered points (`  1. ...`) is layout
         numbered = _NUMBERED.match(text)
         block = Block("p", self._inline.parse(text))
         if numbered:
@@ -1868,6 +1923,9 @@ class BodyReader:
                     blocks.append(Block("transmission"))
                 transmission.append(text)
             elif _is_date_line(text) or _is_place_date(text):
+                place = _place_line_above_date(signed) if _is_date_line(text) else None
+                if place is not None:
+                    text = place + "\n" + text.strip("\n")
                 close_signed()
                 blocks.append(_dated(Block("closing-date", self._inline.parse(text))))
             elif "\n" not in text.strip() and _date_surname(first):

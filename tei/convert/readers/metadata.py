@@ -39,6 +39,9 @@ _TITLE_TYPES = [
     (r"\bagreement\b|\btreaty\b", "Agreement"),
     # "Notes from a Meeting of the Politburo"; "Notes of a Conversation" is the conversation's above
     (r"\bnotes?\b", "Note"),
+    # "Talks between Todor Zhivkov and John Whitehead", "Discussion between Zhou Enlai and Le Duan":
+    # a conversation's record, where the title names no other kind ("Minutes of Talks ..." are minutes)
+    (r"\b(?:talks|discussions?|meeting|exchange of views) between\b", "Memorandum of Conversation"),
 ]
 
 _ORG_WORDS = re.compile(
@@ -324,6 +327,11 @@ def classify_agent(name: str) -> Agent:
     return Agent(name=name, kind="persName")
 
 
+def known_place(name: str) -> bool:
+    """Whether the places register knows the name (a main or variant form, case folded)."""
+    return name.casefold() in _known_places()
+
+
 @functools.lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
     """Every name (main and variant) of the package's places register, case-folded."""
@@ -390,13 +398,26 @@ def _same_person(agent: Agent, other: Agent) -> bool:
     return bool(last) and last[0].casefold() == "".join(other_last).casefold()
 
 
+#: An office alone, no name with it: `Deputy Foreign Minister`, `Ambassador of the USSR in the DPRK`.
+_OFFICE_ALONE = re.compile(
+    r"^(?:[A-Z][\w’'\-]*\s+){0,2}(?:(?:Acting|Deputy|First|Second|Third|Vice)[\s\-]+)*"
+    r"(?:Ambassador|Minister|Charg[eé] d[’']Affaires|Chairman|Secretary|Head|Director|Consul(?:[- ]General)?|"
+    r"Counsel+or|Attach[eé]|Envoy|Commander|Chief|President|Premier)(?:\s+(?:of|in|to|at|for)\s.*)?$",
+    re.IGNORECASE | re.DOTALL)
+
+
 def _names_in_address(line: str) -> list[Agent]:
-    """`To Direction I Relations, to Comrade Director Ion Ciubotaru` -> the org and the person."""
+    """`To Direction I Relations, to Comrade Director Ion Ciubotaru` -> the org and the person; the
+    office after a person's name (`To: Comrade N. Ghenea, Deputy Foreign Minister`, on the next
+    line or the same) is that person's, no second addressee."""
     line = re.sub(r"^(?:To|to)\s*:?\s*", "", line.strip())
-    agents = []
+    agents: list[Agent] = []
     for part in re.split(r",\s*(?:to\s+)?|\s+(?=Comrade\b)", line):
-        part = part.strip(" ,.:")  # `To the Foreign Ministry:`: the colon ends the line, not the name
+        part = part.strip(" ,.:\n")  # `To the Foreign Ministry:`: the colon ends the line, not the name
         if not part:
+            continue
+        if agents and agents[-1].kind == "persName" and _OFFICE_ALONE.match(part):
+            agents[-1].role = agents[-1].role or " ".join(part.split())
             continue
         person = re.search(rf"(?:{_PERSON_TITLES}\s+)+(?P<name>(?:[A-Z][\w.\-’']*\s*){{1,4}})$", part)
         if person:
