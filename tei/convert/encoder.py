@@ -370,7 +370,7 @@ class TeiEncoder:
         if meta.date is not None:
             _el(creation, "date", meta.date.text, **meta.date.attributes())
         else:
-            _el(creation, "date", "undated")
+            _el(creation, "date", meta.undated or "undated")
         if meta.summary:
             abstract = _el(profile, "abstract", cert=meta.summary_cert)
             for paragraph in meta.summary:

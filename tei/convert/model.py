@@ -213,6 +213,8 @@ class Responsibility:
 class Metadata:
     title: str = ""
     date: DateValue | None = None
+    #: what the page prints in the date's place of an undated document (`Undated`), kept as written
+    undated: str = ""
     summary: list[str] = field(default_factory=list)
     #: "medium" when the summary is the paragraph the page puts after the text, not a labelled field
     summary_cert: str = ""

@@ -297,3 +297,17 @@ def test_a_town_in_brackets_after_a_party_of_the_title_is_its_place():
     title = "Telegram from Maneli (Ambassador) to Spasowski"
     root, _ = root_of(todays_page().replace("Note from the Soviet Embassy in Hanoi", title))
     assert ("placeName", "Ambassador") not in _sent_and_received(root)["sent"]
+
+
+def test_an_undated_page_reads_its_head_as_a_dated_page_does():
+    # `Undated` in the date's place: it is no title, and the citation's labels after the title are
+    # the header's fields, not body text run into the original language.
+    text = ("Undated\n\nRecord of a Conversation\n\nCitation:\n\n\"Record of a Conversation\", undated, "
+            "Wilson Center Digital Archive, f. 1, op. 2, d. 3.\n\nSummary:\n\nTalks on trade.\n\n"
+            "Original Language: Russian\n\nContents:\n\nTranslation - English\n\n"
+            "The talks were held in Moscow.\n\nThe second paragraph.\n")
+    root, _ = root_of(text)
+    assert texts(root, "//t:titleStmt/t:title") == ["Record of a Conversation"]
+    assert texts(root, "//t:textLang") == ["Russian"]
+    assert " ".join(texts(root, "//t:body//t:p")) == "The talks were held in Moscow. The second paragraph."
+    assert not missing_words(text, root.getroottree())

@@ -141,6 +141,8 @@ _DESCRIPTION_WORDS = 90
 #: the space after it in many ways: the earlier pattern backtracked quadratically on such lines.
 _LABEL_LINE = re.compile(r"(?P<label>[A-Za-z][A-Za-z()&' ]{0,39}[A-Za-z()&'])\s*(?::(?P<value>.*))?", re.DOTALL)
 _BOLD_TITLE = re.compile(r"^\*\*(.*)$")
+#: The date line of an undated document: the page prints this in the date's place.
+_UNDATED_LINE = re.compile(r"(?i)undated|n\.\s?d\.|\(undated\)|date unknown|no date")
 _CREDIT = re.compile(r"^This document was made possible", re.IGNORECASE)
 _URL = re.compile(r"<?(https?://[^\s<>]+)>?")
 _RECORD_FROM_URL = re.compile(r"/document/(?:[\w-]+/)?(\d+)")
@@ -399,6 +401,11 @@ class WilsonReader:
             date = parse_date(lines[pos].strip())
             if date is not None:
                 meta.date = date
+                return self._skip_blank(lines, pos + 1)
+            if _UNDATED_LINE.fullmatch(lines[pos].strip()):
+                # the date's place saying there is none: the page's head goes on after it as on a
+                # dated page (read as the title, it made the citation's labels body text)
+                meta.undated = lines[pos].strip()
                 return self._skip_blank(lines, pos + 1)
             joined = _date_before_title(lines[pos])
             if joined is not None:
