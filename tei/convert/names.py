@@ -86,35 +86,13 @@ _ADJECTIVE = (r"(?:(?:South|North|East|West) )?(?:Soviet|Korean|Chinese|Bulgaria
 _ROLE = (r"(?:(?:Deputy|First|Prime|General|Vice) )?(?:Foreign Minister|Minister of Foreign Affairs|Minister[ -][Cc]ounselor|"
          r"Minister|Ambassador|Chairman|Secretary|President|Premier|Director|Counselor|Charge d'Affaires|Consul)")
 _HONORIFIC = r"(?:[Cc]omrade|c\.|[Cc]om\.|[Cc]des?\.|[Cc]ds\.|Mr\.|Mrs\.|Ms\.|Dr\.|[Cc]ounselor|[Aa]mbassador)"
+#: a title just before a name: "Comrade", "counselor", "South Korean Foreign Minister", "Comrade Director"
+TITLE_BEFORE = re.compile(rf"(?<![\w.])((?:(?:{_ADJECTIVE} )?{_ROLE} |{_HONORIFIC} ){{1,3}})$")
 #: the last word of a candidate that may be a forename: one capitalised word, no initial
 _FORENAME_END = re.compile(r"(?<![\w.'-])[A-Z][a-z]+$")
 _SUPPLIED = T + "supplied"
 #: the text before a supplied surname that ends with a title and a forename: `said that Comrade Wieslaw `
 _TITLED_FORENAME = re.compile(rf"(?<![\w.])(?P<title>(?:{_HONORIFIC} ){{1,3}})(?P<forename>[A-Z][a-z]+) $")
-
-
-def _supplied_surname(supplied: etree._Element) -> etree._Element | None:
-    """The linked persName of a translator's supplied surname: `<persName ref><supplied>Gomulka</supplied>
-    </persName>` or `<supplied><persName ref>Gomulka</persName></supplied>`, nothing else in either."""
-    parent = supplied.getparent()
-    if len(supplied) == 0:
-        linked = parent
-        if linked.tag != T + "persName" or len(linked) != 1 or (linked.text or "").strip() \
-                or (supplied.tail or "").strip():
-            return None
-        surname = supplied.text or ""
-    else:
-        linked = supplied[0]
-        if len(supplied) != 1 or linked.tag != T + "persName" or len(linked) or (supplied.text or "").strip() \
-                or (linked.tail or "").strip():
-            return None
-        surname = linked.text or ""
-    if not linked.get("ref") or not re.fullmatch(r"[A-Z][\w'-]+", surname):
-        return None
-    return linked
-#: a title just before a name: "Comrade", "counselor", "South Korean Foreign Minister", "Comrade Director"
-TITLE_BEFORE = re.compile(rf"(?<![\w.])((?:(?:{_ADJECTIVE} )?{_ROLE} |{_HONORIFIC} ){{1,3}})$")
-
 
 #: at least the longest title TITLE_BEFORE can match (165 characters; tests/convert/test_names.py checks the
 #: bound): searching for one only there before a name, instead of from the start of the text, finds
@@ -711,6 +689,27 @@ class TaggingReport:
 
     links: Counter = field(default_factory=Counter)
     candidates: list[str] = field(default_factory=list)
+
+
+def _supplied_surname(supplied: etree._Element) -> etree._Element | None:
+    """The linked persName of a translator's supplied surname: `<persName ref><supplied>Gomulka</supplied>
+    </persName>` or `<supplied><persName ref>Gomulka</persName></supplied>`, nothing else in either."""
+    parent = supplied.getparent()
+    if len(supplied) == 0:
+        linked = parent
+        if linked.tag != T + "persName" or len(linked) != 1 or (linked.text or "").strip() \
+                or (supplied.tail or "").strip():
+            return None
+        surname = supplied.text or ""
+    else:
+        linked = supplied[0]
+        if len(supplied) != 1 or linked.tag != T + "persName" or len(linked) or (supplied.text or "").strip() \
+                or (linked.tail or "").strip():
+            return None
+        surname = linked.text or ""
+    if not linked.get("ref") or not re.fullmatch(r"[A-Z][\w'-]+", surname):
+        return None
+    return linked
 
 
 class NameTagger:

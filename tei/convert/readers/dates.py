@@ -427,29 +427,31 @@ def find_dates(text: str, page_date: DateValue | None = None) -> list[tuple[int,
     return found
 
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+#: An English month's name in a pattern, whole or abbreviated as the archive's translations write it
+#: (`September`, `Sept.`): the date readers' and the citation splitter's.
+MONTH_PATTERN = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                 r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _JOINT = r"(?P<joint>\s+(?:through|thru|to|till|until|and)\s+|\s*[-–—/]\s*)"
 #: a period with both ends and the year written at its end, and at its start too where it crosses
 #: a year: `16 February through 24 March 1960`, `3 to 17 May 1958`, `16/17 August 1957`, `February
 #: 16 - March 24, 1960`, `28 December 1960 to 3 January 1961`, `December 1960 - January 1961`
 _PERIOD = re.compile(
-    rf"(?:(?P<first>{_DAY})(?:\s+(?P<first_month>{_MONTH})(?:,?\s+(?P<first_year>\d{{4}}))?)?{_JOINT}"
-    rf"(?P<last>{_DAY})\s+(?P<last_month>{_MONTH}),?\s+(?P<year>\d{{4}})"
-    rf"|(?P<first_month_before>{_MONTH})\s+(?P<first_after>{_DAY})(?:,?\s+(?P<first_year_after>\d{{4}}))?"
-    rf"{_JOINT.replace('joint', 'joint_after')}(?:(?P<last_month_before>{_MONTH})\s+)?(?P<last_after>{_DAY}),?\s+"
+    rf"(?:(?P<first>{_DAY})(?:\s+(?P<first_month>{MONTH_PATTERN})(?:,?\s+(?P<first_year>\d{{4}}))?)?{_JOINT}"
+    rf"(?P<last>{_DAY})\s+(?P<last_month>{MONTH_PATTERN}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<first_month_before>{MONTH_PATTERN})\s+(?P<first_after>{_DAY})(?:,?\s+(?P<first_year_after>\d{{4}}))?"
+    rf"{_JOINT.replace('joint', 'joint_after')}(?:(?P<last_month_before>{MONTH_PATTERN})\s+)?(?P<last_after>{_DAY}),?\s+"
     rf"(?P<year_after>\d{{4}})"
-    rf"|(?P<first_month_only>{_MONTH})\s+(?P<first_year_only>\d{{4}}){_JOINT.replace('joint', 'joint_months')}"
-    rf"(?P<last_month_only>{_MONTH})\s+(?P<year_only>\d{{4}}))")
+    rf"|(?P<first_month_only>{MONTH_PATTERN})\s+(?P<first_year_only>\d{{4}}){_JOINT.replace('joint', 'joint_months')}"
+    rf"(?P<last_month_only>{MONTH_PATTERN})\s+(?P<year_only>\d{{4}}))")
 #: the word before a period that tells it from two days (`from 3 to 17 May`, `between 1 and 5 June`)
 _PERIOD_LEAD = re.compile(r"(?i:(from|between))\s+")
 #: the same in running text, with the word before it that tells a period from two days
 _PERIOD_IN_TEXT = re.compile(rf"(?:\b(?P<lead>(?i:from|between|period))\s+)?(?<![\w/.])(?P<period>{_PERIOD.pattern})(?!\d)")
 _DATE_IN_TEXT = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|{_MONTH}\s+\d{{4}})\b"
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\s+\d{{4}}"
+    rf"|{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|{MONTH_PATTERN}\s+\d{{4}})\b"
 )
 
 #: a written-out date of another language in running text (`den 18. März 1991`, `5 марта 1953 г.`):

@@ -11,7 +11,7 @@ import functools
 import re
 
 from ...core.vocabulary import CLASSIFICATIONS, DOCUMENT_TYPES  # noqa: F401 (imported from here by the reader)
-from .dates import _MONTH
+from .dates import MONTH_PATTERN
 from ..model import Agent, ArchivalSource, Correspondence, Document, Metadata, PublishedSource, Responsibility, text_of
 
 #: Types whose documents are sent by someone to someone (they get a `correspDesc`).
@@ -216,8 +216,8 @@ def _source_description(text: str, archive: str) -> str:
 
 #: The commas of a date (`September 23, 1978`, `Saturday, September 23, 1978`, `Sept. 23rd, 1978`): the
 #: text up to the comma and the text after it; a comma between them is no part's end.
-_DATE_BEFORE_COMMA = re.compile(rf"\b(?:{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$")
-_DATE_AFTER_COMMA = re.compile(rf"\s*(?:\d{{4}}\b|{_MONTH}\s*\d{{1,2}}\b)")
+_DATE_BEFORE_COMMA = re.compile(rf"\b(?:{MONTH_PATTERN}\s*\d{{1,2}}(?:st|nd|rd|th)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$")
+_DATE_AFTER_COMMA = re.compile(rf"\s*(?:\d{{4}}\b|{MONTH_PATTERN}\s*\d{{1,2}}\b)")
 
 
 def _in_a_date(text: str, comma: int) -> bool:
